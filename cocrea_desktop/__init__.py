@@ -1,0 +1,3 @@
+"""CoCrea Desktop: offline co-creation workshops for open local government."""
+
+__version__ = "0.1.0"

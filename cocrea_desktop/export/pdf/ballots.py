@@ -1,0 +1,609 @@
+"""Paper ballots as PDF: 1, 2 or 4 per page, each with its QR code, serial and stub.
+
+Everything a ballot shares with the others of the same vote (titles, question,
+instructions, pictogram, options and boxes, fiducial marks, labels) is drawn once into a
+PDF form XObject; each ballot then costs one reference to that form, its QR code as one
+vector path, and its serial printed twice (next to the code and on the stub). That keeps
+500 ballots near half a second and about 1 KiB each.
+
+Black and white only, DejaVu Sans embedded. No Qt.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.voting.payload import format_serial, is_valid_serial
+from cocrea_desktop.export.pdf.fonts import FontNames, register_fonts, text_width
+from cocrea_desktop.export.qr_matrix import pdf_path_operators, qr_matrix
+from cocrea_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+MM = 72.0 / 25.4
+PAPER_SIZES = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
+BALLOTS_PER_PAGE = (1, 2, 4)
+#: Printed side of the QR code (the rule: >= 28 mm, so a 200-dpi scan gives >= 6 px/module).
+QR_SIDE_MM = 30.0
+QR_SIDE_MM_LARGE = 36.0
+MIN_QR_SIDE_MM = 28.0
+FIDUCIAL_MM = 4.0
+#: Clear space kept around the QR code (about 4 modules of a version-3 code at 30 mm).
+QUIET_ZONE_MM = 4.5
+MIN_ROW_MM = 4.6
+MIN_OPTION_TEXT_PT = 6.0
+MAX_RANKS = 10
+MAX_DOTS = 10
+MAX_CRITERIA = 6
+
+ProgressCallback = Callable[[int, int], None]
+CancelledCallback = Callable[[], bool]
+
+
+class BallotKind(str, Enum):
+    RANKED = "ranked"  # ranked top-k: k..1 points, one X per row and per column
+    DOTS = "dots"  # d dots per person, up to max_per_option on one option
+    CRITERIA = "criteria"  # a score per option and criterion
+
+
+class BallotLayoutError(InvalidInput):
+    """The ballots cannot be laid out as asked (too many options for the size, bad values)."""
+
+
+@dataclass(frozen=True)
+class BallotSheetSpec:
+    """Everything needed to print the ballots of one vote.
+
+    ``ballots`` pairs each serial with its QR payload (from
+    :func:`cocrea_desktop.core.voting.payload.encode_ballot_payload`).
+    """
+
+    process_title: str
+    session_title: str
+    question: str
+    round_label: str
+    kind: BallotKind
+    options: Sequence[tuple[int, str]]
+    ballots: Sequence[tuple[str, str]]
+    ranks: int = 5  # RANKED: k
+    dots: int = 3  # DOTS: dots per person
+    max_dots_per_option: int = 1  # DOTS: 1 = no stacking
+    criteria: Sequence[str] = ()  # CRITERIA: names, in column order
+    score_min: int = 1  # CRITERIA
+    score_max: int = 5  # CRITERIA
+    per_page: int = 4
+    paper: str = "letter"
+
+
+@dataclass
+class _Layout:
+    """Positions (points, origin at the cell's lower-left corner) of one ballot cell."""
+
+    width: float
+    height: float
+    scale: float
+    qr_x: float = 0.0
+    qr_y: float = 0.0
+    qr_side: float = 0.0
+    serial_x: float = 0.0
+    serial_y: float = 0.0
+    serial_size: float = 0.0
+    stub_serial_x: float = 0.0
+    stub_serial_y: float = 0.0
+    stub_serial_size: float = 0.0
+    static_ops: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def render_ballots_pdf(
+    spec: BallotSheetSpec,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+) -> bytes | None:
+    """The PDF bytes of every ballot in ``spec``; None if ``cancelled()`` turned true."""
+    _validate(spec)
+    fonts = register_fonts()
+    from reportlab.pdfgen.canvas import Canvas
+
+    page_w, page_h = PAPER_SIZES[spec.paper]
+    cells = _cell_origins(page_w, page_h, spec.per_page)
+    cell_w, cell_h = _cell_size(page_w, page_h, spec.per_page)
+    layout = _plan_layout(spec, fonts, cell_w, cell_h)
+
+    out = io.BytesIO()
+    canvas = Canvas(
+        out,
+        pagesize=(page_w, page_h),
+        pageCompression=1,
+        invariant=1,
+        initialFontName=fonts.regular,
+    )
+    canvas.setTitle(_("Boletas: {session}").format(session=spec.session_title))
+    canvas.setSubject(spec.process_title)
+    canvas.setCreator("CoCrea Desktop")
+    canvas.beginForm("ballot", 0, 0, cell_w, cell_h)
+    _draw_static(canvas, spec, fonts, layout)
+    canvas.endForm()
+
+    total = len(spec.ballots)
+    serial_font = fonts.bold
+    for start in range(0, total, spec.per_page):
+        if cancelled is not None and cancelled():
+            return None
+        _draw_cut_lines(canvas, page_w, page_h, spec.per_page)
+        for (serial, payload), (ox, oy) in zip(spec.ballots[start : start + spec.per_page], cells):
+            printed = format_serial(serial)
+            canvas.saveState()
+            canvas.translate(ox, oy)
+            canvas.doForm("ballot")
+            canvas.restoreState()
+            canvas.addLiteral(
+                pdf_path_operators(
+                    qr_matrix(payload), ox + layout.qr_x, oy + layout.qr_y, layout.qr_side
+                )
+            )
+            canvas.setFont(serial_font, layout.serial_size)
+            canvas.drawString(ox + layout.serial_x, oy + layout.serial_y, printed)
+            canvas.setFont(serial_font, layout.stub_serial_size)
+            canvas.drawRightString(ox + layout.stub_serial_x, oy + layout.stub_serial_y, printed)
+        canvas.showPage()
+        if progress is not None:
+            progress(min(start + spec.per_page, total), total)
+    canvas.save()
+    return out.getvalue()
+
+
+def write_ballots_pdf(
+    spec: BallotSheetSpec,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+) -> bool:
+    """Write the ballots PDF to ``path`` atomically; False (nothing written) if cancelled."""
+    data = render_ballots_pdf(spec, progress=progress, cancelled=cancelled)
+    if data is None:
+        return False
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+    return True
+
+
+def instructions_for(spec: BallotSheetSpec) -> str:
+    """The plain-Spanish marking instructions printed on the ballot for its kind."""
+    if spec.kind is BallotKind.RANKED:
+        return _(
+            "Elija las {k} ideas más importantes para usted. Marque una X: {k} puntos para "
+            "la más importante, 1 punto para la menos importante. Una sola X en cada fila y "
+            "en cada columna."
+        ).format(k=spec.ranks)
+    if spec.kind is BallotKind.DOTS:
+        if spec.max_dots_per_option > 1:
+            rule = _("Puede dar hasta {most} puntos a la misma idea.").format(
+                most=spec.max_dots_per_option
+            )
+        else:
+            rule = _("Un solo punto para cada idea.")
+        return (
+            _("Usted tiene {dots} puntos. Rellene un círculo por cada punto que da.").format(
+                dots=spec.dots
+            )
+            + " "
+            + rule
+        )
+    return _(
+        "Escriba en cada casilla un número del {low} al {high}: {high} es mucho, {low} es "
+        "poco."
+    ).format(low=spec.score_min, high=spec.score_max)
+
+
+# --- validation and geometry -----------------------------------------------------------------
+
+
+def _validate(spec: BallotSheetSpec) -> None:
+    if spec.per_page not in BALLOTS_PER_PAGE:
+        raise BallotLayoutError(_("Se pueden imprimir 1, 2 o 4 boletas por hoja."))
+    if spec.paper not in PAPER_SIZES:
+        raise BallotLayoutError(_("El tamaño de papel debe ser carta o A4."))
+    if not spec.options:
+        raise BallotLayoutError(_("La boleta no tiene opciones."))
+    numbers = [number for number, _text in spec.options]
+    if len(set(numbers)) != len(numbers):
+        raise BallotLayoutError(_("Dos opciones tienen el mismo número."))
+    if spec.kind is BallotKind.RANKED and not 1 <= spec.ranks <= min(MAX_RANKS, len(numbers)):
+        raise BallotLayoutError(
+            _("El número de ideas a elegir debe estar entre 1 y {most}.").format(
+                most=min(MAX_RANKS, len(numbers))
+            )
+        )
+    if spec.kind is BallotKind.DOTS and not (
+        1 <= spec.dots <= MAX_DOTS and 1 <= spec.max_dots_per_option <= spec.dots
+    ):
+        raise BallotLayoutError(_("El número de puntos por persona no es válido."))
+    if spec.kind is BallotKind.CRITERIA and not (
+        1 <= len(spec.criteria) <= MAX_CRITERIA and 0 <= spec.score_min < spec.score_max <= 9
+    ):
+        raise BallotLayoutError(
+            _("La boleta por criterios necesita de 1 a {most} criterios.").format(
+                most=MAX_CRITERIA
+            )
+        )
+    for serial, payload in spec.ballots:
+        fields = payload.split(" ")
+        if not is_valid_serial(serial) or len(fields) < 5 or fields[4] != serial:
+            raise BallotLayoutError(
+                _("El folio {serial} no corresponde a su código QR.").format(serial=serial)
+            )
+
+
+def _cell_size(page_w: float, page_h: float, per_page: int) -> tuple[float, float]:
+    if per_page == 1:
+        return page_w, page_h
+    if per_page == 2:
+        return page_w, page_h / 2
+    return page_w / 2, page_h / 2
+
+
+def _cell_origins(page_w: float, page_h: float, per_page: int) -> list[tuple[float, float]]:
+    """Lower-left corners of the cells, in reading order (left to right, top to bottom)."""
+    cell_w, cell_h = _cell_size(page_w, page_h, per_page)
+    if per_page == 1:
+        return [(0.0, 0.0)]
+    if per_page == 2:
+        return [(0.0, cell_h), (0.0, 0.0)]
+    return [(0.0, cell_h), (cell_w, cell_h), (0.0, 0.0), (cell_w, 0.0)]
+
+
+def _draw_cut_lines(canvas: Canvas, page_w: float, page_h: float, per_page: int) -> None:
+    if per_page == 1:
+        return
+    ops = ["q 0 G 0.4 w [3 3] 0 d"]
+    ops.append("0 {y:.2f} m {w:.2f} {y:.2f} l S".format(y=page_h / 2, w=page_w))
+    if per_page == 4:
+        ops.append("{x:.2f} 0 m {x:.2f} {h:.2f} l S".format(x=page_w / 2, h=page_h))
+    ops.append("Q")
+    canvas.addLiteral("\n".join(ops))
+
+
+def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines; the last ends in "…" if cut."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        candidate = word if not current else current + " " + word
+        if text_width(candidate, font, size) <= width:
+            current = candidate
+            index += 1
+            continue
+        if not current:  # a single word wider than the line: cut it
+            cut = len(word)
+            while cut > 1 and text_width(word[:cut], font, size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            words[index] = word[cut:]
+        else:
+            lines.append(current)
+            current = ""
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+        index = len(words)
+    if index < len(words) or (len(lines) == max_lines and current and lines[-1] != current):
+        last = lines[-1] if lines else ""
+        while last and text_width(last + "…", font, size) > width:
+            last = last[:-1].rstrip()
+        lines[-1:] = [last + "…"]
+    return lines
+
+
+def _plan_layout(spec: BallotSheetSpec, fonts: FontNames, cell_w: float, cell_h: float) -> _Layout:
+    """Place every part of one ballot in its cell; at one per page, large type if it fits."""
+    if spec.per_page == 1:
+        try:
+            return _plan_layout_at(spec, fonts, cell_w, cell_h, large=True)
+        except BallotLayoutError:
+            pass
+    return _plan_layout_at(spec, fonts, cell_w, cell_h, large=False)
+
+
+def _plan_layout_at(
+    spec: BallotSheetSpec, fonts: FontNames, cell_w: float, cell_h: float, *, large: bool
+) -> _Layout:
+    """Place every part of one ballot in its cell, top to bottom; raise if the options don't fit."""
+    s = 1.35 if large else 1.0
+    lay = _Layout(width=cell_w, height=cell_h, scale=s)
+    margin = 5.5 * MM
+    fid = FIDUCIAL_MM * MM
+    inset = fid + 2 * MM
+    quiet = QUIET_ZONE_MM * MM
+    ops = lay.static_ops
+    bold, regular = fonts.bold, fonts.regular
+
+    # Stub (bottom) and tear line.
+    stub_h = 12 * MM * s
+    stub_bottom = margin
+    tear_y = stub_bottom + stub_h
+    lay.stub_serial_size = 15 * s
+    lay.stub_serial_x = cell_w - margin
+    lay.stub_serial_y = stub_bottom + 0.5 * MM
+    stub_text_w = (
+        lay.stub_serial_x - text_width("000-0000", bold, lay.stub_serial_size) - margin - 4 * MM
+    )
+    ops.append(("tear", tear_y, margin))
+    ops.append(("text", bold, 8 * s, margin, tear_y - 5 * MM * s, _("TALÓN PARA USTED")))
+    stub_lines = wrap_text(
+        _("Guarde este talón: con su folio puede comprobar que su voto se contó."),
+        regular, 6.5 * s, stub_text_w, 2,
+    )
+    for i, line in enumerate(stub_lines):
+        ops.append(("text", regular, 6.5 * s, margin, tear_y - (8 + 2.8 * i) * MM * s, line))
+    ops.append(("rtext", regular, 7 * s, lay.stub_serial_x,
+                lay.stub_serial_y + lay.stub_serial_size * 0.8 + 1.5, _("Folio")))
+
+    # Ballot area with its four fiducial squares; content runs between them.
+    area_left, area_right = margin, cell_w - margin
+    area_bottom, area_top = tear_y + 2.5 * MM, cell_h - margin
+    for fx, fy in ((area_left, area_top - fid), (area_right - fid, area_top - fid),
+                   (area_left, area_bottom), (area_right - fid, area_bottom)):
+        ops.append(("square", fx, fy, fid))
+    left, right = area_left + inset, area_right - inset
+    top, bottom = area_top, area_bottom
+
+    # QR code (top right, a quiet zone clear of the fiducial) with the serial under it.
+    qr_side = (QR_SIDE_MM_LARGE if large else QR_SIDE_MM) * MM
+    lay.qr_side = qr_side
+    lay.qr_x = area_right - fid - quiet - qr_side
+    lay.qr_y = top - qr_side
+    lay.serial_size = 11 * s
+    serial_w = text_width("000-0000", bold, lay.serial_size)
+    label_w = text_width(_("Folio") + " ", regular, 7 * s)
+    lay.serial_x = lay.qr_x + qr_side / 2 - (serial_w - label_w) / 2
+    lay.serial_y = lay.qr_y - quiet * 0.8 - lay.serial_size * 0.73
+    ops.append(("text", regular, 7 * s, lay.serial_x - label_w, lay.serial_y, _("Folio")))
+    qr_block_bottom = lay.serial_y - 1.2 * MM
+
+    # Beside the code: titles, the round, the question.
+    col_w = lay.qr_x - quiet - left
+    y = top
+    for text in (spec.process_title, spec.session_title):
+        size = 7 * s
+        for line in wrap_text(text, regular, size, col_w, 1):
+            y -= size * 1.12
+            ops.append(("text", regular, size, left, y, line))
+    round_size = 9 * s
+    round_text = wrap_text(spec.round_label, bold, round_size, col_w - 3 * MM, 1)[0]
+    y -= round_size * 1.6
+    ops.append(("label", bold, round_size, left, y, round_text))
+    y -= 1.2 * MM
+    q_size, q_lines = _fit_text(spec.question, bold, (10.5 * s, 9.5 * s, 8.5 * s, 7.5 * s),
+                                col_w, 4, y - qr_block_bottom)
+    for line in q_lines:
+        y -= q_size * 1.12
+        ops.append(("text", bold, q_size, left, y, line))
+    y = min(y - 1.5 * MM, qr_block_bottom)
+
+    # Full width: pictogram and instructions.
+    picto = 8 * MM * s
+    instr_size, instr_lines = _fit_text(
+        instructions_for(spec), regular, (7.5 * s, 7 * s, 6.5 * s),
+        right - left - picto - 2 * MM, 4, picto + 3 * MM,
+    )
+    instr_h = max(picto, len(instr_lines) * instr_size * 1.15)
+    ops.append(("picto", spec.kind, left, y - picto, picto, spec))
+    ly = y - (instr_h - len(instr_lines) * instr_size * 1.15) / 2
+    for line in instr_lines:
+        ly -= instr_size * 1.15
+        ops.append(("text", regular, instr_size, left + picto + 2 * MM, ly + 1.5, line))
+    grid_top = y - instr_h - 1.5 * MM * s
+
+    # Option grid: header row, then one row per option.
+    columns = _grid_columns(spec)
+    n_cols = len(columns)
+    box = 5.2 * MM * s
+    col_step = box + 1.8 * MM * s
+    if spec.kind is BallotKind.CRITERIA:
+        col_step = max(col_step, min(16 * MM * s, (right - left) * 0.55 / n_cols))
+    header_h = (10 if spec.kind is BallotKind.CRITERIA else 8.5) * MM * s
+    rows = len(spec.options)
+    row_h = (grid_top - header_h - bottom) / rows
+    if row_h < MIN_ROW_MM * MM:
+        if spec.per_page > 1:
+            message = _(
+                "No caben {count} opciones en una boleta de este tamaño. Imprima menos "
+                "boletas por hoja."
+            )
+        else:
+            message = _("No caben {count} opciones en una boleta. Use menos opciones.")
+        raise BallotLayoutError(message.format(count=rows))
+    row_h = min(row_h, 12 * MM * s)
+    box = min(box, row_h - 1 * MM)
+    grid_right = right
+    boxes_left = grid_right - n_cols * col_step
+    num_w = 9 * MM * s
+    text_left = left + num_w
+    text_w = boxes_left - text_left - 1.5 * MM
+    num_size = min(16 * s, row_h * 0.8)
+    opt_size = min(8.5 * s, row_h * 0.5)
+
+    # Header.
+    hy = grid_top - header_h
+    caption = {BallotKind.RANKED: _("Puntos"), BallotKind.DOTS: _("Sus puntos"),
+               BallotKind.CRITERIA: _("Criterios")}[spec.kind]
+    ops.append(("text", bold, 7.5 * s, left, hy + 1.5 * MM, _("Idea")))
+    ops.append(("ctext", bold, 7.5 * s, (boxes_left + grid_right) / 2,
+                grid_top - 7.5 * s, caption))
+    for i, label in enumerate(columns):
+        cx = boxes_left + (i + 0.5) * col_step
+        if spec.kind is BallotKind.CRITERIA:
+            lines = wrap_text(label, regular, 5.5 * s, col_step - 1 * MM, 3)
+            for j, line in enumerate(lines):
+                ops.append(("ctext", regular, 5.5 * s, cx,
+                            hy + 1 * MM + (len(lines) - 1 - j) * 6.2 * s, line))
+        else:
+            ops.append(("ctext", bold, 12 * s, cx, hy + 1.2 * MM, label))
+    ops.append(("hline", left, grid_right, hy, 0.9))
+
+    # Rows.
+    for r, (number, text) in enumerate(spec.options):
+        ry = hy - (r + 1) * row_h
+        mid = ry + row_h / 2
+        ops.append(("rtext", bold, num_size, left + num_w - 2.5 * MM, mid - num_size * 0.36,
+                    str(number)))
+        size, lines = _fit_text(text, regular, (opt_size, opt_size * 0.85), text_w, 1,
+                                row_h - 0.8 * MM)
+        two_line_size = min(opt_size, (row_h - 0.8 * MM) / 2.24)
+        if lines[-1].endswith("…") and two_line_size >= MIN_OPTION_TEXT_PT * s:
+            size, lines = _fit_text(text, regular, (two_line_size, MIN_OPTION_TEXT_PT * s),
+                                    text_w, 2, row_h - 0.8 * MM)
+        block = len(lines) * size * 1.1
+        ty = mid + block / 2 - size * 0.85
+        for j, line in enumerate(lines):
+            ops.append(("text", regular, size, text_left, ty - j * size * 1.1, line))
+        for i in range(n_cols):
+            cx = boxes_left + (i + 0.5) * col_step
+            if spec.kind is BallotKind.DOTS:
+                ops.append(("circle", cx, mid, box / 2))
+            else:
+                ops.append(("box", cx - box / 2, mid - box / 2, box))
+        ops.append(("hline", left, grid_right, ry, 0.3))
+    return lay
+
+
+def _fit_text(text: str, font: str, sizes: Sequence[float], width: float, max_lines: int,
+              height: float) -> tuple[float, list[str]]:
+    """The largest of ``sizes`` at which ``text`` wraps whole into ``max_lines`` and
+    ``height``; else the smallest size, cut with "…"."""
+    for size in sizes:
+        lines = wrap_text(text, font, size, width, max_lines)
+        if not lines[-1].endswith("…") and len(lines) * size * 1.12 <= height:
+            return size, lines
+    return sizes[-1], wrap_text(text, font, sizes[-1], width, max_lines)
+
+
+def _grid_columns(spec: BallotSheetSpec) -> list[str]:
+    if spec.kind is BallotKind.RANKED:
+        return [str(points) for points in range(spec.ranks, 0, -1)]
+    if spec.kind is BallotKind.DOTS:
+        return ["" for _i in range(spec.max_dots_per_option)]
+    return list(spec.criteria)
+
+
+# --- drawing the static part (once per PDF) --------------------------------------------------
+
+
+def _draw_static(canvas: Canvas, spec: BallotSheetSpec, fonts: FontNames, lay: _Layout) -> None:
+    c = canvas
+    c.setFillGray(0)
+    c.setStrokeGray(0)
+    boxes: list[str] = []
+    circles: list[tuple[float, float, float]] = []
+    for op in lay.static_ops:
+        kind = op[0]
+        if kind == "text":
+            _font, size, x, y, text = op[1:]
+            c.setFont(_font, size)
+            c.drawString(x, y, text)
+        elif kind == "rtext":
+            _font, size, x, y, text = op[1:]
+            c.setFont(_font, size)
+            c.drawRightString(x, y, text)
+        elif kind == "ctext":
+            _font, size, x, y, text = op[1:]
+            c.setFont(_font, size)
+            c.drawCentredString(x, y, text)
+        elif kind == "label":  # white text on a black band
+            _font, size, x, y, text = op[1:]
+            w = text_width(text, _font, size)
+            c.roundRect(x, y - size * 0.3, w + 3 * MM, size * 1.3, 1.2 * MM,
+                        stroke=0, fill=1)
+            c.setFillGray(1)
+            c.setFont(_font, size)
+            c.drawString(x + 1.5 * MM, y, text)
+            c.setFillGray(0)
+        elif kind == "square":
+            x, y, side = op[1:]
+            c.addLiteral("{0:.2f} {1:.2f} {2:.2f} {2:.2f} re f".format(x, y, side))
+        elif kind == "box":
+            x, y, side = op[1:]
+            boxes.append("{0:.2f} {1:.2f} {2:.2f} {2:.2f} re".format(x, y, side))
+        elif kind == "circle":
+            circles.append(op[1:])
+        elif kind == "hline":
+            x0, x1, y, width = op[1:]
+            c.setLineWidth(width)
+            c.line(x0, y, x1, y)
+        elif kind == "tear":
+            y, margin = op[1:]
+            c.saveState()
+            c.setLineWidth(0.8)
+            c.setDash(4, 3)
+            c.line(margin + 5 * MM, y, lay.width - margin, y)
+            c.restoreState()
+            c.setFont(fonts.regular, 11)
+            c.drawString(margin, y - 3.8, "✂")
+        elif kind == "picto":
+            _kind, x, y, side, _spec = op[1:]
+            _draw_pictogram(c, _kind, x, y, side, fonts)
+    if boxes:
+        c.addLiteral("q 1.1 w\n" + "\n".join(boxes) + "\nS Q")
+    if circles:
+        c.setLineWidth(1.1)
+        path = c.beginPath()
+        for cx, cy, radius in circles:
+            path.circle(cx, cy, radius)
+        c.drawPath(path, stroke=1, fill=0)
+
+
+def _draw_pictogram(c: Canvas, kind: BallotKind, x: float, y: float, side: float,
+                    fonts: FontNames) -> None:
+    """A small drawing of how to mark: X's in a grid, filled dots, or a number in a box."""
+    c.saveState()
+    c.setLineWidth(0.7)
+    if kind is BallotKind.RANKED:
+        cell = side / 3
+        for i in range(4):
+            c.line(x, y + i * cell, x + side, y + i * cell)
+            c.line(x + i * cell, y, x + i * cell, y + side)
+        c.setLineWidth(1.3)
+        pad = cell * 0.22
+        for col, row in ((0, 2), (2, 1), (1, 0)):
+            x0, y0 = x + col * cell + pad, y + row * cell + pad
+            x1, y1 = x + (col + 1) * cell - pad, y + (row + 1) * cell - pad
+            c.line(x0, y0, x1, y1)
+            c.line(x0, y1, x1, y0)
+    elif kind is BallotKind.DOTS:
+        radius = side / 7
+        for i, filled in enumerate((True, True, False)):
+            cx = x + radius * 1.1 + i * radius * 2.4
+            c.circle(cx, y + side / 2, radius, stroke=1, fill=1 if filled else 0)
+    else:
+        c.rect(x + side * 0.1, y + side * 0.1, side * 0.8, side * 0.8, stroke=1, fill=0)
+        c.setFont(fonts.bold, side * 0.6)
+        c.drawCentredString(x + side / 2, y + side * 0.3, "4")
+    c.restoreState()

@@ -1,0 +1,508 @@
+"""Open and create process files; the one write path (transaction + journal + undo).
+
+A process file is a plain SQLite file (``*.cocrea.db``) in WAL mode with
+``synchronous=FULL`` and foreign keys on. Every confirmed user action is one
+transaction that also appends to the hash-chained journal, so a killed program
+or a dead battery loses nothing that the screen showed as saved.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from cocrea_desktop.core import journal as journal_core
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.clock import Clock, SystemClock
+from cocrea_desktop.core.errors import (
+    CorruptFile,
+    FileLocked,
+    NewerFileVersion,
+    NotAProcessFile,
+    ReadOnlyFile,
+    RuleViolation,
+    StorageError,
+    StorageFull,
+)
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store import backup as backup_mod
+from cocrea_desktop.store.device import Device, load_or_create_device
+from cocrea_desktop.store.lock import FileLock
+from cocrea_desktop.store.migrations import APPLICATION_ID, known_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+UNDO_LIMIT = 100
+
+
+def iso_now(clock: Clock) -> str:
+    """UTC time as ISO 8601 with milliseconds and a ``Z``."""
+    moment = dt.datetime.fromtimestamp(clock.now(), tz=dt.timezone.utc)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class RowOp:
+    """One row changed by an action: its image before and after (``None`` = absent)."""
+
+    table: str
+    id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass
+class UndoStep:
+    action: str
+    label: str
+    ops: list[RowOp] = field(default_factory=list)
+    tables: frozenset[str] = frozenset()
+
+
+def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
+    """Turn a SQLite failure into a typed error with a Spanish message."""
+    text = str(err).lower()
+    if "full" in text:
+        return StorageFull(_("El disco está lleno: no se pudo guardar el último cambio. "
+                             "Lo que ya estaba guardado sigue a salvo. Libere espacio "
+                             "e inténtelo de nuevo."), detail=str(err))
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyFile(_("No se puede escribir en «{name}»: el archivo o su carpeta son de "
+                              "solo lectura.").format(name=path.name), detail=str(err))
+    if "locked" in text or "busy" in text:
+        return FileLocked(_("Otro programa está usando «{name}» en este momento.").format(
+            name=path.name), detail=str(err))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return CorruptFile(_("El archivo «{name}» está dañado.").format(name=path.name),
+                           detail=str(err))
+    return StorageError(_("No se pudo usar el archivo «{name}»: {reason}").format(
+        name=path.name, reason=str(err)), detail=str(err))
+
+
+class Unit:
+    """The changes of one user action, inside one open transaction."""
+
+    def __init__(self, pf: ProcessFile, action: str, label: str, txn: str) -> None:
+        self.pf = pf
+        self.action = action
+        self.label = label
+        self.txn = txn
+        self.ops: list[RowOp] = []
+        self.tables: set[str] = set()
+        self.ids: set[str] = set()
+        self.at = iso_now(pf.clock)
+
+    def changes(self) -> Changes:
+        """What this action changed, for the views and the undo menu."""
+        return Changes(label=self.label, tables=frozenset(self.tables), ids=frozenset(self.ids))
+
+    # -- row operations (each journaled) --------------------------------
+    def insert(self, table: str, row: dict[str, Any]) -> str:
+        row = dict(row)
+        row.setdefault("id", new_id())
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.pf.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                             [_to_sql(v) for v in row.values()])
+        after = self.pf.row(table, row["id"])
+        self._record(table, row["id"], None, after)
+        return row["id"]
+
+    def update(self, table: str, id: str, values: dict[str, Any], *, stamp: bool = False) -> bool:
+        """Set ``values`` on a row; return False (and record nothing) if nothing changed.
+
+        With ``stamp``, a real change also sets the row's ``updated_at``.
+        """
+        before = self.pf.row(table, id)
+        if before is None:
+            raise KeyError((table, id))
+        changed = {k: v for k, v in values.items() if before.get(k) != _normal(v)}
+        if not changed:
+            return False
+        if stamp:
+            changed["updated_at"] = self.at
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        self.pf.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                             [_to_sql(v) for v in changed.values()] + [id])
+        after = self.pf.row(table, id)
+        self._record(table, id, before, after)
+        return True
+
+    def restore(self, table: str, id: str, expected: dict | None, target: dict | None) -> None:
+        """Bring a row from ``expected`` back to ``target`` (used by undo and redo)."""
+        current = self.pf.row(table, id)
+        if current != expected:
+            raise RuleViolation(_("No se puede deshacer: el dato cambió después."))
+        if target is None:
+            self.pf.conn.execute(f"DELETE FROM {table} WHERE id = ?", [id])
+        elif current is None:
+            cols = ", ".join(target)
+            marks = ", ".join("?" for _ in target)
+            self.pf.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                                 [_to_sql(v) for v in target.values()])
+        else:
+            sets = ", ".join(f"{k} = ?" for k in target if k != "id")
+            self.pf.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                                 [_to_sql(v) for k, v in target.items() if k != "id"] + [id])
+        self._record(table, id, current, target)
+
+    def note(self, object_type: str, object_id: str, data: dict[str, Any] | None = None) -> None:
+        """Journal an event that changes no row (e.g. going back a phase, a timer pause)."""
+        self.pf._append_journal(self, object_type, object_id, None, data)
+
+    def _record(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
+        self.ops.append(RowOp(table, id, before, after))
+        self.tables.add(table)
+        self.ids.add(id)
+        self.pf._append_journal(self, table, id, before, after)
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def _to_sql(value: Any) -> Any:
+    return _normal(value)
+
+
+class ProcessFile:
+    """An open process file: the single write connection, its lock, undo and redo."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, device: Device, clock: Clock,
+                 read_only: bool, lock: FileLock | None) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = Database(conn)
+        self.device = device
+        self.clock = clock
+        self.read_only = read_only
+        self._lock = lock
+        self.undo_stack: list[UndoStep] = []
+        self.redo_stack: list[UndoStep] = []
+        self.last_backup_at = clock.now()
+        self.backup_every_s = 10 * 60
+        self.backups_kept = 10
+        self._dirty_since_backup = False
+
+    # -- reading ---------------------------------------------------------
+    def row(self, table: str, id: str) -> dict[str, Any] | None:
+        cur = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [id])
+        values = cur.fetchone()
+        if values is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], values))
+
+    def query(self, sql: str, params: list | tuple = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, values)) for values in cur.fetchall()]
+
+    def scalar(self, sql: str, params: list | tuple = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- writing ---------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self, action: str, label: str, *, undoable: bool = True) -> Iterator[Unit]:
+        """One user action: one transaction, journaled; pushed on the undo stack."""
+        if self.read_only:
+            raise ReadOnlyFile(_("El proceso está abierto solo para lectura; no se pueden "
+                                 "guardar cambios."))
+        unit = Unit(self, action, label, new_id())
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield unit
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise translate_sqlite_error(err, self.path) from err
+        if unit.ops and undoable:
+            self.undo_stack.append(UndoStep(action, label, unit.ops, frozenset(unit.tables)))
+            del self.undo_stack[:-UNDO_LIMIT]
+            self.redo_stack.clear()
+        self._dirty_since_backup = True
+        self.maybe_backup()
+
+    def _append_journal(self, unit: Unit, object_type: str, object_id: str,
+                        before: dict | None, after: dict | None) -> None:
+        last = self.conn.execute(
+            "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, journal_core.GENESIS)
+        entry = {
+            "seq": seq, "at": unit.at, "device_id": self.device.id, "txn": unit.txn,
+            "action": unit.action, "object_type": object_type, "object_id": object_id,
+            "before": before, "after": after,
+        }
+        digest = journal_core.entry_hash(prev, entry)
+        self.conn.execute(
+            "INSERT INTO journal (seq, at, device_id, txn, action, object_type, object_id, "
+            "before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [seq, unit.at, self.device.id, unit.txn, unit.action, object_type, object_id,
+             None if before is None else journal_core.canonical_json(before),
+             None if after is None else journal_core.canonical_json(after), prev, digest])
+
+    # -- undo / redo -----------------------------------------------------
+    def undo_label(self) -> str | None:
+        return self.undo_stack[-1].label if self.undo_stack else None
+
+    def redo_label(self) -> str | None:
+        return self.redo_stack[-1].label if self.redo_stack else None
+
+    def undo(self) -> Changes:
+        if not self.undo_stack:
+            raise RuleViolation(_("No hay nada que deshacer."))
+        step = self.undo_stack[-1]
+        self._replay(step, backwards=True)
+        self.undo_stack.pop()
+        self.redo_stack.append(step)
+        return Changes(label=step.label, tables=step.tables,
+                       ids=frozenset(op.id for op in step.ops), undoable=False)
+
+    def redo(self) -> Changes:
+        if not self.redo_stack:
+            raise RuleViolation(_("No hay nada que rehacer."))
+        step = self.redo_stack[-1]
+        self._replay(step, backwards=False)
+        self.redo_stack.pop()
+        self.undo_stack.append(step)
+        return Changes(label=step.label, tables=step.tables,
+                       ids=frozenset(op.id for op in step.ops), undoable=False)
+
+    def _replay(self, step: UndoStep, *, backwards: bool) -> None:
+        action = ("undo:" if backwards else "redo:") + step.action
+        with self.write(action, step.label, undoable=False) as unit:
+            ops = reversed(step.ops) if backwards else step.ops
+            for op in ops:
+                if backwards:
+                    unit.restore(op.table, op.id, op.after, op.before)
+                else:
+                    unit.restore(op.table, op.id, op.before, op.after)
+
+    # -- checks, backups, closing -------------------------------------
+    def verify_journal(self) -> journal_core.ChainReport:
+        rows = self.conn.execute(
+            "SELECT seq, at, device_id, txn, action, object_type, object_id, before, after, "
+            "prev_hash, hash FROM journal ORDER BY seq")
+        names = [d[0] for d in rows.description]
+
+        def entries():
+            for values in rows:
+                entry = dict(zip(names, values))
+                for key in ("before", "after"):
+                    if entry[key] is not None:
+                        entry[key] = json.loads(entry[key])
+                yield entry
+
+        return journal_core.verify_chain(entries())
+
+    def integrity(self) -> str:
+        return str(self.scalar("PRAGMA integrity_check"))
+
+    def maybe_backup(self, *, force: bool = False) -> Path | None:
+        if self.read_only:
+            return None
+        now = self.clock.now()
+        if force or (self._dirty_since_backup and now - self.last_backup_at >= self.backup_every_s):
+            try:
+                made = backup_mod.make_backup(self.conn, self.path, keep=self.backups_kept,
+                                              when=now)
+            except (OSError, sqlite3.Error):
+                return None  # a failed backup never blocks the facilitator's work
+            self.last_backup_at = now
+            self._dirty_since_backup = False
+            return made
+        return None
+
+    def close(self) -> None:
+        try:
+            if not self.read_only and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if not self.read_only and self._dirty_since_backup:
+                self.maybe_backup(force=True)
+            if not self.read_only:
+                # Fold the WAL back into the file so it is complete on its own.
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
+        finally:
+            self.conn.close()
+            if self._lock:
+                self._lock.release()
+
+    def __enter__(self) -> ProcessFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        writable_dir = os.access(path.parent, os.W_OK)
+        uri = path.resolve().as_uri() + ("?mode=ro" if writable_dir else "?immutable=1")
+        conn = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=5, isolation_level=None,
+                               check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _set_write_pragmas(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file can really be opened for writing (``os.access`` lies to root)."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        raise StorageError(_("No existe el archivo «{name}».").format(name=path.name)) from None
+    except PermissionError:
+        raise ReadOnlyFile(_("No hay permiso para leer «{name}».").format(name=path.name)) from None
+    if head != SQLITE_HEADER:
+        raise NotAProcessFile(_("«{name}» no es un proceso de CoCrea.").format(name=path.name))
+
+
+def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
+                 device: Device | None = None, clock: Clock | None = None,
+                 backup_on_open: bool = True, break_lock: bool = False) -> ProcessFile:
+    """Open an existing process file, checking it and bringing its schema up to date.
+
+    Raises a typed :class:`StorageError` with a Spanish message (not a process,
+    damaged, newer version, locked, read-only) and never changes a file it refuses.
+    """
+    path = Path(path)
+    _check_header(path)
+    read_only_message = _("«{name}» está en un lugar de solo lectura (por ejemplo, una "
+                          "memoria protegida). Puede abrirlo solo para leer, o copiarlo "
+                          "a otra carpeta.").format(name=path.name)
+    if not read_only and not _writable(path):
+        raise ReadOnlyFile(read_only_message)
+    lock = None
+    if not read_only:
+        lock = FileLock(path)
+        if break_lock:
+            lock.break_()
+        try:
+            acquired = lock.acquire()
+        except OSError:
+            raise ReadOnlyFile(read_only_message) from None
+        if not acquired:
+            raise FileLocked(_("«{name}» ya está abierto en otra ventana de CoCrea. Ciérrela "
+                               "primero, o abra el proceso solo para leer.").format(name=path.name))
+    conn = None
+    try:
+        conn = _connect(path, read_only=read_only)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotAProcessFile(_("«{name}» es una base de datos, pero no un proceso de "
+                                    "CoCrea.").format(name=path.name))
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise CorruptFile(_("«{name}» está dañado (la revisión de integridad falló). "
+                                "Abra una copia de seguridad.").format(name=path.name),
+                              detail=str(check))
+        if not read_only:
+            _set_write_pragmas(conn)
+        db = Database(conn)
+        applied = [m.name for m in migrations.applied(db)]
+        unknown = [name for name in applied if name not in known_names()]
+        if unknown:
+            raise NewerFileVersion(_("«{name}» fue guardado por una versión más nueva de CoCrea. "
+                                     "Actualice el programa para abrirlo; el archivo no se "
+                                     "modificó.").format(name=path.name),
+                                   detail=", ".join(unknown))
+        if migrations.pending(db):
+            if read_only:
+                raise ReadOnlyFile(_("«{name}» necesita actualizarse y está abierto solo para "
+                                     "leer.").format(name=path.name))
+            migrations.apply(db)
+    except sqlite3.Error as err:
+        if conn is not None:
+            conn.close()
+        if lock:
+            lock.release()
+        raise translate_sqlite_error(err, path) from err
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if lock:
+            lock.release()
+        raise
+    clock = clock or SystemClock()
+    pf = ProcessFile(path, conn, device=device or load_or_create_device(), clock=clock,
+                     read_only=read_only, lock=lock)
+    if not read_only:
+        _register_device(pf)
+        if backup_on_open:
+            pf.maybe_backup(force=True)
+    return pf
+
+
+def _register_device(pf: ProcessFile) -> None:
+    if pf.row("device", pf.device.id) is None:
+        try:
+            pf.conn.execute("INSERT INTO device (id, name, public_key, first_seen) "
+                            "VALUES (?,?,?,?)", [pf.device.id, pf.device.name,
+                                                 pf.device.public_key_b64, iso_now(pf.clock)])
+        except sqlite3.Error as err:
+            raise translate_sqlite_error(err, pf.path) from err
+
+
+def create_process_file(path: str | os.PathLike[str], *, device: Device | None = None,
+                        clock: Clock | None = None) -> ProcessFile:
+    """Create an empty process file (schema only) and open it for writing."""
+    path = Path(path)
+    if path.exists():
+        raise StorageError(_("Ya existe un archivo llamado «{name}». Elija otro nombre.").format(
+            name=path.name))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        migrations.apply(Database(conn))
+        conn.close()
+    except sqlite3.Error as err:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise translate_sqlite_error(err, path) from err
+    except OSError as err:
+        raise ReadOnlyFile(_("No se pudo crear «{name}»: {reason}").format(
+            name=path.name, reason=err.strerror or str(err))) from err
+    return open_process(path, device=device, clock=clock, backup_on_open=False)

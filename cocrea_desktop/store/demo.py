@@ -1,0 +1,65 @@
+"""A demo process with realistic Spanish sample data, for a newcomer's first look."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cocrea_desktop.core.clock import Clock
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.device import Device
+from cocrea_desktop.store.paths import processes_dir
+from cocrea_desktop.store.repo import Repo
+
+DEMO_FILE_NAME = "demo-san-juan-bautista.cocrea.db"
+
+#: (method, question, table, date, place, facilitator, status, participants)
+DEMO_SESSIONS = [
+    ("nominal_group", "¿Qué problemas de agua potable afectan más a su comunidad?",
+     "Mesa 1 · Cabecera municipal", "2027-02-06", "Salón de usos múltiples", "Rosa Martínez",
+     "closed", 12),
+    ("nominal_group", "¿Qué necesitan las y los jóvenes para quedarse en el municipio?",
+     "Mesa 2 · Juventudes", "2027-02-06", "Casa de la Cultura", "Julián Hernández",
+     "closed", 10),
+    ("fishbowl", "¿Cómo debe repartirse el presupuesto de obras entre las agencias?",
+     "Mesa 3 · Agencias municipales", "2027-02-13", "Auditorio de la agencia Santa Cruz",
+     "Rosa Martínez", "in_progress", 18),
+    ("nominal_group", "¿Qué información pública necesitan para vigilar las obras?",
+     "Mesa 4 · Comités de obra", "2027-02-13", "Comisariado ejidal", "Lucía Ramírez",
+     "planned", 9),
+    ("idea_fair", "¿Qué proyectos comunitarios pueden sumarse al Plan de Acción Local?",
+     "Feria de ideas", "2027-02-20", "Explanada del palacio municipal", "Equipo STL",
+     "planned", 0),
+    ("nominal_group", "¿Cómo mejorar la atención en el centro de salud?",
+     "Mesa 5 · Mujeres", "2027-02-27", "Centro de salud rural", "Lucía Ramírez",
+     "planned", 0),
+]
+
+
+def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | None = None,
+                clock: Clock | None = None, sessions: int | None = None) -> Path:
+    """Create the demo process file (or a bigger one with ``sessions`` sessions)."""
+    target = Path(path) if path else processes_dir() / DEMO_FILE_NAME
+    repo = Repo.create(
+        target,
+        name=_("Plan de Acción Local 2027 (demostración)"),
+        municipality="San Juan Bautista Cuicatlán",
+        state="Oaxaca",
+        period="2027",
+        responsible_body="Secretariado Técnico Local de Gobierno Abierto",
+        device=device,
+        clock=clock,
+    )
+    try:
+        count = sessions if sessions is not None else len(DEMO_SESSIONS)
+        for i in range(count):
+            method, question, table, date, place, facilitator, status, people = \
+                DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
+            if i >= len(DEMO_SESSIONS):
+                table = "{table} ({n})".format(table=table, n=i // len(DEMO_SESSIONS) + 1)
+            repo.add_session(method=method, question=question, table_label=table, date=date,
+                             place=place, facilitator=facilitator, status=status,
+                             participant_count=people)
+    finally:
+        repo.close()
+    return target

@@ -1,0 +1,93 @@
+"""This laptop's identity: an id and an Ed25519 key pair, created on first run.
+
+The private key stays in the user's data directory (readable by the user only);
+bundles are signed with it, and the public key travels with them.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from cocrea_desktop.store.paths import data_dir
+
+DEVICE_FILE = "device.json"
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    name: str
+    private_key_b64: str
+    public_key_b64: str
+
+    def private_key(self):
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        return Ed25519PrivateKey.from_private_bytes(base64.b64decode(self.private_key_b64))
+
+    def public_key_bytes(self) -> bytes:
+        return base64.b64decode(self.public_key_b64)
+
+    def fingerprint(self) -> str:
+        """A short, readable fingerprint of the public key (groups of 4 hex digits)."""
+        import hashlib
+
+        digest = hashlib.sha256(self.public_key_bytes()).hexdigest()[:20].upper()
+        return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private_key().sign(data)
+
+
+def _new_device() -> Device:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    private = key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    try:
+        host = socket.gethostname()  # a local call; no connection is opened
+    except OSError:
+        host = ""
+    return Device(
+        id=str(uuid.uuid4()),
+        name=host or "laptop",
+        private_key_b64=base64.b64encode(private).decode(),
+        public_key_b64=base64.b64encode(public).decode(),
+    )
+
+
+def load_or_create_device(directory: Path | None = None) -> Device:
+    """Read this device's identity, creating it (atomically) the first time."""
+    path = (directory or data_dir()) / DEVICE_FILE
+    if path.exists():
+        data = json.loads(path.read_text("utf-8"))
+        return Device(**{k: data[k] for k in ("id", "name", "private_key_b64", "public_key_b64")})
+    device = _new_device()
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(device.__dict__, fh, indent=2)
+        fh.flush()
+        os.fsync(fh.fileno())
+    try:
+        os.link(tmp, path)  # fails if another process created it meanwhile
+    except FileExistsError:
+        pass
+    except OSError:
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return load_or_create_device(directory)

@@ -1,0 +1,263 @@
+"""Typed reads and writes of a process, returning core dataclasses.
+
+Each writing method is one user action: one transaction, journaled, undoable,
+returning the :class:`Changes` the views need. Validation that a user can trip
+raises a typed error with a Spanish message before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.clock import Clock
+from cocrea_desktop.core.errors import InvalidInput, NotFound
+from cocrea_desktop.core.methods import get_method, method_title
+from cocrea_desktop.core.model import (
+    PARTICIPATION_LEVELS,
+    PROCESS_FIELDS,
+    SESSION_FIELDS,
+    SESSION_STATUSES,
+    Process,
+    ProcessId,
+    Session,
+    SessionId,
+)
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.db import ProcessFile, create_process_file, iso_now, new_id, open_process
+from cocrea_desktop.store.device import Device
+
+
+def _shorten(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+class Repo:
+    """An open process: the one object the GUI and the CLI talk to."""
+
+    def __init__(self, pf: ProcessFile) -> None:
+        self.pf = pf
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
+             device: Device | None = None, clock: Clock | None = None,
+             break_lock: bool = False) -> Repo:
+        return cls(open_process(path, read_only=read_only, device=device, clock=clock,
+                                break_lock=break_lock))
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], *, name: str, municipality: str = "",
+               state: str = "", period: str = "", responsible_body: str = "",
+               device: Device | None = None, clock: Clock | None = None) -> Repo:
+        name = name.strip()
+        if not name:
+            raise InvalidInput(_("El proceso necesita un nombre."))
+        pf = create_process_file(path, device=device, clock=clock)
+        repo = cls(pf)
+        now = iso_now(pf.clock)
+        with pf.write("process.create", _("crear proceso"), undoable=False) as unit:
+            unit.insert("process", {
+                "id": new_id(), "name": name, "municipality": municipality.strip(),
+                "state": state.strip(), "period": period.strip(),
+                "responsible_body": responsible_body.strip(),
+                "ballot_secret": secrets.token_hex(32),
+                "created_at": now, "updated_at": now, "device_id": pf.device.id,
+            })
+        return repo
+
+    @property
+    def path(self) -> Path:
+        return self.pf.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.pf.read_only
+
+    def close(self) -> None:
+        self.pf.close()
+
+    def __enter__(self) -> Repo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- process -----------------------------------------------------------
+    def process(self) -> Process:
+        rows = self.pf.query("SELECT * FROM process LIMIT 1")
+        if not rows:
+            raise NotFound(_("El archivo no contiene ningún proceso."))
+        row = rows[0]
+        return Process(**{k: row[k] for k in Process.__dataclass_fields__})
+
+    def ballot_secret(self) -> bytes:
+        return bytes.fromhex(self.pf.scalar("SELECT ballot_secret FROM process LIMIT 1"))
+
+    def update_process(self, **values: Any) -> Changes:
+        unknown = set(values) - set(PROCESS_FIELDS)
+        if unknown:
+            raise InvalidInput(_("Campo desconocido: {names}").format(names=", ".join(unknown)))
+        values = {k: str(v).strip() for k, v in values.items()}
+        if "name" in values and not values["name"]:
+            raise InvalidInput(_("El proceso necesita un nombre."))
+        process = self.process()
+        with self.pf.write("process.update", _("editar datos del proceso")) as unit:
+            unit.update("process", process.id, values, stamp=True)
+        return unit.changes()
+
+    # -- sessions ----------------------------------------------------------
+    def sessions(self, *, include_archived: bool = False) -> list[Session]:
+        sql = "SELECT * FROM session"
+        if not include_archived:
+            sql += " WHERE archived = 0"
+        sql += " ORDER BY position, created_at"
+        return [self._session(row) for row in self.pf.query(sql)]
+
+    def session(self, session_id: str) -> Session:
+        row = self.pf.row("session", session_id)
+        if row is None:
+            row = self._session_by_prefix(session_id)
+        return self._session(row)
+
+    def _session_by_prefix(self, prefix: str) -> dict[str, Any]:
+        rows = self.pf.query("SELECT * FROM session WHERE id LIKE ? LIMIT 2", [prefix + "%"])
+        if len(rows) == 1 and len(prefix) >= 4:
+            return rows[0]
+        raise NotFound(_("No existe la sesión «{id}».").format(id=prefix))
+
+    @staticmethod
+    def _session(row: dict[str, Any]) -> Session:
+        data = {k: row[k] for k in Session.__dataclass_fields__}
+        data["archived"] = bool(data["archived"])
+        data["interpreter"] = bool(data["interpreter"])
+        data["params"] = json.loads(data["params"] or "{}")
+        return Session(**data)
+
+    def _clean_session_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(values) - set(SESSION_FIELDS) - {"params"}
+        if unknown:
+            raise InvalidInput(_("Campo desconocido: {names}").format(names=", ".join(unknown)))
+        clean: dict[str, Any] = {}
+        for key, value in values.items():
+            if key in ("interpreter",):
+                clean[key] = bool(value)
+            elif key == "participant_count":
+                try:
+                    clean[key] = int(value or 0)
+                except (TypeError, ValueError):
+                    raise InvalidInput(_("El número de participantes debe ser un número "
+                                         "entero.")) from None
+                if clean[key] < 0:
+                    raise InvalidInput(_("El número de participantes no puede ser negativo."))
+            elif key == "params":
+                clean[key] = dict(value or {})
+            else:
+                clean[key] = " ".join(str(value or "").split()) if key != "question" \
+                    else str(value or "").strip()
+        if "method" in clean:
+            get_method(clean["method"])  # raises a clear error for an unknown method
+        if "question" in clean and not clean["question"]:
+            raise InvalidInput(_("La sesión necesita una pregunta detonadora."))
+        if "status" in clean and clean["status"] not in SESSION_STATUSES:
+            raise InvalidInput(_("Estado desconocido: {status}").format(status=clean["status"]))
+        if "participation_level" in clean and clean["participation_level"] not in \
+                PARTICIPATION_LEVELS:
+            raise InvalidInput(_("Nivel de participación desconocido: {level}").format(
+                level=clean["participation_level"]))
+        if clean.get("date"):
+            try:
+                dt.date.fromisoformat(clean["date"])
+            except ValueError:
+                raise InvalidInput(_("La fecha «{date}» no es válida; use el formato "
+                                     "AAAA-MM-DD.").format(date=clean["date"])) from None
+        return clean
+
+    def add_session(self, *, method: str, question: str, **values: Any) -> tuple[SessionId,
+                                                                                   Changes]:
+        """Create a session; returns its id and the changes."""
+        clean = self._clean_session_values({"method": method, "question": question, **values})
+        process = self.process()
+        position = (self.pf.scalar("SELECT MAX(position) FROM session") or 0) + 1
+        label = _("crear sesión «{question}»").format(question=_shorten(clean["question"]))
+        with self.pf.write("session.create", label) as unit:
+            session_id = unit.insert("session", {
+                "id": new_id(), "process_id": process.id, **clean, "position": position,
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id,
+            })
+        return SessionId(session_id), unit.changes()
+
+    def update_session(self, session_id: str, **values: Any) -> Changes:
+        session = self.session(session_id)
+        clean = self._clean_session_values(values)
+        label = _("editar sesión «{question}»").format(question=_shorten(session.question))
+        with self.pf.write("session.update", label) as unit:
+            unit.update("session", session.id, clean, stamp=True)
+        return unit.changes()
+
+    def duplicate_session(self, session_id: str) -> tuple[SessionId, Changes]:
+        """A copy of the session's set-up (not of what was captured in it), as planned."""
+        s = self.session(session_id)
+        values = {k: getattr(s, k) for k in SESSION_FIELDS}
+        values["status"] = "planned"
+        values["params"] = s.params
+        clean = self._clean_session_values(values)
+        position = (self.pf.scalar("SELECT MAX(position) FROM session") or 0) + 1
+        label = _("duplicar sesión «{question}»").format(question=_shorten(s.question))
+        with self.pf.write("session.duplicate", label) as unit:
+            new_session_id = unit.insert("session", {
+                "id": new_id(), "process_id": s.process_id, **clean, "position": position,
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id,
+            })
+        return SessionId(new_session_id), unit.changes()
+
+    def archive_session(self, session_id: str, archived: bool = True) -> Changes:
+        s = self.session(session_id)
+        label = (_("archivar sesión «{question}»") if archived
+                 else _("recuperar sesión «{question}»")).format(question=_shorten(s.question))
+        with self.pf.write("session.archive" if archived else "session.unarchive",
+                           label) as unit:
+            unit.update("session", s.id, {"archived": archived}, stamp=True)
+        return unit.changes()
+
+    def session_title(self, session: Session) -> str:
+        parts = [method_title(session.method)]
+        if session.table_label:
+            parts.append(session.table_label)
+        return " · ".join(parts)
+
+    # -- undo / redo -------------------------------------------------------
+    def undo(self) -> Changes:
+        return self.pf.undo()
+
+    def redo(self) -> Changes:
+        return self.pf.redo()
+
+    def undo_label(self) -> str | None:
+        return self.pf.undo_label()
+
+    def redo_label(self) -> str | None:
+        return self.pf.redo_label()
+
+    # -- checks ------------------------------------------------------------
+    def summary(self) -> dict[str, Any]:
+        """Numbers for ``cocrea info`` and the status bar."""
+        process = self.process()
+        by_status = {row["status"]: row["n"] for row in self.pf.query(
+            "SELECT status, COUNT(*) AS n FROM session WHERE archived = 0 GROUP BY status")}
+        return {
+            "id": process.id, "name": process.name, "municipality": process.municipality,
+            "state": process.state, "period": process.period,
+            "responsible_body": process.responsible_body, "file": str(self.path),
+            "sessions": sum(by_status.values()),
+            "archived_sessions": self.pf.scalar("SELECT COUNT(*) FROM session WHERE archived = 1"),
+            "sessions_by_status": by_status,
+            "journal_entries": self.pf.scalar("SELECT COUNT(*) FROM journal"),
+            "created_at": process.created_at, "updated_at": process.updated_at,
+        }

@@ -1,0 +1,160 @@
+"""The form to create or edit a session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.methods import all_methods
+from cocrea_desktop.core.model import PARTICIPATION_LEVELS, SESSION_STATUSES, Session
+from cocrea_desktop.i18n import _
+
+
+class SessionDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionDialog")
+        self.setWindowTitle(_("Editar sesión") if session else _("Nueva sesión"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.method = QComboBox()
+        self.method.setObjectName("method")
+        for method in all_methods():
+            self.method.addItem(method.title_text(), method.key)
+        self.method_help = QLabel()
+        self.method_help.setWordWrap(True)
+        self.method_help.setStyleSheet("color: palette(mid);")
+        self.method.currentIndexChanged.connect(self._show_method_help)
+
+        self.question = QPlainTextEdit()
+        self.question.setObjectName("question")
+        self.question.setTabChangesFocus(True)
+        self.question.setFixedHeight(70)
+        self.question.setPlaceholderText(_("Por ejemplo: ¿Qué problema de su comunidad debe "
+                                           "atender primero el municipio?"))
+        self.table_label = QLineEdit(objectName="table_label")
+        self.table_label.setPlaceholderText(_("Por ejemplo: Mesa 1 · Cabecera"))
+        self.date = QDateEdit(objectName="date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDate(QDate.currentDate())
+        self.place = QLineEdit(objectName="place")
+        self.facilitator = QLineEdit(objectName="facilitator")
+        self.status = QComboBox(objectName="status")
+        for key, label in SESSION_STATUSES.items():
+            self.status.addItem(_(label), key)
+        self.level = QComboBox(objectName="level")
+        for key, label in PARTICIPATION_LEVELS.items():
+            self.level.addItem(_(label), key)
+        self.level.setCurrentIndex(list(PARTICIPATION_LEVELS).index("involve"))
+        self.languages = QLineEdit(objectName="languages")
+        self.languages.setPlaceholderText(_("Por ejemplo: español, mixteco"))
+        self.interpreter = QCheckBox(_("Hubo intérprete"), objectName="interpreter")
+        self.participants = QSpinBox(objectName="participants")
+        self.participants.setRange(0, 999)
+
+        form.addRow(_("&Método:"), self.method)
+        form.addRow("", self.method_help)
+        form.addRow(_("&Pregunta detonadora:"), self.question)
+        form.addRow(_("M&esa:"), self.table_label)
+        form.addRow(_("&Fecha:"), self.date)
+        form.addRow(_("&Lugar:"), self.place)
+        form.addRow(_("Facilitació&n:"), self.facilitator)
+        form.addRow(_("Es&tado:"), self.status)
+        form.addRow(_("Nivel de participación:"), self.level)
+        form.addRow(_("Lenguas usadas:"), self.languages)
+        form.addRow("", self.interpreter)
+        form.addRow(_("Participantes:"), self.participants)
+
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Guardar"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+        if session is not None:
+            self._load(session)
+        self._show_method_help()
+        self.question.setFocus()
+
+    def _load(self, s: Session) -> None:
+        self.method.setCurrentIndex(max(0, self.method.findData(s.method)))
+        self.question.setPlainText(s.question)
+        self.table_label.setText(s.table_label)
+        if s.date:
+            self.date.setDate(QDate.fromString(s.date, Qt.DateFormat.ISODate))
+        self.place.setText(s.place)
+        self.facilitator.setText(s.facilitator)
+        self.status.setCurrentIndex(max(0, self.status.findData(s.status)))
+        self.level.setCurrentIndex(max(0, self.level.findData(s.participation_level)))
+        self.languages.setText(s.languages)
+        self.interpreter.setChecked(s.interpreter)
+        self.participants.setValue(s.participant_count)
+
+    def _show_method_help(self) -> None:
+        from cocrea_desktop.core.methods import get_method
+
+        key = self.method.currentData()
+        self.method_help.setText(get_method(key).summary_text() if key else "")
+
+    def _accept_if_valid(self) -> None:
+        if not self.question.toPlainText().strip():
+            self.error.setText(_("Escriba la pregunta detonadora: es lo que la sala va a "
+                                 "responder."))
+            self.error.show()
+            self.question.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "method": self.method.currentData(),
+            "question": self.question.toPlainText().strip(),
+            "table_label": self.table_label.text(),
+            "date": self.date.date().toString(Qt.DateFormat.ISODate),
+            "place": self.place.text(),
+            "facilitator": self.facilitator.text(),
+            "status": self.status.currentData(),
+            "participation_level": self.level.currentData(),
+            "languages": self.languages.text() or "es",
+            "interpreter": self.interpreter.isChecked(),
+            "participant_count": self.participants.value(),
+        }
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, session: Session | None = None) -> dict[str, Any] | None:
+        """Show the form; the values typed, or ``None`` if cancelled. Tests may replace this."""
+        dialog = cls(parent, session)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def today_iso() -> str:
+    return dt.date.today().isoformat()

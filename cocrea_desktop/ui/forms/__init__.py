@@ -1,0 +1,1 @@
+"""Generated from the top-level ui/*.ui files; never edit by hand."""

@@ -1,0 +1,462 @@
+"""The main window: the open process and its sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop import __version__, i18n
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.backup import recover_copy
+from cocrea_desktop.store.paths import PROCESS_SUFFIX, processes_dir, with_process_suffix
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.store.settings import Settings, load_settings, save_settings
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
+from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+from cocrea_desktop.ui.models.sessions import SessionsModel
+from cocrea_desktop.ui.qt_i18n import language_signal
+
+
+class MainWindow(QMainWindow):
+    process_opened = Signal(str)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or load_settings()
+        self.repo: Repo | None = None
+        self.resize(1240, 720)
+
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+
+        header = QHBoxLayout()
+        layout.addLayout(header)
+        titles = QVBoxLayout()
+        header.addLayout(titles, 1)
+        self.process_name = QLabel(objectName="process_name")
+        font = self.process_name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.process_name.setFont(font)
+        self.process_name.setWordWrap(True)
+        self.process_details = QLabel(objectName="process_details")
+        self.process_details.setWordWrap(True)
+        titles.addWidget(self.process_name)
+        titles.addWidget(self.process_details)
+        self.edit_process_button = QPushButton(objectName="edit_process")
+        self.edit_process_button.clicked.connect(self.edit_process)
+        header.addWidget(self.edit_process_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
+        self.sessions_title = QLabel(objectName="sessions_title")
+        bold = self.sessions_title.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.sessions_title.setFont(bold)
+        bar.addWidget(self.sessions_title)
+        bar.addStretch(1)
+        self.new_button = QPushButton(objectName="new_session")
+        self.edit_button = QPushButton(objectName="edit_session")
+        self.duplicate_button = QPushButton(objectName="duplicate_session")
+        self.archive_button = QPushButton(objectName="archive_session")
+        for button in (self.new_button, self.edit_button, self.duplicate_button,
+                       self.archive_button):
+            bar.addWidget(button)
+        self.show_archived = QCheckBox(objectName="show_archived")
+        bar.addWidget(self.show_archived)
+
+        self.model = SessionsModel(self)
+        self.table = QTableView(objectName="sessions")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_session())
+        layout.addWidget(self.table, 1)
+
+        self.empty_hint = QLabel(objectName="empty_hint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        layout.addWidget(self.empty_hint)
+
+        self.saved_label = QLabel(objectName="saved")
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self._make_actions()
+        self.new_button.clicked.connect(self.new_session)
+        self.edit_button.clicked.connect(self.edit_session)
+        self.duplicate_button.clicked.connect(self.duplicate_session)
+        self.archive_button.clicked.connect(self.toggle_archive)
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
+
+        ops.bus().changed.connect(self.on_changes)
+        language_signal().changed.connect(self._on_language_changed)
+        self.retranslate()
+        self.refresh()
+
+    # -- actions and menus -------------------------------------------------
+    def _action(self, name: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.act_new_process = self._action("act_new_process", self.new_process,
+                                            "Ctrl+Shift+N")
+        self.act_open = self._action("act_open", self.choose_and_open, QKeySequence.StandardKey.Open)
+        self.act_demo = self._action("act_demo", self.open_demo)
+        self.act_quit = self._action("act_quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self._action("act_undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.act_redo = self._action("act_redo", self.redo, QKeySequence.StandardKey.Redo)
+        self.act_new_session = self._action("act_new_session", self.new_session, "Ctrl+N")
+        self.act_edit_session = self._action("act_edit_session", self.edit_session, "Ctrl+E")
+        self.act_duplicate = self._action("act_duplicate", self.duplicate_session, "Ctrl+D")
+        self.act_archive = self._action("act_archive", self.toggle_archive, "Ctrl+Del")
+        self.act_edit_process = self._action("act_edit_process", self.edit_process)
+        self.act_about = self._action("act_about", self.about)
+
+        menubar = self.menuBar()
+        self.menu_file = menubar.addMenu("")
+        self.menu_file.addAction(self.act_new_process)
+        self.menu_file.addAction(self.act_open)
+        self.menu_recent = QMenu(self)
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addAction(self.act_demo)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_edit_process)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = menubar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_session = menubar.addMenu("")
+        for action in (self.act_new_session, self.act_edit_session, self.act_duplicate,
+                       self.act_archive):
+            self.menu_session.addAction(action)
+        self.menu_language = menubar.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES:
+            action = QAction(name, self, checkable=True)
+            action.setObjectName("lang_" + code)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.language_group.addAction(action)
+            self.menu_language.addAction(action)
+            self.language_actions[code] = action
+        self.menu_help = menubar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _on_language_changed(self, _code: str) -> None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(_("&Archivo"))
+        self.menu_edit.setTitle(_("&Editar"))
+        self.menu_session.setTitle(_("&Sesión"))
+        self.menu_language.setTitle(_("&Idioma"))
+        self.menu_help.setTitle(_("Ay&uda"))
+        self.menu_recent.setTitle(_("Abrir &reciente"))
+        self.act_new_process.setText(_("&Nuevo proceso…"))
+        self.act_open.setText(_("&Abrir proceso…"))
+        self.act_demo.setText(_("Abrir el proceso de &demostración"))
+        self.act_quit.setText(_("&Salir"))
+        self.act_new_session.setText(_("&Nueva sesión…"))
+        self.act_edit_session.setText(_("&Editar sesión…"))
+        self.act_duplicate.setText(_("&Duplicar sesión"))
+        self.act_edit_process.setText(_("Datos del &proceso…"))
+        self.act_about.setText(_("&Acerca de CoCrea"))
+        self.edit_process_button.setText(_("Editar datos del proceso"))
+        self.sessions_title.setText(_("Sesiones"))
+        self.new_button.setText(_("Nueva sesión"))
+        self.new_button.setToolTip(_("Crear una sesión (Ctrl+N)"))
+        self.edit_button.setText(_("Editar"))
+        self.edit_button.setToolTip(_("Editar la sesión elegida (Ctrl+E o doble clic)"))
+        self.duplicate_button.setText(_("Duplicar"))
+        self.duplicate_button.setToolTip(_("Crear una copia de la sesión elegida (Ctrl+D)"))
+        self.show_archived.setText(_("Mostrar archivadas"))
+        self.language_actions[i18n.current_language()].setChecked(True)
+        self.model.retranslate()
+        self.refresh_header()
+        self.update_actions()
+
+    # -- the open process --------------------------------------------------
+    def open_path(self, path: str | Path, *, read_only: bool = False,
+                  break_lock: bool = False) -> bool:
+        """Open a process file; on a problem, explain it and offer a way out."""
+        path = Path(path)
+        try:
+            repo = Repo.open(path, read_only=read_only, break_lock=break_lock)
+        except CocreaError as err:
+            return self._handle_open_problem(path, err)
+        self._set_repo(repo)
+        return True
+
+    def _handle_open_problem(self, path: Path, err: CocreaError) -> bool:
+        action, chosen = OpenProblemDialog.ask(self, path, err)
+        if action == "read_only":
+            return self.open_path(path, read_only=True)
+        if action == "break_lock":
+            return self.open_path(path, break_lock=True)
+        if action == "backup" and chosen is not None:
+            try:
+                restored = recover_copy(chosen, path)
+            except OSError:
+                QMessageBox.warning(self, _("CoCrea"), _("No se pudo restaurar la copia."))
+                return False
+            return self.open_path(restored)
+        if action == "other":
+            return self.choose_and_open()
+        return False
+
+    def _set_repo(self, repo: Repo) -> None:
+        if self.repo is not None:
+            self.repo.close()
+        self.repo = repo
+        repo.pf.backup_every_s = self.settings.backup_every_minutes * 60
+        repo.pf.backups_kept = self.settings.backups_kept
+        if not repo.read_only:
+            self.settings.remember(repo.path)
+            save_settings(self.settings)
+        self.refresh()
+        self.process_opened.emit(str(repo.path))
+
+    def choose_and_open(self) -> bool:
+        start = str(Path(self.settings.last_file).parent) if self.settings.last_file \
+            else str(processes_dir())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Abrir proceso"), start,
+            _("Procesos de CoCrea (*{suffix});;Todos los archivos (*)").format(
+                suffix=PROCESS_SUFFIX))
+        return self.open_path(name) if name else False
+
+    def new_process(self) -> bool:
+        values = ProcessDialog.ask(self)
+        if not values:
+            return False
+        suggested = processes_dir() / (values["name"].replace("/", "-") + PROCESS_SUFFIX)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Guardar el nuevo proceso como"), str(suggested),
+            _("Procesos de CoCrea (*{suffix})").format(suffix=PROCESS_SUFFIX))
+        if not name:
+            return False
+        return self.create_process_at(with_process_suffix(name), values)
+
+    def create_process_at(self, path: Path, values: dict) -> bool:
+        try:
+            repo = Repo.create(path, **values)
+        except CocreaError as err:
+            ops.show_error(self, err)
+            return False
+        self._set_repo(repo)
+        return True
+
+    def open_demo(self) -> bool:
+        from cocrea_desktop.store.demo import DEMO_FILE_NAME, create_demo
+
+        path = processes_dir() / DEMO_FILE_NAME
+        if self.repo is not None and self.repo.path == path:
+            return True
+        if not path.exists():
+            create_demo(path)
+        return self.open_path(path)
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        for text in self.settings.recent:
+            action = self.menu_recent.addAction(text)
+            action.triggered.connect(lambda _c=False, p=text: self.open_path(p))
+            action.setEnabled(Path(text).exists())
+        if not self.settings.recent:
+            empty = self.menu_recent.addAction(_("(ninguno)"))
+            empty.setEnabled(False)
+
+    # -- refreshing ------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("process"):
+            self.refresh_header()
+        if changes.touches("session"):
+            self.refresh_sessions()
+        now = dt.datetime.now().strftime("%H:%M:%S")
+        self.saved_label.setText(_("Guardado a las {time}").format(time=now))
+        self.update_actions()
+
+    def refresh(self) -> None:
+        self.refresh_header()
+        self.refresh_sessions()
+        self.update_actions()
+
+    def refresh_header(self) -> None:
+        if self.repo is None:
+            self.process_name.setText(_("Ningún proceso abierto"))
+            self.process_details.setText(_("Cree un proceso nuevo o abra uno existente "
+                                           "(menú Archivo)."))
+            self.setWindowTitle("CoCrea")
+            return
+        p = self.repo.process()
+        details = [x for x in (p.place, p.period and _("Periodo {period}").format(period=p.period),
+                               p.responsible_body) if x]
+        if self.repo.read_only:
+            details.append(_("SOLO LECTURA"))
+        self.process_name.setText(p.name)
+        self.process_details.setText(" · ".join(details) + "\n" + str(self.repo.path))
+        self.setWindowTitle(_("CoCrea — {name}").format(name=p.name))
+
+    def refresh_sessions(self) -> None:
+        selected = self.current_session_id()
+        sessions = self.repo.sessions(include_archived=self.show_archived.isChecked()) \
+            if self.repo else []
+        self.model.set_sessions(sessions)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if selected:
+            self.select_session(selected)
+        if not sessions and self.repo is not None:
+            self.empty_hint.setText(_("Este proceso aún no tiene sesiones. Pulse «Nueva sesión» "
+                                      "(Ctrl+N) para preparar la primera."))
+            self.empty_hint.show()
+        else:
+            self.empty_hint.hide()
+
+    def update_actions(self) -> None:
+        has_repo = self.repo is not None
+        writable = has_repo and not self.repo.read_only
+        session = self.current_session()
+        for widget in (self.new_button, self.act_new_session, self.act_edit_process,
+                       self.edit_process_button):
+            widget.setEnabled(writable)
+        for widget in (self.edit_button, self.duplicate_button, self.archive_button,
+                       self.act_edit_session, self.act_duplicate, self.act_archive):
+            widget.setEnabled(writable and session is not None)
+        archived = session is not None and session.archived
+        self.archive_button.setText(_("Recuperar") if archived else _("Archivar"))
+        self.archive_button.setToolTip(_("Archivar la sesión elegida: sale de la lista, pero "
+                                         "no se borra (Ctrl+Supr)"))
+        self.act_archive.setText(_("&Recuperar sesión") if archived else _("&Archivar sesión"))
+        undo = self.repo.undo_label() if has_repo else None
+        redo = self.repo.redo_label() if has_repo else None
+        self.act_undo.setEnabled(writable and undo is not None)
+        self.act_redo.setEnabled(writable and redo is not None)
+        self.act_undo.setText(_("&Deshacer: {action}").format(action=undo) if undo
+                              else _("&Deshacer"))
+        self.act_redo.setText(_("&Rehacer: {action}").format(action=redo) if redo
+                              else _("&Rehacer"))
+
+    # -- sessions --------------------------------------------------------
+    def current_session(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.session_at(rows[0].row()) if rows else None
+
+    def current_session_id(self) -> str | None:
+        session = self.current_session()
+        return session.id if session else None
+
+    def select_session(self, session_id: str) -> None:
+        row = self.model.row_of(session_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def new_session(self) -> None:
+        if self.repo is None or self.repo.read_only:
+            return
+        values = SessionDialog.ask(self)
+        if values:
+            session_id = ops.add_session(parent=self, repo=self.repo, **values)
+            if session_id:
+                self.select_session(session_id)
+
+    def edit_session(self) -> None:
+        session = self.current_session()
+        if self.repo is None or session is None or self.repo.read_only:
+            return
+        values = SessionDialog.ask(self, session)
+        if values:
+            ops.update_session(parent=self, repo=self.repo, session_id=session.id, **values)
+
+    def duplicate_session(self) -> None:
+        session = self.current_session()
+        if self.repo is None or session is None:
+            return
+        new_id = ops.duplicate_session(parent=self, repo=self.repo, session_id=session.id)
+        if new_id:
+            self.select_session(new_id)
+
+    def toggle_archive(self) -> None:
+        session = self.current_session()
+        if self.repo is None or session is None:
+            return
+        ops.archive_session(parent=self, repo=self.repo, session_id=session.id,
+                            archived=not session.archived)
+
+    def edit_process(self) -> None:
+        if self.repo is None or self.repo.read_only:
+            return
+        values = ProcessDialog.ask(self, self.repo.process())
+        if values:
+            ops.update_process(parent=self, repo=self.repo, **values)
+
+    def undo(self) -> None:
+        if self.repo is not None and self.repo.undo_label():
+            ops.undo(parent=self, repo=self.repo)
+
+    def redo(self) -> None:
+        if self.repo is not None and self.repo.redo_label():
+            ops.redo(parent=self, repo=self.repo)
+
+    # -- language, about, closing ------------------------------------------
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        self.settings.language = code
+        save_settings(self.settings)
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("Acerca de CoCrea"), _(
+            "CoCrea Desktop {version}\n\nTalleres de cocreación para el gobierno abierto local, "
+            "sin conexión a internet.").format(version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.repo is not None:
+            self.repo.close()
+            self.repo = None
+        save_settings(self.settings)
+        super().closeEvent(event)
+
+    def index_of(self, session_id: str) -> QModelIndex:
+        return self.model.index(self.model.row_of(session_id), 0)

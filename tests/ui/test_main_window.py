@@ -1,0 +1,209 @@
+"""The main window driven as a user would: keyboard, clicks, dialogs, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
+
+from cocrea_desktop import i18n
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
+from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+from cocrea_desktop.ui.main_window import MainWindow
+from tests.ui.helpers import type_text, when_dialog
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from cocrea_desktop.store.demo import create_demo
+
+    qt_i18n.install("es")
+    path = create_demo(tmp_path / "demo.cocrea.db")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def test_demo_opens_with_its_sessions(window):
+    assert window.model.rowCount() == 6
+    assert "Plan de Acción Local 2027" in window.process_name.text()
+    assert "San Juan Bautista Cuicatlán" in window.process_details.text()
+    assert window.model.index(0, 0).data() == "Grupo nominal"
+
+
+def test_create_a_session_with_the_keyboard(window, qtbot):
+    def fill(dialog: SessionDialog):
+        dialog.method.setCurrentIndex(dialog.method.findData("fishbowl"))
+        type_text(qtbot, dialog.question, "¿Cómo cuidamos el río?")
+        qtbot.keyClick(dialog.question, Qt.Key.Key_Tab)
+        type_text(qtbot, dialog.table_label, "Mesa 9")
+        dialog.date.setDate(QDate(2027, 3, 14))
+        type_text(qtbot, dialog.place, "Ribera")
+        type_text(qtbot, dialog.facilitator, "Marta")
+        qtbot.keyClick(dialog.facilitator, Qt.Key.Key_Return)  # Enter saves
+
+    seen = when_dialog(qtbot, SessionDialog, fill)
+    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert "dialog" in seen
+    assert window.model.rowCount() == 7
+    session = window.current_session()
+    assert (session.method, session.question, session.table_label, session.date,
+            session.place, session.facilitator) == (
+        "fishbowl", "¿Cómo cuidamos el río?", "Mesa 9", "2027-03-14", "Ribera", "Marta")
+    assert window.saved_label.text().startswith("Guardado a las")
+    # It is in the file, not only on screen.
+    with Repo.open(window.repo.path, read_only=True) as reader:
+        assert any(s.question == "¿Cómo cuidamos el río?" for s in reader.sessions())
+
+
+def test_empty_question_is_explained_not_saved(window, qtbot):
+    def fill(dialog: SessionDialog):
+        qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "pregunta detonadora" in dialog.error.text()
+        dialog.reject()
+
+    when_dialog(qtbot, SessionDialog, fill)
+    window.new_session()
+    assert window.model.rowCount() == 6
+
+
+def test_edit_duplicate_archive_undo_redo(window, qtbot):
+    window.table.selectRow(1)
+    original = window.current_session()
+
+    def edit(dialog: SessionDialog):
+        dialog.place.clear()
+        type_text(qtbot, dialog.place, "Cancha techada")
+        dialog.accept()
+
+    when_dialog(qtbot, SessionDialog, edit)
+    qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.repo.session(original.id).place == "Cancha techada"
+    assert window.act_undo.text() == "&Deshacer: editar sesión «{}»".format(
+        original.question[:39] + "…")
+
+    window.act_undo.trigger()
+    assert window.repo.session(original.id).place == original.place
+    window.act_redo.trigger()
+    assert window.repo.session(original.id).place == "Cancha techada"
+    window.activateWindow()  # as the window manager does when a dialog closes
+    qtbot.waitUntil(window.isActiveWindow)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.rowCount() == 7
+    duplicate = window.current_session()
+    assert duplicate.id != original.id and duplicate.question == original.question
+
+    qtbot.mouseClick(window.archive_button, Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 6
+    window.show_archived.setChecked(True)
+    assert window.model.rowCount() == 7
+    window.act_undo.trigger()  # un-archive
+    window.show_archived.setChecked(False)
+    assert window.model.rowCount() == 7
+
+
+def test_edit_process_details(window, qtbot):
+    def fill(dialog: ProcessDialog):
+        dialog.period.clear()
+        type_text(qtbot, dialog.period, "2027-2028")
+        dialog.accept()
+
+    when_dialog(qtbot, ProcessDialog, fill)
+    qtbot.mouseClick(window.edit_process_button, Qt.MouseButton.LeftButton)
+    assert "Periodo 2027-2028" in window.process_details.text()
+
+
+def test_language_switches_at_run_time(window):
+    window.language_actions["en"].trigger()
+    assert i18n.current_language() == "en"
+    assert window.menu_file.title() == "&File"
+    assert window.new_button.text() == "New session"
+    assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Guiding question"
+    assert window.model.index(0, 0).data() == "Nominal group"
+    assert window.settings.language == "en"
+    window.language_actions["es"].trigger()
+    assert window.menu_file.title() == "&Archivo"
+    assert window.model.index(0, 0).data() == "Grupo nominal"
+
+
+def test_new_process_from_the_menu(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "nuevo"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+
+    def fill(dialog: ProcessDialog):
+        type_text(qtbot, dialog.name, "PAL Zaachila 2027")
+        type_text(qtbot, dialog.municipality, "Villa de Zaachila")
+        qtbot.keyClick(dialog.municipality, Qt.Key.Key_Return)
+
+    when_dialog(qtbot, ProcessDialog, fill)
+    window.act_new_process.trigger()
+    assert window.repo.path == tmp_path / "nuevo.cocrea.db"
+    assert window.process_name.text() == "PAL Zaachila 2027"
+    assert window.model.rowCount() == 0 and window.empty_hint.isVisible()
+    assert window.settings.last_file == str((tmp_path / "nuevo.cocrea.db").resolve())
+
+
+def test_corrupt_file_offers_backup(window, qtbot, tmp_path):
+    path = window.repo.path
+    window.close()  # closing makes a backup and releases the file
+    data = bytearray(path.read_bytes())
+    data[100:4096 * 3] = b"\x00" * (4096 * 3 - 100)
+    path.write_bytes(bytes(data))
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+
+    def choose_backup(dialog: OpenProblemDialog):
+        assert dialog.backups, "the backup made at close is offered"
+        dialog.findChild(QPushButton, "use_backup").click()
+
+    seen = when_dialog(qtbot, OpenProblemDialog, choose_backup)
+    assert w.open_path(path)
+    assert "dialog" in seen
+    assert "recuperado" in w.repo.path.name
+    assert w.model.rowCount() == 6
+
+
+def test_locked_file_can_be_opened_read_only(window, qtbot):
+    path = window.repo.path
+    other = MainWindow()
+    qtbot.addWidget(other)
+
+    def read_only(dialog: OpenProblemDialog):
+        from PySide6.QtWidgets import QLabel
+
+        assert "ya está abierto" in dialog.findChild(QLabel, "message").text()
+        dialog.findChild(QPushButton, "read_only").click()
+
+    when_dialog(qtbot, OpenProblemDialog, read_only)
+    assert other.open_path(path)
+    assert other.repo.read_only
+    assert "SOLO LECTURA" in other.process_details.text()
+    assert not other.new_button.isEnabled()
+    other.close()
+
+
+def test_sessions_model_passes_the_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.model)
+
+
+def test_first_run_opens_the_demo(qtbot, data_dir):
+    """`cocrea` on a fresh machine: no settings, no process -> the demo, created and shown."""
+    from cocrea_desktop.app import _startup_target
+    from cocrea_desktop.store.settings import load_settings
+
+    target, is_demo = _startup_target(None, load_settings())
+    assert is_demo and not Path(target).exists()
