@@ -64,12 +64,14 @@ def apply(lang: str = "en") -> int:
         if message.id and isinstance(message.id, str) and not message.string \
                 and message.id in pending:
             message.string = pending[message.id]
+            message.flags.discard("fuzzy")
             filled += 1
-        elif message.id and isinstance(message.id, tuple) and not any(message.string):
-            key = message.id[0]
-            if key in pending:
-                parts = pending[key].split("|")
-                message.string = (parts[0], parts[-1])
+        elif message.id and isinstance(message.id, tuple):
+            # Plurals: the singular and the plural msgid each on a line of their own.
+            singular, plural = message.id[0], message.id[1]
+            if singular in pending and (not any(message.string) or plural in pending):
+                message.string = (pending[singular], pending.get(plural, pending[singular]))
+                message.flags.discard("fuzzy")
                 filled += 1
     with po.open("wb") as fh:
         write_po(fh, catalog, width=100, omit_header=False)
