@@ -21,7 +21,7 @@ from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _, initial_language, set_language
 
 
-def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
+def fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
     """Print a user error as one line on stderr and exit 1, never a traceback."""
 
     @wraps(func)
@@ -35,11 +35,11 @@ def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _echo_json(data: Any) -> None:
+def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def _open(path: str, *, read_only: bool = False):
+def open_repo(path: str, *, read_only: bool = False):
     from cocrea_desktop.store.repo import Repo
 
     return Repo.open(path, read_only=read_only)
@@ -75,7 +75,7 @@ def gui(file: str | None) -> None:
 @click.option("--state", default="", help="State.")
 @click.option("--period", default="", help="Period, e.g. 2027.")
 @click.option("--body", "responsible_body", default="", help="Responsible body.")
-@_fail_cleanly
+@fail_cleanly
 def init(file: str, name: str, municipality: str, state: str, period: str,
          responsible_body: str) -> None:
     """Create a new process file FILE."""
@@ -92,7 +92,7 @@ def init(file: str, name: str, municipality: str, state: str, period: str,
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 @click.option("--sessions", type=int, default=None, help="Number of sessions (default: 6).")
-@_fail_cleanly
+@fail_cleanly
 def demo(file: str | None, sessions: int | None) -> None:
     """Create a demo process with Spanish sample data (in FILE or the data folder)."""
     from cocrea_desktop.store.demo import create_demo
@@ -104,13 +104,13 @@ def demo(file: str | None, sessions: int | None) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_fail_cleanly
+@fail_cleanly
 def info(file: str, as_json: bool) -> None:
     """Show a process: its data and how many sessions it has."""
-    with _open(file, read_only=True) as repo:
+    with open_repo(file, read_only=True) as repo:
         data = repo.summary()
     if as_json:
-        _echo_json(data)
+        echo_json(data)
         return
     click.echo(data["name"])
     click.echo(_("Municipio: {value}").format(value=data["municipality"]))
@@ -148,17 +148,17 @@ def _session_dict(repo, s) -> dict[str, Any]:
 @click.option("--place", default="", help="Place.")
 @click.option("--facilitator", default="", help="Facilitator.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_fail_cleanly
+@fail_cleanly
 def session_add(file: str, method: str, question: str, table_label: str, date: str, place: str,
                 facilitator: str, as_json: bool) -> None:
     """Add a session to the process in FILE."""
-    with _open(file) as repo:
+    with open_repo(file) as repo:
         session_id, _changes = repo.add_session(
             method=method, question=question, table_label=table_label, date=date, place=place,
             facilitator=facilitator)
         data = _session_dict(repo, repo.session(session_id))
     if as_json:
-        _echo_json(data)
+        echo_json(data)
     else:
         click.echo(_("Sesión creada: {id}").format(id=session_id))
 
@@ -167,13 +167,13 @@ def session_add(file: str, method: str, question: str, table_label: str, date: s
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--all", "include_archived", is_flag=True, help="Include archived sessions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_fail_cleanly
+@fail_cleanly
 def session_list(file: str, include_archived: bool, as_json: bool) -> None:
     """List the sessions of the process in FILE."""
-    with _open(file, read_only=True) as repo:
+    with open_repo(file, read_only=True) as repo:
         rows = [_session_dict(repo, s) for s in repo.sessions(include_archived=include_archived)]
     if as_json:
-        _echo_json(rows)
+        echo_json(rows)
         return
     if not rows:
         click.echo(_("El proceso no tiene sesiones."))
@@ -195,11 +195,11 @@ def session_list(file: str, include_archived: bool, as_json: bool) -> None:
 @click.option("--facilitator", default=None, help="Facilitator.")
 @click.option("--status", default=None, type=click.Choice(["planned", "in_progress", "closed"]),
               help="Status.")
-@_fail_cleanly
+@fail_cleanly
 def session_edit(file: str, session_id: str, **values: Any) -> None:
     """Change fields of a session (SESSION_ID may be its first 8 characters)."""
     changes = {k: v for k, v in values.items() if v is not None}
-    with _open(file) as repo:
+    with open_repo(file) as repo:
         repo.update_session(session_id, **changes)
     click.echo(_("Sesión actualizada."))
 
@@ -208,10 +208,10 @@ def session_edit(file: str, session_id: str, **values: Any) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("--undo", "restore", is_flag=True, help="Bring an archived session back.")
-@_fail_cleanly
+@fail_cleanly
 def session_archive(file: str, session_id: str, restore: bool) -> None:
     """Archive a session (it stays in the file and can be brought back)."""
-    with _open(file) as repo:
+    with open_repo(file) as repo:
         repo.archive_session(session_id, archived=not restore)
     click.echo(_("Sesión recuperada.") if restore else _("Sesión archivada."))
 
@@ -219,14 +219,14 @@ def session_archive(file: str, session_id: str, restore: bool) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_fail_cleanly
+@fail_cleanly
 def verify(file: str, as_json: bool) -> None:
     """Check a process file: SQLite integrity and the journal's hash chain."""
     from cocrea_desktop.store.verify import verify_file
 
     report = verify_file(Path(file))
     if as_json:
-        _echo_json(report)
+        echo_json(report)
     else:
         click.echo(_("Integridad: {result}").format(result=report["integrity"]))
         if report["journal_ok"]:
@@ -235,6 +235,15 @@ def verify(file: str, as_json: bool) -> None:
             click.echo(_("Bitácora: ALTERADA a partir de la entrada {seq}.").format(
                 seq=report["journal_bad_seq"]))
     sys.exit(0 if report["ok"] else 2)
+
+
+def _load_areas() -> None:
+    from cocrea_desktop.commands import load_all
+
+    load_all()
+
+
+_load_areas()
 
 
 def main(argv: list[str] | None = None) -> None:

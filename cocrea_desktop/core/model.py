@@ -81,6 +81,10 @@ class Session:
     created_at: str = ""
     updated_at: str = ""
     device_id: str = ""
+    #: The phase the session is in (a key of its method), empty before it starts.
+    phase: str = ""
+    #: When the first vote was opened; from then on ideas are locked.
+    voting_started_at: str = ""
 
 
 #: The fields of a session a user edits in the session form.
@@ -92,3 +96,133 @@ SESSION_FIELDS = (
 
 def field_names(cls: type) -> list[str]:
     return [f.name for f in fields(cls)]
+
+
+# -- running a session ---------------------------------------------------------------
+
+IDEA_STATUSES: dict[str, str] = {
+    "active": N_("Vigente"),
+    "merged": N_("Fusionada"),
+    "withdrawn": N_("Retirada"),
+}
+
+#: Vote rounds and their labels.
+VOTE_ROUNDS: dict[str, str] = {
+    "preliminary": N_("Votación preliminar"),
+    "final": N_("Votación final"),
+    "vote": N_("Votación"),
+}
+
+
+def round_label(round_: str) -> str:
+    return _(VOTE_ROUNDS.get(round_, round_))
+
+
+@dataclass(frozen=True)
+class Idea:
+    """An idea as said in the room: numbered 1..n in its session, never with an author."""
+
+    id: str
+    session_id: str
+    number: int
+    text: str
+    round: int = 0
+    turn: int = 0
+    group_key: str = ""
+    status: str = "active"
+    merged_into: str | None = None
+    withdraw_reason: str = ""
+    cluster_id: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    #: Numbers of the ideas merged into this one (filled by the store).
+    absorbed: tuple[int, ...] = ()
+    #: Number of the idea this one was merged into (filled by the store).
+    merged_into_number: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass(frozen=True)
+class MergeProposal:
+    id: str
+    session_id: str
+    into_id: str
+    from_ids: tuple[str, ...]
+    status: str  # proposed | agreed | rejected | undone
+    into_number: int = 0
+    from_numbers: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A label grouping ideas that converge (or, in a fishbowl, the options voted on)."""
+
+    id: str
+    session_id: str
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    session_id: str
+    phase: str
+    text: str
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class VoteRound:
+    """How one round is voted: the kind of vote, its parameters, ballots or typed counts."""
+
+    session_id: str
+    round: str
+    kind: str = "ranked"  # ranked | dots | criteria
+    params: dict[str, Any] = field(default_factory=dict)
+    mode: str = "ballots"  # ballots | counts
+    counter: str = ""
+    source: str = ""
+    participants: int = 0
+
+    @property
+    def k(self) -> int:
+        return int(self.params.get("k", 5))
+
+
+@dataclass(frozen=True)
+class VoidNote:
+    entry: str
+    reason: str
+    amount: int = 1
+
+
+@dataclass(frozen=True)
+class Ballot:
+    id: str
+    session_id: str
+    round: str
+    serial: str
+    entry: str
+    status: str  # counted | spoiled
+    marks: tuple[tuple[int, int], ...] = ()
+    voids: tuple[VoidNote, ...] = ()
+    created_at: str = ""
+    number: int = 0  # 1..n in the order entered (filled by the store)
+
+    @property
+    def has_voids(self) -> bool:
+        return bool(self.voids)
+
+
+@dataclass(frozen=True)
+class Relatoria:
+    session_id: str
+    convergences: str = ""
+    dissent: str = ""
+    next_steps: str = ""
+    notes: str = ""
+    updated_at: str = ""

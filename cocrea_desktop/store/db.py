@@ -38,7 +38,12 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store import backup as backup_mod
 from cocrea_desktop.store.device import Device, load_or_create_device
 from cocrea_desktop.store.lock import FileLock
-from cocrea_desktop.store.migrations import APPLICATION_ID, known_names, migrations
+from cocrea_desktop.store.migrations import (
+    APPLICATION_ID,
+    PERSONAL_FIELDS,
+    known_names,
+    migrations,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 UNDO_LIMIT = 100
@@ -167,7 +172,22 @@ class Unit:
         self.ops.append(RowOp(table, id, before, after))
         self.tables.add(table)
         self.ids.add(id)
-        self.pf._append_journal(self, table, id, before, after)
+        self.pf._append_journal(self, table, id, _redact(table, before), _redact(table, after))
+
+
+def _redact(table: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Personal fields go into the journal as a SHA-256 of the value, never in clear."""
+    fields = PERSONAL_FIELDS.get(table)
+    if not fields or row is None:
+        return row
+    import hashlib
+
+    clean = dict(row)
+    for name in fields:
+        value = clean.get(name)
+        if value:
+            clean[name] = "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
+    return clean
 
 
 def _normal(value: Any) -> Any:

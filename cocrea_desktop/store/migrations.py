@@ -87,3 +87,207 @@ def m0001_initial(db: Database) -> None:
 
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0002_running_sessions")
+def m0002_running_sessions(db: Database) -> None:
+    """Phases, timers, ideas, merges, votes, relatoría; ballot register; bundles; attendance."""
+    # Where each session is in its method, and when voting started (ideas lock then).
+    db.execute("ALTER TABLE session ADD COLUMN phase TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE session ADD COLUMN voting_started_at TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE session ADD COLUMN notice_read_aloud INTEGER NOT NULL DEFAULT 0")
+    # Per process: the office key (bundles) and the privacy notice (attendance sheets).
+    db.execute("ALTER TABLE process ADD COLUMN office_public_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE process ADD COLUMN privacy_body TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE process ADD COLUMN privacy_notice TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE process ADD COLUMN privacy_full_notice_at TEXT NOT NULL DEFAULT ''")
+    common = ("created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+              "device_id TEXT NOT NULL")
+    db.execute(f"""
+        CREATE TABLE timer (
+            id TEXT PRIMARY KEY,  -- "<session id>:<phase key>"
+            session_id TEXT NOT NULL REFERENCES session(id),
+            phase TEXT NOT NULL,
+            state TEXT NOT NULL,  -- core.timers.Timer.to_dict() as JSON
+            {common},
+            UNIQUE (session_id, phase)
+        )""")
+    db.execute(f"""
+        CREATE TABLE idea (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 0,
+            turn INTEGER NOT NULL DEFAULT 0,
+            group_key TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active',  -- active | merged | withdrawn
+            merged_into TEXT REFERENCES idea(id),
+            withdraw_reason TEXT NOT NULL DEFAULT '',
+            cluster_id TEXT,
+            {common},
+            UNIQUE (session_id, number)
+        )""")
+    db.execute(f"""
+        CREATE TABLE idea_pass (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round INTEGER NOT NULL,
+            turn INTEGER NOT NULL,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE merge_proposal (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            into_id TEXT NOT NULL REFERENCES idea(id),
+            from_ids TEXT NOT NULL,  -- JSON list of idea ids
+            status TEXT NOT NULL DEFAULT 'proposed',  -- proposed | agreed | rejected | undone
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE cluster (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE note (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            phase TEXT NOT NULL,
+            text TEXT NOT NULL,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE vote_round (
+            id TEXT PRIMARY KEY,  -- "<session id>:<round>"
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round TEXT NOT NULL,  -- preliminary | final | vote
+            kind TEXT NOT NULL,  -- ranked | dots | criteria
+            params TEXT NOT NULL DEFAULT '{{}}',  -- k; dots_per_person, max_per_option ...
+            mode TEXT NOT NULL DEFAULT 'ballots',  -- ballots | counts
+            counter TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            participants INTEGER NOT NULL DEFAULT 0,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE ballot (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round TEXT NOT NULL,
+            serial TEXT NOT NULL DEFAULT '',
+            entry TEXT NOT NULL DEFAULT '',  -- as typed or scanned
+            status TEXT NOT NULL DEFAULT 'counted',  -- counted | spoiled
+            voids TEXT NOT NULL DEFAULT '[]',  -- JSON list of {{entry, reason, amount}}
+            {common}
+        )""")
+    db.execute("CREATE UNIQUE INDEX ballot_serial ON ballot(session_id, round, serial) "
+               "WHERE serial != ''")
+    db.execute("""
+        CREATE TABLE mark (
+            id TEXT PRIMARY KEY,
+            ballot_id TEXT NOT NULL REFERENCES ballot(id),
+            session_id TEXT NOT NULL,
+            round TEXT NOT NULL,
+            option INTEGER NOT NULL,
+            value INTEGER NOT NULL,  -- points, dots, or a score
+            criterion INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("CREATE INDEX mark_tally ON mark(session_id, round, ballot_id, option, value)")
+    db.execute(f"""
+        CREATE TABLE typed_count (
+            id TEXT PRIMARY KEY,  -- "<session id>:<round>:<option>"
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round TEXT NOT NULL,
+            option INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE relatoria (
+            id TEXT PRIMARY KEY,  -- the session id
+            session_id TEXT NOT NULL REFERENCES session(id),
+            convergences TEXT NOT NULL DEFAULT '',
+            dissent TEXT NOT NULL DEFAULT '',
+            next_steps TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            {common}
+        )""")
+    # Paper ballots issued (printed), for the register and reconciliation.
+    db.execute(f"""
+        CREATE TABLE ballot_issue (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round TEXT NOT NULL,
+            serial TEXT NOT NULL,
+            batch TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'issued',  -- issued | returned | spoiled | void
+            {common},
+            UNIQUE (session_id, round, serial)
+        )""")
+    # Bundles: keys seen, bundles imported, conflicts kept for a person to decide.
+    db.execute("""
+        CREATE TABLE key_trust (
+            id TEXT PRIMARY KEY,  -- the key's fingerprint
+            device_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            public_key TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',  -- pending | trusted | revoked
+            first_seen TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE bundle_import (
+            id TEXT PRIMARY KEY,  -- SHA-256 of the bundle's manifest
+            device_id TEXT NOT NULL,
+            bundle_created_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}'
+        )""")
+    db.execute("""
+        CREATE TABLE merge_conflict (
+            id TEXT PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            local TEXT,
+            incoming TEXT,
+            bundle_id TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open',  -- open | resolved
+            resolution TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    # Attendance: anonymous counts always; people only when the process requires it.
+    db.execute(f"""
+        CREATE TABLE attendance_count (
+            id TEXT PRIMARY KEY,  -- "<session id>:<dimension>:<category>"
+            session_id TEXT NOT NULL REFERENCES session(id),
+            dimension TEXT NOT NULL,  -- sector | sex | age_band | community | language
+            category TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE person (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            consent_contact INTEGER NOT NULL DEFAULT 0,
+            consent_photos INTEGER NOT NULL DEFAULT 0,
+            erased INTEGER NOT NULL DEFAULT 0,
+            {common}
+        )""")
+    for table in ("idea", "idea_pass", "merge_proposal", "cluster", "note", "ballot",
+                  "typed_count", "ballot_issue", "attendance_count", "person"):
+        db.execute(f"CREATE INDEX {table}_session ON {table}(session_id)")
+
+
+#: Fields holding personal data: the journal keeps only a hash of their values,
+#: so that erasing a person (ARCO rights) leaves no copy in the evidence trail.
+PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {"person": ("name", "phone")}

@@ -42,7 +42,16 @@ class Repo:
     """An open process: the one object the GUI and the CLI talk to."""
 
     def __init__(self, pf: ProcessFile) -> None:
+        from cocrea_desktop.store.ideas import IdeaStore
+        from cocrea_desktop.store.phases import PhaseStore
+        from cocrea_desktop.store.relatoria import RelatoriaStore
+        from cocrea_desktop.store.votes import VoteStore
+
         self.pf = pf
+        self.phases = PhaseStore(self)
+        self.ideas = IdeaStore(self)
+        self.votes = VoteStore(self)
+        self.relatoria = RelatoriaStore(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -134,10 +143,12 @@ class Repo:
 
     @staticmethod
     def _session(row: dict[str, Any]) -> Session:
-        data = {k: row[k] for k in Session.__dataclass_fields__}
+        data = {k: row[k] for k in Session.__dataclass_fields__ if k in row}
         data["archived"] = bool(data["archived"])
         data["interpreter"] = bool(data["interpreter"])
         data["params"] = json.loads(data["params"] or "{}")
+        data["phase"] = row.get("phase", "")
+        data["voting_started_at"] = row.get("voting_started_at", "")
         return Session(**data)
 
     def _clean_session_values(self, values: dict[str, Any]) -> dict[str, Any]:

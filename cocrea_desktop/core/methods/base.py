@@ -1,8 +1,10 @@
 """The method contract: what every participation method declares.
 
 A method is a fixed sequence of phases (methods.md). Each phase has a rule to
-read aloud, what the facilitator does now, an optional default time, and
-whether it may be skipped. Method modules register themselves in
+read aloud, what the facilitator does now, an optional default time, whether
+it may be skipped, and a ``kind`` that says which working panel the screen
+shows for it (capture, clarify, vote, results...). A phase that votes names its
+round (``vote_round``); from the first voting phase on, ideas are locked. Method modules register themselves in
 :mod:`cocrea_desktop.core.methods` so that the rest of the program (the session
 form, the CLI, the phase guide) offers whatever methods exist.
 """
@@ -24,6 +26,11 @@ class Phase:
     todo: str
     minutes: int | None = None
     optional: bool = False
+    #: Which panel the screen shows: question, timer, capture, clarify, vote, discuss,
+    #: results (and method-specific kinds such as groups, turns, cluster, synthesis).
+    kind: str = "info"
+    #: The vote round this phase collects (preliminary, final, vote), if any.
+    vote_round: str | None = None
 
     def title_text(self) -> str:
         return _(self.title)
@@ -45,6 +52,21 @@ class Method:
     phases: tuple[Phase, ...]
     min_people: int = 0
     max_people: int = 0
+    #: The kind of vote (ranked, dots, criteria) and the default of its parameters.
+    vote_kind: str = "ranked"
+
+    @property
+    def keys(self) -> list[str]:
+        return [p.key for p in self.phases]
+
+    def first_vote_index(self) -> int | None:
+        for i, phase in enumerate(self.phases):
+            if phase.vote_round:
+                return i
+        return None
+
+    def vote_rounds(self) -> list[str]:
+        return [p.vote_round for p in self.phases if p.vote_round]
 
     def title_text(self) -> str:
         return _(self.title)

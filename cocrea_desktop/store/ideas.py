@@ -1,0 +1,339 @@
+"""Ideas of a session: capture, passes, edits, withdrawal, merges, clusters, notes.
+
+Rules (methods.md): ideas are numbered 1..n, verbatim, never with an author;
+numbers never change once voting starts; a merge keeps the lowest number and
+lists the numbers it absorbed, is proposed, then agreed by the room, and can be
+undone; nothing is deleted (a withdrawn idea stays visible with its reason);
+once voting has started no idea may be added or merged.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.model import Cluster, Idea, MergeProposal, Note
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.db import new_id
+
+if TYPE_CHECKING:
+    from cocrea_desktop.store.repo import Repo
+
+MAX_IDEA_LENGTH = 2000
+
+
+def next_turn(last_round: int, last_turn: int, participants: int) -> tuple[int, int]:
+    """The round and turn of the next contribution in a go-round.
+
+    Turns count 1, 2, ... within a round; when the session has a participant
+    count, the round moves on after that many turns.
+    """
+    if last_round <= 0:
+        return 1, 1
+    if participants > 0 and last_turn >= participants:
+        return last_round + 1, 1
+    return last_round, last_turn + 1
+
+
+def _short(text: str, size: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+class IdeaStore:
+    def __init__(self, repo: Repo) -> None:
+        self.repo = repo
+        self.pf = repo.pf
+
+    # -- reading -----------------------------------------------------------
+    def list(self, session_id: str, *, include_inactive: bool = True) -> list[Idea]:
+        rows = self.pf.query("SELECT * FROM idea WHERE session_id = ? ORDER BY number",
+                             [session_id])
+        by_id = {r["id"]: r for r in rows}
+        absorbed: dict[str, list[int]] = {}
+        for r in rows:
+            if r["status"] == "merged" and r["merged_into"]:
+                absorbed.setdefault(r["merged_into"], []).append(r["number"])
+        ideas = []
+        for r in rows:
+            if not include_inactive and r["status"] != "active":
+                continue
+            into = by_id.get(r["merged_into"]) if r["merged_into"] else None
+            ideas.append(Idea(
+                **{k: r[k] for k in ("id", "session_id", "number", "text", "round", "turn",
+                                     "group_key", "status", "merged_into", "withdraw_reason",
+                                     "cluster_id", "created_at", "updated_at")},
+                absorbed=tuple(sorted(absorbed.get(r["id"], []))),
+                merged_into_number=into["number"] if into else None,
+            ))
+        return ideas
+
+    def by_number(self, session_id: str, number: int) -> Idea:
+        for idea in self.list(session_id):
+            if idea.number == number:
+                return idea
+        raise NotFound(_("No existe la idea {number}.").format(number=number))
+
+    def get(self, idea_id: str) -> Idea:
+        row = self.pf.row("idea", idea_id)
+        if row is None:
+            raise NotFound(_("No existe esa idea."))
+        return self.by_number(row["session_id"], row["number"])
+
+    def active_numbers(self, session_id: str) -> list[int]:
+        return [r["number"] for r in self.pf.query(
+            "SELECT number FROM idea WHERE session_id = ? AND status = 'active' ORDER BY number",
+            [session_id])]
+
+    def last_turn(self, session_id: str) -> tuple[int, int]:
+        """The (round, turn) of the latest idea or pass, (0, 0) when none."""
+        row = self.pf.query(
+            "SELECT round, turn FROM (SELECT round, turn, created_at FROM idea WHERE session_id = ? "
+            "UNION ALL SELECT round, turn, created_at FROM idea_pass WHERE session_id = ?) "
+            "ORDER BY round DESC, turn DESC LIMIT 1", [session_id, session_id])
+        return (row[0]["round"], row[0]["turn"]) if row else (0, 0)
+
+    def upcoming_turn(self, session_id: str) -> tuple[int, int]:
+        last_round, last_turn = self.last_turn(session_id)
+        participants = self.repo.session(session_id).participant_count
+        return next_turn(last_round, last_turn, participants)
+
+    def passes(self, session_id: str) -> int:
+        return self.pf.scalar("SELECT COUNT(*) FROM idea_pass WHERE session_id = ?", [session_id])
+
+    def _check_open(self, session_id: str, what: str) -> None:
+        if self.repo.session(session_id).voting_started_at:
+            raise RuleViolation(what)
+
+    # -- capture -------------------------------------------------------------
+    def add(self, session_id: str, text: str, *, group_key: str = "",
+            new_round: bool = False) -> tuple[Idea, Changes]:
+        """Record an idea as said; it takes the next number, round and turn."""
+        text = " ".join(str(text).split())
+        if not text:
+            raise InvalidInput(_("La idea está vacía: escriba lo que dijo la persona."))
+        if len(text) > MAX_IDEA_LENGTH:
+            raise InvalidInput(_("La idea es demasiado larga ({n} caracteres; máximo {max}).")
+                               .format(n=len(text), max=MAX_IDEA_LENGTH))
+        self._check_open(session_id, _("Ya empezó la votación: no se pueden agregar ideas."))
+        round_, turn = self._turn(session_id, new_round)
+        number = (self.pf.scalar("SELECT MAX(number) FROM idea WHERE session_id = ?",
+                                 [session_id]) or 0) + 1
+        label = _("capturar la idea {number}").format(number=number)
+        with self.pf.write("idea.add", label) as unit:
+            idea_id = unit.insert("idea", {
+                "id": new_id(), "session_id": session_id, "number": number, "text": text,
+                "round": round_, "turn": turn, "group_key": group_key,
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
+        return self.get(idea_id), unit.changes()
+
+    def _turn(self, session_id: str, new_round: bool) -> tuple[int, int]:
+        last_round, _last_turn = self.last_turn(session_id)
+        if new_round and last_round > 0:
+            return last_round + 1, 1
+        return self.upcoming_turn(session_id)
+
+    def pass_turn(self, session_id: str, *, new_round: bool = False) -> Changes:
+        """Record a "paso": this turn's person has no more ideas."""
+        self._check_open(session_id, _("Ya empezó la votación: la ronda terminó."))
+        round_, turn = self._turn(session_id, new_round)
+        label = _("registrar «paso» (vuelta {round}, turno {turn})").format(
+            round=round_, turn=turn)
+        with self.pf.write("idea.pass", label) as unit:
+            unit.insert("idea_pass", {"id": new_id(), "session_id": session_id, "round": round_,
+                                      "turn": turn, "created_at": unit.at, "updated_at": unit.at,
+                                      "device_id": self.pf.device.id})
+        return unit.changes()
+
+    def edit(self, idea_id: str, text: str) -> Changes:
+        """Change an idea's wording (the journal keeps the earlier one)."""
+        idea = self.get(idea_id)
+        text = " ".join(str(text).split())
+        if not text:
+            raise InvalidInput(_("La idea no puede quedar vacía; para quitarla, retírela con "
+                                 "un motivo."))
+        label = _("editar la idea {number}").format(number=idea.number)
+        with self.pf.write("idea.edit", label) as unit:
+            unit.update("idea", idea.id, {"text": text}, stamp=True)
+        return unit.changes()
+
+    def withdraw(self, idea_id: str, reason: str) -> Changes:
+        idea = self.get(idea_id)
+        reason = " ".join(str(reason).split())
+        if not reason:
+            raise InvalidInput(_("Escriba el motivo para retirar la idea {number}.").format(
+                number=idea.number))
+        if idea.status == "merged":
+            raise RuleViolation(_("La idea {number} está fusionada en la {into}; deshaga la "
+                                  "fusión primero.").format(number=idea.number,
+                                                           into=idea.merged_into_number))
+        self._check_open(idea.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
+        label = _("retirar la idea {number}").format(number=idea.number)
+        with self.pf.write("idea.withdraw", label) as unit:
+            unit.update("idea", idea.id, {"status": "withdrawn", "withdraw_reason": reason},
+                        stamp=True)
+        return unit.changes()
+
+    def restore(self, idea_id: str) -> Changes:
+        idea = self.get(idea_id)
+        if idea.status != "withdrawn":
+            raise RuleViolation(_("La idea {number} no está retirada.").format(
+                number=idea.number))
+        self._check_open(idea.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
+        with self.pf.write("idea.restore", _("recuperar la idea {number}").format(
+                number=idea.number)) as unit:
+            unit.update("idea", idea.id, {"status": "active", "withdraw_reason": ""}, stamp=True)
+        return unit.changes()
+
+    # -- merges --------------------------------------------------------------
+    def propose_merge(self, session_id: str, numbers: list[int]) -> tuple[MergeProposal,
+                                                                          Changes]:
+        """Propose merging ideas; the lowest number will keep the merged idea."""
+        self._check_open(session_id, _("Ya empezó la votación: no se pueden fusionar ideas."))
+        unique = sorted(set(int(n) for n in numbers))
+        if len(unique) < 2:
+            raise InvalidInput(_("Elija al menos dos ideas para fusionar."))
+        ideas = [self.by_number(session_id, n) for n in unique]
+        for idea in ideas:
+            if not idea.active:
+                raise RuleViolation(_("La idea {number} no está vigente ({status}).").format(
+                    number=idea.number, status=_("fusionada") if idea.status == "merged"
+                    else _("retirada")))
+        into, absorbed = ideas[0], ideas[1:]
+        label = _("proponer fusionar las ideas {numbers}").format(
+            numbers=", ".join(str(n) for n in unique))
+        with self.pf.write("merge.propose", label) as unit:
+            merge_id = unit.insert("merge_proposal", {
+                "id": new_id(), "session_id": session_id, "into_id": into.id,
+                "from_ids": json.dumps([i.id for i in absorbed]), "status": "proposed",
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
+        return self.merge(merge_id), unit.changes()
+
+    def merge(self, merge_id: str) -> MergeProposal:
+        row = self.pf.row("merge_proposal", merge_id)
+        if row is None:
+            raise NotFound(_("No existe esa propuesta de fusión."))
+        return self._merge(row)
+
+    def _merge(self, row: dict[str, Any]) -> MergeProposal:
+        from_ids = tuple(json.loads(row["from_ids"]))
+        numbers = {r["id"]: r["number"] for r in self.pf.query(
+            "SELECT id, number FROM idea WHERE session_id = ?", [row["session_id"]])}
+        return MergeProposal(id=row["id"], session_id=row["session_id"], into_id=row["into_id"],
+                             from_ids=from_ids, status=row["status"],
+                             into_number=numbers.get(row["into_id"], 0),
+                             from_numbers=tuple(numbers.get(i, 0) for i in from_ids))
+
+    def merges(self, session_id: str, *, status: str | None = None) -> list[MergeProposal]:
+        sql = "SELECT * FROM merge_proposal WHERE session_id = ?"
+        params: list[Any] = [session_id]
+        if status:
+            sql += " AND status = ?"
+            params.append(status)
+        return [self._merge(r) for r in self.pf.query(sql + " ORDER BY created_at", params)]
+
+    def agree_merge(self, merge_id: str) -> Changes:
+        """The room agrees: the absorbed ideas become part of the lowest-numbered one."""
+        merge = self.merge(merge_id)
+        if merge.status != "proposed":
+            raise RuleViolation(_("Esta fusión ya no está propuesta."))
+        self._check_open(merge.session_id, _("Ya empezó la votación: no se pueden fusionar "
+                                             "ideas."))
+        for idea_id in (merge.into_id, *merge.from_ids):
+            if not self.get(idea_id).active:
+                raise RuleViolation(_("Una de las ideas ya no está vigente; proponga la fusión "
+                                      "de nuevo."))
+        label = _("fusionar las ideas {numbers}").format(
+            numbers=", ".join(str(n) for n in (merge.into_number, *merge.from_numbers)))
+        with self.pf.write("merge.agree", label) as unit:
+            unit.update("merge_proposal", merge.id, {"status": "agreed"}, stamp=True)
+            for idea_id in merge.from_ids:
+                unit.update("idea", idea_id, {"status": "merged", "merged_into": merge.into_id},
+                            stamp=True)
+        return unit.changes()
+
+    def reject_merge(self, merge_id: str) -> Changes:
+        merge = self.merge(merge_id)
+        if merge.status != "proposed":
+            raise RuleViolation(_("Esta fusión ya no está propuesta."))
+        with self.pf.write("merge.reject", _("descartar la fusión propuesta")) as unit:
+            unit.update("merge_proposal", merge.id, {"status": "rejected"}, stamp=True)
+        return unit.changes()
+
+    def undo_merge(self, merge_id: str) -> Changes:
+        """Separate an agreed merge again (allowed until voting starts)."""
+        merge = self.merge(merge_id)
+        if merge.status != "agreed":
+            raise RuleViolation(_("Esta fusión no está acordada."))
+        self._check_open(merge.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
+        label = _("separar las ideas {numbers}").format(
+            numbers=", ".join(str(n) for n in (merge.into_number, *merge.from_numbers)))
+        with self.pf.write("merge.undo", label) as unit:
+            unit.update("merge_proposal", merge.id, {"status": "undone"}, stamp=True)
+            for idea_id in merge.from_ids:
+                unit.update("idea", idea_id, {"status": "active", "merged_into": None},
+                            stamp=True)
+        return unit.changes()
+
+    # -- clusters (labels by convergence) -------------------------------------
+    def clusters(self, session_id: str) -> list[Cluster]:
+        return [Cluster(r["id"], r["session_id"], r["number"], r["label"]) for r in self.pf.query(
+            "SELECT * FROM cluster WHERE session_id = ? ORDER BY number", [session_id])]
+
+    def add_cluster(self, session_id: str, label: str) -> tuple[Cluster, Changes]:
+        label = " ".join(str(label).split())
+        if not label:
+            raise InvalidInput(_("El grupo necesita un nombre."))
+        number = (self.pf.scalar("SELECT MAX(number) FROM cluster WHERE session_id = ?",
+                                 [session_id]) or 0) + 1
+        with self.pf.write("cluster.add", _("crear el grupo «{label}»").format(
+                label=_short(label))) as unit:
+            cluster_id = unit.insert("cluster", {
+                "id": new_id(), "session_id": session_id, "number": number, "label": label,
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
+        return Cluster(cluster_id, session_id, number, label), unit.changes()
+
+    def rename_cluster(self, cluster_id: str, label: str) -> Changes:
+        label = " ".join(str(label).split())
+        if not label:
+            raise InvalidInput(_("El grupo necesita un nombre."))
+        with self.pf.write("cluster.rename", _("renombrar el grupo «{label}»").format(
+                label=_short(label))) as unit:
+            unit.update("cluster", cluster_id, {"label": label}, stamp=True)
+        return unit.changes()
+
+    def set_cluster(self, idea_ids: list[str], cluster_id: str | None) -> Changes:
+        """Put ideas under a cluster's label (``None`` takes them out)."""
+        if cluster_id is not None and self.pf.row("cluster", cluster_id) is None:
+            raise NotFound(_("No existe ese grupo."))
+        ideas = [self.get(i) for i in idea_ids]
+        label = _("agrupar las ideas {numbers}").format(
+            numbers=", ".join(str(i.number) for i in ideas)) if cluster_id else \
+            _("sacar del grupo las ideas {numbers}").format(
+                numbers=", ".join(str(i.number) for i in ideas))
+        with self.pf.write("cluster.assign", label) as unit:
+            for idea in ideas:
+                unit.update("idea", idea.id, {"cluster_id": cluster_id}, stamp=True)
+        return unit.changes()
+
+    # -- notes -----------------------------------------------------------------
+    def notes(self, session_id: str, phase: str | None = None) -> list[Note]:
+        sql = "SELECT * FROM note WHERE session_id = ?"
+        params: list[Any] = [session_id]
+        if phase:
+            sql += " AND phase = ?"
+            params.append(phase)
+        return [Note(r["id"], r["session_id"], r["phase"], r["text"], r["created_at"])
+                for r in self.pf.query(sql + " ORDER BY created_at", params)]
+
+    def add_note(self, session_id: str, phase: str, text: str) -> Changes:
+        text = str(text).strip()
+        if not text:
+            raise InvalidInput(_("La nota está vacía."))
+        with self.pf.write("note.add", _("anotar «{text}»").format(text=_short(text))) as unit:
+            unit.insert("note", {"id": new_id(), "session_id": session_id, "phase": phase,
+                                 "text": text, "created_at": unit.at, "updated_at": unit.at,
+                                 "device_id": self.pf.device.id})
+        return unit.changes()

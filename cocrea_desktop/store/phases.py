@@ -1,0 +1,187 @@
+"""Where a session is in its method, and the timer of each phase.
+
+Moving forward, back or skipping is one journaled action. A timer's state is
+stored as instants (core.timers), so after a crash the remaining time is
+recomputed from the file and the clock.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import RuleViolation
+from cocrea_desktop.core.methods import get_method
+from cocrea_desktop.core.methods.base import Method, Phase
+from cocrea_desktop.core.timers import Timer
+from cocrea_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from cocrea_desktop.store.repo import Repo
+
+
+class PhaseStore:
+    def __init__(self, repo: Repo) -> None:
+        self.repo = repo
+        self.pf = repo.pf
+
+    # -- reading -----------------------------------------------------------
+    def method(self, session_id: str) -> Method:
+        return get_method(self.repo.session(session_id).method)
+
+    def current(self, session_id: str) -> Phase:
+        session = self.repo.session(session_id)
+        method = get_method(session.method)
+        key = session.phase or method.phases[0].key
+        try:
+            return method.phase(key)
+        except KeyError:
+            return method.phases[0]
+
+    def index(self, session_id: str) -> int:
+        session = self.repo.session(session_id)
+        method = get_method(session.method)
+        return method.phase_index(self.current(session_id).key)
+
+    def next_phase(self, session_id: str, *, skip_optional: bool = False) -> Phase | None:
+        method = self.method(session_id)
+        i = self.index(session_id) + 1
+        while i < len(method.phases):
+            if not (skip_optional and method.phases[i].optional):
+                return method.phases[i]
+            i += 1
+        return None
+
+    def previous_phase(self, session_id: str) -> Phase | None:
+        i = self.index(session_id)
+        return self.method(session_id).phases[i - 1] if i > 0 else None
+
+    def voting_started(self, session_id: str) -> bool:
+        return bool(self.repo.session(session_id).voting_started_at)
+
+    # -- moving --------------------------------------------------------------
+    def go_to(self, session_id: str, phase_key: str) -> Changes:
+        """Move to a phase (forward, back, or skipping optional ones); journaled."""
+        session = self.repo.session(session_id)
+        method = get_method(session.method)
+        try:
+            target = method.phase(phase_key)
+        except KeyError:
+            raise RuleViolation(_("La fase «{phase}» no existe en este método.").format(
+                phase=phase_key)) from None
+        here = self.index(session_id)
+        there = method.phase_index(phase_key)
+        skipped = [p for p in method.phases[here + 1:there] if not p.optional]
+        if there > here + 1 and skipped:
+            raise RuleViolation(_("No se puede saltar «{phase}»: no es opcional.").format(
+                phase=skipped[0].title_text()))
+        values: dict = {"phase": target.key}
+        if target.vote_round and not session.voting_started_at:
+            values["voting_started_at"] = None  # filled in below with the action's time
+        if session.status == "planned" and there > 0:
+            values["status"] = "in_progress"
+        action = "phase.back" if there < here else "phase.forward"
+        label = _("ir a la fase «{phase}»").format(phase=target.title_text())
+        with self.pf.write(action, label) as unit:
+            if "voting_started_at" in values:
+                values["voting_started_at"] = unit.at
+            unit.update("session", session.id, values, stamp=True)
+            if there < here:
+                unit.note("session", session.id, {"back_from": method.phases[here].key,
+                                                  "back_to": target.key})
+        return unit.changes()
+
+    def forward(self, session_id: str) -> Changes:
+        target = self.next_phase(session_id)
+        if target is None:
+            raise RuleViolation(_("Esta es la última fase."))
+        return self.go_to(session_id, target.key)
+
+    def skip(self, session_id: str) -> Changes:
+        """Skip the next phase when it is optional (methods.md says which are)."""
+        upcoming = self.next_phase(session_id)
+        if upcoming is None:
+            raise RuleViolation(_("Esta es la última fase."))
+        if not upcoming.optional:
+            raise RuleViolation(_("No se puede saltar «{phase}»: no es opcional.").format(
+                phase=upcoming.title_text()))
+        after = self.next_phase(session_id, skip_optional=True)
+        if after is None:
+            raise RuleViolation(_("No hay otra fase después de «{phase}».").format(
+                phase=upcoming.title_text()))
+        return self.go_to(session_id, after.key)
+
+    def back(self, session_id: str) -> Changes:
+        target = self.previous_phase(session_id)
+        if target is None:
+            raise RuleViolation(_("Esta es la primera fase."))
+        return self.go_to(session_id, target.key)
+
+    # -- timers --------------------------------------------------------------
+    def timer(self, session_id: str, phase_key: str | None = None) -> Timer:
+        """The timer of a phase (the current one by default), as stored."""
+        phase = self.current(session_id) if phase_key is None else \
+            self.method(session_id).phase(phase_key)
+        row = self.pf.row("timer", f"{session_id}:{phase.key}")
+        if row is not None:
+            return Timer.from_dict(json.loads(row["state"]))
+        return Timer.of_minutes(phase.minutes or 0)
+
+    def remaining(self, session_id: str, phase_key: str | None = None) -> float:
+        return self.timer(session_id, phase_key).remaining(self.pf.clock.now())
+
+    def _save_timer(self, session_id: str, phase_key: str, timer: Timer, action: str,
+                    label: str) -> Changes:
+        timer_id = f"{session_id}:{phase_key}"
+        state = json.dumps(timer.to_dict(), sort_keys=True)
+        with self.pf.write(action, label) as unit:
+            if self.pf.row("timer", timer_id) is None:
+                unit.insert("timer", {"id": timer_id, "session_id": session_id,
+                                      "phase": phase_key, "state": state,
+                                      "created_at": unit.at, "updated_at": unit.at,
+                                      "device_id": self.pf.device.id})
+            else:
+                unit.update("timer", timer_id, {"state": state}, stamp=True)
+        return unit.changes()
+
+    def _timer_action(self, session_id: str, phase_key: str | None, verb: str, label: str,
+                      change) -> Changes:
+        phase = self.current(session_id) if phase_key is None else \
+            self.method(session_id).phase(phase_key)
+        timer = change(self.timer(session_id, phase.key), self.pf.clock.now())
+        return self._save_timer(session_id, phase.key, timer, "timer." + verb, label)
+
+    def start_timer(self, session_id: str, phase_key: str | None = None,
+                    minutes: float | None = None) -> Changes:
+        def change(timer: Timer, now: float) -> Timer:
+            if minutes is not None:
+                timer = Timer.of_minutes(minutes)
+            return timer.start(now)
+        return self._timer_action(session_id, phase_key, "start", _("iniciar el tiempo"), change)
+
+    def pause_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, "pause", _("pausar el tiempo"),
+                                  lambda t, now: t.pause(now))
+
+    def resume_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, "resume", _("reanudar el tiempo"),
+                                  lambda t, now: t.resume(now))
+
+    def add_minute(self, session_id: str, phase_key: str | None = None,
+                   minutes: float = 1) -> Changes:
+        return self._timer_action(session_id, phase_key, "add", _("agregar un minuto"),
+                                  lambda t, now: t.add_minutes(minutes))
+
+    def reset_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, "reset", _("reiniciar el tiempo"),
+                                  lambda t, now: t.reset())
+
+    def toggle_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
+        """Start, pause or resume, whichever fits: one key for the facilitator."""
+        timer = self.timer(session_id, phase_key)
+        if timer.running:
+            return self.pause_timer(session_id, phase_key)
+        if timer.paused:
+            return self.resume_timer(session_id, phase_key)
+        return self.start_timer(session_id, phase_key)

@@ -1,0 +1,344 @@
+"""Votes of a session: each round's rule, ballots typed or scanned, typed counts, tallies.
+
+A ballot is validated by the core (a wrong entry voids only itself and says
+why) and committed at once, in one transaction with its marks. The tally is
+computed by the pure functions of ``core.voting`` over the stored marks: the
+store never does arithmetic on votes beyond reading them back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.methods import get_method
+from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label
+from cocrea_desktop.core.voting import ballots as ballot_rules
+from cocrea_desktop.core.voting import tally as tallies
+from cocrea_desktop.core.voting.rules import DotsRule, RankedRule, default_dots, default_k
+from cocrea_desktop.core.voting.wording import CLUSTER, IDEA, OptionNoun
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.db import new_id
+
+if TYPE_CHECKING:
+    from cocrea_desktop.store.repo import Repo
+
+VOTE_KINDS = ("ranked", "dots")
+MODES = ("ballots", "counts")
+
+
+class VoteStore:
+    def __init__(self, repo: Repo) -> None:
+        self.repo = repo
+        self.pf = repo.pf
+
+    # -- what is voted on ----------------------------------------------------
+    def noun(self, session_id: str) -> OptionNoun:
+        method = get_method(self.repo.session(session_id).method)
+        return CLUSTER if method.key == "fishbowl" else IDEA
+
+    def options(self, session_id: str) -> list[int]:
+        """The numbers voted on: active ideas (nominal group) or clusters (fishbowl)."""
+        method = get_method(self.repo.session(session_id).method)
+        if method.key == "fishbowl":
+            return [r["number"] for r in self.pf.query(
+                "SELECT number FROM cluster WHERE session_id = ? ORDER BY number", [session_id])]
+        return self.repo.ideas.active_numbers(session_id)
+
+    def _check_round(self, session_id: str, round_: str) -> None:
+        rounds = get_method(self.repo.session(session_id).method).vote_rounds()
+        if round_ not in rounds:
+            raise InvalidInput(_("«{round}» no es una votación de esta sesión ({rounds}).").format(
+                round=round_, rounds=", ".join(rounds)))
+
+    # -- the rule of a round ---------------------------------------------------
+    def round(self, session_id: str, round_: str) -> VoteRound:
+        """The round's settings: stored, or the method's defaults for the options there are."""
+        self._check_round(session_id, round_)
+        row = self.pf.row("vote_round", f"{session_id}:{round_}")
+        if row is not None:
+            return VoteRound(session_id=session_id, round=round_, kind=row["kind"],
+                             params=json.loads(row["params"]), mode=row["mode"],
+                             counter=row["counter"], source=row["source"],
+                             participants=row["participants"])
+        session = self.repo.session(session_id)
+        kind = get_method(session.method).vote_kind
+        n = len(self.options(session_id))
+        params: dict[str, Any]
+        if kind == "dots":
+            params = {"dots_per_person": default_dots(n), "max_per_option": 1}
+        else:
+            params = {"k": default_k(n) if n >= 2 else 5}
+        return VoteRound(session_id=session_id, round=round_, kind=kind, params=params,
+                         participants=session.participant_count)
+
+    def configure(self, session_id: str, round_: str, *, k: int | None = None,
+                  dots_per_person: int | None = None, max_per_option: int | None = None,
+                  mode: str | None = None, counter: str | None = None,
+                  source: str | None = None, participants: int | None = None) -> Changes:
+        """Set the round's rule (k, dots...), whether it uses ballots or typed counts."""
+        current = self.round(session_id, round_)
+        params = dict(current.params)
+        has_votes = self.has_votes(session_id, round_)
+        if (k is not None or dots_per_person is not None or max_per_option is not None) \
+                and has_votes:
+            raise RuleViolation(_("Ya hay votos en esta ronda: la regla ya no puede cambiar."))
+        n = len(self.options(session_id))
+        if k is not None:
+            if k < 1:
+                raise InvalidInput(_("k debe ser 1 o más."))
+            if n >= 2:
+                RankedRule(int(k)).check_options(n)
+            params["k"] = int(k)
+        if dots_per_person is not None:
+            params["dots_per_person"] = int(dots_per_person)
+        if max_per_option is not None:
+            params["max_per_option"] = int(max_per_option)
+        if current.kind == "dots":
+            DotsRule(params.get("dots_per_person", 1), params.get("max_per_option"))
+        if mode is not None and mode not in MODES:
+            raise InvalidInput(_("Modo de votación desconocido: {mode}").format(mode=mode))
+        if participants is not None and participants < 0:
+            raise InvalidInput(_("El número de participantes no puede ser negativo."))
+        values = {
+            "kind": current.kind, "params": json.dumps(params, sort_keys=True),
+            "mode": mode or current.mode,
+            "counter": current.counter if counter is None else " ".join(counter.split()),
+            "source": current.source if source is None else source,
+            "participants": current.participants if participants is None else int(participants),
+        }
+        round_id = f"{session_id}:{round_}"
+        label = _("ajustar la regla de la {round}").format(round=round_label(round_).lower())
+        with self.pf.write("vote.configure", label) as unit:
+            if self.pf.row("vote_round", round_id) is None:
+                unit.insert("vote_round", {"id": round_id, "session_id": session_id,
+                                           "round": round_, **values, "created_at": unit.at,
+                                           "updated_at": unit.at,
+                                           "device_id": self.pf.device.id})
+            else:
+                unit.update("vote_round", round_id, values, stamp=True)
+        return unit.changes()
+
+    def ranked_rule(self, session_id: str, round_: str) -> RankedRule:
+        return RankedRule(self.round(session_id, round_).k)
+
+    def dots_rule(self, session_id: str, round_: str) -> DotsRule:
+        params = self.round(session_id, round_).params
+        return DotsRule(int(params.get("dots_per_person", 1)), params.get("max_per_option"))
+
+    def rule_text(self, session_id: str, round_: str) -> str:
+        vote_round = self.round(session_id, round_)
+        noun = self.noun(session_id)
+        if vote_round.kind == "dots":
+            return self.dots_rule(session_id, round_).describe(noun)
+        return self.ranked_rule(session_id, round_).describe(noun)
+
+    # -- ballots -------------------------------------------------------------
+    def check_ballot(self, session_id: str, round_: str, text: str):
+        """Validate a typed ballot without saving it (for a live preview while typing)."""
+        vote_round = self.round(session_id, round_)
+        options = self.options(session_id)
+        noun = self.noun(session_id)
+        if vote_round.kind == "dots":
+            return ballot_rules.parse_dots_ballot(text, options=options,
+                                                  rule=self.dots_rule(session_id, round_),
+                                                  noun=noun)
+        rule = self.ranked_rule(session_id, round_)
+        return ballot_rules.parse_ranked_ballot(text, options=options, rule=rule, noun=noun)
+
+    def enter_ballot(self, session_id: str, round_: str, text: str, *,
+                     serial: str = "") -> tuple[Ballot, Changes]:
+        """Validate and save one ballot as typed ("12 3 7 1 9" = ranks k..1)."""
+        if not str(text).strip():
+            raise InvalidInput(_("La boleta está vacía: escriba los números de las ideas en "
+                                 "orden, o márquela como anulada."))
+        checked = self.check_ballot(session_id, round_, text)
+        return self._save_ballot(session_id, round_, " ".join(str(text).split()), checked,
+                                 serial=serial)
+
+    def enter_ballot_marks(self, session_id: str, round_: str,
+                           entries: Iterable[tuple[int, int | None]], *, serial: str = "",
+                           entry_text: str = "") -> tuple[Ballot, Changes]:
+        """Validate and save one ballot given as (option, points) pairs (CSV import, scans)."""
+        vote_round = self.round(session_id, round_)
+        options = self.options(session_id)
+        noun = self.noun(session_id)
+        entries = list(entries)
+        if vote_round.kind == "dots":
+            checked = ballot_rules.validate_dots_ballot(
+                [(o, 1 if v is None else v) for o, v in entries], options=options,
+                rule=self.dots_rule(session_id, round_), noun=noun)
+        else:
+            checked = ballot_rules.validate_ranked_ballot(
+                entries, options=options, rule=self.ranked_rule(session_id, round_), noun=noun)
+        text = entry_text or " ".join(f"{o}:{v}" if v is not None else str(o) for o, v in entries)
+        return self._save_ballot(session_id, round_, text, checked, serial=serial)
+
+    def _save_ballot(self, session_id: str, round_: str, text: str, checked, *,
+                     serial: str) -> tuple[Ballot, Changes]:
+        self._check_round(session_id, round_)
+        if self.round(session_id, round_).mode == "counts":
+            raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
+        if serial and self.pf.scalar("SELECT 1 FROM ballot WHERE session_id = ? AND round = ? "
+                                     "AND serial = ?", [session_id, round_, serial]):
+            raise RuleViolation(_("La boleta {serial} ya fue contada: no se cuenta dos veces.")
+                                .format(serial=serial))
+        session = self.repo.session(session_id)
+        voids = [{"entry": v.entry, "reason": v.reason, "amount": v.amount}
+                 for v in checked.voids]
+        number = self.count_ballots(session_id, round_) + 1
+        label = _("capturar la boleta {number}").format(number=number) if not serial else \
+            _("capturar la boleta {serial}").format(serial=serial)
+        with self.pf.write("ballot.add", label) as unit:
+            if not session.voting_started_at:
+                unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
+            ballot_id = unit.insert("ballot", {
+                "id": new_id(), "session_id": session_id, "round": round_, "serial": serial,
+                "entry": text, "status": "counted", "voids": json.dumps(voids, ensure_ascii=False),
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
+            for option, value in checked.marks:
+                unit.insert("mark", {"id": new_id(), "ballot_id": ballot_id,
+                                     "session_id": session_id, "round": round_,
+                                     "option": option, "value": value})
+        return replace(self.ballot(ballot_id), number=number), unit.changes()
+
+    def spoil_ballot(self, ballot_id: str, spoiled: bool = True) -> Changes:
+        """Mark a ballot as spoiled (it stays listed; its marks stop counting), or back."""
+        row = self.pf.row("ballot", ballot_id)
+        if row is None:
+            raise NotFound(_("No existe esa boleta."))
+        label = _("anular una boleta") if spoiled else _("volver a contar una boleta")
+        with self.pf.write("ballot.spoil" if spoiled else "ballot.unspoil", label) as unit:
+            unit.update("ballot", ballot_id, {"status": "spoiled" if spoiled else "counted"},
+                        stamp=True)
+        return unit.changes()
+
+    def ballot(self, ballot_id: str) -> Ballot:
+        row = self.pf.row("ballot", ballot_id)
+        if row is None:
+            raise NotFound(_("No existe esa boleta."))
+        marks = tuple((r["option"], r["value"]) for r in self.pf.query(
+            "SELECT option, value FROM mark WHERE ballot_id = ? ORDER BY value DESC, option",
+            [ballot_id]))
+        return self._ballot(row, marks)
+
+    @staticmethod
+    def _ballot(row: dict[str, Any], marks: tuple[tuple[int, int], ...], number: int = 0
+                ) -> Ballot:
+        voids = tuple(VoidNote(v["entry"], v["reason"], v.get("amount", 1))
+                      for v in json.loads(row["voids"] or "[]"))
+        return Ballot(id=row["id"], session_id=row["session_id"], round=row["round"],
+                      serial=row["serial"], entry=row["entry"], status=row["status"],
+                      marks=marks, voids=voids, created_at=row["created_at"], number=number)
+
+    def ballots(self, session_id: str, round_: str) -> list[Ballot]:
+        rows = self.pf.query("SELECT * FROM ballot WHERE session_id = ? AND round = ? "
+                             "ORDER BY created_at, rowid", [session_id, round_])
+        marks: dict[str, list[tuple[int, int]]] = {}
+        for ballot_id, option, value in self.pf.conn.execute(
+                "SELECT ballot_id, option, value FROM mark WHERE session_id = ? AND round = ? "
+                "ORDER BY value DESC, option", [session_id, round_]):
+            marks.setdefault(ballot_id, []).append((option, value))
+        return [self._ballot(r, tuple(marks.get(r["id"], ())), i + 1) for i, r in enumerate(rows)]
+
+    def count_ballots(self, session_id: str, round_: str) -> int:
+        return self.pf.scalar("SELECT COUNT(*) FROM ballot WHERE session_id = ? AND round = ?",
+                              [session_id, round_])
+
+    def has_votes(self, session_id: str, round_: str) -> bool:
+        return bool(self.pf.scalar(
+            "SELECT EXISTS (SELECT 1 FROM ballot WHERE session_id = ? AND round = ?) OR "
+            "EXISTS (SELECT 1 FROM typed_count WHERE session_id = ? AND round = ?)",
+            [session_id, round_, session_id, round_]))
+
+    def counted_marks(self, session_id: str, round_: str) -> list[tuple[tuple[int, int], ...]]:
+        """The marks of every counted ballot, one tuple per ballot (input of the tallies)."""
+        grouped: dict[str, list[tuple[int, int]]] = {}
+        for ballot_id, option, value in self.pf.conn.execute(
+                "SELECT m.ballot_id, m.option, m.value FROM mark m JOIN ballot b "
+                "ON b.id = m.ballot_id WHERE m.session_id = ? AND m.round = ? "
+                "AND b.status = 'counted'", [session_id, round_]):
+            grouped.setdefault(ballot_id, []).append((option, value))
+        empty = self.pf.scalar("SELECT COUNT(*) FROM ballot b WHERE b.session_id = ? AND "
+                               "b.round = ? AND b.status = 'counted' AND NOT EXISTS (SELECT 1 "
+                               "FROM mark m WHERE m.ballot_id = b.id)", [session_id, round_])
+        return [tuple(marks) for marks in grouped.values()] + [()] * empty
+
+    # -- typed counts --------------------------------------------------------
+    def counts(self, session_id: str, round_: str) -> dict[int, int]:
+        return {r["option"]: r["count"] for r in self.pf.query(
+            "SELECT option, count FROM typed_count WHERE session_id = ? AND round = ?",
+            [session_id, round_])}
+
+    def set_counts(self, session_id: str, round_: str, counts: Mapping[int, int], *,
+                   counter: str, source: str = tallies.SOURCE_HAND_COUNT,
+                   participants: int | None = None) -> Changes:
+        """Record counts read off dots on a wall or hands ("conteo a mano")."""
+        self._check_round(session_id, round_)
+        counter = " ".join(str(counter).split())
+        if not counter:
+            raise InvalidInput(_("Escriba quién hizo el conteo."))
+        options = set(self.options(session_id))
+        noun = self.noun(session_id)
+        clean: dict[int, int] = {}
+        for option, count in counts.items():
+            try:
+                option, count = int(option), int(count)
+            except (TypeError, ValueError):
+                raise InvalidInput(_("Los conteos deben ser números enteros.")) from None
+            if option not in options:
+                raise InvalidInput(_("{option} no está en la votación.").format(
+                    option=noun.one(option)))
+            if count < 0:
+                raise InvalidInput(_("Un conteo no puede ser negativo ({option}).").format(
+                    option=noun.one(option)))
+            clean[option] = count
+        if self.count_ballots(session_id, round_):
+            raise RuleViolation(_("Esta ronda ya tiene boletas capturadas: no se mezclan con "
+                                  "conteos."))
+        self.configure(session_id, round_, mode="counts", counter=counter, source=source,
+                       participants=participants)
+        session = self.repo.session(session_id)
+        label = _("capturar los conteos de la {round}").format(round=round_label(round_).lower())
+        with self.pf.write("vote.counts", label) as unit:
+            if not session.voting_started_at:
+                unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
+            for option, count in sorted(clean.items()):
+                row_id = f"{session_id}:{round_}:{option}"
+                if self.pf.row("typed_count", row_id) is None:
+                    unit.insert("typed_count", {
+                        "id": row_id, "session_id": session_id, "round": round_,
+                        "option": option, "count": count, "created_at": unit.at,
+                        "updated_at": unit.at, "device_id": self.pf.device.id})
+                else:
+                    unit.update("typed_count", row_id, {"count": count}, stamp=True)
+        return unit.changes()
+
+    # -- tally -----------------------------------------------------------------
+    def tally(self, session_id: str, round_: str):
+        """The round's result as the core computes it (rows, rule, tie-breaks, near-ties)."""
+        vote_round = self.round(session_id, round_)
+        options = self.options(session_id)
+        noun = self.noun(session_id)
+        if vote_round.mode == "counts":
+            counts = self.counts(session_id, round_)
+            per_person = 1
+            if vote_round.kind == "dots":
+                per_person = int(vote_round.params.get("dots_per_person", 1))
+            elif vote_round.kind == "ranked":
+                per_person = 1
+            return tallies.tally_typed_counts(
+                {o: counts.get(o, 0) for o in options}, options=options,
+                counter=vote_round.counter or "-", source=vote_round.source or
+                tallies.SOURCE_HAND_COUNT, participants=vote_round.participants or None,
+                marks_per_person=per_person, noun=noun)
+        marks = self.counted_marks(session_id, round_)
+        if vote_round.kind == "dots":
+            return tallies.tally_dots(marks, options=options, rule=self.dots_rule(
+                session_id, round_), participants=vote_round.participants or None, noun=noun)
+        return tallies.tally_ranked(marks, options=options,
+                                    rule=self.ranked_rule(session_id, round_), noun=noun)
