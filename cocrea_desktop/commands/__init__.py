@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS: list[str] = []
+AREAS: list[str] = ["methods"]
 
 
 def load_all() -> None:

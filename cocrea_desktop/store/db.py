@@ -176,13 +176,16 @@ class Unit:
 
 
 def _redact(table: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Personal fields go into the journal as a SHA-256 of the value, never in clear."""
-    fields = PERSONAL_FIELDS.get(table)
-    if not fields or row is None:
+    """Personal fields (and file contents) go into the journal as a SHA-256, never in clear."""
+    if row is None:
         return row
     import hashlib
 
-    clean = dict(row)
+    fields = PERSONAL_FIELDS.get(table, ())
+    if not fields and not any(isinstance(v, bytes) for v in row.values()):
+        return row
+    clean = {k: ("sha256:" + hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v)
+             for k, v in row.items()}
     for name in fields:
         value = clean.get(name)
         if value:

@@ -291,3 +291,118 @@ def m0002_running_sessions(db: Database) -> None:
 #: Fields holding personal data: the journal keeps only a hash of their values,
 #: so that erasing a person (ARCO rights) leaves no copy in the evidence trail.
 PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {"person": ("name", "phone")}
+
+
+@migrations(name="0003_fishbowl_and_idea_fair")
+def m0003_fishbowl_and_idea_fair(db: Database) -> None:
+    """Fishbowl groups and turns; idea-fair stands, authorities, visits, interest, letters."""
+    common = ("created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+              "device_id TEXT NOT NULL")
+    db.execute(f"""
+        CREATE TABLE fishbowl_group (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,
+            label TEXT NOT NULL,  -- the position or label of the group
+            size INTEGER NOT NULL DEFAULT 0,
+            members TEXT NOT NULL DEFAULT '',  -- optional names
+            turn_order INTEGER NOT NULL DEFAULT 0,  -- 1.. once drawn, 0 before
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE fishbowl_turn (
+            id TEXT PRIMARY KEY,  -- "<session id>:<group id>"
+            session_id TEXT NOT NULL REFERENCES session(id),
+            group_id TEXT NOT NULL REFERENCES fishbowl_group(id),
+            started_at TEXT NOT NULL DEFAULT '',
+            ended_at TEXT NOT NULL DEFAULT '',
+            overrun_seconds REAL NOT NULL DEFAULT 0,
+            pauses INTEGER NOT NULL DEFAULT 0,
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE fair_stand (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,  -- the stand number
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            problem TEXT NOT NULL DEFAULT '',
+            theme TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '',
+            contact_name TEXT NOT NULL DEFAULT '',
+            contact_phone TEXT NOT NULL DEFAULT '',
+            asks TEXT NOT NULL DEFAULT '',
+            {common},
+            UNIQUE (session_id, number)
+        )""")
+    db.execute(f"""
+        CREATE TABLE fair_authority (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            post TEXT NOT NULL DEFAULT '',
+            agency TEXT NOT NULL DEFAULT '',
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE fair_visit (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            stand_id TEXT NOT NULL REFERENCES fair_stand(id),
+            authority_id TEXT NOT NULL REFERENCES fair_authority(id),
+            visited_at TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE fair_interest (
+            id TEXT PRIMARY KEY,  -- "<stand id>:<authority id>"
+            session_id TEXT NOT NULL REFERENCES session(id),
+            stand_id TEXT NOT NULL REFERENCES fair_stand(id),
+            authority_id TEXT NOT NULL REFERENCES fair_authority(id),
+            level TEXT NOT NULL,  -- interested | meeting | commit
+            note TEXT NOT NULL DEFAULT '',
+            {common}
+        )""")
+    db.execute(f"""
+        CREATE TABLE fair_letter (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            folio TEXT NOT NULL,
+            stand_id TEXT NOT NULL REFERENCES fair_stand(id),
+            authority_id TEXT NOT NULL REFERENCES fair_authority(id),
+            letter_date TEXT NOT NULL,
+            team_commits TEXT NOT NULL DEFAULT '',
+            authority_commits TEXT NOT NULL DEFAULT '',
+            next_step TEXT NOT NULL DEFAULT '',
+            next_step_date TEXT NOT NULL DEFAULT '',
+            follow_up_contact TEXT NOT NULL DEFAULT '',
+            witness TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending',  -- pending | in_progress | in_pal | dropped
+            status_reason TEXT NOT NULL DEFAULT '',
+            next_meeting TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            {common},
+            UNIQUE (session_id, folio)
+        )""")
+    db.execute(f"""
+        CREATE TABLE attachment (
+            id TEXT PRIMARY KEY,
+            owner_table TEXT NOT NULL,
+            owner_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL,
+            {common}
+        )""")
+    for table in ("fishbowl_group", "fishbowl_turn", "fair_stand", "fair_authority",
+                  "fair_visit", "fair_interest", "fair_letter"):
+        db.execute(f"CREATE INDEX {table}_session ON {table}(session_id)")
+    db.execute("CREATE INDEX attachment_owner ON attachment(owner_table, owner_id)")
+
+
+PERSONAL_FIELDS["fair_stand"] = ("contact_name", "contact_phone")

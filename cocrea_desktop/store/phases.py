@@ -119,69 +119,82 @@ class PhaseStore:
         return self.go_to(session_id, target.key)
 
     # -- timers --------------------------------------------------------------
-    def timer(self, session_id: str, phase_key: str | None = None) -> Timer:
-        """The timer of a phase (the current one by default), as stored."""
+    # A phase has one timer; a phase run in turns (a fishbowl's groups) has one per
+    # ``slot`` (e.g. the group's id), stored as "<phase>:<slot>".
+    def _phase_and_key(self, session_id: str, phase_key: str | None,
+                       slot: str | None) -> tuple[Phase, str]:
         phase = self.current(session_id) if phase_key is None else \
             self.method(session_id).phase(phase_key)
-        row = self.pf.row("timer", f"{session_id}:{phase.key}")
+        return phase, phase.key if not slot else f"{phase.key}:{slot}"
+
+    def timer(self, session_id: str, phase_key: str | None = None, *,
+              slot: str | None = None, minutes: float | None = None) -> Timer:
+        """The timer of a phase (the current one by default), as stored."""
+        phase, key = self._phase_and_key(session_id, phase_key, slot)
+        row = self.pf.row("timer", f"{session_id}:{key}")
         if row is not None:
             return Timer.from_dict(json.loads(row["state"]))
-        return Timer.of_minutes(phase.minutes or 0)
+        return Timer.of_minutes(minutes if minutes is not None else (phase.minutes or 0))
 
-    def remaining(self, session_id: str, phase_key: str | None = None) -> float:
-        return self.timer(session_id, phase_key).remaining(self.pf.clock.now())
+    def remaining(self, session_id: str, phase_key: str | None = None, *,
+                  slot: str | None = None) -> float:
+        return self.timer(session_id, phase_key, slot=slot).remaining(self.pf.clock.now())
 
-    def _save_timer(self, session_id: str, phase_key: str, timer: Timer, action: str,
+    def _save_timer(self, session_id: str, key: str, timer: Timer, action: str,
                     label: str) -> Changes:
-        timer_id = f"{session_id}:{phase_key}"
+        timer_id = f"{session_id}:{key}"
         state = json.dumps(timer.to_dict(), sort_keys=True)
         with self.pf.write(action, label) as unit:
             if self.pf.row("timer", timer_id) is None:
                 unit.insert("timer", {"id": timer_id, "session_id": session_id,
-                                      "phase": phase_key, "state": state,
+                                      "phase": key, "state": state,
                                       "created_at": unit.at, "updated_at": unit.at,
                                       "device_id": self.pf.device.id})
             else:
                 unit.update("timer", timer_id, {"state": state}, stamp=True)
         return unit.changes()
 
-    def _timer_action(self, session_id: str, phase_key: str | None, verb: str, label: str,
-                      change) -> Changes:
-        phase = self.current(session_id) if phase_key is None else \
-            self.method(session_id).phase(phase_key)
-        timer = change(self.timer(session_id, phase.key), self.pf.clock.now())
-        return self._save_timer(session_id, phase.key, timer, "timer." + verb, label)
+    def _timer_action(self, session_id: str, phase_key: str | None, slot: str | None,
+                      verb: str, label: str, change) -> Changes:
+        _phase, key = self._phase_and_key(session_id, phase_key, slot)
+        timer = change(self.timer(session_id, phase_key, slot=slot), self.pf.clock.now())
+        return self._save_timer(session_id, key, timer, "timer." + verb, label)
 
     def start_timer(self, session_id: str, phase_key: str | None = None,
-                    minutes: float | None = None) -> Changes:
+                    minutes: float | None = None, *, slot: str | None = None) -> Changes:
         def change(timer: Timer, now: float) -> Timer:
             if minutes is not None:
                 timer = Timer.of_minutes(minutes)
             return timer.start(now)
-        return self._timer_action(session_id, phase_key, "start", _("iniciar el tiempo"), change)
+        return self._timer_action(session_id, phase_key, slot, "start",
+                                  _("iniciar el tiempo"), change)
 
-    def pause_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
-        return self._timer_action(session_id, phase_key, "pause", _("pausar el tiempo"),
+    def pause_timer(self, session_id: str, phase_key: str | None = None, *,
+                    slot: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, slot, "pause", _("pausar el tiempo"),
                                   lambda t, now: t.pause(now))
 
-    def resume_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
-        return self._timer_action(session_id, phase_key, "resume", _("reanudar el tiempo"),
-                                  lambda t, now: t.resume(now))
+    def resume_timer(self, session_id: str, phase_key: str | None = None, *,
+                     slot: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, slot, "resume",
+                                  _("reanudar el tiempo"), lambda t, now: t.resume(now))
 
     def add_minute(self, session_id: str, phase_key: str | None = None,
-                   minutes: float = 1) -> Changes:
-        return self._timer_action(session_id, phase_key, "add", _("agregar un minuto"),
+                   minutes: float = 1, *, slot: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, slot, "add", _("agregar un minuto"),
                                   lambda t, now: t.add_minutes(minutes))
 
-    def reset_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
-        return self._timer_action(session_id, phase_key, "reset", _("reiniciar el tiempo"),
-                                  lambda t, now: t.reset())
+    def reset_timer(self, session_id: str, phase_key: str | None = None, *,
+                    slot: str | None = None) -> Changes:
+        return self._timer_action(session_id, phase_key, slot, "reset",
+                                  _("reiniciar el tiempo"), lambda t, now: t.reset())
 
-    def toggle_timer(self, session_id: str, phase_key: str | None = None) -> Changes:
+    def toggle_timer(self, session_id: str, phase_key: str | None = None, *,
+                     slot: str | None = None) -> Changes:
         """Start, pause or resume, whichever fits: one key for the facilitator."""
-        timer = self.timer(session_id, phase_key)
+        timer = self.timer(session_id, phase_key, slot=slot)
         if timer.running:
-            return self.pause_timer(session_id, phase_key)
+            return self.pause_timer(session_id, phase_key, slot=slot)
         if timer.paused:
-            return self.resume_timer(session_id, phase_key)
-        return self.start_timer(session_id, phase_key)
+            return self.resume_timer(session_id, phase_key, slot=slot)
+        return self.start_timer(session_id, phase_key, slot=slot)

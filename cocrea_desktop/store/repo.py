@@ -42,6 +42,8 @@ class Repo:
     """An open process: the one object the GUI and the CLI talk to."""
 
     def __init__(self, pf: ProcessFile) -> None:
+        from cocrea_desktop.store.fair import FairStore
+        from cocrea_desktop.store.fishbowl import FishbowlStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.relatoria import RelatoriaStore
@@ -52,6 +54,9 @@ class Repo:
         self.ideas = IdeaStore(self)
         self.votes = VoteStore(self)
         self.relatoria = RelatoriaStore(self)
+        self.attendance = AttendanceStore(self)
+        self.fishbowl = FishbowlStore(self)
+        self.fair = FairStore(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

@@ -20,7 +20,7 @@ from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting import tally as tallies
 from cocrea_desktop.core.voting.rules import DotsRule, RankedRule, default_dots, default_k
-from cocrea_desktop.core.voting.wording import CLUSTER, IDEA, OptionNoun
+from cocrea_desktop.core.voting.wording import CLUSTER, IDEA, STAND, OptionNoun
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.db import new_id
 
@@ -39,7 +39,7 @@ class VoteStore:
     # -- what is voted on ----------------------------------------------------
     def noun(self, session_id: str) -> OptionNoun:
         method = get_method(self.repo.session(session_id).method)
-        return CLUSTER if method.key == "fishbowl" else IDEA
+        return {"fishbowl": CLUSTER, "idea_fair": STAND}.get(method.key, IDEA)
 
     def options(self, session_id: str) -> list[int]:
         """The numbers voted on: active ideas (nominal group) or clusters (fishbowl)."""
@@ -47,6 +47,10 @@ class VoteStore:
         if method.key == "fishbowl":
             return [r["number"] for r in self.pf.query(
                 "SELECT number FROM cluster WHERE session_id = ? ORDER BY number", [session_id])]
+        if method.key == "idea_fair":
+            return [r["number"] for r in self.pf.query(
+                "SELECT number FROM fair_stand WHERE session_id = ? ORDER BY number",
+                [session_id])]
         return self.repo.ideas.active_numbers(session_id)
 
     def _check_round(self, session_id: str, round_: str) -> None:

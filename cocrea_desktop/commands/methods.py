@@ -1,0 +1,110 @@
+"""`cocrea fishbowl ...` and `cocrea fair ...`: what the office needs of those methods."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
+from cocrea_desktop.i18n import _
+
+
+@cli.group()
+def fishbowl() -> None:
+    """Fishbowl sessions: groups and turns."""
+
+
+@fishbowl.command("groups")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def fishbowl_groups(file: str, session_id: str, as_json: bool) -> None:
+    """The groups in turn order, with each turn's actual times, pauses and overrun."""
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        rows = [{
+            "number": t.group.number, "label": t.group.label, "size": t.group.size,
+            "turn_order": t.group.turn_order, "started_at": t.started_at,
+            "ended_at": t.ended_at, "overrun_seconds": t.overrun_seconds, "pauses": t.pauses,
+            "ideas": len([i for i in repo.ideas.list(session.id) if i.group_key == t.group.id]),
+        } for t in repo.fishbowl.turns(session.id)]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(_("{order}. {label} ({size} personas): {ideas} ideas, excedente {over} s, "
+                     "pausas {pauses}").format(order=row["turn_order"] or "-", label=row["label"],
+                                               size=row["size"], ideas=row["ideas"],
+                                               over=row["overrun_seconds"],
+                                               pauses=row["pauses"]))
+
+
+@cli.group()
+def fair() -> None:
+    """Idea-fair sessions: stands and commitment letters."""
+
+
+def _stand_dict(stand, *, personal: bool) -> dict[str, Any]:
+    data = {"number": stand.number, "title": stand.title, "summary": stand.summary,
+            "problem": stand.problem, "theme": stand.theme,
+            "organisation": stand.organisation, "asks": stand.asks}
+    if personal:
+        data.update(contact_name=stand.contact_name, contact_phone=stand.contact_phone)
+    return data
+
+
+@fair.command("stands")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--with-contacts", is_flag=True,
+              help="Include the contact person (personal data; left out by default).")
+@fail_cleanly
+def fair_stands(file: str, session_id: str, as_json: bool, with_contacts: bool) -> None:
+    """The registered stands (the contact person only with --with-contacts)."""
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        rows = [_stand_dict(s, personal=with_contacts) for s in repo.fair.stands(session.id)]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        click.echo(_("Stand {number}: {title} — {organisation}").format(**row))
+
+
+@fair.command("letters")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def fair_letters(file: str, session_id: str, as_json: bool) -> None:
+    """The commitment letters with their follow-up status."""
+    from cocrea_desktop.store.fair import LETTER_STATUSES
+
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        stands = {s.id: s for s in repo.fair.stands(session.id)}
+        authorities = {a.id: a for a in repo.fair.authorities(session.id)}
+        rows = []
+        for letter in repo.fair.letters(session.id):
+            stand, authority = stands[letter.stand_id], authorities[letter.authority_id]
+            rows.append({
+                "folio": letter.folio, "date": letter.letter_date, "stand": stand.number,
+                "project": stand.title, "authority": authority.name, "post": authority.post,
+                "agency": authority.agency, "authority_commits": letter.authority_commits,
+                "team_commits": letter.team_commits, "next_step": letter.next_step,
+                "next_step_date": letter.next_step_date, "status": letter.status,
+                "status_name": _(LETTER_STATUSES[letter.status]),
+                "status_reason": letter.status_reason,
+                "attachments": [a["sha256"] for a in repo.fair.attachments(letter.id)],
+            })
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo(_("No hay cartas compromiso."))
+    for row in rows:
+        click.echo(_("{folio} · stand {stand} «{project}» · {authority} ({agency}) · "
+                     "{status_name}").format(**row))
