@@ -42,10 +42,12 @@ class Repo:
     """An open process: the one object the GUI and the CLI talk to."""
 
     def __init__(self, pf: ProcessFile) -> None:
+        from cocrea_desktop.store.attendance import AttendanceStore
         from cocrea_desktop.store.fair import FairStore
         from cocrea_desktop.store.fishbowl import FishbowlStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
+        from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
         from cocrea_desktop.store.votes import VoteStore
 
@@ -57,6 +59,7 @@ class Repo:
         self.attendance = AttendanceStore(self)
         self.fishbowl = FishbowlStore(self)
         self.fair = FairStore(self)
+        self.register = BallotRegister(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod

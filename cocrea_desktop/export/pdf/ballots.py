@@ -222,6 +222,11 @@ def instructions_for(spec: BallotSheetSpec) -> str:
 # --- validation and geometry -----------------------------------------------------------------
 
 
+def validate_spec(spec: BallotSheetSpec) -> None:
+    """Raise BallotLayoutError when the spec cannot be printed (before issuing serials)."""
+    _validate(spec)
+
+
 def _validate(spec: BallotSheetSpec) -> None:
     if spec.per_page not in BALLOTS_PER_PAGE:
         raise BallotLayoutError(_("Se pueden imprimir 1, 2 o 4 boletas por hoja."))
