@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS: list[str] = ["methods"]
+AREAS: list[str] = ["methods", "reports", "bundle", "votes"]
 
 
 def load_all() -> None:

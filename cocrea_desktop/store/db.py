@@ -118,6 +118,10 @@ class Unit:
     def insert(self, table: str, row: dict[str, Any]) -> str:
         row = dict(row)
         row.setdefault("id", new_id())
+        if table in PERSONAL_FIELDS and not row.get("salt"):
+            import secrets
+
+            row["salt"] = secrets.token_hex(16)
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         self.pf.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
@@ -176,20 +180,31 @@ class Unit:
 
 
 def _redact(table: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Personal fields (and file contents) go into the journal as a SHA-256, never in clear."""
+    """What the journal keeps of a row: personal fields and file contents only as digests.
+
+    A personal value becomes an HMAC-SHA256 under the row's own random salt, which is
+    itself never journaled; erasing the person erases the salt, after which the
+    journal's digests cannot be matched against a list of names or numbers.
+    """
     if row is None:
         return row
     import hashlib
+    import hmac
 
     fields = PERSONAL_FIELDS.get(table, ())
     if not fields and not any(isinstance(v, bytes) for v in row.values()):
         return row
     clean = {k: ("sha256:" + hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v)
-             for k, v in row.items()}
+             for k, v in row.items() if k != "salt"}
+    salt = str(row.get("salt") or "")
     for name in fields:
         value = clean.get(name)
         if value:
-            clean[name] = "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
+            if salt:
+                clean[name] = "hmac:" + hmac.new(salt.encode(), str(value).encode("utf-8"),
+                                                 hashlib.sha256).hexdigest()
+            else:
+                clean[name] = "sha256:" + hashlib.sha256(str(value).encode("utf-8")).hexdigest()
     return clean
 
 

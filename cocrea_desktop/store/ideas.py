@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.model import Cluster, Idea, MergeProposal, Note
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -52,10 +52,20 @@ class IdeaStore:
         rows = self.pf.query("SELECT * FROM idea WHERE session_id = ? ORDER BY number",
                              [session_id])
         by_id = {r["id"]: r for r in rows}
-        absorbed: dict[str, list[int]] = {}
+        children: dict[str, list[str]] = {}
         for r in rows:
             if r["status"] == "merged" and r["merged_into"]:
-                absorbed.setdefault(r["merged_into"], []).append(r["number"])
+                children.setdefault(r["merged_into"], []).append(r["id"])
+
+        def absorbed_numbers(idea_id: str) -> list[int]:
+            # Transitive: if 2 absorbed 5 and then 1 absorbed 2, idea 1 stands for 2 and 5.
+            found, stack = [], list(children.get(idea_id, ()))
+            while stack:
+                child = stack.pop()
+                if child in by_id and by_id[child]["number"] not in found:
+                    found.append(by_id[child]["number"])
+                    stack.extend(children.get(child, ()))
+            return found
         ideas = []
         for r in rows:
             if not include_inactive and r["status"] != "active":
@@ -65,7 +75,7 @@ class IdeaStore:
                 **{k: r[k] for k in ("id", "session_id", "number", "text", "round", "turn",
                                      "group_key", "status", "merged_into", "withdraw_reason",
                                      "cluster_id", "created_at", "updated_at")},
-                absorbed=tuple(sorted(absorbed.get(r["id"], []))),
+                absorbed=tuple(sorted(absorbed_numbers(r["id"]))),
                 merged_into_number=into["number"] if into else None,
             ))
         return ideas
@@ -129,6 +139,40 @@ class IdeaStore:
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
         return self.get(idea_id), unit.changes()
 
+    def add_many(self, session_id: str, texts: list[str]) -> tuple[list[Idea], Changes]:
+        """Record ideas typed elsewhere (a CSV file), in order, in one transaction.
+
+        They take the next numbers, rounds and turns as if captured one after another;
+        all or nothing: one empty or overlong idea refuses the whole lot.
+        """
+        clean = [" ".join(str(t).split()) for t in texts]
+        for position, text in enumerate(clean, start=1):
+            if not text:
+                raise InvalidInput(_("La idea {position} está vacía.").format(position=position))
+            if len(text) > MAX_IDEA_LENGTH:
+                raise InvalidInput(_("La idea {position} es demasiado larga ({n} caracteres; "
+                                     "máximo {max}).").format(position=position, n=len(text),
+                                                              max=MAX_IDEA_LENGTH))
+        if not clean:
+            raise InvalidInput(_("No hay ideas que agregar."))
+        self._check_open(session_id, _("Ya empezó la votación: no se pueden agregar ideas."))
+        round_, turn = self.last_turn(session_id)
+        participants = self.repo.session(session_id).participant_count
+        number = self.pf.scalar("SELECT MAX(number) FROM idea WHERE session_id = ?",
+                                [session_id]) or 0
+        label = ngettext("importar {count} idea", "importar {count} ideas", len(clean)).format(
+            count=len(clean))
+        ids = []
+        with self.pf.write("idea.import", label) as unit:
+            for text in clean:
+                number += 1
+                round_, turn = next_turn(round_, turn, participants)
+                ids.append(unit.insert("idea", {
+                    "id": new_id(), "session_id": session_id, "number": number, "text": text,
+                    "round": round_, "turn": turn, "group_key": "", "created_at": unit.at,
+                    "updated_at": unit.at, "device_id": self.pf.device.id}))
+        return [self.get(i) for i in ids], unit.changes()
+
     def _turn(self, session_id: str, new_round: bool) -> tuple[int, int]:
         last_round, _last_turn = self.last_turn(session_id)
         if new_round and last_round > 0:
@@ -154,6 +198,7 @@ class IdeaStore:
         if not text:
             raise InvalidInput(_("La idea no puede quedar vacía; para quitarla, retírela con "
                                  "un motivo."))
+        self._check_open(idea.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
         label = _("editar la idea {number}").format(number=idea.number)
         with self.pf.write("idea.edit", label) as unit:
             unit.update("idea", idea.id, {"text": text}, stamp=True)

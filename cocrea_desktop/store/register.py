@@ -122,7 +122,7 @@ class BallotRegister:
         if not 1 <= count <= MAX_ISSUE:
             raise InvalidInput(_("Indique cuántas boletas imprimir (de 1 a {most}).").format(
                 most=MAX_ISSUE))
-        short_id = self._ensure_session_short_id(session_id)
+        self._ensure_session_short_id(session_id)
         taken = {r["serial"] for r in self.pf.query("SELECT serial FROM ballot_issue")}
         serials = qr.generate_serials(count, taken=taken)
         batch = new_id()[:8]

@@ -24,7 +24,6 @@ from cocrea_desktop.core.model import (
     SESSION_FIELDS,
     SESSION_STATUSES,
     Process,
-    ProcessId,
     Session,
     SessionId,
 )

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = settings or load_settings()
         self.repo: Repo | None = None
+        self.session_screens: dict = {}  # session id -> SessionScreen
         self.resize(1240, 720)
 
         central = QWidget()
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.sessions_title.setFont(bold)
         bar.addWidget(self.sessions_title)
         bar.addStretch(1)
+        self.conduct_button = QPushButton(objectName="conduct_session")
+        bar.addWidget(self.conduct_button)
         self.new_button = QPushButton(objectName="new_session")
         self.edit_button = QPushButton(objectName="edit_session")
         self.duplicate_button = QPushButton(objectName="duplicate_session")
@@ -103,6 +106,9 @@ class MainWindow(QMainWindow):
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_session())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter on a row: run the session
+            QShortcut(QKeySequence(key), self.table, self.conduct_session,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table, 1)
 
         self.empty_hint = QLabel(objectName="empty_hint")
@@ -114,7 +120,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self._make_actions()
+        from cocrea_desktop.ui.evidence_menu import EvidenceMenu
+
+        self.evidence = EvidenceMenu(self)  # the «Informes» menu
         self.new_button.clicked.connect(self.new_session)
+        self.conduct_button.clicked.connect(self.conduct_session)
         self.edit_button.clicked.connect(self.edit_session)
         self.duplicate_button.clicked.connect(self.duplicate_session)
         self.archive_button.clicked.connect(self.toggle_archive)
@@ -148,7 +158,10 @@ class MainWindow(QMainWindow):
         self.act_edit_session = self._action("act_edit_session", self.edit_session, "Ctrl+E")
         self.act_duplicate = self._action("act_duplicate", self.duplicate_session, "Ctrl+D")
         self.act_archive = self._action("act_archive", self.toggle_archive, "Ctrl+Del")
+        self.act_conduct = self._action("act_conduct", self.conduct_session, "Ctrl+Return")
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
+        self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
+        self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
         self.act_about = self._action("act_about", self.about)
 
         menubar = self.menuBar()
@@ -162,11 +175,16 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_edit_process)
         self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_export_bundle)
+        self.menu_file.addAction(self.act_import_bundles)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = menubar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
         self.menu_session = menubar.addMenu("")
+        self.menu_session.addAction(self.act_conduct)
+        self.menu_session.addSeparator()
         for action in (self.act_new_session, self.act_edit_session, self.act_duplicate,
                        self.act_archive):
             self.menu_session.addAction(action)
@@ -200,7 +218,13 @@ class MainWindow(QMainWindow):
         self.act_new_session.setText(_("&Nueva sesión…"))
         self.act_edit_session.setText(_("&Editar sesión…"))
         self.act_duplicate.setText(_("&Duplicar sesión"))
+        self.act_conduct.setText(_("&Conducir sesión…"))
+        self.conduct_button.setText(_("Conducir sesión"))
+        self.conduct_button.setToolTip(_("Abrir la pantalla para conducir la sesión elegida "
+                                         "(Intro o Ctrl+Intro)"))
         self.act_edit_process.setText(_("Datos del &proceso…"))
+        self.act_export_bundle.setText(_("E&xportar a USB…"))
+        self.act_import_bundles.setText(_("&Importar paquetes…"))
         self.act_about.setText(_("&Acerca de CoCrea"))
         self.edit_process_button.setText(_("Editar datos del proceso"))
         self.sessions_title.setText(_("Sesiones"))
@@ -212,6 +236,7 @@ class MainWindow(QMainWindow):
         self.duplicate_button.setToolTip(_("Crear una copia de la sesión elegida (Ctrl+D)"))
         self.show_archived.setText(_("Mostrar archivadas"))
         self.language_actions[i18n.current_language()].setChecked(True)
+        self.evidence.retranslate()
         self.model.retranslate()
         self.refresh_header()
         self.update_actions()
@@ -246,6 +271,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _set_repo(self, repo: Repo) -> None:
+        self.close_session_screens()
         if self.repo is not None:
             self.repo.close()
         self.repo = repo
@@ -359,8 +385,11 @@ class MainWindow(QMainWindow):
         writable = has_repo and not self.repo.read_only
         session = self.current_session()
         for widget in (self.new_button, self.act_new_session, self.act_edit_process,
-                       self.edit_process_button):
+                       self.edit_process_button, self.act_import_bundles):
             widget.setEnabled(writable)
+        self.act_export_bundle.setEnabled(has_repo)
+        for widget in (self.conduct_button, self.act_conduct):
+            widget.setEnabled(writable and session is not None and not session.archived)
         for widget in (self.edit_button, self.duplicate_button, self.archive_button,
                        self.act_edit_session, self.act_duplicate, self.act_archive):
             widget.setEnabled(writable and session is not None)
@@ -377,6 +406,7 @@ class MainWindow(QMainWindow):
                               else _("&Deshacer"))
         self.act_redo.setText(_("&Rehacer: {action}").format(action=redo) if redo
                               else _("&Rehacer"))
+        self.evidence.update_actions()
 
     # -- sessions --------------------------------------------------------
     def current_session(self):
@@ -425,6 +455,42 @@ class MainWindow(QMainWindow):
         ops.archive_session(parent=self, repo=self.repo, session_id=session.id,
                             archived=not session.archived)
 
+    def conduct_session(self):
+        """Open (or bring forward) the screen that runs the chosen session."""
+        from cocrea_desktop.ui.views.session_screen import SessionScreen  # lazy: fast start
+
+        session = self.current_session()
+        if self.repo is None or session is None or self.repo.read_only or session.archived:
+            return None
+        screen = self.session_screens.get(session.id)
+        if screen is None or screen.closed:
+            screen = SessionScreen(self.repo, session.id, self)
+            self.session_screens[session.id] = screen
+        if screen.isVisible():
+            screen.raise_()  # already open: bring it forward
+        screen.show()
+        screen.activateWindow()
+        return screen
+
+    def close_session_screens(self) -> None:
+        for screen in self.session_screens.values():
+            screen.close()
+        self.session_screens.clear()
+
+    def export_bundle(self) -> None:
+        """«Exportar a USB…»: a signed bundle of the process or some sessions."""
+        from cocrea_desktop.ui.dialogs.bundle_dialogs import ExportBundleDialog
+
+        if self.repo is not None:
+            ExportBundleDialog(self, self.repo).exec()
+
+    def import_bundles(self) -> None:
+        """«Importar paquetes…»: verify, preview, accept keys, merge, decide conflicts."""
+        from cocrea_desktop.ui.dialogs.bundle_dialogs import ImportBundlesDialog
+
+        if self.repo is not None and not self.repo.read_only:
+            ImportBundlesDialog(self, self.repo).exec()
+
     def edit_process(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
@@ -452,6 +518,7 @@ class MainWindow(QMainWindow):
             "sin conexión a internet.").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_session_screens()
         if self.repo is not None:
             self.repo.close()
             self.repo = None

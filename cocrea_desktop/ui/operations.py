@@ -89,3 +89,196 @@ def undo(*, parent: QWidget | None, repo: Repo) -> Changes | None:
 
 def redo(*, parent: QWidget | None, repo: Repo) -> Changes | None:
     return _run(parent, repo.redo)
+
+
+# -- running a session (phases, timers, ideas, votes, relatoría) ---------------------
+
+
+def go_to_phase(*, parent: QWidget | None, repo: Repo, session_id: str,
+                phase_key: str) -> Changes | None:
+    return _run(parent, lambda: repo.phases.go_to(session_id, phase_key))
+
+
+def next_phase(*, parent: QWidget | None, repo: Repo, session_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.phases.forward(session_id))
+
+
+def previous_phase(*, parent: QWidget | None, repo: Repo, session_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.phases.back(session_id))
+
+
+def skip_phase(*, parent: QWidget | None, repo: Repo, session_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.phases.skip(session_id))
+
+
+def toggle_timer(*, parent: QWidget | None, repo: Repo, session_id: str,
+                 phase_key: str | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.phases.toggle_timer(session_id, phase_key))
+
+
+def start_timer(*, parent: QWidget | None, repo: Repo, session_id: str,
+                phase_key: str | None = None, minutes: float | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.phases.start_timer(session_id, phase_key, minutes))
+
+
+def pause_timer(*, parent: QWidget | None, repo: Repo, session_id: str,
+                phase_key: str | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.phases.pause_timer(session_id, phase_key))
+
+
+def resume_timer(*, parent: QWidget | None, repo: Repo, session_id: str,
+                 phase_key: str | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.phases.resume_timer(session_id, phase_key))
+
+
+def add_minute(*, parent: QWidget | None, repo: Repo, session_id: str,
+               phase_key: str | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.phases.add_minute(session_id, phase_key))
+
+
+def reset_timer(*, parent: QWidget | None, repo: Repo, session_id: str,
+                phase_key: str | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.phases.reset_timer(session_id, phase_key))
+
+
+def add_idea(*, parent: QWidget | None, repo: Repo, session_id: str, text: str,
+             new_round: bool = False):
+    """Capture an idea as said; returns the saved :class:`Idea` or None."""
+    result = _run(parent, lambda: repo.ideas.add(session_id, text, new_round=new_round))
+    return result[0] if result else None
+
+
+def pass_turn(*, parent: QWidget | None, repo: Repo, session_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.pass_turn(session_id))
+
+
+def edit_idea(*, parent: QWidget | None, repo: Repo, idea_id: str, text: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.edit(idea_id, text))
+
+
+def withdraw_idea(*, parent: QWidget | None, repo: Repo, idea_id: str,
+                  reason: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.withdraw(idea_id, reason))
+
+
+def restore_idea(*, parent: QWidget | None, repo: Repo, idea_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.restore(idea_id))
+
+
+def propose_merge(*, parent: QWidget | None, repo: Repo, session_id: str, numbers: list[int]):
+    """Propose merging ideas; returns the :class:`MergeProposal` or None."""
+    result = _run(parent, lambda: repo.ideas.propose_merge(session_id, numbers))
+    return result[0] if result else None
+
+
+def agree_merge(*, parent: QWidget | None, repo: Repo, merge_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.agree_merge(merge_id))
+
+
+def reject_merge(*, parent: QWidget | None, repo: Repo, merge_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.reject_merge(merge_id))
+
+
+def undo_merge(*, parent: QWidget | None, repo: Repo, merge_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.undo_merge(merge_id))
+
+
+def add_cluster(*, parent: QWidget | None, repo: Repo, session_id: str, label: str):
+    """Create a group label; returns the :class:`Cluster` or None."""
+    result = _run(parent, lambda: repo.ideas.add_cluster(session_id, label))
+    return result[0] if result else None
+
+
+def set_cluster(*, parent: QWidget | None, repo: Repo, idea_ids: list[str],
+                cluster_id: str | None) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.set_cluster(idea_ids, cluster_id))
+
+
+def add_note(*, parent: QWidget | None, repo: Repo, session_id: str, phase: str,
+             text: str) -> Changes | None:
+    return _run(parent, lambda: repo.ideas.add_note(session_id, phase, text))
+
+
+def configure_vote(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+                   **values: Any) -> Changes | None:
+    return _run(parent, lambda: repo.votes.configure(session_id, round_, **values))
+
+
+def enter_ballot(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+                 text: str, serial: str = ""):
+    """Validate and save a typed ballot; returns the saved :class:`Ballot` or None."""
+    result = _run(parent, lambda: repo.votes.enter_ballot(session_id, round_, text,
+                                                          serial=serial))
+    return result[0] if result else None
+
+
+def spoil_ballot(*, parent: QWidget | None, repo: Repo, ballot_id: str,
+                 spoiled: bool = True) -> Changes | None:
+    return _run(parent, lambda: repo.votes.spoil_ballot(ballot_id, spoiled))
+
+
+def set_counts(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+               counts: dict[int, int], counter: str, source: str,
+               participants: int | None = None) -> Changes | None:
+    return _run(parent, lambda: repo.votes.set_counts(session_id, round_, counts,
+                                                      counter=counter, source=source,
+                                                      participants=participants))
+
+
+def save_relatoria(*, parent: QWidget | None, repo: Repo, session_id: str,
+                   **values: str) -> Changes | None:
+    return _run(parent, lambda: repo.relatoria.save(session_id, **values))
+
+
+# -- attendance and the privacy notice (evidence trail) --------------------------------------
+
+
+def set_privacy(*, parent: QWidget | None, repo: Repo, body: str, notice: str,
+                full_notice_at: str) -> Changes | None:
+    return _run(parent, lambda: repo.attendance.set_privacy(
+        body=body, notice=notice, full_notice_at=full_notice_at))
+
+
+def set_attendance_counts(*, parent: QWidget | None, repo: Repo, session_id: str,
+                          dimension: str, counts: dict[str, int]) -> Changes | None:
+    return _run(parent, lambda: repo.attendance.set_counts(session_id, dimension, counts))
+
+
+def set_notice_read_aloud(*, parent: QWidget | None, repo: Repo, session_id: str,
+                          read: bool) -> Changes | None:
+    return _run(parent, lambda: repo.attendance.set_notice_read_aloud(session_id, read))
+
+
+def add_person(*, parent: QWidget | None, repo: Repo, session_id: str,
+               **values: Any) -> Any | None:
+    result = _run(parent, lambda: repo.attendance.add_person(session_id, **values))
+    return result[0] if result else None
+
+
+def correct_person(*, parent: QWidget | None, repo: Repo, person_id: str,
+                   **values: Any) -> Changes | None:
+    return _run(parent, lambda: repo.attendance.correct_person(person_id, **values))
+
+
+def erase_person(*, parent: QWidget | None, repo: Repo, person_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.attendance.erase_person(person_id))
+
+
+# -- bundles (export/import on a USB stick) ------------------------------------------
+def import_bundle(*, parent: QWidget | None, repo: Repo, bundle: Any, accept_key: bool = False,
+                  office_key: Any = None) -> Any | None:
+    """Merge one verified bundle (export.bundle.Bundle); returns its ImportResult."""
+    from cocrea_desktop.export.bundle import import_bundle as merge_bundle
+
+    result = _run(parent, lambda: merge_bundle(repo.pf, bundle, accept_key=accept_key,
+                                               office_key=office_key))
+    if result is not None and result.changes is not None:
+        bus().changed.emit(result.changes)
+    return result
+
+
+def resolve_conflict(*, parent: QWidget | None, repo: Repo, conflict_id: str,
+                     choice: str) -> Changes | None:
+    from cocrea_desktop.store.merge import resolve_conflict as decide
+
+    return _run(parent, lambda: decide(repo.pf, conflict_id, choice))

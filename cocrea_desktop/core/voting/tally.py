@@ -117,7 +117,7 @@ def ranked_wording(k: int) -> TieWording:
 
 
 def tally_ranked(
-    ballots: Iterable[Marks],
+    ballots: Iterable[Marks] | MarkCounts,
     *,
     options: Collection[int],
     rule: RankedRule = RankedRule(),
@@ -209,7 +209,7 @@ def dots_wording(cap: int) -> TieWording:
 
 
 def tally_dots(
-    ballots: Iterable[Marks],
+    ballots: Iterable[Marks] | MarkCounts,
     *,
     options: Collection[int],
     rule: DotsRule,
@@ -356,8 +356,22 @@ def tally_typed_counts(
     )
 
 
-def _count_marks(ballots: Iterable[Marks]) -> tuple[int, Counter[tuple[int, int]]]:
+@dataclass(frozen=True)
+class MarkCounts:
+    """Marks already counted: how many ballots, and how often each (option, value) occurs.
+
+    Ranked and dots tallies use nothing else (each ballot's own rules were enforced when
+    it was validated), so a store can count with SQL and pass this instead of ballots.
+    """
+
+    ballots: int
+    counts: Counter[tuple[int, int]]
+
+
+def _count_marks(ballots: Iterable[Marks] | MarkCounts) -> tuple[int, Counter[tuple[int, int]]]:
     """How many ballots, and how many times each (option, value) mark occurs (in C)."""
+    if isinstance(ballots, MarkCounts):
+        return ballots.ballots, Counter(ballots.counts)
     ballots = ballots if isinstance(ballots, (list, tuple)) else list(ballots)
     return len(ballots), Counter(chain.from_iterable(ballots))
 

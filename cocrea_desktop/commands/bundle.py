@@ -1,0 +1,289 @@
+"""`cocrea bundle ...` and `cocrea keys ...`: signed bundles and the keys that sign them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
+from cocrea_desktop.i18n import _
+
+
+@cli.group()
+def bundle() -> None:
+    """Signed bundles (*.cocrea): export, verify, import, conflicts."""
+
+
+@bundle.command("export")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="Bundle file, or a folder (the name is chosen for you).")
+@click.option("--sessions", multiple=True,
+              help="Only these sessions (ids or 8-character prefixes; repeat or separate "
+                   "with commas). Default: the whole process.")
+@click.option("--include-personal", is_flag=True,
+              help="Without an office key: include names and phones in clear (warned).")
+@click.option("--created-at", default=None,
+              help="Fixed creation time, ISO 8601 UTC (reproducible bundles).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def bundle_export(file: str, output: str, sessions: tuple[str, ...], include_personal: bool,
+                  created_at: str | None, as_json: bool) -> None:
+    """Export the process in FILE (or some sessions) as a signed bundle."""
+    from cocrea_desktop.export.bundle import export_to
+
+    from cocrea_desktop.store.device import load_or_create_device
+
+    chosen = None
+    if sessions:
+        with open_repo(file, read_only=True) as repo:
+            chosen = [repo.session(part.strip()).id for item in sessions
+                      for part in item.split(",") if part.strip()]
+    device = load_or_create_device()
+    out = Path(output)
+    if not out.exists() and not output.endswith((".cocrea", "/")):
+        out = out.with_name(out.name + ".cocrea")
+    if output.endswith("/"):
+        out.mkdir(parents=True, exist_ok=True)
+    path, result = export_to(file, out, device=device, sessions=chosen,
+                             include_personal=include_personal, created_at=created_at)
+    for warning in result.warnings:
+        click.echo(_("Aviso: {message}").format(message=warning), err=True)
+    if as_json:
+        echo_json({"path": str(path), "personal_data": result.manifest["personal_data"],
+                   "rows": result.manifest["rows"], "fingerprint":
+                   result.manifest["device"]["fingerprint"]})
+        return
+    click.echo(_("Paquete escrito y comprobado: {path}").format(path=path))
+    click.echo(_("Huella de la llave de este equipo: {fingerprint}").format(
+        fingerprint=result.manifest["device"]["fingerprint"]))
+    click.echo(_("Ya puede retirar la memoria."))
+
+
+@bundle.command("verify")
+@click.argument("bundle_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def bundle_verify(bundle_file: str, as_json: bool) -> None:
+    """Check a bundle: zip safety, file list, hashes, signature. Exit 2 if it fails."""
+    from cocrea_desktop.export.bundle import read_bundle_file, verify_bundle
+
+    report = verify_bundle(read_bundle_file(bundle_file))
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        data = report.to_dict()
+        if report.ok:
+            click.echo(_("Correcto: {message}").format(message=report.message))
+            click.echo(_("Proceso: {name}").format(name=data["process_name"]))
+            click.echo(_("Equipo: {name} ({id})").format(name=data["device_name"],
+                                                        id=data["device_id"]))
+            click.echo(_("Huella de la llave: {fingerprint}").format(
+                fingerprint=report.fingerprint))
+            click.echo(_("Creado: {when}").format(when=data["created_at"]))
+        else:
+            where = report.file or "-"
+            click.echo(_("RECHAZADO ({check}, {file}): {message}").format(
+                check=report.check, file=where, message=report.message))
+    sys.exit(0 if report.ok else 2)
+
+
+def _print_preview(preview) -> None:
+    bundle = preview.bundle
+    click.echo(_("Paquete de «{device}», creado {when}, huella {fingerprint}").format(
+        device=bundle.device_name, when=bundle.created_at, fingerprint=bundle.fingerprint))
+    for table, count in sorted(preview.plan.counts.items()):
+        if count.added or count.updated or count.conflicts or count.skipped:
+            click.echo("  " + _("{table}: {added} nuevas, {updated} actualizadas, {unchanged} "
+                                "iguales, {conflicts} en conflicto").format(
+                table=table, added=count.added, updated=count.updated,
+                unchanged=count.unchanged, conflicts=count.conflicts))
+    for note in preview.notes:
+        click.echo("  " + note)
+
+
+@bundle.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("bundles", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--accept-key", "accept", multiple=True,
+              help="Accept this new key fingerprint (repeatable).")
+@click.option("--office-key", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The office private key (oficina.key) to open sealed personal data.")
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
+                  office_key: str | None, dry_run: bool, as_json: bool) -> None:
+    """Verify each BUNDLE (files or folders), then merge them into FILE.
+
+    FILE is created (empty) when it does not exist. Every bundle is verified
+    before anything is written.
+    """
+    from cocrea_desktop.export import bundle as bundles_mod
+    from cocrea_desktop.export.keys import compact, load_office_key
+    from cocrea_desktop.store.merge import list_conflicts
+    from cocrea_desktop.store.repo import Repo
+
+    paths: list[Path] = []
+    for item in bundles:
+        p = Path(item)
+        paths += sorted(p.glob("*" + bundles_mod.SUFFIX)) if p.is_dir() else [p]
+    verified = [(p, bundles_mod.load_bundle(p)) for p in paths]
+    key = load_office_key(office_key) if office_key else None
+    wanted = {compact(a) for a in accept}
+    target = Path(file)
+    if target.exists():
+        repo = open_repo(file, read_only=dry_run)
+    else:
+        if dry_run:
+            raise bundles_mod.BundleError(_("No existe el archivo «{name}».").format(
+                name=target.name))
+        repo = Repo(bundles_mod.new_process_from_bundle(target))
+    results = []
+    with repo:
+        for path, bundle in verified:
+            if dry_run:
+                preview = bundles_mod.preview_import(repo.pf, bundle, office_key=key)
+                results.append({"bundle": str(path), **preview.to_dict(), "changed": False})
+                if not as_json:
+                    _print_preview(preview)
+                continue
+            result = bundles_mod.import_bundle(
+                repo.pf, bundle, accept_key=compact(bundle.fingerprint) in wanted,
+                office_key=key)
+            results.append({"bundle": str(path), **result.to_dict()})
+            if not as_json:
+                _print_preview(result.preview)
+                click.echo("  " + (_("Importado.") if result.changed
+                                   else _("Nada que cambiar: ya estaba importado.")))
+        open_conflicts = len(list_conflicts(repo.pf))
+    if as_json:
+        echo_json({"bundles": results, "open_conflicts": open_conflicts})
+    elif open_conflicts:
+        click.echo(_("Hay {n} conflictos por decidir: cocrea bundle conflicts {file}").format(
+            n=open_conflicts, file=file))
+
+
+@bundle.command("conflicts")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--all", "show_all", is_flag=True, help="Include resolved conflicts.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
+    """List the conflicts kept by merges (both versions of each row)."""
+    from cocrea_desktop.store.merge import list_conflicts
+
+    with open_repo(file, read_only=True) as repo:
+        found = list_conflicts(repo.pf, status=None if show_all else "open")
+    if as_json:
+        echo_json([{"id": c.id, "table": c.table, "row_id": c.row_id, "kind": c.kind,
+                    "status": c.status, "choice": c.choice, "fields": c.fields,
+                    "current": c.current, "other": c.other} for c in found])
+        return
+    if not found:
+        click.echo(_("No hay conflictos."))
+    for c in found:
+        click.echo("{id}  {table}  {row}  {status}".format(id=c.id[:8], table=c.table,
+                                                           row=c.row_id[:8], status=c.status))
+        for name in c.fields:
+            click.echo("    " + _("{field}: «{current}» (en la tabla) / «{other}» (la otra)")
+                       .format(field=name, current=c.current.get(name),
+                               other=c.other.get(name)))
+
+
+@bundle.command("resolve")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("conflict_id")
+@click.argument("choice", type=click.Choice(["keep", "other"]))
+@fail_cleanly
+def bundle_resolve(file: str, conflict_id: str, choice: str) -> None:
+    """Decide a conflict: keep the version in the table, or take the other one."""
+    from cocrea_desktop.store.merge import resolve_conflict
+
+    with open_repo(file) as repo:
+        resolve_conflict(repo.pf, conflict_id, choice)
+    click.echo(_("Conflicto resuelto."))
+
+
+@cli.group("keys")
+def keys_group() -> None:
+    """Keys: the trust list of devices, and the office key for personal data."""
+
+
+@keys_group.command("list")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def keys_list(file: str, as_json: bool) -> None:
+    """List the keys this process has seen, with their status."""
+    from cocrea_desktop.export.keys import TrustList, status_label
+
+    with open_repo(file, read_only=True) as repo:
+        found = TrustList(repo.pf).list()
+        own = repo.pf.device.fingerprint()
+    if as_json:
+        echo_json({"own": own, "keys": [k.__dict__ for k in found]})
+        return
+    click.echo(_("Este equipo: {fingerprint}").format(fingerprint=own))
+    if not found:
+        click.echo(_("Todavía no se ha visto ninguna otra llave."))
+    for k in found:
+        click.echo("{fpr}  {status:14}  {name}  {device}".format(
+            fpr=k.fingerprint, status=status_label(k.status), name=k.name, device=k.device_id))
+
+
+def _set_status(file: str, fingerprint: str, status: str) -> None:
+    from cocrea_desktop.export.keys import TrustList
+
+    with open_repo(file) as repo:
+        TrustList(repo.pf).set_status(fingerprint, status)
+
+
+@keys_group.command("trust")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("fingerprint")
+@fail_cleanly
+def keys_trust(file: str, fingerprint: str) -> None:
+    """Trust a key already listed (give the fingerprint, with or without spaces)."""
+    _set_status(file, fingerprint, "trusted")
+    click.echo(_("Llave marcada como de confianza."))
+
+
+@keys_group.command("revoke")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("fingerprint")
+@fail_cleanly
+def keys_revoke(file: str, fingerprint: str) -> None:
+    """Revoke a key: its bundles are refused from now on."""
+    _set_status(file, fingerprint, "revoked")
+    click.echo(_("Llave revocada: sus paquetes ya no se aceptan."))
+
+
+@keys_group.command("office-set")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("pubkey")
+@fail_cleanly
+def keys_office_set(file: str, pubkey: str) -> None:
+    """Set the office public key (base64, or an oficina.pub file) of the process."""
+    from cocrea_desktop.export.keys import fingerprint, read_public_key, set_office_key
+
+    raw = read_public_key(pubkey)
+    with open_repo(file) as repo:
+        set_office_key(repo.pf, raw)
+    click.echo(_("Llave de la oficina fijada (huella {fingerprint}): los datos personales "
+                 "viajarán sellados.").format(fingerprint=fingerprint(raw)))
+
+
+@keys_group.command("office-new")
+@click.argument("directory", type=click.Path(file_okay=False))
+@fail_cleanly
+def keys_office_new(directory: str) -> None:
+    """Create an office key pair in DIRECTORY (oficina.key stays at the office)."""
+    from cocrea_desktop.export.keys import new_office_key
+
+    key, private_path, public_path = new_office_key(directory)
+    click.echo(_("Llave privada (guárdela en la oficina): {path}").format(path=private_path))
+    click.echo(_("Llave pública (para cada proceso): {path}").format(path=public_path))
+    click.echo(_("Huella: {fingerprint}").format(fingerprint=key.fingerprint))

@@ -1,0 +1,319 @@
+"""Open data: sessions, ideas, groupings, merges, ballots, tallies and attendance counts.
+
+Written as CSV (UTF-8 with BOM, so spreadsheets open it right), one JSON file
+and one XLSX workbook, with a README and a data dictionary in the same folder.
+Column names are documented in ``docs/open-data.md`` (a test keeps the two in
+step). Never names or contacts: the facilitator and the person who counted are
+left out, people's rows are never read, and after writing, every file is
+scanned for every personal value stored in the process (:attr:`OpenDataResult.leaks`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cocrea_desktop.core import privacy
+from cocrea_desktop.core.errors import StorageError
+from cocrea_desktop.export import evidence
+from cocrea_desktop.export.pdf.kit import write_atomically
+from cocrea_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from cocrea_desktop.store.repo import Repo
+
+FORMAT_VERSION = "1"
+JSON_NAME = "datos.json"
+XLSX_NAME = "datos.xlsx"
+README_NAME = "README.md"
+DICTIONARY_NAME = "diccionario.csv"
+
+#: table -> (description, [(column, type, description)]); the order is the file's order.
+TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "sessions": (N_("Sesiones del proceso"), [
+        ("session_id", "texto", N_("Identificador de la sesión (UUID)")),
+        ("method", "texto", N_("Método: nominal_group, fishbowl, idea_fair")),
+        ("question", "texto", N_("Pregunta detonadora")),
+        ("table", "texto", N_("Mesa")),
+        ("date", "fecha", N_("Fecha (AAAA-MM-DD)")),
+        ("place", "texto", N_("Lugar")),
+        ("languages", "texto", N_("Lenguas usadas")),
+        ("interpreter", "booleano", N_("Hubo intérprete (1) o no (0)")),
+        ("participation_level", "texto",
+         N_("Nivel de participación prometido: inform, consult, involve, collaborate, empower")),
+        ("participant_count", "entero", N_("Número de participantes anotado")),
+        ("status", "texto", N_("Estado: planned, in_progress, closed")),
+        ("data_hash", "texto", N_("Huella corta de los datos de la sesión (la misma que "
+                                  "imprimen sus informes)")),
+    ]),
+    "ideas": (N_("Ideas tal como se dijeron, numeradas en cada sesión"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("number", "entero", N_("Número de la idea en su sesión")),
+        ("text", "texto", N_("Texto de la idea, tal como se dijo")),
+        ("round", "entero", N_("Vuelta de la ronda en que se dijo")),
+        ("turn", "entero", N_("Turno dentro de la vuelta")),
+        ("status", "texto", N_("Estado: active (vigente), merged (fusionada), "
+                               "withdrawn (retirada)")),
+        ("merged_into", "entero", N_("Número de la idea en que se fusionó, si se fusionó")),
+        ("absorbed", "texto", N_("Números de las ideas que reúne, separados por espacios")),
+        ("withdraw_reason", "texto", N_("Motivo del retiro")),
+        ("group", "texto", N_("Grupo de la pecera que la dijo (si aplica)")),
+        ("cluster", "entero", N_("Número del agrupamiento al que pertenece (si aplica)")),
+    ]),
+    "clusters": (N_("Agrupamientos de ideas por similitud"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("number", "entero", N_("Número del agrupamiento")),
+        ("label", "texto", N_("Nombre del agrupamiento")),
+    ]),
+    "merges": (N_("Fusiones de ideas propuestas y su resultado"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("into", "entero", N_("Idea que se conserva (el número más bajo)")),
+        ("absorbed", "texto", N_("Ideas que reúne, separadas por espacios")),
+        ("status", "texto", N_("Estado: proposed, agreed, rejected, undone")),
+    ]),
+    "ballots": (N_("Boletas, por folio, sin identidad"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("round", "texto", N_("Votación: preliminary, final, vote")),
+        ("serial", "texto", N_("Folio de la boleta (vacío si se capturó sin folio)")),
+        ("ballot_number", "entero", N_("Número de captura, solo para boletas sin folio")),
+        ("status", "texto", N_("Estado: counted (contada), spoiled (anulada)")),
+        ("marks", "texto", N_("Marcas como opción:valor separadas por espacios")),
+        ("voided_entries", "texto", N_("Por qué se anuló alguna marca, separado por «; »")),
+    ]),
+    "marks": (N_("Marcas de las boletas, una por fila"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("round", "texto", N_("Votación")),
+        ("serial", "texto", N_("Folio de la boleta")),
+        ("ballot_number", "entero", N_("Número de captura, solo para boletas sin folio")),
+        ("ballot_status", "texto", N_("Estado de la boleta: counted, spoiled")),
+        ("option", "entero", N_("Idea o agrupamiento marcado")),
+        ("value", "entero", N_("Puntos o marcas dados")),
+    ]),
+    "tallies": (N_("Resultados de cada votación"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("round", "texto", N_("Votación")),
+        ("kind", "texto", N_("Tipo de voto: ranked (orden), dots (puntos)")),
+        ("mode", "texto", N_("ballots (boletas) o counts (conteo a mano)")),
+        ("rule", "texto", N_("La regla, en una frase")),
+        ("rank", "entero", N_("Lugar (los empates declarados comparten lugar)")),
+        ("option", "entero", N_("Idea o agrupamiento")),
+        ("total", "entero", N_("Total: puntos, marcas o votos")),
+        ("breadth", "entero", N_("Boletas o personas que le dieron algo (vacío en conteos)")),
+        ("distribution", "texto", N_("Boletas que le dieron cada valor, del mayor al menor")),
+    ]),
+    "tie_breaks": (N_("Desempates aplicados y casi empates"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("round", "texto", N_("Votación")),
+        ("type", "texto", N_("tie_break (desempate aplicado) o near_tie (casi empate)")),
+        ("step", "entero", N_("Orden del paso")),
+        ("text", "texto", N_("Explicación en español")),
+    ]),
+    "attendance_counts": (N_("Asistencia en conteos anónimos"), [
+        ("session_id", "texto", N_("Sesión")),
+        ("dimension", "texto", N_("Dimensión: sector, sex, age_band, community, language")),
+        ("category", "texto", N_("Categoría (clave fija o texto, según la dimensión)")),
+        ("count", "entero", N_("Número de personas")),
+    ]),
+}
+
+
+@dataclass
+class OpenDataResult:
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    #: Files in which a personal value stored in the process was found (should be empty).
+    leaks: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every open-data table (public snapshots only: no names)."""
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    sessions = repo.sessions()
+    for i, s in enumerate(sessions):
+        snap = evidence.session_snapshot(repo, s.id, public=True)
+        out["sessions"].append({
+            "session_id": s.id, "method": s.method, "question": s.question,
+            "table": s.table_label, "date": s.date, "place": s.place, "languages": s.languages,
+            "interpreter": int(s.interpreter), "participation_level": s.participation_level,
+            "participant_count": s.participant_count, "status": s.status,
+            "data_hash": snap.digest})
+        for idea in snap.ideas:
+            out["ideas"].append({
+                "session_id": s.id, "number": idea["number"], "text": idea["text"],
+                "round": idea["round"], "turn": idea["turn"], "status": idea["status"],
+                "merged_into": idea["merged_into"],
+                "absorbed": " ".join(str(n) for n in idea["absorbed"]),
+                "withdraw_reason": idea["withdraw_reason"], "group": idea["group_key"],
+                "cluster": idea["cluster"]})
+        for c in snap.clusters:
+            out["clusters"].append({"session_id": s.id, "number": c["number"],
+                                    "label": c["label"]})
+        for m in snap.merges:
+            out["merges"].append({"session_id": s.id, "into": m["into"],
+                                  "absorbed": " ".join(str(n) for n in m["from"]),
+                                  "status": m["status"]})
+        for r in snap.rounds:
+            for status, items in (("counted", r.counted), ("spoiled", r.spoiled)):
+                for item in items:
+                    number = "" if item["serial"] else item["number"]
+                    out["ballots"].append({
+                        "session_id": s.id, "round": r.round, "serial": item["serial"],
+                        "ballot_number": number, "status": status,
+                        "marks": " ".join("{}:{}".format(o, v) for o, v in item["marks"]),
+                        "voided_entries": "; ".join(item["voids"])})
+                    for option, value in item["marks"]:
+                        out["marks"].append({
+                            "session_id": s.id, "round": r.round, "serial": item["serial"],
+                            "ballot_number": number, "ballot_status": status,
+                            "option": option, "value": value})
+            for row in r.rows:
+                out["tallies"].append({
+                    "session_id": s.id, "round": r.round, "kind": r.kind, "mode": r.mode,
+                    "rule": r.rule_text, "rank": row["rank"], "option": row["option"],
+                    "total": row["total"], "breadth": row["breadth"],
+                    "distribution": " ".join(str(n) for n in reversed(row["distribution"]))})
+            for kind, texts in (("tie_break", r.tie_breaks), ("near_tie", r.near_ties)):
+                for step, text in enumerate(texts, 1):
+                    out["tie_breaks"].append({"session_id": s.id, "round": r.round,
+                                              "type": kind, "step": step, "text": text})
+        for dimension, cats in snap.attendance.items():
+            for category, count in cats.items():
+                out["attendance_counts"].append({"session_id": s.id, "dimension": dimension,
+                                                 "category": category, "count": count})
+        if progress:
+            progress(i + 1, len(sessions) + 2)
+    return out
+
+
+def _csv_bytes(name: str, rows: list[dict[str, Any]]) -> bytes:
+    columns = [c for c, _t, _d in TABLES[name][1]]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _dictionary_bytes() -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["table", "column", "type", "description"])
+    for table_name, (_desc, columns) in TABLES.items():
+        for column, kind, description in columns:
+            writer.writerow([table_name, column, kind, _(description)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _readme(repo: Repo, tables: dict[str, list[dict[str, Any]]]) -> str:
+    p = repo.process()
+    lines = [
+        "# " + _("Datos abiertos: {name}").format(name=p.name), "",
+        _("Proceso {id}. Formato de datos abiertos de CoCrea, versión {version}.").format(
+            id=p.id, version=FORMAT_VERSION), "",
+        _("Estos archivos no contienen nombres ni datos de contacto de ninguna persona. La "
+          "asistencia se publica solo en conteos anónimos. Las boletas se publican por folio, "
+          "con sus marcas; ningún registro une un folio con una persona."), "",
+        _("Cada tabla está en un archivo CSV (UTF-8 con BOM), en una hoja de {xlsx} y en "
+          "{json}. El diccionario de datos ({dictionary}) describe cada columna.").format(
+            xlsx=XLSX_NAME, json=JSON_NAME, dictionary=DICTIONARY_NAME), "",
+        "| " + _("Archivo") + " | " + _("Contenido") + " | " + _("Filas") + " |",
+        "|---|---|---|",
+    ]
+    for name, (description, _cols) in TABLES.items():
+        lines.append("| {name}.csv | {description} | {rows} |".format(
+            name=name, description=_(description), rows=len(tables[name])))
+    lines += ["", _("Conteos pequeños (1 o 2 personas de una comunidad o lengua) pueden "
+                    "ayudar a reconocer a alguien: revíselos antes de publicar."), ""]
+    return "\n".join(lines)
+
+
+def _xlsx_bytes(tables: dict[str, list[dict[str, Any]]]) -> bytes:
+    from openpyxl import Workbook  # lazy: only needed for this export
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in tables.items():
+        sheet = book.create_sheet(title=name[:31])
+        columns = [c for c, _t, _d in TABLES[name][1]]
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([row.get(c) for c in columns])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def file_text(path: Path) -> str:
+    """The text inside an exported file, for leak checks (XLSX: every XML part)."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".xlsx":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "\n".join(archive.read(n).decode("utf-8", "replace")
+                             for n in archive.namelist())
+    return data.decode("utf-8-sig", "replace")
+
+
+def scan_for_leaks(paths: list[Path], values: list[str]) -> list[str]:
+    """Names of the files where any of ``values`` occurs (never the value itself)."""
+    needles = privacy.personal_needles(values)
+    found = []
+    for path in paths:
+        if needles and privacy.find_personal_values(file_text(path), needles):
+            found.append(path.name)
+    return found
+
+
+def export_open_data(repo: Repo, folder: str | os.PathLike[str], *,
+                     progress: Callable[[int, int], None] | None = None) -> OpenDataResult:
+    """Write every table to ``folder`` (created if needed) and check the files for leaks."""
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StorageError(_("No se pudo crear la carpeta «{path}»: {reason}").format(
+            path=target, reason=err.strerror or str(err))) from err
+    tables = collect(repo, progress=progress)
+    result = OpenDataResult(folder=target)
+    try:
+        for name, rows in tables.items():
+            result.files.append(write_atomically(_csv_bytes(name, rows), target / f"{name}.csv"))
+        document = {"format": "cocrea-open-data", "version": FORMAT_VERSION,
+                    "process_id": repo.process().id, "tables": tables}
+        result.files.append(write_atomically(
+            json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+            target / JSON_NAME))
+        try:
+            result.files.append(write_atomically(_xlsx_bytes(tables), target / XLSX_NAME))
+        except ImportError:
+            result.warnings.append(_("No se escribió {name}: falta el módulo openpyxl.").format(
+                name=XLSX_NAME))
+        result.files.append(write_atomically(_dictionary_bytes(), target / DICTIONARY_NAME))
+        result.files.append(write_atomically(_readme(repo, tables).encode("utf-8"),
+                                             target / README_NAME))
+    except OSError as err:
+        raise StorageError(_("No se pudieron escribir los datos abiertos en «{path}»: "
+                             "{reason}").format(path=target,
+                                                reason=err.strerror or str(err))) from err
+    if progress:
+        n = len(tables["sessions"]) + 2
+        progress(n - 1, n)
+    result.leaks = scan_for_leaks(result.files, evidence.personal_values(repo))
+    if result.leaks:
+        result.warnings.append(_("Se encontró un dato personal (un nombre o un teléfono "
+                                 "guardado en el proceso) en: {files}. Revise esos archivos "
+                                 "antes de publicarlos; puede estar dentro del texto de una "
+                                 "idea.").format(files=", ".join(result.leaks)))
+    if progress:
+        n = len(tables["sessions"]) + 2
+        progress(n, n)
+    return result

@@ -1,0 +1,103 @@
+"""The process report: every session with its leading results, the inclusion summary,
+and the result of checking the journal (the evidence trail) and the file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cocrea_desktop.export import evidence
+from cocrea_desktop.export.pdf import kit
+from cocrea_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from cocrea_desktop.store.repo import Repo
+
+
+def render_process_report(repo: Repo, *, paper: str = "letter",
+                          progress: kit.ProgressCallback | None = None,
+                          cancelled: kit.CancelledCallback | None = None) -> bytes:
+    st = kit.styles()
+    from reportlab.platypus import KeepTogether
+
+    snap = evidence.process_snapshot(repo, progress=progress)
+    width = kit.content_width(paper)
+    p = snap.process
+    story: list[Any] = [
+        kit.para(_("Informe del proceso"), st["title"]),
+        kit.para(" · ".join(x for x in (p["name"], p["place"], p["period"] and _(
+            "Periodo {period}").format(period=p["period"])) if x), st["subtitle"]),
+        kit.para(_("Responsable de los datos personales: {body}").format(
+            body=snap.privacy_body or "—"), st["body"]),
+    ]
+    story.append(kit.para(_("Sesiones ({n})").format(n=len(snap.sessions)), st["h2"]))
+    if snap.sessions:
+        rows = [[_("Fecha"), _("Sesión"), _("Estado"), _("Ideas"), _("Boletas"),
+                 _("Asistencia"), _("Datos")]]
+        for s in snap.sessions:
+            rows.append([s["date"] or "—", s["title"] + "\n" + s["question"], s["status_name"],
+                         str(s["ideas"]), str(s["ballots"]),
+                         str(s["attendance"] or s["participant_count"]), s["digest"]])
+        story.append(kit.table(rows, [w * width for w in
+                                      (0.11, 0.33, 0.1, 0.07, 0.09, 0.13, 0.17)]))
+    else:
+        story.append(kit.para(_("El proceso aún no tiene sesiones."), st["body"]))
+
+    story.append(kit.para(_("Resultados de cada sesión"), st["h2"]))
+    any_results = False
+    for s in snap.sessions:
+        if not s["top"]:
+            continue
+        any_results = True
+        block = [kit.para("{title} · {label}".format(title=s["title"], label=s["final_label"]),
+                          st["h3"])]
+        rows = [[_("Lugar"), _("Número"), _("Texto"), _("Total")]]
+        rows += [[str(rank), str(option), text, "{total} {unit}".format(
+            total=total, unit=unit.lower())] for rank, option, text, total, unit in s["top"]]
+        block.append(kit.table(rows, [w * width for w in (0.08, 0.1, 0.64, 0.18)]))
+        story.append(KeepTogether(block))
+    if not any_results:
+        story.append(kit.para(_("Ninguna sesión tiene votos todavía."), st["body"]))
+
+    story.append(kit.para(_("Resumen de inclusión"), st["h2"]))
+    story.append(kit.para(_("Conteos anónimos de todas las sesiones vigentes. Cada dimensión "
+                            "se cuenta por separado: sus totales pueden no coincidir si en "
+                            "alguna sesión no se anotó."), st["small"]))
+    dims = evidence.dimension_rows(snap.inclusion)
+    if dims:
+        for label, cats in dims:
+            total = sum(n for _c, n in cats)
+            rows = [[label, _("Personas"), _("Porcentaje")]]
+            rows += [[c, str(n), "{:.0f} %".format(100 * n / total) if total else "—"]
+                     for c, n in cats]
+            rows.append([_("Total"), str(total), "100 %"])
+            story.append(KeepTogether([kit.table(rows, [0.5 * width, 0.25 * width,
+                                                        0.25 * width]), kit.para(" ",
+                                                                                 st["small"])]))
+    else:
+        story.append(kit.para(_("No se anotaron conteos de asistencia."), st["body"]))
+
+    story.append(kit.para(_("Verificación de la bitácora"), st["h2"]))
+    if snap.journal_ok:
+        story.append(kit.para(_("La bitácora tiene {n} entradas y su cadena de huellas "
+                                "(SHA-256) está completa: ninguna entrada se cambió, quitó ni "
+                                "reordenó.").format(n=snap.journal_entries), st["body"]))
+    else:
+        story.append(kit.para(_("LA BITÁCORA ESTÁ ALTERADA a partir de la entrada {seq}: este "
+                                "informe no puede darse por válido.").format(
+            seq=snap.journal_bad_seq), st["h3"]))
+    story.append(kit.para(_("Huella final de la bitácora: {head}").format(
+        head=snap.journal_head), st["small"]))
+    story.append(kit.para(_("Revisión de integridad del archivo: {result}").format(
+        result=snap.integrity), st["body"]))
+    data = kit.build(story, kit.Footer(p["id"], snap.digest, _("Informe del proceso")),
+                     paper=paper, cancelled=cancelled)
+    if progress:
+        n = len(snap.sessions) + 1
+        progress(n, n)
+    return data
+
+
+def write_process_report(repo: Repo, path: str | os.PathLike[str], **kwargs: Any) -> Path:
+    return kit.write_atomically(render_process_report(repo, **kwargs), path)

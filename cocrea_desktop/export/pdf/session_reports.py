@@ -1,0 +1,320 @@
+"""Session reports as PDF: results (public, with the ballot annex), relatoría, acta.
+
+* Results: per vote round, the rule, the table, a bar chart, the tie-break steps
+  and the near-ties; then a public annex listing every counted ballot by serial
+  with its marks (no identities, no times), so anyone holding a stub can check it.
+  Public: no facilitator or counter names.
+* Relatoría: the question, table, date, place, count, languages, every idea in
+  full with merges traced, the results, convergences, dissent, next steps.
+* Acta (minutes): the timeline of phases and timers from the journal, attendance
+  counts, what was captured, signature lines.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cocrea_desktop.export import evidence
+from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
+from cocrea_desktop.export.pdf import kit
+from cocrea_desktop.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from cocrea_desktop.store.repo import Repo
+
+KINDS = ("results", "relatoria", "acta")
+MAX_CHART_BARS = 25
+
+
+def _merge_status(status: str) -> str:
+    return {
+        "proposed": _("propuesta, sin acuerdo"),
+        "agreed": _("acordada por la sala"),
+        "rejected": _("descartada"),
+        "undone": _("deshecha"),
+    }.get(status, status)
+
+
+def _yes(value: bool) -> str:
+    return _("Sí") if value else _("No")
+
+
+def _header(snap: SessionSnapshot, title: str, st: dict[str, Any]) -> list[Any]:
+    s = snap.session
+    where = [x for x in (s["date"], s["place"]) if x]
+    return [kit.para(title, st["title"]),
+            kit.para(" · ".join([snap.process["name"], s["title"], *where]), st["subtitle"]),
+            kit.para(_("Pregunta detonadora: {question}").format(question=s["question"]),
+                     st["h3"])]
+
+
+def _facts(snap: SessionSnapshot, width: float, *, with_facilitator: bool) -> Any:
+    s = snap.session
+    rows = [
+        [_("Método"), s["method_name"]],
+        [_("Mesa"), s["table"] or "—"],
+        [_("Fecha"), s["date"] or "—"],
+        [_("Lugar"), s["place"] or "—"],
+        [_("Participantes"), str(s["participant_count"])],
+        [_("Lenguas"), s["languages"] or "—"],
+        [_("Intérprete"), _yes(s["interpreter"])],
+        [_("Nivel de participación prometido"), s["participation_level_name"]],
+        [_("Estado"), s["status_name"]],
+    ]
+    if with_facilitator:
+        rows.append([_("Facilitación"), s["facilitator"] or "—"])
+    from reportlab.lib import colors
+
+    return kit.table(rows, [0.3 * width, 0.7 * width], header=False,
+                     style_extra=[("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93))])
+
+
+def _marks_text(marks: list[list[int]]) -> str:
+    return "  ".join("{option}:{value}".format(option=o, value=v) for o, v in marks) or "—"
+
+
+def _serial(item: dict[str, Any]) -> str:
+    from cocrea_desktop.core.voting.payload import format_serial
+
+    if not item["serial"]:
+        return _("s/f {number}").format(number=item["number"])
+    return format_serial(item["serial"])
+
+
+def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[str, Any],
+                 *, compact: bool = False) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Spacer
+
+    story: list[Any] = [kit.para(r.label, st["h2"])]
+    if r.error:
+        story.append(kit.para(r.error, st["body"]))
+        return story
+    story.append(kit.para(_("Regla: {rule}").format(rule=r.rule_text), st["body"]))
+    for note in r.notes:
+        story.append(kit.para(note, st["body"]))
+    if r.mode != "counts":
+        story.append(kit.para(_("Boletas contadas: {counted} · anuladas: {spoiled}").format(
+            counted=len(r.counted), spoiled=len(r.spoiled)), st["body"]))
+    noun = snap.option_noun
+    dist_cols = r.k if (r.kind == "ranked" and r.mode != "counts" and 0 < r.k <= 7
+                        and not compact) else 0
+    header = [_("Lugar"), noun, _("Texto"), r.unit]
+    if r.breadth_label and not compact:
+        header.append(r.breadth_label)
+    header += [ngettext("{points} pt", "{points} pts", p).format(points=p)
+               for p in range(dist_cols, 0, -1)]
+    rows = [header]
+    for row in r.rows:
+        line = [str(row["rank"]), str(row["option"]), snap.option_text(row["option"]),
+                str(row["total"])]
+        if r.breadth_label and not compact:
+            line.append(str(row["breadth"]))
+        if dist_cols:
+            dist = row["distribution"]
+            line += [str(dist[p - 1]) if p - 1 < len(dist) else "0"
+                     for p in range(dist_cols, 0, -1)]
+        rows.append(line)
+    fixed = [0.07, 0.07]
+    numbers = len(header) - 3
+    num_w = 0.09 if numbers <= 2 else min(0.085, 0.55 / numbers)
+    text_w = 1 - sum(fixed) - num_w * numbers
+    widths = [w * width for w in fixed + [text_w] + [num_w] * numbers]
+    story.append(kit.table(rows, widths))
+    if compact:
+        return story
+    chart_items = [(_("{noun} {number}").format(noun=noun, number=row["option"]), row["total"])
+                   for row in r.rows[:MAX_CHART_BARS]]
+    if chart_items:
+        story.append(Spacer(1, 6))
+        story.append(kit.bar_chart(chart_items, width * 0.9, unit=r.unit))
+        if len(r.rows) > MAX_CHART_BARS:
+            story.append(kit.para(_("La gráfica muestra los primeros {n} lugares.").format(
+                n=MAX_CHART_BARS), st["small"]))
+    ties = [kit.para(_("Desempates aplicados"), st["h3"])]
+    if r.tie_breaks:
+        ties += [kit.para("{n}. {text}".format(n=i + 1, text=text), st["body"])
+                 for i, text in enumerate(r.tie_breaks)]
+    else:
+        ties.append(kit.para(_("No hubo empates que resolver."), st["body"]))
+    ties.append(kit.para(_("Casi empates"), st["h3"]))
+    if r.near_ties:
+        ties += [kit.para("• " + text, st["body"]) for text in r.near_ties]
+    else:
+        ties.append(kit.para(_("No hay casi empates."), st["body"]))
+    story.append(KeepTogether(ties))
+    return story
+
+
+def _annex(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import PageBreak, Spacer
+
+    with_ballots = [r for r in snap.rounds if r.counted or r.spoiled]
+    if not with_ballots:
+        return []
+    story: list[Any] = [PageBreak(), kit.para(_("Anexo público: boletas contadas"), st["h2"]),
+                        kit.para(_("Cada boleta contada, ordenada por folio, con sus marcas "
+                                   "escritas como número:puntos. Quien conserve el talón de "
+                                   "una boleta puede comprobar que se contó como la marcó. "
+                                   "Los folios se repartieron al azar: ninguna lista une una "
+                                   "boleta con una persona."), st["body"])]
+    for r in with_ballots:
+        story.append(kit.para(r.label, st["h3"]))
+        rows = [[_("Folio"), _("Marcas"), _("Observaciones")]]
+        for item in r.counted:
+            rows.append([_serial(item), _marks_text(item["marks"]), "; ".join(item["voids"])])
+        story.append(kit.table(rows, [0.18 * width, 0.47 * width, 0.35 * width]))
+        story.append(Spacer(1, 4))
+        if r.spoiled:
+            story.append(kit.para(_("Boletas anuladas (no se cuentan): {serials}").format(
+                serials=", ".join(_serial(i) for i in r.spoiled)), st["body"]))
+    return story
+
+
+def _attendance_lines(snap: SessionSnapshot, st: dict[str, Any], width: float) -> list[Any]:
+    rows = evidence.dimension_rows(snap.attendance)
+    if not rows:
+        return [kit.para(_("No se anotaron conteos de asistencia."), st["body"])]
+    table_rows = [[_("Dimensión"), _("Conteo por categoría"), _("Total")]]
+    for label, cats in rows:
+        table_rows.append([label, "; ".join("{c}: {n}".format(c=c, n=n) for c, n in cats),
+                           str(sum(n for _c, n in cats))])
+    return [kit.table(table_rows, [0.2 * width, 0.65 * width, 0.15 * width])]
+
+
+def _results_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]:
+    story = _header(snap, _("Resultados"), st)
+    if not snap.rounds:
+        story.append(kit.para(_("Esta sesión aún no tiene votos."), st["body"]))
+    for r in snap.rounds:
+        story += _round_story(snap, r, width, st)
+    story += _annex(snap, width, st)
+    return story
+
+
+def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]:
+    story = _header(snap, _("Relatoría"), st)
+    story.append(_facts(snap, width, with_facilitator=True))
+    active = sum(1 for i in snap.ideas if i["status"] == "active")
+    story.append(kit.para(_("Ideas ({active} vigentes de {total} dichas)").format(
+        active=active, total=len(snap.ideas)), st["h2"]))
+    if snap.ideas:
+        rows = [[_("No."), _("Idea, tal como se dijo"), _("Estado")]]
+        for idea in snap.ideas:
+            if idea["status"] == "merged":
+                state = _("Fusionada en la {number}").format(number=idea["merged_into"])
+            elif idea["status"] == "withdrawn":
+                state = _("Retirada: {reason}").format(reason=idea["withdraw_reason"])
+            else:
+                state = _("Vigente")
+                if idea["absorbed"]:
+                    state += " · " + _("reúne {numbers}").format(
+                        numbers=", ".join(str(n) for n in idea["absorbed"]))
+            rows.append([str(idea["number"]), idea["text"], state])
+        story.append(kit.table(rows, [0.07 * width, 0.65 * width, 0.28 * width]))
+    else:
+        story.append(kit.para(_("No se capturaron ideas."), st["body"]))
+    story.append(kit.para(_("Fusiones"), st["h2"]))
+    if snap.merges:
+        for m in snap.merges:
+            story.append(kit.para(_("La idea {into} reúne {numbers}: {status}.").format(
+                into=m["into"], numbers=", ".join(str(n) for n in m["from"]),
+                status=_merge_status(m["status"])), st["body"]))
+    else:
+        story.append(kit.para(_("No hubo fusiones."), st["body"]))
+    story.append(kit.para(_("Resultados"), st["h2"]))
+    final = snap.final_round()
+    if final is None:
+        story.append(kit.para(_("Esta sesión aún no tiene votos."), st["body"]))
+    else:
+        story += _round_story(snap, final, width, st, compact=True)[1:]
+    rel = snap.relatoria
+    for key, title in (("convergences", _("Convergencias")), ("dissent", _("Disensos")),
+                       ("next_steps", _("Próximos pasos")), ("notes", _("Notas"))):
+        story.append(kit.para(title, st["h2"]))
+        story.append(kit.para(rel[key] or "—", st["body"]))
+    story.append(kit.para(_("Asistencia"), st["h2"]))
+    story += _attendance_lines(snap, st, width)
+    story.append(kit.signature_lines([
+        _("Facilitación: {name}").format(name=snap.session["facilitator"] or "—"),
+        _("Relatoría")], width))
+    return story
+
+
+def _acta_story(snap: SessionSnapshot, events: list[tuple[str, str]], width: float,
+                st: dict[str, Any]) -> list[Any]:
+    story = _header(snap, _("Acta de la sesión"), st)
+    story.append(_facts(snap, width, with_facilitator=True))
+    story.append(kit.para(_("Asistencia"), st["h2"]))
+    story.append(kit.para(_("Aviso de privacidad leído en voz alta: {answer}.").format(
+        answer=_yes(snap.notice_read_aloud)), st["body"]))
+    if snap.people_recorded:
+        story.append(kit.para(_("Personas anotadas en el programa: {n} (sus datos se guardan "
+                                "aparte y no se imprimen aquí).").format(n=snap.people_recorded),
+                              st["body"]))
+    story += _attendance_lines(snap, st, width)
+    story.append(kit.para(_("Desarrollo de la sesión"), st["h2"]))
+    if events:
+        rows = [[_("Hora"), _("Evento")]] + [[when, what[:1].upper() + what[1:]]
+                                             for when, what in events]
+        story.append(kit.table(rows, [0.22 * width, 0.78 * width]))
+    else:
+        story.append(kit.para(_("La bitácora no registra fases ni tiempos de esta sesión."),
+                              st["body"]))
+    story.append(kit.para(_("Lo que se registró"), st["h2"]))
+    merged = sum(1 for m in snap.merges if m["status"] == "agreed")
+    story.append(kit.para(_("Ideas: {ideas} · «paso»: {passes} · fusiones acordadas: {merges}")
+                          .format(ideas=len(snap.ideas), passes=snap.passes, merges=merged),
+                          st["body"]))
+    for r in snap.rounds:
+        if r.mode == "counts":
+            story.append(kit.para(_("{round}: conteo a mano hecho por {counter}.").format(
+                round=r.label, counter=r.counter or "—"), st["body"]))
+        else:
+            story.append(kit.para(_("{round}: {counted} boletas contadas, {spoiled} anuladas.")
+                                  .format(round=r.label, counted=len(r.counted),
+                                          spoiled=len(r.spoiled)), st["body"]))
+    if snap.notes:
+        story.append(kit.para(_("Notas"), st["h2"]))
+        for note in snap.notes:
+            story.append(kit.para("{at} · {text}".format(at=evidence.local_time(note["at"]),
+                                                         text=note["text"]), st["body"]))
+    story.append(kit.signature_lines([
+        _("Facilitación: {name}").format(name=snap.session["facilitator"] or "—"),
+        _("Testigo"), _("Testigo")], width))
+    return story
+
+
+def render_session_report(repo: Repo, session_id: str, kind: str, *, paper: str = "letter",
+                          progress: kit.ProgressCallback | None = None,
+                          cancelled: kit.CancelledCallback | None = None) -> bytes:
+    """The PDF of a session report: ``kind`` is results, relatoria or acta."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    st = kit.styles()
+    if progress:
+        progress(0, 3)
+    snap = evidence.session_snapshot(repo, session_id, public=(kind == "results"))
+    width = kit.content_width(paper)
+    if progress:
+        progress(1, 3)
+    if kind == "results":
+        story, title = _results_story(snap, width, st), _("Resultados")
+    elif kind == "relatoria":
+        story, title = _relatoria_story(snap, width, st), _("Relatoría")
+    else:
+        events = evidence.timeline(repo, session_id)
+        story, title = _acta_story(snap, events, width, st), _("Acta")
+    if progress:
+        progress(2, 3)
+    data = kit.build(story, kit.Footer(snap.process["id"], snap.digest, title), paper=paper,
+                     cancelled=cancelled)
+    if progress:
+        progress(3, 3)
+    return data
+
+
+def write_session_report(repo: Repo, session_id: str, kind: str,
+                         path: str | os.PathLike[str], **kwargs: Any) -> Path:
+    return kit.write_atomically(render_session_report(repo, session_id, kind, **kwargs), path)

@@ -1,0 +1,585 @@
+"""Merging rows that came from another laptop into the open process.
+
+The rule, row by row (same ``id``):
+
+* absent here -> **added** (unless a unique key clashes: a *duplicate* conflict);
+* equal -> **unchanged**;
+* the incoming version is one this file already had (its journal, or a version
+  it recorded as superseded) -> **unchanged**: ours is newer;
+* our version is one the incoming side already had (the bundle's journal)
+  -> **updated**: theirs descends from ours (fast-forward);
+* otherwise both sides edited the row -> **conflict**: the version with the later
+  ``updated_at`` (then ``device_id``, then its canonical text) stands in the table
+  for now, so that merging A then B and B then A give the same data, and both
+  versions are kept in ``merge_conflict`` until a person chooses.
+
+Rows absent from a bundle are left alone (a bundle never deletes). Everything
+is written through :meth:`ProcessFile.write`, so a merge is one journaled
+transaction. Versions are compared as the journal stores them: personal fields
+as a hash (see ``db._redact``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.db import ProcessFile, Unit, _redact
+from cocrea_desktop.store.migrations import PERSONAL_FIELDS
+
+#: Local bookkeeping that never travels in a bundle.
+LOCAL_TABLES = frozenset({"journal", "key_trust", "bundle_import", "merge_conflict"})
+#: Journal ``object_type`` of notes listing versions a row is known to have had.
+HISTORY = "row_history"
+#: Tables merged by "insert if missing, keep the earliest" (devices: no ``updated_at``).
+INSERT_ONLY = frozenset({"device"})
+FIRST_TABLES = ("process", "device", "session")
+
+KEEP = "keep"
+OTHER = "other"
+
+
+class IncompatibleData(InvalidInput):
+    """Incoming rows name a table or a field this program does not have."""
+
+
+# -- values -----------------------------------------------------------------------
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {"$bytes": base64.b64encode(bytes(value)).decode()}
+    raise TypeError(type(value).__name__)
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                              default=_json_default)
+
+
+def canonical(value: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 kept; bytes as ``{"$bytes": base64}``.
+
+    The same text as ``core.journal.canonical_json`` for values without bytes.
+    """
+    return _CANONICAL.encode(value)
+
+
+def decode_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row read from JSON, with ``{"$bytes": ...}`` values back as bytes."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, dict) and set(value) == {"$bytes"}:
+            value = base64.b64decode(value["$bytes"])
+        out[key] = value
+    return out
+
+
+def personal_fields(table: str) -> tuple[str, ...]:
+    return tuple(PERSONAL_FIELDS.get(table, ()))
+
+
+def row_key(table: str, row: Mapping[str, Any] | None, drop: Iterable[str] = ()) -> str:
+    """The comparable text of a live row (personal fields hashed, as in the journal)."""
+    if row is None:
+        return "null"
+    clean = _redact(table, dict(row)) or {}
+    for name in drop:
+        clean.pop(name, None)
+    return canonical(clean)
+
+
+def journal_key(image: Mapping[str, Any] | None, drop: Iterable[str] = ()) -> str:
+    """The comparable text of a row image taken from a journal (already redacted)."""
+    if image is None:
+        return "null"
+    clean = dict(image)
+    for name in drop:
+        clean.pop(name, None)
+    return canonical(clean)
+
+
+# -- schema -------------------------------------------------------------------------
+def columns(conn, table: str) -> list[str]:
+    return [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def data_tables(conn) -> list[str]:
+    """Tables that travel in bundles: every table with an ``id``, minus local bookkeeping."""
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [n for n in names if not n.startswith(("_", "sqlite_")) and n not in LOCAL_TABLES
+            and "id" in columns(conn, n)]
+
+
+def foreign_keys(conn, table: str) -> list[tuple[str, str]]:
+    """(column, parent table) for each foreign key of ``table``."""
+    return [(r[3], r[2]) for r in conn.execute(f"PRAGMA foreign_key_list({table})")]
+
+
+def merge_order(conn, tables: Iterable[str]) -> list[str]:
+    """Parents before children (foreign keys), otherwise by name."""
+    todo = sorted(set(tables), key=lambda t: (t not in FIRST_TABLES,
+                                              FIRST_TABLES.index(t) if t in FIRST_TABLES else 0,
+                                              t))
+    done: list[str] = []
+    while todo:
+        for table in todo:
+            parents = {p for _c, p in foreign_keys(conn, table) if p != table and p in todo}
+            if not parents:
+                done.append(table)
+                todo.remove(table)
+                break
+        else:  # a cycle: keep the remaining order (foreign keys are deferred anyway)
+            done += todo
+            break
+    return done
+
+
+_PARTIAL = re.compile(r"WHERE\s+(\w+)\s*!=\s*''\s*$", re.IGNORECASE)
+
+
+def unique_keys(conn, table: str) -> list[tuple[tuple[str, ...], str | None]]:
+    """Unique indexes other than the primary key: (columns, column that must be non-empty)."""
+    found = []
+    for index in conn.execute(f"PRAGMA index_list({table})").fetchall():
+        name, unique, origin, partial = index[1], index[2], index[3], index[4]
+        if not unique or origin == "pk":
+            continue
+        cols = tuple(r[2] for r in conn.execute(f"PRAGMA index_info({name})"))
+        when = None
+        if partial:
+            sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()
+            match = _PARTIAL.search((sql[0] or "").strip()) if sql else None
+            when = match.group(1) if match else None
+        found.append((cols, when))
+    return found
+
+
+# -- history: which versions of a row a side has known ------------------------------
+class History:
+    """Row versions seen in a journal (a bundle's, as parsed JSON entries)."""
+
+    def __init__(self, entries: Iterable[Mapping[str, Any]] = ()) -> None:
+        self._by_object: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+        for entry in entries:
+            key = (str(entry.get("object_type")), str(entry.get("object_id")))
+            self._by_object.setdefault(key, []).append(entry)
+
+    def images(self, table: str, row_id: str) -> list[Mapping[str, Any]]:
+        """Every version of the row this journal shows (before and after images)."""
+        found: list[Mapping[str, Any]] = []
+        for entry in self._by_object.get((table, row_id), ()):
+            for image in (entry.get("before"), entry.get("after")):
+                if isinstance(image, Mapping):
+                    found.append(image)
+        for entry in self._by_object.get((HISTORY, f"{table}:{row_id}"), ()):
+            after = entry.get("after")
+            if isinstance(after, Mapping):
+                found += [i for i in after.get("versions") or () if isinstance(i, Mapping)]
+        return found
+
+    def versions(self, table: str, row_id: str, drop: Iterable[str] = ()) -> set[str]:
+        drop = tuple(drop)
+        return {journal_key(image, drop) for image in self.images(table, row_id)}
+
+    def older(self, table: str, row: Mapping[str, Any], drop: Iterable[str] = ()
+              ) -> list[dict[str, Any]]:
+        """Versions other than ``row`` (compared as dicts first: the common case is fast)."""
+        drop = tuple(drop)
+        current = _redact(table, dict(row)) or {}
+        for name in drop:
+            current.pop(name, None)
+        others = {}
+        for image in self.images(table, row["id"]):
+            clean = {k: v for k, v in image.items() if k not in drop}
+            if clean != current:
+                others[journal_key(clean)] = clean
+        return [others[k] for k in sorted(others)]
+
+
+def local_versions(pf: ProcessFile, table: str, row_id: str, drop: Iterable[str] = ()) -> set[str]:
+    rows = pf.query(
+        "SELECT object_type, object_id, before, after FROM journal WHERE (object_type = ? AND "
+        "object_id = ?) OR (object_type = ? AND object_id = ?)",
+        [table, row_id, HISTORY, f"{table}:{row_id}"])
+    for row in rows:
+        for name in ("before", "after"):
+            row[name] = json.loads(row[name]) if row[name] else None
+    return History(rows).versions(table, row_id, drop)
+
+
+# -- the plan -------------------------------------------------------------------------
+@dataclass
+class TableCount:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    skipped: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class PlannedConflict:
+    id: str
+    table: str
+    row_id: str
+    current: dict[str, Any]  # the version that stands in the table
+    other: dict[str, Any]  # the version kept aside until a person chooses
+    kind: str  # "edit" (both sides changed the row) | "duplicate" (a unique key clashes)
+
+
+@dataclass
+class MergePlan:
+    """What merging would change; computed without writing anything."""
+
+    counts: dict[str, TableCount] = field(default_factory=dict)
+    inserts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    updates: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    history: list[tuple[str, str, list[dict[str, Any]]]] = field(default_factory=list)
+    conflicts: list[PlannedConflict] = field(default_factory=list)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.inserts or self.updates or self.history or self.conflicts)
+
+    def count(self, table: str) -> TableCount:
+        return self.counts.setdefault(table, TableCount())
+
+    def totals(self) -> TableCount:
+        total = TableCount()
+        for c in self.counts.values():
+            for name in total.__dict__:
+                setattr(total, name, getattr(total, name) + getattr(c, name))
+        return total
+
+    def summary(self) -> dict[str, Any]:
+        return {"tables": {t: c.as_dict() for t, c in sorted(self.counts.items())},
+                "total": self.totals().as_dict(),
+                "conflicts": [{"id": c.id, "table": c.table, "row_id": c.row_id,
+                               "kind": c.kind} for c in self.conflicts],
+                "skipped": [{"table": t, "row_id": i, "reason": r} for t, i, r in self.skipped]}
+
+
+def conflict_id(table: str, row_id: str, a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return hashlib.sha256("\n".join((table, row_id, first, second)).encode()).hexdigest()[:32]
+
+
+def _winner_key(table: str, row: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (str(row.get("updated_at") or ""), str(row.get("device_id") or ""),
+            row_key(table, row))
+
+
+def _fetch(pf: ProcessFile, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in pf.query(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
+            found[row["id"]] = row
+    return found
+
+
+def _only_fills_personal(table: str, local: Mapping[str, Any], incoming: Mapping[str, Any]
+                         ) -> bool:
+    """Incoming only fills in personal fields that are empty here (a keyed re-import).
+
+    A row first merged without its personal values got a fresh ``salt`` here; that
+    salt protects nothing yet, so the incoming one may replace it.
+    """
+    names = personal_fields(table)
+    if not names:
+        return False
+    values = [n for n in names if n != "salt"]
+    empty_here = all(local.get(n) in ("", None) for n in values)
+    filled = False
+    for key, value in incoming.items():
+        if local.get(key) == value:
+            continue
+        if key in values and local.get(key) in ("", None):
+            filled = True
+            continue
+        if key == "salt" and empty_here:
+            continue
+        return False
+    return filled
+
+
+def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], history: History,
+               *, masked: Mapping[str, Iterable[str]] | None = None) -> MergePlan:
+    """Decide, row by row, what merging ``incoming`` (table -> rows) would do.
+
+    ``masked`` names fields whose incoming value is unknown (personal data left out
+    of the bundle or sealed without the office key): they are ignored when
+    comparing, never overwrite a local value, and new rows get them empty.
+    """
+    masked = {t: tuple(f) for t, f in (masked or {}).items()}
+    conn = pf.conn
+    known_tables = set(data_tables(conn))
+    for table, rows in incoming.items():
+        if table not in known_tables:
+            raise IncompatibleData(_("El paquete trae la tabla «{table}», que este programa no "
+                                 "conoce: actualice CoCrea.").format(table=table))
+        cols = set(columns(conn, table))
+        for row in rows:
+            extra = set(row) - cols
+            if extra or not isinstance(row.get("id"), str):
+                raise IncompatibleData(_("El paquete trae datos que este programa no conoce en "
+                                     "«{table}»: actualice CoCrea.").format(table=table))
+    plan = MergePlan()
+    planned_ids: dict[str, set[str]] = {}
+    skipped_ids: dict[str, set[str]] = {}
+    exists_cache: dict[tuple[str, str], bool] = {}
+
+    def exists(table: str, row_id: str) -> bool:
+        key = (table, row_id)
+        if key not in exists_cache:
+            exists_cache[key] = pf.scalar(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]) == 1
+        return exists_cache[key]
+
+    for table in merge_order(conn, incoming):
+        rows = incoming[table]
+        count = plan.count(table)
+        drop = masked.get(table, ())
+        local_rows = _fetch(pf, table, [r["id"] for r in rows])
+        fks = foreign_keys(conn, table)
+        uniques = unique_keys(conn, table)
+        incoming_ids = {r["id"] for r in rows}
+        taken: dict[tuple[str, ...], set[tuple]] = {cols: set() for cols, _w in uniques}
+        planned = planned_ids.setdefault(table, set())
+        for row in rows:
+            row_id = row["id"]
+            local = local_rows.get(row_id)
+            if local is None:
+                reason = _orphan(table, row, fks, incoming_ids, planned_ids, skipped_ids, exists)
+                if reason:
+                    plan.skipped.append((table, row_id, reason))
+                    skipped_ids.setdefault(table, set()).add(row_id)
+                    count.skipped += 1
+                    continue
+                clash = _unique_clash(pf, table, row, uniques, taken)
+                if clash is not None:
+                    current = {k: clash.get(k) for k in row}
+                    cid = conflict_id(table, str(current.get("id") or ""),
+                                      row_key(table, current), row_key(table, row))
+                    skipped_ids.setdefault(table, set()).add(row_id)
+                    if pf.row("merge_conflict", cid) is not None:
+                        count.unchanged += 1  # already recorded
+                        continue
+                    plan.conflicts.append(PlannedConflict(
+                        cid, table, str(current.get("id") or ""), current, dict(row),
+                        "duplicate"))
+                    count.conflicts += 1
+                    continue
+                plan.inserts.append((table, dict(row)))
+                planned.add(row_id)
+                count.added += 1
+                if table not in INSERT_ONLY:
+                    older = history.older(table, row, drop)
+                    if older:
+                        plan.history.append((table, row_id, older))
+                continue
+            if table in INSERT_ONLY:
+                # A device row: the earliest sighting wins, so every order gives the same row.
+                if row.get("public_key") == local.get("public_key") and \
+                        str(row.get("first_seen", "")) < str(local.get("first_seen", "")):
+                    plan.updates.append((table, row_id, _without_id(row)))
+                    count.updated += 1
+                else:
+                    count.unchanged += 1
+                continue
+            mine = {k: local.get(k) for k in row if k not in drop}
+            theirs = {k: v for k, v in row.items() if k not in drop}
+            mine_key, theirs_key = row_key(table, mine), row_key(table, theirs)
+            if mine_key == theirs_key:
+                count.unchanged += 1
+                continue
+            if _only_fills_personal(table, mine, theirs):
+                plan.updates.append((table, row_id, _without_id(theirs)))
+                count.updated += 1
+                continue
+            if theirs_key in local_versions(pf, table, row_id, drop):
+                count.unchanged += 1
+                continue
+            theirs_known = history.versions(table, row_id, drop)
+            if mine_key in theirs_known:
+                plan.updates.append((table, row_id, _without_id(theirs)))
+                older = theirs_known - local_versions(pf, table, row_id, drop) - {theirs_key}
+                if older:
+                    plan.history.append((table, row_id, [json.loads(v) for v in sorted(older)]))
+                count.updated += 1
+                continue
+            # Both sides changed the row: the later edit stands for now; both are kept.
+            incoming_wins = _winner_key(table, theirs) > _winner_key(table, mine)
+            current, other = (theirs, mine) if incoming_wins else (mine, theirs)
+            cid = conflict_id(table, row_id, mine_key, theirs_key)
+            if pf.row("merge_conflict", cid) is not None:
+                count.unchanged += 1  # already recorded (and maybe already decided)
+                continue
+            if incoming_wins:
+                plan.updates.append((table, row_id, _without_id(theirs)))
+            plan.conflicts.append(PlannedConflict(cid, table, row_id, dict(current),
+                                                  dict(other), "edit"))
+            count.conflicts += 1
+    return plan
+
+
+def _without_id(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "id"}
+
+
+def _orphan(table, row, fks, incoming_ids, planned_ids, skipped_ids, exists) -> str:
+    for col, parent in fks:
+        value = row.get(col)
+        if value is None:
+            continue
+        if value in skipped_ids.get(parent, set()):
+            return _("su fila de «{parent}» quedó en conflicto").format(parent=parent)
+        if parent == table and value in incoming_ids:
+            continue
+        if value in planned_ids.get(parent, set()) or exists(parent, value):
+            continue
+        return _("falta su fila de «{parent}»").format(parent=parent)
+    return ""
+
+
+def _unique_clash(pf, table, row, uniques, taken) -> dict[str, Any] | None:
+    for cols, when in uniques:
+        if when and not row.get(when):
+            continue
+        if any(c not in row for c in cols):
+            continue
+        values = tuple(row[c] for c in cols)
+        where = " AND ".join(f"{c} = ?" for c in cols)
+        found = pf.query(f"SELECT * FROM {table} WHERE {where} LIMIT 1", list(values))
+        if found:
+            return found[0]
+        if values in taken[cols]:
+            return {"id": ""}
+        taken[cols].add(values)
+    return None
+
+
+# -- writing ------------------------------------------------------------------------
+def apply_merge(pf: ProcessFile, plan: MergePlan, *, label: str,
+                extra: Callable[[Unit], None] | None = None, bundle_id: str = "") -> Changes:
+    """Write ``plan`` in one journaled transaction (``extra`` adds more inside it)."""
+    with pf.write("bundle.import", label, undoable=False) as unit:
+        # Rows arrive parent-first, but an idea may point at a later idea.
+        pf.conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table, row in plan.inserts:
+            unit.insert(table, row)
+        for table, row_id, values in plan.updates:
+            unit.update(table, row_id, values)
+        for table, row_id, versions in plan.history:
+            unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
+        for c in plan.conflicts:
+            if pf.row("merge_conflict", c.id) is None:
+                unit.insert("merge_conflict", {
+                    "id": c.id, "table_name": c.table, "row_id": c.row_id,
+                    "local": canonical(_redact(c.table, c.current)),
+                    "incoming": canonical(_redact(c.table, c.other)),
+                    "bundle_id": bundle_id, "status": "open",
+                    "resolution": c.kind, "created_at": unit.at, "updated_at": unit.at})
+        if extra is not None:
+            extra(unit)
+    return Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
+                   undoable=False)
+
+
+# -- conflicts: listing and deciding ----------------------------------------------------
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    table: str
+    row_id: str
+    current: dict[str, Any]
+    other: dict[str, Any]
+    kind: str
+    status: str
+    choice: str
+    bundle_id: str
+
+    @property
+    def fields(self) -> list[str]:
+        """The fields in which the two versions differ."""
+        names = sorted(set(self.current) | set(self.other))
+        return [n for n in names if self.current.get(n) != self.other.get(n)]
+
+
+def _conflict(row: Mapping[str, Any]) -> Conflict:
+    kind, _sep, choice = (row["resolution"] or "edit").partition(":")
+    return Conflict(row["id"], row["table_name"], row["row_id"],
+                    decode_row(json.loads(row["local"] or "{}")),
+                    decode_row(json.loads(row["incoming"] or "{}")),
+                    kind, row["status"], choice, row["bundle_id"])
+
+
+def list_conflicts(pf: ProcessFile, *, status: str | None = "open") -> list[Conflict]:
+    sql = "SELECT * FROM merge_conflict"
+    params: list[Any] = []
+    if status:
+        sql += " WHERE status = ?"
+        params.append(status)
+    return [_conflict(r) for r in pf.query(sql + " ORDER BY table_name, row_id, id", params)]
+
+
+def get_conflict(pf: ProcessFile, conflict_id: str) -> Conflict:
+    row = pf.row("merge_conflict", conflict_id)
+    if row is None:
+        rows = pf.query("SELECT * FROM merge_conflict WHERE id LIKE ? LIMIT 2",
+                        [conflict_id + "%"])
+        row = rows[0] if len(rows) == 1 and len(conflict_id) >= 4 else None
+    if row is None:
+        raise NotFound(_("No existe el conflicto «{id}».").format(id=conflict_id))
+    return _conflict(row)
+
+
+def resolve_conflict(pf: ProcessFile, conflict_id: str, choice: str) -> Changes:
+    """A person decides: ``keep`` the version in the table, or take the ``other`` one.
+
+    Either way the version not chosen is recorded as superseded (journal), so a
+    later bundle that still carries it does not raise the same conflict again.
+    """
+    conflict = get_conflict(pf, conflict_id)
+    if conflict.status != "open":
+        raise RuleViolation(_("Este conflicto ya se resolvió."))
+    if choice not in (KEEP, OTHER):
+        raise InvalidInput(_("Elija «keep» (conservar) u «other» (tomar la otra versión)."))
+    if choice == OTHER and conflict.kind == "duplicate":
+        raise RuleViolation(_("Un duplicado solo puede conservar la fila que ya está; la otra "
+                              "queda anotada en la bitácora."))
+    label = _("resolver un conflicto en «{table}»").format(table=conflict.table)
+    with pf.write("conflict.resolve", label, undoable=False) as unit:
+        current = pf.row(conflict.table, conflict.row_id)
+        if choice == OTHER:
+            secret = personal_fields(conflict.table)
+            values = {k: v for k, v in conflict.other.items() if k != "id" and not (
+                k in secret and isinstance(v, str) and v.startswith(("sha256:", "hmac:")))}
+            if current is None:
+                unit.insert(conflict.table, {"id": conflict.row_id, **values})
+            else:
+                unit.update(conflict.table, conflict.row_id, values)
+            superseded = conflict.current
+        else:
+            superseded = conflict.other
+        table = conflict.table
+        image = superseded if conflict.kind == "edit" else None
+        if image is not None:
+            unit.note(HISTORY, f"{table}:{conflict.row_id}",
+                      {"table": table, "versions": [json.loads(canonical(image))]})
+        unit.update("merge_conflict", conflict.id,
+                    {"status": "resolved", "resolution": conflict.kind + ":" + choice},
+                    stamp=True)
+    return Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
+                   undoable=False)

@@ -1,0 +1,480 @@
+"""Bundles in the window: export to a USB stick, import and merge, decide conflicts.
+
+Thin on purpose: the export runs in the background (ui.workers.run_task) on its
+own read connection; verification, the merge preview, the merge and conflict
+decisions are core calls (export.bundle, store.merge) reached through
+ui.operations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.export import bundle as bundles
+from cocrea_desktop.export import keys
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store import merge
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.workers import run_task
+
+
+def removable_folders() -> list[tuple[str, str]]:
+    """(label, folder) of mounted volumes that look like USB sticks or memory cards."""
+    found = []
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady():
+            continue
+        root = volume.rootPath()
+        fs = bytes(volume.fileSystemType()).decode(errors="replace").lower()
+        looks_removable = fs in ("vfat", "fat32", "exfat", "msdos", "fuseblk", "ntfs") or \
+            root.startswith(("/media/", "/run/media/", "/Volumes/")) or \
+            (len(root) <= 3 and root[:1].isalpha() and root[1:2] == ":" and root[:1] not in "Cc")
+        if not looks_removable:
+            continue
+        free = volume.bytesAvailable() / (1024 * 1024)
+        name = volume.displayName() or root
+        label = _("{name} ({free} MB libres)").format(name=name, free=int(free))
+        if volume.isReadOnly():
+            label += " — " + _("solo lectura")
+        found.append((label, root))
+    return found
+
+
+class ExportBundleDialog(QDialog):
+    """Choose whole process or some sessions and a destination; write; say when it is safe."""
+
+    export_finished = Signal(object)  # the Path written, or the error
+
+    def __init__(self, parent: QWidget | None, repo: Repo) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportBundleDialog")
+        self.setWindowTitle(_("Exportar a USB"))
+        self.repo = repo
+        self.task = None
+        self.written: Path | None = None
+        layout = QVBoxLayout(self)
+        self.whole = QRadioButton(_("Todo el proceso"), objectName="whole")
+        self.some = QRadioButton(_("Solo las sesiones marcadas"), objectName="some")
+        self.whole.setChecked(True)
+        layout.addWidget(self.whole)
+        layout.addWidget(self.some)
+        self.sessions = QListWidget(objectName="sessions")
+        for session in repo.sessions():
+            item = QListWidgetItem("{title} — {question}".format(
+                title=repo.session_title(session), question=session.question))
+            item.setData(Qt.ItemDataRole.UserRole, session.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.sessions.addItem(item)
+        self.sessions.setEnabled(False)
+        self.some.toggled.connect(self.sessions.setEnabled)
+        layout.addWidget(self.sessions)
+        layout.addWidget(QLabel(_("Guardar en:")))
+        row = QHBoxLayout()
+        self.destination = QComboBox(objectName="destination")
+        for label, folder in removable_folders():
+            self.destination.addItem(label, folder)
+        row.addWidget(self.destination, 1)
+        self.other_folder = QPushButton(_("Otra carpeta…"), objectName="other_folder")
+        self.other_folder.clicked.connect(self.choose_folder)
+        row.addWidget(self.other_folder)
+        layout.addLayout(row)
+        self.has_office_key = keys.office_public_key(repo.pf) is not None
+        self.include_personal = QCheckBox(_("Incluir nombres y teléfonos sin cifrar (no hay "
+                                            "llave de la oficina)"),
+                                          objectName="include_personal")
+        self.include_personal.setVisible(not self.has_office_key)
+        layout.addWidget(self.include_personal)
+        self.personal_note = QLabel(
+            _("Los datos personales viajarán sellados para la oficina.") if self.has_office_key
+            else _("Sin llave de la oficina, los datos personales se dejan fuera."))
+        self.personal_note.setWordWrap(True)
+        layout.addWidget(self.personal_note)
+        self.progress = QProgressBar(objectName="progress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.status = QLabel(objectName="status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(_("Exportar"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(_("Cerrar"),
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"))
+        if folder:
+            self.set_folder(folder)
+
+    def set_folder(self, folder: str) -> None:
+        index = self.destination.findData(folder)
+        if index < 0:
+            self.destination.addItem(folder, folder)
+            index = self.destination.count() - 1
+        self.destination.setCurrentIndex(index)
+
+    def chosen_sessions(self) -> list[str] | None:
+        if self.whole.isChecked():
+            return None
+        return [self.sessions.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.sessions.count())
+                if self.sessions.item(i).checkState() == Qt.CheckState.Checked]
+
+    def start(self) -> None:
+        folder = self.destination.currentData()
+        if not folder:
+            self.status.setText(_("Elija una memoria o una carpeta."))
+            return
+        sessions = self.chosen_sessions()
+        if sessions == []:
+            self.status.setText(_("Marque al menos una sesión."))
+            return
+        include = self.include_personal.isChecked() and not self.has_office_key
+        if include and QMessageBox.warning(
+                self, _("Datos personales sin cifrar"),
+                _("Si se pierde la memoria, cualquiera podrá leer los nombres y teléfonos. "
+                  "¿Incluirlos de todos modos?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        self.export_button.setEnabled(False)
+        self.status.setText(_("Escribiendo el paquete… no retire la memoria."))
+        source, device = self.repo.path, self.repo.pf.device
+
+        def work(task):
+            return bundles.export_to(source, Path(folder), device=device, sessions=sessions,
+                                     include_personal=include, progress=task.progress)
+
+        self.task = run_task(work, on_result=self._done, on_error=self._failed,
+                             on_progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(done * 100 / max(total, 1)))
+
+    def _done(self, result) -> None:
+        path, _export = result
+        self.written = path
+        self.progress.setValue(100)
+        self.export_button.setEnabled(True)
+        self.status.setText(_("Paquete guardado y comprobado: {name}. Ya puede retirar la "
+                              "memoria.").format(name=path.name))
+        self.export_finished.emit(path)
+
+    def _failed(self, err: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.progress.setValue(0)
+        message = err.message if isinstance(err, CocreaError) else str(err)
+        self.status.setText(message)
+        self.export_finished.emit(err)
+
+
+@dataclass
+class _Item:
+    path: Path
+    bundle: bundles.Bundle | None
+    error: str
+    preview: bundles.ImportPreview | None = None
+    accept: bool = False
+
+
+class ImportBundlesDialog(QDialog):
+    """Verify each chosen bundle and show what merging it would change; then merge."""
+
+    COLUMNS = 6
+
+    def __init__(self, parent: QWidget | None, repo: Repo) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImportBundlesDialog")
+        self.setWindowTitle(_("Importar paquetes"))
+        self.resize(900, 560)
+        self.repo = repo
+        self.items: list[_Item] = []
+        self.office_key: keys.OfficeKey | None = None
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.add_files = QPushButton(_("Elegir paquetes…"), objectName="add_files")
+        self.add_folder = QPushButton(_("Elegir carpeta…"), objectName="add_folder")
+        self.office_key_button = QPushButton(_("Llave de la oficina…"),
+                                             objectName="office_key")
+        for button in (self.add_files, self.add_folder, self.office_key_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.table = QTableWidget(0, self.COLUMNS, objectName="bundles")
+        self.table.setHorizontalHeaderLabels([
+            _("Archivo"), _("Equipo"), _("Huella de la llave"), _("Llave"), _("Comprobación"),
+            _("Cambios")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 2)
+        self.details = QPlainTextEdit(objectName="details")
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details, 1)
+        self.buttons = QDialogButtonBox()
+        self.accept_key_button = self.buttons.addButton(
+            _("Aceptar esta llave"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.accept_key_button.setObjectName("accept_key")
+        self.import_button = self.buttons.addButton(_("Importar"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("import")
+        self.close_button = self.buttons.addButton(_("Cerrar"),
+                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(self.buttons)
+        self.add_files.clicked.connect(self.choose_files)
+        self.add_folder.clicked.connect(self.choose_folder)
+        self.office_key_button.clicked.connect(self.choose_office_key)
+        self.accept_key_button.clicked.connect(self.accept_selected_key)
+        self.import_button.clicked.connect(self.import_all)
+        self.close_button.clicked.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self.show_details)
+        self.update_buttons()
+
+    # -- choosing ----------------------------------------------------------------
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Elegir paquetes"), "", _("Paquetes de CoCrea (*.cocrea)"))
+        self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"))
+        if folder:
+            self.add_paths(sorted(Path(folder).glob("*" + bundles.SUFFIX)))
+
+    def choose_office_key(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Llave privada de la oficina"), "", _("Llave de la oficina (*.key)"))
+        if name:
+            self.set_office_key(Path(name))
+
+    def set_office_key(self, path: Path) -> None:
+        try:
+            self.office_key = keys.load_office_key(path)
+        except CocreaError as err:
+            ops.show_error(self, err)
+            return
+        self.refresh_previews()
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Verify each file (nothing is written) and show it with its merge preview."""
+        known = {item.path for item in self.items}
+        for path in paths:
+            if path in known:
+                continue
+            try:
+                bundle, error = bundles.load_bundle(path), ""
+            except CocreaError as err:
+                bundle, error = None, err.message
+            self.items.append(_Item(path, bundle, error))
+        self.refresh_previews()
+
+    def refresh_previews(self) -> None:
+        for item in self.items:
+            if item.bundle is None:
+                continue
+            try:
+                item.preview = bundles.preview_import(self.repo.pf, item.bundle,
+                                                      office_key=self.office_key)
+            except CocreaError as err:
+                item.preview, item.error = None, err.message
+        self.fill()
+
+    # -- showing -------------------------------------------------------------------
+    def key_text(self, item: _Item) -> str:
+        if item.preview is None:
+            return ""
+        status = item.preview.key_status
+        if item.accept and status != keys.TRUSTED:
+            return _("aceptada ahora")
+        if status is None:
+            return _("nueva: falta aceptarla")
+        return keys.status_label(status)
+
+    def fill(self) -> None:
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            b = item.bundle
+            total = item.preview.plan.totals() if item.preview else None
+            changes = _("{added} nuevas, {updated} actualizadas, {conflicts} en conflicto") \
+                .format(added=total.added, updated=total.updated, conflicts=total.conflicts) \
+                if total else ""
+            if item.preview and item.preview.nothing_to_do:
+                changes = _("ya importado: nada que cambiar")
+            values = [item.path.name, b.device_name if b else "", b.fingerprint if b else "",
+                      self.key_text(item), item.error or _("íntegro, firma válida"), changes]
+            for col, text in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if self.items and not self.table.selectedItems():
+            self.table.selectRow(len(self.items) - 1)
+        self.show_details()
+        self.update_buttons()
+
+    def selected(self) -> _Item | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def show_details(self) -> None:
+        item = self.selected()
+        if item is None:
+            self.details.setPlainText("")
+        elif item.bundle is None or item.preview is None:
+            self.details.setPlainText(_("RECHAZADO: {reason}").format(reason=item.error))
+        else:
+            b, plan = item.bundle, item.preview.plan
+            lines = [_("Equipo: {name} ({id})").format(name=b.device_name, id=b.device_id),
+                     _("Huella de la llave: {fingerprint}").format(fingerprint=b.fingerprint),
+                     _("Creado: {when}").format(when=b.created_at),
+                     _("Contenido: {scope}").format(scope=b.describe_scope()), ""]
+            for table, c in sorted(plan.counts.items()):
+                if c.added or c.updated or c.conflicts or c.skipped:
+                    lines.append(_("{table}: {added} nuevas, {updated} actualizadas, {unchanged} "
+                                   "iguales, {conflicts} en conflicto").format(
+                        table=table, added=c.added, updated=c.updated, unchanged=c.unchanged,
+                        conflicts=c.conflicts))
+            lines += item.preview.notes
+            self.details.setPlainText("\n".join(lines))
+        self.update_buttons()
+
+    def update_buttons(self) -> None:
+        item = self.selected()
+        self.accept_key_button.setEnabled(
+            item is not None and item.preview is not None and not item.accept
+            and item.preview.key_status not in (keys.TRUSTED, keys.REVOKED))
+        self.import_button.setEnabled(any(self.importable(i) for i in self.items))
+
+    def importable(self, item: _Item) -> bool:
+        return item.preview is not None and not item.preview.nothing_to_do and (
+            item.preview.key_status == keys.TRUSTED or
+            (item.accept and item.preview.key_status != keys.REVOKED))
+
+    # -- acting ----------------------------------------------------------------------
+    def accept_selected_key(self) -> None:
+        item = self.selected()
+        if item is None or item.bundle is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Aceptar una llave nueva"),
+            _("¿Acepta la llave de «{device}» con huella\n\n{fingerprint}\n\nCompruebe la huella "
+              "con la persona que hizo el paquete.").format(device=item.bundle.device_name,
+                                                            fingerprint=item.bundle.fingerprint))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for other in self.items:
+            if other.bundle is not None and other.bundle.fingerprint == item.bundle.fingerprint:
+                other.accept = True
+        self.fill()
+
+    def import_all(self) -> int:
+        """Merge every importable bundle, each in its own transaction; return how many."""
+        done = 0
+        for item in self.items:
+            if not self.importable(item):
+                continue
+            result = ops.import_bundle(parent=self, repo=self.repo, bundle=item.bundle,
+                                       accept_key=item.accept, office_key=self.office_key)
+            if result is not None:
+                done += 1
+        self.refresh_previews()
+        conflicts = merge.list_conflicts(self.repo.pf)
+        if conflicts:
+            ConflictsDialog(self, self.repo).exec()
+        return done
+
+
+class ConflictsDialog(QDialog):
+    """Both versions of each conflicting row; the person keeps one or takes the other."""
+
+    def __init__(self, parent: QWidget | None, repo: Repo) -> None:
+        super().__init__(parent)
+        self.setObjectName("ConflictsDialog")
+        self.setWindowTitle(_("Conflictos por decidir"))
+        self.resize(820, 480)
+        self.repo = repo
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Dos equipos cambiaron el mismo dato. Por ahora se muestra la "
+                                  "versión más reciente; elija cuál se queda.")))
+        self.list = QListWidget(objectName="conflicts")
+        layout.addWidget(self.list, 1)
+        self.details = QPlainTextEdit(objectName="details")
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details, 1)
+        row = QHBoxLayout()
+        self.keep_button = QPushButton(_("Conservar la versión actual"), objectName="keep")
+        self.other_button = QPushButton(_("Tomar la otra versión"), objectName="other")
+        self.close_button = QPushButton(_("Cerrar"), objectName="close")
+        for button in (self.keep_button, self.other_button, self.close_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.keep_button.clicked.connect(lambda: self.resolve(merge.KEEP))
+        self.other_button.clicked.connect(lambda: self.resolve(merge.OTHER))
+        self.close_button.clicked.connect(self.accept)
+        self.list.currentRowChanged.connect(lambda _row: self.show_details())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.conflicts = merge.list_conflicts(self.repo.pf)
+        self.list.clear()
+        for c in self.conflicts:
+            kind = _("duplicado") if c.kind == "duplicate" else _("edición")
+            self.list.addItem("{table} · {row} · {kind} · {fields}".format(
+                table=c.table, row=c.row_id[:8], kind=kind, fields=", ".join(c.fields)))
+        if self.conflicts:
+            self.list.setCurrentRow(0)
+        self.show_details()
+
+    def current(self) -> merge.Conflict | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def show_details(self) -> None:
+        c = self.current()
+        self.keep_button.setEnabled(c is not None)
+        self.other_button.setEnabled(c is not None and c.kind == "edit")
+        if c is None:
+            self.details.setPlainText(_("No hay conflictos."))
+            return
+        lines = []
+        for name in c.fields:
+            lines.append(_("{field}: «{current}» (actual) / «{other}» (la otra)").format(
+                field=name, current=c.current.get(name), other=c.other.get(name)))
+        self.details.setPlainText("\n".join(lines))
+
+    def resolve(self, choice: str) -> None:
+        c = self.current()
+        if c is None:
+            return
+        ops.resolve_conflict(parent=self, repo=self.repo, conflict_id=c.id, choice=choice)
+        self.refresh()

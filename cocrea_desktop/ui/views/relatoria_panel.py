@@ -1,0 +1,234 @@
+"""The last phase: results and the relatoría.
+
+The relatoría form is pre-filled from the session (question, date, place,
+participants, ideas with merges traced, results with their rule); the
+facilitator writes convergences, dissent and next steps. What is typed is
+saved a moment after typing stops, and at once when leaving the phase or
+closing the window, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.model import round_label
+from cocrea_desktop.core.voting import wording
+from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.models.results import row_total
+from cocrea_desktop.ui.views.panels import Panel, big
+from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES, ResultsView
+
+SAVE_DELAY_MS = 800
+FIELDS = ("convergences", "dissent", "next_steps")
+
+
+def summary_html(repo: Repo, session_id: str) -> str:
+    """What the data already says, for the top of the relatoría."""
+    session = repo.session(session_id)
+    esc = html.escape
+    out = ["<h3>{}</h3>".format(esc(_("Pregunta detonadora"))),
+           "<p><b>{}</b></p>".format(esc(session.question))]
+    facts = [
+        (_("Fecha"), session.date or "—"),
+        (_("Lugar"), session.place or "—"),
+        (_("Mesa"), session.table_label or "—"),
+        (_("Facilitación"), session.facilitator or "—"),
+        (_("Participantes"), str(session.participant_count or "—")),
+    ]
+    out.append("<p>" + "<br>".join("{}: {}".format(esc(k), esc(v)) for k, v in facts) + "</p>")
+    ideas = repo.ideas.list(session_id)
+    out.append("<h3>{}</h3><ol>".format(esc(ngettext("{count} idea", "{count} ideas",
+                                                    len(ideas)).format(count=len(ideas)))))
+    for idea in ideas:
+        note = ""
+        if idea.status == "merged":
+            note = _("fusionada en la {number}").format(number=idea.merged_into_number)
+        elif idea.status == "withdrawn":
+            note = _("retirada: {reason}").format(reason=idea.withdraw_reason)
+        elif idea.absorbed:
+            note = _("incluye {numbers}").format(
+                numbers=", ".join(str(n) for n in idea.absorbed))
+        text = esc(idea.text)
+        if idea.status == "withdrawn":
+            text = "<s>{}</s>".format(text)
+        out.append('<li value="{n}">{text}{note}</li>'.format(
+            n=idea.number, text=text, note=" <i>({})</i>".format(esc(note)) if note else ""))
+    out.append("</ol>")
+    for round_ in repo.phases.method(session_id).vote_rounds():
+        if not repo.votes.has_votes(session_id, round_):
+            continue
+        try:
+            result = repo.votes.tally(session_id, round_)
+        except CocreaError as err:
+            out.append("<p>{}</p>".format(esc(err.message)))
+            continue
+        out.append("<h3>{}</h3>".format(esc(round_label(round_))))
+        out.append("<p>{}</p><ul>".format(esc(_("Regla: {rule}").format(rule=result.rule_text))))
+        texts = {i.number: i.text for i in ideas}
+        unit = wording.votes if hasattr(result, "check_text") else wording.points
+        for row in result.rows[:10]:
+            out.append("<li>{}</li>".format(esc(_("Lugar {rank}: idea {number} «{text}» "
+                                                  "({total})").format(
+                rank=row.rank, number=row.option, text=texts.get(row.option, ""),
+                total=unit(row_total(row))))))
+        out.append("</ul>")
+        for tie in result.near_ties:
+            out.append("<p>≈ {}</p>".format(esc(tie.text)))
+    return "\n".join(out)
+
+
+class RelatoriaForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo: Repo | None = None
+        self.session_id = ""
+        self._saved: dict[str, str] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter()
+        self.summary = QTextBrowser(objectName="relatoria_summary")
+        splitter.addWidget(self.summary)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QPlainTextEdit] = {}
+        for name in FIELDS:
+            label = big(QLabel(objectName=name + "_label"), 1.05)
+            edit = QPlainTextEdit(objectName=name)
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(self._typed)
+            label.setBuddy(edit)
+            rl.addWidget(label)
+            rl.addWidget(edit, 1)
+            self.labels[name] = label
+            self.edits[name] = edit
+        self.status = QLabel(objectName="relatoria_status")
+        rl.addWidget(self.status)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 760])
+        layout.addWidget(splitter)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.save)
+        self._loading = False
+        self.retranslate()
+
+    def bind(self, repo: Repo, session_id: str) -> None:
+        if (repo, session_id) != (self.repo, self.session_id):
+            self.flush()
+        self.repo, self.session_id = repo, session_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        self.summary.setHtml(summary_html(self.repo, self.session_id))
+        stored = self.repo.relatoria.get(self.session_id)
+        self._loading = True
+        try:
+            for name, edit in self.edits.items():
+                value = getattr(stored, name)
+                dirty = edit.toPlainText().strip() != self._saved.get(name, "")
+                if not dirty and edit.toPlainText().strip() != value:
+                    edit.setPlainText(value)
+                self._saved[name] = value
+        finally:
+            self._loading = False
+
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        self.status.setText(_("Escribiendo… se guarda solo"))
+        self.timer.start()
+
+    def dirty(self) -> dict[str, str]:
+        return {name: edit.toPlainText() for name, edit in self.edits.items()
+                if edit.toPlainText().strip() != self._saved.get(name, "")}
+
+    def save(self) -> None:
+        self.timer.stop()
+        values = self.dirty()
+        if not values or self.repo is None:
+            return
+        if ops.save_relatoria(parent=self, repo=self.repo, session_id=self.session_id,
+                              **values) is not None:
+            for name, value in values.items():
+                self._saved[name] = value.strip()
+            self.status.setText(_("Relatoría guardada a las {time}").format(
+                time=dt.datetime.now().strftime("%H:%M:%S")))
+
+    def flush(self) -> None:
+        if self.repo is not None and self.dirty():
+            self.save()
+
+    def retranslate(self) -> None:
+        titles = {
+            "convergences": _("&Coincidencias: en qué estuvo de acuerdo la sala"),
+            "dissent": _("&Disensos: en qué no hubo acuerdo"),
+            "next_steps": _("&Próximos pasos"),
+        }
+        for name, text in titles.items():
+            self.labels[name].setText(text)
+        if self.repo is not None:
+            self.summary.setHtml(summary_html(self.repo, self.session_id))
+
+
+class ResultsPhasePanel(Panel):
+    """Results and relatoría in two tabs (Alt+R / Alt+L or Ctrl+Tab)."""
+
+    tables = VOTE_TABLES + ("relatoria",)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(objectName="results_tabs")
+        self.results = ResultsView()
+        self.relatoria = RelatoriaForm()
+        self.tabs.addTab(self.results, "")
+        self.tabs.addTab(self.relatoria, "")
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.retranslate()
+
+    def _tab_changed(self, _index: int) -> None:
+        target = self.focus_target()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_target(self) -> QWidget | None:
+        return self.results.round_combo if self.tabs.currentIndex() == 0 else \
+            self.relatoria.edits["convergences"]
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        self.results.bind(self.repo, self.session_id)
+        self.relatoria.bind(self.repo, self.session_id)
+
+    def flush(self) -> None:
+        self.relatoria.flush()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, _("&Resultados"))
+        self.tabs.setTabText(1, _("Re&latoría"))
+        self.results.retranslate()
+        self.relatoria.retranslate()

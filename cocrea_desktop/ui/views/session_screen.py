@@ -1,0 +1,368 @@
+"""Conducir sesión: the facilitator's screen for running a session, keyboard first.
+
+Layout for 1366x768: the phase guide (with every step) and the timer on top,
+the working panel of the phase kind in the middle, navigation at the bottom.
+Every change goes through ``ui.operations``; the screen and its panels re-read
+on the one ``changed`` signal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.methods.base import Phase
+from cocrea_desktop.i18n import _
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.projector import RoomView
+from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.views.panels import (
+    CapturePanel,
+    ClarifyPanel,
+    InfoPanel,
+    Panel,
+    QuestionPanel,
+)
+from cocrea_desktop.ui.views.relatoria_panel import ResultsPhasePanel
+from cocrea_desktop.ui.views.vote_panels import DiscussPanel, VotePanel
+from cocrea_desktop.ui.widgets.phase_guide import PhaseGuide
+from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
+
+PANELS: dict[str, type[Panel]] = {
+    "question": QuestionPanel,
+    "timer": QuestionPanel,
+    "capture": CapturePanel,
+    "clarify": ClarifyPanel,
+    "vote": VotePanel,
+    "discuss": DiscussPanel,
+    "results": ResultsPhasePanel,
+}
+
+
+def shortcuts_help() -> list[tuple[str, str]]:
+    return [
+        ("Alt+→", _("Siguiente fase")),
+        ("Alt+←", _("Fase anterior (queda registrado)")),
+        ("Alt+Mayús+→", _("Saltar las fases opcionales que siguen")),
+        ("F5", _("Iniciar, pausar o reanudar el tiempo")),
+        ("F6", _("Agregar un minuto")),
+        ("Mayús+F5", _("Reiniciar el tiempo")),
+        (_("Intro"), _("Guardar la idea o la boleta escrita")),
+        ("F3 / Ctrl+P", _("Registrar «paso» en la ronda")),
+        ("Ctrl+Intro", _("Ronda: idea que empieza otra vuelta · Aclaración: la sala está de "
+                         "acuerdo con la fusión")),
+        ("F2", _("Editar la redacción de la idea elegida")),
+        ("Ctrl+R", _("Retirar (o recuperar) la idea elegida")),
+        ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
+        ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
+        ("Ctrl+Z", _("Deshacer la última acción (por ejemplo, la última idea)")),
+        ("Ctrl+Mayús+Z", _("Rehacer")),
+        ("F9", _("Abrir o cerrar la vista para la sala (proyector)")),
+        ("F10", _("Congelar o descongelar la vista para la sala")),
+        ("Mayús+F9", _("Poner en negro o volver a mostrar la vista para la sala")),
+        ("Ctrl+F9", _("Mostrar un aviso a la sala (por ejemplo, «Receso 10 minutos»)")),
+        ("Ctrl+W", _("Cerrar esta ventana (todo queda guardado)")),
+        ("F1", _("Esta ayuda")),
+    ]
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("session_help")
+        layout = QVBoxLayout(self)
+        self.label = QLabel(objectName="help_text")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Atajos de teclado"))
+        rows = "".join("<tr><td><b>{}</b>&nbsp;&nbsp;</td><td>{}</td></tr>".format(k, v)
+                       for k, v in shortcuts_help())
+        self.label.setText("<p>{}</p><table>{}</table>".format(
+            _("Todo se guarda en cuanto se confirma."), rows))
+
+
+class SessionScreen(QMainWindow):
+    """The facilitator's screen for one session."""
+
+    def __init__(self, repo: Repo, session_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionScreen")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.repo = repo
+        self.session_id = repo.session(session_id).id
+        self.phase: Phase | None = None
+        self.panels: dict[type[Panel], Panel] = {}
+        self.help: HelpDialog | None = None
+        self.closed = False
+        self.resize(1366, 740)
+
+        central = QWidget()
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        self.guide = PhaseGuide()
+        self.timer = TimerWidget()
+        top.addWidget(self.guide, 1)
+        top.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.stack = QStackedWidget(objectName="panels")
+        layout.addWidget(self.stack, 1)
+
+        nav = QHBoxLayout()
+        self.back_button = QPushButton(objectName="previous_phase")
+        self.skip_button = QPushButton(objectName="skip_phase")
+        self.next_button = QPushButton(objectName="next_phase")
+        self.help_button = QPushButton(objectName="help")
+        self.room_button = QPushButton(objectName="room_view")
+        self.room_button.setCheckable(True)
+        self.room: RoomView | None = None
+        self.undo_button = QPushButton(objectName="undo")
+        for button in (self.back_button, self.skip_button, self.next_button, self.help_button,
+                       self.undo_button, self.room_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.undo_button)
+        nav.addStretch(1)
+        nav.addWidget(self.room_button)
+        nav.addWidget(self.help_button)
+        nav.addWidget(self.skip_button)
+        nav.addWidget(self.next_button)
+        layout.addLayout(nav)
+        self.saved_label = QLabel(objectName="saved")
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.act_next = self._action(["Alt+Right"], self.next_phase)
+        self.act_back = self._action(["Alt+Left"], self.previous_phase)
+        self.act_skip = self._action(["Alt+Shift+Right"], self.skip_phase)
+        self.act_timer = self._action(["F5"], self.timer.toggle)
+        self.act_minute = self._action(["F6"], self.timer.add_minute)
+        self.act_reset = self._action(["Shift+F5"], self.timer.reset)
+        self.act_undo = self._action([QKeySequence.StandardKey.Undo], self.undo)
+        self.act_redo = self._action(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        self.act_help = self._action(["F1"], self.show_help)
+        self.act_close = self._action(["Ctrl+W"], self.close)
+        self.act_room = self._action(["F9"], self.toggle_room_view)
+        self.act_freeze = self._action(["F10"], self.toggle_room_freeze)
+        self.act_blank = self._action(["Shift+F9"], self.toggle_room_blank)
+        self.act_message = self._action(["Ctrl+F9"], self.ask_room_message)
+        self.room_button.clicked.connect(self.toggle_room_view)
+        self.back_button.clicked.connect(self.previous_phase)
+        self.next_button.clicked.connect(self.next_phase)
+        self.skip_button.clicked.connect(self.skip_phase)
+        self.help_button.clicked.connect(self.show_help)
+        self.undo_button.clicked.connect(self.undo)
+
+        ops.bus().changed.connect(self.on_changes)
+        language_signal().changed.connect(self._on_language_changed)
+        self.reload_phase()
+        self.retranslate()
+
+    def _action(self, keys, slot) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- the phase -----------------------------------------------------------
+    def panel(self) -> Panel | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Panel) else None
+
+    def reload_phase(self) -> None:
+        """Read the session's phase; switch the panel when it changed."""
+        try:
+            phase = self.repo.phases.current(self.session_id)
+        except CocreaError:
+            return
+        method = self.repo.phases.method(self.session_id)
+        index = method.phase_index(phase.key)
+        self.guide.show_phase(method, phase, index, self.repo.phases.next_phase(self.session_id))
+        changed = self.phase is None or phase.key != self.phase.key
+        if changed and self.panel() is not None:
+            self.panel().flush()
+        self.phase = phase
+        self.timer.setVisible(phase.minutes is not None)
+        self.timer.bind(self.repo, self.session_id, phase.key)
+        panel_class = PANELS.get(phase.kind, InfoPanel)
+        panel = self.panels.get(panel_class)
+        if panel is None:
+            panel = panel_class()
+            self.panels[panel_class] = panel
+            self.stack.addWidget(panel)
+        if changed or self.stack.currentWidget() is not panel:
+            self.stack.setCurrentWidget(panel)
+            panel.set_context(self.repo, self.session_id, phase)
+            target = panel.focus_target()
+            if target is not None and target.isEnabled():
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.back_button.setEnabled(index > 0)
+        upcoming = self.repo.phases.next_phase(self.session_id)
+        self.next_button.setEnabled(upcoming is not None)
+        self.skip_button.setEnabled(upcoming is not None and upcoming.optional and
+                                    self.repo.phases.next_phase(
+                                        self.session_id, skip_optional=True) is not None)
+        self.act_next.setEnabled(self.next_button.isEnabled())
+        self.act_back.setEnabled(self.back_button.isEnabled())
+        self.act_skip.setEnabled(self.skip_button.isEnabled())
+        session = self.repo.session(self.session_id)
+        self.setWindowTitle(_("Conducir sesión — {title}: {question}").format(
+            title=self.repo.session_title(session), question=session.question))
+        self.update_undo()
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.closed:
+            return
+        if changes.touches("session"):
+            self.reload_phase()
+        if changes.touches("timer"):
+            self.timer.reload()
+        panel = self.panel()
+        if panel is not None:
+            panel.on_changes(changes)
+        self.saved_label.setText(_("Guardado a las {time}").format(
+            time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.update_undo()
+
+    def update_undo(self) -> None:
+        label = self.repo.undo_label()
+        self.undo_button.setEnabled(label is not None and not self.repo.read_only)
+        self.undo_button.setText(_("Deshacer: {action}").format(action=label) if label
+                                 else _("Deshacer"))
+        self.undo_button.setToolTip(_("Deshacer la última acción (Ctrl+Z)"))
+
+    # -- navigation --------------------------------------------------------
+    def _leave(self) -> None:
+        panel = self.panel()
+        if panel is not None:
+            panel.flush()
+
+    def next_phase(self) -> None:
+        self._leave()
+        ops.next_phase(parent=self, repo=self.repo, session_id=self.session_id)
+
+    def previous_phase(self) -> None:
+        self._leave()
+        ops.previous_phase(parent=self, repo=self.repo, session_id=self.session_id)
+
+    def skip_phase(self) -> None:
+        self._leave()
+        ops.skip_phase(parent=self, repo=self.repo, session_id=self.session_id)
+
+    def undo(self) -> None:
+        if self.repo.undo_label():
+            ops.undo(parent=self, repo=self.repo)
+
+    def redo(self) -> None:
+        if self.repo.redo_label():
+            ops.redo(parent=self, repo=self.repo)
+
+    def show_help(self) -> None:
+        if self.help is None:
+            self.help = HelpDialog(self)
+        if self.help.isVisible():
+            self.help.raise_()
+        self.help.show()
+
+    # -- the room's view (projector) -------------------------------------------
+    def toggle_room_view(self) -> None:
+        """Open the room view on the second screen (or as a window to drag there), or close it."""
+        if self.room is not None and self.room.isVisible():
+            self.room.close()
+            return
+        if self.room is None:
+            self.room = RoomView()
+            self.room.closed.connect(self._room_closed)
+        self.room.follow(self.repo, self.session_id)
+        self.room.place_on_screen()
+        self.room_button.setChecked(True)
+        self.activateWindow()  # the facilitator keeps typing here
+
+    def _room_closed(self) -> None:
+        self.room_button.setChecked(False)
+
+    def toggle_room_freeze(self) -> None:
+        if self.room is not None and self.room.isVisible():
+            self.room.set_frozen(not self.room.frozen)
+            self.statusBar().showMessage(
+                _("Vista para la sala congelada: la sala no ve los cambios.") if self.room.frozen
+                else _("Vista para la sala al día."), 4000)
+
+    def toggle_room_blank(self) -> None:
+        if self.room is not None and self.room.isVisible():
+            self.room.set_blank(not self.room.blanked)
+
+    def ask_room_message(self) -> None:
+        if self.room is None or not self.room.isVisible():
+            return
+        if self.room.message:
+            self.room.show_message(None)
+            return
+        text, ok = QInputDialog.getText(self, _("Aviso para la sala"),
+                                        _("Texto que verá la sala (vacío para quitarlo):"),
+                                        text=_("Receso 10 minutos"))
+        if ok:
+            self.room.show_message(text)
+
+    # -- language, closing ---------------------------------------------------
+    def _on_language_changed(self, _code: str) -> None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(_("← Fase anterior"))
+        self.back_button.setToolTip(_("Volver a la fase anterior; queda registrado y no se "
+                                      "pierde nada (Alt+←)"))
+        self.next_button.setText(_("Siguiente fase →"))
+        self.next_button.setToolTip(_("Pasar a la siguiente fase (Alt+→)"))
+        self.skip_button.setText(_("Saltar opcionales ⇥"))
+        self.skip_button.setToolTip(_("Saltar las fases opcionales que siguen (Alt+Mayús+→)"))
+        self.room_button.setText(_("Vista para la sala (F9)"))
+        self.room_button.setToolTip(_("Abrir en el proyector lo que la sala debe ver: la fase, "
+                                      "el tiempo, las ideas y los resultados (F9). F10 congela, "
+                                      "Mayús+F9 pone en negro, Ctrl+F9 muestra un aviso."))
+        self.help_button.setText(_("Ayuda (F1)"))
+        self.help_button.setToolTip(_("Ver los atajos de teclado (F1)"))
+        self.timer.retranslate()
+        for panel in self.panels.values():
+            panel.retranslate()
+        if self.help is not None:
+            self.help.retranslate()
+        self.reload_phase()
+
+    def flush(self) -> None:
+        for panel in self.panels.values():
+            panel.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.closed:
+            self.flush()
+        self.closed = True
+        self.timer.ticker.stop()
+        if self.room is not None:
+            self.room.close()
+        super().closeEvent(event)

@@ -1,0 +1,530 @@
+"""The working panels that deal with votes: ballot entry, typed counts, results, discussion.
+
+Ballots are checked by the core while typing (``repo.votes.check_ballot``) and
+committed at once on Enter; the tally always comes from ``repo.votes.tally()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.model import round_label
+from cocrea_desktop.core.voting import tally as tallies
+from cocrea_desktop.core.voting import wording
+from cocrea_desktop.core.voting.wording import IDEA
+from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.models.ballots import BallotsModel
+from cocrea_desktop.ui.models.counts import CountsModel
+from cocrea_desktop.ui.models.results import ResultsModel, row_total
+from cocrea_desktop.ui.views.panels import NotesBox, Panel, banner, big, table_view
+from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
+
+VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session")
+SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
+
+
+def preview_text(checked) -> str:
+    """What a typed ballot would count, in words (before saving)."""
+    parts = []
+    if checked.marks:
+        parts.append(_("Cuenta: {marks}").format(marks=", ".join(
+            _("idea {number} → {points}").format(number=o, points=wording.points(p))
+            for o, p in checked.marks)))
+    if checked.voids:
+        parts.append(_("No cuenta: {voids}").format(voids=" ".join(
+            _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
+            for v in checked.voids)))
+    return "\n".join(parts)
+
+
+class VotePanel(Panel):
+    """One vote round: its rule (k), ballots typed fast, or counts typed from a wall."""
+
+    tables = VOTE_TABLES
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.round = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.title = big(QLabel(objectName="round_title"), 1.4)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.k_label = QLabel(objectName="k_label")
+        self.k = QSpinBox(objectName="k")
+        self.k.setRange(1, 5)
+        self.k_label.setBuddy(self.k)
+        self.k.valueChanged.connect(self.set_k)
+        self.mode_label = QLabel(objectName="mode_label")
+        self.mode = QComboBox(objectName="mode")
+        self.mode_label.setBuddy(self.mode)
+        self.mode.addItem("", "ballots")
+        self.mode.addItem("", "counts")
+        self.mode.currentIndexChanged.connect(self.set_mode)
+        for widget in (self.k_label, self.k, self.mode_label, self.mode):
+            head.addWidget(widget)
+        layout.addLayout(head)
+        self.rule = QLabel(objectName="rule")
+        self.rule.setWordWrap(True)
+        self.options = QLabel(objectName="options")
+        self.options.setWordWrap(True)
+        self.problem = banner("vote_problem")
+        layout.addWidget(self.rule)
+        layout.addWidget(self.options)
+        layout.addWidget(self.problem)
+
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+
+        # -- ballots page
+        ballots_page = QWidget()
+        bl = QVBoxLayout(ballots_page)
+        bl.setContentsMargins(0, 0, 0, 0)
+        entry_row = QHBoxLayout()
+        self.entry_label = QLabel(objectName="ballot_label")
+        self.entry = QLineEdit(objectName="ballot_entry")
+        font = self.entry.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.entry.setFont(font)
+        self.entry_label.setBuddy(self.entry)
+        self.entry.textChanged.connect(self.update_preview)
+        self.entry.returnPressed.connect(self.save_ballot)
+        self.save_button = QPushButton(objectName="save_ballot")
+        self.save_button.clicked.connect(self.save_ballot)
+        entry_row.addWidget(self.entry_label)
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.save_button)
+        bl.addLayout(entry_row)
+        self.preview = QLabel(objectName="ballot_preview")
+        self.preview.setWordWrap(True)
+        self.feedback = QLabel(objectName="ballot_feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.setStyleSheet("QLabel { border-left: 4px solid palette(text); "
+                                    "padding-left: 6px; }")
+        bl.addWidget(self.preview)
+        bl.addWidget(self.feedback)
+        self.ballots_model = BallotsModel(self)
+        self.ballots = table_view(self.ballots_model, "ballots")
+        header = self.ballots.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.ballots.setColumnWidth(0, 70)
+        self.ballots.setColumnWidth(1, 170)
+        self.ballots.setColumnWidth(2, 260)
+        self.ballots.setColumnWidth(4, 210)
+        self.ballots.selectionModel().selectionChanged.connect(lambda *_a: self.update_spoil())
+        bl.addWidget(self.ballots, 1)
+        spoil_row = QHBoxLayout()
+        self.count_label = QLabel(objectName="ballot_count")
+        spoil_row.addWidget(self.count_label)
+        spoil_row.addStretch(1)
+        self.spoil_button = QPushButton(objectName="spoil_ballot")
+        self.spoil_button.clicked.connect(self.toggle_spoil)
+        spoil_row.addWidget(self.spoil_button)
+        bl.addLayout(spoil_row)
+        self.pages.addWidget(ballots_page)
+
+        # -- counts page
+        counts_page = QWidget()
+        cl = QHBoxLayout(counts_page)
+        cl.setContentsMargins(0, 0, 0, 0)
+        self.counts_model = CountsModel(self)
+        self.counts = table_view(self.counts_model, "counts")
+        self.counts.setEditTriggers(self.counts.EditTrigger.AllEditTriggers)
+        self.counts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.counts.setColumnWidth(0, 56)
+        self.counts.setColumnWidth(2, 110)
+        cl.addWidget(self.counts, 3)
+        side = QWidget()
+        form = QFormLayout(side)
+        self.counter = QLineEdit(objectName="counter")
+        self.source = QComboBox(objectName="source")
+        self.source.setEditable(False)
+        for source in SOURCES:
+            self.source.addItem("", source)
+        self.participants = QSpinBox(objectName="participants")
+        self.participants.setRange(0, 10_000)
+        self.counter_label = QLabel()
+        self.source_label = QLabel()
+        self.participants_label = QLabel()
+        form.addRow(self.counter_label, self.counter)
+        form.addRow(self.source_label, self.source)
+        form.addRow(self.participants_label, self.participants)
+        self.total = big(QLabel(objectName="counts_total"), 1.2)
+        self.check = QLabel(objectName="counts_check")
+        self.check.setWordWrap(True)
+        self.save_counts_button = QPushButton(objectName="save_counts")
+        self.save_counts_button.clicked.connect(self.save_counts)
+        form.addRow(self.total)
+        form.addRow(self.check)
+        form.addRow(self.save_counts_button)
+        cl.addWidget(side, 2)
+        self.counts_model.total_changed.connect(lambda _t: self.update_total())
+        self.pages.addWidget(counts_page)
+        self.retranslate()
+
+    def focus_target(self) -> QWidget | None:
+        return self.entry if self.pages.currentIndex() == 0 else self.counts
+
+    def set_context(self, repo, session_id, phase) -> None:
+        if phase.vote_round != self.round:
+            self.feedback.setText("")
+            self.entry.setText("")
+        self.round = phase.vote_round or ""
+        super().set_context(repo, session_id, phase)
+
+    # -- reading -------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.repo is None or not self.round:
+            return
+        repo, sid, round_ = self.repo, self.session_id, self.round
+        vote_round = repo.votes.round(sid, round_)
+        options = repo.votes.options(sid)
+        has_votes = repo.votes.has_votes(sid, round_)
+        self.title.setText(round_label(round_))
+        self.k.blockSignals(True)
+        self.k.setRange(1, max(1, len(options) - 1))
+        self.k.setValue(vote_round.k)
+        self.k.blockSignals(False)
+        self.mode.blockSignals(True)
+        self.mode.setCurrentIndex(self.mode.findData(vote_round.mode))
+        self.mode.blockSignals(False)
+        for widget in (self.k, self.mode):
+            widget.setEnabled(not has_votes)
+        tip = _("Ya hay votos en esta ronda: la regla ya no puede cambiar.") if has_votes else ""
+        self.k.setToolTip(tip or _("Cuántas ideas ordena cada boleta (k); como máximo una "
+                                   "menos que las ideas."))
+        self.mode.setToolTip(tip)
+        try:
+            self.rule.setText(_("Regla: {rule}").format(rule=repo.votes.rule_text(sid, round_)))
+        except CocreaError as err:
+            self.rule.setText(err.message)
+        self.options.setText(_("Se vota entre {options} ({count}).").format(
+            options=IDEA.many(options) if options else "—", count=IDEA.count(len(options))))
+        problem = ""
+        if len(options) < 2:
+            problem = _("Se necesitan al menos dos ideas vigentes para votar.")
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        if vote_round.mode == "counts":
+            self.pages.setCurrentIndex(1)
+            self.counts_model.set_data(repo.ideas.list(sid), repo.votes.counts(sid, round_))
+            if vote_round.counter and not self.counter.text():
+                self.counter.setText(vote_round.counter)
+            index = self.source.findData(vote_round.source)
+            if index >= 0:
+                self.source.setCurrentIndex(index)
+            self.participants.setValue(vote_round.participants)
+            self.save_counts_button.setEnabled(len(options) >= 2)
+            self.update_total()
+        else:
+            self.pages.setCurrentIndex(0)
+            ballots = repo.votes.ballots(sid, round_)
+            chosen = self.current_ballot()
+            self.ballots_model.set_ballots(ballots)
+            rows = [i for i, b in enumerate(ballots) if chosen is not None and b.id == chosen.id]
+            if rows:
+                self.ballots.selectRow(rows[0])
+            else:
+                self.ballots.scrollToBottom()
+            counted = sum(1 for b in ballots if b.status == "counted")
+            self.count_label.setText(ngettext(
+                "{count} boleta capturada", "{count} boletas capturadas", len(ballots)).format(
+                count=len(ballots)) + " · " + ngettext(
+                "{count} cuenta", "{count} cuentan", counted).format(count=counted))
+            self.entry.setEnabled(len(options) >= 2)
+            self.save_button.setEnabled(len(options) >= 2)
+            self.update_spoil()
+            self.update_preview()
+
+    # -- rule ------------------------------------------------------------------
+    def set_k(self, value: int) -> None:
+        if self.repo is None or not self.round:
+            return
+        if value != self.repo.votes.round(self.session_id, self.round).k:
+            if ops.configure_vote(parent=self, repo=self.repo, session_id=self.session_id,
+                                  round_=self.round, k=value) is None:
+                self.refresh()
+
+    def set_mode(self, _index: int) -> None:
+        if self.repo is None or not self.round:
+            return
+        mode = self.mode.currentData()
+        if ops.configure_vote(parent=self, repo=self.repo, session_id=self.session_id,
+                              round_=self.round, mode=mode) is None:
+            self.refresh()
+
+    # -- ballots ---------------------------------------------------------------
+    def update_preview(self) -> None:
+        text = self.entry.text().strip()
+        if not text or self.repo is None or not self.round:
+            self.preview.setText(_("Escriba los números de las ideas en el orden de la boleta "
+                                   "(el primero recibe más puntos) y pulse Intro."))
+            return
+        try:
+            checked = self.repo.votes.check_ballot(self.session_id, self.round, text)
+        except CocreaError as err:
+            self.preview.setText(err.message)
+            return
+        self.preview.setText(preview_text(checked))
+
+    def save_ballot(self) -> None:
+        text = self.entry.text().strip()
+        if not text or self.repo is None or not self.round:
+            return
+        ballot = ops.enter_ballot(parent=self, repo=self.repo, session_id=self.session_id,
+                                  round_=self.round, text=text)
+        if ballot is None:
+            return
+        self.entry.setText("")
+        counted = len(ballot.marks)
+        message = _("Boleta {number} guardada.").format(number=ballot.number) + " " + ngettext(
+            "Cuenta {count} idea.", "Cuentan {count} ideas.", counted).format(count=counted)
+        if ballot.voids:
+            message += "\n" + ngettext(
+                "No cuenta {count} entrada:", "No cuentan {count} entradas:",
+                len(ballot.voids)).format(count=len(ballot.voids))
+            for void in ballot.voids:
+                message += "\n  • " + _("«{entry}»: {reason}").format(entry=void.entry,
+                                                                      reason=void.reason)
+        self.feedback.setText(message)
+
+    def current_ballot(self):
+        rows = self.ballots.selectionModel().selectedRows()
+        return self.ballots_model.ballot_at(rows[0].row()) if rows else None
+
+    def update_spoil(self) -> None:
+        ballot = self.current_ballot()
+        spoiled = ballot is not None and ballot.status == "spoiled"
+        self.spoil_button.setText(_("Volver a contar") if spoiled else _("Anular boleta"))
+        self.spoil_button.setEnabled(ballot is not None)
+
+    def toggle_spoil(self) -> None:
+        ballot = self.current_ballot()
+        if ballot is not None and self.repo is not None:
+            ops.spoil_ballot(parent=self, repo=self.repo, ballot_id=ballot.id,
+                             spoiled=ballot.status != "spoiled")
+
+    # -- counts ----------------------------------------------------------------
+    def update_total(self) -> None:
+        total = self.counts_model.total()
+        self.total.setText(_("Total contado: {total}").format(total=total))
+        check = ""
+        if self.repo is not None and self.round and \
+                self.repo.votes.has_votes(self.session_id, self.round):
+            try:
+                check = self.repo.votes.tally(self.session_id, self.round).check_text
+            except (CocreaError, AttributeError):
+                check = ""
+        self.check.setText(check)
+
+    def save_counts(self) -> None:
+        if self.repo is None or not self.round:
+            return
+        participants = self.participants.value() or None
+        ops.set_counts(parent=self, repo=self.repo, session_id=self.session_id,
+                       round_=self.round, counts=self.counts_model.counts(),
+                       counter=self.counter.text(), source=self.source.currentData(),
+                       participants=participants)
+
+    def retranslate(self) -> None:
+        self.k_label.setText(_("&Lugares por boleta (k):"))
+        self.mode_label.setText(_("&Forma de votar:"))
+        self.mode.setItemText(0, _("Boletas escritas"))
+        self.mode.setItemText(1, _("Conteo a mano"))
+        self.entry_label.setText(_("&Boleta:"))
+        self.entry.setPlaceholderText(_("p. ej. 12 3 7 1 9"))
+        self.save_button.setText(_("Guardar boleta"))
+        self.save_button.setToolTip(_("Guardar la boleta ahora (Intro)"))
+        self.counter_label.setText(_("Quién contó:"))
+        self.source_label.setText(_("Cómo se contó:"))
+        self.participants_label.setText(_("Participantes:"))
+        for i, source in enumerate(SOURCES):
+            self.source.setItemText(i, _(source))
+        self.save_counts_button.setText(_("Guardar conteos"))
+        self.ballots_model.retranslate()
+        self.counts_model.retranslate()
+        self.update_spoil()
+        if self.repo is not None:
+            self.refresh()
+
+
+class ResultsView(QWidget):
+    """A round's tally: the table, the bar chart, the rule and the tie-breaks in words."""
+
+    def __init__(self, parent: QWidget | None = None, *, selector: bool = True,
+                 chart: bool = True) -> None:
+        super().__init__(parent)
+        self.repo = None
+        self.session_id = ""
+        self.fixed_round: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.shown = big(QLabel(objectName="results_shown"), 1.3)
+        self.round_label = QLabel(objectName="results_round_label")
+        self.round_combo = QComboBox(objectName="results_round")
+        self.round_label.setBuddy(self.round_combo)
+        self.round_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        head.addWidget(self.shown, 1)
+        head.addWidget(self.round_label)
+        head.addWidget(self.round_combo)
+        self.round_label.setVisible(selector)
+        self.round_combo.setVisible(selector)
+        layout.addLayout(head)
+        self.rule = QLabel(objectName="results_rule")
+        self.rule.setWordWrap(True)
+        layout.addWidget(self.rule)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.model = ResultsModel(self)
+        self.table = table_view(self.model, "results")
+        splitter.addWidget(self.table)
+        self.chart = BarChart()
+        splitter.addWidget(self.chart)
+        self.chart.setVisible(chart)
+        splitter.setSizes([700, 560])
+        layout.addWidget(splitter, 1)
+        self.explain = QLabel(objectName="results_explain")
+        self.explain.setWordWrap(True)
+        self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.explain)
+
+    def bind(self, repo, session_id: str, round_: str | None = None) -> None:
+        self.repo, self.session_id, self.fixed_round = repo, session_id, round_
+        rounds = repo.phases.method(session_id).vote_rounds()
+        current = self.round_combo.currentData()
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for r in rounds:
+            self.round_combo.addItem(round_label(r), r)
+        default = round_ or current
+        if default not in rounds:
+            voted = [r for r in rounds if repo.votes.has_votes(session_id, r)]
+            default = voted[-1] if voted else (rounds[0] if rounds else None)
+        self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(default)))
+        self.round_combo.blockSignals(False)
+        self.refresh()
+
+    def current_round(self) -> str | None:
+        return self.fixed_round or self.round_combo.currentData()
+
+    def refresh(self) -> None:
+        round_ = self.current_round()
+        if self.repo is None or not round_:
+            return
+        repo, sid = self.repo, self.session_id
+        ideas = repo.ideas.list(sid)
+        texts = {i.number: i.text for i in ideas}
+        has_votes = repo.votes.has_votes(sid, round_)
+        try:
+            result = repo.votes.tally(sid, round_) if has_votes else None
+        except CocreaError as err:
+            result = None
+            self.rule.setText(err.message)
+        if result is None:
+            self.model.set_result(None, texts)
+            self.chart.set_bars([])
+            self.shown.setText(_("Se muestra: {round} — todavía sin votos").format(
+                round=round_label(round_)))
+            if has_votes:
+                return
+            self.rule.setText("")
+            self.explain.setText("")
+            return
+        count = getattr(result, "ballots", None)
+        if isinstance(count, int) and not hasattr(result, "check_text"):
+            self.shown.setText(_("Se muestra: {round} ({ballots})").format(
+                round=round_label(round_),
+                ballots=ngettext("{count} boleta", "{count} boletas", count).format(
+                    count=count)))
+        else:
+            self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
+        self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
+        self.model.set_result(result, texts)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        near = {o for t in result.near_ties for o in (*t.higher, *t.lower)}
+        sample = result.rows[0] if result.rows else None
+        unit = ((lambda v: ngettext("{count} punto", "{count} puntos", v).format(count=v))
+                if sample is not None and not hasattr(sample, "count") else
+                (lambda v: ngettext("{count} voto", "{count} votos", v).format(count=v)))
+        bars = []
+        for row in result.rows:
+            label = _("{rank}.º · idea {number}: {text}").format(
+                rank=row.rank, number=row.option, text=texts.get(row.option, ""))
+            value = row_total(row)
+            bars.append(Bar(label, value, unit(value), row.option in near))
+        caption = _("≈ marca un casi empate") if near else ""
+        self.chart.set_bars(bars, caption)
+        lines = []
+        check = getattr(result, "check_text", "")
+        if check:
+            lines.append(check)
+        if result.tie_breaks:
+            lines.append(_("Desempates aplicados:"))
+            lines += ["  • " + step.text for step in result.tie_breaks]
+        else:
+            lines.append(_("No hizo falta desempatar."))
+        if result.near_ties:
+            lines.append(_("Casi empates (diferencia de 1 o de 5 % o menos):"))
+            lines += ["  ≈ " + tie.text for tie in result.near_ties]
+        else:
+            lines.append(_("No hay casi empates."))
+        self.explain.setText("\n".join(lines))
+
+    def retranslate(self) -> None:
+        self.round_label.setText(_("&Ronda:"))
+        for i in range(self.round_combo.count()):
+            self.round_combo.setItemText(i, round_label(self.round_combo.itemData(i)))
+        self.model.retranslate()
+        self.refresh()
+
+
+class DiscussPanel(Panel):
+    """Discussion of the vote: the preliminary result with its distribution, and notes."""
+
+    tables = VOTE_TABLES + ("note",)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.results = ResultsView(selector=False, chart=False)
+        self.notes = NotesBox(self)
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.notes)
+        splitter.setSizes([860, 460])
+        layout.addWidget(splitter)
+        self.retranslate()
+
+    def focus_target(self) -> QWidget | None:
+        return self.notes.entry
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        rounds = self.repo.phases.method(self.session_id).vote_rounds()
+        self.results.bind(self.repo, self.session_id, rounds[0] if rounds else None)
+        self.notes.refresh()
+
+    def retranslate(self) -> None:
+        self.notes.retranslate()
+        self.results.retranslate()

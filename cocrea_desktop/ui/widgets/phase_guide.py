@@ -1,0 +1,99 @@
+"""The phase guide: where the session is, the rule to read aloud, what to do, what comes next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from cocrea_desktop.core.methods.base import Method, Phase
+from cocrea_desktop.i18n import _
+
+
+class StepIndicator(QWidget):
+    """All phases in a row: done ones ticked, the current one boxed, optional ones marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("steps")
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(4)
+        self.labels: list[QLabel] = []
+
+    def show_steps(self, method: Method, current: int) -> None:
+        while len(self.labels) < len(method.phases):
+            label = QLabel(objectName="step_{}".format(len(self.labels)))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)  # long titles take two lines instead of being cut
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.layout_.addWidget(label, 1)
+            self.labels.append(label)
+        for i, label in enumerate(self.labels):
+            label.setVisible(i < len(method.phases))
+        for i, phase in enumerate(method.phases):
+            label = self.labels[i]
+            mark = "✓ " if i < current else ""
+            title = "{mark}{n}. {title}".format(mark=mark, n=i + 1, title=phase.title_text())
+            html = title.replace("&", "&amp;").replace("<", "&lt;")
+            if i == current:
+                html = "<b>{}</b>".format(html)
+            if phase.optional:
+                html += "<br><i><small>{}</small></i>".format(_("opcional"))
+            label.setText(html)
+            label.setToolTip(phase.rule_text())
+            if i == current:
+                style = "QLabel { border: 3px solid palette(text); background: palette(base);" \
+                        " padding: 2px; }"
+            elif phase.optional:
+                style = "QLabel { border: 1px dashed palette(mid); padding: 2px; }"
+            else:
+                style = "QLabel { border: 1px solid palette(mid); padding: 2px; }"
+            label.setStyleSheet(style)
+            label.setProperty("current", i == current)
+
+
+class PhaseGuide(QFrame):
+    """Phase name, its rule in one sentence, "Ahora:" and "Sigue:", and the steps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phase_guide")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(3)
+        self.steps = StepIndicator()
+        layout.addWidget(self.steps)
+        self.title = QLabel(objectName="phase_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.rule = QLabel(objectName="phase_rule")
+        rule_font = self.rule.font()
+        rule_font.setPointSizeF(rule_font.pointSizeF() * 1.3)
+        self.rule.setFont(rule_font)
+        self.rule.setWordWrap(True)
+        self.now = QLabel(objectName="phase_now")
+        self.now.setWordWrap(True)
+        self.next = QLabel(objectName="phase_next")
+        self.next.setWordWrap(True)
+        for label in (self.title, self.rule, self.now, self.next):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(label)
+
+    def show_phase(self, method: Method, phase: Phase, index: int,
+                   upcoming: Phase | None) -> None:
+        self.steps.show_steps(method, index)
+        self.title.setText(_("Fase {n} de {total}: {phase}").format(
+            n=index + 1, total=len(method.phases), phase=phase.title_text()))
+        self.rule.setText(_("Regla: {rule}").format(rule=phase.rule_text()))
+        self.now.setText(_("Ahora: {todo}").format(todo=phase.todo_text()))
+        if upcoming is None:
+            self.next.setText(_("Sigue: es la última fase; al terminar, la sesión queda "
+                                "registrada."))
+        elif upcoming.optional:
+            self.next.setText(_("Sigue: {phase} (opcional; se puede saltar)").format(
+                phase=upcoming.title_text()))
+        else:
+            self.next.setText(_("Sigue: {phase}").format(phase=upcoming.title_text()))

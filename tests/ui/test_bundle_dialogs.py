@@ -1,0 +1,176 @@
+"""Bundles in the window, driven as a user would: export to a stick, import, decide conflicts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from cocrea_desktop.core.clock import FakeClock
+from cocrea_desktop.export import bundle as B
+from cocrea_desktop.store import merge
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.dialogs.bundle_dialogs import (
+    ConflictsDialog,
+    ExportBundleDialog,
+    ImportBundlesDialog,
+)
+from cocrea_desktop.ui.main_window import MainWindow
+from tests.export.bundle_helpers import device, laptop_copy, nominal_group
+from tests.ui.helpers import when_dialog
+
+LAPTOP = device("laptop-norte")
+OTHER = device("laptop-sur")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    qt_i18n.install("es")
+    path = tmp_path / "oficina.cocrea.db"
+    Repo.create(path, name="PAL Teotitlán 2027", municipality="Teotitlán").close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def test_menu_entries_open_the_dialogs(window, qtbot):
+    assert window.act_export_bundle.text() == "E&xportar a USB…"
+    assert window.act_import_bundles.text() == "&Importar paquetes…"
+    for action, cls in ((window.act_export_bundle, ExportBundleDialog),
+                        (window.act_import_bundles, ImportBundlesDialog)):
+        seen = when_dialog(qtbot, cls, lambda d: d.reject())
+        action.trigger()
+        assert "dialog" in seen
+
+
+def test_export_some_sessions_to_a_stick(window, qtbot, tmp_path):
+    clock = FakeClock()
+    first = nominal_group(window.repo, "Mesa 1", ["Agua", "Luz"], [], clock)
+    nominal_group(window.repo, "Mesa 2", ["Caminos"], [], clock)
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    dialog = ExportBundleDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.set_folder(str(stick))
+    qtbot.keyClick(dialog.some, Qt.Key.Key_Space)
+    assert dialog.sessions.isEnabled() and dialog.sessions.count() == 2
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "Marque al menos una sesión" in dialog.status.text()  # nothing checked yet
+    dialog.sessions.item(0).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.export_finished, timeout=20000) as finished:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    path = finished.args[0]
+    assert "Ya puede retirar la memoria" in dialog.status.text()
+    assert dialog.progress.value() == 100
+    assert path.parent == stick and path.name.startswith("Teotitlan_")
+    bundle = B.load_bundle(path)
+    assert bundle.manifest["scope"] == {"kind": "sessions", "sessions": [first]}
+    assert not dialog.include_personal.isHidden()  # no office key: the choice is offered
+
+
+def test_export_to_a_read_only_place_says_so(window, qtbot, tmp_path, monkeypatch):
+    dialog = ExportBundleDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+
+    def read_only(*_a, **_k):
+        raise B.MediaReadOnly("No se puede escribir en «USB»: es de solo lectura.")
+
+    monkeypatch.setattr(B, "export_to", read_only)
+    dialog.set_folder(str(tmp_path))
+    with qtbot.waitSignal(dialog.export_finished, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "solo lectura" in dialog.status.text() and dialog.export_button.isEnabled()
+
+
+def laptop_bundle(window, tmp_path, dev, name, edit=None):
+    clock = FakeClock(1_806_000_000.0)
+    laptop = laptop_copy(window.repo, tmp_path / f"{name}.cocrea.db", dev, clock)
+    if edit:
+        edit(laptop, clock)
+    else:
+        nominal_group(laptop, "Mesa " + name, ["Agua", "Luz", "Caminos", "Escuela"],
+                      ["1 2 3", "3 2 1"], clock)
+    path = tmp_path / f"{name}.cocrea"
+    path.write_bytes(B.export_bundle(laptop.path, device=dev).data)
+    laptop.close()
+    return path
+
+
+def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_path,
+                                                          monkeypatch):
+    good = laptop_bundle(window, tmp_path, LAPTOP, "norte")
+    bad = tmp_path / "dañado.cocrea"
+    bad.write_bytes(good.read_bytes()[:-100])
+    before = window.repo.pf.scalar("SELECT COUNT(*) FROM idea")
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_paths([good, bad])
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 1).text() == "laptop-norte"
+    assert dialog.table.item(0, 2).text() == LAPTOP.fingerprint()
+    assert dialog.table.item(0, 3).text() == "nueva: falta aceptarla"
+    assert "4 nuevas" in dialog.table.item(0, 5).text() or "nuevas" in \
+        dialog.table.item(0, 5).text()
+    assert "incompleto o dañado" in dialog.table.item(1, 4).text()
+    dialog.table.selectRow(1)
+    assert dialog.details.toPlainText().startswith("RECHAZADO")
+    # Nothing written yet; importing needs the key accepted first.
+    assert window.repo.pf.scalar("SELECT COUNT(*) FROM idea") == before
+    assert not dialog.import_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert "idea: 4 nuevas" in dialog.details.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.accept_key_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.item(0, 3).text() == "aceptada ahora"
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.repo.pf.scalar("SELECT COUNT(*) FROM idea") == before + 4
+    assert window.model.rowCount() == 1  # the main window saw the change
+    assert dialog.table.item(0, 5).text() == "ya importado: nada que cambiar"
+    assert not dialog.import_button.isEnabled()
+
+
+def test_conflicts_are_listed_and_decided(window, qtbot, tmp_path, monkeypatch):
+    clock = FakeClock(1_805_000_000.0)
+    session_id = nominal_group(window.repo, "Mesa 1", ["Agua", "Luz"], [], clock)
+    idea_id = window.repo.ideas.by_number(session_id, 1).id
+
+    def edit(text, seconds):
+        def run(laptop, laptop_clock):
+            laptop_clock.advance(seconds)
+            laptop.ideas.edit(idea_id, text)
+        return run
+
+    paths = [laptop_bundle(window, tmp_path, LAPTOP, "norte", edit("Agua potable", 10)),
+             laptop_bundle(window, tmp_path, OTHER, "sur", edit("Agua y drenaje", 20))]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.add_paths(paths)
+    for row in range(2):
+        dialog.table.selectRow(row)
+        qtbot.mouseClick(dialog.accept_key_button, Qt.MouseButton.LeftButton)
+
+    def decide(conflicts: ConflictsDialog):
+        assert conflicts.list.count() == 1 and "text" in conflicts.list.item(0).text()
+        assert "Agua y drenaje" in conflicts.details.toPlainText()
+        assert "Agua potable" in conflicts.details.toPlainText()
+        qtbot.mouseClick(conflicts.other_button, Qt.MouseButton.LeftButton)
+        assert conflicts.list.count() == 0
+        qtbot.mouseClick(conflicts.close_button, Qt.MouseButton.LeftButton)
+
+    seen = when_dialog(qtbot, ConflictsDialog, decide)
+    assert dialog.import_all() == 2
+    assert "dialog" in seen
+    assert window.repo.ideas.get(idea_id).text == "Agua potable"
+    assert merge.list_conflicts(window.repo.pf) == []
