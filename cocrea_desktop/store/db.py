@@ -118,7 +118,7 @@ class Unit:
     def insert(self, table: str, row: dict[str, Any]) -> str:
         row = dict(row)
         row.setdefault("id", new_id())
-        if table in PERSONAL_FIELDS and not row.get("salt"):
+        if "salt" in PERSONAL_FIELDS.get(table, ()) and not row.get("salt"):
             import secrets
 
             row["salt"] = secrets.token_hex(16)

@@ -406,6 +406,9 @@ def m0003_fishbowl_and_idea_fair(db: Database) -> None:
 
 
 PERSONAL_FIELDS["fair_stand"] = ("contact_name", "contact_phone", "salt")
+# Not personal, but secret: the key of the ballots' MACs travels sealed like personal
+# data (or not at all), so that a lost stick does not let anyone forge ballots.
+PERSONAL_FIELDS["process"] = ("ballot_secret",)
 
 
 @migrations(name="0004_personal_salts")

@@ -16,7 +16,7 @@ from typing import Any
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.clock import Clock
-from cocrea_desktop.core.errors import InvalidInput, NotFound
+from cocrea_desktop.core.errors import InvalidInput, NotFound, StorageError
 from cocrea_desktop.core.methods import get_method, method_title
 from cocrea_desktop.core.model import (
     PARTICIPATION_LEVELS,
@@ -114,7 +114,12 @@ class Repo:
         return Process(**{k: row[k] for k in Process.__dataclass_fields__})
 
     def ballot_secret(self) -> bytes:
-        return bytes.fromhex(self.pf.scalar("SELECT ballot_secret FROM process LIMIT 1"))
+        secret = self.pf.scalar("SELECT ballot_secret FROM process LIMIT 1") or ""
+        if not secret:
+            raise StorageError(_("Este proceso llegó en un paquete sin la clave de sus boletas "
+                                 "(viaja sellada para la oficina): importe el paquete con la "
+                                 "llave de la oficina para imprimir o leer boletas."))
+        return bytes.fromhex(secret)
 
     def update_process(self, **values: Any) -> Changes:
         unknown = set(values) - set(PROCESS_FIELDS)
