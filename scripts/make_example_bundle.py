@@ -94,5 +94,40 @@ def main(argv: list[str]) -> None:
     print(out, len(data), hashlib.sha256(data).hexdigest())
 
 
+def write_test_vectors(example: Path, doc: Path) -> str:
+    """Recompute the test vectors of ``example`` and write them into ``doc``'s block."""
+    import base64
+    import zipfile
+
+    from cocrea_desktop.export import bundle, keys
+
+    data = example.read_bytes()
+    opened = bundle.open_bundle(data)
+    zf = zipfile.ZipFile(example)
+    office = keys.OfficeKey.from_private(OFFICE_PRIVATE)
+    lines = [
+        f"bundle_sha256: {hashlib.sha256(data).hexdigest()}",
+        f"bundle_id: {opened.bundle_id}",
+        f"device_public_key: {opened.manifest['device']['public_key']}",
+        f"device_fingerprint: {opened.fingerprint}",
+        f"signature: {zf.read('manifest.sig').decode().strip()}",
+        f"office_private_key: {base64.b64encode(OFFICE_PRIVATE).decode()}",
+        f"office_public_key: {office.public_b64}",
+    ]
+    for name in ("data/idea.jsonl", "data/mark.jsonl", "journal.jsonl"):
+        lines.append(f"{name}: {hashlib.sha256(zf.read(name)).hexdigest()}")
+    sealed = keys.unseal(opened.sealed, office.private).decode().strip().split("\n")
+    lines += [f"sealed_plaintext_{i}: {line}" for i, line in enumerate(sealed, 1)]
+    text = doc.read_text("utf-8")
+    head, tail = text.split("## Test vectors", 1)
+    before, _old, after = tail.split("```", 2)
+    doc.write_text(head + "## Test vectors" + before + "```\n" + "\n".join(lines) + "\n```"
+                   + after, "utf-8")
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     main(sys.argv[1:])
+    if not sys.argv[1:]:
+        print(write_test_vectors(ROOT / "docs" / "examples" / "example.cocrea",
+                                 ROOT / "docs" / "bundle-format.md"))

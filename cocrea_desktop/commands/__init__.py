@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS: list[str] = ["methods", "reports", "bundle", "votes"]
+AREAS: list[str] = ["methods", "reports", "bundle", "votes", "paper"]
 
 
 def load_all() -> None:

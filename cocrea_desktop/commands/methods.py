@@ -108,3 +108,40 @@ def fair_letters(file: str, session_id: str, as_json: bool) -> None:
     for row in rows:
         click.echo(_("{folio} · stand {stand} «{project}» · {authority} ({agency}) · "
                      "{status_name}").format(**row))
+
+
+@fair.command("letter")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.argument("folio")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              help="Paper size (letter, a4).")
+@fail_cleanly
+def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str) -> None:
+    """Print one commitment letter (carta compromiso) to sign, with its folio as a QR code."""
+    from cocrea_desktop.export.pdf.fair import write_letter
+
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        target = write_letter(repo, session.id, folio, output, paper=paper)
+    click.echo(_("Carta escrita en {path}").format(path=target))
+
+
+@fair.command("stand-list")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              help="Paper size (letter, a4).")
+@fail_cleanly
+def fair_stand_list(file: str, session_id: str, output: str, paper: str) -> None:
+    """Print the stand list (the map to set up by), without contact people."""
+    from cocrea_desktop.export.pdf.fair import write_stand_list
+
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        target = write_stand_list(repo, session.id, output, paper=paper)
+    click.echo(_("Lista de stands escrita en {path}").format(path=target))

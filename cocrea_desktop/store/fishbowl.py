@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.timers import Timer
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.db import new_id
 
@@ -180,9 +181,13 @@ class FishbowlStore:
         if row and row["ended_at"]:
             raise RuleViolation(_("El grupo «{label}» ya tuvo su turno.").format(label=group.label))
         minutes = self.turn_minutes(session_id)
-        self.repo.phases.start_timer(session_id, TURNS_PHASE, minutes, slot=group.id)
+        timer = self.repo.phases.timer(session_id, TURNS_PHASE, slot=group.id, minutes=minutes)
         with self.pf.write("fishbowl.turn_start", _("iniciar el turno de «{label}»").format(
                 label=group.label)) as unit:
+            # The timer and the turn start in one transaction: a kill leaves both or neither.
+            if not timer.running and not timer.paused:
+                self.repo.phases.write_timer(unit, session_id, f"{TURNS_PHASE}:{group.id}",
+                                             Timer.of_minutes(minutes).start(self.pf.clock.now()))
             if row is None:
                 unit.insert("fishbowl_turn", {"id": turn_id, "session_id": session_id,
                                               "group_id": group.id, "started_at": unit.at,

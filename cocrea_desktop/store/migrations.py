@@ -424,3 +424,12 @@ def m0004_personal_salts(db: Database) -> None:
 def m0005_mark_tally_by_option(db: Database) -> None:
     """Tallies group marks by option and value: an index in that order reads them fast."""
     db.execute("CREATE INDEX mark_by_option ON mark(session_id, round, option, value, ballot_id)")
+
+
+@migrations(name="0006_fishbowl_member_names")
+def m0006_fishbowl_member_names(db: Database) -> None:
+    """A fishbowl group's optional member names are personal data: salted like the others."""
+    db.execute("ALTER TABLE fishbowl_group ADD COLUMN salt TEXT NOT NULL DEFAULT ''")
+
+
+PERSONAL_FIELDS["fishbowl_group"] = ("members", "salt")

@@ -142,17 +142,21 @@ class PhaseStore:
 
     def _save_timer(self, session_id: str, key: str, timer: Timer, action: str,
                     label: str) -> Changes:
+        with self.pf.write(action, label) as unit:
+            self.write_timer(unit, session_id, key, timer)
+        return unit.changes()
+
+    def write_timer(self, unit, session_id: str, key: str, timer: Timer) -> None:
+        """Store a timer's state inside an action that also changes other rows."""
         timer_id = f"{session_id}:{key}"
         state = json.dumps(timer.to_dict(), sort_keys=True)
-        with self.pf.write(action, label) as unit:
-            if self.pf.row("timer", timer_id) is None:
-                unit.insert("timer", {"id": timer_id, "session_id": session_id,
-                                      "phase": key, "state": state,
-                                      "created_at": unit.at, "updated_at": unit.at,
-                                      "device_id": self.pf.device.id})
-            else:
-                unit.update("timer", timer_id, {"state": state}, stamp=True)
-        return unit.changes()
+        if self.pf.row("timer", timer_id) is None:
+            unit.insert("timer", {"id": timer_id, "session_id": session_id,
+                                  "phase": key, "state": state,
+                                  "created_at": unit.at, "updated_at": unit.at,
+                                  "device_id": self.pf.device.id})
+        else:
+            unit.update("timer", timer_id, {"state": state}, stamp=True)
 
     def _timer_action(self, session_id: str, phase_key: str | None, slot: str | None,
                       verb: str, label: str, change) -> Changes:

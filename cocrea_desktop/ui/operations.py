@@ -217,6 +217,19 @@ def spoil_ballot(*, parent: QWidget | None, repo: Repo, ballot_id: str,
     return _run(parent, lambda: repo.votes.spoil_ballot(ballot_id, spoiled))
 
 
+def issue_ballots(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+                  count: int) -> list[tuple[str, str]] | None:
+    """Issue paper-ballot serials; returns the (serial, QR payload) pairs to print."""
+    result = _run(parent, lambda: repo.register.issue(session_id, round_, count))
+    return result[0] if result else None
+
+
+def mark_ballot_spoiled(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+                        serial: str) -> Changes | None:
+    """A paper ballot came back spoiled: returned, never counted."""
+    return _run(parent, lambda: repo.register.mark_spoiled(session_id, round_, serial))
+
+
 def set_counts(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
                counts: dict[int, int], counter: str, source: str,
                participants: int | None = None) -> Changes | None:
@@ -282,3 +295,119 @@ def resolve_conflict(*, parent: QWidget | None, repo: Repo, conflict_id: str,
     from cocrea_desktop.store.merge import resolve_conflict as decide
 
     return _run(parent, lambda: decide(repo.pf, conflict_id, choice))
+
+
+# -- fishbowl (pecera): groups, the drawn order, timed turns ---------------------------------
+
+
+def add_fishbowl_group(*, parent: QWidget | None, repo: Repo, session_id: str, label: str,
+                       size: int = 0, members: str = ""):
+    """Register a group (its position or label); returns the :class:`FishbowlGroup` or None."""
+    result = _run(parent, lambda: repo.fishbowl.add_group(session_id, label, size=size,
+                                                          members=members))
+    return result[0] if result else None
+
+
+def edit_fishbowl_group(*, parent: QWidget | None, repo: Repo, group_id: str,
+                        **values: Any) -> Changes | None:
+    return _run(parent, lambda: repo.fishbowl.edit_group(group_id, **values))
+
+
+def set_turn_minutes(*, parent: QWidget | None, repo: Repo, session_id: str,
+                     minutes: float) -> Changes | None:
+    return _run(parent, lambda: repo.fishbowl.set_turn_minutes(session_id, minutes))
+
+
+def draw_turn_order(*, parent: QWidget | None, repo: Repo, session_id: str,
+                    shuffle: Callable[[list], None] | None = None):
+    """Draw the turn order on screen; returns the groups in their drawn order or None."""
+    result = _run(parent, lambda: repo.fishbowl.draw_order(session_id, shuffle=shuffle))
+    return result[0] if result else None
+
+
+def start_turn(*, parent: QWidget | None, repo: Repo, session_id: str,
+               group_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.fishbowl.start_turn(session_id, group_id))
+
+
+def end_turn(*, parent: QWidget | None, repo: Repo, session_id: str,
+             group_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.fishbowl.end_turn(session_id, group_id))
+
+
+def toggle_turn_timer(*, parent: QWidget | None, repo: Repo, session_id: str,
+                      group_id: str) -> Changes | None:
+    """Pause or resume the timer of the group in the centre (pauses are logged)."""
+    return _run(parent, lambda: repo.phases.toggle_timer(session_id, "turns", slot=group_id))
+
+
+def add_turn_minute(*, parent: QWidget | None, repo: Repo, session_id: str,
+                    group_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.phases.add_minute(session_id, "turns", slot=group_id))
+
+
+def add_group_idea(*, parent: QWidget | None, repo: Repo, session_id: str, text: str,
+                   group_id: str):
+    """Capture an idea tagged by the group in the centre; returns the :class:`Idea` or None."""
+    result = _run(parent, lambda: repo.ideas.add(session_id, text, group_key=group_id))
+    return result[0] if result else None
+
+
+# -- idea fair (stands, authorities, visits, interest, letters) ------------------------------
+
+
+def add_stand(*, parent: QWidget | None, repo: Repo, session_id: str, title: str,
+              number: int | None = None, **values: str) -> Any | None:
+    """Register a promoter team's stand; returns the saved Stand or None."""
+    result = _run(parent, lambda: repo.fair.add_stand(session_id, title=title, number=number,
+                                                      **values))
+    return result[0] if result else None
+
+
+def edit_stand(*, parent: QWidget | None, repo: Repo, stand_id: str,
+               **values: str) -> Changes | None:
+    return _run(parent, lambda: repo.fair.edit_stand(stand_id, **values))
+
+
+def add_authority(*, parent: QWidget | None, repo: Repo, session_id: str, name: str,
+                  post: str = "", agency: str = "") -> Any | None:
+    result = _run(parent, lambda: repo.fair.add_authority(session_id, name=name, post=post,
+                                                          agency=agency))
+    return result[0] if result else None
+
+
+def log_visit(*, parent: QWidget | None, repo: Repo, session_id: str, stand_number: int,
+              authority_number: int, notes: str = "") -> Changes | None:
+    return _run(parent, lambda: repo.fair.log_visit(session_id, stand_number,
+                                                    authority_number, notes))
+
+
+def set_interest(*, parent: QWidget | None, repo: Repo, session_id: str, stand_number: int,
+                 authority_number: int, level: str | None) -> Changes | None:
+    return _run(parent, lambda: repo.fair.set_interest(session_id, stand_number,
+                                                       authority_number, level))
+
+
+def draft_letter(*, parent: QWidget | None, repo: Repo, session_id: str, stand_number: int,
+                 authority_number: int, **values: str) -> Any | None:
+    """Draft a carta compromiso; returns the saved Letter or None."""
+    result = _run(parent, lambda: repo.fair.draft_letter(session_id, stand_number,
+                                                         authority_number, **values))
+    return result[0] if result else None
+
+
+def edit_letter(*, parent: QWidget | None, repo: Repo, letter_id: str,
+                **values: str) -> Changes | None:
+    return _run(parent, lambda: repo.fair.edit_letter(letter_id, **values))
+
+
+def set_letter_status(*, parent: QWidget | None, repo: Repo, letter_id: str, status: str,
+                      reason: str = "") -> Changes | None:
+    return _run(parent, lambda: repo.fair.set_letter_status(letter_id, status, reason))
+
+
+def attach_letter_scan(*, parent: QWidget | None, repo: Repo, letter_id: str,
+                       path: str) -> str | None:
+    """Attach the photo or scan of the signed letter; returns its SHA-256 or None."""
+    result = _run(parent, lambda: repo.fair.attach(letter_id, path))
+    return result[0] if result else None

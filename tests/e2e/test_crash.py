@@ -79,7 +79,8 @@ def run_and_kill(script: str, db_path, data_dir, rng: random.Random) -> list[lis
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.01, 0.4))
         os.kill(child.pid, signal.SIGKILL)
-        out, _ = child.communicate(timeout=30)
+        out = child.stdout.read()  # through the same reader: nothing buffered is lost
+        child.wait(timeout=30)
     finally:
         if child.poll() is None:
             child.kill()

@@ -105,7 +105,8 @@ def run_and_kill(script: str, args: list[str], data_dir, rng: random.Random
         ready = time.time()
         time.sleep(rng.uniform(0.02, 0.3))
         os.kill(child.pid, signal.SIGKILL)
-        out, _err = child.communicate(timeout=30)
+        out = child.stdout.read()  # through the same reader: nothing buffered is lost
+        child.wait(timeout=30)
     finally:
         if child.poll() is None:
             child.kill()

@@ -142,3 +142,12 @@ def test_public_dot_vote_per_stand(repo, fair):
     tally = repo.votes.tally(fair, "vote")
     assert [(r.option, r.count) for r in tally.rows] == [(1, 14), (7, 9)]
     assert tally.expected == 24 and tally.mismatch == -1
+
+
+def test_group_member_names_never_in_the_journal_in_clear(repo):
+    sid, _ = repo.add_session(method="fishbowl", question="¿Obras?")
+    group, _ = repo.fishbowl.add_group(sid, "Norte", size=2, members="Juana Pérez, Pablo Ruiz")
+    assert repo.fishbowl.group(group.id).members == "Juana Pérez, Pablo Ruiz"
+    journal = " ".join((r["before"] or "") + (r["after"] or "")
+                       for r in repo.pf.query("SELECT before, after FROM journal"))
+    assert "Juana" not in journal and "Norte" in journal and "hmac:" in journal

@@ -361,6 +361,9 @@ def test_room_view_from_the_session_screen(screen_at, repo, sid, qtbot):
     qtbot.keyClick(screen, Qt.Key.Key_F10)  # thaw: the room catches up
     assert "Medidores en cada casa" in [b.text for b in room.layout_blocks()]
 
+    qtbot.keyClick(screen, Qt.Key.Key_F9, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert room.theme == "dark"
     qtbot.keyClick(screen, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
     assert room.blanked
     qtbot.keyClick(screen, Qt.Key.Key_F9)  # closes it

@@ -28,10 +28,8 @@ def test_result_and_progress_arrive_on_the_gui_thread(qtbot):
         seen["result"] = value
         seen["threads"].add(QThread.currentThread() is gui_thread)
 
-    task = run_task(work, on_result=on_result, on_progress=on_progress)
-    with qtbot.waitSignal(task.finished, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: "result" in seen)
+    run_task(work, on_result=on_result, on_progress=on_progress)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
     assert seen["result"] == "hecho"
     assert seen["progress"] == [(1, 3), (2, 3), (3, 3)]
     assert seen["threads"] == {True}
@@ -43,10 +41,8 @@ def test_errors_are_reported_not_lost(qtbot):
     def work(task):
         raise ValueError("disco dañado")
 
-    task = run_task(work, on_error=errors.append)
-    with qtbot.waitSignal(task.finished, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: bool(errors))
+    run_task(work, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0], ValueError) and "disco dañado" in str(errors[0])
     assert "Traceback" in errors[0].__traceback_text__
 
@@ -66,7 +62,5 @@ def test_cancel_stops_the_work(qtbot):
     task = run_task(work, on_result=results.append)
     assert started.wait(5)
     task.cancel()
-    with qtbot.waitSignal(task.finished, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: bool(results))
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results[0][0] == "cancelado" and results[0][1] < 500

@@ -23,6 +23,8 @@ class CountsModel(QAbstractTableModel):
         super().__init__(parent)
         self._ideas: list[Idea] = []
         self._counts: dict[int, int] = {}
+        #: The header of the option column ("Idea", "Grupo de ideas", "Stand"), translated.
+        self.option_title: str | None = None
 
     def set_data(self, ideas: list[Idea], counts: dict[int, int]) -> None:
         self.beginResetModel()
@@ -50,6 +52,8 @@ class CountsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(COLUMNS):
+            if COLUMNS[section][0] == "text" and self.option_title:
+                return self.option_title
             return _(COLUMNS[section][1])
         return None
 

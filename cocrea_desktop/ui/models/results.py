@@ -75,7 +75,7 @@ class ResultsModel(QAbstractTableModel):
         if key == "number":
             return _("Nº")
         if key == "text":
-            return _("Idea")
+            return getattr(self, "option_title", None) or _("Idea")
         if key == "total":
             if sample is not None and hasattr(sample, "dots"):
                 return _("Puntos")

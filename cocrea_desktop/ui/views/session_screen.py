@@ -33,6 +33,13 @@ from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.projector import RoomView
 from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.views.fair_panels import FAIR_PANELS
+from cocrea_desktop.ui.views.fishbowl_panels import (
+    ClusterPanel,
+    GroupsPanel,
+    SynthesisPanel,
+    TurnsPanel,
+)
 from cocrea_desktop.ui.views.panels import (
     CapturePanel,
     ClarifyPanel,
@@ -53,6 +60,11 @@ PANELS: dict[str, type[Panel]] = {
     "vote": VotePanel,
     "discuss": DiscussPanel,
     "results": ResultsPhasePanel,
+    "groups": GroupsPanel,
+    "turns": TurnsPanel,
+    "cluster": ClusterPanel,
+    "synthesis": SynthesisPanel,
+    **FAIR_PANELS,
 }
 
 
@@ -72,12 +84,17 @@ def shortcuts_help() -> list[tuple[str, str]]:
         ("Ctrl+R", _("Retirar (o recuperar) la idea elegida")),
         ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
         ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
+        ("Ctrl+D", _("Pecera: sortear el orden de los turnos")),
+        ("F8", _("Pecera: terminar el turno del grupo del centro")),
+        ("Ctrl+1 … Ctrl+9", _("Pecera: poner las ideas elegidas en ese grupo de ideas")),
         ("Ctrl+Z", _("Deshacer la última acción (por ejemplo, la última idea)")),
         ("Ctrl+Mayús+Z", _("Rehacer")),
         ("F9", _("Abrir o cerrar la vista para la sala (proyector)")),
         ("F10", _("Congelar o descongelar la vista para la sala")),
         ("Mayús+F9", _("Poner en negro o volver a mostrar la vista para la sala")),
         ("Ctrl+F9", _("Mostrar un aviso a la sala (por ejemplo, «Receso 10 minutos»)")),
+        ("Ctrl+Mayús+F9", _("Vista para la sala: letras oscuras sobre claro, o claras sobre "
+                            "oscuro")),
         ("Ctrl+W", _("Cerrar esta ventana (todo queda guardado)")),
         ("F1", _("Esta ayuda")),
     ]
@@ -159,9 +176,9 @@ class SessionScreen(QMainWindow):
         self.act_next = self._action(["Alt+Right"], self.next_phase)
         self.act_back = self._action(["Alt+Left"], self.previous_phase)
         self.act_skip = self._action(["Alt+Shift+Right"], self.skip_phase)
-        self.act_timer = self._action(["F5"], self.timer.toggle)
-        self.act_minute = self._action(["F6"], self.timer.add_minute)
-        self.act_reset = self._action(["Shift+F5"], self.timer.reset)
+        self.act_timer = self._action(["F5"], lambda: self.active_timer().toggle())
+        self.act_minute = self._action(["F6"], lambda: self.active_timer().add_minute())
+        self.act_reset = self._action(["Shift+F5"], lambda: self.active_timer().reset())
         self.act_undo = self._action([QKeySequence.StandardKey.Undo], self.undo)
         self.act_redo = self._action(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
         self.act_help = self._action(["F1"], self.show_help)
@@ -170,6 +187,7 @@ class SessionScreen(QMainWindow):
         self.act_freeze = self._action(["F10"], self.toggle_room_freeze)
         self.act_blank = self._action(["Shift+F9"], self.toggle_room_blank)
         self.act_message = self._action(["Ctrl+F9"], self.ask_room_message)
+        self.act_theme = self._action(["Ctrl+Shift+F9"], self.toggle_room_theme)
         self.room_button.clicked.connect(self.toggle_room_view)
         self.back_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
@@ -193,6 +211,11 @@ class SessionScreen(QMainWindow):
     def panel(self) -> Panel | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Panel) else None
+
+    def active_timer(self) -> TimerWidget:
+        """The panel's own timer (a fishbowl group's turn), else the phase timer."""
+        own = getattr(self.panel(), "timer_widget", None)
+        return own if isinstance(own, TimerWidget) else self.timer
 
     def reload_phase(self) -> None:
         """Read the session's phase; switch the panel when it changed."""
@@ -221,6 +244,8 @@ class SessionScreen(QMainWindow):
             target = panel.focus_target()
             if target is not None and target.isEnabled():
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.active_timer() is not self.timer:
+            self.timer.hide()
         self.back_button.setEnabled(index > 0)
         upcoming = self.repo.phases.next_phase(self.session_id)
         self.next_button.setEnabled(upcoming is not None)
@@ -299,9 +324,31 @@ class SessionScreen(QMainWindow):
             self.room = RoomView()
             self.room.closed.connect(self._room_closed)
         self.room.follow(self.repo, self.session_id)
-        self.room.place_on_screen()
+        self.room.place_on_screen(self.choose_room_screen())
         self.room_button.setChecked(True)
         self.activateWindow()  # the facilitator keeps typing here
+
+    def choose_room_screen(self) -> int | None:
+        """With several screens, ask which one the projector is (asked once per window)."""
+        from PySide6.QtGui import QGuiApplication
+
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            return None
+        if getattr(self, "_room_screen", None) is None:
+            names = [_("Pantalla {n}: {name} ({w}×{h})").format(
+                n=i + 1, name=screen.name(), w=screen.geometry().width(),
+                h=screen.geometry().height()) for i, screen in enumerate(screens)]
+            choice, ok = QInputDialog.getItem(self, _("Vista para la sala"),
+                                              _("¿En qué pantalla está el proyector?"),
+                                              names, 1, False)
+            self._room_screen = names.index(choice) if ok else 1
+        return self._room_screen
+
+    def toggle_room_theme(self) -> None:
+        """Dark on light or light on dark, whichever reads better with this projector."""
+        if self.room is not None and self.room.isVisible():
+            self.room.set_theme("dark" if self.room.theme == "light" else "light")
 
     def _room_closed(self) -> None:
         self.room_button.setChecked(False)

@@ -23,20 +23,64 @@ from PySide6.QtWidgets import (
 )
 
 from cocrea_desktop.core.errors import CocreaError
-from cocrea_desktop.core.model import round_label
+from cocrea_desktop.core.model import Idea, round_label
 from cocrea_desktop.core.voting import tally as tallies
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.core.voting.wording import IDEA
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.ballots import BallotsModel
 from cocrea_desktop.ui.models.counts import CountsModel
 from cocrea_desktop.ui.models.results import ResultsModel, row_total
 from cocrea_desktop.ui.views.panels import NotesBox, Panel, banner, big, table_view
+from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
+
+
+def is_dots(checked) -> bool:
+    return hasattr(checked, "void_dots")
+
+
+def capital_noun(repo, session_id: str) -> str:
+    """The option column's title for this session's votes: Idea, Grupo de ideas, Stand."""
+    noun = repo.votes.noun(session_id).bare()
+    return noun[:1].upper() + noun[1:]
+
+
+def option_texts(repo, session_id: str) -> dict[int, str]:
+    """Option number -> its text: the ideas, or the clusters' labels (fishbowl)."""
+    if repo.votes.noun(session_id) is wording.CLUSTER:
+        return {c.number: c.label for c in repo.ideas.clusters(session_id)}
+    if repo.votes.noun(session_id) is wording.STAND:  # idea fair: the stands
+        return {s.number: s.title for s in repo.fair.stands(session_id)}
+    return {i.number: i.text for i in repo.ideas.list(session_id)}
+
+
+def option_rows(repo, session_id: str) -> list[Idea]:
+    """The rows of the counts table: active ideas, or the clusters (fishbowl) as rows."""
+    if repo.votes.noun(session_id) is wording.CLUSTER:
+        return [Idea(c.id, session_id, c.number, c.label) for c in
+                repo.ideas.clusters(session_id)]
+    if repo.votes.noun(session_id) is wording.STAND:  # idea fair: the stands as rows
+        return [Idea(s.id, session_id, s.number, s.title) for s in
+                repo.fair.stands(session_id)]
+    return repo.ideas.list(session_id)
+
+
+def dots_preview_text(checked, noun) -> str:
+    """What a typed dots ballot would count, in words (before saving)."""
+    parts = []
+    if checked.marks:
+        parts.append(_("Cuenta: {marks}").format(marks=", ".join(
+            _("{option} → {points}").format(option=noun.one(o), points=wording.points(d))
+            for o, d in checked.marks)))
+    if checked.voids:
+        parts.append(_("No cuenta: {voids}").format(voids=" ".join(
+            _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
+            for v in checked.voids)))
+    return "\n".join(parts)
 
 
 def preview_text(checked) -> str:
@@ -56,7 +100,7 @@ def preview_text(checked) -> str:
 class VotePanel(Panel):
     """One vote round: its rule (k), ballots typed fast, or counts typed from a wall."""
 
-    tables = VOTE_TABLES
+    tables = VOTE_TABLES + ("ballot_issue",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +122,19 @@ class VotePanel(Panel):
         self.mode.addItem("", "ballots")
         self.mode.addItem("", "counts")
         self.mode.currentIndexChanged.connect(self.set_mode)
-        for widget in (self.k_label, self.k, self.mode_label, self.mode):
+        # dots rounds (fishbowl): dots per person and the most on one option
+        self.dots_label = QLabel(objectName="dots_label")
+        self.dots = QSpinBox(objectName="dots_per_person")
+        self.dots.setRange(1, 20)
+        self.dots_label.setBuddy(self.dots)
+        self.dots.valueChanged.connect(lambda v: self.set_dots(dots_per_person=v))
+        self.cap_label = QLabel(objectName="cap_label")
+        self.cap = QSpinBox(objectName="max_per_option")
+        self.cap.setRange(1, 20)
+        self.cap_label.setBuddy(self.cap)
+        self.cap.valueChanged.connect(lambda v: self.set_dots(max_per_option=v))
+        for widget in (self.k_label, self.k, self.dots_label, self.dots, self.cap_label,
+                       self.cap, self.mode_label, self.mode):
             head.addWidget(widget)
         layout.addLayout(head)
         self.rule = QLabel(objectName="rule")
@@ -111,6 +167,8 @@ class VotePanel(Panel):
         entry_row.addWidget(self.entry_label)
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.save_button)
+        self.paper = PaperBallotsBox(self)  # paper ballots: scanner, scans, register
+        bl.addWidget(self.paper)
         bl.addLayout(entry_row)
         self.preview = QLabel(objectName="ballot_preview")
         self.preview.setWordWrap(True)
@@ -184,9 +242,10 @@ class VotePanel(Panel):
         return self.entry if self.pages.currentIndex() == 0 else self.counts
 
     def set_context(self, repo, session_id, phase) -> None:
-        if phase.vote_round != self.round:
+        if phase.vote_round != self.round or session_id != self.session_id:
             self.feedback.setText("")
             self.entry.setText("")
+            self.paper.reset()
         self.round = phase.vote_round or ""
         super().set_context(repo, session_id, phase)
 
@@ -206,8 +265,10 @@ class VotePanel(Panel):
         self.mode.blockSignals(True)
         self.mode.setCurrentIndex(self.mode.findData(vote_round.mode))
         self.mode.blockSignals(False)
-        for widget in (self.k, self.mode):
+        for widget in (self.k, self.mode, self.dots, self.cap):
             widget.setEnabled(not has_votes)
+        self.show_dots(vote_round)
+        self.counts_model.option_title = capital_noun(repo, sid)
         tip = _("Ya hay votos en esta ronda: la regla ya no puede cambiar.") if has_votes else ""
         self.k.setToolTip(tip or _("Cuántas ideas ordena cada boleta (k); como máximo una "
                                    "menos que las ideas."))
@@ -217,7 +278,8 @@ class VotePanel(Panel):
         except CocreaError as err:
             self.rule.setText(err.message)
         self.options.setText(_("Se vota entre {options} ({count}).").format(
-            options=IDEA.many(options) if options else "—", count=IDEA.count(len(options))))
+            options=repo.votes.noun(sid).many(options) if options else "—",
+            count=repo.votes.noun(sid).count(len(options))))
         problem = ""
         if len(options) < 2:
             problem = _("Se necesitan al menos dos ideas vigentes para votar.")
@@ -225,7 +287,7 @@ class VotePanel(Panel):
         self.problem.setVisible(bool(problem))
         if vote_round.mode == "counts":
             self.pages.setCurrentIndex(1)
-            self.counts_model.set_data(repo.ideas.list(sid), repo.votes.counts(sid, round_))
+            self.counts_model.set_data(option_rows(repo, sid), repo.votes.counts(sid, round_))
             if vote_round.counter and not self.counter.text():
                 self.counter.setText(vote_round.counter)
             index = self.source.findData(vote_round.source)
@@ -253,8 +315,43 @@ class VotePanel(Panel):
             self.save_button.setEnabled(len(options) >= 2)
             self.update_spoil()
             self.update_preview()
+            self.paper.refresh()
 
     # -- rule ------------------------------------------------------------------
+    def is_dots_round(self) -> bool:
+        return self.repo is not None and bool(self.round) and \
+            self.repo.votes.round(self.session_id, self.round).kind == "dots"
+
+    def show_dots(self, vote_round) -> None:
+        """Dots rounds show dots per person and the cap per option instead of k."""
+        dots = vote_round.kind == "dots"
+        for widget in (self.k_label, self.k):
+            widget.setVisible(not dots)
+        for widget in (self.dots_label, self.dots, self.cap_label, self.cap):
+            widget.setVisible(dots)
+        if not dots:
+            return
+        per_person = int(vote_round.params.get("dots_per_person", 1))
+        cap = vote_round.params.get("max_per_option") or per_person
+        for spin, value, top in ((self.dots, per_person, 20), (self.cap, min(cap, per_person),
+                                                               per_person)):
+            spin.blockSignals(True)
+            spin.setRange(1, top)
+            spin.setValue(int(value))
+            spin.blockSignals(False)
+        self.dots.setToolTip(_("Puntos que reparte cada persona (de 1 a 7 sugerido: la tercera "
+                               "parte de las opciones)."))
+        self.cap.setToolTip(_("Lo más que una persona puede poner en una misma opción; 1 = no "
+                              "se acumulan."))
+        self.entry.setPlaceholderText(_("p. ej. 3 3 7 (un punto por número) o 3:2 7"))
+
+    def set_dots(self, **values: int) -> None:
+        if self.repo is None or not self.round:
+            return
+        if ops.configure_vote(parent=self, repo=self.repo, session_id=self.session_id,
+                              round_=self.round, **values) is None:
+            self.refresh()
+
     def set_k(self, value: int) -> None:
         if self.repo is None or not self.round:
             return
@@ -275,7 +372,9 @@ class VotePanel(Panel):
     def update_preview(self) -> None:
         text = self.entry.text().strip()
         if not text or self.repo is None or not self.round:
-            self.preview.setText(_("Escriba los números de las ideas en el orden de la boleta "
+            self.preview.setText(_("Escriba un número por cada punto de la boleta (o "
+                                   "número:puntos) y pulse Intro.") if self.is_dots_round() else
+                                 _("Escriba los números de las ideas en el orden de la boleta "
                                    "(el primero recibe más puntos) y pulse Intro."))
             return
         try:
@@ -283,18 +382,31 @@ class VotePanel(Panel):
         except CocreaError as err:
             self.preview.setText(err.message)
             return
-        self.preview.setText(preview_text(checked))
+        self.preview.setText(dots_preview_text(checked, self.repo.votes.noun(self.session_id))
+                             if is_dots(checked) else preview_text(checked))
 
     def save_ballot(self) -> None:
         text = self.entry.text().strip()
         if not text or self.repo is None or not self.round:
             return
         ballot = ops.enter_ballot(parent=self, repo=self.repo, session_id=self.session_id,
-                                  round_=self.round, text=text)
+                                  round_=self.round, text=text, serial=self.paper.serial())
         if ballot is None:
             return
         self.entry.setText("")
+        self.paper.ballot_saved()
         counted = len(ballot.marks)
+        if self.is_dots_round():
+            counted = sum(d for _o, d in ballot.marks)
+            message = _("Boleta {number} guardada.").format(number=ballot.number) + " " + \
+                ngettext("Cuenta {count} punto.", "Cuentan {count} puntos.", counted).format(
+                    count=counted)
+            if ballot.voids:
+                message += "\n" + _("No cuenta:") + "".join(
+                    "\n  • " + _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
+                    for v in ballot.voids)
+            self.feedback.setText(message)
+            return
         message = _("Boleta {number} guardada.").format(number=ballot.number) + " " + ngettext(
             "Cuenta {count} idea.", "Cuentan {count} ideas.", counted).format(count=counted)
         if ballot.voids:
@@ -351,6 +463,9 @@ class VotePanel(Panel):
         self.mode.setItemText(1, _("Conteo a mano"))
         self.entry_label.setText(_("&Boleta:"))
         self.entry.setPlaceholderText(_("p. ej. 12 3 7 1 9"))
+        self.dots_label.setText(_("P&untos por persona:"))
+        self.cap_label.setText(_("&Máximo por opción:"))
+        self.paper.retranslate()
         self.save_button.setText(_("Guardar boleta"))
         self.save_button.setToolTip(_("Guardar la boleta ahora (Intro)"))
         self.counter_label.setText(_("Quién contó:"))
@@ -430,8 +545,8 @@ class ResultsView(QWidget):
         if self.repo is None or not round_:
             return
         repo, sid = self.repo, self.session_id
-        ideas = repo.ideas.list(sid)
-        texts = {i.number: i.text for i in ideas}
+        texts = option_texts(repo, sid)
+        self.model.option_title = capital_noun(repo, sid)
         has_votes = repo.votes.has_votes(sid, round_)
         try:
             result = repo.votes.tally(sid, round_) if has_votes else None
@@ -469,12 +584,16 @@ class ResultsView(QWidget):
         for row in result.rows:
             label = _("{rank}.º · idea {number}: {text}").format(
                 rank=row.rank, number=row.option, text=texts.get(row.option, ""))
+            if hasattr(result, "usage_text"):  # dots on clusters (fishbowl)
+                label = _("{rank}.º · {option}: {text}").format(
+                    rank=row.rank, option=repo.votes.noun(sid).one(row.option),
+                    text=texts.get(row.option, ""))
             value = row_total(row)
             bars.append(Bar(label, value, unit(value), row.option in near))
         caption = _("≈ marca un casi empate") if near else ""
         self.chart.set_bars(bars, caption)
         lines = []
-        check = getattr(result, "check_text", "")
+        check = getattr(result, "check_text", "") or getattr(result, "usage_text", "")
         if check:
             lines.append(check)
         if result.tie_breaks:

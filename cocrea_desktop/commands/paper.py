@@ -1,0 +1,214 @@
+"""`cocrea ballots print|scan|register|annex`: paper ballots with QR codes from a terminal.
+
+Print a session's ballots (each with its serial and QR code), read a stack of scans
+back (it never enters marks: it says what each code is), and show the register that
+reconciles what was handed out with what came back and was counted. The commands
+join the ``ballots`` group of :mod:`cocrea_desktop.commands.votes`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cocrea_desktop.cli import echo_json, fail_cleanly, open_repo
+from cocrea_desktop.commands.votes import ballots
+from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.model import round_label
+from cocrea_desktop.core.voting.payload import format_serial
+from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.register import ROUND_CODES
+
+ROUND_CHOICES = tuple(ROUND_CODES)
+
+#: What happened to each issued serial (``register --json``).
+NOT_RETURNED, COUNTED, VOID, SPOILED = "not_returned", "counted", "void", "spoiled"
+
+
+def pick_round(repo, session_id: str, round_: str | None) -> str:
+    """The round asked for, or the session's first vote round; a clear error otherwise."""
+    rounds = repo.phases.method(session_id).vote_rounds()
+    if not rounds:
+        raise InvalidInput(_("Esta sesión no tiene votaciones."))
+    if round_ is None:
+        return rounds[0]
+    if round_ not in rounds:
+        raise InvalidInput(_("Esta sesión no tiene la votación «{round}»; tiene: {rounds}.")
+                           .format(round=round_, rounds=", ".join(rounds)))
+    return round_
+
+
+def serial_states(repo, session_id: str, round_: str) -> list[dict[str, str]]:
+    """Every serial issued for the round and what became of it (same rules as the summary)."""
+    entered = {b.serial: b for b in repo.votes.ballots(session_id, round_) if b.serial}
+    states = []
+    for row in repo.register.issued(session_id, round_):
+        ballot = entered.get(row["serial"])
+        if row["status"] in ("spoiled", "void"):
+            state = SPOILED
+        elif ballot is None:
+            state = NOT_RETURNED
+        elif ballot.status == "counted" and ballot.marks:
+            state = COUNTED
+        else:
+            state = VOID
+        states.append({"serial": row["serial"], "shown": format_serial(row["serial"]),
+                       "batch": row["batch"], "state": state})
+    return states
+
+
+def summary_lines(summary) -> list[str]:
+    """The reconciliation in words, one figure a line, then whether it balances."""
+    lines = [
+        _("Emitidas: {n}").format(n=summary.issued),
+        _("Devueltas: {n}").format(n=summary.returned),
+        _("Sin devolver: {n}").format(n=summary.not_returned),
+        _("Contadas: {n}").format(n=summary.counted),
+        _("Nulas: {n}").format(n=summary.void),
+        _("Estropeadas: {n}").format(n=summary.spoiled),
+        _("Sin folio: {n}").format(n=summary.without_serial),
+    ]
+    lines.append(_("Cuadra: emitidas = devueltas + sin devolver; devueltas = contadas + nulas "
+                   "+ estropeadas.") if summary.balanced else
+                 _("No cuadra: revise las boletas devueltas y las capturadas."))
+    return lines
+
+
+@ballots.command("print")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--count", "count", type=int, required=True, help="How many ballots to issue.")
+@click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
+              help="The vote round (default: the session's first vote round).")
+@click.option("--per-page", type=click.Choice(["1", "2", "4"]), default="4", show_default=True,
+              help="Ballots per sheet.")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              show_default=True, help="Paper size.")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The PDF to write.")
+@fail_cleanly
+def ballots_print(file: str, session_id: str, count: int, round_: str | None, per_page: str,
+                  paper: str, output: str) -> None:
+    """Issue COUNT new serials and print their ballots (QR code and serial) to a PDF."""
+    from cocrea_desktop.export.paper import print_ballots
+
+    with open_repo(file) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        serials = print_ballots(repo, session.id, round_, count, output,
+                                per_page=int(per_page), paper=paper) or []
+    click.echo(ngettext("{round}: se emitió {count} boleta en {path}",
+                        "{round}: se emitieron {count} boletas en {path}", len(serials)).format(
+        round=round_label(round_), count=len(serials), path=output))
+    click.echo(_("Folios: {serials}").format(
+        serials=", ".join(format_serial(s) for s in serials)))
+
+
+@ballots.command("scan")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.argument("scans", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
+              help="The vote round (default: the session's first vote round).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def ballots_scan(file: str, session_id: str, scans: tuple[str, ...], round_: str | None,
+                 as_json: bool) -> None:
+    """Read the QR codes in scanned images, PDFs or folders; say what each ballot is.
+
+    It never enters marks: type them on screen or import them with `ballots import`.
+    """
+    from cocrea_desktop.export.paper import read_scans
+
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        result = read_scans(repo, session.id, round_, list(scans))
+    codes = [{"source": source, "serial": o.serial, "shown": format_serial(o.serial)
+              if o.serial else "", "kind": o.kind, "message": o.message,
+              "session_id": o.session_id, "round": o.round}
+             for source, o in result.outcomes]
+    problems = [{"source": source, "reason": reason} for source, reason in result.problems]
+    if as_json:
+        echo_json({"round": round_, "codes": codes, "problems": problems,
+                   "ready": [c["serial"] for c in codes if c["kind"] == "ready"]})
+        return
+    click.echo(ngettext("{round}: se leyó {count} código.", "{round}: se leyeron {count} códigos.",
+                        len(codes)).format(round=round_label(round_), count=len(codes)))
+    for code in codes:
+        click.echo("  {shown:9} {kind:14} {message}  [{source}]".format(
+            shown=code["shown"] or "-", kind=code["kind"], message=code["message"],
+            source=code["source"]))
+    if problems:
+        click.echo(ngettext("{count} archivo o página sin código legible:",
+                            "{count} archivos o páginas sin código legible:",
+                            len(problems)).format(count=len(problems)))
+        for problem in problems:
+            click.echo("  {source}: {reason}".format(**problem))
+    ready = sum(1 for c in codes if c["kind"] == "ready")
+    click.echo(ngettext("{count} boleta lista para capturar sus marcas.",
+                        "{count} boletas listas para capturar sus marcas.", ready).format(
+        count=ready))
+
+
+@ballots.command("register")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
+              help="The vote round (default: the session's first vote round).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with every serial).")
+@fail_cleanly
+def ballots_register(file: str, session_id: str, round_: str | None, as_json: bool) -> None:
+    """The ballot register: issued, returned, counted, void, spoiled; whether it balances."""
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        summary = repo.register.summary(session.id, round_)
+        states = serial_states(repo, session.id, round_) if as_json else []
+    if as_json:
+        data: dict[str, Any] = dict(summary.as_dict(), round=round_, session_id=session.id,
+                                    serials=states)
+        echo_json(data)
+        return
+    click.echo(round_label(round_))
+    for line in summary_lines(summary):
+        click.echo(line)
+
+
+@ballots.command("annex")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
+              help="The vote round (default: the session's first vote round).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The CSV file to write.")
+@fail_cleanly
+def ballots_annex(file: str, session_id: str, round_: str | None, output: str) -> None:
+    """The public annex as CSV: every counted ballot by serial with its marks, no identities."""
+    from cocrea_desktop.export.evidence import session_snapshot
+
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        snap = session_snapshot(repo, session.id, public=True)
+    result = next((r for r in snap.rounds if r.round == round_), None)
+    counted = result.counted if result is not None else []
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["folio", "marcas", "observaciones"])
+    rows = 0
+    for item in counted:
+        if not item["serial"]:
+            continue
+        writer.writerow([format_serial(item["serial"]),
+                         " ".join(f"{o}:{v}" for o, v in item["marks"]),
+                         "; ".join(item["voids"])])
+        rows += 1
+    Path(output).write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    click.echo(ngettext("Anexo público: {count} boleta contada en {path}",
+                        "Anexo público: {count} boletas contadas en {path}", rows).format(
+        count=rows, path=output))

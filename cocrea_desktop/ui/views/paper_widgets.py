@@ -1,0 +1,530 @@
+"""Paper ballots in the vote panel: print them, read them back, see the register balance.
+
+:class:`PaperBallotsBox` sits above the ballot-entry line of the vote panel. A USB
+barcode scanner types the QR payload and Enter into its scan field (a serial typed
+by hand works too); a ballot ready to count gives its serial to the entry line, and
+the next ballot saved carries it. Reading a stack of scans queues the ballots ready
+to count: each ballot saved takes the next serial. Anything else (a duplicate, a
+ballot of another session or round, a serial never issued, a forged code) is said
+in words and never counted. Printing and reading scans run in the background
+(``workers.run_task``); only the GUI thread writes to the process file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.voting.payload import format_serial
+from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.register import MAX_ISSUE, READY
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui import workers
+
+if TYPE_CHECKING:
+    from cocrea_desktop.ui.views.vote_panels import VotePanel
+
+_webcam: tuple[bool, str] | None = None
+
+
+def webcam_available() -> tuple[bool, str]:
+    """Whether Qt Multimedia can be imported here (PySide6-Essentials does not ship it)."""
+    global _webcam
+    if _webcam is None:
+        import importlib.util
+
+        try:
+            if importlib.util.find_spec("PySide6.QtMultimedia") is None:
+                raise ImportError("PySide6.QtMultimedia")
+            import PySide6.QtMultimedia  # noqa: F401 - only to know whether it is there
+        except ImportError:
+            _webcam = (False, _("La cámara necesita Qt Multimedia, que esta instalación no "
+                                "incluye. Use un lector USB o lea las boletas escaneadas."))
+        else:
+            _webcam = (True, _("La lectura con cámara todavía no está disponible. Use un "
+                               "lector USB o lea las boletas escaneadas."))
+    return _webcam
+
+
+def summary_text(summary) -> str:
+    """The reconciliation of a round in one line, with "cuadra" / "no cuadra" in words."""
+    text = _("Emitidas {issued} · Devueltas {returned} · Sin devolver {not_returned} · "
+             "Contadas {counted} · Nulas {void} · Estropeadas {spoiled} · "
+             "Sin folio {without_serial}").format(**summary.as_dict())
+    verdict = _("cuadra") if summary.balanced else _("NO CUADRA")
+    return text + " — " + verdict
+
+
+def _write_pdf(spec: Any, path: str, task: workers.Task) -> bool:
+    """Runs in the background: only draws the PDF (the serials are already issued)."""
+    from cocrea_desktop.export.pdf.ballots import write_ballots_pdf
+
+    return write_ballots_pdf(spec, path, progress=task.progress,
+                             cancelled=lambda: task.cancelled)
+
+
+def _read_scans(db: str, session_id: str, round_: str, paths: list[str],
+                task: workers.Task) -> Any:
+    """Runs in the background on its own read-only connection."""
+    from cocrea_desktop.export.paper import read_scans
+    from cocrea_desktop.store.repo import Repo
+
+    with Repo.open(db, read_only=True) as repo:
+        return read_scans(repo, session_id, round_, paths, progress=task.progress)
+
+
+class PrintBallotsDialog(QDialog):
+    """How many ballots, how many per sheet, which paper, which file; prints in the background."""
+
+    def __init__(self, repo, session_id: str, round_: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("print_ballots")
+        self.setWindowTitle(_("Imprimir boletas"))
+        self.repo, self.session_id, self.round = repo, session_id, round_
+        self.task: workers.Task | None = None
+        self.output: Path | None = None
+        self.serials: list[str] = []
+        form = QFormLayout()
+        self.count = QSpinBox(objectName="print_count")
+        self.count.setRange(1, MAX_ISSUE)
+        self.count.setValue(max(1, repo.session(session_id).participant_count or 20))
+        self.per_page = QComboBox(objectName="print_per_page")
+        for n in (4, 2, 1):
+            self.per_page.addItem(str(n), n)
+        self.paper = QComboBox(objectName="print_paper")
+        self.paper.addItem(_("Carta"), "letter")
+        self.paper.addItem(_("A4"), "a4")
+        self.file = QLineEdit(objectName="print_file")
+        self.file.setText(str(Path(repo.path).parent / _("boletas.pdf")))
+        choose = QPushButton(_("Elegir…"), objectName="print_choose")
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(choose)
+        form.addRow(_("&Cuántas boletas:"), self.count)
+        form.addRow(_("Boletas por &hoja:"), self.per_page)
+        form.addRow(_("&Papel:"), self.paper)
+        form.addRow(_("&Archivo PDF:"), file_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.progress = QProgressBar(objectName="print_progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel(objectName="print_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton(_("Imprimir"), objectName="print_go")
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(_("Cancelar"), objectName="print_cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+
+    @staticmethod
+    def ask_file(parent: QWidget, start: str) -> str:
+        """Where to save the PDF; tests replace this."""
+        path, _filter = QFileDialog.getSaveFileName(parent, _("Guardar las boletas"), start,
+                                                    _("PDF (*.pdf)"))
+        return path
+
+    def choose_file(self) -> None:
+        chosen = type(self).ask_file(self, self.file.text())
+        if chosen:
+            self.file.setText(chosen)
+
+    def start(self) -> None:
+        if self.task is not None:
+            return
+        from cocrea_desktop.export.paper import ballot_spec
+        from cocrea_desktop.export.pdf.ballots import validate_spec
+
+        name = self.file.text().strip()
+        if not name:
+            self.status.setText(_("Escriba el nombre del archivo PDF."))
+            return
+        target = Path(name)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        per_page, paper = self.per_page.currentData(), self.paper.currentData()
+        try:  # a refused layout issues nothing
+            validate_spec(ballot_spec(self.repo, self.session_id, self.round, [],
+                                      per_page=per_page, paper=paper))
+        except CocreaError as err:
+            self.status.setText(err.message)
+            return
+        pairs = ops.issue_ballots(parent=self, repo=self.repo, session_id=self.session_id,
+                                  round_=self.round, count=self.count.value())
+        if not pairs:
+            return
+        self.serials = [serial for serial, _payload in pairs]
+        spec = ballot_spec(self.repo, self.session_id, self.round, pairs, per_page=per_page,
+                           paper=paper)
+        self.output = target
+        self.print_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.status.setText(ngettext("Imprimiendo {count} boleta…", "Imprimiendo {count} boletas…",
+                                     len(pairs)).format(count=len(pairs)))
+        self.task = workers.run_task(lambda task: _write_pdf(spec, str(target), task),
+                                     on_result=self._done, on_error=self._failed,
+                                     on_progress=self._on_progress)
+        self.task.finished.connect(self._finished)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _done(self, written: bool) -> None:
+        if written:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            self.status.setText(_("Las boletas están listas ({count}) en:").format(
+                count=len(self.serials)) + "\n" + str(self.output))
+        else:
+            self.output = None
+            self.status.setText(_("Impresión cancelada. Los folios ya emitidos cuentan como "
+                                  "no devueltos en el registro."))
+
+    def _failed(self, err: BaseException) -> None:
+        self.output = None
+        message = err.message if isinstance(err, CocreaError) else str(err)
+        self.status.setText(_("No se pudo escribir el PDF: {reason}").format(reason=message))
+
+    def _finished(self) -> None:
+        self.task = None
+        self.print_button.setEnabled(True)
+        self.cancel_button.setText(_("Cerrar"))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            return
+        self.reject()
+
+    def running(self) -> bool:
+        return self.task is not None
+
+
+class PaperBallotsBox(QWidget):
+    """Scan field, print and scan buttons, the serial being entered and its queue, the register."""
+
+    def __init__(self, panel: VotePanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.current = ""  # the serial the next saved ballot carries
+        self.queue: list[str] = []  # serials read from scans, ready, waiting their turn
+        self.task: workers.Task | None = None
+        self.print_dialog: PrintBallotsDialog | None = None
+        self.last_scan = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.scan_label = QLabel(objectName="scan_label")
+        self.scan = QLineEdit(objectName="ballot_scan")
+        self.scan_label.setBuddy(self.scan)
+        self.scan.returnPressed.connect(self.read_entry)
+        row.addWidget(self.scan_label)
+        row.addWidget(self.scan, 1)
+        self.print_button = QPushButton(objectName="print_ballots_button")
+        self.print_button.clicked.connect(self.open_print)
+        self.read_button = QPushButton(objectName="read_scans_button")
+        menu = QMenu(self.read_button)
+        self.act_files = QAction(self)
+        self.act_files.triggered.connect(lambda _c=False: self.choose_files())
+        self.act_folder = QAction(self)
+        self.act_folder.triggered.connect(lambda _c=False: self.choose_folder())
+        menu.addAction(self.act_files)
+        menu.addAction(self.act_folder)
+        self.read_button.setMenu(menu)
+        self.spoiled_button = QPushButton(objectName="spoiled_button")
+        self.spoiled_button.clicked.connect(self.ask_spoiled)
+        self.webcam_button = QPushButton(objectName="webcam_button")
+        available, why = webcam_available()
+        self.webcam_button.setEnabled(False)
+        self.webcam_button.setVisible(available)
+        self.webcam_button.setToolTip(why)
+        for widget in (self.print_button, self.read_button, self.spoiled_button,
+                       self.webcam_button):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        current_row = QHBoxLayout()
+        self.current_label = QLabel(objectName="paper_current")
+        font = self.current_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.current_label.setFont(font)
+        self.clear_button = QPushButton(objectName="paper_clear")
+        self.clear_button.clicked.connect(self.clear_current)
+        current_row.addWidget(self.current_label, 1)
+        current_row.addWidget(self.clear_button)
+        layout.addLayout(current_row)
+        self.message = QLabel(objectName="scan_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("QLabel { border-left: 4px solid palette(text); "
+                                   "padding-left: 6px; }")
+        layout.addWidget(self.message)
+        self.scan_progress = QProgressBar(objectName="scan_progress")
+        self.scan_progress.hide()
+        layout.addWidget(self.scan_progress)
+        self.results = QListWidget(objectName="scan_results")
+        self.results.setMaximumHeight(110)
+        self.results.hide()
+        layout.addWidget(self.results)
+        self.register = QLabel(objectName="register_summary")
+        self.register.setWordWrap(True)
+        layout.addWidget(self.register)
+        self.retranslate()
+
+    # -- context -----------------------------------------------------------------
+    def ready_to_use(self) -> bool:
+        p = self.panel
+        return p.repo is not None and bool(p.round) and bool(p.session_id)
+
+    def reset(self) -> None:
+        """Another session or round: forget the serial in hand and the queue."""
+        self.current, self.queue = "", []
+        self.message.setText("")
+        self.results.clear()
+        self.results.hide()
+        self.show_current()
+
+    def refresh(self) -> None:
+        if not self.ready_to_use():
+            return
+        p = self.panel
+        writable = not getattr(p.repo, "read_only", False)
+        for widget in (self.scan, self.print_button, self.read_button, self.spoiled_button):
+            widget.setEnabled(writable)
+        self.read_button.setEnabled(writable and self.task is None)
+        try:
+            self.register.setText(summary_text(p.repo.register.summary(p.session_id, p.round)))
+        except CocreaError as err:
+            self.register.setText(err.message)
+        self.show_current()
+
+    def show_current(self) -> None:
+        waiting = len(self.queue)
+        if self.current:
+            text = _("Folio en captura: {serial}").format(serial=format_serial(self.current))
+            self.panel.entry.setPlaceholderText(_("Marcas de la boleta {serial}").format(
+                serial=format_serial(self.current)))
+        else:
+            text = _("Sin folio: la próxima boleta se guarda sin folio.")
+            self.panel.entry.setPlaceholderText(_("p. ej. 12 3 7 1 9"))
+        if waiting:
+            text += " " + ngettext("({count} boleta escaneada en espera)",
+                                   "({count} boletas escaneadas en espera)",
+                                   waiting).format(count=waiting)
+        self.current_label.setText(text)
+        self.clear_button.setEnabled(bool(self.current or self.queue))
+
+    # -- reading one ballot (scanner or typed serial) ----------------------------
+    def read_entry(self) -> None:
+        text = self.scan.text().strip()
+        self.scan.clear()
+        if not text or not self.ready_to_use():
+            return
+        p = self.panel
+        outcome = p.repo.register.read(p.session_id, p.round, text)
+        if outcome.kind == READY:
+            if self.current and self.current != outcome.serial:
+                self.queue.insert(0, self.current)
+            self.queue = [s for s in self.queue if s != outcome.serial]
+            self.current = outcome.serial
+            self.message.setText(outcome.message)
+            self.show_current()
+            p.entry.setFocus()
+            return
+        self.message.setText("⚠ " + outcome.message)
+        self.scan.setFocus()
+
+    def ballot_saved(self) -> None:
+        """The ballot in hand was saved: take the next serial waiting, if any."""
+        self.current = ""
+        p = self.panel
+        while self.queue and self.ready_to_use():
+            serial = self.queue.pop(0)
+            outcome = p.repo.register.read(p.session_id, p.round, serial)
+            if outcome.kind == READY:
+                self.current = serial
+                self.message.setText(outcome.message)
+                break
+        self.show_current()
+
+    def serial(self) -> str:
+        return self.current
+
+    def clear_current(self) -> None:
+        self.current, self.queue = "", []
+        self.message.setText(_("Se quitó el folio: la próxima boleta se guarda sin folio."))
+        self.show_current()
+
+    # -- spoiled ballots ------------------------------------------------------------
+    @staticmethod
+    def ask_serial(parent: QWidget) -> str:
+        """The serial of a spoiled ballot; tests replace this."""
+        text, ok = QInputDialog.getText(parent, _("Boleta estropeada"),
+                                        _("Folio de la boleta estropeada (no se cuenta):"))
+        return text if ok else ""
+
+    def ask_spoiled(self) -> None:
+        if not self.ready_to_use():
+            return
+        text = type(self).ask_serial(self).strip()
+        if text:
+            self.mark_spoiled(text)
+
+    def mark_spoiled(self, text: str) -> None:
+        p = self.panel
+        outcome = p.repo.register.read(p.session_id, p.round, text)
+        if outcome.kind != READY:
+            self.message.setText("⚠ " + outcome.message)
+            return
+        if ops.mark_ballot_spoiled(parent=self, repo=p.repo, session_id=p.session_id,
+                                   round_=p.round, serial=outcome.serial) is None:
+            return
+        self.message.setText(_("La boleta {serial} quedó como estropeada: se devolvió y no "
+                               "se cuenta.").format(serial=format_serial(outcome.serial)))
+        self.queue = [s for s in self.queue if s != outcome.serial]
+        if self.current == outcome.serial:
+            self.ballot_saved()
+        self.show_current()
+
+    # -- printing -------------------------------------------------------------------
+    def open_print(self) -> None:
+        if not self.ready_to_use():
+            return
+        p = self.panel
+        self.print_dialog = PrintBallotsDialog(p.repo, p.session_id, p.round, self)
+        self.print_dialog.open()
+
+    # -- reading scans ----------------------------------------------------------------
+    @staticmethod
+    def ask_files(parent: QWidget, start: str) -> list[str]:
+        files, _filter = QFileDialog.getOpenFileNames(
+            parent, _("Boletas escaneadas"), start,
+            _("Imágenes y PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)"))
+        return files
+
+    @staticmethod
+    def ask_folder(parent: QWidget, start: str) -> str:
+        return QFileDialog.getExistingDirectory(parent, _("Carpeta con boletas escaneadas"),
+                                                start)
+
+    def choose_files(self) -> None:
+        if self.ready_to_use():
+            files = type(self).ask_files(self, str(Path(self.panel.repo.path).parent))
+            if files:
+                self.read_scans(files)
+
+    def choose_folder(self) -> None:
+        if self.ready_to_use():
+            folder = type(self).ask_folder(self, str(Path(self.panel.repo.path).parent))
+            if folder:
+                self.read_scans([folder])
+
+    def read_scans(self, paths: list[str]) -> None:
+        if self.task is not None or not self.ready_to_use():
+            return
+        p = self.panel
+        db, sid, round_ = str(p.repo.path), p.session_id, p.round
+        self.scan_progress.setRange(0, 0)
+        self.scan_progress.show()
+        self.read_button.setEnabled(False)
+        self.message.setText(_("Leyendo los escaneos…"))
+        self.task = workers.run_task(lambda task: _read_scans(db, sid, round_, list(paths), task),
+                                     on_result=self._scans_read, on_error=self._scans_failed,
+                                     on_progress=self._scan_progress)
+        self.task.finished.connect(self._scans_finished)
+
+    def _scan_progress(self, done: int, total: int) -> None:
+        self.scan_progress.setRange(0, max(total, 1))
+        self.scan_progress.setValue(min(done, total))
+
+    def _scans_read(self, result) -> None:
+        self.last_scan = result
+        self.results.clear()
+        ready = 0
+        for source, outcome in result.outcomes:
+            shown = format_serial(outcome.serial) if outcome.serial else "—"
+            mark = "✓" if outcome.kind == READY else "⚠"
+            self.results.addItem(f"{mark} {shown}: {outcome.message} [{Path(source).name}]")
+            if outcome.kind == READY and outcome.serial != self.current and \
+                    outcome.serial not in self.queue:
+                self.queue.append(outcome.serial)
+                ready += 1
+        for source, reason in result.problems:
+            self.results.addItem("⚠ " + _("{source}: sin código legible ({reason})").format(
+                source=Path(source).name, reason=reason))
+        self.results.setVisible(self.results.count() > 0)
+        others = len(result.outcomes) - len(result.ready())
+        message = ngettext("{count} boleta lista para capturar.",
+                           "{count} boletas listas para capturar.", ready).format(count=ready)
+        if others:
+            message += " " + ngettext("{count} código no se cuenta (vea la lista).",
+                                      "{count} códigos no se cuentan (vea la lista).",
+                                      others).format(count=others)
+        if result.problems:
+            message += " " + ngettext("{count} archivo sin código legible.",
+                                      "{count} archivos sin código legible.",
+                                      len(result.problems)).format(count=len(result.problems))
+        self.message.setText(message)
+        if not self.current and self.queue:
+            self.current = self.queue.pop(0)
+        self.show_current()
+        if self.current:
+            self.panel.entry.setFocus()
+
+    def _scans_failed(self, err: BaseException) -> None:
+        message = err.message if isinstance(err, CocreaError) else str(err)
+        self.message.setText(_("No se pudieron leer los escaneos: {reason}").format(
+            reason=message))
+
+    def _scans_finished(self) -> None:
+        self.task = None
+        self.scan_progress.hide()
+        self.read_button.setEnabled(True)
+
+    # -- language -----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.scan_label.setText(_("&Lector o folio:"))
+        self.scan.setPlaceholderText(_("Escanee el código QR o escriba el folio y pulse Intro"))
+        self.scan.setToolTip(_("Un lector USB escribe aquí el código de la boleta. También "
+                               "puede escribir el folio impreso (p. ej. 482-1571)."))
+        self.print_button.setText(_("Imprimir boletas…"))
+        self.read_button.setText(_("Leer escaneos…"))
+        self.act_files.setText(_("Elegir archivos…"))
+        self.act_folder.setText(_("Elegir una carpeta…"))
+        self.spoiled_button.setText(_("Boleta estropeada…"))
+        self.spoiled_button.setToolTip(_("Una boleta de papel devuelta rota o inservible: "
+                                         "cuenta como devuelta, no como voto."))
+        self.webcam_button.setText(_("Cámara"))
+        self.clear_button.setText(_("Quitar folio"))
+        self.show_current()
+        self.refresh()

@@ -1,0 +1,111 @@
+"""`cocrea ballots print|scan|register|annex` on real files: print, render, scan back, count."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cocrea_desktop.cli import cli
+from cocrea_desktop.store.repo import Repo
+from tests.export.test_paper_roundtrip import render_pages
+
+
+def run(*args: str, ok: bool = True):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture
+def process(tmp_path):
+    db = tmp_path / "p.cocrea.db"
+    with Repo.create(db, name="PAL Cuicatlán") as repo:
+        sid, _ = repo.add_session(method="nominal_group", question="¿Qué falta en la clínica?",
+                                  table_label="Mesa 2")
+        for text in ("Médico los fines de semana", "Medicinas completas", "Ambulancia",
+                     "Horario nocturno"):
+            repo.ideas.add(sid, text)
+        repo.votes.configure(sid, "preliminary", k=3)
+        other, _ = repo.add_session(method="nominal_group", question="¿Y la escuela?",
+                                    table_label="Mesa 7")
+        for text in ("Techo", "Maestros", "Baños"):
+            repo.ideas.add(other, text)
+    return db, sid, other
+
+
+def test_print_scan_enter_register_annex(process, tmp_path):
+    db, sid, other = process
+    pdf = tmp_path / "boletas.pdf"
+    out = run("ballots", "print", str(db), sid[:8], "--count", "6", "--per-page", "2",
+              "--paper", "a4", "-o", str(pdf)).output
+    assert "Votación preliminar: se emitieron 6 boletas" in out or "se emitieron 6" in out
+    pages = render_pages(pdf, tmp_path / "escaneos")
+    assert len(pages) == 3
+    (tmp_path / "escaneos" / "notas.png").write_bytes(pages[0].read_bytes()[:100])  # broken
+
+    data = json.loads(run("ballots", "scan", str(db), sid, str(tmp_path / "escaneos"),
+                          "--json").output)
+    assert data["round"] == "preliminary"
+    assert len(data["ready"]) == 6 and {c["kind"] for c in data["codes"]} == {"ready"}
+    assert [p["source"] for p in data["problems"]] and \
+        "notas.png" in data["problems"][0]["source"]
+    serials = data["ready"]
+    text = run("ballots", "scan", str(db), sid, str(pages[0])).output
+    assert "2 boletas listas para capturar sus marcas." in text
+    with Repo.open(db) as repo:  # scanning entered nothing
+        assert repo.votes.count_ballots(sid, "preliminary") == 0
+        repo.votes.enter_ballot(sid, "preliminary", "1 2 3", serial=serials[0])
+        repo.votes.enter_ballot(sid, "preliminary", "4 1", serial=serials[1])
+        repo.votes.enter_ballot(sid, "preliminary", "9", serial=serials[2])  # all void
+        repo.register.mark_spoiled(sid, "preliminary", serials[3])
+
+    again = json.loads(run("ballots", "scan", str(db), sid, *map(str, pages),
+                           "--json").output)
+    kinds = {c["serial"]: c["kind"] for c in again["codes"]}
+    assert [kinds[s] for s in serials] == ["duplicate"] * 4 + ["ready"] * 2
+    # The same pages read for another session: each ballot names the session it is of.
+    elsewhere = run("ballots", "scan", str(db), other, str(pages[0])).output
+    assert "other_session" in elsewhere and "Mesa 2" in elsewhere
+
+    register = json.loads(run("ballots", "register", str(db), sid, "--json").output)
+    assert (register["issued"], register["returned"], register["not_returned"]) == (6, 4, 2)
+    assert (register["counted"], register["void"], register["spoiled"]) == (2, 1, 1)
+    assert register["balanced"] is True
+    states = {s["serial"]: s["state"] for s in register["serials"]}
+    assert [states[s] for s in serials] == ["counted", "counted", "void", "spoiled",
+                                            "not_returned", "not_returned"]
+    words = run("ballots", "register", str(db), sid).output
+    assert "Emitidas: 6" in words and "Sin devolver: 2" in words and "Cuadra" in words
+
+    annex = tmp_path / "anexo.csv"
+    run("ballots", "annex", str(db), sid, "-o", str(annex))
+    raw = annex.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "folio,marcas,observaciones"
+    shown = {s: f"{s[:3]}-{s[3:]}" for s in serials}
+    assert any(line.startswith(shown[serials[0]] + ",1:3 2:2 3:1") for line in lines)
+    assert not any(shown[serials[3]] in line for line in lines)  # spoiled: not counted
+
+
+def test_register_that_does_not_balance_and_bad_round(process, tmp_path):
+    db, sid, _other = process
+    run("ballots", "print", str(db), sid, "--count", "2", "--per-page", "1",
+        "-o", str(tmp_path / "b.pdf"))
+    with Repo.open(db) as repo:
+        first, second = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
+        repo.votes.enter_ballot(sid, "preliminary", "1 2", serial=first)
+        repo.votes.enter_ballot(sid, "preliminary", "2 3", serial=second)
+        # A tampered register: one issued serial lost, so more came back than were issued.
+        repo.pf.conn.execute("DELETE FROM ballot_issue WHERE serial = ?", [second])
+        repo.pf.conn.commit()
+    words = run("ballots", "register", str(db), sid).output
+    assert "No cuadra" in words
+    bad = run("ballots", "register", str(db), sid, "--round", "vote", ok=False)
+    assert bad.exit_code == 1 and "no tiene la votación" in bad.output
+    refused = run("ballots", "print", str(db), sid, "--count", "0", "-o",
+                  str(tmp_path / "c.pdf"), ok=False)
+    assert refused.exit_code == 1 and "de 1 a 2000" in refused.output

@@ -1,0 +1,258 @@
+"""Paper ballots in the vote panel, driven as a facilitator would, on real files.
+
+Print through the dialog (in the background), scan with a keyboard-wedge reader
+(typed payload + Enter), read a folder of scans and enter the queued ballots, and
+see the register balance.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cocrea_desktop.export.paper import print_ballots
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.views import paper_widgets
+from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox, PrintBallotsDialog
+from cocrea_desktop.ui.views.session_screen import SessionScreen
+from tests.export.test_paper_roundtrip import render_pages
+from tests.ui.helpers import type_text
+
+IDEAS = ["Fugas en la red", "Agua turbia", "Tandeo disparejo", "Falta cloro", "Tarifas"]
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    seen: list[str] = []
+    monkeypatch.setattr(ops, "show_error", lambda _parent, err: seen.append(err.message))
+    return seen
+
+
+@pytest.fixture
+def sid(repo):
+    session_id, _ = repo.add_session(method="nominal_group", question="¿Qué pasa con el agua?",
+                                     participant_count=6, table_label="Mesa 1")
+    for key in ("silent_writing", "round"):
+        repo.phases.go_to(session_id, key)
+    for text in IDEAS:
+        repo.ideas.add(session_id, text)
+    repo.phases.go_to(session_id, "clarification")
+    repo.phases.go_to(session_id, "preliminary_vote")
+    repo.votes.configure(session_id, "preliminary", k=3)
+    return session_id
+
+
+@pytest.fixture
+def vote(qtbot, repo, sid):
+    qt_i18n.install("es")
+    screen = SessionScreen(repo, sid)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    panel = screen.panel()
+    assert hasattr(panel, "paper")
+    return panel
+
+
+def scan(qtbot, panel, text: str) -> None:
+    """What a USB scanner does: types the payload, then Enter."""
+    type_text(qtbot, panel.paper.scan, text)
+    qtbot.keyClick(panel.paper.scan, Qt.Key.Key_Return)
+
+
+def enter_marks(qtbot, panel, marks: str) -> None:
+    type_text(qtbot, panel.entry, marks)
+    qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
+
+
+def test_print_through_the_dialog_in_the_background(vote, repo, sid, qtbot, tmp_path, errors):
+    vote.paper.print_button.click()
+    dialog = vote.paper.print_dialog
+    assert isinstance(dialog, PrintBallotsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.count.setValue(6)
+    dialog.per_page.setCurrentIndex(dialog.per_page.findData(2))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    target = tmp_path / "salida" / "boletas-mesa1"
+    target.parent.mkdir()
+    dialog.file.clear()
+    type_text(qtbot, dialog.file, str(target))
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=20_000)
+    pdf = target.with_name("boletas-mesa1.pdf")
+    assert pdf.exists() and dialog.output == pdf
+    assert "Las boletas están listas (6) en:" in dialog.status.text()
+    assert str(pdf) in dialog.status.text()
+    assert len(render_pages(pdf, tmp_path / "p")) == 3  # 2 per page
+    assert len(repo.register.issued(sid, "preliminary")) == 6
+    assert vote.paper.register.text().startswith("Emitidas 6 · Devueltas 0 · Sin devolver 6")
+    assert errors == []
+
+
+def test_cancel_printing_leaves_the_serials_not_returned(vote, repo, sid, qtbot, tmp_path,
+                                                         monkeypatch, errors):
+    from cocrea_desktop.export.pdf import ballots as pdf_ballots
+
+    real = pdf_ballots.write_ballots_pdf
+
+    def slow(spec, path, *, progress=None, cancelled=None):
+        while not cancelled():  # a long print: wait for the user's cancel
+            time.sleep(0.01)
+        return real(spec, path, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(pdf_ballots, "write_ballots_pdf", slow)
+    vote.paper.print_button.click()
+    dialog = vote.paper.print_dialog
+    dialog.count.setValue(3)
+    dialog.file.setText(str(tmp_path / "b.pdf"))
+    dialog.print_button.click()
+    assert dialog.running()
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=20_000)
+    assert "Impresión cancelada" in dialog.status.text()
+    assert repo.register.summary(sid, "preliminary").not_returned == 3
+    assert errors == []
+
+
+def test_keyboard_wedge_then_marks_then_duplicate(vote, repo, sid, qtbot, tmp_path, errors):
+    print_ballots(repo, sid, "preliminary", 3, tmp_path / "b.pdf")
+    serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
+    payload = repo.register.payloads(sid, "preliminary", serials[:1])[0][1]
+    vote.refresh()
+    scan(qtbot, vote, payload)
+    shown = f"{serials[0][:3]}-{serials[0][3:]}"
+    assert vote.paper.current == serials[0]
+    assert "Folio en captura: " + shown in vote.paper.current_label.text()
+    qtbot.waitUntil(vote.entry.hasFocus)  # the marks go straight to the entry line
+    assert vote.paper.scan.text() == ""
+    enter_marks(qtbot, vote, "2 1 5")
+    ballot = repo.votes.ballots(sid, "preliminary")[0]
+    assert ballot.serial == serials[0] and ballot.marks
+    assert vote.paper.current == ""
+    tally = repo.votes.tally(sid, "preliminary")
+    points = {row.option: row.points for row in tally.rows}
+
+    scan(qtbot, vote, payload.lower())  # caps lock on the reader: still the same ballot
+    assert "ya se registró: no se cuenta dos veces" in vote.paper.message.text()
+    assert vote.paper.scan.hasFocus()  # ready for the next ballot, marks not expected
+    assert vote.paper.current == ""
+    enter_marks(qtbot, vote, "3 4 5")  # the next ballot typed is a ballot without serial
+    assert {r.option: r.points for r in repo.votes.tally(sid, "preliminary").rows} != points
+    assert repo.votes.ballots(sid, "preliminary")[1].serial == ""
+
+    # A serial typed by hand, as printed on the stub.
+    second = f"{serials[1][:3]}-{serials[1][3:]}"
+    scan(qtbot, vote, second)
+    assert vote.paper.current == serials[1]
+    assert "Emitidas 3 · Devueltas 1 · Sin devolver 2 · Contadas 1" in \
+        vote.paper.register.text()
+    assert "Sin folio 1" in vote.paper.register.text()
+    assert errors == []
+
+
+def test_duplicate_leaves_the_tally_unchanged(vote, repo, sid, qtbot, tmp_path, errors):
+    print_ballots(repo, sid, "preliminary", 1, tmp_path / "b.pdf")
+    serial = repo.register.issued(sid, "preliminary")[0]["serial"]
+    payload = repo.register.payloads(sid, "preliminary", [serial])[0][1]
+    scan(qtbot, vote, payload)
+    enter_marks(qtbot, vote, "1 2 3")
+    before = [(r.option, r.points) for r in repo.votes.tally(sid, "preliminary").rows]
+    scan(qtbot, vote, payload)
+    assert "ya se registró" in vote.paper.message.text()
+    assert vote.paper.current == ""
+    assert [(r.option, r.points) for r in repo.votes.tally(sid, "preliminary").rows] == before
+    assert repo.votes.count_ballots(sid, "preliminary") == 1
+    assert errors == []
+
+
+def test_other_session_is_named_and_forged_is_rejected(vote, repo, sid, qtbot, tmp_path,
+                                                       errors):
+    other, _ = repo.add_session(method="nominal_group", question="¿Y la escuela?",
+                                table_label="Mesa 7")
+    for text in ("Techo", "Maestros", "Baños"):
+        repo.ideas.add(other, text)
+    print_ballots(repo, other, "preliminary", 1, tmp_path / "otra.pdf")
+    serial = repo.register.issued(other, "preliminary")[0]["serial"]
+    payload = repo.register.payloads(other, "preliminary", [serial])[0][1]
+    scan(qtbot, vote, payload)
+    message = vote.paper.message.text()
+    assert "es de otra sesión" in message and "¿Y la escuela?" in message and "Mesa 7" in message
+    assert vote.paper.current == ""
+
+    print_ballots(repo, sid, "preliminary", 1, tmp_path / "b.pdf")
+    mine = repo.register.issued(sid, "preliminary")[0]["serial"]
+    good = repo.register.payloads(sid, "preliminary", [mine])[0][1]
+    mac = good.split()[-1]
+    forged = good[:-len(mac)] + ("0" if mac[0] != "0" else "1") + mac[1:]
+    scan(qtbot, vote, forged)
+    assert "no es de este proceso" in vote.paper.message.text()
+    assert vote.paper.current == ""
+    scan(qtbot, vote, "hola mundo")
+    assert "no es una boleta de CoCrea" in vote.paper.message.text()
+    enter_marks(qtbot, vote, "1 2 3")
+    assert repo.votes.ballots(sid, "preliminary")[0].serial == ""  # nothing was attached
+    assert errors == []
+
+
+def test_folder_of_scans_is_read_and_queued(vote, repo, sid, qtbot, tmp_path, monkeypatch,
+                                            errors):
+    print_ballots(repo, sid, "preliminary", 4, tmp_path / "b.pdf", per_page=4)
+    serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
+    folder = tmp_path / "escaneos"
+    render_pages(tmp_path / "b.pdf", folder)
+    (folder / "vacia.png").write_bytes(b"not an image")
+    repo.votes.enter_ballot(sid, "preliminary", "1 2 3", serial=serials[0])  # already counted
+    vote.refresh()
+    monkeypatch.setattr(PaperBallotsBox, "ask_folder", staticmethod(lambda *_a: str(folder)))
+    vote.paper.act_folder.trigger()
+    qtbot.waitUntil(lambda: vote.paper.task is None and vote.paper.last_scan is not None,
+                    timeout=20_000)
+    items = [vote.paper.results.item(i).text() for i in range(vote.paper.results.count())]
+    assert sum("capture sus marcas" in t for t in items) == 3
+    assert sum("ya se registró" in t for t in items) == 1
+    assert any("vacia.png" in t for t in items)
+    assert "3 boletas listas para capturar." in vote.paper.message.text()
+    queued = [vote.paper.current] + vote.paper.queue
+    assert sorted(queued) == sorted(serials[1:])
+    for marks in ("1 2 3", "2 3 4", "3 4 5"):
+        enter_marks(qtbot, vote, marks)
+    entered = {b.serial for b in repo.votes.ballots(sid, "preliminary")}
+    assert entered == set(serials)
+    assert vote.paper.current == "" and vote.paper.queue == []
+    assert vote.paper.register.text() == (
+        "Emitidas 4 · Devueltas 4 · Sin devolver 0 · Contadas 4 · Nulas 0 · Estropeadas 0 · "
+        "Sin folio 0 — cuadra")
+    assert errors == []
+
+
+def test_spoiled_ballot_and_reconciliation_shown(vote, repo, sid, qtbot, tmp_path, monkeypatch,
+                                                 errors):
+    print_ballots(repo, sid, "preliminary", 3, tmp_path / "b.pdf")
+    serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
+    vote.refresh()
+    monkeypatch.setattr(PaperBallotsBox, "ask_serial", staticmethod(
+        lambda _p: f"{serials[2][:3]}-{serials[2][3:]}"))
+    vote.paper.spoiled_button.click()
+    assert "quedó como estropeada" in vote.paper.message.text()
+    scan(qtbot, vote, serials[0])
+    enter_marks(qtbot, vote, "9")  # every entry void: a void ballot
+    text = vote.paper.register.text()
+    assert text == ("Emitidas 3 · Devueltas 2 · Sin devolver 1 · Contadas 0 · Nulas 1 · "
+                    "Estropeadas 1 · Sin folio 0 — cuadra")
+    assert vote.paper.register.isVisible()
+    scan(qtbot, vote, serials[2])
+    assert "ya se registró" in vote.paper.message.text()
+    assert errors == []
+
+
+def test_webcam_button_without_qt_multimedia(vote):
+    available, why = paper_widgets.webcam_available()
+    button = vote.paper.webcam_button
+    assert not button.isEnabled() and button.toolTip() == why
+    if not available:
+        assert not button.isVisible() and "Qt Multimedia" in why
