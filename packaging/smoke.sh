@@ -16,6 +16,8 @@ DB="$WORK/pal.cocrea.db"
 step "session add";      SID=$("$APP" session add "$DB" --method nominal_group \
                               --question "¿Qué necesita la comunidad?" --json \
                               | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+step "ideas import";     printf 'texto\nAgua potable todos los días\nAlumbrado en la calle principal\nUna clínica abierta de noche\n' > "$WORK/ideas.csv"
+                         "$APP" ideas import "$DB" "$SID" "$WORK/ideas.csv"
 step "verify";           "$APP" verify "$DB"
 if "$APP" ballots print --help >/dev/null 2>&1; then
   step "ballots print";  "$APP" ballots print "$DB" "$SID" --count 8 -o "$WORK/boletas.pdf"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from cocrea_desktop.core.model import MergeProposal
 from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.ui.models.base import ObjectIdRole, ObjectRole, RowsModel
 
-MergeIdRole = Qt.ItemDataRole.UserRole + 1
-MergeRole = Qt.ItemDataRole.UserRole + 2
+MergeIdRole = ObjectIdRole
+MergeRole = ObjectRole
 
 MERGE_STATUSES = {
     "proposed": N_("Propuesta: falta el acuerdo de la sala"),
@@ -27,51 +28,22 @@ def merge_text(merge: MergeProposal) -> str:
         into=merge.into_number, numbers=", ".join(str(n) for n in merge.from_numbers))
 
 
-class MergesModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[MergeProposal] = []
+class MergesModel(RowsModel[MergeProposal]):
+    COLUMNS = COLUMNS
 
     def set_merges(self, merges: list[MergeProposal]) -> None:
-        self.beginResetModel()
-        self._rows = list(merges)
-        self.endResetModel()
+        self.set_rows(merges)
 
     def merge_at(self, row: int) -> MergeProposal | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section][1])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid():
-                return None
-            merge = self._rows[index.row()]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if index.column() == 0:
-                    return merge_text(merge)
-                return _(MERGE_STATUSES.get(merge.status, merge.status))
-            if role == MergeIdRole:
-                return merge.id
-            if role == MergeRole:
-                return merge
-        except Exception:  # data() never raises
-            return None
+    def cell(self, merge: MergeProposal, key: str, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if key == "merge":
+                return merge_text(merge)
+            return _(MERGE_STATUSES.get(merge.status, merge.status))
+        if role == MergeIdRole:
+            return merge.id
+        if role == MergeRole:
+            return merge
         return None
