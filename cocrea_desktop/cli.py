@@ -45,7 +45,22 @@ def open_repo(path: str, *, read_only: bool = False):
     return Repo.open(path, read_only=read_only)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class AreasGroup(click.Group):
+    """The `cocrea` group: the areas' sub-commands load on first use, so that starting
+    the window (``cocrea`` alone) does not import every area's modules."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        load_areas()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            load_areas()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=AreasGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--lang", type=click.Choice(["es", "en"]), default=None,
               help="Language of messages (es, en). Default: es.")
 @click.version_option(__version__, prog_name="cocrea")
@@ -237,13 +252,10 @@ def verify(file: str, as_json: bool) -> None:
     sys.exit(0 if report["ok"] else 2)
 
 
-def _load_areas() -> None:
+def load_areas() -> None:
     from cocrea_desktop.commands import load_all
 
     load_all()
-
-
-_load_areas()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from cocrea_desktop.cli import cli
+from cocrea_desktop.cli import cli, load_areas
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,6 +93,7 @@ def test_verify_reports_a_tampered_journal(tmp_path):
 
 
 def all_command_paths(group: click.Group, prefix: str = "cocrea") -> list[str]:
+    load_areas()
     paths = []
     for name, command in sorted(group.commands.items()):
         path = f"{prefix} {name}"
@@ -112,6 +113,7 @@ def test_every_command_is_documented():
 
 
 def test_every_option_is_documented():
+    load_areas()
     doc = (ROOT / "docs" / "cli.md").read_text("utf-8")
 
     def walk(group):

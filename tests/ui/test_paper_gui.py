@@ -7,12 +7,14 @@ see the register balance.
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
 from PySide6.QtCore import Qt
 
 from cocrea_desktop.export.paper import print_ballots
+from cocrea_desktop.store.register import DUPLICATE, READY
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.views import paper_widgets
@@ -250,9 +252,129 @@ def test_spoiled_ballot_and_reconciliation_shown(vote, repo, sid, qtbot, tmp_pat
     assert errors == []
 
 
-def test_webcam_button_without_qt_multimedia(vote):
-    available, why = paper_widgets.webcam_available()
+def test_webcam_button_disabled_without_a_camera(vote, monkeypatch):
+    """This machine has no camera: the button is there, disabled, and says why."""
+    from pathlib import Path
+
+    from cocrea_desktop.export import camera
+
     button = vote.paper.webcam_button
-    assert not button.isEnabled() and button.toolTip() == why
-    if not available:
-        assert not button.isVisible() and "Qt Multimedia" in why
+    assert vote.paper.webcam_checked and button.isVisible()
+    assert button.text() == "Cámara"
+    status, found = camera.webcam_status()
+    if not list(Path("/dev").glob("video*")):
+        assert (status, found) == (camera.NO_CAMERA, [])
+        assert not button.isEnabled()
+        assert button.toolTip().startswith("No se encontró ninguna cámara en este equipo.")
+    # Without OpenCV installed, it says that instead.
+    monkeypatch.setattr(paper_widgets, "_webcam", None)
+    monkeypatch.setitem(sys.modules, "cv2", None)
+    assert camera.webcam_status() == (camera.NO_OPENCV, [])
+    vote.paper.update_webcam_button()
+    assert not button.isEnabled()
+    assert button.toolTip().startswith("No se puede usar la cámara: OpenCV no está instalado.")
+
+
+def test_webcam_check_is_not_done_at_start_up(repo, sid, qtbot, monkeypatch):
+    """Building the panel does not look for cameras; showing the button does, once."""
+    calls = []
+    real = paper_widgets.webcam_available
+    monkeypatch.setattr(paper_widgets, "_webcam", None)
+    monkeypatch.setattr(paper_widgets, "webcam_available",
+                        lambda: calls.append(1) or real())
+    qt_i18n.install("es")
+    screen = SessionScreen(repo, sid)
+    qtbot.addWidget(screen)
+    assert calls == []
+    start = time.monotonic()
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert time.monotonic() - start < 1.0
+    screen.panel().refresh()
+    assert calls and screen.panel().paper.webcam_checked
+
+
+def test_webcam_window_reads_a_video_of_ballots(vote, repo, sid, qtbot, tmp_path, monkeypatch,
+                                                errors):
+    """A video file stands in for the camera: a facilitator shows ballot 0 and then, after
+    it is entered, ballot 0 again (a duplicate) and ballot 1; closing stops the camera."""
+    from cocrea_desktop.export import camera
+    from cocrea_desktop.ui.views.camera_window import CameraWindow
+    from tests.export.webcam_video import ballot_frames, blank_frame, write_video
+
+    print_ballots(repo, sid, "preliminary", 2, tmp_path / "b.pdf", per_page=1)
+    serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
+    frames = ballot_frames(tmp_path / "b.pdf")
+    first = write_video(tmp_path / "uno.avi", [blank_frame()] * 3 + [frames[0]] * 12 +
+                        [blank_frame()] * 3)
+    second = write_video(tmp_path / "dos.avi", [frames[0]] * 4 + [blank_frame()] * 8 +
+                         [frames[1]] * 6 + [blank_frame()] * 20)
+    opened = []
+
+    def video(path):
+        def opener():
+            source = camera.open_video_file(path)
+            opened.append(source)
+            return source
+        return opener
+
+    monkeypatch.setattr(paper_widgets, "_webcam", (True, "hay cámara"))
+    monkeypatch.setattr(CameraWindow, "open_source", staticmethod(video(first)))
+    monkeypatch.setattr(CameraWindow, "pace_fps", 30.0)
+    vote.refresh()
+    button = vote.paper.webcam_button
+    assert button.isEnabled() and button.toolTip() == "hay cámara"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    window = vote.paper.camera_window
+    assert isinstance(window, CameraWindow)
+    qtbot.waitUntil(lambda: vote.paper.current == serials[0], timeout=20_000)
+    shown = f"{serials[0][:3]}-{serials[0][3:]}"
+    assert "Folio en captura: " + shown in vote.paper.current_label.text()
+    assert window.status.text().startswith("✓ Boleta " + shown)
+    assert window.property("flash") == "ready"
+    assert "border: 6px solid" in window.preview.styleSheet()
+    qtbot.waitUntil(lambda: not window.running(), timeout=20_000)  # the video ended
+    assert window.read_count == 1  # held for 12 frames, read once
+    assert [o.serial for o in window.outcomes] == serials[:1]
+    assert window.frames >= 1 and window.preview.pixmap() is not None
+    assert not window.preview.pixmap().isNull()
+    assert "dejó de enviar imágenes" in window.status.text()
+    assert opened[0].closed
+    window.close()
+    qtbot.waitUntil(lambda: window.property("flash") == "", timeout=5_000)
+
+    enter_marks(qtbot, vote, "2 1 5")
+    assert repo.votes.ballots(sid, "preliminary")[0].serial == serials[0]
+
+    monkeypatch.setattr(CameraWindow, "open_source", staticmethod(video(second)))
+    monkeypatch.setattr(CameraWindow, "pace_fps", 10.0)  # slow enough to close it midway
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.running()
+    qtbot.waitUntil(lambda: vote.paper.current == serials[1], timeout=20_000)
+    assert window.read_count == 3  # this window has read 3 codes since it was first opened
+    assert [o.kind for o in window.outcomes] == [READY, DUPLICATE, READY]
+    assert "ya se registró" in window.outcomes[1].message
+    assert "Folio en captura: " in vote.paper.current_label.text()
+    window.close()  # the video still has 20 blank frames: closing stops it
+    qtbot.waitUntil(lambda: not window.running(), timeout=5_000)
+    assert opened[1].closed
+    assert "dejó de enviar" not in window.status.text()
+    enter_marks(qtbot, vote, "1 2 3")
+    assert {b.serial for b in repo.votes.ballots(sid, "preliminary")} == set(serials)
+    assert errors == []
+
+
+def test_webcam_window_says_when_the_camera_cannot_open(vote, qtbot, monkeypatch, tmp_path):
+    from cocrea_desktop.export import camera
+    from cocrea_desktop.ui.views.camera_window import CameraWindow
+
+    monkeypatch.setattr(paper_widgets, "_webcam", (True, "hay cámara"))
+    monkeypatch.setattr(CameraWindow, "open_source",
+                        staticmethod(lambda: camera.open_camera(63)))
+    vote.refresh()
+    vote.paper.webcam_button.click()
+    window = vote.paper.camera_window
+    qtbot.waitUntil(lambda: not window.running(), timeout=10_000)
+    assert "No se pudo usar la cámara: No se pudo abrir la cámara 63." in window.status.text()
+    assert window.preview.text() == "Sin imagen"
+    window.close()

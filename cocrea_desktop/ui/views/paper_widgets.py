@@ -49,21 +49,24 @@ _webcam: tuple[bool, str] | None = None
 
 
 def webcam_available() -> tuple[bool, str]:
-    """Whether Qt Multimedia can be imported here (PySide6-Essentials does not ship it)."""
+    """Whether a webcam can be used (OpenCV imports and a camera opens), and a tooltip.
+
+    Checked once, the first time the webcam button is shown, and cached: never at import or
+    start-up. Bounded well under a second (``camera.webcam_status``).
+    """
     global _webcam
     if _webcam is None:
-        import importlib.util
+        from cocrea_desktop.export import camera
 
-        try:
-            if importlib.util.find_spec("PySide6.QtMultimedia") is None:
-                raise ImportError("PySide6.QtMultimedia")
-            import PySide6.QtMultimedia  # noqa: F401 - only to know whether it is there
-        except ImportError:
-            _webcam = (False, _("La cámara necesita Qt Multimedia, que esta instalación no "
-                                "incluye. Use un lector USB o lea las boletas escaneadas."))
+        status, _found = camera.webcam_status()
+        if status == camera.NO_OPENCV:
+            _webcam = (False, _("No se puede usar la cámara: OpenCV no está instalado. Use un "
+                                "lector USB o lea las boletas escaneadas."))
+        elif status == camera.NO_CAMERA:
+            _webcam = (False, _("No se encontró ninguna cámara en este equipo. Use un lector "
+                                "USB o lea las boletas escaneadas."))
         else:
-            _webcam = (True, _("La lectura con cámara todavía no está disponible. Use un "
-                               "lector USB o lea las boletas escaneadas."))
+            _webcam = (True, _("Leer las boletas mostrando su código QR a la cámara."))
     return _webcam
 
 
@@ -265,10 +268,10 @@ class PaperBallotsBox(QWidget):
         self.spoiled_button = QPushButton(objectName="spoiled_button")
         self.spoiled_button.clicked.connect(self.ask_spoiled)
         self.webcam_button = QPushButton(objectName="webcam_button")
-        available, why = webcam_available()
-        self.webcam_button.setEnabled(False)
-        self.webcam_button.setVisible(available)
-        self.webcam_button.setToolTip(why)
+        self.webcam_button.setEnabled(False)  # checked when first shown (update_webcam_button)
+        self.webcam_button.clicked.connect(self.open_camera)
+        self.webcam_checked = False
+        self.camera_window = None
         for widget in (self.print_button, self.read_button, self.spoiled_button,
                        self.webcam_button):
             row.addWidget(widget)
@@ -301,6 +304,30 @@ class PaperBallotsBox(QWidget):
         layout.addWidget(self.register)
         self.retranslate()
 
+    # -- webcam ----------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.webcam_checked:
+            self.webcam_checked = True
+            self.update_webcam_button()
+
+    def update_webcam_button(self) -> None:
+        available, why = webcam_available()
+        writable = self.panel.repo is not None and not getattr(self.panel.repo, "read_only",
+                                                              False)
+        self.webcam_button.setEnabled(available and writable)
+        self.webcam_button.setToolTip(why)
+
+    def open_camera(self) -> None:
+        if not self.ready_to_use():
+            return
+        from cocrea_desktop.ui.views.camera_window import CameraWindow
+
+        if self.camera_window is None:
+            self.camera_window = CameraWindow(self)
+        self.camera_window.show()
+        self.camera_window.activateWindow()
+
     # -- context -----------------------------------------------------------------
     def ready_to_use(self) -> bool:
         p = self.panel
@@ -322,6 +349,8 @@ class PaperBallotsBox(QWidget):
         for widget in (self.scan, self.print_button, self.read_button, self.spoiled_button):
             widget.setEnabled(writable)
         self.read_button.setEnabled(writable and self.task is None)
+        if self.webcam_checked:
+            self.update_webcam_button()
         try:
             self.register.setText(summary_text(p.repo.register.summary(p.session_id, p.round)))
         except CocreaError as err:
@@ -348,8 +377,16 @@ class PaperBallotsBox(QWidget):
     def read_entry(self) -> None:
         text = self.scan.text().strip()
         self.scan.clear()
+        self.read_text(text)
+
+    def read_text(self, text: str):
+        """One ballot read (scanner, typed serial or webcam); the register's outcome, or None.
+
+        Ready: its serial goes to the ballot entry. Anything else is said, never counted.
+        """
+        text = text.strip()
         if not text or not self.ready_to_use():
-            return
+            return None
         p = self.panel
         outcome = p.repo.register.read(p.session_id, p.round, text)
         if outcome.kind == READY:
@@ -360,9 +397,10 @@ class PaperBallotsBox(QWidget):
             self.message.setText(outcome.message)
             self.show_current()
             p.entry.setFocus()
-            return
+            return outcome
         self.message.setText("⚠ " + outcome.message)
         self.scan.setFocus()
+        return outcome
 
     def ballot_saved(self) -> None:
         """The ballot in hand was saved: take the next serial waiting, if any."""

@@ -1,0 +1,239 @@
+"""The webcam window: a small preview, a status line, each ballot code read handed on.
+
+Capture and decoding run off the GUI thread (``workers.run_task`` on a pool of its own); the
+loop sends a preview image a few times a second and each payload once per appearance
+(:class:`cocrea_desktop.export.camera.BallotReader`). Every payload goes through the same path
+as the scan field (:meth:`PaperBallotsBox.read_text`): a ballot ready to count gives its serial
+to the ballot entry, anything else is said in words. Each code read flashes the window (green:
+ready; amber: not counted) since there may be no sound device. Closing the window stops the
+camera; the camera is opened only when the window opens.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.voting.payload import format_serial
+from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.register import READY
+from cocrea_desktop.ui import workers
+
+if TYPE_CHECKING:
+    from cocrea_desktop.export.camera import FrameSource
+    from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
+
+PREVIEW_WIDTH = 480
+FLASH_MS = 450
+_pool: QThreadPool | None = None
+
+
+def _camera_pool() -> QThreadPool:
+    """One thread of its own, so a running camera never holds back printing or scans."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+    return _pool
+
+
+class _Bridge(QObject):
+    """Signals the capture loop emits from its thread; delivered on the GUI thread."""
+
+    frame = Signal(object)  # QImage
+    payload = Signal(str)
+
+
+def _preview(frame: Any, codes: list[Any]) -> QImage:
+    """A small RGB copy of a BGR frame, the codes seen outlined in green (background thread)."""
+    import cv2
+    import numpy as np
+
+    height, width = frame.shape[:2]
+    scale = PREVIEW_WIDTH / width
+    small = cv2.resize(frame, (PREVIEW_WIDTH, max(1, int(height * scale))),
+                       interpolation=cv2.INTER_AREA)
+    if small.ndim == 2:
+        small = cv2.cvtColor(small, cv2.COLOR_GRAY2BGR)
+    for code in codes:
+        corners = np.array([[x * scale, y * scale] for x, y in code.position], np.int32)
+        cv2.polylines(small, [corners], True, (60, 200, 60), 3)
+    rgb = np.ascontiguousarray(cv2.cvtColor(small, cv2.COLOR_BGR2RGB))
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def _capture_loop(opener: Callable[[], FrameSource], bridge: _Bridge, preview_fps: float,
+                  pace_fps: float | None, task: workers.Task) -> int:
+    """Runs in the background: open the source, read until cancelled or no more frames."""
+    from cocrea_desktop.export.camera import BallotReader
+
+    source = opener()
+    try:
+        reader = BallotReader(source)
+        last = [0.0]
+
+        def on_frame(frame: Any, codes: list[Any]) -> None:
+            now = time.monotonic()
+            if now - last[0] >= 1.0 / preview_fps:
+                last[0] = now
+                bridge.frame.emit(_preview(frame, codes))
+
+        return reader.run(bridge.payload.emit, cancelled=lambda: task.cancelled,
+                          on_frame=on_frame, max_fps=pace_fps)
+    finally:
+        source.close()
+
+
+def _open_default_camera() -> FrameSource:
+    from cocrea_desktop.export.camera import open_camera
+
+    return open_camera(0)
+
+
+class CameraWindow(QDialog):
+    """Reads ballots shown to the webcam while it is open."""
+
+    #: Opens the frame source when the window opens. Tests set a video-file opener here.
+    open_source: Callable[[], FrameSource] = staticmethod(_open_default_camera)
+    #: Preview refreshes per second (decoding runs at the camera's own rate).
+    preview_fps: float = 8.0
+    #: Frames per second to pace a source faster than a camera (a video file); None: as fast
+    #: as the source gives them (a camera gives them at its own rate).
+    pace_fps: float | None = None
+
+    def __init__(self, box: PaperBallotsBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent or box)
+        self.setObjectName("camera_window")
+        self.setWindowTitle(_("Leer boletas con la cámara"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.box = box
+        self.task: workers.Task | None = None
+        self.read_count = 0
+        self.outcomes: list[Any] = []  # every ReadOutcome of this window, in order
+        self.frames = 0
+        self.error = ""
+        self.bridge = _Bridge()
+        self.bridge.frame.connect(self._show_frame)
+        self.bridge.payload.connect(self._payload)
+        layout = QVBoxLayout(self)
+        self.preview = QLabel(objectName="camera_preview")
+        self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setText(_("Abriendo la cámara…"))
+        layout.addWidget(self.preview, 1)
+        self.status = QLabel(objectName="camera_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.count_label = QLabel(objectName="camera_count")
+        row.addWidget(self.count_label, 1)
+        self.close_button = QPushButton(_("Cerrar"), objectName="camera_close")
+        self.close_button.clicked.connect(self.close)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setSingleShot(True)
+        self.flash_timer.timeout.connect(lambda: self._flash(""))
+        self.status.setText(_("Muestre a la cámara el código QR de cada boleta, una a la vez."))
+        self._show_count()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    # -- the capture loop --------------------------------------------------------------
+    def start(self) -> None:
+        if self.task is not None:
+            return
+        self.error = ""
+        opener, bridge = type(self).open_source, self.bridge
+        preview_fps, pace = self.preview_fps, self.pace_fps
+        self.task = workers.run_task(
+            lambda task: _capture_loop(opener, bridge, preview_fps, pace, task),
+            on_result=self._ended, on_error=self._failed, pool=_camera_pool())
+        self.task.finished.connect(self._finished)
+
+    def stop(self) -> None:
+        """Stop the camera (the loop closes it as it ends)."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def running(self) -> bool:
+        return self.task is not None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.start()
+
+    def closeEvent(self, event) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.stop()
+        super().hideEvent(event)
+
+    def done(self, result: int) -> None:
+        self.stop()
+        super().done(result)
+
+    # -- results from the loop (GUI thread) ------------------------------------------
+    def _show_frame(self, image: QImage) -> None:
+        self.frames += 1
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def _payload(self, text: str) -> None:
+        outcome = self.box.read_text(text)
+        if outcome is None:
+            return
+        self.read_count += 1
+        self.outcomes.append(outcome)
+        self._show_count()
+        if outcome.kind == READY:
+            self.status.setText("✓ " + _("Boleta {serial}: {message}").format(
+                serial=format_serial(outcome.serial), message=outcome.message))
+            self._flash("ready")
+        else:
+            self.status.setText("⚠ " + outcome.message)
+            self._flash("other")
+
+    def _flash(self, kind: str) -> None:
+        """A coloured frame around the preview for a moment: the 'beep' of this window."""
+        self.setProperty("flash", kind)
+        colour = {"ready": "#2e9d3a", "other": "#d88a00"}.get(kind)
+        self.preview.setStyleSheet(f"QLabel {{ border: 6px solid {colour}; }}" if colour else "")
+        if colour:
+            self.flash_timer.start(FLASH_MS)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(ngettext("{count} código leído", "{count} códigos leídos",
+                                          self.read_count).format(count=self.read_count))
+
+    def _ended(self, _frames: int) -> None:
+        if self.task is not None and not self.task.cancelled:
+            self.status.setText(_("La cámara dejó de enviar imágenes. Cierre esta ventana y "
+                                  "vuelva a abrirla."))
+
+    def _failed(self, err: BaseException) -> None:
+        message = err.message if isinstance(err, CocreaError) else str(err)
+        self.error = message
+        self.preview.setText(_("Sin imagen"))
+        self.status.setText(_("No se pudo usar la cámara: {reason}").format(reason=message))
+
+    def _finished(self) -> None:
+        self.task = None
