@@ -373,6 +373,8 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if selected:
             self.select_session(selected)
+        if self.current_session() is None and sessions:
+            self.table.selectRow(0)  # a session is always chosen: Enter opens it at once
         if not sessions and self.repo is not None:
             self.empty_hint.setText(_("Este proceso aún no tiene sesiones. Pulse «Nueva sesión» "
                                       "(Ctrl+N) para preparar la primera."))
