@@ -31,6 +31,10 @@ def fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
         except CocreaError as err:
             click.echo(_("Error: {message}").format(message=err.message), err=True)
             sys.exit(1)
+        except OSError as err:  # a folder that does not exist, a full or read-only disk...
+            click.echo(_("Error: no se pudo usar «{path}»: {reason}").format(
+                path=err.filename or "", reason=err.strerror or str(err)), err=True)
+            sys.exit(1)
 
     return wrapper
 

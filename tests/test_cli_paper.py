@@ -109,3 +109,66 @@ def test_register_that_does_not_balance_and_bad_round(process, tmp_path):
     refused = run("ballots", "print", str(db), sid, "--count", "0", "-o",
                   str(tmp_path / "c.pdf"), ok=False)
     assert refused.exit_code == 1 and "de 1 a 2000" in refused.output
+
+
+def test_ballots_import_refuses_what_the_register_refuses(tmp_path):
+    """Typed serials are read as the screen reads them: a serial typed twice in two ways,
+    another session's, a spoiled one and one never issued are not counted."""
+    import json
+
+    from click.testing import CliRunner
+
+    from cocrea_desktop.cli import cli
+    from cocrea_desktop.store.repo import Repo
+
+    db = tmp_path / "r.cocrea.db"
+    with Repo.create(db, name="PAL") as repo:
+        sid, _ = repo.add_session(method="nominal_group", question="¿Qué?")
+        other, _ = repo.add_session(method="nominal_group", question="¿Y?", table_label="Mesa 2")
+        for s in (sid, other):
+            for text in ("Agua", "Luz", "Caminos"):
+                repo.ideas.add(s, text)
+        pairs, _ = repo.register.issue(sid, "preliminary", 3)
+        serials = [p[0] for p in pairs]
+        other_serial = repo.register.issue(other, "preliminary", 1)[0][0][0]
+        repo.register.mark_spoiled(sid, "preliminary", serials[1])
+        from cocrea_desktop.core.voting.payload import generate_serials
+
+        never = generate_serials(1, taken=set(serials) | {other_serial})[0]
+    dashed = "{}-{}".format(serials[0][:3], serials[0][3:])
+    csv = tmp_path / "b.csv"
+    csv.write_text("folio,idea,puntos\n{a},1,\n{b},1,\n{c},1,\n{d},1,\n{e},1,\n".format(
+        a=dashed, b=serials[0], c=other_serial, d=serials[1], e=never), "utf-8")
+    result = CliRunner().invoke(cli, ["ballots", "import", str(db), sid, str(csv), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert len(report["added"]) == 1
+    reasons = " ".join(r["reason"] for r in report["rejected"])
+    assert "no se cuenta dos veces" in reasons and "Mesa 2" in reasons
+    assert "no se emitió" in reasons
+    with Repo.open(db, read_only=True) as repo:
+        assert repo.votes.tally(sid, "preliminary").row(1).points == 2  # one ballot, k = 2
+
+
+def test_printing_to_a_missing_folder_is_a_clear_error_and_issues_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from cocrea_desktop.cli import cli
+    from cocrea_desktop.store.repo import Repo
+
+    db = tmp_path / "r.cocrea.db"
+    with Repo.create(db, name="PAL") as repo:
+        sid, _ = repo.add_session(method="nominal_group", question="¿Qué?")
+        for text in ("Agua", "Luz", "Caminos"):
+            repo.ideas.add(sid, text)
+    result = CliRunner().invoke(cli, ["ballots", "print", str(db), sid, "--count", "2", "-o",
+                                      str(tmp_path / "no-existe" / "b.pdf")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "No se puede escribir en la carpeta" in result.output
+    with Repo.open(db, read_only=True) as repo:
+        assert repo.register.summary(sid, "preliminary").issued == 0
+    # A file where a folder should be: the OS refuses, the message is one line.
+    (tmp_path / "archivo").write_text("x")
+    result = CliRunner().invoke(cli, ["report", "results", str(db), sid, "-o",
+                                      str(tmp_path / "archivo" / "r.pdf")])
+    assert result.exit_code == 1 and "Traceback" not in result.output

@@ -15,12 +15,12 @@ from typing import Any
 import click
 
 from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
-from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.errors import CocreaError, InvalidInput, RuleViolation
 from cocrea_desktop.core.model import IDEA_STATUSES, round_label
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.i18n import _, ngettext
 
-ROUNDS = ("preliminary", "final")
+ROUNDS = ("preliminary", "final", "vote")
 
 #: Column names recognised in a header row (lower case, without accents).
 IDEA_TEXT_COLUMNS = ("text", "texto", "idea")
@@ -241,8 +241,8 @@ def group_ballot_rows(rows: list[list[str]]) -> tuple[dict[str, dict[str, Any]],
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--round", "round_", type=click.Choice(ROUNDS), default="preliminary",
-              show_default=True, help="The vote round the ballots belong to.")
+@click.option("--round", "round_", type=click.Choice(ROUNDS), default=None,
+              help="The vote round the ballots belong to (default: the session's first).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @fail_cleanly
 def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
@@ -251,25 +251,35 @@ def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
     by_serial, refused, empty = group_ballot_rows(read_csv(csv_file))
     if not by_serial and not refused:
         raise InvalidInput(_("«{name}» no tiene boletas.").format(name=Path(csv_file).name))
+    from cocrea_desktop.commands.paper import pick_round
+
     added: list[dict[str, Any]] = []
     duplicates: list[str] = []
+    rejected: list[dict[str, str]] = []
     with open_repo(file) as repo:
         session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        if repo.votes.round(session.id, round_).mode == "counts":
+            raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
         counted = {b.serial for b in repo.votes.ballots(session.id, round_)}
         for serial, data in by_serial.items():
             if serial in counted:
                 duplicates.append(serial)
                 continue
-            ballot, _changes = repo.votes.enter_ballot_marks(
-                session.id, round_, data["entries"], serial=serial,
-                unreadable=data["unreadable"])
+            try:
+                ballot, _changes = repo.votes.enter_ballot_marks(
+                    session.id, round_, data["entries"], serial=serial,
+                    unreadable=data["unreadable"])
+            except CocreaError as err:  # another session's, spoiled, not issued, counted...
+                rejected.append({"serial": serial, "reason": err.message})
+                continue
             counted.add(serial)
             added.append({"serial": serial, "number": ballot.number, "rows": data["rows"],
                           "marks": [list(m) for m in ballot.marks],
                           "voids": [{"entry": v.entry, "reason": v.reason}
                                     for v in ballot.voids]})
         total = repo.votes.count_ballots(session.id, round_)
-    report = {"round": round_, "added": added, "duplicates": duplicates,
+    report = {"round": round_, "added": added, "duplicates": duplicates, "rejected": rejected,
               "refused_rows": refused, "empty_rows": empty, "ballots_in_round": total}
     if as_json:
         echo_json(report)
@@ -296,6 +306,8 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
             "{count} boleta ya estaba contada y no se contó dos veces: {serials}",
             "{count} boletas ya estaban contadas y no se contaron dos veces: {serials}",
             len(duplicates)).format(count=len(duplicates), serials=", ".join(duplicates)))
+    for item in report.get("rejected", ()):
+        click.echo(_("Boleta {serial}: {reason} No se contó.").format(**item))
     for row in report["refused_rows"]:
         click.echo(_("Fila {row}: {reason} No se importó.").format(row=row["row"],
                                                                     reason=row["reason"]))
@@ -343,14 +355,17 @@ def tally_dict(result, texts: dict[int, str]) -> dict[str, Any]:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--round", "round_", type=click.Choice(ROUNDS), default="preliminary",
-              show_default=True, help="The vote round to count.")
+@click.option("--round", "round_", type=click.Choice(ROUNDS), default=None,
+              help="The vote round to count (default: the session's first).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @fail_cleanly
 def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
     """The result of a vote round: ranked rows, the rule, tie-break steps and near-ties."""
+    from cocrea_desktop.commands.paper import pick_round
+
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
         result = repo.votes.tally(session.id, round_)
         texts = {i.number: i.text for i in repo.ideas.list(session.id)}
         spoiled = sum(1 for b in repo.votes.ballots(session.id, round_) if b.status != "counted")

@@ -70,11 +70,25 @@ def print_ballots(repo: Repo, session_id: str, round_: str, count: int,
     as not returned in the register, which is the truth.
     """
     validate_spec(ballot_spec(repo, session_id, round_, [], per_page=per_page, paper=paper))
+    _check_writable(Path(path).parent)  # before any serial is issued
     pairs, _changes = repo.register.issue(session_id, round_, count)
     spec = ballot_spec(repo, session_id, round_, pairs, per_page=per_page, paper=paper)
     if not write_ballots_pdf(spec, path, progress=progress, cancelled=cancelled):
         return None
     return [serial for serial, _payload in pairs]
+
+
+def _check_writable(folder: Path) -> None:
+    import tempfile
+
+    from cocrea_desktop.core.errors import InvalidInput
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        raise InvalidInput(_("No se puede escribir en la carpeta «{folder}»: elija otra.").format(
+            folder=folder)) from None
 
 
 @dataclass

@@ -304,6 +304,19 @@ class ProcessFile:
     def undo_label(self) -> str | None:
         return self.undo_stack[-1].label if self.undo_stack else None
 
+    def undo_sessions(self) -> set[str]:
+        """The sessions the next undo would change (empty for process-wide actions)."""
+        if not self.undo_stack:
+            return set()
+        found: set[str] = set()
+        for op in self.undo_stack[-1].ops:
+            if op.table == "session":
+                found.add(op.id)
+            for row in (op.before, op.after):
+                if row and row.get("session_id"):
+                    found.add(row["session_id"])
+        return found
+
     def redo_label(self) -> str | None:
         return self.redo_stack[-1].label if self.redo_stack else None
 

@@ -265,6 +265,9 @@ class Repo:
     def undo_label(self) -> str | None:
         return self.pf.undo_label()
 
+    def undo_sessions(self) -> set[str]:
+        return self.pf.undo_sessions()
+
     def redo_label(self) -> str | None:
         return self.pf.redo_label()
 

@@ -207,11 +207,34 @@ class VoteStore:
             [f"{o}:{v}" if v is not None else str(o) for o, v in entries] + unreadable)
         return self._save_ballot(session_id, round_, text, checked, serial=serial)
 
+    def _checked_serial(self, session_id: str, round_: str, serial: str) -> str:
+        """The serial as the register knows it; refused unless the ballot is ready to count.
+
+        When ballots were issued for this round, a serial must be one of them, typed in
+        any way a person types it ("482-1571", "4821571"), not yet counted, not spoiled,
+        not of another session or round. Without issued ballots (paper of the
+        facilitator's own), any label identifies the ballot and only repeats are refused.
+        """
+        serial = str(serial or "").strip()
+        if not serial:
+            return ""
+        issued = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
+                                "round = ?", [session_id, round_])
+        if not issued:
+            return serial
+        from cocrea_desktop.store.register import READY
+
+        outcome = self.repo.register.read(session_id, round_, serial)
+        if outcome.kind != READY:
+            raise RuleViolation(outcome.message)
+        return outcome.serial
+
     def _save_ballot(self, session_id: str, round_: str, text: str, checked, *,
                      serial: str) -> tuple[Ballot, Changes]:
         self._check_round(session_id, round_)
         if self.round(session_id, round_).mode == "counts":
             raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
+        serial = self._checked_serial(session_id, round_, serial)
         if serial and self.pf.scalar("SELECT 1 FROM ballot WHERE session_id = ? AND round = ? "
                                      "AND serial = ?", [session_id, round_, serial]):
             raise RuleViolation(_("La boleta {serial} ya fue contada: no se cuenta dos veces.")

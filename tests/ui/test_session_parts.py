@@ -369,3 +369,32 @@ def test_room_view_from_the_session_screen(screen_at, repo, sid, qtbot):
     qtbot.keyClick(screen, Qt.Key.Key_F9)  # closes it
     assert not room.isVisible() and not screen.room_button.isChecked()
     QApplication.processEvents()
+
+
+def test_typed_idea_and_ballot_are_saved_when_leaving(screen_at, repo, sid, qtbot):
+    """Nothing typed is lost: an idea or a ballot typed without Enter is saved on leaving."""
+    with_ideas(repo, sid)
+    screen = screen_at()
+    type_text(qtbot, screen.panel().entry, "Agua para la escuela")
+    qtbot.keyClick(screen, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # to clarification
+    assert repo.ideas.list(sid)[-1].text == "Agua para la escuela"
+    qtbot.keyClick(screen, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # to the vote
+    assert repo.phases.current(sid).key == "preliminary_vote"
+    type_text(qtbot, screen.panel().entry, "3 2 1")
+    screen.close()
+    [ballot] = repo.votes.ballots(sid, "preliminary")
+    assert ballot.entry == "3 2 1"
+
+
+def test_undo_in_one_session_never_undoes_another(screen_at, repo, sid, qtbot):
+    other, _ = repo.add_session(method="nominal_group", question="¿Otra mesa?")
+    with_ideas(repo, sid)
+    screen = screen_at()
+    repo.phases.go_to(other, "silent_writing")
+    repo.phases.go_to(other, "round")
+    repo.ideas.add(other, "Idea de la otra mesa")
+    screen.update_undo()
+    assert not screen.undo_button.isEnabled()
+    assert "otra sesión" in screen.undo_button.toolTip()
+    screen.undo()
+    assert [i.text for i in repo.ideas.list(other)] == ["Idea de la otra mesa"]

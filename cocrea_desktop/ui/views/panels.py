@@ -385,6 +385,12 @@ class CapturePanel(IdeasPanelBase):
                                                        turn=idea.turn))
             self.table.scrollToBottom()
 
+    def flush(self) -> None:
+        """An idea typed but not yet saved when the phase changes or the window closes is saved:
+        nothing typed is lost."""
+        if self.entry.text().strip() and self.entry.isEnabled():
+            self.capture()
+
     def pass_turn(self) -> None:
         if self.repo is None or not self.pass_button.isEnabled():
             return

@@ -274,12 +274,20 @@ class SessionScreen(QMainWindow):
             time=dt.datetime.now().strftime("%H:%M:%S")))
         self.update_undo()
 
+    def _undo_is_here(self) -> bool:
+        """Undo here only what was done in this session (the stack is one per file)."""
+        touched = self.repo.undo_sessions()
+        return not touched or self.session_id in touched
+
     def update_undo(self) -> None:
         label = self.repo.undo_label()
-        self.undo_button.setEnabled(label is not None and not self.repo.read_only)
-        self.undo_button.setText(_("Deshacer: {action}").format(action=label) if label
+        here = label is not None and self._undo_is_here()
+        self.undo_button.setEnabled(here and not self.repo.read_only)
+        self.undo_button.setText(_("Deshacer: {action}").format(action=label) if here
                                  else _("Deshacer"))
-        self.undo_button.setToolTip(_("Deshacer la última acción (Ctrl+Z)"))
+        self.undo_button.setToolTip(
+            _("Deshacer la última acción (Ctrl+Z)") if here or label is None else
+            _("La última acción fue en otra sesión: deshágala desde esa ventana."))
 
     # -- navigation --------------------------------------------------------
     def _leave(self) -> None:
@@ -300,7 +308,7 @@ class SessionScreen(QMainWindow):
         ops.skip_phase(parent=self, repo=self.repo, session_id=self.session_id)
 
     def undo(self) -> None:
-        if self.repo.undo_label():
+        if self.repo.undo_label() and self._undo_is_here():
             ops.undo(parent=self, repo=self.repo)
 
     def redo(self) -> None:

@@ -385,6 +385,12 @@ class VotePanel(Panel):
         self.preview.setText(dots_preview_text(checked, self.repo.votes.noun(self.session_id))
                              if is_dots(checked) else preview_text(checked))
 
+    def flush(self) -> None:
+        """A ballot typed but not saved when the phase changes or the window closes is saved
+        (it can still be spoiled or undone): nothing typed is lost."""
+        if self.entry.text().strip() and self.entry.isEnabled():
+            self.save_ballot()
+
     def save_ballot(self) -> None:
         text = self.entry.text().strip()
         if not text or self.repo is None or not self.round:
