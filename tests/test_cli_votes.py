@@ -202,7 +202,7 @@ def test_tally_text_and_json_match_a_hand_count(voting, tmp_path):
     assert [(n["higher"], n["lower"]) for n in data["near_ties"]] == [([2], [1]), ([3], [4])]
     out = run("tally", str(db), sid).output
     assert "Regla: Cada boleta ordena hasta 3 ideas" in out
-    assert "Boletas contadas: 5 (anuladas: 1)." in out
+    assert "Boletas en el conteo: 5; anuladas a mano, que no cuentan: 1." in out
     assert "8 puntos, 4 boletas, D: 3:1 2:2 1:1" in out
     assert "Desempates:" in out and "la idea 2 aparece en más boletas (4 contra 3)" in out
     assert "Casi empates:" in out

@@ -377,7 +377,8 @@ def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
     click.echo(round_label(round_))
     click.echo(_("Regla: {rule}").format(rule=data["rule_text"]))
     if "ballots" in data:
-        click.echo(_("Boletas contadas: {count} (anuladas: {spoiled}).").format(
+        click.echo(_("Boletas en el conteo: {count}; anuladas a mano, que no cuentan: "
+                     "{spoiled}.").format(
             count=data["ballots"], spoiled=spoiled))
     for line in (data.get("usage_text"), data.get("check_text")):
         if line:

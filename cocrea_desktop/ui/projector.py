@@ -200,6 +200,7 @@ class RoomView(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.tick.stop()
+        self.repo = None  # closed, it reads nothing until it follows a session again
         self.closed.emit()
         super().closeEvent(event)
 

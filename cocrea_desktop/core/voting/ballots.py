@@ -175,7 +175,8 @@ def _check_ranked(
         placed.append((option, points))
         if explicit is None and points < 1:
             reasons[i].append(
-                _("La boleta solo tiene {k} lugares; {option} sobra.").format(
+                ngettext("La boleta solo tiene {k} lugar; {option} sobra.",
+                         "La boleta solo tiene {k} lugares; {option} sobra.", k).format(
                     k=k, option=noun.one(option)
                 )
             )
@@ -206,7 +207,8 @@ def _check_ranked(
         sharing = ranks.get(points, ())
         if len(sharing) > 1:
             reasons[i].append(
-                _("{points} se dieron a la vez a {options}.").format(
+                ngettext("{points} se dio a la vez a {options}.",
+                         "{points} se dieron a la vez a {options}.", points).format(
                     points=wording.points(points), options=noun.many(sharing)
                 )
             )

@@ -386,7 +386,8 @@ class SessionScreen(QMainWindow):
 
     # -- language, closing ---------------------------------------------------
     def _on_language_changed(self, _code: str) -> None:
-        self.retranslate()
+        if not self.closed:
+            self.retranslate()
 
     def retranslate(self) -> None:
         self.back_button.setText(_("← Fase anterior"))
@@ -420,4 +421,13 @@ class SessionScreen(QMainWindow):
         self.timer.ticker.stop()
         if self.room is not None:
             self.room.close()
+        # A closed screen no longer follows changes: its process may be closed next.
+        if not getattr(self, "_unhooked", False):
+            self._unhooked = True
+            for signal, slot in ((ops.bus().changed, self.on_changes),
+                                 (language_signal().changed, self._on_language_changed)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
         super().closeEvent(event)
