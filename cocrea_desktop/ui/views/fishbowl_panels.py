@@ -44,7 +44,7 @@ from cocrea_desktop.ui.models.fishbowl import (
     turn_status,
 )
 from cocrea_desktop.ui.models.results import row_total
-from cocrea_desktop.ui.views.panels import CaptureLine, Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panels import Panel, banner, big, capture_line, table_view
 from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget, format_remaining
@@ -322,12 +322,7 @@ class TurnsPanel(Panel):
         self.notice = banner("turn_notice")
         ll.addWidget(self.notice)
         entry_row = QHBoxLayout()
-        self.entry = CaptureLine(objectName="idea_entry")
-        font = self.entry.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.entry.setFont(font)
-        self.entry.setMaxLength(2000)
-        self.entry.returnPressed.connect(self.capture)
+        self.entry = capture_line(self.capture)
         self.save_button = QPushButton(objectName="capture")
         self.save_button.clicked.connect(self.capture)
         entry_row.addWidget(self.entry, 1)

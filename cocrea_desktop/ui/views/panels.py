@@ -93,6 +93,17 @@ class CaptureLine(QLineEdit):
         return super().event(event)
 
 
+def capture_line(on_enter) -> CaptureLine:
+    """The large line an idea is typed into; Enter saves it."""
+    entry = CaptureLine(objectName="idea_entry")
+    font = entry.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    entry.setFont(font)
+    entry.setMaxLength(2000)
+    entry.returnPressed.connect(on_enter)
+    return entry
+
+
 class Panel(QWidget):
     """Base of the working panels."""
 
@@ -320,12 +331,7 @@ class CapturePanel(IdeasPanelBase):
         self.rounds_hint.hide()
         layout.addWidget(self.rounds_hint)
         row = QHBoxLayout()
-        self.entry = CaptureLine(objectName="idea_entry")
-        font = self.entry.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.entry.setFont(font)
-        self.entry.setMaxLength(2000)
-        self.entry.returnPressed.connect(self.capture)
+        self.entry = capture_line(self.capture)
         self.save_button = QPushButton(objectName="capture")
         self.save_button.clicked.connect(self.capture)
         self.pass_button = QPushButton(objectName="pass_turn")
