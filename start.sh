@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Start CoCrea Desktop from this checkout: set up .venv on first use, then open the window.
-# With no process yet, the program creates and opens a demo process.
+# Start CoCrea Desktop from this checkout: set up .venv from requirements/app.lock on first
+# use, check that the window can open here, then open it. With no process yet, the program
+# creates and opens a demo process.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ ! -x .venv/bin/cocrea ] || [ pyproject.toml -nt .venv/.installed ]; then
-  python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e .
-  touch .venv/.installed
+scripts/venv.sh app
+# On Linux, say in Spanish which system packages the window needs, instead of Qt's
+# English error (python -m cocrea_desktop.platform_check).
+if [ "$(uname -s)" = "Linux" ] && [ -z "${COCREA_SKIP_PLATFORM_CHECK:-}" ]; then
+  .venv/bin/python -m cocrea_desktop.platform_check || exit 1
 fi
 exec .venv/bin/cocrea "$@"

@@ -2,8 +2,8 @@
 # Build the Linux one-folder program into dist/cocrea (needs the project's .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/venv.sh dev  # the locked packages, PyInstaller included (requirements/dev.lock)
 . .venv/bin/activate
-python -m pip install -q "pyinstaller>=6.0"
 pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/cocrea.spec
 du -sh dist/cocrea

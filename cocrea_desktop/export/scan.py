@@ -67,6 +67,17 @@ class ScanReport:
 # --- frames ----------------------------------------------------------------------------------
 
 
+def _qr_format() -> Any:
+    """Standard (model 2) QR codes only: the codes the program prints.
+
+    zxing-cpp 3 made ``QRCode`` a family that also reads Micro QR and rMQR codes, which find
+    spurious six-digit "codes" in printed text; model 2 alone keeps the old behaviour.
+    """
+    import zxingcpp
+
+    return getattr(zxingcpp.BarcodeFormat, "QRCodeModel2", zxingcpp.BarcodeFormat.QRCode)
+
+
 def decode_frame(frame: Any, *, source: str = "", page: int = 0) -> list[DecodedCode]:
     """QR codes in an in-memory image: a PIL image, or a numpy array (grayscale or BGR).
 
@@ -74,7 +85,7 @@ def decode_frame(frame: Any, *, source: str = "", page: int = 0) -> list[Decoded
     """
     import zxingcpp
 
-    results = zxingcpp.read_barcodes(frame, formats=zxingcpp.BarcodeFormat.QRCode)
+    results = zxingcpp.read_barcodes(frame, formats=_qr_format())
     codes = []
     for result in results:
         if not result.valid:
@@ -93,7 +104,7 @@ def qr_version_of(frame: Any) -> list[int]:
     import zxingcpp
 
     versions = []
-    for result in zxingcpp.read_barcodes(frame, formats=zxingcpp.BarcodeFormat.QRCode):
+    for result in zxingcpp.read_barcodes(frame, formats=_qr_format()):
         version = result.extra.get("Version") if isinstance(result.extra, dict) else None
         if version is not None:
             versions.append(int(version))

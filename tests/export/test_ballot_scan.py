@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 
@@ -224,3 +225,21 @@ def test_frame_from_a_camera_like_image(ballots_pdf: tuple[Path, list[str]]) -> 
     assert len(codes) == 2
     for code in codes:
         assert verify_ballot_payload(code.text, SECRET).serial in serials
+
+
+def test_micro_qr_codes_are_not_taken_for_ballots() -> None:
+    """zxing-cpp 3 reads Micro QR under its QR family; a page with one yields no code."""
+    import segno
+    from PIL import Image
+
+    from cocrea_desktop.export.scan import decode_frame
+
+    micro = segno.make_micro("398256")
+    assert micro.is_micro
+    buffer = io.BytesIO()
+    micro.save(buffer, kind="png", scale=12, border=4)
+    buffer.seek(0)
+    image = Image.open(buffer).convert("L")
+    page = Image.new("L", (image.width * 3, image.height * 3), 255)
+    page.paste(image, (image.width, image.height))
+    assert decode_frame(page) == []
