@@ -11,11 +11,13 @@ Black and white only, DejaVu Sans embedded. No Qt.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,6 +167,86 @@ def render_ballots_pdf(
     return out.getvalue()
 
 
+@dataclass
+class PreparedPdf:
+    """A ballots PDF written under a temporary name beside its target and read back.
+
+    :meth:`commit` gives it its name; :meth:`discard` removes it. The serials it holds are
+    issued between the two (``export.paper.print_ballots``), so that the register only
+    ever holds serials whose PDF exists.
+    """
+
+    target: Path
+    temp: Path
+    sha256: str
+    pages: int
+
+    def commit(self) -> None:
+        os.replace(self.temp, self.target)
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temp)
+
+
+def prepare_ballots_pdf(
+    spec: BallotSheetSpec,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+) -> PreparedPdf | None:
+    """Render the ballots, write them to a temporary file beside ``path`` and read them back
+    (same bytes, a PDF with one page per sheet whose first and last ballots show their
+    serials). None, and nothing left on disk, if cancelled; an error if the check fails."""
+    data = render_ballots_pdf(spec, progress=progress, cancelled=cancelled)
+    if data is None:
+        return None
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
+    prepared = PreparedPdf(target=target, temp=Path(tmp_name),
+                           sha256=hashlib.sha256(data).hexdigest(), pages=0)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        prepared.pages = _read_back(spec, prepared)
+    except BaseException:
+        prepared.discard()
+        raise
+    return prepared
+
+
+def _read_back(spec: BallotSheetSpec, prepared: PreparedPdf) -> int:
+    """Check the file on disk; return its page count."""
+    from pypdf import PdfReader
+
+    failed = InvalidInput(_("El PDF de las boletas no se pudo leer después de escribirlo; no "
+                            "se emitió ningún folio. Pruebe en otra carpeta."))
+    data = prepared.temp.read_bytes()
+    if hashlib.sha256(data).hexdigest() != prepared.sha256:
+        raise failed
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = len(reader.pages)
+        expected = -(-len(spec.ballots) // spec.per_page)
+        if pages != expected:
+            raise failed
+        if spec.ballots:
+            for index in sorted({0, pages - 1}):
+                text = reader.pages[index].extract_text() or ""
+                first = index * spec.per_page
+                serials = spec.ballots[first : first + spec.per_page]
+                if any(format_serial(serial) not in text for serial, _p in serials):
+                    raise failed
+    except InvalidInput:
+        raise
+    except Exception as err:  # pypdf's own errors: the file is not a readable PDF
+        raise failed from err
+    return pages
+
+
 def write_ballots_pdf(
     spec: BallotSheetSpec,
     path: str | os.PathLike[str],
@@ -173,21 +255,10 @@ def write_ballots_pdf(
     cancelled: CancelledCallback | None = None,
 ) -> bool:
     """Write the ballots PDF to ``path`` atomically; False (nothing written) if cancelled."""
-    data = render_ballots_pdf(spec, progress=progress, cancelled=cancelled)
-    if data is None:
+    prepared = prepare_ballots_pdf(spec, path, progress=progress, cancelled=cancelled)
+    if prepared is None:
         return False
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
+    prepared.commit()
     return True
 
 
@@ -223,8 +294,32 @@ def instructions_for(spec: BallotSheetSpec) -> str:
 
 
 def validate_spec(spec: BallotSheetSpec) -> None:
-    """Raise BallotLayoutError when the spec cannot be printed (before issuing serials)."""
+    """Raise BallotLayoutError when the spec cannot be printed (before issuing serials):
+    bad values, or options that do not fit the ballot size."""
     _validate(spec)
+    page_w, page_h = PAPER_SIZES[spec.paper]
+    cell_w, cell_h = _cell_size(page_w, page_h, spec.per_page)
+    _plan_layout(spec, register_fonts(), cell_w, cell_h)
+
+
+def fitting_layouts(spec: BallotSheetSpec) -> list[int]:
+    """The numbers of ballots per sheet (of 4, 2, 1) whose layout fits the options."""
+    fits = []
+    for per_page in sorted(BALLOTS_PER_PAGE, reverse=True):
+        try:
+            validate_spec(replace(spec, per_page=per_page, ballots=()))
+        except BallotLayoutError:
+            continue
+        fits.append(per_page)
+    return fits
+
+
+def best_per_page(spec: BallotSheetSpec) -> int:
+    """The most ballots per sheet that fit; raise the one-per-sheet error if none does."""
+    fits = fitting_layouts(spec)
+    if not fits:
+        validate_spec(replace(spec, per_page=1, ballots=()))
+    return fits[0]
 
 
 def _validate(spec: BallotSheetSpec) -> None:
