@@ -22,9 +22,9 @@ def _journal_length(repo) -> int:
 
 @pytest.fixture
 def many(repo):
-    """A session with 30 long ideas: too many for four ballots per sheet."""
+    """A session with 14 long ideas: too many for four ballots per sheet."""
     sid, _ = repo.add_session(method="nominal_group", question="¿Qué hacemos primero?")
-    for i in range(30):
+    for i in range(14):
         repo.ideas.add(sid, f"{i + 1}: " + LONG[:100])
     repo.votes.configure(sid, "preliminary", k=5)
     return sid
@@ -36,7 +36,7 @@ def test_a_refused_layout_issues_nothing(repo, many, tmp_path):
     for _attempt in range(3):
         with pytest.raises(CocreaError) as info:
             print_ballots(repo, many, "preliminary", 8, tmp_path / "b.pdf", per_page=4)
-        assert "No caben 30" in info.value.message
+        assert "No caben 14" in info.value.message
     assert repo.register.summary(many, "preliminary").issued == 0
     assert repo.register.issued(many, "preliminary") == []
     assert _journal_length(repo) == before  # not even the session's short id
@@ -119,12 +119,12 @@ def test_cli_refused_print_issues_nothing_and_void_works(tmp_path):
     db = tmp_path / "p.cocrea.db"
     with Repo.create(db, name="PAL") as repo:
         sid, _ = repo.add_session(method="nominal_group", question="¿Qué?")
-        for i in range(30):
+        for i in range(14):
             repo.ideas.add(sid, f"{i + 1}: " + LONG[:100])
     for _attempt in range(3):
         result = _cli("ballots", "print", str(db), sid, "--count", "8", "--per-page", "4",
                       "-o", str(tmp_path / "b.pdf"))
-        assert result.exit_code == 1 and "No caben 30" in result.output
+        assert result.exit_code == 1 and "No caben 14" in result.output
     with Repo.open(db, read_only=True) as repo:
         assert repo.register.summary(sid, "preliminary").issued == 0
     # Without --per-page the largest layout that fits is used.

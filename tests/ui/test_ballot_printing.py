@@ -34,14 +34,14 @@ def test_imprimir_opens_the_print_dialog_and_prints_every_page(vote, repo, sid, 
     vote.paper.print_button.click()
     dialog = vote.paper.print_dialog
     dialog.count.setValue(5)
-    dialog.per_page.setCurrentIndex(dialog.per_page.findData(4))
+    dialog.per_page.setCurrentIndex(dialog.per_page.findData(2))
     dialog.file.setText(str(tmp_path / "boletas.pdf"))
     assert dialog.print_button.text() == "Imprimir…"
     dialog.print_button.click()
-    qtbot.waitUntil(lambda: dialog.pages_sent == 2 and not dialog.running(), timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.pages_sent == 3 and not dialog.running(), timeout=30_000)
     assert len(asked) == 1 and asked[0].fullPage()
-    assert "Se enviaron 2 hojas a la impresora." in dialog.status.text()
-    assert len(PdfReader(str(printed)).pages) == 2
+    assert "Se enviaron 3 hojas a la impresora." in dialog.status.text()
+    assert len(PdfReader(str(printed)).pages) == 3
     # What came out of the printer scans back: every ballot's code decodes.
     pages = render_pages(printed, tmp_path / "salida", dpi=200)
     found = sorted(c.text.split()[4] for p in pages for c in scan_path(p).codes)

@@ -208,7 +208,7 @@ def test_other_session_is_named_and_forged_is_rejected(vote, repo, sid, qtbot, t
 
 def test_folder_of_scans_is_read_and_queued(vote, repo, sid, qtbot, tmp_path, monkeypatch,
                                             errors):
-    print_ballots(repo, sid, "preliminary", 4, tmp_path / "b.pdf", per_page=4)
+    print_ballots(repo, sid, "preliminary", 4, tmp_path / "b.pdf", per_page=2)
     serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
     folder = tmp_path / "escaneos"
     render_pages(tmp_path / "b.pdf", folder)
