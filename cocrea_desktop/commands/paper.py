@@ -27,6 +27,7 @@ ROUND_CHOICES = tuple(ROUND_CODES)
 
 #: What happened to each issued serial (``register --json``).
 NOT_RETURNED, COUNTED, VOID, SPOILED = "not_returned", "counted", "void", "spoiled"
+WITHDRAWN = "withdrawn"  # issued, never handed out, voided with a reason
 
 
 def pick_round(repo, session_id: str, round_: str | None) -> str:
@@ -48,7 +49,9 @@ def serial_states(repo, session_id: str, round_: str) -> list[dict[str, str]]:
     states = []
     for row in repo.register.issued(session_id, round_):
         ballot = entered.get(row["serial"])
-        if row["status"] in ("spoiled", "void"):
+        if row["status"] == "void":
+            state = WITHDRAWN
+        elif row["status"] == "spoiled":
             state = SPOILED
         elif ballot is None:
             state = NOT_RETURNED
@@ -57,7 +60,8 @@ def serial_states(repo, session_id: str, round_: str) -> list[dict[str, str]]:
         else:
             state = VOID
         states.append({"serial": row["serial"], "shown": format_serial(row["serial"]),
-                       "batch": row["batch"], "state": state})
+                       "batch": row["batch"], "state": state,
+                       "reason": row["void_reason"]})
     return states
 
 
@@ -71,9 +75,10 @@ def summary_lines(summary) -> list[str]:
         _("Nulas: {n}").format(n=summary.void),
         _("Estropeadas: {n}").format(n=summary.spoiled),
         _("Sin folio: {n}").format(n=summary.without_serial),
+        _("Anuladas sin usar: {n}").format(n=summary.withdrawn),
     ]
-    lines.append(_("Cuadra: emitidas = devueltas + sin devolver; devueltas = contadas + nulas "
-                   "+ estropeadas.") if summary.balanced else
+    lines.append(_("Cuadra: emitidas = devueltas + sin devolver + anuladas sin usar; devueltas "
+                   "= contadas + nulas + estropeadas.") if summary.balanced else
                  _("No cuadra: revise las boletas devueltas y las capturadas."))
     return lines
 
@@ -84,8 +89,9 @@ def summary_lines(summary) -> list[str]:
 @click.option("--count", "count", type=int, required=True, help="How many ballots to issue.")
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
               help="The vote round (default: the session's first vote round).")
-@click.option("--per-page", type=click.Choice(["1", "2", "4"]), default="4", show_default=True,
-              help="Ballots per sheet.")
+@click.option("--per-page", type=click.Choice(["auto", "1", "2", "4"]), default="auto",
+              show_default=True,
+              help="Ballots per sheet (auto: the most that fit the options).")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
               show_default=True, help="Paper size.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
@@ -99,13 +105,43 @@ def ballots_print(file: str, session_id: str, count: int, round_: str | None, pe
     with open_repo(file) as repo:
         session = repo.session(session_id)
         round_ = pick_round(repo, session.id, round_)
+        layout = None if per_page == "auto" else int(per_page)
+        if layout is None:
+            from cocrea_desktop.export.paper import layouts_that_fit
+
+            fits = layouts_that_fit(repo, session.id, round_, paper=paper)
+            layout = fits[0] if fits else 1  # none fits: print_ballots says why
         serials = print_ballots(repo, session.id, round_, count, output,
-                                per_page=int(per_page), paper=paper) or []
-    click.echo(ngettext("{round}: se emitió {count} boleta en {path}",
-                        "{round}: se emitieron {count} boletas en {path}", len(serials)).format(
-        round=round_label(round_), count=len(serials), path=output))
+                                per_page=layout, paper=paper) or []
+    click.echo(ngettext("{round}: se emitió {count} boleta en {path} ({per_page} por hoja)",
+                        "{round}: se emitieron {count} boletas en {path} ({per_page} por hoja)",
+                        len(serials)).format(round=round_label(round_), count=len(serials),
+                                             path=output, per_page=layout))
     click.echo(_("Folios: {serials}").format(
         serials=", ".join(format_serial(s) for s in serials)))
+
+
+@ballots.command("void")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.argument("serials", nargs=-1, required=True)
+@click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
+              help="The vote round (default: the session's first vote round).")
+@click.option("--reason", required=True, help="Why the serials are voided (kept with them).")
+@fail_cleanly
+def ballots_void(file: str, session_id: str, serials: tuple[str, ...], round_: str | None,
+                 reason: str) -> None:
+    """Void SERIALS issued but never handed out (lost print, printer jam), with a reason."""
+    with open_repo(file) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        repo.register.void_serials(session.id, round_, list(serials), reason)
+    from cocrea_desktop.core.voting.payload import parse_serial
+
+    shown = ", ".join(format_serial(parse_serial(s)) for s in serials)
+    click.echo(ngettext("Se anuló {count} folio sin usar: {serials}",
+                        "Se anularon {count} folios sin usar: {serials}",
+                        len(serials)).format(count=len(serials), serials=shown))
 
 
 @ballots.command("scan")

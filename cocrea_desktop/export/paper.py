@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.methods import method_title
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.export.pdf.ballots import (
     BallotKind,
     BallotSheetSpec,
+    PreparedPdf,
+    best_per_page,
+    fitting_layouts,
+    prepare_ballots_pdf,
     validate_spec,
-    write_ballots_pdf,
 )
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.register import DUPLICATE, READY, ReadOutcome
+from cocrea_desktop.store.register import DUPLICATE, READY, IssuePlan, ReadOutcome
 from cocrea_desktop.store.repo import Repo
 
 
@@ -59,23 +63,56 @@ def _options(repo: Repo, session_id: str) -> list[tuple[int, str]]:
     return [(i.number, i.text) for i in repo.ideas.list(session_id) if i.number in numbers]
 
 
+def layouts_that_fit(repo: Repo, session_id: str, round_: str, *,
+                     paper: str = "letter") -> list[int]:
+    """How many ballots per sheet (4, 2, 1) the session's options fit, most first."""
+    return fitting_layouts(ballot_spec(repo, session_id, round_, [], paper=paper))
+
+
 def print_ballots(repo: Repo, session_id: str, round_: str, count: int,
-                  path: str | os.PathLike[str], *, per_page: int = 4, paper: str = "letter",
+                  path: str | os.PathLike[str], *, per_page: int | None = None,
+                  paper: str = "letter",
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> list[str] | None:
-    """Issue ``count`` serials and write their ballots to ``path``; None if cancelled.
+    """Print ``count`` new ballots to ``path`` and issue their serials; None if cancelled.
 
-    The layout is checked before any serial is issued, so a refused layout issues
-    nothing. A cancelled print leaves the serials issued but unprinted: they show
-    as not returned in the register, which is the truth.
+    The PDF is written under a temporary name and read back; only then are the serials
+    entered in the register (one transaction recording the PDF's hash), and the file gets
+    its name. A refused layout, a folder that cannot be written, a cancel or any failure
+    leaves the register untouched. ``per_page`` None: the most ballots per sheet that fit.
     """
-    validate_spec(ballot_spec(repo, session_id, round_, [], per_page=per_page, paper=paper))
-    _check_writable(Path(path).parent)  # before any serial is issued
-    pairs, _changes = repo.register.issue(session_id, round_, count)
-    spec = ballot_spec(repo, session_id, round_, pairs, per_page=per_page, paper=paper)
-    if not write_ballots_pdf(spec, path, progress=progress, cancelled=cancelled):
+    spec, plan = plan_print(repo, session_id, round_, count, per_page=per_page, paper=paper)
+    _check_writable(Path(path).parent)
+    prepared = prepare_ballots_pdf(spec, path, progress=progress, cancelled=cancelled)
+    if prepared is None:
         return None
-    return [serial for serial, _payload in pairs]
+    finish_print(repo, plan, prepared)
+    return plan.serials
+
+
+def plan_print(repo: Repo, session_id: str, round_: str, count: int, *,
+               per_page: int | None = None, paper: str = "letter"
+               ) -> tuple[BallotSheetSpec, IssuePlan]:
+    """The checked spec and the serials of a print, before anything is written."""
+    empty = ballot_spec(repo, session_id, round_, [], per_page=per_page or 1, paper=paper)
+    if per_page is None:
+        per_page = best_per_page(empty)
+    validate_spec(replace(empty, per_page=per_page))  # a refused layout issues nothing
+    plan = repo.register.plan_issue(session_id, round_, count)
+    spec = ballot_spec(repo, session_id, round_, list(plan.pairs), per_page=per_page,
+                       paper=paper)
+    return spec, plan
+
+
+def finish_print(repo: Repo, plan: IssuePlan, prepared: PreparedPdf) -> Changes:
+    """Issue the plan's serials, recording the PDF read back, then give the PDF its name."""
+    try:
+        changes = repo.register.issue_printed(plan, pdf_sha256=prepared.sha256)
+    except BaseException:
+        prepared.discard()
+        raise
+    prepared.commit()
+    return changes
 
 
 def _check_writable(folder: Path) -> None:

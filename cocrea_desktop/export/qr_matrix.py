@@ -48,7 +48,7 @@ class QrMatrix:
 
 
 def qr_matrix(payload: str) -> QrMatrix:
-    """The QR matrix (level M, version <= 3) for a ballot payload.
+    """The QR matrix (level Q, version <= 3) for a ballot payload.
 
     Raises :class:`PayloadTooLarge` if the payload cannot fit version 3.
     """
@@ -86,7 +86,7 @@ def _qrcode_matrix(payload: str) -> QrMatrix:
 
     code = qrcode.QRCode(
         version=None,
-        error_correction=qrcode.constants.ERROR_CORRECT_M,
+        error_correction=qrcode.constants.ERROR_CORRECT_Q,
         border=0,
         mask_pattern=0,  # a fixed mask: the automatic choice costs 5x the time
     )

@@ -433,3 +433,11 @@ def m0006_fishbowl_member_names(db: Database) -> None:
 
 
 PERSONAL_FIELDS["fishbowl_group"] = ("members", "salt")
+
+
+@migrations(name="0007_ballot_issue_print_and_void")
+def m0007_ballot_issue_print_and_void(db: Database) -> None:
+    """Each issued serial records the PDF it was printed in (SHA-256 of the file written
+    and read back, issued in the same transaction); a serial voided unprinted keeps why."""
+    db.execute("ALTER TABLE ballot_issue ADD COLUMN pdf_sha256 TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE ballot_issue ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''")

@@ -20,7 +20,7 @@ from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import InvalidInput, RuleViolation
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting import payload as qr
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -54,6 +54,21 @@ class ReadOutcome:
 
 
 @dataclass(frozen=True)
+class IssuePlan:
+    """Serials drawn for a print, with their QR payloads; not in the register yet."""
+
+    session_id: str
+    round: str
+    short_id: str
+    new_short_id: bool
+    pairs: tuple[tuple[str, str], ...]
+
+    @property
+    def serials(self) -> list[str]:
+        return [serial for serial, _payload in self.pairs]
+
+
+@dataclass(frozen=True)
 class RegisterSummary:
     """The reconciliation of one session's round (printed on the results)."""
 
@@ -64,17 +79,18 @@ class RegisterSummary:
     void: int
     spoiled: int
     without_serial: int
+    withdrawn: int = 0  # issued, never handed out, voided with a reason
 
     @property
     def balanced(self) -> bool:
-        return self.issued == self.returned + self.not_returned and \
+        return self.issued == self.returned + self.not_returned + self.withdrawn and \
             self.counted + self.void + self.spoiled == self.returned
 
     def as_dict(self) -> dict[str, Any]:
         return {"issued": self.issued, "returned": self.returned,
                 "not_returned": self.not_returned, "counted": self.counted, "void": self.void,
                 "spoiled": self.spoiled, "without_serial": self.without_serial,
-                "balanced": self.balanced}
+                "withdrawn": self.withdrawn, "balanced": self.balanced}
 
 
 class BallotRegister:
@@ -90,17 +106,23 @@ class BallotRegister:
         return self.repo.session(session_id).params.get("ballot_id")
 
     def _ensure_session_short_id(self, session_id: str) -> str:
+        short_id, new = self._session_short_id_plan(session_id)
+        if new:
+            session = self.repo.session(session_id)
+            self.repo.update_session(session.id, params=dict(session.params, ballot_id=short_id))
+        return short_id
+
+    def _session_short_id_plan(self, session_id: str) -> tuple[str, bool]:
+        """The session's short id, and whether it is new (not yet stored); writes nothing."""
         session = self.repo.session(session_id)
         existing = session.params.get("ballot_id")
         if existing:
-            return existing
+            return existing, False
         taken = {s.params.get("ballot_id") for s in self.repo.sessions(include_archived=True)}
         for length in range(qr.SHORT_ID_DEFAULT_LENGTH, qr.SHORT_ID_MAX_LENGTH + 1):
             candidate = qr.short_id_for(session.id, length)
             if candidate not in taken:
-                self.repo.update_session(session.id, params=dict(session.params,
-                                                                 ballot_id=candidate))
-                return candidate
+                return candidate, True
         raise RuleViolation(_("No se pudo dar un identificador corto a la sesión."))
 
     def _session_by_short_id(self, short_id: str):
@@ -111,39 +133,128 @@ class BallotRegister:
 
     # -- issuing -------------------------------------------------------------------
     def issued(self, session_id: str, round_: str) -> list[dict[str, Any]]:
-        return self.pf.query("SELECT serial, batch, status, created_at FROM ballot_issue "
+        return self.pf.query("SELECT serial, batch, status, void_reason, created_at FROM ballot_issue "
                              "WHERE session_id = ? AND round = ? ORDER BY created_at, rowid",
                              [session_id, round_])
 
-    def issue(self, session_id: str, round_: str, count: int) -> tuple[list[tuple[str, str]],
-                                                                         Changes]:
-        """Issue ``count`` new serials; returns (serial, QR payload) pairs to print."""
+    def plan_issue(self, session_id: str, round_: str, count: int) -> IssuePlan:
+        """New serials and their QR payloads, ready to print; nothing is written.
+
+        The serials enter the register only with :meth:`issue_printed`, once their PDF has
+        been written and read back: a print that fails or is cancelled issues nothing.
+        """
         self.repo.votes._check_round(session_id, round_)
-        if not 1 <= count <= MAX_ISSUE:
+        if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_ISSUE:
             raise InvalidInput(_("Indique cuántas boletas imprimir (de 1 a {most}).").format(
                 most=MAX_ISSUE))
-        self._ensure_session_short_id(session_id)
+        short_id, new = self._session_short_id_plan(session_id)
         taken = {r["serial"] for r in self.pf.query("SELECT serial FROM ballot_issue")}
         serials = qr.generate_serials(count, taken=taken)
+        return IssuePlan(session_id=session_id, round=round_, short_id=short_id,
+                         new_short_id=new,
+                         pairs=tuple(self._payloads(short_id, round_, serials)))
+
+    def issue_printed(self, plan: IssuePlan, *, pdf_sha256: str) -> Changes:
+        """Enter a plan's serials in the register, in one transaction, as printed in the PDF
+        whose SHA-256 is given (the file written and read back)."""
+        if not pdf_sha256:
+            raise InvalidInput(_("Las boletas no se registraron: falta el PDF impreso."))
+        serials = plan.serials
+        placeholders = ", ".join("?" for _s in serials)
+        clash = self.pf.query(f"SELECT serial FROM ballot_issue WHERE serial IN ({placeholders})",
+                              list(serials))
+        if clash:
+            raise RuleViolation(_("Otro folio igual se emitió mientras tanto: imprima de "
+                                  "nuevo."))
+        session = self.repo.session(plan.session_id)
+        stored = session.params.get("ballot_id")
+        if (stored or plan.short_id) != plan.short_id or (stored and plan.new_short_id):
+            raise RuleViolation(_("La sesión cambió mientras se imprimía: imprima de nuevo."))
         batch = new_id()[:8]
-        label = _("emitir {count} boletas").format(count=count)
+        label = ngettext("emitir {count} boleta", "emitir {count} boletas",
+                         len(serials)).format(count=len(serials))
         with self.pf.write("ballots.issue", label) as unit:
+            if not stored:
+                unit.update("session", session.id,
+                            {"params": dict(session.params, ballot_id=plan.short_id)},
+                            stamp=True)
             for serial in serials:
                 unit.insert("ballot_issue", {
-                    "id": new_id(), "session_id": session_id, "round": round_,
+                    "id": new_id(), "session_id": plan.session_id, "round": plan.round,
                     "serial": serial, "batch": batch, "status": "issued",
+                    "pdf_sha256": pdf_sha256,
                     "created_at": unit.at, "updated_at": unit.at,
                     "device_id": self.pf.device.id})
-        return self.payloads(session_id, round_, serials), unit.changes()
+        return unit.changes()
+
+    def issue(self, session_id: str, round_: str, count: int) -> tuple[list[tuple[str, str]],
+                                                                         Changes]:
+        """Issue ``count`` serials without a PDF (ballots printed elsewhere, tests).
+
+        The program's own printing goes through :meth:`plan_issue` and
+        :meth:`issue_printed`, so that only printed serials are issued.
+        """
+        plan = self.plan_issue(session_id, round_, count)
+        changes = self.issue_printed(plan, pdf_sha256="-")
+        return list(plan.pairs), changes
 
     def payloads(self, session_id: str, round_: str,
                  serials: list[str]) -> list[tuple[str, str]]:
-        short_id = self._ensure_session_short_id(session_id)
+        return self._payloads(self._ensure_session_short_id(session_id), round_, serials)
+
+    def _payloads(self, short_id: str, round_: str, serials: list[str]) -> list[tuple[str, str]]:
         secret = self.repo.ballot_secret()
         process = self.process_short_id()
         return [(serial, qr.encode_ballot_payload(process_id=process, session_id=short_id,
                                                   round=ROUND_CODES[round_], serial=serial,
                                                   secret=secret)) for serial in serials]
+
+    def unprinted_serials(self, session_id: str, round_: str) -> list[str]:
+        """Serials issued and not yet returned (not entered, not spoiled, not voided)."""
+        rows = self.pf.query(
+            "SELECT i.serial FROM ballot_issue i WHERE i.session_id = ? AND i.round = ? AND "
+            "i.status = 'issued' AND NOT EXISTS (SELECT 1 FROM ballot b WHERE "
+            "b.session_id = i.session_id AND b.round = i.round AND b.serial = i.serial) "
+            "ORDER BY i.created_at, i.rowid", [session_id, round_])
+        return [r["serial"] for r in rows]
+
+    def void_serials(self, session_id: str, round_: str, serials: list[str],
+                     reason: str) -> Changes:
+        """Void serials issued but never handed out (a print lost, a printer jam), with why.
+
+        Voided serials are not returned ballots: they leave the issued count, are kept with
+        their reason, and a ballot carrying one is refused.
+        """
+        reason = " ".join(str(reason or "").split())
+        if not reason:
+            raise InvalidInput(_("Escriba por qué se anulan los folios (por ejemplo: «la "
+                                 "impresora se atascó»)."))
+        wanted = []
+        for text in serials:
+            serial = qr.parse_serial(text)
+            if serial not in wanted:
+                wanted.append(serial)
+        if not wanted:
+            raise InvalidInput(_("Indique qué folios anular."))
+        open_serials = set(self.unprinted_serials(session_id, round_))
+        for serial in wanted:
+            if serial not in open_serials:
+                row = self.pf.query("SELECT status FROM ballot_issue WHERE session_id = ? AND "
+                                    "round = ? AND serial = ?", [session_id, round_, serial])
+                if not row:
+                    raise InvalidInput(_("El folio {serial} no se emitió para esta sesión.")
+                                       .format(serial=qr.format_serial(serial)))
+                raise RuleViolation(_("El folio {serial} ya se devolvió o se anuló: no se "
+                                      "puede anular.").format(serial=qr.format_serial(serial)))
+        label = ngettext("anular {count} folio sin usar", "anular {count} folios sin usar",
+                         len(wanted)).format(count=len(wanted))
+        with self.pf.write("ballots.void", label) as unit:
+            for serial in wanted:
+                row_id = self.pf.scalar("SELECT id FROM ballot_issue WHERE session_id = ? AND "
+                                        "round = ? AND serial = ?", [session_id, round_, serial])
+                unit.update("ballot_issue", row_id, {"status": "void", "void_reason": reason},
+                            stamp=True)
+        return unit.changes()
 
     # -- reading back ----------------------------------------------------------------
     def read(self, session_id: str, round_: str, text: str) -> ReadOutcome:
@@ -191,9 +302,13 @@ class BallotRegister:
             return ReadOutcome(OTHER_ROUND, _("La boleta {serial} es de la {round}.").format(
                 serial=shown, round=round_label(issued[0]["round"]).lower()), serial,
                 session_id, issued[0]["round"])
+        if issued[0]["status"] == "void":
+            return ReadOutcome(NOT_ISSUED, _("El folio {serial} se anuló sin usar: no se "
+                                             "cuenta.").format(serial=shown), serial,
+                               session_id, round_)
         if self.pf.scalar("SELECT 1 FROM ballot WHERE session_id = ? AND round = ? AND "
                           "serial = ?", [session_id, round_, serial]) or \
-                issued[0]["status"] in ("spoiled", "void"):
+                issued[0]["status"] == "spoiled":
             return ReadOutcome(DUPLICATE, _("La boleta {serial} ya se registró: no se cuenta "
                                             "dos veces.").format(serial=shown), serial,
                                session_id, round_)
@@ -222,8 +337,9 @@ class BallotRegister:
         issued = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
                                 "round = ?", [session_id, round_])
         spoiled = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
-                                 "round = ? AND status IN ('spoiled', 'void')",
-                                 [session_id, round_])
+                                 "round = ? AND status = 'spoiled'", [session_id, round_])
+        withdrawn = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
+                                   "round = ? AND status = 'void'", [session_id, round_])
         rows = self.pf.query(
             "SELECT b.serial, b.status, (SELECT COUNT(*) FROM mark m WHERE m.ballot_id = b.id) "
             "AS marks FROM ballot b WHERE b.session_id = ? AND b.round = ?",
@@ -233,6 +349,7 @@ class BallotRegister:
         void = len(with_serial) - counted
         returned = len(with_serial) + spoiled
         return RegisterSummary(issued=issued, returned=returned,
-                               not_returned=max(0, issued - returned), counted=counted,
+                               not_returned=max(0, issued - returned - withdrawn),
+                               counted=counted, withdrawn=withdrawn,
                                void=void, spoiled=spoiled,
                                without_serial=len(rows) - len(with_serial))

@@ -217,11 +217,21 @@ def spoil_ballot(*, parent: QWidget | None, repo: Repo, ballot_id: str,
     return _run(parent, lambda: repo.votes.spoil_ballot(ballot_id, spoiled))
 
 
-def issue_ballots(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
-                  count: int) -> list[tuple[str, str]] | None:
-    """Issue paper-ballot serials; returns the (serial, QR payload) pairs to print."""
-    result = _run(parent, lambda: repo.register.issue(session_id, round_, count))
-    return result[0] if result else None
+def issue_printed_ballots(*, parent: QWidget | None, repo: Repo, plan: Any,
+                          prepared: Any) -> Changes | None:
+    """Issue a print's serials with the PDF written and read back, then name the PDF.
+
+    On any error nothing is issued and the temporary PDF is removed.
+    """
+    from cocrea_desktop.export.paper import finish_print
+
+    return _run(parent, lambda: finish_print(repo, plan, prepared))
+
+
+def void_ballot_serials(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+                        serials: list[str], reason: str) -> Changes | None:
+    """Void serials issued but never handed out, keeping the reason."""
+    return _run(parent, lambda: repo.register.void_serials(session_id, round_, serials, reason))
 
 
 def mark_ballot_spoiled(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,

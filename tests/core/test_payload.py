@@ -82,12 +82,13 @@ def test_vectors_are_the_ones_in_the_spec() -> None:
     assert "BGVTDQCSQEJ4B" in text and "5c37a6dd99bba445" in text
 
 
-def test_version_2_with_short_ids_and_3_at_most() -> None:
-    assert qr_version_needed(VECTORS[0][-1]) == 2
-    assert qr_version_needed(VECTORS[-1][-1]) == 3
-    assert check_payload_fits("A" * 61) == 3
+def test_version_3_at_level_q_at_most() -> None:
+    assert qr_version_needed("A" * 29) == 2
+    assert qr_version_needed(VECTORS[0][-1]) == 3  # 37 characters
+    assert qr_version_needed(VECTORS[-1][-1]) == 3  # the longest legal payload, 46
+    assert check_payload_fits("A" * 47) == 3
     with pytest.raises(PayloadTooLarge):
-        check_payload_fits("A" * 62)
+        check_payload_fits("A" * 48)
     with pytest.raises(PayloadTooLarge):
         check_payload_fits("lower case is not alphanumeric")
 

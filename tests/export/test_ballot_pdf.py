@@ -54,10 +54,10 @@ def make_spec(count: int, **overrides: object) -> BallotSheetSpec:
         question=QUESTION,
         round_label="Votación final",
         kind=BallotKind.RANKED,
-        options=OPTIONS,
+        options=OPTIONS[:8],
         ballots=ballots,
         ranks=5,
-        per_page=4,
+        per_page=2,
         paper="letter",
     )
     fields.update(overrides)
@@ -72,22 +72,25 @@ def _text(pdf: bytes, tmp_path: Path) -> list[str]:
 
 
 def test_text_is_extractable(tmp_path: Path) -> None:
-    spec = make_spec(8)
+    spec = make_spec(4, per_page=1, options=OPTIONS)
     pdf = render_ballots_pdf(spec)
     assert pdf is not None
     pages = _text(pdf, tmp_path)
-    assert len(pages) == 2
+    assert len(pages) == 4
     everything = "\n".join(pages)
     for serial, _payload in spec.ballots:
         # next to the code and on the stub
         assert everything.count(format_serial(serial)) == 2
     for page in pages:
-        assert page.count("Plan de Acción Local") == 4
-        assert page.count("Mesa 2: Agua y saneamiento") == 4
-        assert page.count("Votación final") == 4
-        assert page.count(QUESTION) == 4
-        assert page.count("TALÓN PARA USTED") == 4
-        assert "Elija las 5 ideas más importantes para usted." in page
+        assert page.count("Plan de Acción Local") == 1
+        assert page.count("Mesa 2: Agua y saneamiento") == 1
+        assert page.count("Votación final") == 1
+        assert page.count(QUESTION) == 1
+        assert page.count("TALÓN PARA USTED") == 1
+        assert "Ponga una X en «1.º» junto a la idea más importante para usted" in page
+        assert "1.º = la más importante" in page
+        for _number, text in OPTIONS:  # every idea whole, never cut
+            assert text in page
     assert "chinanteca" in everything
 
 
@@ -115,7 +118,12 @@ def test_every_layout_renders_and_every_code_decodes(per_page: int, paper: str,
     spec = make_spec(per_page, per_page=per_page, paper=paper, kind=kind, dots=5,
                      max_dots_per_option=2,
                      criteria=["Personas afectadas", "Urgencia", "Viable y factible"],
-                     options=OPTIONS[:8])
+                     options=OPTIONS[: {4: 3, 2: 8, 1: 8}[per_page]],
+                     ranks=3 if per_page == 4 else 5)
+    if kind is BallotKind.CRITERIA and per_page == 4 and paper == "a4":
+        with pytest.raises(BallotLayoutError, match="Imprima menos boletas por hoja"):
+            render_ballots_pdf(spec)  # criteria headers need more room: refused, clearly
+        return
     pdf = render_ballots_pdf(spec)
     assert pdf is not None
     document = pypdfium2.PdfDocument(pdf)
@@ -151,14 +159,14 @@ def test_qr_is_at_least_28_mm_and_a_vector_path() -> None:
 
 
 def test_size_per_ballot_is_small() -> None:
-    spec = make_spec(100)
+    spec = make_spec(100, per_page=4, options=OPTIONS[:3], ranks=3)
     pdf = render_ballots_pdf(spec)
     assert pdf is not None
     assert len(pdf) / 100 <= 3 * 1024
 
 
 def test_progress_and_cancel(tmp_path: Path) -> None:
-    spec = make_spec(10)
+    spec = make_spec(10, per_page=4, options=OPTIONS[:3], ranks=3)
     seen: list[tuple[int, int]] = []
     assert render_ballots_pdf(spec, progress=lambda d, t: seen.append((d, t))) is not None
     assert seen == [(4, 10), (8, 10), (10, 10)]
@@ -186,9 +194,9 @@ def test_too_many_options_for_the_size_is_a_clear_error() -> None:
     many = [(i, "Opción {n}".format(n=i)) for i in range(1, 41)]
     many2 = [(i + 40, text) for i, text in many]
     with pytest.raises(BallotLayoutError) as info:
-        render_ballots_pdf(make_spec(4, options=many))
+        render_ballots_pdf(make_spec(4, options=many, per_page=4))
     assert "menos boletas por hoja" in str(info.value)
-    assert render_ballots_pdf(make_spec(1, options=many[:30], per_page=1)) is not None
+    assert render_ballots_pdf(make_spec(1, options=many[:25], per_page=1)) is not None
     with pytest.raises(BallotLayoutError) as info:
         render_ballots_pdf(make_spec(1, options=many + many2, per_page=1))
     assert "Use menos opciones" in str(info.value)
@@ -232,3 +240,39 @@ def test_wrap_text_never_exceeds_width_and_marks_cuts() -> None:
     assert bl.wrap_text("corto", fonts.regular, 8, 100, 2) == ["corto"]
     long_word = bl.wrap_text("x" * 200, fonts.regular, 8, 50, 3)
     assert len(long_word) == 3 and all(text_width(w, fonts.regular, 8) <= 50 for w in long_word)
+
+
+LONG_IDEA = ("Que el municipio repare el camino de terracería entre la cabecera y la agencia "
+             "antes de las lluvias de junio, con faena")
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_fourteen_long_ideas_fit_one_per_page_whole_with_a_clear_margin(paper, tmp_path):
+    options = [(i, f"{LONG_IDEA[:113]} núm {i:02d}") for i in range(1, 15)]
+    assert all(len(text) == 120 for _n, text in options)
+    spec = make_spec(1, per_page=1, paper=paper, options=options)
+    assert bl.fitting_layouts(spec) == [1]
+    pdf = render_ballots_pdf(spec)
+    page = _text(pdf, tmp_path)[0]
+    for _n, text in options:  # every idea's text whole, never cut with "…"
+        assert text in page
+    assert "…" not in page
+    grid = bl.ballot_grid(spec)
+    (_tlx, _tly), _tr, (_blx, bly), _br = grid.corners
+    lowest = max(y + side / 2 for (x, y, side) in grid.boxes.values())
+    # the bottom corner marks' top edge is 2 mm above their centre
+    assert bly - 2 - lowest >= bl.GRID_CLEARANCE_MM
+    assert len(grid.boxes) == 14 * 5
+    # "1.º" is the first column; boxes do not overlap
+    assert grid.boxes[(1, 0)][0] < grid.boxes[(1, 4)][0]
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=200 / 72, grayscale=True).to_pil()
+    assert [c.text for c in decode_frame(image)] == [spec.ballots[0][1]]
+
+
+def test_read_aloud_sentence_is_the_one_printed() -> None:
+    from cocrea_desktop.core.model import VoteRound
+    from cocrea_desktop.core.voting.ballot_wording import read_aloud_for_round
+
+    sentence = read_aloud_for_round(VoteRound(session_id="s", round="final", params={"k": 5}))
+    assert sentence == bl.instructions_for(make_spec(1))
+    assert sentence.startswith("Ponga una X en «1.º» junto a la idea más importante")

@@ -43,13 +43,13 @@ def _spec(serials: list[str], secret: bytes = SECRET, session: str = "M3XA") -> 
         question="¿Qué hacemos primero?",
         round_label="Votación preliminar",
         kind=BallotKind.RANKED,
-        options=[(i, "Idea número {n}".format(n=i)) for i in range(1, 13)],
+        options=[(i, "Idea número {n}".format(n=i)) for i in range(1, 4)],
         ballots=[
             (s, encode_ballot_payload(process_id="7KQ2", session_id=session, round="P",
                                       serial=s, secret=secret))
             for s in serials
         ],
-        ranks=5,
+        ranks=3,
         per_page=4,
     )
 

@@ -38,10 +38,10 @@ def session(repo):
 
 def test_print_scan_enter_reconcile(repo, session, tmp_path):
     pdf = tmp_path / "boletas.pdf"
-    serials = print_ballots(repo, session, "preliminary", 8, pdf, per_page=4)
+    serials = print_ballots(repo, session, "preliminary", 8, pdf, per_page=2)
     assert len(serials) == 8 and len(set(serials)) == 8
     pages = render_pages(pdf, tmp_path / "escaneos")
-    assert len(pages) == 2
+    assert len(pages) == 4
 
     result = read_scans(repo, session, "preliminary", [tmp_path / "escaneos"])
     assert sorted(o.serial for o in result.ready()) == sorted(serials)
@@ -69,10 +69,10 @@ def test_print_scan_enter_reconcile(repo, session, tmp_path):
 
 def test_same_page_twice_in_a_stack_counts_once(repo, session, tmp_path):
     pdf = tmp_path / "b.pdf"
-    print_ballots(repo, session, "preliminary", 4, pdf, per_page=4)
+    print_ballots(repo, session, "preliminary", 4, pdf, per_page=2)
     page = render_pages(pdf, tmp_path / "s")[0]
     result = read_scans(repo, session, "preliminary", [page, page])
-    assert len(result.ready()) == 4 and len(result.duplicates()) == 4
+    assert len(result.ready()) == 2 and len(result.duplicates()) == 2
 
 
 def test_other_session_other_round_and_foreign_ballots(repo, session, tmp_path, db_path):

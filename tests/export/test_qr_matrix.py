@@ -49,7 +49,7 @@ def _decode(image: Image.Image) -> list[zxingcpp.Barcode]:
 @pytest.mark.parametrize(
     ("payload", "version"),
     [
-        (_payload(), 2),
+        (_payload(), 3),
         (_payload("7KQ2VXYZ", "M3XA1234", 99), 3),
     ],
 )
@@ -60,7 +60,7 @@ def test_matrix_version_and_rectangles_decode(payload: str, version: int) -> Non
     results = _decode(_to_image(matrix))
     assert [r.text for r in results] == [payload]
     assert results[0].extra["Version"] == str(version)
-    assert results[0].ec_level == "M"
+    assert results[0].ec_level == "Q"
 
 
 def test_rectangles_cover_exactly_the_dark_modules() -> None:

@@ -72,7 +72,11 @@ def enter_marks(qtbot, panel, marks: str) -> None:
     qtbot.keyClick(panel.entry, Qt.Key.Key_Return)
 
 
-def test_print_through_the_dialog_in_the_background(vote, repo, sid, qtbot, tmp_path, errors):
+def test_save_through_the_dialog_in_the_background(vote, repo, sid, qtbot, tmp_path, errors,
+                                                   monkeypatch):
+    opened: list = []
+    monkeypatch.setattr(PrintBallotsDialog, "ask_open", staticmethod(lambda _p, path: True))
+    monkeypatch.setattr(PrintBallotsDialog, "open_file", staticmethod(opened.append))
     vote.paper.print_button.click()
     dialog = vote.paper.print_dialog
     assert isinstance(dialog, PrintBallotsDialog)
@@ -84,40 +88,41 @@ def test_print_through_the_dialog_in_the_background(vote, repo, sid, qtbot, tmp_
     target.parent.mkdir()
     dialog.file.clear()
     type_text(qtbot, dialog.file, str(target))
-    dialog.print_button.click()
+    dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.running(), timeout=20_000)
     pdf = target.with_name("boletas-mesa1.pdf")
     assert pdf.exists() and dialog.output == pdf
     assert "Las boletas están listas (6) en:" in dialog.status.text()
     assert str(pdf) in dialog.status.text()
+    assert opened == [pdf]  # offered to open the PDF, and opened it
     assert len(render_pages(pdf, tmp_path / "p")) == 3  # 2 per page
     assert len(repo.register.issued(sid, "preliminary")) == 6
     assert vote.paper.register.text().startswith("Emitidas 6 · Devueltas 0 · Sin devolver 6")
     assert errors == []
 
 
-def test_cancel_printing_leaves_the_serials_not_returned(vote, repo, sid, qtbot, tmp_path,
-                                                         monkeypatch, errors):
+def test_cancel_printing_issues_nothing(vote, repo, sid, qtbot, tmp_path, monkeypatch, errors):
     from cocrea_desktop.export.pdf import ballots as pdf_ballots
 
-    real = pdf_ballots.write_ballots_pdf
+    real = pdf_ballots.render_ballots_pdf
 
-    def slow(spec, path, *, progress=None, cancelled=None):
+    def slow(spec, *, progress=None, cancelled=None):
         while not cancelled():  # a long print: wait for the user's cancel
             time.sleep(0.01)
-        return real(spec, path, progress=progress, cancelled=cancelled)
+        return real(spec, progress=progress, cancelled=cancelled)
 
-    monkeypatch.setattr(pdf_ballots, "write_ballots_pdf", slow)
+    monkeypatch.setattr(pdf_ballots, "render_ballots_pdf", slow)
     vote.paper.print_button.click()
     dialog = vote.paper.print_dialog
     dialog.count.setValue(3)
     dialog.file.setText(str(tmp_path / "b.pdf"))
-    dialog.print_button.click()
+    dialog.save_button.click()
     assert dialog.running()
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: not dialog.running(), timeout=20_000)
-    assert "Impresión cancelada" in dialog.status.text()
-    assert repo.register.summary(sid, "preliminary").not_returned == 3
+    assert "Impresión cancelada. No se emitió ningún folio." in dialog.status.text()
+    assert repo.register.summary(sid, "preliminary").issued == 0
+    assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".ballots-*")) == []
     assert errors == []
 
 
@@ -203,7 +208,7 @@ def test_other_session_is_named_and_forged_is_rejected(vote, repo, sid, qtbot, t
 
 def test_folder_of_scans_is_read_and_queued(vote, repo, sid, qtbot, tmp_path, monkeypatch,
                                             errors):
-    print_ballots(repo, sid, "preliminary", 4, tmp_path / "b.pdf", per_page=4)
+    print_ballots(repo, sid, "preliminary", 4, tmp_path / "b.pdf", per_page=2)
     serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
     folder = tmp_path / "escaneos"
     render_pages(tmp_path / "b.pdf", folder)

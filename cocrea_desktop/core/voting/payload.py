@@ -53,9 +53,10 @@ ROUND_FINAL = "F"
 MAX_ROUND_NUMBER = 99
 #: Largest QR version the payload may need, and its error-correction level.
 MAX_QR_VERSION = 3
-QR_ERROR_CORRECTION = "M"
-#: Alphanumeric-mode capacity (characters) of QR versions 1-3 at level M (ISO/IEC 18004).
-QR_ALPHANUMERIC_CAPACITY_M = {1: 20, 2: 38, 3: 61}
+#: Level Q (about 25 % of the code may be lost): a pen stroke across the code still reads.
+QR_ERROR_CORRECTION = "Q"
+#: Alphanumeric-mode capacity (characters) of QR versions 1-3 at level Q (ISO/IEC 18004).
+QR_ALPHANUMERIC_CAPACITY_Q = {1: 16, 2: 29, 3: 47}
 
 #: A round: ``"P"`` (preliminary), ``"F"`` (final) or a round number 1-99.
 BallotRound = Union[str, int]
@@ -123,7 +124,7 @@ class ForeignBallot(BallotPayloadError):
 
 
 class PayloadTooLarge(InvalidInput):
-    """The payload would need a QR code larger than version 3 at level M."""
+    """The payload would need a QR code larger than version 3 at level Q."""
 
     def __init__(self, length: int) -> None:
         super().__init__(
@@ -362,13 +363,13 @@ def _check_secret(secret: bytes) -> None:
 
 
 def qr_version_needed(payload: str) -> int | None:
-    """The smallest QR version (1-3, level M, alphanumeric mode) that holds ``payload``.
+    """The smallest QR version (1-3, level Q, alphanumeric mode) that holds ``payload``.
 
     None when it needs a larger version or has a character outside the alphanumeric set.
     """
     if any(ch not in QR_ALPHANUMERIC for ch in payload):
         return None
-    for version, capacity in QR_ALPHANUMERIC_CAPACITY_M.items():
+    for version, capacity in QR_ALPHANUMERIC_CAPACITY_Q.items():
         if len(payload) <= capacity:
             return version
     return None
@@ -424,6 +425,8 @@ def verify_ballot_payload(
     session of this process is *not* an error here: compare ``result.session_id``.
     """
     _check_secret(secret)
+    if not text.isascii():  # "ſ".upper() == "S": only ASCII letters change case harmlessly
+        raise NotABallot(detail="non-ASCII")
     canonical = normalise_scanned_text(text)
     fields = canonical.split(" ")
     tag = _TAG_RE.match(fields[0])

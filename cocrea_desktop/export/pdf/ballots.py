@@ -11,16 +11,24 @@ Black and white only, DejaVu Sans embedded. No Qt.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.voting.ballot_wording import (
+    example_explanation,
+    most_important_caption,
+    place_label,
+    read_aloud_sentence,
+)
 from cocrea_desktop.core.voting.payload import format_serial, is_valid_serial
 from cocrea_desktop.export.pdf.fonts import FontNames, register_fonts, text_width
 from cocrea_desktop.export.qr_matrix import pdf_path_operators, qr_matrix
@@ -39,8 +47,9 @@ MIN_QR_SIDE_MM = 28.0
 FIDUCIAL_MM = 4.0
 #: Clear space kept around the QR code (about 4 modules of a version-3 code at 30 mm).
 QUIET_ZONE_MM = 4.5
-MIN_ROW_MM = 4.6
-MIN_OPTION_TEXT_PT = 6.0
+#: Clear space between the last row of the grid and the bottom corner marks.
+GRID_CLEARANCE_MM = 4.0
+MIN_OPTION_TEXT_PT = 7.5
 MAX_RANKS = 10
 MAX_DOTS = 10
 MAX_CRITERIA = 6
@@ -101,6 +110,12 @@ class _Layout:
     stub_serial_y: float = 0.0
     stub_serial_size: float = 0.0
     static_ops: list[tuple[Any, ...]] = field(default_factory=list)
+    #: (option number, column index, x, y, side) of every mark box, cell coordinates.
+    boxes: list[tuple[int, int, float, float, float]] = field(default_factory=list)
+    fiducials: list[tuple[float, float]] = field(default_factory=list)
+    fiducial_side: float = 0.0
+    fiducial_top: float = 0.0
+    grid_bottom: float = 0.0
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -165,6 +180,86 @@ def render_ballots_pdf(
     return out.getvalue()
 
 
+@dataclass
+class PreparedPdf:
+    """A ballots PDF written under a temporary name beside its target and read back.
+
+    :meth:`commit` gives it its name; :meth:`discard` removes it. The serials it holds are
+    issued between the two (``export.paper.print_ballots``), so that the register only
+    ever holds serials whose PDF exists.
+    """
+
+    target: Path
+    temp: Path
+    sha256: str
+    pages: int
+
+    def commit(self) -> None:
+        os.replace(self.temp, self.target)
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.temp)
+
+
+def prepare_ballots_pdf(
+    spec: BallotSheetSpec,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelledCallback | None = None,
+) -> PreparedPdf | None:
+    """Render the ballots, write them to a temporary file beside ``path`` and read them back
+    (same bytes, a PDF with one page per sheet whose first and last ballots show their
+    serials). None, and nothing left on disk, if cancelled; an error if the check fails."""
+    data = render_ballots_pdf(spec, progress=progress, cancelled=cancelled)
+    if data is None:
+        return None
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
+    prepared = PreparedPdf(target=target, temp=Path(tmp_name),
+                           sha256=hashlib.sha256(data).hexdigest(), pages=0)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        prepared.pages = _read_back(spec, prepared)
+    except BaseException:
+        prepared.discard()
+        raise
+    return prepared
+
+
+def _read_back(spec: BallotSheetSpec, prepared: PreparedPdf) -> int:
+    """Check the file on disk; return its page count."""
+    from pypdf import PdfReader
+
+    failed = InvalidInput(_("El PDF de las boletas no se pudo leer después de escribirlo; no "
+                            "se emitió ningún folio. Pruebe en otra carpeta."))
+    data = prepared.temp.read_bytes()
+    if hashlib.sha256(data).hexdigest() != prepared.sha256:
+        raise failed
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = len(reader.pages)
+        expected = -(-len(spec.ballots) // spec.per_page)
+        if pages != expected:
+            raise failed
+        if spec.ballots:
+            for index in sorted({0, pages - 1}):
+                text = reader.pages[index].extract_text() or ""
+                first = index * spec.per_page
+                serials = spec.ballots[first : first + spec.per_page]
+                if any(format_serial(serial) not in text for serial, _p in serials):
+                    raise failed
+    except InvalidInput:
+        raise
+    except Exception as err:  # pypdf's own errors: the file is not a readable PDF
+        raise failed from err
+    return pages
+
+
 def write_ballots_pdf(
     spec: BallotSheetSpec,
     path: str | os.PathLike[str],
@@ -173,58 +268,82 @@ def write_ballots_pdf(
     cancelled: CancelledCallback | None = None,
 ) -> bool:
     """Write the ballots PDF to ``path`` atomically; False (nothing written) if cancelled."""
-    data = render_ballots_pdf(spec, progress=progress, cancelled=cancelled)
-    if data is None:
+    prepared = prepare_ballots_pdf(spec, path, progress=progress, cancelled=cancelled)
+    if prepared is None:
         return False
-    target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
+    prepared.commit()
     return True
 
 
 def instructions_for(spec: BallotSheetSpec) -> str:
-    """The plain-Spanish marking instructions printed on the ballot for its kind."""
-    if spec.kind is BallotKind.RANKED:
-        return _(
-            "Elija las {k} ideas más importantes para usted. Marque una X: {k} puntos para "
-            "la más importante, 1 punto para la menos importante. Una sola X en cada fila y "
-            "en cada columna."
-        ).format(k=spec.ranks)
-    if spec.kind is BallotKind.DOTS:
-        if spec.max_dots_per_option > 1:
-            rule = _("Puede dar hasta {most} puntos a la misma idea.").format(
-                most=spec.max_dots_per_option
-            )
-        else:
-            rule = _("Un solo punto para cada idea.")
-        return (
-            _("Usted tiene {dots} puntos. Rellene un círculo por cada punto que da.").format(
-                dots=spec.dots
-            )
-            + " "
-            + rule
-        )
-    return _(
-        "Escriba en cada casilla un número del {low} al {high}: {high} es mucho, {low} es "
-        "poco."
-    ).format(low=spec.score_min, high=spec.score_max)
+    """The sentence read aloud and printed on the ballot (the same the projector shows)."""
+    return read_aloud_sentence(spec.kind.value, ranks=spec.ranks, dots=spec.dots,
+                               max_per_option=spec.max_dots_per_option,
+                               score_min=spec.score_min, score_max=spec.score_max)
+
+
+@dataclass(frozen=True)
+class BallotGrid:
+    """Where the mark boxes of one ballot are, for reading the marks by machine.
+
+    Millimetres, origin at the centre of the top-left corner mark, x to the right, y down;
+    ``corners`` are the centres of the four corner marks (top-left, top-right,
+    bottom-left, bottom-right), ``boxes`` maps (option number, column) to the box's
+    centre and side. Column 0 is "1.º" on a ranked ballot.
+    """
+
+    corners: tuple[tuple[float, float], ...]
+    boxes: dict[tuple[int, int], tuple[float, float, float]]
+
+
+def ballot_grid(spec: BallotSheetSpec) -> BallotGrid:
+    """The box layout of ``spec``'s ballots, derived as they are printed."""
+    _validate(spec)
+    page_w, page_h = PAPER_SIZES[spec.paper]
+    cell_w, cell_h = _cell_size(page_w, page_h, spec.per_page)
+    lay = _plan_layout(spec, register_fonts(), cell_w, cell_h)
+    half = lay.fiducial_side / 2
+    ox, oy = lay.fiducials[0][0] + half, lay.fiducials[0][1] + half
+
+    def mm(x: float, y: float) -> tuple[float, float]:
+        return round((x - ox) / MM, 2), round((oy - y) / MM, 2)
+
+    corners = tuple(mm(fx + half, fy + half) for fx, fy in lay.fiducials)
+    boxes = {(number, col): mm(x + side / 2, y + side / 2) + (round(side / MM, 2),)
+             for number, col, x, y, side in lay.boxes}
+    return BallotGrid(corners=corners, boxes=boxes)
 
 
 # --- validation and geometry -----------------------------------------------------------------
 
 
 def validate_spec(spec: BallotSheetSpec) -> None:
-    """Raise BallotLayoutError when the spec cannot be printed (before issuing serials)."""
+    """Raise BallotLayoutError when the spec cannot be printed (before issuing serials):
+    bad values, or options that do not fit the ballot size."""
     _validate(spec)
+    page_w, page_h = PAPER_SIZES[spec.paper]
+    cell_w, cell_h = _cell_size(page_w, page_h, spec.per_page)
+    _plan_layout(spec, register_fonts(), cell_w, cell_h)
+
+
+def fitting_layouts(spec: BallotSheetSpec) -> list[int]:
+    """The numbers of ballots per sheet (of 4, 2, 1) whose layout fits the options."""
+    fits = []
+    for per_page in sorted(BALLOTS_PER_PAGE, reverse=True):
+        try:
+            validate_spec(replace(spec, per_page=per_page, ballots=()))
+        except BallotLayoutError:
+            continue
+        fits.append(per_page)
+    return fits
+
+
+def best_per_page(spec: BallotSheetSpec) -> int:
+    """The most ballots per sheet that fit; raise the one-per-sheet error if none does."""
+    fits = fitting_layouts(spec)
+    if not fits:
+        validate_spec(replace(spec, per_page=1, ballots=()))
+    return fits[0]
 
 
 def _validate(spec: BallotSheetSpec) -> None:
@@ -411,33 +530,69 @@ def _plan_layout_at(
     for line in q_lines:
         y -= q_size * 1.12
         ops.append(("text", bold, q_size, left, y, line))
-    y = min(y - 1.5 * MM, qr_block_bottom)
+    y -= 1.5 * MM
 
-    # Full width: pictogram and instructions.
-    picto = 8 * MM * s
-    instr_size, instr_lines = _fit_text(
-        instructions_for(spec), regular, (7.5 * s, 7 * s, 6.5 * s),
-        right - left - picto - 2 * MM, 4, picto + 3 * MM,
-    )
-    instr_h = max(picto, len(instr_lines) * instr_size * 1.15)
-    ops.append(("picto", spec.kind, left, y - picto, picto, spec))
-    ly = y - (instr_h - len(instr_lines) * instr_size * 1.15) / 2
-    for line in instr_lines:
-        ly -= instr_size * 1.15
-        ops.append(("text", regular, instr_size, left + picto + 2 * MM, ly + 1.5, line))
-    grid_top = y - instr_h - 1.5 * MM * s
-
-    # Option grid: header row, then one row per option.
+    # The sentence read aloud, in large bold type, and a filled-in example beside what it
+    # shows: in the column beside the code when it is wide (2 or 1 per sheet), else below.
+    beside = col_w >= 90 * MM
+    if not beside:
+        y = min(y, qr_block_bottom)
+    block_w = col_w if beside else right - left
+    sentence = read_aloud_sentence(spec.kind.value, ranks=spec.ranks, dots=spec.dots,
+                                   max_per_option=spec.max_dots_per_option,
+                                   score_min=spec.score_min, score_max=spec.score_max)
+    sent_size, sent_lines = _fit_text(sentence, bold, (11 * s, 10 * s, 9 * s, 8.5 * s),
+                                      block_w, 3, 40 * MM)
+    for line in sent_lines:
+        y -= sent_size * 1.18
+        ops.append(("text", bold, sent_size, left, y, line))
+    y -= 1.8 * MM
     columns = _grid_columns(spec)
+    ex_cell = 3.8 * MM * s
+    ex_cols = _example_columns(spec)
+    ex_w = ex_cell * (1.4 + len(ex_cols))
+    ex_h = ex_cell * 4
+    ex_text_w = block_w - ex_w - 3 * MM
+    ex_size, ex_lines = _fit_text(
+        example_explanation(spec.kind.value, ranks=spec.ranks, dots=spec.dots), regular,
+        (8.5 * s, 8 * s, 7.5 * s, 7 * s), ex_text_w, 6, ex_h * 1.25)
+    block_h = max(ex_h, len(ex_lines) * ex_size * 1.15)
+    ops.append(("example", spec.kind, left, y - ex_h, ex_cell, ex_cols))
+    ty = y
+    for line in ex_lines:
+        ty -= ex_size * 1.15
+        ops.append(("text", regular, ex_size, left + ex_w + 3 * MM, ty + 1, line))
+    y -= block_h + 2.5 * MM
+    y = min(y, qr_block_bottom)
+    full_w = right - left
+
+    # The grid: header row, then one row per option, every text whole (wrapped).
     n_cols = len(columns)
     box = 5.2 * MM * s
-    col_step = box + 1.8 * MM * s
+    col_step = box + 2.2 * MM * s
     if spec.kind is BallotKind.CRITERIA:
-        col_step = max(col_step, min(16 * MM * s, (right - left) * 0.55 / n_cols))
-    header_h = (10 if spec.kind is BallotKind.CRITERIA else 8.5) * MM * s
-    rows = len(spec.options)
-    row_h = (grid_top - header_h - bottom) / rows
-    if row_h < MIN_ROW_MM * MM:
+        col_step = max(col_step, min(16 * MM * s, full_w * 0.55 / n_cols))
+    caption_size = 8.5 * s
+    header_h = (10 if spec.kind is BallotKind.CRITERIA else 6.5) * MM * s
+    # A clear margin between the last row and the bottom corner marks.
+    grid_bottom = bottom + fid + GRID_CLEARANCE_MM * MM
+    grid_right = right
+    boxes_left = grid_right - n_cols * col_step
+    num_w = 10 * MM * s
+    text_left = left + num_w
+    text_w = boxes_left - text_left - 2 * MM
+    room = y - header_h - grid_bottom
+    min_row = box + 1.4 * MM
+    plan = None
+    for opt_size in (11 * s, 10.5 * s, 10 * s, 9.5 * s, 9 * s, 8.5 * s, 8 * s,
+                     MIN_OPTION_TEXT_PT * s):
+        wrapped = [wrap_text(text, regular, opt_size, text_w, 99) for _n, text in spec.options]
+        heights = [max(min_row, len(lines) * opt_size * 1.16 + 1.8 * MM) for lines in wrapped]
+        if sum(heights) <= room and all(not ls[-1].endswith("…") for ls in wrapped):
+            plan = (opt_size, wrapped, heights)
+            break
+    if plan is None or text_w < 25 * MM:
+        rows = len(spec.options)
         if spec.per_page > 1:
             message = _(
                 "No caben {count} opciones en una boleta de este tamaño. Imprima menos "
@@ -446,57 +601,60 @@ def _plan_layout_at(
         else:
             message = _("No caben {count} opciones en una boleta. Use menos opciones.")
         raise BallotLayoutError(message.format(count=rows))
-    row_h = min(row_h, 12 * MM * s)
-    box = min(box, row_h - 1 * MM)
-    grid_right = right
-    boxes_left = grid_right - n_cols * col_step
-    num_w = 9 * MM * s
-    text_left = left + num_w
-    text_w = boxes_left - text_left - 1.5 * MM
-    num_size = min(16 * s, row_h * 0.8)
-    opt_size = min(8.5 * s, row_h * 0.5)
+    opt_size, wrapped, heights = plan
+    # Spare room goes to the rows (up to 14 mm each), never below the clearance.
+    spare = room - sum(heights)
+    grow = min(spare / len(heights), 14 * MM * s - min(heights)) if heights else 0
+    if grow > 0:
+        heights = [h + grow for h in heights]
 
     # Header.
-    hy = grid_top - header_h
-    caption = {BallotKind.RANKED: _("Puntos"), BallotKind.DOTS: _("Sus puntos"),
+    hy = y - header_h
+    caption = {BallotKind.RANKED: most_important_caption(), BallotKind.DOTS: _("Sus puntos"),
                BallotKind.CRITERIA: _("Criterios")}[spec.kind]
-    ops.append(("text", bold, 7.5 * s, left, hy + 1.5 * MM, _("Idea")))
-    ops.append(("ctext", bold, 7.5 * s, (boxes_left + grid_right) / 2,
-                grid_top - 7.5 * s, caption))
+    ops.append(("text", bold, 9 * s, left, hy + 1.5 * MM, _("Idea")))
+    if spec.kind is BallotKind.CRITERIA:
+        ops.append(("ctext", bold, caption_size, (boxes_left + grid_right) / 2,
+                    y - caption_size * 0.9, caption))
+    else:  # on the header row, just left of the columns it explains
+        ops.append(("rtext", bold, caption_size, boxes_left - 1.5 * MM, hy + 1.5 * MM,
+                    caption + " →"))
     for i, label in enumerate(columns):
         cx = boxes_left + (i + 0.5) * col_step
         if spec.kind is BallotKind.CRITERIA:
-            lines = wrap_text(label, regular, 5.5 * s, col_step - 1 * MM, 3)
+            lines = wrap_text(label, regular, 6 * s, col_step - 1 * MM, 3)
             for j, line in enumerate(lines):
-                ops.append(("ctext", regular, 5.5 * s, cx,
-                            hy + 1 * MM + (len(lines) - 1 - j) * 6.2 * s, line))
+                ops.append(("ctext", regular, 6 * s, cx,
+                            hy + 1 * MM + (len(lines) - 1 - j) * 6.6 * s, line))
         else:
-            ops.append(("ctext", bold, 12 * s, cx, hy + 1.2 * MM, label))
+            ops.append(("ctext", bold, 11 * s, cx, hy + 1.4 * MM, label))
     ops.append(("hline", left, grid_right, hy, 0.9))
 
     # Rows.
-    for r, (number, text) in enumerate(spec.options):
-        ry = hy - (r + 1) * row_h
+    num_size = 15 * s
+    ry = hy
+    for (number, _text), lines, row_h in zip(spec.options, wrapped, heights):
+        ry -= row_h
         mid = ry + row_h / 2
         ops.append(("rtext", bold, num_size, left + num_w - 2.5 * MM, mid - num_size * 0.36,
                     str(number)))
-        size, lines = _fit_text(text, regular, (opt_size, opt_size * 0.85), text_w, 1,
-                                row_h - 0.8 * MM)
-        two_line_size = min(opt_size, (row_h - 0.8 * MM) / 2.24)
-        if lines[-1].endswith("…") and two_line_size >= MIN_OPTION_TEXT_PT * s:
-            size, lines = _fit_text(text, regular, (two_line_size, MIN_OPTION_TEXT_PT * s),
-                                    text_w, 2, row_h - 0.8 * MM)
-        block = len(lines) * size * 1.1
-        ty = mid + block / 2 - size * 0.85
+        block = len(lines) * opt_size * 1.16
+        ty = mid + block / 2 - opt_size * 0.9
         for j, line in enumerate(lines):
-            ops.append(("text", regular, size, text_left, ty - j * size * 1.1, line))
+            ops.append(("text", regular, opt_size, text_left, ty - j * opt_size * 1.16, line))
         for i in range(n_cols):
             cx = boxes_left + (i + 0.5) * col_step
             if spec.kind is BallotKind.DOTS:
                 ops.append(("circle", cx, mid, box / 2))
             else:
                 ops.append(("box", cx - box / 2, mid - box / 2, box))
+            lay.boxes.append((number, i, cx - box / 2, mid - box / 2, box))
         ops.append(("hline", left, grid_right, ry, 0.3))
+    lay.grid_bottom = ry
+    lay.fiducial_top = bottom + fid
+    lay.fiducials = [(area_left, area_top - fid), (area_right - fid, area_top - fid),
+                     (area_left, area_bottom), (area_right - fid, area_bottom)]
+    lay.fiducial_side = fid
     return lay
 
 
@@ -513,7 +671,7 @@ def _fit_text(text: str, font: str, sizes: Sequence[float], width: float, max_li
 
 def _grid_columns(spec: BallotSheetSpec) -> list[str]:
     if spec.kind is BallotKind.RANKED:
-        return [str(points) for points in range(spec.ranks, 0, -1)]
+        return [place_label(place) for place in range(1, spec.ranks + 1)]
     if spec.kind is BallotKind.DOTS:
         return ["" for _i in range(spec.max_dots_per_option)]
     return list(spec.criteria)
@@ -572,9 +730,9 @@ def _draw_static(canvas: Canvas, spec: BallotSheetSpec, fonts: FontNames, lay: _
             c.restoreState()
             c.setFont(fonts.regular, 11)
             c.drawString(margin, y - 3.8, "✂")
-        elif kind == "picto":
-            _kind, x, y, side, _spec = op[1:]
-            _draw_pictogram(c, _kind, x, y, side, fonts)
+        elif kind == "example":
+            _kind, x, y, cell, columns = op[1:]
+            _draw_example(c, _kind, x, y, cell, columns, fonts)
     if boxes:
         c.addLiteral("q 1.1 w\n" + "\n".join(boxes) + "\nS Q")
     if circles:
@@ -585,30 +743,43 @@ def _draw_static(canvas: Canvas, spec: BallotSheetSpec, fonts: FontNames, lay: _
         c.drawPath(path, stroke=1, fill=0)
 
 
-def _draw_pictogram(c: Canvas, kind: BallotKind, x: float, y: float, side: float,
-                    fonts: FontNames) -> None:
-    """A small drawing of how to mark: X's in a grid, filled dots, or a number in a box."""
+def _example_columns(spec: BallotSheetSpec) -> list[str]:
+    if spec.kind is BallotKind.RANKED:
+        return [place_label(p) for p in range(1, min(3, spec.ranks) + 1)]
+    if spec.kind is BallotKind.DOTS:
+        return ["", ""] if spec.max_dots_per_option > 1 else [""]
+    return [c[:3] for c in list(spec.criteria)[:2]]
+
+
+def _draw_example(c: Canvas, kind: BallotKind, x: float, y: float, cell: float,
+                  columns: list[str], fonts: FontNames) -> None:
+    """A small ballot filled in: ideas 7, 2 and 9 marked as a person would."""
     c.saveState()
-    c.setLineWidth(0.7)
-    if kind is BallotKind.RANKED:
-        cell = side / 3
-        for i in range(4):
-            c.line(x, y + i * cell, x + side, y + i * cell)
-            c.line(x + i * cell, y, x + i * cell, y + side)
-        c.setLineWidth(1.3)
-        pad = cell * 0.22
-        for col, row in ((0, 2), (2, 1), (1, 0)):
-            x0, y0 = x + col * cell + pad, y + row * cell + pad
-            x1, y1 = x + (col + 1) * cell - pad, y + (row + 1) * cell - pad
-            c.line(x0, y0, x1, y1)
-            c.line(x0, y1, x1, y0)
-    elif kind is BallotKind.DOTS:
-        radius = side / 7
-        for i, filled in enumerate((True, True, False)):
-            cx = x + radius * 1.1 + i * radius * 2.4
-            c.circle(cx, y + side / 2, radius, stroke=1, fill=1 if filled else 0)
-    else:
-        c.rect(x + side * 0.1, y + side * 0.1, side * 0.8, side * 0.8, stroke=1, fill=0)
-        c.setFont(fonts.bold, side * 0.6)
-        c.drawCentredString(x + side / 2, y + side * 0.3, "4")
+    rows = ("7", "2", "9")
+    width = cell * (1.4 + len(columns))
+    c.setLineWidth(0.6)
+    c.rect(x, y, width, cell * 4, stroke=1, fill=0)
+    c.setFont(fonts.bold, cell * 0.5)
+    for i, label in enumerate(columns):
+        c.drawCentredString(x + cell * (1.9 + i), y + cell * 3.3, label)
+    for r, number in enumerate(rows):
+        cy = y + cell * (2.5 - r)
+        c.setFont(fonts.bold, cell * 0.6)
+        c.drawRightString(x + cell * 1.1, cy - cell * 0.2, number)
+        for i in range(len(columns)):
+            cx = x + cell * (1.9 + i)
+            half = cell * 0.34
+            if kind is BallotKind.DOTS:
+                filled = (r == 0) or (r == 1 and i == 0)
+                c.circle(cx, cy, half, stroke=1, fill=1 if filled else 0)
+                continue
+            c.setLineWidth(0.6)
+            c.rect(cx - half, cy - half, 2 * half, 2 * half, stroke=1, fill=0)
+            if kind is BallotKind.RANKED and i == r:
+                c.setLineWidth(1.4)
+                c.line(cx - half * 0.8, cy - half * 0.8, cx + half * 0.8, cy + half * 0.8)
+                c.line(cx - half * 0.8, cy + half * 0.8, cx + half * 0.8, cy - half * 0.8)
+            elif kind is BallotKind.CRITERIA and r == 0:
+                c.setFont(fonts.bold, cell * 0.55)
+                c.drawCentredString(cx, cy - cell * 0.2, ("5", "2")[i % 2])
     c.restoreState()

@@ -75,16 +75,30 @@ def summary_text(summary) -> str:
     text = _("Emitidas {issued} · Devueltas {returned} · Sin devolver {not_returned} · "
              "Contadas {counted} · Nulas {void} · Estropeadas {spoiled} · "
              "Sin folio {without_serial}").format(**summary.as_dict())
+    if summary.withdrawn:
+        text += " · " + _("Anuladas sin usar {withdrawn}").format(withdrawn=summary.withdrawn)
     verdict = _("cuadra") if summary.balanced else _("NO CUADRA")
     return text + " — " + verdict
 
 
-def _write_pdf(spec: Any, path: str, task: workers.Task) -> bool:
-    """Runs in the background: only draws the PDF (the serials are already issued)."""
-    from cocrea_desktop.export.pdf.ballots import write_ballots_pdf
+def _prepare_pdf(spec: Any, path: str, task: workers.Task) -> Any:
+    """Runs in the background: draws the PDF under a temporary name and reads it back."""
+    from cocrea_desktop.export.pdf.ballots import prepare_ballots_pdf
 
-    return write_ballots_pdf(spec, path, progress=task.progress,
-                             cancelled=lambda: task.cancelled)
+    return prepare_ballots_pdf(spec, path, progress=task.progress,
+                               cancelled=lambda: task.cancelled)
+
+
+def start_folder(repo) -> Path:
+    """Where file dialogs start: the process file's folder, unless that is the program's
+    own (hidden) data folder; then the folder the program was started from."""
+    from cocrea_desktop.store.paths import data_dir
+
+    folder = Path(repo.path).resolve().parent
+    data = data_dir().resolve()
+    if folder == data or data in folder.parents:
+        return Path.cwd()
+    return folder
 
 
 def _read_scans(db: str, session_id: str, round_: str, paths: list[str],
@@ -98,7 +112,13 @@ def _read_scans(db: str, session_id: str, round_: str, paths: list[str],
 
 
 class PrintBallotsDialog(QDialog):
-    """How many ballots, how many per sheet, which paper, which file; prints in the background."""
+    """How many ballots, how many per sheet (only layouts that fit), which paper and file.
+
+    *Imprimir…* opens the system's print dialog first, then writes the PDF, issues its
+    serials and sends the pages to the printer; *Solo guardar el PDF* writes the PDF and
+    offers to open it. The serials are issued only once the PDF is written and read back:
+    a cancel or a failure issues nothing.
+    """
 
     def __init__(self, repo, session_id: str, round_: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,18 +128,20 @@ class PrintBallotsDialog(QDialog):
         self.task: workers.Task | None = None
         self.output: Path | None = None
         self.serials: list[str] = []
+        self.plan = None
+        self.printer = None
+        self.pages_sent = 0
         form = QFormLayout()
         self.count = QSpinBox(objectName="print_count")
         self.count.setRange(1, MAX_ISSUE)
         self.count.setValue(max(1, repo.session(session_id).participant_count or 20))
         self.per_page = QComboBox(objectName="print_per_page")
-        for n in (4, 2, 1):
-            self.per_page.addItem(str(n), n)
         self.paper = QComboBox(objectName="print_paper")
         self.paper.addItem(_("Carta"), "letter")
         self.paper.addItem(_("A4"), "a4")
+        self.paper.currentIndexChanged.connect(lambda _i: self.update_layouts())
         self.file = QLineEdit(objectName="print_file")
-        self.file.setText(str(Path(repo.path).parent / _("boletas.pdf")))
+        self.file.setText(str(start_folder(repo) / _("boletas.pdf")))
         choose = QPushButton(_("Elegir…"), objectName="print_choose")
         choose.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
@@ -128,7 +150,9 @@ class PrintBallotsDialog(QDialog):
         form.addRow(_("&Cuántas boletas:"), self.count)
         form.addRow(_("Boletas por &hoja:"), self.per_page)
         form.addRow(_("&Papel:"), self.paper)
-        form.addRow(_("&Archivo PDF:"), file_row)
+        file_label = QLabel(_("&Guardar el PDF en:"))
+        file_label.setBuddy(self.file)
+        form.addRow(file_label, file_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.progress = QProgressBar(objectName="print_progress")
@@ -141,15 +165,20 @@ class PrintBallotsDialog(QDialog):
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = QPushButton(_("Imprimir"), objectName="print_go")
+        self.print_button = QPushButton(_("Imprimir…"), objectName="print_go")
         self.print_button.setDefault(True)
-        self.print_button.clicked.connect(self.start)
+        self.print_button.clicked.connect(lambda _c=False: self.start(to_printer=True))
+        self.save_button = QPushButton(_("Solo guardar el PDF"), objectName="print_save")
+        self.save_button.clicked.connect(lambda _c=False: self.start(to_printer=False))
         self.cancel_button = QPushButton(_("Cancelar"), objectName="print_cancel")
         self.cancel_button.clicked.connect(self.cancel)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
+        self.update_layouts()
 
+    # -- seams: tests replace these -------------------------------------------------
     @staticmethod
     def ask_file(parent: QWidget, start: str) -> str:
         """Where to save the PDF; tests replace this."""
@@ -157,16 +186,69 @@ class PrintBallotsDialog(QDialog):
                                                     _("PDF (*.pdf)"))
         return path
 
+    @staticmethod
+    def ask_printer(parent: QWidget, printer) -> bool:
+        """The system's print dialog on ``printer``; True to print. Tests replace this."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_("Imprimir boletas"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    @staticmethod
+    def ask_open(parent: QWidget, path: Path) -> bool:
+        """Whether to open the saved PDF now; tests replace this."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            parent, _("Boletas guardadas"),
+            _("Las boletas se guardaron en:\n{path}\n\n¿Abrir el PDF ahora para "
+              "imprimirlo?").format(path=path))
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def open_file(path: Path) -> None:
+        """Open the PDF in the system's viewer (a local file, never a network address)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # -- layouts ------------------------------------------------------------------------
+    def update_layouts(self) -> None:
+        """Offer only the numbers of ballots per sheet whose layout fits the options."""
+        from cocrea_desktop.export.paper import ballot_spec
+        from cocrea_desktop.export.pdf.ballots import validate_spec
+
+        current = self.per_page.currentData()
+        self.per_page.clear()
+        paper = self.paper.currentData()
+        problem = ""
+        for n in (4, 2, 1):
+            try:
+                validate_spec(ballot_spec(self.repo, self.session_id, self.round, [],
+                                          per_page=n, paper=paper))
+            except CocreaError as err:
+                problem = err.message
+                continue
+            self.per_page.addItem(str(n), n)
+        fits = self.per_page.count() > 0
+        if fits and current is not None and self.per_page.findData(current) >= 0:
+            self.per_page.setCurrentIndex(self.per_page.findData(current))
+        for widget in (self.per_page, self.print_button, self.save_button):
+            widget.setEnabled(fits and self.task is None)
+        self.status.setText("" if fits else problem)
+
     def choose_file(self) -> None:
         chosen = type(self).ask_file(self, self.file.text())
         if chosen:
             self.file.setText(chosen)
 
-    def start(self) -> None:
-        if self.task is not None:
+    # -- printing -----------------------------------------------------------------------
+    def start(self, *, to_printer: bool = True) -> None:
+        if self.task is not None or self.per_page.count() == 0:
             return
-        from cocrea_desktop.export.paper import ballot_spec
-        from cocrea_desktop.export.pdf.ballots import validate_spec
+        from cocrea_desktop.export.paper import _check_writable, plan_print
 
         name = self.file.text().strip()
         if not name:
@@ -176,53 +258,101 @@ class PrintBallotsDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         per_page, paper = self.per_page.currentData(), self.paper.currentData()
-        try:  # a refused layout issues nothing
-            validate_spec(ballot_spec(self.repo, self.session_id, self.round, [],
-                                      per_page=per_page, paper=paper))
+        try:  # nothing is written here: the serials are issued with their PDF
+            spec, self.plan = plan_print(self.repo, self.session_id, self.round,
+                                         self.count.value(), per_page=per_page, paper=paper)
+            _check_writable(target.parent)
         except CocreaError as err:
             self.status.setText(err.message)
             return
-        pairs = ops.issue_ballots(parent=self, repo=self.repo, session_id=self.session_id,
-                                  round_=self.round, count=self.count.value())
-        if not pairs:
-            return
-        self.serials = [serial for serial, _payload in pairs]
-        spec = ballot_spec(self.repo, self.session_id, self.round, pairs, per_page=per_page,
-                           paper=paper)
+        self.printer = None
+        if to_printer:
+            from cocrea_desktop.ui.pdf_printing import ballot_printer
+
+            printer = ballot_printer(paper)
+            if not type(self).ask_printer(self, printer):
+                self.status.setText(_("No se imprimió nada y no se emitió ningún folio."))
+                return
+            self.printer = printer
         self.output = target
-        self.print_button.setEnabled(False)
+        self._busy(ngettext("Preparando {count} boleta…", "Preparando {count} boletas…",
+                            len(self.plan.pairs)).format(count=len(self.plan.pairs)))
+        self._run(lambda task: _prepare_pdf(spec, str(target), task), self._prepared)
+
+    def _busy(self, text: str) -> None:
+        for widget in (self.print_button, self.save_button, self.per_page):
+            widget.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.status.setText(ngettext("Imprimiendo {count} boleta…", "Imprimiendo {count} boletas…",
-                                     len(pairs)).format(count=len(pairs)))
-        self.task = workers.run_task(lambda task: _write_pdf(spec, str(target), task),
-                                     on_result=self._done, on_error=self._failed,
-                                     on_progress=self._on_progress)
-        self.task.finished.connect(self._finished)
+        self.status.setText(text)
+
+    def _run(self, fn, on_result) -> None:
+        task = workers.run_task(fn, on_result=on_result, on_error=self._failed,
+                                on_progress=self._on_progress)
+        self.task = task
+        task.finished.connect(lambda: self._finished(task))
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
 
-    def _done(self, written: bool) -> None:
-        if written:
-            self.progress.setRange(0, 1)
-            self.progress.setValue(1)
-            self.status.setText(_("Las boletas están listas ({count}) en:").format(
-                count=len(self.serials)) + "\n" + str(self.output))
-        else:
+    def _prepared(self, prepared) -> None:
+        if prepared is None:
             self.output = None
-            self.status.setText(_("Impresión cancelada. Los folios ya emitidos cuentan como "
-                                  "no devueltos en el registro."))
+            self.status.setText(_("Impresión cancelada. No se emitió ningún folio."))
+            return
+        if ops.issue_printed_ballots(parent=self, repo=self.repo, plan=self.plan,
+                                     prepared=prepared) is None:
+            self.output = None
+            self.status.setText(_("No se emitió ningún folio."))
+            return
+        self.serials = self.plan.serials
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        ready = _("Las boletas están listas ({count}) en:").format(
+            count=len(self.serials)) + "\n" + str(self.output)
+        self.status.setText(ready)
+        if self.printer is not None:
+            printer, path = self.printer, str(self.output)
+            from cocrea_desktop.ui.pdf_printing import print_pdf
+
+            self._busy(ready + "\n" + _("Enviando a la impresora…"))
+            self._run(lambda task: print_pdf(path, printer, progress=task.progress,
+                                             cancelled=lambda: task.cancelled), self._printed)
+        elif type(self).ask_open(self, self.output):
+            type(self).open_file(self.output)
+
+    def _printed(self, pages: int) -> None:
+        self.pages_sent = pages
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.status.setText(
+            _("Las boletas están listas ({count}) en:").format(count=len(self.serials))
+            + "\n" + str(self.output) + "\n"
+            + ngettext("Se envió {pages} hoja a la impresora.",
+                       "Se enviaron {pages} hojas a la impresora.", pages).format(pages=pages))
 
     def _failed(self, err: BaseException) -> None:
-        self.output = None
         message = err.message if isinstance(err, CocreaError) else str(err)
-        self.status.setText(_("No se pudo escribir el PDF: {reason}").format(reason=message))
+        if self.serials and self.printer is not None:
+            self.status.setText(_("El PDF está guardado, pero no se pudo imprimir: {reason}")
+                                .format(reason=message))
+            return
+        self.output = None
+        self.status.setText(_("No se pudo escribir el PDF: {reason}. No se emitió ningún "
+                              "folio.").format(reason=message))
 
-    def _finished(self) -> None:
+    def _finished(self, task) -> None:
+        if self.task is not task:
+            return
         self.task = None
-        self.print_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.update_layouts_enabled()
         self.cancel_button.setText(_("Cerrar"))
+
+    def update_layouts_enabled(self) -> None:
+        fits = self.per_page.count() > 0
+        for widget in (self.per_page, self.print_button, self.save_button):
+            widget.setEnabled(fits)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -232,6 +362,47 @@ class PrintBallotsDialog(QDialog):
 
     def running(self) -> bool:
         return self.task is not None
+
+
+class VoidSerialsDialog(QDialog):
+    """Tick the unused serials to void and say why."""
+
+    def __init__(self, serials: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem
+
+        self.setObjectName("void_serials")
+        self.setWindowTitle(_("Anular folios sin usar"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Marque los folios que nunca se entregaron. Quedan anulados con el "
+                         "motivo y una boleta con ese folio no se cuenta."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget(objectName="void_list")
+        for serial in serials:
+            item = QListWidgetItem(format_serial(serial))
+            item.setData(Qt.ItemDataRole.UserRole, serial)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout.addWidget(self.list)
+        label = QLabel(_("&Motivo:"))
+        self.reason = QLineEdit(objectName="void_reason")
+        self.reason.setPlaceholderText(_("p. ej. la impresora se atascó"))
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Anular"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
 
 class PaperBallotsBox(QWidget):
@@ -267,13 +438,15 @@ class PaperBallotsBox(QWidget):
         self.read_button.setMenu(menu)
         self.spoiled_button = QPushButton(objectName="spoiled_button")
         self.spoiled_button.clicked.connect(self.ask_spoiled)
+        self.void_button = QPushButton(objectName="void_serials_button")
+        self.void_button.clicked.connect(self.ask_void_serials)
         self.webcam_button = QPushButton(objectName="webcam_button")
         self.webcam_button.setEnabled(False)  # checked when first shown (update_webcam_button)
         self.webcam_button.clicked.connect(self.open_camera)
         self.webcam_checked = False
         self.camera_window = None
         for widget in (self.print_button, self.read_button, self.spoiled_button,
-                       self.webcam_button):
+                       self.void_button, self.webcam_button):
             row.addWidget(widget)
         layout.addLayout(row)
         current_row = QHBoxLayout()
@@ -346,7 +519,8 @@ class PaperBallotsBox(QWidget):
             return
         p = self.panel
         writable = not getattr(p.repo, "read_only", False)
-        for widget in (self.scan, self.print_button, self.read_button, self.spoiled_button):
+        for widget in (self.scan, self.print_button, self.read_button, self.spoiled_button,
+                       self.void_button):
             widget.setEnabled(writable)
         self.read_button.setEnabled(writable and self.task is None)
         if self.webcam_checked:
@@ -454,6 +628,37 @@ class PaperBallotsBox(QWidget):
             self.ballot_saved()
         self.show_current()
 
+    # -- voiding serials never handed out ---------------------------------------------
+    @staticmethod
+    def ask_void(parent: QWidget, serials: list[str]) -> tuple[list[str], str] | None:
+        """Which unused serials to void, and why; None if cancelled. Tests replace this."""
+        dialog = VoidSerialsDialog(serials, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen(), dialog.reason.text()
+
+    def ask_void_serials(self) -> None:
+        if not self.ready_to_use():
+            return
+        p = self.panel
+        unused = p.repo.register.unprinted_serials(p.session_id, p.round)
+        if not unused:
+            self.message.setText(_("No hay folios emitidos sin usar."))
+            return
+        answer = type(self).ask_void(self, unused)
+        if not answer:
+            return
+        serials, reason = answer
+        if ops.void_ballot_serials(parent=self, repo=p.repo, session_id=p.session_id,
+                                   round_=p.round, serials=serials, reason=reason) is None:
+            return
+        self.queue = [s for s in self.queue if s not in serials]
+        if self.current in serials:
+            self.ballot_saved()
+        self.message.setText(ngettext("Se anuló {count} folio sin usar.",
+                                      "Se anularon {count} folios sin usar.",
+                                      len(serials)).format(count=len(serials)))
+
     # -- printing -------------------------------------------------------------------
     def open_print(self) -> None:
         if not self.ready_to_use():
@@ -477,13 +682,13 @@ class PaperBallotsBox(QWidget):
 
     def choose_files(self) -> None:
         if self.ready_to_use():
-            files = type(self).ask_files(self, str(Path(self.panel.repo.path).parent))
+            files = type(self).ask_files(self, str(start_folder(self.panel.repo)))
             if files:
                 self.read_scans(files)
 
     def choose_folder(self) -> None:
         if self.ready_to_use():
-            folder = type(self).ask_folder(self, str(Path(self.panel.repo.path).parent))
+            folder = type(self).ask_folder(self, str(start_folder(self.panel.repo)))
             if folder:
                 self.read_scans([folder])
 
@@ -562,6 +767,10 @@ class PaperBallotsBox(QWidget):
         self.spoiled_button.setText(_("Boleta estropeada…"))
         self.spoiled_button.setToolTip(_("Una boleta de papel devuelta rota o inservible: "
                                          "cuenta como devuelta, no como voto."))
+        self.void_button.setText(_("Anular folios sin usar…"))
+        self.void_button.setToolTip(_("Folios emitidos que nunca se entregaron (hojas perdidas "
+                                      "o mal impresas): se anulan con su motivo y no se "
+                                      "cuentan."))
         self.webcam_button.setText(_("Cámara"))
         self.clear_button.setText(_("Quitar folio"))
         self.show_current()
