@@ -378,9 +378,9 @@ class MainWindow(QMainWindow):
         selected = self.current_session_id()
         sessions = self.repo.sessions(include_archived=self.show_archived.isChecked()) \
             if self.repo else []
-        self.model.set_sessions(sessions)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if self.model.set_sessions(sessions):  # other rows: size the columns (once)
+            self.table.resizeColumnsToContents()
+            self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if selected:
             self.select_session(selected)
         if self.current_session() is None and sessions:
