@@ -24,6 +24,42 @@ def folder_for(path: Path) -> Path:
     return backups_dir() / _stem(path)
 
 
+def fingerprint(conn: sqlite3.Connection) -> tuple:
+    """What a file holds, in short: its journal's head (every change is journaled), its
+    migrations and its devices (the two things written outside the journal)."""
+    head = conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    return (tuple(head) if head else None,
+            conn.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0],
+            conn.execute("SELECT COUNT(*) FROM device").fetchone()[0])
+
+
+def latest_fingerprint(path: Path) -> tuple | None:
+    """The fingerprint of the newest backup of ``path`` (None: none, or unreadable)."""
+    for info in list_backups(path)[:1]:
+        try:
+            conn = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                return fingerprint(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return None
+    return None
+
+
+def backup_file(path: Path, *, keep: int = 10, when: float | None = None) -> Path | None:
+    """Back up the process file at ``path`` through a connection of its own (so any thread
+    may run it), in one read snapshot; None when the newest backup already holds the same."""
+    src = sqlite3.connect(str(path), isolation_level=None, timeout=5)
+    try:
+        src.execute("BEGIN")  # one snapshot: what is compared is what is copied
+        if fingerprint(src) == latest_fingerprint(path):
+            return None
+        return make_backup(src, path, keep=keep, when=when)
+    finally:
+        src.close()
+
+
 def make_backup(conn: sqlite3.Connection, path: Path, *, keep: int = 10,
                 when: float | None = None) -> Path:
     """Copy the open database to a new timestamped backup; prune old ones."""

@@ -13,8 +13,9 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -238,6 +239,11 @@ class ProcessFile:
         self.backup_every_s = 10 * 60
         self.backups_kept = 10
         self._dirty_since_backup = False
+        #: Runs a backup job off the GUI thread (the window sets it); None: run it at once.
+        self.backup_runner: Callable[[Callable[[], object]], object] | None = None
+        self._backup_lock = threading.Lock()
+        #: A backup is due but not made yet (queued, or left for after the window shows).
+        self.backup_pending = False
 
     # -- reading ---------------------------------------------------------
     def row(self, table: str, id: str) -> dict[str, Any] | None:
@@ -375,21 +381,33 @@ class ProcessFile:
             return None
         now = self.clock.now()
         if force or (self._dirty_since_backup and now - self.last_backup_at >= self.backup_every_s):
-            try:
-                made = backup_mod.make_backup(self.conn, self.path, keep=self.backups_kept,
-                                              when=now)
-            except (OSError, sqlite3.Error):
-                return None  # a failed backup never blocks the facilitator's work
             self.last_backup_at = now
             self._dirty_since_backup = False
-            return made
+            if self.backup_runner is not None:
+                self.backup_pending = True
+                self.backup_runner(lambda: self._backup(now))
+                return None
+            return self._backup(now)
         return None
+
+    def _backup(self, now: float) -> Path | None:
+        """Copy the file (skipped when the newest backup holds the same); any thread."""
+        with self._backup_lock:
+            self.backup_pending = False
+            try:
+                return backup_mod.backup_file(self.path, keep=self.backups_kept, when=now)
+            except (OSError, sqlite3.Error):
+                self._dirty_since_backup = True  # try again at the next change
+                return None  # a failed backup never blocks the facilitator's work
 
     def close(self) -> None:
         try:
             if not self.read_only and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if not self.read_only and self._dirty_since_backup:
+            self.backup_runner = None  # the last backup is made here, before the file closes
+            with self._backup_lock:  # and a backup under way finishes first
+                pass
+            if not self.read_only and (self._dirty_since_backup or self.backup_pending):
                 self.maybe_backup(force=True)
             if not self.read_only:
                 # Fold the WAL back into the file so it is complete on its own.

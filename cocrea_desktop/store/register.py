@@ -94,6 +94,8 @@ class RegisterSummary:
 
 
 class BallotRegister:
+    _summary_cache: tuple[tuple, RegisterSummary] | None = None  # (file state, summary)
+
     def __init__(self, repo: Repo) -> None:
         self.repo = repo
         self.pf = repo.pf
@@ -334,6 +336,17 @@ class BallotRegister:
 
     # -- reconciliation ------------------------------------------------------------
     def summary(self, session_id: str, round_: str) -> RegisterSummary:
+        """Computed once per change of the file (the views ask after every change)."""
+        conn = self.pf.conn
+        key = (session_id, round_, conn.total_changes,
+               conn.execute("PRAGMA data_version").fetchone()[0])
+        if self._summary_cache is not None and self._summary_cache[0] == key:
+            return self._summary_cache[1]
+        summary = self._summary(session_id, round_)
+        self._summary_cache = (key, summary)
+        return summary
+
+    def _summary(self, session_id: str, round_: str) -> RegisterSummary:
         issued = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
                                 "round = ?", [session_id, round_])
         spoiled = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
@@ -341,7 +354,10 @@ class BallotRegister:
         withdrawn = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
                                    "round = ? AND status = 'void'", [session_id, round_])
         rows = self.pf.query(
-            "SELECT b.serial, b.status, (SELECT COUNT(*) FROM mark m WHERE m.ballot_id = b.id) "
+            # Marks looked up by session and round too, so that the index mark_tally
+            # (session_id, round, ballot_id, ...) answers: not a scan of every mark.
+            "SELECT b.serial, b.status, EXISTS (SELECT 1 FROM mark m WHERE "
+            "m.session_id = b.session_id AND m.round = b.round AND m.ballot_id = b.id) "
             "AS marks FROM ballot b WHERE b.session_id = ? AND b.round = ?",
             [session_id, round_])
         with_serial = [r for r in rows if r["serial"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
 from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.models.sessions import SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.workers import run_task
 
 
 class MainWindow(QMainWindow):
@@ -247,11 +248,19 @@ class MainWindow(QMainWindow):
         """Open a process file; on a problem, explain it and offer a way out."""
         path = Path(path)
         try:
-            repo = Repo.open(path, read_only=read_only, break_lock=break_lock)
+            # The backup on opening is made once the window shows, in the background.
+            repo = Repo.open(path, read_only=read_only, break_lock=break_lock,
+                             backup_on_open=False)
         except CocreaError as err:
             return self._handle_open_problem(path, err)
+        repo.pf.backup_pending = not repo.read_only  # made at the latest when it closes
         self._set_repo(repo)
+        QTimer.singleShot(0, lambda: self._backup_on_open(repo))
         return True
+
+    def _backup_on_open(self, repo: Repo) -> None:
+        if repo is self.repo and repo.pf.backup_pending:  # skipped if the newest holds the same
+            repo.pf.maybe_backup(force=True)
 
     def _handle_open_problem(self, path: Path, err: CocreaError) -> bool:
         action, chosen = OpenProblemDialog.ask(self, path, err)
@@ -277,6 +286,7 @@ class MainWindow(QMainWindow):
         self.repo = repo
         repo.pf.backup_every_s = self.settings.backup_every_minutes * 60
         repo.pf.backups_kept = self.settings.backups_kept
+        repo.pf.backup_runner = lambda job: run_task(lambda _task: job())  # off the GUI thread
         if not repo.read_only:
             self.settings.remember(repo.path)
             save_settings(self.settings)
@@ -368,9 +378,9 @@ class MainWindow(QMainWindow):
         selected = self.current_session_id()
         sessions = self.repo.sessions(include_archived=self.show_archived.isChecked()) \
             if self.repo else []
-        self.model.set_sessions(sessions)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if self.model.set_sessions(sessions):  # other rows: size the columns (once)
+            self.table.resizeColumnsToContents()
+            self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if selected:
             self.select_session(selected)
         if self.current_session() is None and sessions:

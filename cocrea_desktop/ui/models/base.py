@@ -8,7 +8,7 @@ raises: a row that cannot be shown shows empty.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -32,6 +32,20 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[RowT], key: Callable[[RowT], object]) -> bool:
+        """Show ``rows``: when they are the same rows in the same order (by ``key``), only the
+        rows whose value changed are repainted; otherwise the model resets. True on a reset."""
+        rows = list(rows)
+        if [key(r) for r in rows] != [key(r) for r in self._rows]:
+            self.set_rows(rows)
+            return True
+        old, self._rows = self._rows, rows
+        last = len(self.COLUMNS) - 1
+        for i, (before, after) in enumerate(zip(old, rows)):
+            if before != after:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return False
 
     def row_at(self, row: int) -> RowT | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -29,8 +29,9 @@ COLUMNS = (
 class SessionsModel(RowsModel[Session]):
     COLUMNS = COLUMNS
 
-    def set_sessions(self, sessions: list[Session]) -> None:
-        self.set_rows(sessions)
+    def set_sessions(self, sessions: list[Session]) -> bool:
+        """Show ``sessions``; only changed rows repaint. True when the rows themselves changed."""
+        return self.update_rows(sessions, key=lambda s: s.id)
 
     def session_at(self, row: int) -> Session | None:
         return self.row_at(row)
