@@ -195,7 +195,7 @@ def pages_of(view) -> Iterator[int]:
     for page in range(count):
         if page:
             QTest.keyClick(view, Qt.Key.Key_PageDown)
-        view.repaint()
+        view.grab()  # paints the page, exposed on a screen or not
         yield page
 
 

@@ -22,6 +22,7 @@ from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.store.settings import load_settings
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.core.room import PAGE_SECONDS, RoomItem, RoomPage
@@ -69,7 +70,7 @@ def text_size(text: str, px: int, *, bold: bool = False, width: int | None = Non
     """The size ``text`` takes at ``px``: on one line, or wrapped at ``width``."""
     metrics = QFontMetrics(make_font(px, bold))
     if width is None:
-        return QSize(metrics.horizontalAdvance(text) + 2, metrics.height())
+        return QSize(metrics.horizontalAdvance(text) + 2, metrics.height() + 2)
     rect = metrics.boundingRect(QRect(0, 0, max(1, width), 100000),
                                 int(Qt.TextFlag.TextWordWrap), text)
     return QSize(rect.width(), rect.height())
@@ -148,8 +149,8 @@ class RoomView(QWidget):
         self._page_cache: tuple | None = None
         self.page_seconds = float(PAGE_SECONDS)
         self.page_timer = QTimer(self)
-        self.page_timer.setInterval(int(self.page_seconds * 1000))
         self.page_timer.timeout.connect(self._auto_turn)
+        self.set_page_seconds(load_settings().room_page_seconds)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tick = QTimer(self)
         self.tick.setInterval(250)

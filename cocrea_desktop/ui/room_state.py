@@ -92,7 +92,9 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     base.update(timer_seconds=timer_seconds, timer_state=timer_state.value,
                 timer_caption=_timer_caption(timer_state) if timer_seconds is not None else "")
 
-    if phase.kind == "results" or phase.kind in ("discuss", "synthesis"):
+    # The fair's dot vote is counted in the open, stand by stand: its results show at once.
+    if phase.kind in ("results", "discuss", "synthesis", "fair_follow_up") or \
+            (method.key == "idea_fair" and phase.vote_round):
         shown = _results(repo, session_id, method)
         if shown is not None:
             return RoomState(**base, **shown)
