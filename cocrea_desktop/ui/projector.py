@@ -351,7 +351,7 @@ class RoomView(QWidget):
             right = w - m - clock_w - px // 2
             bottom = caption.rect.bottom() + 1
         y = m
-        phase = flow("phase", m, y, right - m, state.phase, int(px * 1.35), px, bold=True)
+        phase = flow("phase", m, y, right - m, state.phase, int(px * 1.15), px, bold=True)
         blocks.append(phase)
         y = phase.rect.bottom() + 1
         if state.mode in ("question", "empty") and state.title:
@@ -451,7 +451,9 @@ class RoomView(QWidget):
                 self._gap() * max(0, len(items) - 1)
         number_w = self._number_width(state.items)
         px = self.px()
-        heights = [max(text_size(i.number, int(px * 1.2), bold=True).height(),
+        offset = max(0, (text_size("8", int(px * 1.2), bold=True).height()
+                         - text_size("Ág", px).height()) // 2)
+        heights = [max(text_size(i.number, int(px * 1.2), bold=True).height() - offset,
                        text_size(self._item_text(i), px, width=width - number_w).height())
                    for i in items]
         return sum(heights) + self._gap() * max(0, len(items) - 1)
@@ -461,15 +463,15 @@ class RoomView(QWidget):
         px = self.px()
         number_w = self._number_width(self.state.items if self.state else items)
         y = area.y()
+        number_h = text_size("8", int(px * 1.2), bold=True).height()
+        offset = max(0, (number_h - text_size("Ág", px).height()) // 2)
         for i, item in enumerate(items):
-            number = Block(f"item_number_{i}", QRect(area.x(), y, number_w - px // 2,
-                                                     text_size(item.number, int(px * 1.2),
-                                                               bold=True).height()),
+            # The number is raised so that it stands on the same line as the text's first.
+            number = Block(f"item_number_{i}", QRect(area.x(), y - offset, number_w - px // 2,
+                                                     number_h),
                            item.number, int(px * 1.2), bold=True, wrap=False, align=RIGHT)
-            text = flow(f"item_text_{i}", area.x() + number_w, y + (number.rect.height() -
-                                                                    text_size("Ág", px).height())
-                        // 2, area.width() - number_w, self._item_text(item), px, px,
-                        one_line=False)
+            text = flow(f"item_text_{i}", area.x() + number_w, y, area.width() - number_w,
+                        self._item_text(item), px, px, one_line=False)
             blocks += [number, text]
             y = max(number.rect.bottom(), text.rect.bottom()) + 1 + self._gap()
         return blocks
@@ -486,7 +488,9 @@ class RoomView(QWidget):
         content_w = width - self._place_width()
         text_h = text_size(item.text, px, width=content_w).height() if item.text else 0
         label_h = text_size(self._result_label(item), px, bold=True, width=content_w).height()
-        return max(text_size(item.number, int(px * 1.3), bold=True).height(), text_h + label_h)
+        place_h = text_size(item.number, int(px * 1.3), bold=True).height()
+        offset = max(0, (place_h - text_size("Ág", px).height()) // 2)
+        return max(place_h - offset, text_h + label_h)
 
     def _layout_results(self, state: RoomState, items, area: QRect) -> list[Block]:
         blocks: list[Block] = []
@@ -500,13 +504,14 @@ class RoomView(QWidget):
         if bar_max < content_w // 5:
             bar_max = 0  # no room for a bar beside the words: the words alone
         y = area.y()
+        place_h = text_size("8", int(px * 1.3), bold=True).height()
+        offset = max(0, (place_h - text_size("Ág", px).height()) // 2)
         for i, item in enumerate(items):
-            place = Block(f"place_{i}", QRect(area.x(), y, place_w - px // 2,
-                                              text_size(item.number, int(px * 1.3),
-                                                        bold=True).height()),
+            # The place is raised so that it stands on the same line as the text's first.
+            place = Block(f"place_{i}", QRect(area.x(), y - offset, place_w - px // 2, place_h),
                           item.number, int(px * 1.3), bold=True, wrap=False, align=RIGHT)
             blocks.append(place)
-            text_y = y + max(0, (place.rect.height() - text_size("Ág", px).height()) // 2)
+            text_y = y
             bottom = text_y
             if item.text:
                 text = flow(f"result_text_{i}", content_x, text_y, content_w, item.text, px, px,
