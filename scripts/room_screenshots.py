@@ -249,9 +249,13 @@ def main(out: Path, lang: str) -> list[Path]:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
-    language = "en" if "--lang" in " ".join(sys.argv) and "en" in sys.argv else "es"
-    target = Path(args[0]) if args and args[0] != "en" else ROOT / "docs" / "screenshots"
+    args = sys.argv[1:]
+    language = "es"
+    if "--lang" in args:
+        at = args.index("--lang")
+        language = args[at + 1]
+        del args[at:at + 2]
+    target = Path(args[0]) if args else Path(tempfile.mkdtemp(prefix="cocrea-room-shots-"))
     for item in main(target, language):
         print(item, flush=True)
     os._exit(0)  # skip interpreter teardown: PySide6 6.12 can crash while collecting Qt objects

@@ -80,13 +80,13 @@ def row_value(row: Any) -> int | float:
     return 0
 
 
-def value_words(result: Any, value: int | float) -> str:
+def value_words(result: Any, value: float) -> str:
     """The value as the room reads it: "45 puntos" (ranked, dots) or "14 votos" (counts)."""
     sample = result.rows[0] if result.rows else None
     if sample is not None and hasattr(sample, "count") and not hasattr(sample, "points"):
         return wording.votes(int(value))
     if isinstance(value, float) and not value.is_integer():
-        return _("{value} puntos").format(value="{:.1f}".format(value))
+        return _("{value} puntos").format(value=f"{value:.1f}")
     return wording.points(int(value))
 
 
@@ -111,7 +111,7 @@ def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
             number=place_label(row.rank) if row.rank is not None else "–",
             text=texts.get(row.option, ""),
             note=", ".join(notes),
-            label="{noun} {number}".format(noun=noun.bare(), number=row.option),
+            label=f"{noun.bare()} {row.option}",
             value=value_words(result, value),
             share=max(0.0, float(value) / float(top)),
             place=row.rank))

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QWidget
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.room import PAGE_SECONDS, RoomItem, RoomPage
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.store.settings import load_settings
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import language_signal
-from cocrea_desktop.core.room import PAGE_SECONDS, RoomItem, RoomPage
 from cocrea_desktop.ui.room_state import RoomState, room_state
 
 THEMES = {
@@ -230,7 +230,7 @@ class RoomView(QWidget):
             self.resize(1024, 768)
             self.show()  # one screen: a window that can be dragged to the projector
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         self.tick.stop()
         self.page_timer.stop()
         self.repo = None  # closed, it reads nothing until it follows a session again
@@ -272,7 +272,7 @@ class RoomView(QWidget):
             self.page_index = (self.page_index + 1) % self.page_count()
             self.update()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space):
             self.next_page()
@@ -548,7 +548,7 @@ class RoomView(QWidget):
         return blocks
 
     # -- painting ---------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event) -> None:
         colors = THEMES[self.theme]
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -35,4 +35,4 @@ def test_results_name_the_place_apart_from_the_number_and_explain_ties():
     assert [len(p.items) for p in pages if p.items] == [3, 1]
     tie_pages = [p for p in pages if p.sentences]
     assert tie_pages and all(not p.items for p in tie_pages)
-    assert pages[0].counter == "1 / {}".format(len(pages))
+    assert pages[0].counter == f"1 / {len(pages)}"
