@@ -147,6 +147,7 @@ class RoomView(QWidget):
         self.bar_rects: list[tuple[QRect, float]] = []
         self.page_index = 0
         self._page_cache: tuple | None = None
+        self._heights: dict = {}
         self.page_seconds = float(PAGE_SECONDS)
         self.page_timer = QTimer(self)
         self.page_timer.timeout.connect(self._auto_turn)
@@ -310,8 +311,10 @@ class RoomView(QWidget):
             return self._page_cache[1]
         body = self._frame(state)[1]
         area_h = body.height() - self._title_height() - self._gap()
+        number_w = self._number_width(state.items)  # once: a list may hold 500 ideas
         pages = state.pages(
-            fits_items=lambda items: self._items_height(state, items, body.width()) <= area_h,
+            fits_items=lambda items: self._items_height(state, items, body.width(),
+                                                        number_w) <= area_h,
             fits_sentences=lambda sentences: self._sentences_height(sentences, body.width())
             <= area_h)
         self._page_cache = (key, pages)
@@ -437,25 +440,38 @@ class RoomView(QWidget):
 
     # Items: the idea (or group, cluster, stand) number, then its text, wrapped.
     def _number_width(self, items) -> int:
+        """Room for the widest number (digits are all as wide; measured once per length)."""
         big = int(self.px() * 1.2)
-        return max((text_size(i.number, big, bold=True).width() for i in items),
-                   default=0) + self.px() // 2
+        longest = max((i.number for i in items), key=len, default="")
+        return self._measured(("number_w", big, longest), lambda: text_size(
+            longest, big, bold=True).width()) + self.px() // 2
+
+    def _measured(self, key, measure) -> int:
+        """A text's height, measured once (paging a list of 500 ideas measures each once)."""
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 5000:
+                self._heights.clear()
+            height = self._heights[key] = measure()
+        return height
 
     @staticmethod
     def _item_text(item: RoomItem) -> str:
         return item.text + (" (" + item.note + ")" if item.note else "")
 
-    def _items_height(self, state: RoomState, items, width: int) -> int:
+    def _items_height(self, state: RoomState, items, width: int, number_w: int) -> int:
         if state.mode == "results":
-            return sum(self._result_height(item, width) for item in items) + \
+            return sum(self._measured(("result", item, self.px(), width),
+                                      lambda item=item: self._result_height(item, width))
+                       for item in items) + \
                 self._gap() * max(0, len(items) - 1)
-        number_w = self._number_width(state.items)
         px = self.px()
-        offset = max(0, (text_size("8", int(px * 1.2), bold=True).height()
-                         - text_size("Ág", px).height()) // 2)
-        heights = [max(text_size(i.number, int(px * 1.2), bold=True).height() - offset,
-                       text_size(self._item_text(i), px, width=width - number_w).height())
-                   for i in items]
+        offset = self._measured(("offset", px), lambda: max(0, (text_size(
+            "8", int(px * 1.2), bold=True).height() - text_size("Ág", px).height()) // 2))
+        heights = [self._measured(("item", i, px, width, number_w), lambda i=i: max(
+            text_size(i.number, int(px * 1.2), bold=True).height() - offset,
+            text_size(self._item_text(i), px, width=width - number_w).height()))
+            for i in items]
         return sum(heights) + self._gap() * max(0, len(items) - 1)
 
     def _layout_items(self, items, area: QRect) -> list[Block]:
