@@ -22,6 +22,7 @@ class Settings:
     recent: list[str] = field(default_factory=list)
     backup_every_minutes: int = 10
     backups_kept: int = 10
+    room_page_seconds: int = 8
 
     @property
     def last_file(self) -> str | None:

@@ -14,14 +14,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.room import PAGE_SECONDS, RoomItem, RoomPage
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.store.settings import load_settings
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.room_state import RoomState, room_state
@@ -32,7 +34,13 @@ THEMES = {
     "dark": {"bg": QColor("#000000"), "fg": QColor("#ffffff"), "soft": QColor("#dddddd"),
              "bar": QColor("#f2f2f2"), "bar_text": QColor("#000000"), "track": QColor("#444444")},
 }
-MIN_PX = 12
+#: The smallest text on a room page, as a share of the screen's height: read from 10 metres.
+MIN_SHARE = 0.05
+
+
+def min_px(height: int) -> int:
+    """The smallest pixel size a room text may have on a screen ``height`` pixels high."""
+    return math.ceil(height * MIN_SHARE)
 
 
 def format_clock(seconds: float | None) -> str:
@@ -46,6 +54,28 @@ def format_clock(seconds: float | None) -> str:
     return f"{sign}{minutes:02d}:{secs:02d}"
 
 
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+CENTRE = Qt.AlignmentFlag.AlignCenter
+
+
+def make_font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(1, px))
+    font.setBold(bold)
+    return font
+
+
+def text_size(text: str, px: int, *, bold: bool = False, width: int | None = None) -> QSize:
+    """The size ``text`` takes at ``px``: on one line, or wrapped at ``width``."""
+    metrics = QFontMetrics(make_font(px, bold))
+    if width is None:
+        return QSize(metrics.horizontalAdvance(text) + 2, metrics.height() + 2)
+    rect = metrics.boundingRect(QRect(0, 0, max(1, width), 100000),
+                                int(Qt.TextFlag.TextWordWrap), text)
+    return QSize(rect.width(), rect.height())
+
+
 @dataclass
 class Block:
     """A piece of text placed in a rectangle, at the size that fits it."""
@@ -55,15 +85,13 @@ class Block:
     text: str
     px: int
     bold: bool = False
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    align: Qt.AlignmentFlag = LEFT
     wrap: bool = True
     inverted: bool = False
+    soft: bool = False
 
     def font(self) -> QFont:
-        font = QFont()
-        font.setPixelSize(max(1, self.px))
-        font.setBold(self.bold)
-        return font
+        return make_font(self.px, self.bold)
 
     def flags(self) -> int:
         flags = int(self.align)
@@ -81,26 +109,21 @@ class Block:
             self.rect.height() + 1
 
 
-def fitted(name: str, rect: QRect, text: str, px: int, **kw) -> Block:
-    """The largest size up to ``px`` at which ``text`` fits ``rect``."""
-    block = Block(name, rect, text, px, **kw)
-    while block.px > MIN_PX and not block.fits():
-        block.px = int(block.px * 0.92)
-    if not block.fits() and text:  # still too long at the smallest size: shorten it
-        words = text.split()
-        while len(words) > 1 and not block.fits():
-            words.pop()
-            block.text = " ".join(words) + "…"
-    return block
+def flow(name: str, x: int, y: int, width: int, text: str, px: int, smallest: int, *,
+         bold: bool = False, one_line: bool = True, align=LEFT, soft: bool = False) -> Block:
+    """A text at ``x, y``, ``width`` wide, as high as it needs.
 
-
-def same_size(blocks: list[Block]) -> list[Block]:
-    """Give a row of like texts (idea texts, bar labels) one size: the smallest that fits all."""
-    if blocks:
-        px = min(b.px for b in blocks)
-        for block in blocks:
-            block.px = px
-    return blocks
+    From ``px`` down to ``smallest`` it looks for a size at which the text fits on
+    one line (when ``one_line``); otherwise it wraps at ``smallest``: never
+    smaller, never cut.
+    """
+    size = px
+    if one_line:
+        while size > smallest and text_size(text, size, bold=bold).width() > width:
+            size = max(smallest, int(size * 0.93))
+    needed = text_size(text, size, bold=bold, width=width)
+    return Block(name, QRect(x, y, width, needed.height()), text, size, bold=bold, align=align,
+                 soft=soft)
 
 
 class RoomView(QWidget):
@@ -120,7 +143,16 @@ class RoomView(QWidget):
         self.blanked = False
         self.message: str | None = None
         self.blocks: list[Block] = []
+        self.painted: list[PaintedText] = []
         self.bar_rects: list[tuple[QRect, float]] = []
+        self.page_index = 0
+        self._page_cache: tuple | None = None
+        self._heights: dict = {}
+        self.page_seconds = float(PAGE_SECONDS)
+        self.page_timer = QTimer(self)
+        self.page_timer.timeout.connect(self._auto_turn)
+        self.set_page_seconds(load_settings().room_page_seconds)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tick = QTimer(self)
         self.tick.setInterval(250)
         self.tick.timeout.connect(self._tick)
@@ -136,12 +168,13 @@ class RoomView(QWidget):
     def refresh(self) -> None:
         if self.frozen:
             return
-        self.state = None
+        old, self.state = self.state, None
         if self.repo is not None and self.session_id:
             try:
                 self.state = room_state(self.repo, self.session_id)
             except CocreaError:
                 self.state = None
+        self._after_refresh(old)
         if self.state is not None and self.state.timer_seconds is not None:
             if not self.tick.isActive():
                 self.tick.start()
@@ -198,171 +231,345 @@ class RoomView(QWidget):
             self.resize(1024, 768)
             self.show()  # one screen: a window that can be dragged to the projector
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         self.tick.stop()
+        self.page_timer.stop()
         self.repo = None  # closed, it reads nothing until it follows a session again
         self.closed.emit()
         super().closeEvent(event)
 
+    # -- pages ----------------------------------------------------------------------
+    def page_count(self) -> int:
+        return len(self._pages()) if self.state is not None and not self.message else 1
+
+    def current_page(self) -> RoomPage | None:
+        if self.state is None or self.message:
+            return None
+        pages = self._pages()
+        self.page_index = min(max(self.page_index, 0), len(pages) - 1)
+        return pages[self.page_index]
+
+    def next_page(self) -> None:
+        """The next page (after the last, the first again); also PageDown or → in this window."""
+        self._turn(+1)
+
+    def previous_page(self) -> None:
+        self._turn(-1)
+
+    def _turn(self, step: int) -> None:
+        count = self.page_count()
+        if count > 1 and not self.frozen:
+            self.page_index = (self.page_index + step) % count
+            self.page_timer.start()  # a page turned by hand stays its full time
+            self.update()
+
+    def set_page_seconds(self, seconds: float) -> None:
+        """How long a page stays before the next one turns by itself."""
+        self.page_seconds = max(2.0, float(seconds))
+        self.page_timer.setInterval(int(self.page_seconds * 1000))
+
+    def _auto_turn(self) -> None:
+        if not self.frozen and not self.blanked and self.page_count() > 1:
+            self.page_index = (self.page_index + 1) % self.page_count()
+            self.update()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space):
+            self.next_page()
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.previous_page()
+        else:
+            super().keyPressEvent(event)
+
+    def _after_refresh(self, old: RoomState | None) -> None:
+        """Keep the page the room is reading; show the newest item while ideas come in."""
+        new = self.state
+        if new is None:
+            self.page_index = 0
+            return
+        if old is None or (old.mode, old.phase, old.items_title) != \
+                (new.mode, new.phase, new.items_title):
+            self.page_index = 0
+            self.page_timer.start()
+        elif new.follow_last and len(new.items) > len(old.items):
+            pages = self._pages()
+            self.page_index = max(i for i, page in enumerate(pages) if page.items) \
+                if any(page.items for page in pages) else 0
+            self.page_timer.start()
+        if not self.page_timer.isActive():
+            self.page_timer.start()
+
+    def _pages(self) -> tuple[RoomPage, ...]:
+        state = self.state
+        if state is None:
+            return (RoomPage(""),)
+        key = (state.mode, state.items, state.items_title, state.sentences,
+               state.sentences_title, state.timer_seconds is None, state.footer,
+               self.width(), self.height())
+        if self._page_cache is not None and self._page_cache[0] == key:
+            return self._page_cache[1]
+        body = self._frame(state)[1]
+        area_h = body.height() - self._title_height() - self._gap()
+        number_w = self._number_width(state.items)  # once: a list may hold 500 ideas
+        pages = state.pages(
+            fits_items=lambda items: self._items_height(state, items, body.width(),
+                                                        number_w) <= area_h,
+            fits_sentences=lambda sentences: self._sentences_height(sentences, body.width())
+            <= area_h)
+        self._page_cache = (key, pages)
+        return pages
+
     # -- layout ---------------------------------------------------------------------
+    def px(self) -> int:
+        """The body text size: the smallest a room reads, 5 % of the screen's height."""
+        return min_px(self.height())
+
+    def _margin(self) -> int:
+        return int(min(self.width(), self.height()) * 0.03)
+
+    def _gap(self) -> int:
+        return max(4, self.px() // 3)
+
+    def _title_height(self) -> int:
+        return text_size("Ág", self.px(), bold=True).height()
+
+    def _header(self, state: RoomState) -> tuple[list[Block], int]:
+        w, m, px = self.width(), self._margin(), self.px()
+        blocks: list[Block] = []
+        right = w - m
+        bottom = m
+        if state.timer_seconds is not None:
+            clock_px = max(px, int(self.height() * 0.12))
+            clock_text = format_clock(state.timer_seconds)
+            clock_w = max(text_size("-00:00", clock_px, bold=True).width(),
+                          text_size(state.timer_caption, px, bold=True).width()) + px // 2
+            clock_h = text_size(clock_text, clock_px, bold=True).height()
+            blocks.append(Block("clock", QRect(w - m - clock_w, m, clock_w, clock_h), clock_text,
+                                clock_px, bold=True, wrap=False, align=CENTRE,
+                                inverted=state.timer_state in ("warning", "expired")))
+            caption = flow("clock_caption", w - m - clock_w, m + clock_h, clock_w,
+                           state.timer_caption, px, px, bold=True, align=CENTRE)
+            blocks.append(caption)
+            right = w - m - clock_w - px // 2
+            bottom = caption.rect.bottom() + 1
+        y = m
+        phase = flow("phase", m, y, right - m, state.phase, int(px * 1.15), px, bold=True)
+        blocks.append(phase)
+        y = phase.rect.bottom() + 1
+        if state.mode in ("question", "empty") and state.title:
+            title = flow("title", m, y, right - m, state.title, px, px, soft=True)
+            blocks.append(title)
+            y = title.rect.bottom() + 1
+        return blocks, max(y, bottom) + self._gap()
+
+    def _footer(self, state: RoomState) -> list[Block]:
+        text = state.rule if state.mode in ("question", "empty") else state.footer
+        if not text:
+            return []
+        w, h, m = self.width(), self.height(), self._margin()
+        block = flow("footer", m, 0, w - 2 * m, text, self.px(), self.px(), soft=True,
+                     one_line=False)
+        block.rect.moveBottom(h - m)
+        return [block]
+
+    def _frame(self, state: RoomState) -> tuple[list[Block], QRect]:
+        """The header and footer blocks, and the body rectangle between them."""
+        w, m = self.width(), self._margin()
+        blocks, top = self._header(state)
+        footer = self._footer(state)
+        bottom = (footer[0].rect.top() - self._gap()) if footer else self.height() - m
+        return blocks + footer, QRect(m, top, w - 2 * m, max(0, bottom - top))
+
     def layout_blocks(self) -> list[Block]:
         """Place every text of the current picture; also used by the tests."""
         w, h = self.width(), self.height()
-        m = int(min(w, h) * 0.03)
-        blocks: list[Block] = []
+        m = self._margin()
+        px = self.px()
         self.bar_rects = []
         if self.message:
-            blocks.append(fitted("message", QRect(m, m, w - 2 * m, h - 2 * m), self.message,
-                                 int(h * 0.16), bold=True,
-                                 align=Qt.AlignmentFlag.AlignCenter))
-            return blocks
+            return [flow("message", m, m, w - 2 * m, self.message, int(h * 0.16), px,
+                         bold=True, one_line=False, align=CENTRE)]
         state = self.state
         if state is None:
-            blocks.append(fitted("empty", QRect(m, m, w - 2 * m, h - 2 * m),
-                                 _("CoCrea · Vista para la sala"), int(h * 0.08),
-                                 align=Qt.AlignmentFlag.AlignCenter))
+            return [flow("empty", m, m, w - 2 * m, _("CoCrea · Vista para la sala"),
+                         int(h * 0.08), px, one_line=False, align=CENTRE)]
+        blocks, body = self._frame(state)
+        if state.mode in ("question", "empty"):
+            # The question alone, as large as the room needs (and what comes, when empty).
+            waiting = _("Aquí aparecerán las ideas, con su número.") if state.mode == "empty" \
+                else ""
+            size = int(h * 0.10)
+            while True:
+                question = flow("question", body.x(), body.y(), body.width(), state.question,
+                                size, size, bold=True, one_line=False, align=CENTRE)
+                used = question.rect.height()
+                if waiting:
+                    used += self._gap() + text_size(waiting, px, width=body.width()).height()
+                if used <= body.height() or size <= px:
+                    break
+                size = max(px, int(size * 0.93))
+            blocks.append(question)
+            if waiting:
+                blocks.append(flow("waiting", body.x(), question.rect.bottom() + 1 + self._gap(),
+                                   body.width(), waiting, px, px, one_line=False, align=CENTRE,
+                                   soft=True))
             return blocks
-        top = m
-        clock_w = int(w * 0.30) if state.timer_seconds is not None else 0
-        head_h = int(h * 0.16)
-        blocks.append(fitted("phase", QRect(m, top, w - 2 * m - clock_w, int(head_h * 0.62)),
-                             state.phase, int(head_h * 0.55), bold=True, wrap=False))
-        blocks.append(fitted("title", QRect(m, top + int(head_h * 0.62), w - 2 * m - clock_w,
-                                            int(head_h * 0.38)),
-                             state.title, int(head_h * 0.28), wrap=False))
-        if state.timer_seconds is not None:
-            clock_rect = QRect(w - m - clock_w, top, clock_w, int(head_h * 0.72))
-            blocks.append(fitted("clock", clock_rect, format_clock(state.timer_seconds),
-                                 int(head_h * 0.8), bold=True, wrap=False,
-                                 align=Qt.AlignmentFlag.AlignCenter,
-                                 inverted=state.timer_state in ("warning", "expired")))
-            blocks.append(fitted("clock_caption", QRect(w - m - clock_w,
-                                                        top + int(head_h * 0.72), clock_w,
-                                                        int(head_h * 0.28)),
-                                 state.timer_caption, int(head_h * 0.22), bold=True, wrap=False,
-                                 align=Qt.AlignmentFlag.AlignCenter))
-        top += head_h + m // 2
-        footer_h = int(h * 0.07)
-        if state.mode == "question":  # the question alone, as large as the room needs
-            blocks.append(fitted("question", QRect(m, top, w - 2 * m, h - top - footer_h - m),
-                                 state.question, int(h * 0.11), bold=True,
-                                 align=Qt.AlignmentFlag.AlignCenter))
-            blocks.append(fitted("footer", QRect(m, h - m - footer_h, w - 2 * m, footer_h),
-                                 state.rule, int(h * 0.032)))
+        page = self.current_page()
+        if page is None:
             return blocks
-        question_h = int(h * 0.13)
-        blocks.append(fitted("question", QRect(m, top, w - 2 * m, question_h), state.question,
-                             int(h * 0.055), bold=True))
-        top += question_h + m // 2
-        body = QRect(m, top, w - 2 * m, h - top - footer_h - m)
-        footer_text = state.footer or state.rule
-        blocks.append(fitted("footer", QRect(m, h - m - footer_h, w - 2 * m, footer_h),
-                             footer_text, int(h * 0.032)))
-        if state.mode == "results":
-            blocks += self._layout_results(state, body)
+        title_h = self._title_height()
+        counter = page.counter
+        counter_w = text_size(counter, px).width() if counter else 0
+        if counter:
+            blocks.append(Block("page", QRect(body.right() - counter_w + 1, body.y(), counter_w,
+                                              title_h), counter, px, align=RIGHT, wrap=False,
+                                soft=True))
+        title_w = body.width() - counter_w - (px if counter else 0)
+        blocks.append(flow("items_title", body.x(), body.y(), title_w, page.title, px, px,
+                           bold=True))
+        top = max(body.y() + title_h, blocks[-1].rect.bottom() + 1) + self._gap()
+        area = QRect(body.x(), top, body.width(), body.bottom() - top + 1)
+        if page.sentences:
+            blocks += self._layout_sentences(page.sentences, area)
+        elif state.mode == "results":
+            blocks += self._layout_results(state, page.items, area)
         else:
-            blocks += self._layout_items(state, body)
+            blocks += self._layout_items(page.items, area)
         return blocks
 
-    def _layout_items(self, state: RoomState, body: QRect) -> list[Block]:
+    # Items: the idea (or group, cluster, stand) number, then its text, wrapped.
+    def _number_width(self, items) -> int:
+        """Room for the widest number (digits are all as wide; measured once per length)."""
+        big = int(self.px() * 1.2)
+        longest = max((i.number for i in items), key=len, default="")
+        return self._measured(("number_w", big, longest), lambda: text_size(
+            longest, big, bold=True).width()) + self.px() // 2
+
+    def _measured(self, key, measure) -> int:
+        """A text's height, measured once (paging a list of 500 ideas measures each once)."""
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 5000:
+                self._heights.clear()
+            height = self._heights[key] = measure()
+        return height
+
+    @staticmethod
+    def _item_text(item: RoomItem) -> str:
+        return item.text + (" (" + item.note + ")" if item.note else "")
+
+    def _items_height(self, state: RoomState, items, width: int, number_w: int) -> int:
+        if state.mode == "results":
+            return sum(self._measured(("result", item, self.px(), width),
+                                      lambda item=item: self._result_height(item, width))
+                       for item in items) + \
+                self._gap() * max(0, len(items) - 1)
+        px = self.px()
+        offset = self._measured(("offset", px), lambda: max(0, (text_size(
+            "8", int(px * 1.2), bold=True).height() - text_size("Ág", px).height()) // 2))
+        heights = [self._measured(("item", i, px, width, number_w), lambda i=i: max(
+            text_size(i.number, int(px * 1.2), bold=True).height() - offset,
+            text_size(self._item_text(i), px, width=width - number_w).height()))
+            for i in items]
+        return sum(heights) + self._gap() * max(0, len(items) - 1)
+
+    def _layout_items(self, items, area: QRect) -> list[Block]:
         blocks: list[Block] = []
-        title_h = int(body.height() * 0.12)
-        if state.items_title:
-            blocks.append(fitted("items_title", QRect(body.x(), body.y(), body.width(), title_h),
-                                 state.items_title, int(title_h * 0.8), bold=True, wrap=False))
-        notes = list(state.notes)
-        if state.extra.get("centre"):
-            notes.insert(0, _("En el centro: {group}").format(group=state.extra["centre"]))
-        notes_h = int(body.height() * 0.12) * min(2, len(notes))
-        area = QRect(body.x(), body.y() + title_h, body.width(),
-                     body.height() - title_h - notes_h)
-        items = state.items
-        if items:
-            columns = 2 if len(items) > 5 else 1
-            rows = -(-len(items) // columns)
-            row_h = min(int(area.height() / max(rows, 1)), int(body.height() * 0.2))
-            col_w = area.width() // columns
-            number_w = int(row_h * 1.6)
-            texts: list[Block] = []
-            for i, item in enumerate(items):
-                col, row = divmod(i, rows)
-                x = area.x() + col * col_w
-                y = area.y() + row * row_h
-                blocks.append(fitted(f"item_number_{i}", QRect(x, y, number_w, row_h),
-                                     item.number, int(row_h * 0.7), bold=True, wrap=False,
-                                     align=Qt.AlignmentFlag.AlignRight
-                                     | Qt.AlignmentFlag.AlignVCenter))
-                text = item.text + (" (" + item.note + ")" if item.note else "")
-                texts.append(fitted(f"item_text_{i}", QRect(x + number_w + row_h // 3, y,
-                                                            col_w - number_w - row_h // 2,
-                                                            row_h),
-                                    text, int(row_h * 0.42)))
-            blocks += same_size(texts)
-        elif state.mode == "empty":
-            blocks.append(fitted("waiting", area, _("Aquí aparecerán las ideas, con su número."),
-                                 int(body.height() * 0.08), align=Qt.AlignmentFlag.AlignCenter))
-        for j, note in enumerate(notes[:2]):
-            blocks.append(fitted(f"note_{j}", QRect(body.x(), area.bottom() + 1 + j * (
-                notes_h // max(1, min(2, len(notes)))), body.width(),
-                notes_h // max(1, min(2, len(notes)))), note, int(body.height() * 0.07),
-                bold=j == 0))
+        px = self.px()
+        number_w = self._number_width(self.state.items if self.state else items)
+        y = area.y()
+        number_h = text_size("8", int(px * 1.2), bold=True).height()
+        offset = max(0, (number_h - text_size("Ág", px).height()) // 2)
+        for i, item in enumerate(items):
+            # The number is raised so that it stands on the same line as the text's first.
+            number = Block(f"item_number_{i}", QRect(area.x(), y - offset, number_w - px // 2,
+                                                     number_h),
+                           item.number, int(px * 1.2), bold=True, wrap=False, align=RIGHT)
+            text = flow(f"item_text_{i}", area.x() + number_w, y, area.width() - number_w,
+                        self._item_text(item), px, px, one_line=False)
+            blocks += [number, text]
+            y = max(number.rect.bottom(), text.rect.bottom()) + 1 + self._gap()
         return blocks
 
-    def _layout_results(self, state: RoomState, body: QRect) -> list[Block]:
+    # Results: the place, then the text, then a bar with "idea 7 · 45 puntos".
+    def _place_width(self) -> int:
+        return text_size("10.º", int(self.px() * 1.3), bold=True).width() + self.px() // 2
+
+    def _result_label(self, item: RoomItem) -> str:
+        return " · ".join(p for p in (item.label, item.value, item.note) if p)
+
+    def _result_height(self, item: RoomItem, width: int) -> int:
+        px = self.px()
+        content_w = width - self._place_width()
+        text_h = text_size(item.text, px, width=content_w).height() if item.text else 0
+        label_h = text_size(self._result_label(item), px, bold=True, width=content_w).height()
+        place_h = text_size(item.number, int(px * 1.3), bold=True).height()
+        offset = max(0, (place_h - text_size("Ág", px).height()) // 2)
+        return max(place_h - offset, text_h + label_h)
+
+    def _layout_results(self, state: RoomState, items, area: QRect) -> list[Block]:
         blocks: list[Block] = []
-        title_h = int(body.height() * 0.11)
-        blocks.append(fitted("items_title", QRect(body.x(), body.y(), body.width(), title_h),
-                             state.items_title, int(title_h * 0.8), bold=True, wrap=False))
-        notes = list(state.notes)
-        notes_h = int(body.height() * 0.1) * min(2, len(notes))
-        area = QRect(body.x(), body.y() + title_h, body.width(),
-                     body.height() - title_h - notes_h)
-        bars = state.bars
-        if bars:
-            row_h = min(area.height() // len(bars), int(body.height() * 0.16))
-            number_w = int(row_h * 1.5)
-            text_w = int(area.width() * 0.40)
-            texts: list[Block] = []
-            bar_x = area.x() + number_w + text_w + row_h // 2
-            bar_w = area.right() - bar_x
-            top_value = max((b.value for b in bars), default=0) or 1
-            for i, bar in enumerate(bars):
-                y = area.y() + i * row_h
-                blocks.append(fitted(f"bar_number_{i}", QRect(area.x(), y, number_w, row_h),
-                                     str(bar.number), int(row_h * 0.7), bold=True, wrap=False,
-                                     align=Qt.AlignmentFlag.AlignRight
-                                     | Qt.AlignmentFlag.AlignVCenter))
-                texts.append(fitted(f"bar_text_{i}", QRect(area.x() + number_w + row_h // 4, y,
-                                                           text_w, row_h),
-                                    bar.text, int(row_h * 0.4)))
-                length = max(int(bar_w * bar.value / top_value), 2)
-                rect = QRect(bar_x, y + row_h // 8, length, row_h - row_h // 4)
-                self.bar_rects.append((rect, bar.value))
-                label_inside = length > bar_w * 0.35
-                pad = row_h // 5
-                label_rect = rect.adjusted(pad, 0, -pad, 0) if label_inside else QRect(rect.right() + row_h // 4, rect.y(),
-                                                             bar_w - length - row_h // 4,
-                                                             rect.height())
-                blocks.append(fitted(f"bar_value_{i}", label_rect, bar.label,
-                                     int(row_h * 0.45), bold=True, wrap=False,
-                                     align=(Qt.AlignmentFlag.AlignRight if label_inside else
-                                            Qt.AlignmentFlag.AlignLeft)
-                                     | Qt.AlignmentFlag.AlignVCenter,
-                                     inverted=label_inside))
-            blocks += same_size(texts)
-        for j, note in enumerate(notes[:2]):
-            each = notes_h // max(1, min(2, len(notes)))
-            blocks.append(fitted(f"note_{j}", QRect(body.x(), area.bottom() + 1 + j * each,
-                                                    body.width(), each), note,
-                                 int(body.height() * 0.05)))
+        px = self.px()
+        place_w = self._place_width()
+        content_x = area.x() + place_w
+        content_w = area.width() - place_w
+        label_w = max((text_size(self._result_label(i), px, bold=True).width()
+                       for i in state.items), default=0)
+        bar_max = content_w - label_w - px // 2
+        if bar_max < content_w // 5:
+            bar_max = 0  # no room for a bar beside the words: the words alone
+        y = area.y()
+        place_h = text_size("8", int(px * 1.3), bold=True).height()
+        offset = max(0, (place_h - text_size("Ág", px).height()) // 2)
+        for i, item in enumerate(items):
+            # The place is raised so that it stands on the same line as the text's first.
+            place = Block(f"place_{i}", QRect(area.x(), y - offset, place_w - px // 2, place_h),
+                          item.number, int(px * 1.3), bold=True, wrap=False, align=RIGHT)
+            blocks.append(place)
+            text_y = y
+            bottom = text_y
+            if item.text:
+                text = flow(f"result_text_{i}", content_x, text_y, content_w, item.text, px, px,
+                            one_line=False)
+                blocks.append(text)
+                bottom = text.rect.bottom() + 1
+            label_x = content_x
+            line_h = text_size("Ág", px, bold=True).height()
+            if bar_max and item.share is not None:
+                length = max(int(bar_max * item.share), 3)
+                bar = QRect(content_x, bottom + line_h // 5, length, line_h - 2 * (line_h // 5))
+                self.bar_rects.append((bar, item.share))
+                label_x = bar.right() + 1 + px // 3
+            label = flow(f"result_label_{i}", label_x, bottom,
+                         area.right() + 1 - label_x, self._result_label(item), px, px, bold=True,
+                         one_line=False)
+            blocks.append(label)
+            y = max(place.rect.bottom(), label.rect.bottom()) + 1 + self._gap()
+        return blocks
+
+    # Sentences: tie-breaks, near-ties, the rule, the letters; each its own paragraph.
+    def _sentences_height(self, sentences, width: int) -> int:
+        return sum(text_size(s, self.px(), width=width).height() for s in sentences) + \
+            self._gap() * 2 * max(0, len(sentences) - 1)
+
+    def _layout_sentences(self, sentences, area: QRect) -> list[Block]:
+        blocks: list[Block] = []
+        y = area.y()
+        for j, sentence in enumerate(sentences):
+            block = flow(f"note_{j}", area.x(), y, area.width(), sentence, self.px(), self.px(),
+                         one_line=False)
+            blocks.append(block)
+            y = block.rect.bottom() + 1 + 2 * self._gap()
         return blocks
 
     # -- painting ---------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event) -> None:
         colors = THEMES[self.theme]
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), colors["bg"])
+        self.painted = []
         if self.blanked:
             painter.fillRect(self.rect(), QColor("#000000"))
             painter.end()
@@ -375,19 +582,30 @@ class RoomView(QWidget):
                 # The warning minute and time up: inverted and framed, not just coloured.
                 painter.fillRect(block.rect, colors["fg"])
                 painter.setPen(QPen(colors["bg"], max(4, block.rect.height() // 14)))
-                painter.drawRect(block.rect.adjusted(6, 6, -6, -6))
+                painter.drawRect(block.rect.adjusted(3, 3, -3, -3))
             painter.setFont(block.font())
-            if block.name.startswith("bar_value_") and block.inverted:
-                painter.setPen(colors["bar_text"])
-            elif block.name == "clock" and block.inverted:
+            if block.name == "clock" and block.inverted:
                 painter.setPen(colors["bg"])
-            elif block.name in ("title", "footer", "clock_caption") or \
-                    block.name.startswith("note_"):
+            elif block.soft or block.name == "clock_caption":
                 painter.setPen(colors["soft"])
             else:
                 painter.setPen(colors["fg"])
-            painter.drawText(QRectF(block.rect), block.flags(), block.text)
+            drawn = painter.drawText(QRectF(block.rect), block.flags(), block.text)
+            # What was really drawn, for the tests: the font and the text's own rectangle.
+            self.painted.append(PaintedText(block.name, block.text, QFont(painter.font()),
+                                            QRectF(block.rect), QRectF(drawn)))
         if self.frozen:
             painter.setPen(QPen(colors["soft"], 3, Qt.PenStyle.DashLine))
             painter.drawRect(self.rect().adjusted(2, 2, -3, -3))
         painter.end()
+
+
+@dataclass
+class PaintedText:
+    """One text as painted: its font, the rectangle it was given, the one it took."""
+
+    name: str
+    text: str
+    font: QFont
+    rect: QRectF
+    drawn: QRectF

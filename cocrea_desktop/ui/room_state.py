@@ -8,53 +8,54 @@ projector because it exists only for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.model import round_label
+from cocrea_desktop.core.room import (
+    PER_PAGE,
+    RoomItem,
+    RoomPage,
+    build_pages,
+    result_items,
+    result_sentences,
+)
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.repo import Repo
-
-LATEST_IDEAS = 8
-RESULT_ROWS = 8
-
-
-@dataclass(frozen=True)
-class RoomItem:
-    number: str
-    text: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class RoomBar:
-    number: int
-    text: str
-    value: int | float
-    label: str  # the value as printed on the bar ("12 puntos")
-    rank: int | None = None
 
 
 @dataclass(frozen=True)
 class RoomState:
-    """Everything the projector shows, already worded."""
+    """Everything the projector shows, already worded; :meth:`pages` cuts it into pages."""
 
     title: str  # the method and table
     phase: str
     rule: str
     question: str
-    mode: str  # question | ideas | vote | results | turns | fair | empty
+    mode: str  # question | ideas | vote | results | turns | fair | clusters | empty
     timer_seconds: float | None = None  # None: no timer in this phase
     timer_state: str = TimerState.IDLE.value
     timer_caption: str = ""
     items: tuple[RoomItem, ...] = ()
     items_title: str = ""
-    bars: tuple[RoomBar, ...] = ()
-    notes: tuple[str, ...] = ()  # tie-breaks and near-ties in words, vote progress...
-    footer: str = ""
+    sentences: tuple[str, ...] = ()  # on pages of their own: tie-breaks, the rule, letters
+    sentences_title: str = ""
+    footer: str = ""  # one short line: "12 ideas en total", "Boletas recibidas: 3"
+    follow_last: bool = False  # capture: show the page with the newest item
     extra: dict = field(default_factory=dict)
+
+    def pages(self, *, per_page: int = PER_PAGE,
+              fits_items: Callable[[Sequence[RoomItem]], bool] | None = None,
+              fits_sentences: Callable[[Sequence[str]], bool] | None = None
+              ) -> tuple[RoomPage, ...]:
+        if self.mode in ("question", "empty"):
+            return (RoomPage(self.items_title),)
+        return build_pages(self.items_title, self.items, sentences_title=self.sentences_title,
+                           sentences=self.sentences, per_page=per_page,
+                           fits_items=fits_items, fits_sentences=fits_sentences)
 
 
 def _timer_caption(state: TimerState) -> str:
@@ -91,7 +92,9 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     base.update(timer_seconds=timer_seconds, timer_state=timer_state.value,
                 timer_caption=_timer_caption(timer_state) if timer_seconds is not None else "")
 
-    if phase.kind == "results" or phase.kind in ("discuss", "synthesis"):
+    # The fair's dot vote is counted in the open, stand by stand: its results show at once.
+    if phase.kind in ("results", "discuss", "synthesis", "fair_follow_up") or \
+            (method.key == "idea_fair" and phase.vote_round):
         shown = _results(repo, session_id, method)
         if shown is not None:
             return RoomState(**base, **shown)
@@ -105,7 +108,8 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
         items = _option_items(repo, session_id, method)
         return RoomState(**base, mode="vote", items=items,
                          items_title=_("Opciones de la votación"),
-                         notes=(repo.votes.rule_text(session_id, phase.vote_round), progress))
+                         sentences=(repo.votes.rule_text(session_id, phase.vote_round),),
+                         sentences_title=_("Cómo se vota"), footer=progress)
     if method.key == "fishbowl" and phase.kind in ("groups", "turns"):
         turns = repo.fishbowl.turns(session_id)
         current = repo.fishbowl.current_turn(session_id)
@@ -113,32 +117,50 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
                                _("en el centro") if current and t.group.id == current.group.id
                                and t.running else (_("ya habló") if t.done else ""))
                       for t in turns)
-        extra["centre"] = current.group.label if current and current.running else ""
+        centre = current.group.label if current and current.running else ""
+        extra["centre"] = centre
+        footer = _("En el centro: {group}").format(group=centre) if centre else ""
         return RoomState(**base, mode="turns", items=items, items_title=_("Orden de los grupos"),
-                         extra=extra)
+                         footer=footer, extra=extra)
+    if method.key == "fishbowl" and phase.kind == "cluster" and repo.ideas.clusters(session_id):
+        ideas = [i for i in repo.ideas.list(session_id) if i.active]
+        members: dict[str, list[int]] = {}
+        for idea in ideas:
+            if idea.cluster_id:
+                members.setdefault(idea.cluster_id, []).append(idea.number)
+        items = tuple(RoomItem(str(c.number), c.label, ngettext(
+            "idea {numbers}", "ideas {numbers}", len(members.get(c.id, []))).format(
+                numbers=wording.join_numbers(members.get(c.id, [])))
+            if members.get(c.id) else _("sin ideas todavía"))
+            for c in repo.ideas.clusters(session_id))
+        loose = [i.number for i in ideas if not i.cluster_id]
+        footer = ngettext("{count} idea sin grupo", "{count} ideas sin grupo",
+                          len(loose)).format(count=len(loose)) if loose else ""
+        return RoomState(**base, mode="clusters", items=items,
+                         items_title=_("Grupos de ideas"), footer=footer)
     if method.key == "idea_fair":
         stands = repo.fair.stands(session_id)
         letters = repo.fair.letters(session_id)
         authorities = {a.id: a for a in repo.fair.authorities(session_id)}
         by_stand = {s.id: s for s in stands}
         items = tuple(RoomItem(str(s.number), s.title) for s in stands)
-        notes = tuple(_("Carta {folio}: stand {stand} con {authority}").format(
+        sentences = tuple(_("Carta {folio}: stand {stand} con {authority}").format(
             folio=letter.folio, stand=by_stand[letter.stand_id].number,
             authority=authorities[letter.authority_id].label())
             for letter in letters)
         return RoomState(**base, mode="fair", items=items, items_title=_("Stands"),
-                         notes=notes or (_("Aún no hay cartas compromiso."),),
+                         sentences=sentences, sentences_title=_("Cartas compromiso"),
+                         footer="" if letters else _("Aún no hay cartas compromiso."),
                          extra={"letters": len(letters)})
     if phase.kind == "question":
         return RoomState(**base, mode="question")
     ideas = [i for i in repo.ideas.list(session_id) if i.status != "withdrawn"]
-    shown = ideas[-LATEST_IDEAS:]
-    items = tuple(RoomItem(str(i.number), i.text, _note(i)) for i in shown)
+    items = tuple(RoomItem(str(i.number), i.text, _note(i)) for i in ideas)
     footer = _("{count} ideas en total").format(count=len([i for i in ideas if i.active])) \
         if ideas else ""
     return RoomState(**base, mode="ideas" if ideas else "empty", items=items,
-                     items_title=_("Últimas ideas") if len(ideas) > LATEST_IDEAS else _("Ideas"),
-                     footer=footer)
+                     items_title=_("Ideas"), footer=footer,
+                     follow_last=phase.kind in ("capture", "turns", "discuss"))
 
 
 def _note(idea) -> str:
@@ -161,25 +183,15 @@ def _option_items(repo: Repo, session_id: str, method) -> tuple[RoomItem, ...]:
 
 
 def _results(repo: Repo, session_id: str, method) -> dict | None:
-    """The latest round with votes, as bars with numbers on them."""
+    """The latest round with votes: every place, then how the places were decided."""
     rounds = [r for r in reversed(method.vote_rounds()) if repo.votes.has_votes(session_id, r)]
     if not rounds:
         return None
     round_ = rounds[0]
     result = repo.votes.tally(session_id, round_)
     texts = {int(item.number): item.text for item in _option_items(repo, session_id, method)}
-    bars = []
-    for row in result.rows[:RESULT_ROWS]:
-        value = getattr(row, "points", None)
-        if value is None:
-            value = getattr(row, "dots", None)
-        if value is not None:
-            label = wording.points(value)
-        else:
-            value = getattr(row, "count", 0)
-            label = wording.votes(value)
-        bars.append(RoomBar(row.option, texts.get(row.option, ""), value, label, row.rank))
-    notes = [step.text for step in result.tie_breaks] + [tie.text for tie in result.near_ties]
-    return dict(mode="results", bars=tuple(bars), notes=tuple(notes[:3]),
+    items = result_items(result, texts, repo.votes.noun(session_id))
+    return dict(mode="results", items=items,
                 items_title=_("Resultados: {round}").format(round=round_label(round_)),
-                footer=result.rule_text)
+                sentences=(result.rule_text, *result_sentences(result)),
+                sentences_title=_("Cómo se decidieron los lugares"))

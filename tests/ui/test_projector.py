@@ -4,7 +4,8 @@ data, and obeys the facilitator's freeze, blank and message."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo, QImage
 
 from cocrea_desktop.core.clock import FakeClock
 from cocrea_desktop.store.repo import Repo
@@ -82,15 +83,22 @@ def test_follows_a_nominal_group_through_every_phase(ng, room, clock):
     shown = texts(room)
     assert shown["clock"] == "-00:15" and shown["clock_caption"] == "Tiempo"
 
-    repo.phases.forward(sid)  # the round: ideas appear with their numbers
+    repo.phases.forward(sid)  # the round: ideas appear with their numbers, page by page
     for text in IDEAS:
         idea, changes = repo.ideas.add(sid, text)
         ops.bus().changed.emit(changes)
     shown = texts(room)
     assert shown["phase"] == "Ronda"
+    assert room.page_count() >= 2  # nine ideas do not shrink: they take pages
     numbers = [v for k, v in shown.items() if k.startswith("item_number_")]
-    assert numbers == [str(n) for n in range(2, 10)]  # the latest eight
+    assert numbers[-1] == "9"  # while ideas come in, the page with the newest one
+    assert shown["page"] == "{} / {}".format(room.page_count(), room.page_count())
     assert "9 ideas en total" == shown["footer"]
+    every = []
+    for _page in range(room.page_count()):
+        room.next_page()
+        every += [v for k, v in texts(room).items() if k.startswith("item_number_")]
+    assert sorted(every, key=int) == [str(n) for n in range(1, 10)]
 
     repo.phases.forward(sid)  # clarification: a merge is shown as such
     merge, _ = repo.ideas.propose_merge(sid, [2, 9])
@@ -103,30 +111,91 @@ def test_follows_a_nominal_group_through_every_phase(ng, room, clock):
         _ballot, changes = repo.votes.enter_ballot(sid, "preliminary", ballot)
         ops.bus().changed.emit(changes)
     shown = texts(room)
-    assert "Boletas recibidas: 3" in shown.values()
+    assert shown["footer"] == "Boletas recibidas: 3"
 
-    ops.bus().changed.emit(repo.phases.forward(sid))  # discussion: results, as bars
+    ops.bus().changed.emit(repo.phases.forward(sid))  # discussion: results, by place
     shown = texts(room)
     assert shown["items_title"] == "Resultados: Votación preliminar"
-    assert shown["bar_number_0"] == "2" and shown["bar_value_0"] == "13 puntos"
-    assert len(room.bar_rects) == 8
+    # The place is apart from the idea's number: "1.º", then "idea 2 · 13 puntos".
+    assert shown["place_0"] == "1.º" and shown["result_label_0"].startswith("idea 2 · 13 puntos")
+    assert shown["place_1"] == "2.º" and shown["result_label_1"].startswith("idea 1 · ")
     widths = [rect.width() for rect, _value in room.bar_rects]
     assert widths == sorted(widths, reverse=True)
-    assert "Cada boleta ordena hasta 5 ideas" in shown["footer"]
+    sentences = []
+    for _page in range(room.page_count() - 1):
+        room.next_page()
+        shown = texts(room)
+        if shown["items_title"] == "Cómo se decidieron los lugares":  # in words, apart
+            assert not any(k.startswith("place_") for k in shown)
+            sentences += [v for k, v in shown.items() if k.startswith("note_")]
+    assert sentences[0].startswith("Cada boleta ordena hasta 5 ideas")
+    assert any("casi empatan" in s for s in sentences)
     assert all_fit(room) == []
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
-def test_every_text_fits_at_projector_sizes(ng, qtbot, tmp_path, size, clock):
-    from scripts.room_screenshots import render_room_views
+def test_pages_turn_by_themselves_by_key_and_from_the_facilitator(ng, room, qtbot):
+    repo, sid = ng
+    repo.phases.forward(sid)
+    repo.phases.forward(sid)
+    for text in IDEAS:
+        repo.ideas.add(sid, text)
+    room.follow(repo, sid)
+    assert room.page_count() >= 2
+    last = room.page_count() - 1
+    assert room.page_index == 0  # a phase opens on its first page
+    qtbot.keyClick(room, Qt.Key.Key_PageDown)
+    assert room.page_index == 1
+    qtbot.keyClick(room, Qt.Key.Key_Left)
+    assert room.page_index == 0
+    qtbot.keyClick(room, Qt.Key.Key_PageUp)
+    assert room.page_index == last  # round and round
+    qtbot.keyClick(room, Qt.Key.Key_Right)
+    assert room.page_index == 0
+    room.set_page_seconds(2)
+    qtbot.waitUntil(lambda: room.page_index == 1, timeout=3500)
+    room.set_frozen(True)  # frozen: the page stays
+    qtbot.wait(2300)
+    assert room.page_index == 1
+    room.set_frozen(False)
+
+
+def test_facilitator_turns_the_room_page(ng, qtbot, monkeypatch):
+    from cocrea_desktop.ui.views.session_screen import SessionScreen
 
     repo, sid = ng
-    paths = render_room_views(repo, sid, tmp_path, size, clock=clock)
-    assert len(paths) >= 4
-    for path, problems in paths:
-        assert problems == [], path
-        image = QImage(str(path))
-        assert (image.width(), image.height()) == size
+    repo.phases.forward(sid)
+    repo.phases.forward(sid)
+    for text in IDEAS:
+        repo.ideas.add(sid, text)
+    screen = SessionScreen(repo, sid)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.toggle_room_view()
+    room = screen.room
+    assert room.isVisible() and room.page_count() >= 2
+    start = room.page_index
+    screen.activateWindow()
+    screen.act_room_next.trigger()
+    assert room.page_index == (start + 1) % room.page_count()
+    screen.act_room_back.trigger()
+    assert room.page_index == start
+    assert [k.toString() for k in screen.act_room_next.shortcuts()] == ["Alt+PgDown"]
+    room.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_text_fits_at_other_projector_sizes(qtbot, tmp_path, size):
+    """1024x768 is checked letter by letter in test_room_readable; here the other sizes."""
+    from scripts.room_screenshots import render_room_views
+
+    shots = render_room_views(tmp_path, size)
+    assert len(shots) >= 60
+    for path, painted in shots:
+        for p in painted:
+            assert QFontInfo(p.font).pixelSize() >= 0.05 * size[1], (path, p.name)
+            assert p.rect.adjusted(-1, -1, 1, 1).contains(p.drawn), (path, p.name, p.text)
+    image = QImage(str(shots[0][0]))
+    assert (image.width(), image.height()) == size
 
 
 def test_freeze_blank_and_message(ng, room):
@@ -161,7 +230,7 @@ def test_fishbowl_shows_the_group_in_the_centre_and_the_order(tmp_path, room, cl
     clock.advance(125)
     room.follow(repo, sid)
     shown = texts(room)
-    assert shown["note_0"] == "En el centro: Agencias del norte"
+    assert shown["footer"] == "En el centro: Agencias del norte"
     assert shown["clock"] == "07:55"
     assert [shown[f"item_text_{i}"] for i in range(3)][0].startswith("Agencias del norte")
     repo.close()
@@ -176,6 +245,8 @@ def test_idea_fair_never_shows_contact_persons(tmp_path, room):
     repo.fair.draft_letter(sid, 1, 1)
     room.follow(repo, sid)
     shown = " ".join(texts(room).values())
+    room.next_page()  # the letters have a page of their own
+    shown += " " + " ".join(texts(room).values())
     assert "Huertos escolares" in shown and "Carta CC-001" in shown
     assert "María" not in shown and "951" not in shown
     repo.close()

@@ -93,6 +93,8 @@ def shortcuts_help() -> list[tuple[str, str]]:
         ("F10", _("Congelar o descongelar la vista para la sala")),
         ("Mayús+F9", _("Poner en negro o volver a mostrar la vista para la sala")),
         ("Ctrl+F9", _("Mostrar un aviso a la sala (por ejemplo, «Receso 10 minutos»)")),
+        ("Alt+Av Pág / Alt+Re Pág", _("Vista para la sala: página siguiente o anterior (también "
+                                       "pasan solas)")),
         ("Ctrl+Mayús+F9", _("Vista para la sala: letras oscuras sobre claro, o claras sobre "
                             "oscuro")),
         ("Ctrl+W", _("Cerrar esta ventana (todo queda guardado)")),
@@ -188,6 +190,8 @@ class SessionScreen(QMainWindow):
         self.act_blank = self._action(["Shift+F9"], self.toggle_room_blank)
         self.act_message = self._action(["Ctrl+F9"], self.ask_room_message)
         self.act_theme = self._action(["Ctrl+Shift+F9"], self.toggle_room_theme)
+        self.act_room_next = self._action(["Alt+PgDown"], lambda: self.turn_room_page(+1))
+        self.act_room_back = self._action(["Alt+PgUp"], lambda: self.turn_room_page(-1))
         self.room_button.clicked.connect(self.toggle_room_view)
         self.back_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
@@ -368,6 +372,14 @@ class SessionScreen(QMainWindow):
                 _("Vista para la sala congelada: la sala no ve los cambios.") if self.room.frozen
                 else _("Vista para la sala al día."), 4000)
 
+    def turn_room_page(self, step: int) -> None:
+        """The room's next (or previous) page of a long list or of the results."""
+        if self.room is not None and self.room.isVisible():
+            if step > 0:
+                self.room.next_page()
+            else:
+                self.room.previous_page()
+
     def toggle_room_blank(self) -> None:
         if self.room is not None and self.room.isVisible():
             self.room.set_blank(not self.room.blanked)
@@ -400,7 +412,8 @@ class SessionScreen(QMainWindow):
         self.room_button.setText(_("Vista para la sala (F9)"))
         self.room_button.setToolTip(_("Abrir en el proyector lo que la sala debe ver: la fase, "
                                       "el tiempo, las ideas y los resultados (F9). F10 congela, "
-                                      "Mayús+F9 pone en negro, Ctrl+F9 muestra un aviso."))
+                                      "Mayús+F9 pone en negro, Ctrl+F9 muestra un aviso, "
+                                      "Alt+Av Pág y Alt+Re Pág cambian de página."))
         self.help_button.setText(_("Ayuda (F1)"))
         self.help_button.setToolTip(_("Ver los atajos de teclado (F1)"))
         self.timer.retranslate()

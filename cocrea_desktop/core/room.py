@@ -1,0 +1,165 @@
+"""What the room sees, as pages: places, numbers, values and sentences, without Qt.
+
+The projector ("Vista para la sala") and any printed copy share these rules:
+
+* a result is a *place* ("1.º") apart from the option's number ("idea 7"), so
+  that a room does not read an idea number as a place;
+* a list never shrinks its text to fit: it is cut into pages of at most
+  :data:`PER_PAGE` items (fewer when the texts are long; the caller says what fits);
+* tie-breaks and near-ties are plain sentences on a page of their own.
+
+The caller measures: :func:`paginate` takes ``fits(items) -> bool`` (the
+projector answers with its font metrics, a PDF with its own); without it, a
+page holds :data:`PER_PAGE` items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from cocrea_desktop.core.voting import wording
+from cocrea_desktop.i18n import _
+
+#: The most items a room page holds (fewer when their texts are long).
+PER_PAGE = 5
+#: The seconds a page stays up before the next one, when there are several.
+PAGE_SECONDS = 8
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RoomItem:
+    """One line of a room list: an idea, a cluster, a stand, a group or a result.
+
+    ``number`` is the big figure at the left (the idea number in a list of
+    ideas, the place in results); ``label`` names the option in results
+    ("idea 7") so that it is never read as the place; ``value`` is the result
+    in words ("45 puntos") and ``share`` its bar length (0..1).
+    """
+
+    number: str
+    text: str
+    note: str = ""
+    label: str = ""
+    value: str = ""
+    share: float | None = None
+    place: int | None = None
+
+
+@dataclass(frozen=True)
+class RoomPage:
+    """One page of the room: a title, and items or sentences (never both)."""
+
+    title: str
+    items: tuple[RoomItem, ...] = ()
+    sentences: tuple[str, ...] = ()
+    index: int = 0  # 0-based
+    count: int = 1
+
+    @property
+    def counter(self) -> str:
+        """ "2 / 3" when there are several pages, else ""."""
+        if self.count <= 1:
+            return ""
+        return _("{page} / {pages}").format(page=self.index + 1, pages=self.count)
+
+
+def place_label(rank: int) -> str:
+    """The place as a room reads it: "1.º"."""
+    return _("{rank}.º").format(rank=rank)
+
+
+def row_value(row: Any) -> int | float:
+    for name in ("points", "dots", "count", "score"):
+        value = getattr(row, name, None)
+        if value is not None:
+            return value
+    return 0
+
+
+def value_words(result: Any, value: float) -> str:
+    """The value as the room reads it: "45 puntos" (ranked, dots) or "14 votos" (counts)."""
+    sample = result.rows[0] if result.rows else None
+    if sample is not None and hasattr(sample, "count") and not hasattr(sample, "points"):
+        return wording.votes(int(value))
+    if isinstance(value, float) and not value.is_integer():
+        return _("{value} puntos").format(value=f"{value:.1f}")
+    return wording.points(int(value))
+
+
+def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
+                 ) -> tuple[RoomItem, ...]:
+    """Every row of a tally, best first: place, "idea 7", the text, the value and a bar."""
+    top = max((row_value(r) for r in result.rows), default=0) or 1
+    near = {o for t in getattr(result, "near_ties", ()) for o in (*t.higher, *t.lower)}
+    shared = {}
+    for row in result.rows:
+        if row.rank is not None:
+            shared[row.rank] = shared.get(row.rank, 0) + 1
+    items = []
+    for row in result.rows:
+        value = row_value(row)
+        notes = []
+        if row.rank is not None and shared.get(row.rank, 0) > 1:
+            notes.append(_("empate"))
+        elif row.option in near:
+            notes.append(_("casi empate"))
+        items.append(RoomItem(
+            number=place_label(row.rank) if row.rank is not None else "–",
+            text=texts.get(row.option, ""),
+            note=", ".join(notes),
+            label=f"{noun.bare()} {row.option}",
+            value=value_words(result, value),
+            share=max(0.0, float(value) / float(top)),
+            place=row.rank))
+    return tuple(items)
+
+
+def result_sentences(result: Any) -> tuple[str, ...]:
+    """How the places were decided, in plain words: the rule, the tie-breaks, the near-ties."""
+    sentences = [step.text for step in getattr(result, "tie_breaks", ())]
+    sentences += [tie.text for tie in getattr(result, "near_ties", ())]
+    return tuple(sentences)
+
+
+def paginate(items: Sequence[T], *, per_page: int = PER_PAGE,
+             fits: Callable[[Sequence[T]], bool] | None = None) -> list[tuple[T, ...]]:
+    """Cut ``items`` into pages of at most ``per_page``, each one that ``fits``.
+
+    An item that does not fit even alone gets a page of its own (the caller
+    then shows it as best it can). No items: one empty page.
+    """
+    pages: list[tuple[T, ...]] = []
+    current: list[T] = []
+    for item in items:
+        trial = current + [item]
+        if current and (len(trial) > per_page or (fits is not None and not fits(trial))):
+            pages.append(tuple(current))
+            current = [item]
+        else:
+            current = trial
+    if current or not pages:
+        pages.append(tuple(current))
+    return pages
+
+
+def build_pages(title: str, items: Iterable[RoomItem], *, sentences_title: str = "",
+                sentences: Iterable[str] = (), per_page: int = PER_PAGE,
+                fits_items: Callable[[Sequence[RoomItem]], bool] | None = None,
+                fits_sentences: Callable[[Sequence[str]], bool] | None = None
+                ) -> tuple[RoomPage, ...]:
+    """The pages of a room list: the items, then the sentences on pages of their own."""
+    items = tuple(items)
+    sentences = tuple(s for s in sentences if s)
+    drafts: list[tuple[str, tuple[RoomItem, ...], tuple[str, ...]]] = []
+    if items or not sentences:
+        drafts += [(title, chunk, ()) for chunk in paginate(items, per_page=per_page,
+                                                             fits=fits_items)]
+    if sentences:
+        drafts += [(sentences_title or title, (), chunk)
+                   for chunk in paginate(sentences, per_page=per_page, fits=fits_sentences)]
+    return tuple(RoomPage(t, i, s, index=n, count=len(drafts))
+                 for n, (t, i, s) in enumerate(drafts))
