@@ -196,6 +196,7 @@ class SessionScreen(QMainWindow):
         self.act_message = self._action(["Ctrl+F9"], self.ask_room_message)
         self.act_theme = self._action(["Ctrl+Shift+F9"], self.toggle_room_theme)
         self.room_button.clicked.connect(self.toggle_room_view)
+        self.guide.steps.phase_clicked.connect(self.go_to_phase)
         self.back_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
         self.skip_button.clicked.connect(self.skip_phase)
@@ -233,7 +234,8 @@ class SessionScreen(QMainWindow):
             return
         method = self.repo.phases.method(self.session_id)
         index = method.phase_index(phase.key)
-        self.guide.show_phase(method, phase, index, self.repo.phases.next_phase(self.session_id))
+        self.guide.show_phase(method, phase, index, self.repo.phases.next_phase(self.session_id),
+                              self.repo.phases.skipped(self.session_id))
         changed = self.phase is None or phase.key != self.phase.key
         if changed and self.panel() is not None:
             self.panel().flush()
@@ -316,6 +318,12 @@ class SessionScreen(QMainWindow):
     def previous_phase(self) -> None:
         self._leave()
         ops.previous_phase(parent=self, repo=self.repo, session_id=self.session_id)
+
+    def go_to_phase(self, phase_key: str) -> None:
+        """A click on a phase of the row: the same journaled move as Alt+← / Alt+→."""
+        self._leave()
+        ops.go_to_phase(parent=self, repo=self.repo, session_id=self.session_id,
+                        phase_key=phase_key)
 
     def skip_phase(self) -> None:
         self._leave()
