@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
-        values = SessionDialog.ask(self)
+        values = SessionDialog.ask(self, settings=self.settings)
         if values:
             session_id = ops.add_session(parent=self, repo=self.repo, **values)
             if session_id:
