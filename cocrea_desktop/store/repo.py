@@ -260,9 +260,7 @@ class Repo:
         kinds = {p.kind for p in method.phases}
         left: list[str] = []
         if "cluster" in kinds:
-            loose = [r["number"] for r in self.pf.query(
-                "SELECT number FROM idea WHERE session_id = ? AND status = 'active' AND "
-                "cluster_id IS NULL ORDER BY number", [s.id])]
+            loose = [i.number for i in self.ideas.unclustered(s.id)]
             if loose:
                 left.append(ngettext(
                     "La idea {numbers} no está en ningún grupo de ideas.",

@@ -91,6 +91,11 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     base.update(timer_seconds=timer_seconds, timer_state=timer_state.value,
                 timer_caption=_timer_caption(timer_state) if timer_seconds is not None else "")
 
+    if phase.kind == "open_round":  # the fishbowl's open round: what is said, no results
+        notes = repo.ideas.notes(session_id, phase.key)[-LATEST_IDEAS:]
+        items = tuple(RoomItem(note.created_at[11:16], note.text) for note in notes)
+        return RoomState(**base, mode="ideas" if items else "question", items=items,
+                         items_title=_("Ronda abierta: lo que aprendimos"))
     if phase.kind == "results" or phase.kind in ("discuss", "synthesis"):
         shown = _results(repo, session_id, method)
         if shown is not None:

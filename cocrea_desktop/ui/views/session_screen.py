@@ -37,6 +37,7 @@ from cocrea_desktop.ui.views.fair_panels import FAIR_PANELS
 from cocrea_desktop.ui.views.fishbowl_panels import (
     ClusterPanel,
     GroupsPanel,
+    OpenRoundPanel,
     SynthesisPanel,
     TurnsPanel,
 )
@@ -66,6 +67,7 @@ PANELS: dict[str, type[Panel]] = {
     "groups": GroupsPanel,
     "turns": TurnsPanel,
     "cluster": ClusterPanel,
+    "open_round": OpenRoundPanel,
     "synthesis": SynthesisPanel,
     **FAIR_PANELS,
 }
