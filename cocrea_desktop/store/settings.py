@@ -24,8 +24,6 @@ class Settings:
     backups_kept: int = 10
     #: The method chosen last in the new-session form (offered first next time).
     last_method: str = ""
-    #: This computer's name in the bundles it makes, asked once in plain words.
-    device_name: str = ""
 
     @property
     def last_file(self) -> str | None:

@@ -60,9 +60,9 @@ def loose_ideas_warning(repo: Repo, session_id: str) -> str:
                       for i in loose)
     return ngettext("Esta idea no está en ningún grupo de ideas, así que no entra en la "
                     "votación (en la síntesis sí queda): {ideas}",
-                    "Estas {count} ideas no están en ningún grupo de ideas, así que no entran "
+                    "Estas ideas no están en ningún grupo de ideas, así que no entran "
                     "en la votación (en la síntesis sí quedan): {ideas}",
-                    len(loose)).format(count=len(loose), ideas=ideas)
+                    len(loose)).format(ideas=ideas)
 
 
 def banner(name: str) -> QLabel:
