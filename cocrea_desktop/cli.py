@@ -235,6 +235,27 @@ def session_archive(file: str, session_id: str, restore: bool) -> None:
     click.echo(_("Sesión recuperada.") if restore else _("Sesión archivada."))
 
 
+@session.command("end")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.option("--check", is_flag=True, help="Only list what is left; change nothing.")
+@fail_cleanly
+def session_end(file: str, session_id: str, check: bool) -> None:
+    """End a session (status concluded), after listing what is left to do."""
+    with open_repo(file, read_only=check) as repo:
+        left = repo.end_session_leftovers(session_id)
+        if left:
+            click.echo(_("Queda pendiente:"))
+            for line in left:
+                click.echo("  • " + line)
+        else:
+            click.echo(_("No queda nada pendiente."))
+        if check:
+            return
+        repo.end_session(session_id)
+    click.echo(_("Sesión concluida."))
+
+
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

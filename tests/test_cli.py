@@ -131,3 +131,26 @@ def test_every_option_is_documented():
                     if opt.startswith("--") and opt not in doc:
                         missing.append(f"{command.name} {opt}")
     assert missing == []
+
+
+def test_session_end_lists_what_is_left_then_concludes(tmp_path):
+    from cocrea_desktop.store.repo import Repo
+
+    db = tmp_path / "agua.cocrea.db"
+    with Repo.create(db, name="PAL 2027") as repo:
+        sid, _ = repo.add_session(method="fishbowl", question="¿Cómo cuidar el río?")
+        repo.fishbowl.add_group(sid, "Ejidatarios")
+        repo.phases.go_to(sid, "turns")
+        repo.ideas.add(sid, "Reforestar la ribera")
+    checked = run("session", "end", str(db), sid[:8], "--check").output
+    assert "Queda pendiente:" in checked
+    assert "La idea 1 no está en ningún grupo de ideas." in checked
+    assert "La relatoría está vacía." in checked
+    assert "Sesión concluida." not in checked
+    with Repo.open(db, read_only=True) as repo:
+        assert repo.session(sid).status == "in_progress"
+    assert "Sesión concluida." in run("session", "end", str(db), sid[:8]).output
+    with Repo.open(db, read_only=True) as repo:
+        assert repo.session(sid).status == "closed"
+    again = run("session", "end", str(db), sid[:8], ok=False)
+    assert again.exit_code != 0 and "ya está concluida" in again.output

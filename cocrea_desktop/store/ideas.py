@@ -323,6 +323,10 @@ class IdeaStore:
         return unit.changes()
 
     # -- clusters (labels by convergence) -------------------------------------
+    def unclustered(self, session_id: str) -> list[Idea]:
+        """Active ideas in no cluster: a fishbowl's vote does not see them."""
+        return [i for i in self.list(session_id, include_inactive=False) if not i.cluster_id]
+
     def clusters(self, session_id: str) -> list[Cluster]:
         return [Cluster(r["id"], r["session_id"], r["number"], r["label"]) for r in self.pf.query(
             "SELECT * FROM cluster WHERE session_id = ? ORDER BY number", [session_id])]

@@ -54,8 +54,32 @@ class PhaseStore:
         return None
 
     def previous_phase(self, session_id: str) -> Phase | None:
+        """The phase before this one that was not skipped (Alt+← goes there)."""
         i = self.index(session_id)
-        return self.method(session_id).phases[i - 1] if i > 0 else None
+        skipped = self.skipped(session_id)
+        phases = self.method(session_id).phases
+        for j in range(i - 1, -1, -1):
+            if phases[j].key not in skipped:
+                return phases[j]
+        return None
+
+    def visited(self, session_id: str) -> set[str]:
+        """The phases the session has been in, read from its journal (and where it is now)."""
+        session = self.repo.session(session_id)
+        rows = self.pf.query(
+            "SELECT DISTINCT json_extract(after, '$.phase') AS phase FROM journal "
+            "WHERE object_type = 'session' AND object_id = ? AND after IS NOT NULL",
+            [session.id])
+        seen = {r["phase"] for r in rows if r["phase"]}
+        seen.add(self.current(session_id).key)
+        return seen
+
+    def skipped(self, session_id: str) -> set[str]:
+        """Optional phases before the current one that the session never entered."""
+        method = self.method(session_id)
+        here = self.index(session_id)
+        visited = self.visited(session_id)
+        return {p.key for p in method.phases[:here] if p.optional and p.key not in visited}
 
     def voting_started(self, session_id: str) -> bool:
         return bool(self.repo.session(session_id).voting_started_at)

@@ -16,7 +16,7 @@ from typing import Any
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.clock import Clock
-from cocrea_desktop.core.errors import InvalidInput, NotFound, StorageError
+from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation, StorageError
 from cocrea_desktop.core.methods import get_method, method_title
 from cocrea_desktop.core.model import (
     PARTICIPATION_LEVELS,
@@ -26,8 +26,9 @@ from cocrea_desktop.core.model import (
     Process,
     Session,
     SessionId,
+    round_label,
 )
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.db import ProcessFile, create_process_file, iso_now, new_id, open_process
 from cocrea_desktop.store.device import Device
 
@@ -247,6 +248,51 @@ class Repo:
         with self.pf.write("session.archive" if archived else "session.unarchive",
                            label) as unit:
             unit.update("session", s.id, {"archived": archived}, stamp=True)
+        return unit.changes()
+
+    def end_session_leftovers(self, session_id: str) -> list[str]:
+        """What is left to do before ending the session, one Spanish line each (may be empty).
+
+        Ending is allowed anyway: the facilitator reads the list and decides.
+        """
+        s = self.session(session_id)
+        method = get_method(s.method)
+        kinds = {p.kind for p in method.phases}
+        left: list[str] = []
+        if "cluster" in kinds:
+            loose = [i.number for i in self.ideas.unclustered(s.id)]
+            if loose:
+                left.append(ngettext(
+                    "La idea {numbers} no está en ningún grupo de ideas.",
+                    "Las ideas {numbers} no están en ningún grupo de ideas.",
+                    len(loose)).format(numbers=", ".join(str(n) for n in loose)))
+        for round_ in method.vote_rounds():
+            summary = self.register.summary(s.id, round_)
+            if summary.not_returned:
+                left.append(ngettext(
+                    "{round}: {count} boleta entregada no ha regresado (su folio no tiene "
+                    "boleta capturada).",
+                    "{round}: {count} boletas entregadas no han regresado (sus folios no "
+                    "tienen boleta capturada).",
+                    summary.not_returned).format(round=round_label(round_),
+                                                 count=summary.not_returned))
+        warning = self.votes.optional_round_warning(s.id)
+        if warning:
+            left.append(warning)
+        if kinds & {"results", "synthesis"}:
+            rel = self.relatoria.get(s.id)
+            if not any((rel.convergences, rel.dissent, rel.next_steps, rel.notes)):
+                left.append(_("La relatoría está vacía."))
+        return left
+
+    def end_session(self, session_id: str) -> Changes:
+        """Mark the session concluded (undoable); what is left was shown before."""
+        s = self.session(session_id)
+        if s.status == "closed":
+            raise RuleViolation(_("La sesión ya está concluida."))
+        label = _("terminar la sesión «{question}»").format(question=_shorten(s.question))
+        with self.pf.write("session.end", label) as unit:
+            unit.update("session", s.id, {"status": "closed"}, stamp=True)
         return unit.changes()
 
     def session_title(self, session: Session) -> str:

@@ -23,6 +23,8 @@ class Settings:
     backup_every_minutes: int = 10
     backups_kept: int = 10
     room_page_seconds: int = 8
+    #: The method chosen last in the new-session form (offered first next time).
+    last_method: str = ""
 
     @property
     def last_file(self) -> str | None:

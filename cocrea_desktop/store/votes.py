@@ -398,6 +398,73 @@ class VoteStore:
                     unit.update("typed_count", row_id, {"count": count}, stamp=True)
         return unit.changes()
 
+    # -- which round stands -----------------------------------------------------
+    def voted_rounds(self, session_id: str) -> list[str]:
+        """The session's rounds that have votes, in the method's order."""
+        return [r for r in get_method(self.repo.session(session_id).method).vote_rounds()
+                if self.has_votes(session_id, r)]
+
+    def result_round(self, session_id: str) -> str | None:
+        """The round whose result stands: the one the facilitator chose, else the last voted."""
+        voted = self.voted_rounds(session_id)
+        chosen = self.repo.session(session_id).params.get("result_round")
+        if chosen in voted:
+            return chosen
+        return voted[-1] if voted else None
+
+    def result_round_chosen(self, session_id: str) -> bool:
+        chosen = self.repo.session(session_id).params.get("result_round")
+        return bool(chosen) and chosen in self.voted_rounds(session_id)
+
+    def choose_result_round(self, session_id: str, round_: str | None) -> Changes:
+        """Say which round's result stands (None: the last round with votes)."""
+        session = self.repo.session(session_id)
+        if round_ is not None:
+            self._check_round(session_id, round_)
+            if not self.has_votes(session_id, round_):
+                raise RuleViolation(_("La {round} no tiene votos: no puede ser el "
+                                      "resultado.").format(round=round_label(round_).lower()))
+        params = dict(session.params)
+        if round_ is None:
+            params.pop("result_round", None)
+        else:
+            params["result_round"] = round_
+        label = _("tomar como resultado la {round}").format(
+            round=round_label(round_ or (self.voted_rounds(session_id) or ["vote"])[-1]).lower())
+        with self.pf.write("vote.result_round", label) as unit:
+            unit.update("session", session.id, {"params": params},
+                        stamp=True)
+        return unit.changes()
+
+    def _ballots_in(self, session_id: str, round_: str) -> int:
+        """Ballots of a round: entered ballots, or the participants of typed counts."""
+        vote_round = self.round(session_id, round_)
+        if vote_round.mode == "counts":
+            return int(vote_round.participants or 0)
+        return int(self.pf.scalar("SELECT COUNT(*) FROM ballot WHERE session_id = ? AND "
+                                  "round = ?", [session_id, round_]) or 0)
+
+    def optional_round_warning(self, session_id: str) -> str:
+        """A Spanish warning when a later (optional) round has fewer ballots than it should.
+
+        An optional final round with a few ballots entered would otherwise replace the
+        preliminary result silently. Empty when there is nothing to say.
+        """
+        voted = self.voted_rounds(session_id)
+        if len(voted) < 2:
+            return ""
+        earlier, later = voted[-2], voted[-1]
+        have = self._ballots_in(session_id, later)
+        before = self._ballots_in(session_id, earlier)
+        issued = self.repo.register.summary(session_id, later).issued
+        expected = max(before, issued)
+        if have >= expected:
+            return ""
+        return _("La {later} tiene {have} de {expected} boletas esperadas ({earlier}: {before}; "
+                 "folios entregados: {issued}).").format(
+            later=round_label(later).lower(), have=have, expected=expected,
+            earlier=round_label(earlier).lower(), before=before, issued=issued)
+
     # -- tally -----------------------------------------------------------------
     def tally(self, session_id: str, round_: str):
         """The round's result as the core computes it (rows, rule, tie-breaks, near-ties)."""

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.act_duplicate = self._action("act_duplicate", self.duplicate_session, "Ctrl+D")
         self.act_archive = self._action("act_archive", self.toggle_archive, "Ctrl+Del")
         self.act_conduct = self._action("act_conduct", self.conduct_session, "Ctrl+Return")
+        self.act_end_session = self._action("act_end_session", self.end_session,
+                                            "Ctrl+Shift+T")
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_redo)
         self.menu_session = menubar.addMenu("")
         self.menu_session.addAction(self.act_conduct)
+        self.menu_session.addAction(self.act_end_session)
         self.menu_session.addSeparator()
         for action in (self.act_new_session, self.act_edit_session, self.act_duplicate,
                        self.act_archive):
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
         self.act_edit_session.setText(_("&Editar sesión…"))
         self.act_duplicate.setText(_("&Duplicar sesión"))
         self.act_conduct.setText(_("&Conducir sesión…"))
+        self.act_end_session.setText(_("&Terminar sesión…"))
         self.conduct_button.setText(_("Conducir sesión"))
         self.conduct_button.setToolTip(_("Abrir la pantalla para conducir la sesión elegida "
                                          "(Intro o Ctrl+Intro)"))
@@ -402,6 +406,8 @@ class MainWindow(QMainWindow):
         self.act_export_bundle.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):
             widget.setEnabled(writable and session is not None and not session.archived)
+        self.act_end_session.setEnabled(writable and session is not None and
+                                        not session.archived and session.status != "closed")
         for widget in (self.edit_button, self.duplicate_button, self.archive_button,
                        self.act_edit_session, self.act_duplicate, self.act_archive):
             widget.setEnabled(writable and session is not None)
@@ -438,7 +444,7 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
-        values = SessionDialog.ask(self)
+        values = SessionDialog.ask(self, settings=self.settings)
         if values:
             session_id = ops.add_session(parent=self, repo=self.repo, **values)
             if session_id:
@@ -483,6 +489,18 @@ class MainWindow(QMainWindow):
         screen.show()
         screen.activateWindow()
         return screen
+
+    def end_session(self) -> None:
+        """*Terminar sesión* for the chosen session: what is left, then concluded."""
+        from cocrea_desktop.ui.dialogs.end_session import end_session
+
+        session = self.current_session()
+        if self.repo is None or session is None or self.repo.read_only:
+            return
+        screen = self.session_screens.get(session.id)
+        if screen is not None and not screen.closed:
+            screen.flush()  # what is typed there counts in the list of what is left
+        end_session(parent=self, repo=self.repo, session_id=session.id)
 
     def close_session_screens(self) -> None:
         for screen in self.session_screens.values():

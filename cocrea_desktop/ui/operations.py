@@ -83,6 +83,15 @@ def archive_session(*, parent: QWidget | None, repo: Repo, session_id: str,
     return _run(parent, lambda: repo.archive_session(session_id, archived=archived))
 
 
+def end_session(*, parent: QWidget | None, repo: Repo, session_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.end_session(session_id))
+
+
+def choose_result_round(*, parent: QWidget | None, repo: Repo, session_id: str,
+                        round_: str | None) -> Changes | None:
+    return _run(parent, lambda: repo.votes.choose_result_round(session_id, round_))
+
+
 def undo(*, parent: QWidget | None, repo: Repo) -> Changes | None:
     return _run(parent, repo.undo)
 

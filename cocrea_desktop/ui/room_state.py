@@ -92,6 +92,11 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     base.update(timer_seconds=timer_seconds, timer_state=timer_state.value,
                 timer_caption=_timer_caption(timer_state) if timer_seconds is not None else "")
 
+    if phase.kind == "open_round":  # the fishbowl's open round: what is said, no results
+        notes = repo.ideas.notes(session_id, phase.key)
+        items = tuple(RoomItem(note.created_at[11:16], note.text) for note in notes)
+        return RoomState(**base, mode="ideas" if items else "question", items=items,
+                         items_title=_("Ronda abierta: lo que aprendimos"))
     # The fair's dot vote is counted in the open, stand by stand: its results show at once.
     if phase.kind in ("results", "discuss", "synthesis", "fair_follow_up") or \
             (method.key == "idea_fair" and phase.vote_round):

@@ -16,6 +16,7 @@ from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.room_state import room_state
 from cocrea_desktop.ui.models.fishbowl import (
     MIME,
     ClustersModel,
@@ -23,6 +24,7 @@ from cocrea_desktop.ui.models.fishbowl import (
     GroupsModel,
 )
 from cocrea_desktop.ui.views.fishbowl_panels import (
+    OpenRoundPanel,
     ClusterPanel,
     GroupsPanel,
     SynthesisPanel,
@@ -175,6 +177,11 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     press(qtbot, Qt.Key.Key_F8)
     assert repo.fishbowl.current_turn(sid) is None
     assert turns.centre_caption.text() == "Todos los grupos tuvieron su turno"
+    # No turn left: the timer says so, and there is nothing to pause.
+    assert turns.timer.display.text() == "--:--"
+    assert turns.timer.caption.text() == "Sin turno en curso"
+    assert not turns.timer.toggle_button.isEnabled()
+    assert turns.timer.toggle_button.text() != "Pausar"
 
     recorded = {t.group.id: t for t in repo.fishbowl.turns(sid)}
     assert recorded[first.id].pauses == 1 and recorded[first.id].overrun_seconds == 0
@@ -190,8 +197,19 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
         assert set(texts) <= tagged
     assert [i.group_key for i in ideas if i.text.startswith("Una idea dicha")] == [second.id]
 
-    # 3. Ronda abierta (discuss: notes), then 4. Ordenar por similitud.
+    # 3. Ronda abierta: what each group said, and notes of what was learned (no results).
     next_phase(qtbot, screen, "open_round")
+    open_round = screen.panel()
+    assert isinstance(open_round, OpenRoundPanel)
+    assert "Reparar fugas con faena" in open_round.said.toPlainText()
+    assert focused() is open_round.notes.entry
+    type_line(qtbot, "Los jóvenes pueden ayudar en las faenas")
+    assert open_round.notes.list.item(0).text().endswith("Los jóvenes pueden ayudar en las "
+                                                          "faenas")
+    room = room_state(repo, sid)
+    assert room.mode == "ideas" and room.items_title == "Ronda abierta: lo que aprendimos"
+    assert [i.text for i in room.items] == ["Los jóvenes pueden ayudar en las faenas"]
+    # 4. Ordenar por similitud.
     next_phase(qtbot, screen, "clustering")
     cluster = screen.panel()
     assert isinstance(cluster, ClusterPanel)
@@ -228,12 +246,18 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     assert words[0] == "Coincidencia: 3 posturas"
     assert words[1] == "Una sola postura"
     assert cluster.clusters_title.text().endswith("coincidencias entre posturas: 1")
+    # One idea is in no cluster: said before the vote, by number and text.
+    assert cluster.loose_warning.isVisible()
+    assert "no entra en la votación" in cluster.loose_warning.text()
+    assert "«Reparar fugas con faena»" in cluster.loose_warning.text()
 
     # 5. Votación: dots on the clusters; 3 per person, at most 2 on one cluster.
     next_phase(qtbot, screen, "vote")
     vote = screen.panel()
     assert isinstance(vote, VotePanel)
     assert vote.dots.isVisible() and not vote.k.isVisible()
+    assert vote.loose_warning.isVisible()
+    assert "«Reparar fugas con faena»" in vote.loose_warning.text()
     assert vote.dots.value() == 1  # default ceil(3/3) = 1
     vote.dots.setFocus()
     vote.dots.selectAll()
@@ -271,6 +295,9 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     assert "Ahorro en el riego" in dissent.toPlainText()
     assert "Saber cuánta agua hay" not in dissent.toPlainText()
     summary = synthesis.form.summary.toPlainText()
+    assert "Ideas sin grupo de ideas (no se votaron)" in summary
+    assert "Reparar fugas con faena" in summary
+    assert "Reparar fugas con faena" in dissent.toPlainText()   # kept in the synthesis
     assert "Se usaron 15" in summary and "27" in summary
     press(qtbot, Qt.Key.Key_End, CTRL)
     type_text(qtbot, convergences, "\nAcuerdo: pedir el aforo del pozo a la CONAGUA.")

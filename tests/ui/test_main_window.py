@@ -207,3 +207,47 @@ def test_first_run_opens_the_demo(qtbot, data_dir):
 
     target, is_demo = _startup_target(None, load_settings())
     assert is_demo and not Path(target).exists()
+
+
+def test_new_session_form_orders_methods_by_use_and_remembers_the_last(window, qtbot):
+    def fill(dialog: SessionDialog):
+        keys = [dialog.method.itemData(i) for i in range(dialog.method.count())]
+        assert keys[:3] == ["nominal_group", "fishbowl", "idea_fair"]
+        assert dialog.method.currentData() == "nominal_group"
+        dialog.method.setCurrentIndex(dialog.method.findData("idea_fair"))
+        type_text(qtbot, dialog.question, "¿Qué proyectos presentan los equipos?")
+        qtbot.keyClick(dialog.question, Qt.Key.Key_Return)  # Enter in the question saves
+        fill.saved = not dialog.isVisible()
+        if dialog.isVisible():
+            dialog.reject()
+
+    seen = when_dialog(qtbot, SessionDialog, fill)
+    window.new_session()
+    assert "dialog" in seen and fill.saved
+    assert window.current_session().method == "idea_fair"
+    assert window.current_session().question == "¿Qué proyectos presentan los equipos?"
+
+    offered = {}
+
+    def look(dialog: SessionDialog):
+        offered["method"] = dialog.method.currentData()
+        dialog.reject()
+
+    when_dialog(qtbot, SessionDialog, look)
+    window.new_session()
+    assert offered["method"] == "idea_fair"
+    from cocrea_desktop.store.settings import load_settings
+
+    assert load_settings().last_method == "idea_fair"
+
+
+def test_tab_leaves_the_date_field(window, qtbot):
+    def fill(dialog: SessionDialog):
+        dialog.date.setFocus()
+        qtbot.keyClick(dialog.date, Qt.Key.Key_Tab)
+        fill.after = dialog.focusWidget()
+        dialog.reject()
+
+    when_dialog(qtbot, SessionDialog, fill)
+    window.new_session()
+    assert fill.after.objectName() == "place"

@@ -271,8 +271,9 @@ def test_navigation_skips_optional_phases_and_logs_going_back(screen_at, repo, s
     assert screen.phase.key == "results"
     assert screen.guide.title.text() == "Fase 8 de 8: Resultados y relatoría"
     assert not screen.next_button.isEnabled()
+    assert screen.guide.steps.labels[6].toolTip() == "Omitida"
     qtbot.keyClick(screen, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert screen.phase.key == "final_vote"
+    assert screen.phase.key == "preliminary_vote"  # not the skipped optional phases
     back = repo.pf.query("SELECT action FROM journal WHERE action = 'phase.back'")
     assert back
     qtbot.keyClick(screen, Qt.Key.Key_F1)

@@ -23,7 +23,7 @@ FISHBOWL = register(Method(
               N_("Inicie el tiempo del grupo y capture sus ideas."), minutes=10, kind="turns"),
         Phase("open_round", N_("Ronda abierta"),
               N_("¿Qué aprendimos unos de otros?"),
-              N_("Anote lo que se diga."), minutes=10, optional=True, kind="discuss"),
+              N_("Anote lo que se diga."), minutes=10, optional=True, kind="open_round"),
         Phase("clustering", N_("Ordenar por similitud"),
               N_("Las ideas de todos los grupos se juntan por parecido."),
               N_("Agrupe las ideas y muestre qué grupos coinciden."), kind="cluster"),

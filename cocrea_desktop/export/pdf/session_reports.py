@@ -206,8 +206,12 @@ def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) ->
                 state = _("Fusionada en la {number}").format(number=idea["merged_into"])
             elif idea["status"] == "withdrawn":
                 state = _("Retirada: {reason}").format(reason=idea["withdraw_reason"])
+            elif snap.session["method"] == "fishbowl" and idea["cluster"] is None:
+                state = _("Sin grupo de ideas: no se votó")
             else:
                 state = _("Vigente")
+                if snap.session["method"] == "fishbowl":
+                    state = _("Grupo de ideas {number}").format(number=idea["cluster"])
                 if idea["absorbed"]:
                     state += " · " + _("reúne {numbers}").format(
                         numbers=", ".join(str(n) for n in idea["absorbed"]))

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +27,40 @@ from cocrea_desktop.core.model import PARTICIPATION_LEVELS, SESSION_STATUSES, Se
 from cocrea_desktop.i18n import _
 
 
+#: The methods in the order they are used most (the first one is the usual choice).
+METHOD_ORDER = ("nominal_group", "fishbowl", "idea_fair")
+
+
+def methods_by_use():
+    order = {key: i for i, key in enumerate(METHOD_ORDER)}
+    return sorted(all_methods(), key=lambda m: order.get(m.key, len(order)))
+
+
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves (Qt's moves between day, month and year instead)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class QuestionEdit(QPlainTextEdit):
+    """The question: Enter saves the form, Mayús+Intro starts a new line."""
+
+    def __init__(self, on_enter) -> None:
+        super().__init__()
+        self._on_enter = on_enter
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self._on_enter()
+            return
+        super().keyPressEvent(event)
+
+
 class SessionDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, session: Session | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None, *,
+                 last_method: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("SessionDialog")
         self.setWindowTitle(_("Editar sesión") if session else _("Nueva sesión"))
@@ -38,22 +71,25 @@ class SessionDialog(QDialog):
 
         self.method = QComboBox()
         self.method.setObjectName("method")
-        for method in all_methods():
+        for method in methods_by_use():
             self.method.addItem(method.title_text(), method.key)
+        if session is None and self.method.findData(last_method) >= 0:
+            self.method.setCurrentIndex(self.method.findData(last_method))
         self.method_help = QLabel()
         self.method_help.setWordWrap(True)
         self.method_help.setStyleSheet("color: palette(mid);")
         self.method.currentIndexChanged.connect(self._show_method_help)
 
-        self.question = QPlainTextEdit()
+        self.question = QuestionEdit(self._accept_if_valid)
         self.question.setObjectName("question")
         self.question.setTabChangesFocus(True)
         self.question.setFixedHeight(70)
         self.question.setPlaceholderText(_("Por ejemplo: ¿Qué problema de su comunidad debe "
                                            "atender primero el municipio?"))
+        self.question.setToolTip(_("Intro guarda; Mayús+Intro empieza otra línea."))
         self.table_label = QLineEdit(objectName="table_label")
         self.table_label.setPlaceholderText(_("Por ejemplo: Mesa 1 · Cabecera"))
-        self.date = QDateEdit(objectName="date")
+        self.date = DateEdit(objectName="date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setDate(QDate.currentDate())
@@ -150,10 +186,24 @@ class SessionDialog(QDialog):
         }
 
     @classmethod
-    def ask(cls, parent: QWidget | None, session: Session | None = None) -> dict[str, Any] | None:
-        """Show the form; the values typed, or ``None`` if cancelled. Tests may replace this."""
-        dialog = cls(parent, session)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(cls, parent: QWidget | None, session: Session | None = None, *,
+            settings=None) -> dict[str, Any] | None:
+        """Show the form; the values typed, or ``None`` if cancelled. Tests may replace this.
+
+        With ``settings`` (a new session), the last method chosen is offered first and the
+        choice is remembered.
+        """
+        dialog = cls(parent, session,
+                     last_method=getattr(settings, "last_method", "") if settings else "")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        values = dialog.values()
+        if settings is not None and session is None:
+            from cocrea_desktop.store.settings import save_settings
+
+            settings.last_method = values["method"]
+            save_settings(settings)
+        return values
 
 
 def today_iso() -> str:

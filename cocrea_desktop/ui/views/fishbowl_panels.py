@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +45,15 @@ from cocrea_desktop.ui.models.fishbowl import (
     turn_status,
 )
 from cocrea_desktop.ui.models.results import row_total
-from cocrea_desktop.ui.views.panels import Panel, banner, big, capture_line, table_view
+from cocrea_desktop.ui.views.panels import (
+    NotesBox,
+    Panel,
+    banner,
+    big,
+    capture_line,
+    loose_ideas_warning,
+    table_view,
+)
 from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget, format_remaining
@@ -262,7 +271,9 @@ class TurnTimer(TimerWidget):
         self.tick(chime=False)
 
     def _caption_text(self) -> str:
-        if self.turn is not None and self.turn.done:
+        if self.turn is None:
+            return _("Sin turno en curso")
+        if self.turn.done:
             return _("Turno terminado")
         if self.state == TimerState.IDLE or self.state is None:
             return _("Listo para empezar")
@@ -502,6 +513,69 @@ class TurnsPanel(Panel):
             self.refresh()
 
 
+# -- open round -----------------------------------------------------------------------------
+
+
+def turns_summary_html(repo: Repo, session_id: str) -> str:
+    """What each group said in its turn, for the open round (read, not edited)."""
+    esc = html.escape
+    ideas = repo.ideas.list(session_id, include_inactive=False)
+    out = []
+    for turn in repo.fishbowl.turns(session_id):
+        said = [i for i in ideas if i.group_key == turn.group.id]
+        out.append("<h3>{}</h3>".format(esc(turn.group.label)))
+        if said:
+            out.append("<ol>" + "".join('<li value="{}">{}</li>'.format(i.number, esc(i.text))
+                                        for i in said) + "</ol>")
+        else:
+            out.append("<p><i>{}</i></p>".format(esc(_("Sin ideas capturadas."))))
+    return "\n".join(out) or "<p>{}</p>".format(esc(_("Aún no hay turnos.")))
+
+
+class OpenRoundPanel(Panel):
+    """*Ronda abierta*: anyone speaks; the notes of what was said and learned, beside what
+    each group said in its turn (there is no vote yet, so no results here)."""
+
+    tables = FISHBOWL_TABLES + ("note",)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.said_title = big(QLabel(objectName="turns_said_title"), 1.1)
+        self.said = QTextBrowser(objectName="turns_said")
+        ll.addWidget(self.said_title)
+        ll.addWidget(self.said, 1)
+        self.notes = NotesBox(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.notes)
+        splitter.setSizes([620, 700])
+        layout.addWidget(splitter)
+        self.retranslate()
+
+    def focus_target(self) -> QWidget | None:
+        return self.notes.entry
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        self.said.setHtml(turns_summary_html(self.repo, self.session_id))
+        self.notes.refresh()
+
+    def retranslate(self) -> None:
+        self.notes.retranslate()
+        self.said_title.setText(_("Lo que dijo cada grupo en su turno"))
+        self.notes.title.setText(_("Ronda abierta: lo que se dice y lo que aprendimos"))
+        self.notes.entry.setPlaceholderText(_("Escriba lo que se dijo o se aprendió y pulse "
+                                              "Intro"))
+        if self.repo is not None:
+            self.refresh()
+
+
 # -- cluster --------------------------------------------------------------------------------
 
 
@@ -516,6 +590,8 @@ class ClusterPanel(Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         self.locked = banner("cluster_locked")
         layout.addWidget(self.locked)
+        self.loose_warning = banner("loose_ideas")
+        layout.addWidget(self.loose_warning)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
 
@@ -613,6 +689,9 @@ class ClusterPanel(Panel):
         for widget in (self.new_entry, self.put_entry, self.out_button):
             widget.setEnabled(not locked)
         unplaced = sum(1 for i in ideas if i.status == "active" and not i.cluster_id)
+        loose = loose_ideas_warning(repo, sid) if clusters else ""
+        self.loose_warning.setText(loose)
+        self.loose_warning.setVisible(bool(loose))
         shared = sum(1 for c in clusters
                      if len(self.clusters_model.groups_of(c.id)) > 1)
         self.clusters_title.setText(_("Grupos de ideas ({count}) · coincidencias entre "
@@ -744,6 +823,11 @@ def synthesis_prefill(repo: Repo, session_id: str) -> tuple[str, str]:
         _("• Ningún grupo de ideas fue planteado por más de una postura.")]))
     dissent = "\n".join([_("Desacuerdos que quedan (temas de una sola postura):")] + (apart or [
         _("• Ninguno: todos los grupos de ideas los comparten varias posturas.")]))
+    loose = repo.ideas.unclustered(session_id)
+    if loose:
+        dissent += "\n" + "\n".join([_("Ideas que no quedaron en ningún grupo (no se "
+                                        "votaron):")] + [
+            _("• {number}. {text}").format(number=i.number, text=i.text) for i in loose])
     return convergences, dissent
 
 
@@ -771,6 +855,16 @@ def fishbowl_summary_html(repo: Repo, session_id: str) -> str:
             n=c.number, label=esc(c.label), groups=esc(", ".join(groups) or "—"),
             tag=esc(tag), extra=extra))
     out.append("</ul>")
+    loose = repo.ideas.unclustered(session_id)
+    if loose:
+        groups = {g.id: g.label for g in repo.fishbowl.groups(session_id)}
+        out.append("<h3>{}</h3><ul>".format(esc(_("Ideas sin grupo de ideas (no se "
+                                                  "votaron)"))))
+        for idea in loose:
+            out.append("<li>{n}. {text} — {group}</li>".format(
+                n=idea.number, text=esc(idea.text),
+                group=esc(groups.get(idea.group_key, "—"))))
+        out.append("</ul>")
     result = vote_result(repo, session_id)
     if result is not None:
         labels = {c.number: c.label for c in clusters}

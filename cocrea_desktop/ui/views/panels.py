@@ -48,6 +48,23 @@ def big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
     return label
 
 
+def loose_ideas_warning(repo: Repo, session_id: str) -> str:
+    """Ideas in no cluster (fishbowl), which the vote will not see: said before the vote."""
+    method = repo.phases.method(session_id)
+    if not any(p.kind == "cluster" for p in method.phases):
+        return ""
+    loose = repo.ideas.unclustered(session_id)
+    if not loose:
+        return ""
+    ideas = "; ".join(_("{number}. «{text}»").format(number=i.number, text=i.text)
+                      for i in loose)
+    return ngettext("Esta idea no está en ningún grupo de ideas, así que no entra en la "
+                    "votación (en la síntesis sí queda): {ideas}",
+                    "Estas ideas no están en ningún grupo de ideas, así que no entran "
+                    "en la votación (en la síntesis sí quedan): {ideas}",
+                    len(loose)).format(ideas=ideas)
+
+
 def banner(name: str) -> QLabel:
     """A notice in words with a thick border (not a colour alone)."""
     label = QLabel(objectName=name)

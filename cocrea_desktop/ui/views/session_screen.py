@@ -37,6 +37,7 @@ from cocrea_desktop.ui.views.fair_panels import FAIR_PANELS
 from cocrea_desktop.ui.views.fishbowl_panels import (
     ClusterPanel,
     GroupsPanel,
+    OpenRoundPanel,
     SynthesisPanel,
     TurnsPanel,
 )
@@ -52,6 +53,9 @@ from cocrea_desktop.ui.views.vote_panels import DiscussPanel, VotePanel
 from cocrea_desktop.ui.widgets.phase_guide import PhaseGuide
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 
+#: *Terminar sesión*, in the session screen and the main window's Sesión menu.
+END_SESSION_KEY = "Ctrl+Shift+T"
+
 PANELS: dict[str, type[Panel]] = {
     "question": QuestionPanel,
     "timer": QuestionPanel,
@@ -63,6 +67,7 @@ PANELS: dict[str, type[Panel]] = {
     "groups": GroupsPanel,
     "turns": TurnsPanel,
     "cluster": ClusterPanel,
+    "open_round": OpenRoundPanel,
     "synthesis": SynthesisPanel,
     **FAIR_PANELS,
 }
@@ -73,6 +78,7 @@ def shortcuts_help() -> list[tuple[str, str]]:
         ("Alt+→", _("Siguiente fase")),
         ("Alt+←", _("Fase anterior (queda registrado)")),
         ("Alt+Mayús+→", _("Saltar las fases opcionales que siguen")),
+        ("Ctrl+Mayús+T", _("Terminar la sesión (muestra lo que falta antes)")),
         ("F5", _("Iniciar, pausar o reanudar el tiempo")),
         ("F6", _("Agregar un minuto")),
         ("Mayús+F5", _("Reiniciar el tiempo")),
@@ -156,13 +162,14 @@ class SessionScreen(QMainWindow):
         self.back_button = QPushButton(objectName="previous_phase")
         self.skip_button = QPushButton(objectName="skip_phase")
         self.next_button = QPushButton(objectName="next_phase")
+        self.end_button = QPushButton(objectName="end_session")
         self.help_button = QPushButton(objectName="help")
         self.room_button = QPushButton(objectName="room_view")
         self.room_button.setCheckable(True)
         self.room: RoomView | None = None
         self.undo_button = QPushButton(objectName="undo")
         for button in (self.back_button, self.skip_button, self.next_button, self.help_button,
-                       self.undo_button, self.room_button):
+                       self.undo_button, self.room_button, self.end_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         nav.addWidget(self.back_button)
         nav.addWidget(self.undo_button)
@@ -171,6 +178,7 @@ class SessionScreen(QMainWindow):
         nav.addWidget(self.help_button)
         nav.addWidget(self.skip_button)
         nav.addWidget(self.next_button)
+        nav.addWidget(self.end_button)
         layout.addLayout(nav)
         self.saved_label = QLabel(objectName="saved")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -178,6 +186,7 @@ class SessionScreen(QMainWindow):
         self.act_next = self._action(["Alt+Right"], self.next_phase)
         self.act_back = self._action(["Alt+Left"], self.previous_phase)
         self.act_skip = self._action(["Alt+Shift+Right"], self.skip_phase)
+        self.act_end = self._action([END_SESSION_KEY], self.end_session)
         self.act_timer = self._action(["F5"], lambda: self.active_timer().toggle())
         self.act_minute = self._action(["F6"], lambda: self.active_timer().add_minute())
         self.act_reset = self._action(["Shift+F5"], lambda: self.active_timer().reset())
@@ -193,9 +202,11 @@ class SessionScreen(QMainWindow):
         self.act_room_next = self._action(["Alt+PgDown"], lambda: self.turn_room_page(+1))
         self.act_room_back = self._action(["Alt+PgUp"], lambda: self.turn_room_page(-1))
         self.room_button.clicked.connect(self.toggle_room_view)
+        self.guide.steps.phase_clicked.connect(self.go_to_phase)
         self.back_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
         self.skip_button.clicked.connect(self.skip_phase)
+        self.end_button.clicked.connect(self.end_session)
         self.help_button.clicked.connect(self.show_help)
         self.undo_button.clicked.connect(self.undo)
 
@@ -229,7 +240,8 @@ class SessionScreen(QMainWindow):
             return
         method = self.repo.phases.method(self.session_id)
         index = method.phase_index(phase.key)
-        self.guide.show_phase(method, phase, index, self.repo.phases.next_phase(self.session_id))
+        self.guide.show_phase(method, phase, index, self.repo.phases.next_phase(self.session_id),
+                              self.repo.phases.skipped(self.session_id))
         changed = self.phase is None or phase.key != self.phase.key
         if changed and self.panel() is not None:
             self.panel().flush()
@@ -260,6 +272,12 @@ class SessionScreen(QMainWindow):
         self.act_back.setEnabled(self.back_button.isEnabled())
         self.act_skip.setEnabled(self.skip_button.isEnabled())
         session = self.repo.session(self.session_id)
+        concluded = session.status == "closed"
+        self.end_button.setVisible(upcoming is None or concluded)
+        self.end_button.setEnabled(not concluded and not self.repo.read_only)
+        self.end_button.setText(_("✓ Sesión concluida") if concluded
+                                else _("Terminar sesión ✓"))
+        self.act_end.setEnabled(not concluded)
         self.setWindowTitle(_("Conducir sesión — {title}: {question}").format(
             title=self.repo.session_title(session), question=session.question))
         self.update_undo()
@@ -307,9 +325,22 @@ class SessionScreen(QMainWindow):
         self._leave()
         ops.previous_phase(parent=self, repo=self.repo, session_id=self.session_id)
 
+    def go_to_phase(self, phase_key: str) -> None:
+        """A click on a phase of the row: the same journaled move as Alt+← / Alt+→."""
+        self._leave()
+        ops.go_to_phase(parent=self, repo=self.repo, session_id=self.session_id,
+                        phase_key=phase_key)
+
     def skip_phase(self) -> None:
         self._leave()
         ops.skip_phase(parent=self, repo=self.repo, session_id=self.session_id)
+
+    def end_session(self) -> None:
+        """*Terminar sesión*: what is left, then concluded on confirmation (Ctrl+Mayús+T)."""
+        from cocrea_desktop.ui.dialogs.end_session import end_session
+
+        self._leave()
+        end_session(parent=self, repo=self.repo, session_id=self.session_id)
 
     def undo(self) -> None:
         if self.repo.undo_label() and self._undo_is_here():
@@ -414,6 +445,8 @@ class SessionScreen(QMainWindow):
                                       "el tiempo, las ideas y los resultados (F9). F10 congela, "
                                       "Mayús+F9 pone en negro, Ctrl+F9 muestra un aviso, "
                                       "Alt+Av Pág y Alt+Re Pág cambian de página."))
+        self.end_button.setToolTip(_("Terminar la sesión: muestra lo que falta y la deja "
+                                     "como concluida; se puede deshacer (Ctrl+Mayús+T)"))
         self.help_button.setText(_("Ayuda (F1)"))
         self.help_button.setToolTip(_("Ver los atajos de teclado (F1)"))
         self.timer.retranslate()

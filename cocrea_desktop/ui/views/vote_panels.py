@@ -31,7 +31,14 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.ballots import BallotsModel
 from cocrea_desktop.ui.models.counts import CountsModel
 from cocrea_desktop.ui.models.results import ResultsModel, row_total
-from cocrea_desktop.ui.views.panels import NotesBox, Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panels import (
+    NotesBox,
+    Panel,
+    banner,
+    big,
+    loose_ideas_warning,
+    table_view,
+)
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
 
@@ -142,9 +149,11 @@ class VotePanel(Panel):
         self.options = QLabel(objectName="options")
         self.options.setWordWrap(True)
         self.problem = banner("vote_problem")
+        self.loose_warning = banner("loose_ideas")
         layout.addWidget(self.rule)
         layout.addWidget(self.options)
         layout.addWidget(self.problem)
+        layout.addWidget(self.loose_warning)
 
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
@@ -285,6 +294,9 @@ class VotePanel(Panel):
             problem = _("Se necesitan al menos dos ideas vigentes para votar.")
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+        loose = loose_ideas_warning(repo, sid)
+        self.loose_warning.setText(loose)
+        self.loose_warning.setVisible(bool(loose))
         if vote_round.mode == "counts":
             self.pages.setCurrentIndex(1)
             self.counts_model.set_data(option_rows(repo, sid), repo.votes.counts(sid, round_))

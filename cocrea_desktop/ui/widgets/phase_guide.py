@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cocrea_desktop.core.methods.base import Method, Phase
 from cocrea_desktop.i18n import _
 
 
+class StepLabel(QLabel):
+    """One phase of the row; a click asks to move there."""
+
+    clicked = Signal(int)
+
+    def __init__(self, index: int) -> None:
+        super().__init__(objectName="step_{}".format(index))
+        self.index = index
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit(self.index)
+        super().mouseReleaseEvent(event)
+
+
 class StepIndicator(QWidget):
-    """All phases in a row: done ones ticked, the current one boxed, optional ones marked."""
+    """All phases in a row: done ones ticked, skipped ones marked, the current one boxed.
+
+    Clicking a phase emits ``phase_clicked`` with its key; the screen moves there
+    through the same journaled call as Alt+← and Alt+→.
+    """
+
+    phase_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -19,10 +43,18 @@ class StepIndicator(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(4)
         self.labels: list[QLabel] = []
+        self.keys: list[str] = []
 
-    def show_steps(self, method: Method, current: int) -> None:
+    def _clicked(self, index: int) -> None:
+        if 0 <= index < len(self.keys) and not self.labels[index].property("current"):
+            self.phase_clicked.emit(self.keys[index])
+
+    def show_steps(self, method: Method, current: int,
+                   skipped: set[str] | frozenset[str] = frozenset()) -> None:
+        self.keys = method.keys
         while len(self.labels) < len(method.phases):
-            label = QLabel(objectName="step_{}".format(len(self.labels)))
+            label = StepLabel(len(self.labels))
+            label.clicked.connect(self._clicked)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)  # long titles take two lines instead of being cut
@@ -33,15 +65,26 @@ class StepIndicator(QWidget):
             label.setVisible(i < len(method.phases))
         for i, phase in enumerate(method.phases):
             label = self.labels[i]
-            mark = "✓ " if i < current else ""
+            is_skipped = i < current and phase.key in skipped
+            mark = "⤼ " if is_skipped else ("✓ " if i < current else "")
             title = "{mark}{n}. {title}".format(mark=mark, n=i + 1, title=phase.title_text())
             html = title.replace("&", "&amp;").replace("<", "&lt;")
             if i == current:
                 html = "<b>{}</b>".format(html)
             if phase.optional:
                 html += "<br><i><small>{}</small></i>".format(_("opcional"))
+            if is_skipped:
+                html = "<s>{}</s>".format(html)
             label.setText(html)
-            label.setToolTip(phase.rule_text())
+            if is_skipped:
+                tip = _("Omitida")
+            elif i == current:
+                tip = phase.rule_text()
+            else:
+                tip = _("{rule}\nClic: ir a esta fase (queda registrado).").format(
+                    rule=phase.rule_text())
+            label.setToolTip(tip)
+            label.setProperty("skipped", is_skipped)
             if i == current:
                 style = "QLabel { border: 3px solid palette(text); background: palette(base);" \
                         " padding: 2px; }"
@@ -83,8 +126,9 @@ class PhaseGuide(QFrame):
             layout.addWidget(label)
 
     def show_phase(self, method: Method, phase: Phase, index: int,
-                   upcoming: Phase | None) -> None:
-        self.steps.show_steps(method, index)
+                   upcoming: Phase | None,
+                   skipped: set[str] | frozenset[str] = frozenset()) -> None:
+        self.steps.show_steps(method, index, skipped)
         self.title.setText(_("Fase {n} de {total}: {phase}").format(
             n=index + 1, total=len(method.phases), phase=phase.title_text()))
         self.rule.setText(_("Regla: {rule}").format(rule=phase.rule_text()))

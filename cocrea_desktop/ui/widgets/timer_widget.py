@@ -112,9 +112,15 @@ class TimerWidget(QFrame):
     # -- painting ----------------------------------------------------------
     def tick(self, chime: bool = True) -> None:
         if self.timer is None:
+            # No timer (e.g. after the last fishbowl turn): no state left from before,
+            # and nothing to start or pause.
             self.display.setText("--:--")
             self.ticker.stop()
+            self.state = None
+            self._paint_state()
+            self._enable_buttons(False)
             return
+        self._enable_buttons(True)
         now = self.now()
         state = self.timer.state(now)
         previous = self.state
@@ -139,6 +145,10 @@ class TimerWidget(QFrame):
             self._flash_left -= 1
             self._flash_on = not self._flash_on if self._flash_left else False
             self._paint_state()
+
+    def _enable_buttons(self, enabled: bool) -> None:
+        for button in (self.toggle_button, self.add_button, self.reset_button):
+            button.setEnabled(enabled)
 
     def alert(self) -> None:
         """The moment the room should notice: flash, and sound if possible."""
