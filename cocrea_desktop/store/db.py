@@ -34,6 +34,7 @@ from cocrea_desktop.core.errors import (
     StorageError,
     StorageFull,
 )
+from cocrea_desktop.core.text import clean_text
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store import backup as backup_mod
 from cocrea_desktop.store.device import Device, load_or_create_device
@@ -116,7 +117,7 @@ class Unit:
 
     # -- row operations (each journaled) --------------------------------
     def insert(self, table: str, row: dict[str, Any]) -> str:
-        row = dict(row)
+        row = _clean_values(row)
         row.setdefault("id", new_id())
         if "salt" in PERSONAL_FIELDS.get(table, ()) and not row.get("salt"):
             import secrets
@@ -138,6 +139,7 @@ class Unit:
         before = self.pf.row(table, id)
         if before is None:
             raise KeyError((table, id))
+        values = _clean_values(values)
         changed = {k: v for k, v in values.items() if before.get(k) != _normal(v)}
         if not changed:
             return False
@@ -218,6 +220,11 @@ def _normal(value: Any) -> Any:
 
 def _to_sql(value: Any) -> Any:
     return _normal(value)
+
+
+def _clean_values(row: dict[str, Any]) -> dict[str, Any]:
+    """Every text value through :func:`core.text.clean_text` (controls refused)."""
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 class ProcessFile:
