@@ -455,6 +455,21 @@ def _check_header(path: Path) -> None:
         raise NotAProcessFile(_("«{name}» no es un proceso de CoCrea.").format(name=path.name))
 
 
+def _absent_sidecars(path: Path) -> list[Path]:
+    """The ``-wal``/``-shm`` files SQLite may create beside ``path`` that are not there now."""
+    return [p for p in (Path(str(path) + "-wal"), Path(str(path) + "-shm")) if not p.exists()]
+
+
+def _remove_sidecars(made: list[Path]) -> None:
+    """Remove the ``-wal``/``-shm`` files opening a refused file created (never a WAL
+    holding data: opening only reads, so a WAL it made is empty)."""
+    for p in made:
+        with contextlib.suppress(OSError):
+            if p.name.endswith("-wal") and p.stat().st_size:
+                continue
+            p.unlink()
+
+
 def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
                  device: Device | None = None, clock: Clock | None = None,
                  backup_on_open: bool = True, break_lock: bool = False) -> ProcessFile:
@@ -483,6 +498,7 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
             raise FileLocked(_("«{name}» ya está abierto en otra ventana de CoCrea. Ciérrela "
                                "primero, o abra el proceso solo para leer.").format(name=path.name))
     conn = None
+    sidecars = _absent_sidecars(path)
     try:
         conn = _connect(path, read_only=read_only)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -512,12 +528,14 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
     except sqlite3.Error as err:
         if conn is not None:
             conn.close()
+        _remove_sidecars(sidecars)
         if lock:
             lock.release()
         raise translate_sqlite_error(err, path) from err
     except BaseException:
         if conn is not None:
             conn.close()
+        _remove_sidecars(sidecars)
         if lock:
             lock.release()
         raise
