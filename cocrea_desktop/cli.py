@@ -43,10 +43,28 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 
 
+#: Set by ``cocrea --force``: open a process file for writing even if it is locked.
+FORCE = {"on": False}
+
+
 def open_repo(path: str, *, read_only: bool = False):
+    """Open a process; a lock held by another window is refused unless ``--force`` was given."""
+    from cocrea_desktop.core.errors import FileLocked
+    from cocrea_desktop.store.lock import holder
     from cocrea_desktop.store.repo import Repo
 
-    return Repo.open(path, read_only=read_only)
+    force = FORCE["on"] and not read_only
+    if force and holder(Path(path)) is not None:
+        click.echo(_("Aviso: «{name}» está abierto en otra ventana de CoCrea; se abre de todos "
+                     "modos porque se pidió --force. Si esa ventana sigue guardando cambios, "
+                     "los dos programas pueden confundirse: ciérrela en cuanto pueda.").format(
+            name=Path(path).name), err=True)
+    try:
+        return Repo.open(path, read_only=read_only, break_lock=force)
+    except FileLocked as err:
+        raise FileLocked(err.message + " " + _("Si está seguro de que ninguna otra ventana lo "
+                                               "usa, repita la orden con «cocrea --force …».")
+                         ) from err
 
 
 class AreasGroup(click.Group):
@@ -67,11 +85,15 @@ class AreasGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--lang", type=click.Choice(["es", "en"]), default=None,
               help="Language of messages (es, en). Default: es.")
+@click.option("--force", is_flag=True,
+              help="Open a process file for writing even if another window holds its lock "
+                   "(prints a warning).")
 @click.version_option(__version__, prog_name="cocrea")
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None) -> None:
+def cli(ctx: click.Context, lang: str | None, force: bool) -> None:
     """CoCrea Desktop. Without a sub-command, starts the program's window."""
     set_language(initial_language(lang))
+    FORCE["on"] = force
     if ctx.invoked_subcommand is None:
         from cocrea_desktop.app import run
 

@@ -85,9 +85,11 @@ def test_print_scan_enter_register_annex(process, tmp_path):
     raw = annex.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0] == "folio,marcas,observaciones"
+    assert lines[0] == "folio_contado"
     shown = {s: f"{s[:3]}-{s[3:]}" for s in serials}
-    assert any(line.startswith(shown[serials[0]] + ",1:3 2:2 3:1") for line in lines)
+    assert shown[serials[0]] in lines  # the serial alone: never beside its marks
+    assert "1:3" not in raw.decode("utf-8-sig")
+    assert "opcion,texto,total,boletas_por_valor" in lines
     assert not any(shown[serials[3]] in line for line in lines)  # spoiled: not counted
 
 

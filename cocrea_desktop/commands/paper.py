@@ -17,7 +17,7 @@ import click
 
 from cocrea_desktop.cli import echo_json, fail_cleanly, open_repo
 from cocrea_desktop.commands.votes import ballots
-from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.errors import InvalidInput, StorageError
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.i18n import _, ngettext
@@ -224,7 +224,13 @@ def ballots_register(file: str, session_id: str, round_: str | None, as_json: bo
               help="The CSV file to write.")
 @fail_cleanly
 def ballots_annex(file: str, session_id: str, round_: str | None, output: str) -> None:
-    """The public annex as CSV: every counted ballot by serial with its marks, no identities."""
+    """The public annex as CSV: the counted serials, and each option's marks summed.
+
+    The vote is secret: a serial is never written beside its marks (the voter's stub
+    would prove how they voted), so the annex has two parts: the sorted list of counted
+    serials, then each option's distribution of marks.
+    """
+    from cocrea_desktop.core.text import spreadsheet_cell
     from cocrea_desktop.export.evidence import session_snapshot
 
     with open_repo(file, read_only=True) as repo:
@@ -235,16 +241,26 @@ def ballots_annex(file: str, session_id: str, round_: str | None, output: str) -
     counted = result.counted if result is not None else []
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["folio", "marcas", "observaciones"])
+    writer.writerow(["folio_contado"])
     rows = 0
     for item in counted:
         if not item["serial"]:
             continue
-        writer.writerow([format_serial(item["serial"]),
-                         " ".join(f"{o}:{v}" for o, v in item["marks"]),
-                         "; ".join(item["voids"])])
+        writer.writerow([spreadsheet_cell(format_serial(item["serial"]))])
         rows += 1
-    Path(output).write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    writer.writerow([])
+    writer.writerow(["opcion", "texto", "total", "boletas_por_valor"])
+    for row in result.rows if result is not None else []:
+        writer.writerow([row["option"], spreadsheet_cell(snap.option_text(row["option"])),
+                         row["total"],
+                         " ".join(str(n) for n in reversed(row["distribution"]))])
+    from cocrea_desktop.export.pdf.kit import write_atomically
+
+    try:
+        write_atomically(buffer.getvalue().encode("utf-8-sig"), output)
+    except OSError as err:
+        raise StorageError(_("No se pudo escribir «{path}»: {reason}").format(
+            path=output, reason=err.strerror or str(err))) from err
     click.echo(ngettext("Anexo público: {count} boleta contada en {path}",
                         "Anexo público: {count} boletas contadas en {path}", rows).format(
         count=rows, path=output))

@@ -14,6 +14,8 @@ import csv
 import io
 import json
 import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import privacy
 from cocrea_desktop.core.errors import StorageError
+from cocrea_desktop.core.text import spreadsheet_cell, strip_controls
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.pdf.kit import write_atomically
 from cocrea_desktop.i18n import N_, _
@@ -78,23 +81,13 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("absorbed", "texto", N_("Ideas que reúne, separadas por espacios")),
         ("status", "texto", N_("Estado: proposed, agreed, rejected, undone")),
     ]),
-    "ballots": (N_("Boletas, por folio, sin identidad"), [
+    "ballots": (N_("Folios de las boletas contadas y anuladas, sin sus marcas (el voto es "
+                   "secreto: las marcas solo se publican sumadas, en tallies)"), [
         ("session_id", "texto", N_("Sesión")),
         ("round", "texto", N_("Votación: preliminary, final, vote")),
         ("serial", "texto", N_("Folio de la boleta (vacío si se capturó sin folio)")),
         ("ballot_number", "entero", N_("Número de captura, solo para boletas sin folio")),
         ("status", "texto", N_("Estado: counted (contada), spoiled (anulada)")),
-        ("marks", "texto", N_("Marcas como opción:valor separadas por espacios")),
-        ("voided_entries", "texto", N_("Por qué se anuló alguna marca, separado por «; »")),
-    ]),
-    "marks": (N_("Marcas de las boletas, una por fila"), [
-        ("session_id", "texto", N_("Sesión")),
-        ("round", "texto", N_("Votación")),
-        ("serial", "texto", N_("Folio de la boleta")),
-        ("ballot_number", "entero", N_("Número de captura, solo para boletas sin folio")),
-        ("ballot_status", "texto", N_("Estado de la boleta: counted, spoiled")),
-        ("option", "entero", N_("Idea o agrupamiento marcado")),
-        ("value", "entero", N_("Puntos o marcas dados")),
     ]),
     "tallies": (N_("Resultados de cada votación"), [
         ("session_id", "texto", N_("Sesión")),
@@ -162,19 +155,14 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                                   "absorbed": " ".join(str(n) for n in m["from"]),
                                   "status": m["status"]})
         for r in snap.rounds:
+            # The secret vote: a serial is never written beside its marks (the voter's
+            # stub would prove how they voted); marks are published only summed, in tallies.
             for status, items in (("counted", r.counted), ("spoiled", r.spoiled)):
                 for item in items:
                     number = "" if item["serial"] else item["number"]
                     out["ballots"].append({
                         "session_id": s.id, "round": r.round, "serial": item["serial"],
-                        "ballot_number": number, "status": status,
-                        "marks": " ".join("{}:{}".format(o, v) for o, v in item["marks"]),
-                        "voided_entries": "; ".join(item["voids"])})
-                    for option, value in item["marks"]:
-                        out["marks"].append({
-                            "session_id": s.id, "round": r.round, "serial": item["serial"],
-                            "ballot_number": number, "ballot_status": status,
-                            "option": option, "value": value})
+                        "ballot_number": number, "status": status})
             for row in r.rows:
                 out["tallies"].append({
                     "session_id": s.id, "round": r.round, "kind": r.kind, "mode": r.mode,
@@ -194,14 +182,34 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
     return out
 
 
+NUMERIC_TYPES = ("entero", "booleano")
+
+
+def _cells(name: str, row: dict[str, Any]) -> list[Any]:
+    """One row's cells, safe for a spreadsheet (no formulas, no control characters)."""
+    return [spreadsheet_cell(row.get(c), numeric=kind in NUMERIC_TYPES)
+            for c, kind, _d in TABLES[name][1]]
+
+
 def _csv_bytes(name: str, rows: list[dict[str, Any]]) -> bytes:
     columns = [c for c, _t, _d in TABLES[name][1]]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+        writer.writerow(_cells(name, row))
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _public_json(value: Any) -> Any:
+    """``value`` with control characters removed from every text (JSON keeps formulas as text)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {k: _public_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_public_json(v) for v in value]
+    return value
 
 
 def _dictionary_bytes() -> bytes:
@@ -221,8 +229,9 @@ def _readme(repo: Repo, tables: dict[str, list[dict[str, Any]]]) -> str:
         _("Proceso {id}. Formato de datos abiertos de CoCrea, versión {version}.").format(
             id=p.id, version=FORMAT_VERSION), "",
         _("Estos archivos no contienen nombres ni datos de contacto de ninguna persona. La "
-          "asistencia se publica solo en conteos anónimos. Las boletas se publican por folio, "
-          "con sus marcas; ningún registro une un folio con una persona."), "",
+          "asistencia se publica solo en conteos anónimos. El voto es secreto: se publica la "
+          "lista de folios contados (quien guarda su talón comprueba que su boleta se contó) "
+          "y las marcas solo sumadas por opción, nunca junto a un folio."), "",
         _("Cada tabla está en un archivo CSV (UTF-8 con BOM), en una hoja de {xlsx} y en "
           "{json}. El diccionario de datos ({dictionary}) describe cada columna.").format(
             xlsx=XLSX_NAME, json=JSON_NAME, dictionary=DICTIONARY_NAME), "",
@@ -246,8 +255,12 @@ def _xlsx_bytes(tables: dict[str, list[dict[str, Any]]]) -> bytes:
         sheet = book.create_sheet(title=name[:31])
         columns = [c for c, _t, _d in TABLES[name][1]]
         sheet.append(columns)
-        for row in rows:
-            sheet.append([row.get(c) for c in columns])
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(_cells(name, row), start=1):
+                cell = sheet.cell(row=r, column=c)
+                cell.value = None if value == "" else value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -275,35 +288,49 @@ def scan_for_leaks(paths: list[Path], values: list[str]) -> list[str]:
 
 def export_open_data(repo: Repo, folder: str | os.PathLike[str], *,
                      progress: Callable[[int, int], None] | None = None) -> OpenDataResult:
-    """Write every table to ``folder`` (created if needed) and check the files for leaks."""
+    """Write every table to ``folder`` (created if needed) and check the files for leaks.
+
+    The files are written into a temporary folder beside ``folder`` and moved in only
+    when every one is complete: a failure leaves neither a half-written folder nor a
+    mix of old and new files.
+    """
     target = Path(folder)
+    tables = collect(repo, progress=progress)
+    process_id = repo.process().id
+    readme = _readme(repo, tables)
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".datos-", suffix=".tmp", dir=target.parent))
     except OSError as err:
         raise StorageError(_("No se pudo crear la carpeta «{path}»: {reason}").format(
             path=target, reason=err.strerror or str(err))) from err
-    tables = collect(repo, progress=progress)
     result = OpenDataResult(folder=target)
+    names: list[str] = []
     try:
         for name, rows in tables.items():
-            result.files.append(write_atomically(_csv_bytes(name, rows), target / f"{name}.csv"))
+            names.append(write_atomically(_csv_bytes(name, rows), work / f"{name}.csv").name)
         document = {"format": "cocrea-open-data", "version": FORMAT_VERSION,
-                    "process_id": repo.process().id, "tables": tables}
-        result.files.append(write_atomically(
+                    "process_id": process_id, "tables": _public_json(tables)}
+        names.append(write_atomically(
             json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
-            target / JSON_NAME))
+            work / JSON_NAME).name)
         try:
-            result.files.append(write_atomically(_xlsx_bytes(tables), target / XLSX_NAME))
+            names.append(write_atomically(_xlsx_bytes(tables), work / XLSX_NAME).name)
         except ImportError:
             result.warnings.append(_("No se escribió {name}: falta el módulo openpyxl.").format(
                 name=XLSX_NAME))
-        result.files.append(write_atomically(_dictionary_bytes(), target / DICTIONARY_NAME))
-        result.files.append(write_atomically(_readme(repo, tables).encode("utf-8"),
-                                             target / README_NAME))
-    except OSError as err:
+        names.append(write_atomically(_dictionary_bytes(), work / DICTIONARY_NAME).name)
+        names.append(write_atomically(strip_controls(readme).encode("utf-8"),
+                                      work / README_NAME).name)
+        _move_into(work, target, names)
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
         raise StorageError(_("No se pudieron escribir los datos abiertos en «{path}»: "
-                             "{reason}").format(path=target,
-                                                reason=err.strerror or str(err))) from err
+                             "{reason}").format(path=target, reason=reason)) from err
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    result.files = [target / name for name in names]
     if progress:
         n = len(tables["sessions"]) + 2
         progress(n - 1, n)
@@ -317,3 +344,14 @@ def export_open_data(repo: Repo, folder: str | os.PathLike[str], *,
         n = len(tables["sessions"]) + 2
         progress(n, n)
     return result
+
+
+def _move_into(work: Path, target: Path, names: list[str]) -> None:
+    """Put the finished files in ``target``: one rename of the folder when it is new."""
+    if not target.exists():
+        os.rename(work, target)
+        return
+    if not target.is_dir():
+        raise NotADirectoryError(20, _("no es una carpeta"), str(target))
+    for name in names:
+        os.replace(work / name, target / name)

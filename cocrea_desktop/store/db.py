@@ -35,6 +35,7 @@ from cocrea_desktop.core.errors import (
     StorageError,
     StorageFull,
 )
+from cocrea_desktop.core.text import clean_text
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store import backup as backup_mod
 from cocrea_desktop.store.device import Device, load_or_create_device
@@ -117,7 +118,7 @@ class Unit:
 
     # -- row operations (each journaled) --------------------------------
     def insert(self, table: str, row: dict[str, Any]) -> str:
-        row = dict(row)
+        row = _clean_values(row)
         row.setdefault("id", new_id())
         if "salt" in PERSONAL_FIELDS.get(table, ()) and not row.get("salt"):
             import secrets
@@ -139,6 +140,7 @@ class Unit:
         before = self.pf.row(table, id)
         if before is None:
             raise KeyError((table, id))
+        values = _clean_values(values)
         changed = {k: v for k, v in values.items() if before.get(k) != _normal(v)}
         if not changed:
             return False
@@ -219,6 +221,11 @@ def _normal(value: Any) -> Any:
 
 def _to_sql(value: Any) -> Any:
     return _normal(value)
+
+
+def _clean_values(row: dict[str, Any]) -> dict[str, Any]:
+    """Every text value through :func:`core.text.clean_text` (controls refused)."""
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 class ProcessFile:
@@ -466,6 +473,21 @@ def _check_header(path: Path) -> None:
         raise NotAProcessFile(_("«{name}» no es un proceso de CoCrea.").format(name=path.name))
 
 
+def _absent_sidecars(path: Path) -> list[Path]:
+    """The ``-wal``/``-shm`` files SQLite may create beside ``path`` that are not there now."""
+    return [p for p in (Path(str(path) + "-wal"), Path(str(path) + "-shm")) if not p.exists()]
+
+
+def _remove_sidecars(made: list[Path]) -> None:
+    """Remove the ``-wal``/``-shm`` files opening a refused file created (never a WAL
+    holding data: opening only reads, so a WAL it made is empty)."""
+    for p in made:
+        with contextlib.suppress(OSError):
+            if p.name.endswith("-wal") and p.stat().st_size:
+                continue
+            p.unlink()
+
+
 def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
                  device: Device | None = None, clock: Clock | None = None,
                  backup_on_open: bool = True, break_lock: bool = False) -> ProcessFile:
@@ -494,6 +516,7 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
             raise FileLocked(_("«{name}» ya está abierto en otra ventana de CoCrea. Ciérrela "
                                "primero, o abra el proceso solo para leer.").format(name=path.name))
     conn = None
+    sidecars = _absent_sidecars(path)
     try:
         conn = _connect(path, read_only=read_only)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -523,12 +546,14 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
     except sqlite3.Error as err:
         if conn is not None:
             conn.close()
+        _remove_sidecars(sidecars)
         if lock:
             lock.release()
         raise translate_sqlite_error(err, path) from err
     except BaseException:
         if conn is not None:
             conn.close()
+        _remove_sidecars(sidecars)
         if lock:
             lock.release()
         raise

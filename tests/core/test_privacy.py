@@ -96,3 +96,15 @@ def test_inclusion_summary_orders_and_sums():
     assert list(summary["sector"]) == ["gobierno", "otro"]
     assert summary["community"] == {"Ayutla": 4}
     assert summary["sex"] == {}
+
+
+@pytest.mark.parametrize("written", ["(951) 123-4567", "951.123.4567", "951 (123) 45.67",
+                                     "+52 (951) 123.45.67", "9511234567"])
+def test_a_phone_written_with_brackets_or_dots_is_still_found(written):
+    """Every separator people use between digits: spaces, dashes, dots and brackets."""
+    for stored in ("951 123 4567", "+52 951 123 4567"):
+        needles = privacy.personal_needles([stored])
+        assert privacy.find_personal_values("Llamar al " + written + " por la tarde",
+                                            needles), (stored, written)
+    needles = privacy.personal_needles(["951 123 4567"])
+    assert not privacy.find_personal_values("951.123.4568 y (951) 123-456", needles)

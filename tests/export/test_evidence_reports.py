@@ -78,7 +78,7 @@ def test_results_pdf_with_public_ballot_annex(made, tmp_path):
     for ballot in repo.votes.ballots(sid, "preliminary"):
         assert format_serial(ballot.serial) in annex
     assert "Boletas anuladas (no se cuentan): 424-2420" in annex
-    assert "1:3 2:2 3:1" in annex
+    assert "1:3 2:2 3:1" not in annex  # the vote is secret: no marks beside serials
     assert "Rosa Martínez" not in text  # public: no facilitator
     assert_footer(pages, repo, evidence.session_digest(repo, sid))
     # A bar chart is drawn (vector graphics on the first page).

@@ -117,3 +117,30 @@ def test_erasure_survives_reopening(repo, session_id, db_path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT name, erased FROM person").fetchall() == [("", 1)]
     conn.close()
+
+
+def _fragments(value: str, size: int = 8) -> set[bytes]:
+    raw = value.encode("utf-8")
+    return {raw[i:i + size] for i in range(len(raw) - size + 1)}
+
+
+def test_erasure_scrubs_freed_bytes_whatever_sqlite_defaults_to(repo, session_id, db_path):
+    """``secure_delete`` is what scrubs the old row: builds of SQLite differ in its default
+    (Debian's is ON, upstream's and Windows' OFF), so the test starts from OFF and looks
+    for any piece of the name, phone and salt in the file itself and its WAL."""
+    name = "María de los Ángeles Hernández Gutiérrez de la Santísima Trinidad Cruz"
+    phone = "+52 (951) 123 4567"
+    person, _c = repo.attendance.add_person(session_id, name=name, phone=phone,
+                                            consent_contact=True)
+    salt = repo.pf.row("person", person.id)["salt"]
+    repo.pf.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = db_path.read_bytes()
+    assert name.encode("utf-8") in raw  # the check can see the row before erasure
+    repo.pf.conn.execute("PRAGMA secure_delete = OFF")  # as upstream SQLite builds ship
+    repo.attendance.erase_person(person.id)
+    raw = db_path.read_bytes()
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists():
+        raw += wal.read_bytes()
+    left = [f for value in (name, phone, salt) for f in _fragments(value) if f in raw]
+    assert left == []

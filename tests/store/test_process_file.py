@@ -231,3 +231,85 @@ def test_open_time_on_a_big_file_is_short(tmp_path):
     with Repo.open(path) as r:
         assert len(r.sessions()) == 200
     assert time.perf_counter() - start < 5  # sanity only; the benchmark measures
+
+
+# -- locks held by the kernel, and nothing left beside a refused file ----------------------
+
+HOLD = ("import sys, time; from cocrea_desktop.store.repo import Repo; "
+        "r = Repo.open(sys.argv[1]); print('open', flush=True); time.sleep(60)")
+
+
+def _hold(db_path, data_dir) -> subprocess.Popen:
+    child = subprocess.Popen([PYTHON, "-c", HOLD, str(db_path)], env=child_env(data_dir),
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "open"
+    return child
+
+
+def test_a_killed_holder_frees_the_lock_even_if_its_pid_is_reused(db_path, repo, data_dir):
+    """kill -9: the kernel frees the lock; a lock file naming a live program blocks nothing."""
+    import json
+    import os
+    import signal
+
+    from cocrea_desktop.store.lock import holder, lock_path
+
+    repo.close()
+    child = _hold(db_path, data_dir)
+    try:
+        info = holder(db_path)
+        assert info is not None and info["pid"] == child.pid
+        with pytest.raises(FileLocked):
+            open_process(db_path)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert holder(db_path) is None
+    # A lock file left behind naming a process that now runs another program (here:
+    # this very test's parent, alive) does not block: only the kernel's lock counts.
+    import socket
+
+    lock_path(db_path).write_text(json.dumps({"pid": os.getppid(),
+                                              "host": socket.gethostname()}), "utf-8")
+    with Repo.open(db_path) as again:
+        assert again.process().name
+        # ... and while it is open, a second opener is refused.
+        with pytest.raises(FileLocked):
+            open_process(db_path)
+    assert not lock_path(db_path).exists()  # closing leaves nothing beside the file
+
+
+def test_cli_force_opens_a_locked_file_with_a_warning(db_path, repo, data_dir):
+    repo.close()
+    child = _hold(db_path, data_dir)
+    try:
+        args = [PYTHON, "-m", "cocrea_desktop", "session", "add", str(db_path),
+                "--method", "nominal_group", "--question", "¿Qué falta?"]
+        refused = subprocess.run(args, env=child_env(data_dir), capture_output=True, text=True)
+        assert refused.returncode != 0
+        assert "ya está abierto" in refused.stderr and "--force" in refused.stderr
+        assert "Traceback" not in refused.stderr
+        forced = subprocess.run([PYTHON, "-m", "cocrea_desktop", "--force", *args[3:]],
+                                env=child_env(data_dir), capture_output=True, text=True)
+        assert forced.returncode == 0, forced.stderr
+        assert "Aviso" in forced.stderr and "--force" not in forced.stdout
+    finally:
+        child.kill()
+        child.wait()
+    with Repo.open(db_path, read_only=True) as reader:
+        assert [s.question for s in reader.sessions()] == ["¿Qué falta?"]
+
+
+def test_a_refused_damaged_file_leaves_no_wal_or_shm_beside_it(repo, db_path):
+    for i in range(30):
+        repo.add_session(method="fishbowl", question="Pregunta número {}".format(i) * 20)
+    repo.close()
+    data = bytearray(db_path.read_bytes())
+    for offset in range(2 * 4096, len(data) - 16, 4096):
+        data[offset + 8: offset + 200] = b"\xff" * 192
+    db_path.write_bytes(bytes(data))
+    before = sorted(p.name for p in db_path.parent.iterdir())
+    for read_only in (False, True):
+        with pytest.raises((CorruptFile, NotAProcessFile)):
+            open_process(db_path, read_only=read_only)
+        assert sorted(p.name for p in db_path.parent.iterdir()) == before

@@ -168,3 +168,49 @@ def test_cancelled_file_choice_does_nothing(window, monkeypatch):
     window.evidence.act_acta.trigger()
     assert window.evidence.task is None
     assert QApplication.activeModalWidget() is None
+
+
+def test_answering_no_to_the_erasure_question_keeps_the_data(window, qtbot):
+    """The real question box: "No" (also the default, so Enter) keeps everything; "Sí" erases."""
+    session = window.current_session()
+    window.repo.attendance.add_person(session.id, name="Águeda Núñez", phone="951 765 4321",
+                                      consent_contact=True)
+    journal = window.repo.pf.scalar("SELECT count(*) FROM journal")
+
+    def answer(button, asked):
+        def act(box: QMessageBox):
+            asked.append(box.text())
+            box.button(button).click()
+        return act
+
+    def use(dialog: AttendanceDialog):
+        try:
+            check(dialog)
+        finally:
+            dialog.reject()  # a failed check must not leave the modal dialog open
+
+    def check(dialog: AttendanceDialog):
+        dialog.tabs.setCurrentIndex(1)
+        dialog.people_table.selectRow(0)
+        asked: list[str] = []
+        seen_no = when_dialog(qtbot, QMessageBox, answer(QMessageBox.StandardButton.No, asked))
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        assert "dialog" in seen_no, "the erasure question was never asked"
+        assert asked == ["¿Borrar los datos de la persona 1? No se puede deshacer. Los "
+                         "conteos de asistencia no cambian."]
+        assert dialog.people_table.item(0, 1).text() == "Águeda Núñez"
+        person = window.repo.attendance.person_by_number(session.id, 1)
+        assert (person.name, person.phone, person.erased) == ("Águeda Núñez", "951 765 4321",
+                                                              False)
+        assert window.repo.pf.scalar("SELECT count(*) FROM journal") == journal
+        # The same question answered "Sí" does erase: the "No" above was really heard.
+        dialog.people_table.selectRow(0)
+        seen_yes = when_dialog(qtbot, QMessageBox, answer(QMessageBox.StandardButton.Yes, asked))
+        qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+        assert "dialog" in seen_yes
+        assert dialog.people_table.item(0, 1).text() == "(datos borrados)"
+
+    seen = when_dialog(qtbot, AttendanceDialog, use)
+    window.evidence.act_attendance.trigger()
+    assert "dialog" in seen
+    assert window.repo.attendance.person_by_number(session.id, 1).erased

@@ -71,8 +71,10 @@ def test_empty_question_is_explained_not_saved(window, qtbot):
         assert dialog.isVisible() and "pregunta detonadora" in dialog.error.text()
         dialog.reject()
 
-    when_dialog(qtbot, SessionDialog, fill)
+    seen = when_dialog(qtbot, SessionDialog, fill)
     window.new_session()
+    assert "dialog" in seen, "the session dialog was never shown"
+    assert seen["dialog"].isHidden()  # closed without saving
     assert window.model.rowCount() == 6
 
 
@@ -85,8 +87,9 @@ def test_edit_duplicate_archive_undo_redo(window, qtbot):
         type_text(qtbot, dialog.place, "Cancha techada")
         dialog.accept()
 
-    when_dialog(qtbot, SessionDialog, edit)
+    seen = when_dialog(qtbot, SessionDialog, edit)
     qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert "dialog" in seen
     assert window.repo.session(original.id).place == "Cancha techada"
     assert window.act_undo.text() == "&Deshacer: editar sesión «{}»".format(
         original.question[:39] + "…")
@@ -118,8 +121,9 @@ def test_edit_process_details(window, qtbot):
         type_text(qtbot, dialog.period, "2027-2028")
         dialog.accept()
 
-    when_dialog(qtbot, ProcessDialog, fill)
+    seen = when_dialog(qtbot, ProcessDialog, fill)
     qtbot.mouseClick(window.edit_process_button, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen
     assert "Periodo 2027-2028" in window.process_details.text()
 
 
@@ -148,8 +152,9 @@ def test_new_process_from_the_menu(window, qtbot, tmp_path, monkeypatch):
         type_text(qtbot, dialog.municipality, "Villa de Zaachila")
         qtbot.keyClick(dialog.municipality, Qt.Key.Key_Return)
 
-    when_dialog(qtbot, ProcessDialog, fill)
+    seen = when_dialog(qtbot, ProcessDialog, fill)
     window.act_new_process.trigger()
+    assert "dialog" in seen
     assert window.repo.path == tmp_path / "nuevo.cocrea.db"
     assert window.process_name.text() == "PAL Zaachila 2027"
     assert window.model.rowCount() == 0 and window.empty_hint.isVisible()
@@ -188,8 +193,9 @@ def test_locked_file_can_be_opened_read_only(window, qtbot):
         assert "ya está abierto" in dialog.findChild(QLabel, "message").text()
         dialog.findChild(QPushButton, "read_only").click()
 
-    when_dialog(qtbot, OpenProblemDialog, read_only)
+    seen = when_dialog(qtbot, OpenProblemDialog, read_only)
     assert other.open_path(path)
+    assert "dialog" in seen, "the open problem dialog was never shown"
     assert other.repo.read_only
     assert "SOLO LECTURA" in other.process_details.text()
     assert not other.new_button.isEnabled()

@@ -402,3 +402,45 @@ def test_undo_in_one_session_never_undoes_another(screen_at, repo, sid, qtbot):
     assert "otra sesión" in screen.undo_button.toolTip()
     screen.undo()
     assert [i.text for i in repo.ideas.list(other)] == ["Idea de la otra mesa"]
+
+
+def _drop_on_view(view, data, index) -> None:
+    """Deliver a drop to ``view`` at ``index`` as Qt does for a real mouse drag: Qt only
+    sends drag events to a widget that accepts drops, then enter, move and drop."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = view.viewport()
+    assert viewport.acceptDrops() or view.acceptDrops(), "the view does not accept drops"
+    pos = view.visualRect(index).center()
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    enter = QDragEnterEvent(pos, actions, data, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted(), "the view refused the drag"
+    move = QDragMoveEvent(pos, actions, data, buttons, mods)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted(), "the view refused the drag over the idea"
+    drop = QDropEvent(QPointF(pos), actions, data, buttons, mods)
+    QApplication.sendEvent(viewport, drop)
+
+
+def test_drag_an_idea_onto_another_in_the_clarification_table(screen_at, repo, sid, errors):
+    """Through the real view: the table starts drags of the selected rows and takes the drop."""
+    with_ideas(repo, sid, "round")
+    repo.phases.go_to(sid, "clarification")
+    screen = screen_at()
+    clarify = screen.panel()
+    table = clarify.table
+    assert table.dragEnabled()
+    assert table.dragDropMode() == table.DragDropMode.DragDrop
+    table.selectRow(5)  # idea 6: what the mouse picks up
+    picked = table.selectionModel().selectedIndexes()
+    assert picked and table.model().flags(picked[0]) & Qt.ItemFlag.ItemIsDragEnabled
+    data = table.model().mimeData(picked)
+    _drop_on_view(table, data, table.model().index(1, 1))  # ... dropped on idea 2
+    merges = repo.ideas.merges(sid)
+    assert [(m.into_number, m.from_numbers, m.status) for m in merges] == [(2, (6,), "proposed")]
+    assert "Ctrl+Intro" in clarify.merge_feedback.text()
+    assert errors == []

@@ -482,7 +482,8 @@ def _plan_layout_at(
     ops.append(("tear", tear_y, margin))
     ops.append(("text", bold, 8 * s, margin, tear_y - 5 * MM * s, _("TALÓN PARA USTED")))
     stub_lines = wrap_text(
-        _("Guarde este talón: con su folio puede comprobar que su voto se contó."),
+        _("Guarde este talón: con su folio compruebe que su boleta se contó. Su voto es "
+          "secreto."),
         regular, 6.5 * s, stub_text_w, 2,
     )
     for i, line in enumerate(stub_lines):

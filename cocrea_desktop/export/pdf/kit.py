@@ -68,10 +68,12 @@ def styles() -> dict[str, Any]:
 
 
 def esc(text: object) -> str:
-    """Text made safe for a reportlab Paragraph (which reads a little XML)."""
+    """Text made safe for a reportlab Paragraph (which reads a little XML; no controls)."""
     from xml.sax.saxutils import escape
 
-    return escape(str(text)).replace("\n", "<br/>")
+    from cocrea_desktop.core.text import strip_controls
+
+    return escape(strip_controls(str(text))).replace("\n", "<br/>")
 
 
 def para(text: object, style: Any) -> Any:

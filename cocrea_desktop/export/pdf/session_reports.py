@@ -1,8 +1,10 @@
 """Session reports as PDF: results (public, with the ballot annex), relatoría, acta.
 
 * Results: per vote round, the rule, the table, a bar chart, the tie-break steps
-  and the near-ties; then a public annex listing every counted ballot by serial
-  with its marks (no identities, no times), so anyone holding a stub can check it.
+  and the near-ties; then a public annex listing the counted serials (so anyone
+  holding a stub can check that their ballot was counted) and each option's marks
+  summed. The vote is secret: a serial is never printed beside its marks, and no
+  whole ballot is published (the records stay in the process file and its bundle).
   Public: no facilitator or counter names.
 * Relatoría: the question, table, date, place, count, languages, every idea in
   full with merges traced, the results, convergences, dissent, next steps.
@@ -69,10 +71,6 @@ def _facts(snap: SessionSnapshot, width: float, *, with_facilitator: bool) -> An
 
     return kit.table(rows, [0.3 * width, 0.7 * width], header=False,
                      style_extra=[("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93))])
-
-
-def _marks_text(marks: list[list[int]]) -> str:
-    return "  ".join("{option}:{value}".format(option=o, value=v) for o, v in marks) or "—"
 
 
 def _serial(item: dict[str, Any]) -> str:
@@ -153,18 +151,23 @@ def _annex(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]
     with_ballots = [r for r in snap.rounds if r.counted or r.spoiled]
     if not with_ballots:
         return []
-    story: list[Any] = [PageBreak(), kit.para(_("Anexo público: boletas contadas"), st["h2"]),
-                        kit.para(_("Cada boleta contada, ordenada por folio, con sus marcas "
-                                   "escritas como número:puntos. Quien conserve el talón de "
-                                   "una boleta puede comprobar que se contó como la marcó. "
-                                   "Los folios se repartieron al azar: ninguna lista une una "
-                                   "boleta con una persona."), st["body"])]
+    story: list[Any] = [PageBreak(), kit.para(_("Anexo público: folios contados"), st["h2"]),
+                        kit.para(_("Los folios de las boletas contadas, en orden. Quien "
+                                   "conserve el talón de una boleta puede comprobar que se "
+                                   "contó. El voto es secreto: las marcas se publican solo "
+                                   "sumadas por opción (en la tabla de resultados), nunca junto "
+                                   "a un folio; las boletas completas se guardan en el archivo "
+                                   "del proceso para un recuento oficial."), st["body"])]
     for r in with_ballots:
         story.append(kit.para(r.label, st["h3"]))
-        rows = [[_("Folio"), _("Marcas"), _("Observaciones")]]
-        for item in r.counted:
-            rows.append([_serial(item), _marks_text(item["marks"]), "; ".join(item["voids"])])
-        story.append(kit.table(rows, [0.18 * width, 0.47 * width, 0.35 * width]))
+        serials = [_serial(item) for item in r.counted]
+        if serials:
+            per_row = 6
+            rows = [serials[i:i + per_row] + [""] * (per_row - len(serials[i:i + per_row]))
+                    for i in range(0, len(serials), per_row)]
+            story.append(kit.table(rows, [width / per_row] * per_row, header=False))
+        else:
+            story.append(kit.para(_("Ninguna boleta contada."), st["body"]))
         story.append(Spacer(1, 4))
         if r.spoiled:
             story.append(kit.para(_("Boletas anuladas (no se cuentan): {serials}").format(
