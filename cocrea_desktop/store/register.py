@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, RuleViolation
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting import payload as qr
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class BallotRegister:
         taken = {r["serial"] for r in self.pf.query("SELECT serial FROM ballot_issue")}
         serials = qr.generate_serials(count, taken=taken)
         batch = new_id()[:8]
-        label = _("emitir {count} boletas").format(count=count)
+        label = Label(N_("emitir {count} boletas"), count=count)
         with self.pf.write("ballots.issue", label) as unit:
             for serial in serials:
                 unit.insert("ballot_issue", {
@@ -212,8 +212,8 @@ class BallotRegister:
                           [session_id, round_, serial]):
             raise RuleViolation(_("La boleta {serial} ya se capturó; anúlela desde la lista de "
                                   "boletas.").format(serial=qr.format_serial(serial)))
-        with self.pf.write("ballots.spoiled", _("marcar como estropeada la boleta {serial}")
-                           .format(serial=qr.format_serial(serial))) as unit:
+        with self.pf.write("ballots.spoiled", Label(N_("marcar como estropeada la boleta {serial}"),
+                                                     serial=qr.format_serial(serial))) as unit:
             unit.update("ballot_issue", row[0]["id"], {"status": "spoiled"}, stamp=True)
         return unit.changes()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocrea_desktop import __version__, i18n
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
 
         self.saved_label = QLabel(objectName="saved")
+        self.saved_at: dt.datetime | None = None
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self._make_actions()
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
         self.model.retranslate()
         self.refresh_header()
         self.update_actions()
+        self.show_saved()
 
     # -- the open process --------------------------------------------------
     def open_path(self, path: str | Path, *, read_only: bool = False,
@@ -339,9 +342,15 @@ class MainWindow(QMainWindow):
             self.refresh_header()
         if changes.touches("session"):
             self.refresh_sessions()
-        now = dt.datetime.now().strftime("%H:%M:%S")
-        self.saved_label.setText(_("Guardado a las {time}").format(time=now))
+        self.saved_at = dt.datetime.now()
+        self.show_saved()
         self.update_actions()
+
+    def show_saved(self) -> None:
+        """The status bar's last save time, in the language in force."""
+        if self.saved_at is not None:
+            self.saved_label.setText(_("Guardado a las {time}").format(
+                time=dates.format_time(self.saved_at, seconds=True)))
 
     def refresh(self) -> None:
         self.refresh_header()

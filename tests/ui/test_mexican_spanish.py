@@ -81,3 +81,70 @@ def test_menus_and_help_show_mexican_key_names(spanish, qtbot, tmp_path):
     keys = [k for k, _text in shortcuts_help()]
     assert "Ctrl+Intro" in keys and "Alt+Mayús+→" in keys and "Intro" in keys
     window.close()
+
+
+def test_undo_button_and_status_bar_follow_the_language(spanish, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.main_window import MainWindow
+    from tests.ui.helpers import type_text
+
+    path = tmp_path / "agua.cocrea.db"
+    with Repo.create(path, name="Plan 2027", municipality="Cuicatlán", state="Oaxaca") as repo:
+        repo.add_session(method="nominal_group", question="¿Qué falta?", date="2027-02-06")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.table.selectRow(0)
+    screen = window.conduct_session()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(screen, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    entry = QApplication.focusWidget()
+    type_text(qtbot, entry, "Fugas en la red")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert screen.undo_button.text() == "Deshacer: capturar la idea 1"
+    assert screen.saved_label.text().startswith("Guardado a las")
+    assert window.act_undo.text() == "&Deshacer: capturar la idea 1"
+
+    window.language_actions["en"].trigger()
+    assert screen.undo_button.text() == "Undo: capture idea 1"
+    assert window.act_undo.text() == "&Undo: capture idea 1"
+    assert screen.saved_label.text().startswith("Saved at")
+    assert screen.saved_label.text().endswith(("AM", "PM"))
+
+    qtbot.keyClick(screen, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert screen.undo_button.text() == "Undo: go to the phase “Silent writing”"
+    window.language_actions["es"].trigger()
+    assert screen.undo_button.text() == "Deshacer: ir a la fase «Escritura en silencio»"
+    assert screen.saved_label.text().startswith("Guardado a las")
+    screen.close()
+    window.close()
+
+
+def test_session_dates_read_as_people_write_them(spanish, qtbot, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+    from cocrea_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "agua.cocrea.db"
+    with Repo.create(path, name="Plan 2027", municipality="Cuicatlán", state="Oaxaca") as repo:
+        repo.add_session(method="nominal_group", question="¿Qué falta?", date="2027-02-06")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    shown = {window.model.index(0, c).data() for c in range(window.model.columnCount())}
+    assert "06/02/2027" in shown and "2027-02-06" not in shown
+    dialog = SessionDialog(window, window.repo.sessions()[0])
+    qtbot.addWidget(dialog)
+    assert dialog.date.displayFormat() == "dd/MM/yyyy"
+    assert dialog.date.date() == QDate(2027, 2, 6) and dialog.date.text() == "06/02/2027"
+    window.close()

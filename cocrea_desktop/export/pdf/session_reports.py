@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
 from cocrea_desktop.export.pdf import kit
@@ -43,7 +44,7 @@ def _yes(value: bool) -> str:
 
 def _header(snap: SessionSnapshot, title: str, st: dict[str, Any]) -> list[Any]:
     s = snap.session
-    where = [x for x in (s["date"], s["place"]) if x]
+    where = [x for x in (dates.format_date(s["date"]), s["place"]) if x]
     return [kit.para(title, st["title"]),
             kit.para(" · ".join([snap.process["name"], s["title"], *where]), st["subtitle"]),
             kit.para(_("Pregunta detonadora: {question}").format(question=s["question"]),
@@ -55,7 +56,7 @@ def _facts(snap: SessionSnapshot, width: float, *, with_facilitator: bool) -> An
     rows = [
         [_("Método"), s["method_name"]],
         [_("Mesa"), s["table"] or "—"],
-        [_("Fecha"), s["date"] or "—"],
+        [_("Fecha"), dates.format_date(s["date"]) or "—"],
         [_("Lugar"), s["place"] or "—"],
         [_("Participantes"), str(s["participant_count"])],
         [_("Lenguas"), s["languages"] or "—"],
@@ -278,8 +279,8 @@ def _acta_story(snap: SessionSnapshot, events: list[tuple[str, str]], width: flo
     if snap.notes:
         story.append(kit.para(_("Notas"), st["h2"]))
         for note in snap.notes:
-            story.append(kit.para("{at} · {text}".format(at=evidence.local_time(note["at"]),
-                                                         text=note["text"]), st["body"]))
+            story.append(kit.para("{at} · {text}".format(
+                at=dates.format_datetime(note["at"], "numeric"), text=note["text"]), st["body"]))
     story.append(kit.signature_lines([
         _("Facilitación: {name}").format(name=snap.session["facilitator"] or "—"),
         _("Testigo"), _("Testigo")], width))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.core.voting.wording import IDEA
@@ -182,7 +183,7 @@ class QuestionPanel(Panel):
         self.caption.setText(_("Pregunta detonadora"))
         self.question.setText(session.question)
         parts = [self.repo.session_title(session)]
-        parts += [x for x in (session.date, session.place) if x]
+        parts += [x for x in (dates.format_date(session.date), session.place) if x]
         if session.facilitator:
             parts.append(_("Facilitación: {name}").format(name=session.facilitator))
         if session.participant_count:
