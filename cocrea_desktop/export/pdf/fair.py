@@ -148,8 +148,8 @@ def render_letter(repo: Repo, session_id: str, folio: str, *, paper: str = "lett
     ]
     story.append(kit.signature_lines(labels, width))
     story.append(Spacer(1, 14))
-    witness = letter.witness or _("Testigo (opcional; STL u órgano garante)")
-    story.append(kit.signature_lines([_("Testigo: {name}").format(name=witness)], width / 2))
+    witness = _("Testigo: {name}").format(name=letter.witness) if letter.witness else _("Testigo")
+    story.append(kit.signature_lines([witness], width / 2))
     footer = kit.Footer(process.id, fair_digest(repo, session.id, letter_id=letter.id),
                         _("Carta compromiso {folio}").format(folio=letter.folio))
     return kit.build(story, footer, paper=paper)

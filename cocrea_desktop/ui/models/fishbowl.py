@@ -37,7 +37,7 @@ def turn_status(turn: Turn) -> str:
     if turn.running:
         return _("En el centro")
     if turn.done:
-        text = _("Terminado")
+        text = _("Turno terminado")
         if turn.overrun_seconds >= 1:
             text += " · " + _("se pasó {time}").format(
                 time=format_remaining(turn.overrun_seconds))

@@ -38,7 +38,7 @@ from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.models.ideas import IdeasModel
-from cocrea_desktop.ui.models.merges import MergesModel
+from cocrea_desktop.ui.models.merges import MergesModel, merge_text
 
 
 def big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
@@ -581,9 +581,8 @@ class ClarifyPanel(IdeasPanelBase):
         if merge is not None:
             self.select_merge(merge.id)
             self.merge_feedback.setText(_(
-                "Propuesta: la idea {into} absorbe {numbers}. Pregunte a la sala y pulse "
-                "Ctrl+Intro si está de acuerdo.").format(
-                into=merge.into_number, numbers=", ".join(str(n) for n in merge.from_numbers)))
+                "Propuesta: {merge}. Pregunte a la sala y pulse Ctrl+Intro si está de "
+                "acuerdo.").format(merge=merge_text(merge)))
 
     def propose_typed(self) -> None:
         text = self.merge_entry.text().replace(",", " ").split()
@@ -660,9 +659,9 @@ class ClarifyPanel(IdeasPanelBase):
 
     def retranslate(self) -> None:
         self.propose_button.setText(_("Proponer fusión"))
-        self.propose_button.setToolTip(_("Proponer que las ideas elegidas se fusionen; la de "
-                                         "número menor las absorbe (Ctrl+M). También puede "
-                                         "arrastrar una idea sobre otra."))
+        self.propose_button.setToolTip(_("Proponer que las ideas elegidas se fusionen: la de "
+                                         "número menor incluye a las demás (Ctrl+M). También "
+                                         "puede arrastrar una idea sobre otra."))
         self.merge_title.setText(_("Fusiones"))
         self.merge_label.setText(_("&Fusionar ideas:"))
         self.merge_entry.setPlaceholderText(_("números, p. ej. 2 6, e Intro"))

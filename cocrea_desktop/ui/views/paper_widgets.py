@@ -128,7 +128,9 @@ class PrintBallotsDialog(QDialog):
         form.addRow(_("&Cuántas boletas:"), self.count)
         form.addRow(_("Boletas por &hoja:"), self.per_page)
         form.addRow(_("&Papel:"), self.paper)
-        form.addRow(_("&Archivo PDF:"), file_row)
+        file_label = QLabel(_("&Archivo PDF:"), objectName="print_file_label")
+        file_label.setBuddy(self.file)  # a row of two widgets has no buddy of its own
+        form.addRow(file_label, file_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.progress = QProgressBar(objectName="print_progress")

@@ -270,8 +270,8 @@ class VotePanel(Panel):
         self.show_dots(vote_round)
         self.counts_model.option_title = capital_noun(repo, sid)
         tip = _("Ya hay votos en esta ronda: la regla ya no puede cambiar.") if has_votes else ""
-        self.k.setToolTip(tip or _("Cuántas ideas ordena cada boleta (k); como máximo una "
-                                   "menos que las ideas."))
+        self.k.setToolTip(tip or _("Cuántas ideas ordena cada boleta; como máximo una menos "
+                                   "que las ideas."))
         self.mode.setToolTip(tip)
         try:
             self.rule.setText(_("Regla: {rule}").format(rule=repo.votes.rule_text(sid, round_)))
@@ -463,7 +463,7 @@ class VotePanel(Panel):
                        participants=participants)
 
     def retranslate(self) -> None:
-        self.k_label.setText(_("&Lugares por boleta (k):"))
+        self.k_label.setText(_("&Lugares por boleta:"))
         self.mode_label.setText(_("&Forma de votar:"))
         self.mode.setItemText(0, _("Boletas escritas"))
         self.mode.setItemText(1, _("Conteo a mano"))
