@@ -38,6 +38,7 @@ from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
 from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.models.sessions import SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.widgets.fit import wrap_rows
 
 
 class MainWindow(QMainWindow):
@@ -101,8 +102,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -208,7 +208,7 @@ def test_a_whole_nominal_group_with_only_the_keyboard(window, qtbot, errors):
         row = rows[option]
         assert (row[0], row[3], row[4], *row[5:]) == (rank, points, mentions, *dist), option
     assert results.model.headerData(3, Qt.Orientation.Horizontal) == "Puntos"
-    assert results.model.headerData(5, Qt.Orientation.Horizontal) == "Boletas con\n5 puntos"
+    assert results.model.headerData(5, Qt.Orientation.Horizontal) == "Boletas\ncon 5\npuntos"
     assert "Casi empates" in results.explain.text() and "≈" in results.explain.text()
     assert [b.value for b in results.chart.bars] == [18, 16, 12, 11, 5, 3]
     assert [b.marked for b in results.chart.bars] == [False, False, True, True, False, False]

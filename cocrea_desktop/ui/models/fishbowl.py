@@ -219,7 +219,7 @@ class ClustersModel(_Table):
     """Clusters with their ideas and the groups (positions) that share them."""
 
     COLUMNS = (("number", N_("Nº")), ("label", N_("Grupo de ideas")),
-               ("ideas", N_("Ideas")), ("groups", N_("Grupos que lo plantearon")),
+               ("ideas", N_("Ideas")), ("groups", N_("Grupos que\nlo plantearon")),
                ("shared", N_("Coincidencia")))
 
     #: Ideas dropped on a cluster: (idea ids, cluster id).

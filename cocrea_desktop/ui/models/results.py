@@ -85,9 +85,9 @@ class ResultsModel(QAbstractTableModel):
         if key == "mentions":
             if sample is not None and hasattr(sample, "dots"):
                 return _("Personas")
-            return _("Boletas que\nla mencionan")
+            return _("Boletas\nque la\nmencionan")
         if key.startswith("d"):
-            return ngettext("Boletas con\n{points} punto", "Boletas con\n{points} puntos",
+            return ngettext("Boletas\ncon {points}\npunto", "Boletas\ncon {points}\npuntos",
                             int(key[1:])).format(points=key[1:])
         return key
 

@@ -39,6 +39,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.models.ideas import IdeasModel
 from cocrea_desktop.ui.models.merges import MergesModel, merge_text
+from cocrea_desktop.ui.widgets.fit import wrap_rows
 
 
 def big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
@@ -67,9 +68,9 @@ def table_view(model, name: str, *, multi: bool = False) -> QTableView:
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(30)
+    wrap_rows(view)  # an idea is read whole: its row grows, its text is never cut
     return view
 
 

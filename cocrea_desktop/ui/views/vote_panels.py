@@ -34,6 +34,7 @@ from cocrea_desktop.ui.models.results import ResultsModel, row_total
 from cocrea_desktop.ui.views.panels import NotesBox, Panel, banner, big, table_view
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
+from cocrea_desktop.ui.widgets.fit import readable_column
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
@@ -187,6 +188,7 @@ class VotePanel(Panel):
         self.ballots.setColumnWidth(1, 170)
         self.ballots.setColumnWidth(2, 260)
         self.ballots.setColumnWidth(4, 210)
+        readable_column(self.ballots, 3, 90)
         self.ballots.selectionModel().selectionChanged.connect(lambda *_a: self.update_spoil())
         bl.addWidget(self.ballots, 1)
         spoil_row = QHBoxLayout()
@@ -580,7 +582,7 @@ class ResultsView(QWidget):
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         self.model.set_result(result, texts)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        readable_column(self.table, 2)
         near = {o for t in result.near_ties for o in (*t.higher, *t.lower)}
         sample = result.rows[0] if result.rows else None
         unit = ((lambda v: ngettext("{count} punto", "{count} puntos", v).format(count=v))
