@@ -197,7 +197,7 @@ def _round_result(repo: Repo, session_id: str, round_: str, *, public: bool) -> 
                          rule_text="", unit=_("Votos") if vr.mode == "counts" else
                          units.get(vr.kind, _("Total")),
                          breadth_label="" if vr.mode == "counts" else
-                         (_("Boletas") if vr.kind == "ranked" else _("Personas")),
+                         (_("Boletas que la mencionan") if vr.kind == "ranked" else _("Personas")),
                          k=vr.k if vr.kind == "ranked" else 0,
                          counter="" if public else vr.counter)
     for ballot in sorted(repo.votes.ballots(session_id, round_),

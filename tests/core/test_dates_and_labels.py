@@ -23,7 +23,8 @@ def test_dates_in_mexican_spanish_and_in_english():
     assert dates.format_date("2026-12-02") == "2 de diciembre de 2026"
     assert dates.format_date("2026-12-02", "numeric") == "02/12/2026"
     assert dates.format_date(dt.date(2027, 3, 6)) == "6 de marzo de 2027"
-    assert dates.format_time(dt.datetime(2026, 12, 2, 13, 5, 7), seconds=True) == "1:05:07\u00a0p.m."
+    moment = dt.datetime(2026, 12, 2, 13, 5, 7)
+    assert dates.format_time(moment, seconds=True) == "1:05:07\u00a0p.m."
     assert dates.format_datetime(dt.datetime(2026, 12, 2, 9, 30), "numeric") == \
         "02/12/2026 9:30\u00a0a.m."
     i18n.set_language("en")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QHeaderView,
     QLabel,
+    QListView,
     QStyle,
     QStyleOptionViewItem,
     QTreeView,
@@ -102,6 +103,8 @@ def _view_cuts(view: QAbstractItemView) -> list[str]:
     if model is None:
         return []
     found = []
+    if isinstance(view, QListView) and view.horizontalScrollBar().isVisible():
+        found.append("the list runs off its right edge (it scrolls sideways)")
     delegate = view.itemDelegate()
     viewport = view.viewport().rect()
     wraps = bool(view.wordWrap()) if hasattr(view, "wordWrap") else False

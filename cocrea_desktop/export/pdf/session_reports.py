@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import dates
+from cocrea_desktop.core.voting import wording
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
 from cocrea_desktop.export.pdf import kit
@@ -103,7 +104,7 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
                         and not compact) else 0
     header = [_("Lugar"), noun, _("Texto"), r.unit]
     if r.breadth_label and not compact:
-        header.append(r.breadth_label)
+        header.append(wording.capital(r.breadth_label))
     header += [ngettext("{points} pt", "{points} pts", p).format(points=p)
                for p in range(dist_cols, 0, -1)]
     rows = [header]
@@ -117,11 +118,12 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
             line += [str(dist[p - 1]) if p - 1 < len(dist) else "0"
                      for p in range(dist_cols, 0, -1)]
         rows.append(line)
-    fixed = [0.07, 0.07]
     numbers = len(header) - 3
     num_w = 0.09 if numbers <= 2 else min(0.085, 0.55 / numbers)
-    text_w = 1 - sum(fixed) - num_w * numbers
-    widths = [w * width for w in fixed + [text_w] + [num_w] * numbers]
+    # No title broken inside a word ("Boleta-s"): a column is as wide as its longest word.
+    widths = [max(share * width, kit.longest_word_width(title) + 8)
+              for share, title in zip([0.07, 0.07, 0.0] + [num_w] * numbers, header)]
+    widths[2] = max(width * 0.25, width - sum(widths) + widths[2])
     story.append(kit.table(rows, widths))
     if compact:
         return story

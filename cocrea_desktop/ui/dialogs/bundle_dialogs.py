@@ -41,6 +41,7 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.widgets.fit import wrap_list
 from cocrea_desktop.ui.workers import run_task
 
 
@@ -92,6 +93,7 @@ class ExportBundleDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.sessions.addItem(item)
+        wrap_list(self.sessions)
         self.sessions.setEnabled(False)
         self.some.toggled.connect(self.sessions.setEnabled)
         layout.addWidget(self.sessions)

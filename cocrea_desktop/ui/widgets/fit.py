@@ -10,7 +10,7 @@ crushing it to a few letters.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
 
 MIN_ROW = 30
 
@@ -59,6 +59,15 @@ def wrap_rows(view: QAbstractItemView, *, min_row: int = MIN_ROW) -> None:
         rows.setMinimumSectionSize(min_row)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setProperty("titles_fit", _TitlesFit(view))
+
+
+def wrap_list(view: QListView) -> None:
+    """A list whose items wrap at its width instead of running off its right edge."""
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class _ReadableColumn(QObject):
