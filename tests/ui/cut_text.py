@@ -9,6 +9,7 @@ text are cut when the row is lower than the wrapped text.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -54,6 +55,13 @@ def _label_cut(label: QLabel) -> str | None:
         return None
     rect = label.contentsRect()
     if label.wordWrap():
+        words = QTextDocumentFragment.fromHtml(text).toPlainText().split() \
+            if label.textFormat() != Qt.TextFormat.PlainText else text.split()
+        font = QFont(label.font())
+        font.setBold(font.bold() or "<b>" in text)
+        widest = max((QFontMetrics(font).horizontalAdvance(w) for w in words), default=0)
+        if widest > rect.width() + SLACK:
+            return "a word needs {} px, has {}".format(widest, rect.width())
         need = label.heightForWidth(label.width())
         if need > label.height() + SLACK:
             return "needs {} px of height, has {}".format(need, label.height())

@@ -79,9 +79,9 @@ def ideas_header(view: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     view.setColumnWidth(0, 56)
-    view.setColumnWidth(2, 150)
-    view.setColumnWidth(3, 230)
-    view.setColumnWidth(4, 140)
+    view.setColumnWidth(2, 130)
+    view.setColumnWidth(3, 170)
+    view.setColumnWidth(4, 120)
 
 
 class CaptureLine(QLineEdit):
