@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.export import bundle as bundles
 from cocrea_desktop.export import keys
@@ -358,7 +359,7 @@ class ImportBundlesDialog(QDialog):
             b, plan = item.bundle, item.preview.plan
             lines = [_("Equipo: {name} ({id})").format(name=b.device_name, id=b.device_id),
                      _("Huella de la llave: {fingerprint}").format(fingerprint=b.fingerprint),
-                     _("Creado: {when}").format(when=b.created_at),
+                     _("Creado: {when}").format(when=dates.format_datetime(b.created_at)),
                      _("Contenido: {scope}").format(scope=b.describe_scope()), ""]
             for table, c in sorted(plan.counts.items()):
                 if c.added or c.updated or c.conflicts or c.skipped:
