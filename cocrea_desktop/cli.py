@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from cocrea_desktop import __version__
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _, initial_language, set_language
 
@@ -221,7 +222,8 @@ def session_list(file: str, include_archived: bool, as_json: bool) -> None:
     for row in rows:
         archived = " " + _("[archivada]") if row["archived"] else ""
         click.echo("{id}  {date:10}  {method:15}  {status:10}  {table}  {question}{archived}".format(
-            id=row["id"][:8], date=row["date"] or "-", method=row["method_name"],
+            id=row["id"][:8], date=dates.format_date(row["date"], "numeric") or "-",
+            method=row["method_name"],
             status=row["status_name"], table=row["table"], question=row["question"],
             archived=archived))
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 POT = LOCALE / "cocrea.pot"
 DOMAIN = "cocrea"
-KEYWORDS = "_ N_ ngettext:1,2 pgettext:1c,2"
+KEYWORDS = "_ N_ ngettext:1,2 pgettext:1c,2 plural:1,2"
 
 
 def _run(argv: list[str]) -> None:

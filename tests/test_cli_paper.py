@@ -55,6 +55,7 @@ def test_print_scan_enter_register_annex(process, tmp_path):
     serials = data["ready"]
     text = run("ballots", "scan", str(db), sid, str(pages[0])).output
     assert "2 boletas listas para capturar sus marcas." in text
+    assert "lista para capturar" in text and " ready " not in text
     with Repo.open(db) as repo:  # scanning entered nothing
         assert repo.votes.count_ballots(sid, "preliminary") == 0
         repo.votes.enter_ballot(sid, "preliminary", "1 2 3", serial=serials[0])
@@ -68,7 +69,8 @@ def test_print_scan_enter_register_annex(process, tmp_path):
     assert [kinds[s] for s in serials] == ["duplicate"] * 4 + ["ready"] * 2
     # The same pages read for another session: each ballot names the session it is of.
     elsewhere = run("ballots", "scan", str(db), other, str(pages[0])).output
-    assert "other_session" in elsewhere and "Mesa 2" in elsewhere
+    assert "de otra sesión" in elsewhere and "Mesa 2" in elsewhere
+    assert "other_session" not in elsewhere
 
     register = json.loads(run("ballots", "register", str(db), sid, "--json").output)
     assert (register["issued"], register["returned"], register["not_returned"]) == (6, 4, 2)

@@ -17,7 +17,8 @@ from cocrea_desktop import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cocrea_desktop"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "plural": (1, 2)}
 
 
 def source_messages() -> set[str]:

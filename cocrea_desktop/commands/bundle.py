@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
+from cocrea_desktop.core import dates
 from cocrea_desktop.i18n import _
 
 
@@ -82,7 +83,7 @@ def bundle_verify(bundle_file: str, as_json: bool) -> None:
                                                         id=data["device_id"]))
             click.echo(_("Huella de la llave: {fingerprint}").format(
                 fingerprint=report.fingerprint))
-            click.echo(_("Creado: {when}").format(when=data["created_at"]))
+            click.echo(_("Creado: {when}").format(when=dates.format_datetime(data["created_at"])))
         else:
             where = report.file or "-"
             click.echo(_("RECHAZADO ({check}, {file}): {message}").format(
@@ -93,7 +94,8 @@ def bundle_verify(bundle_file: str, as_json: bool) -> None:
 def _print_preview(preview) -> None:
     bundle = preview.bundle
     click.echo(_("Paquete de «{device}», creado {when}, huella {fingerprint}").format(
-        device=bundle.device_name, when=bundle.created_at, fingerprint=bundle.fingerprint))
+        device=bundle.device_name, when=dates.format_datetime(bundle.created_at),
+        fingerprint=bundle.fingerprint))
     for table, count in sorted(preview.plan.counts.items()):
         if count.added or count.updated or count.conflicts or count.skipped:
             click.echo("  " + _("{table}: {added} nuevas, {updated} actualizadas, {unchanged} "

@@ -20,8 +20,23 @@ from cocrea_desktop.commands.votes import ballots
 from cocrea_desktop.core.errors import InvalidInput, StorageError
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting.payload import format_serial
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import N_, _, ngettext
+from cocrea_desktop.store import register
 from cocrea_desktop.store.register import ROUND_CODES
+
+#: What reading a ballot's code found, in words (the JSON keeps the code in ``kind``).
+SCAN_STATUS = {
+    register.READY: N_("lista para capturar"),
+    register.DUPLICATE: N_("ya capturada"),
+    register.OTHER_SESSION: N_("de otra sesión"),
+    register.OTHER_ROUND: N_("de otra ronda"),
+    register.NOT_ISSUED: N_("no emitida"),
+    register.REJECTED: N_("no es de este proceso"),
+}
+
+
+def scan_status(kind: str) -> str:
+    return _(SCAN_STATUS[kind]) if kind in SCAN_STATUS else kind
 
 ROUND_CHOICES = tuple(ROUND_CODES)
 
@@ -165,7 +180,8 @@ def ballots_scan(file: str, session_id: str, scans: tuple[str, ...], round_: str
         round_ = pick_round(repo, session.id, round_)
         result = read_scans(repo, session.id, round_, list(scans))
     codes = [{"source": source, "serial": o.serial, "shown": format_serial(o.serial)
-              if o.serial else "", "kind": o.kind, "message": o.message,
+              if o.serial else "", "kind": o.kind, "status": scan_status(o.kind),
+              "message": o.message,
               "session_id": o.session_id, "round": o.round}
              for source, o in result.outcomes]
     problems = [{"source": source, "reason": reason} for source, reason in result.problems]
@@ -176,8 +192,8 @@ def ballots_scan(file: str, session_id: str, scans: tuple[str, ...], round_: str
     click.echo(ngettext("{round}: se leyó {count} código.", "{round}: se leyeron {count} códigos.",
                         len(codes)).format(round=round_label(round_), count=len(codes)))
     for code in codes:
-        click.echo("  {shown:9} {kind:14} {message}  [{source}]".format(
-            shown=code["shown"] or "-", kind=code["kind"], message=code["message"],
+        click.echo("  {shown:9} {status:20} {message}  [{source}]".format(
+            shown=code["shown"] or "-", status=code["status"], message=code["message"],
             source=code["source"]))
     if problems:
         click.echo(ngettext("{count} archivo o página sin código legible:",

@@ -2,7 +2,124 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Any
+
+
+class Label:
+    """The name of an action, kept as its message id and parameters, translated when shown.
+
+    ``Label(N_("capturar la idea {number}"), number=4)`` reads "capturar la idea 4"
+    in Spanish and "capture idea 4" in English, in whatever language is in force when
+    it is shown (the undo button, the status bar), not when the action was done.
+    A parameter may itself be a :class:`Label` (a phase title). :meth:`plural` keeps a
+    singular and a plural message id. :meth:`to_json` / :meth:`parse` store it as
+    text; a plain text label stored by an older version is read back as it was.
+    """
+
+    __slots__ = ("msgid", "plural_msgid", "n", "params", "lower")
+
+    def __init__(self, msgid: str, /, **params: Any) -> None:
+        self.msgid = msgid
+        self.plural_msgid: str | None = None
+        self.n: int | None = None
+        self.params = params
+        self.lower = False
+
+    def lowered(self) -> Label:
+        """The same label, shown in lower case (a round's name inside a sentence)."""
+        label = Label(self.msgid, **self.params)
+        label.plural_msgid, label.n, label.lower = self.plural_msgid, self.n, True
+        return label
+
+    @classmethod
+    def plural(cls, singular: str, plural: str, n: int, /, **params: Any) -> Label:
+        label = cls(singular, **params)
+        label.plural_msgid, label.n = plural, int(n)
+        return label
+
+    def render(self) -> str:
+        from cocrea_desktop.i18n import _, ngettext
+
+        if self.plural_msgid is not None and self.n is not None:
+            text = ngettext(self.msgid, self.plural_msgid, self.n)
+        else:
+            text = _(self.msgid) if self.msgid else ""
+        if self.lower:
+            text = text.lower()
+        if not self.params:
+            return text
+        values = {k: v.render() if isinstance(v, Label) else v for k, v in self.params.items()}
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.render(), spec)
+
+    def __bool__(self) -> bool:
+        return bool(self.msgid)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.render() == other
+        return isinstance(other, Label) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self.msgid)
+
+    def __repr__(self) -> str:
+        return "Label({!r}, {!r})".format(self.msgid, self.params)
+
+    def _key(self) -> tuple:
+        return (self.msgid, self.plural_msgid, self.n, self.lower,
+                json.dumps(self._plain(), sort_keys=True, ensure_ascii=False, default=str))
+
+    def _plain(self) -> dict[str, Any]:
+        return {k: ({"label": v._plain_self()} if isinstance(v, Label) else v)
+                for k, v in self.params.items()}
+
+    def _plain_self(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"msgid": self.msgid, "params": self._plain()}
+        if self.plural_msgid is not None:
+            data["plural"], data["n"] = self.plural_msgid, self.n
+        if self.lower:
+            data["lower"] = True
+        return data
+
+    def to_json(self) -> str:
+        """The label as JSON text (message ids and parameters), to store."""
+        return json.dumps(self._plain_self(), ensure_ascii=False, sort_keys=True, default=str)
+
+    @classmethod
+    def _from_plain(cls, data: dict[str, Any]) -> Label:
+        params = {k: (cls._from_plain(v["label"]) if isinstance(v, dict) and "label" in v else v)
+                  for k, v in (data.get("params") or {}).items()}
+        if data.get("plural") is not None:
+            label = cls.plural(data["msgid"], data["plural"], int(data.get("n") or 0), **params)
+        else:
+            label = cls(data["msgid"], **params)
+        return label.lowered() if data.get("lower") else label
+
+    @classmethod
+    def parse(cls, text: str | Label | None) -> Label:
+        """A stored label back: JSON from :meth:`to_json`, or an old label's plain text."""
+        if isinstance(text, Label):
+            return text
+        text = text or ""
+        if text.startswith("{"):
+            try:
+                data = json.loads(text)
+                if isinstance(data, dict) and isinstance(data.get("msgid"), str):
+                    return cls._from_plain(data)
+            except ValueError:
+                pass
+        return cls(text)
 
 
 @dataclass(frozen=True)
@@ -12,11 +129,12 @@ class Changes:
     ``tables`` names the kinds of record touched (``"session"``, ``"idea"``...),
     ``ids`` the rows; views re-read what they show when a table they show is in
     ``tables``. ``label`` is the translated name of the action, for the undo
-    menu ("Deshacer: crear sesión"). ``undoable`` is false for actions that the
+    menu ("Deshacer: crear sesión"), a :class:`Label` (or plain text) rendered in the
+    language in force when it is shown. ``undoable`` is false for actions that the
     undo stack does not cover (opening a file, a language change...).
     """
 
-    label: str = ""
+    label: Label | str = ""
     tables: frozenset[str] = field(default_factory=frozenset)
     ids: frozenset[str] = field(default_factory=frozenset)
     undoable: bool = True
@@ -35,6 +153,6 @@ class Changes:
         )
 
     @classmethod
-    def all(cls, label: str = "") -> Changes:
+    def all(cls, label: Label | str = "") -> Changes:
         """Everything may have changed (a file opened, an undo across tables)."""
         return cls(label=label, everything=True, undoable=False)

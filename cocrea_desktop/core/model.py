@@ -114,8 +114,13 @@ VOTE_ROUNDS: dict[str, str] = {
 }
 
 
+def round_msgid(round_: str) -> str:
+    """The untranslated name of a voting round (for a :class:`Label`)."""
+    return VOTE_ROUNDS.get(round_, round_)
+
+
 def round_label(round_: str) -> str:
-    return _(VOTE_ROUNDS.get(round_, round_))
+    return _(round_msgid(round_))
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,10 @@ from typing import Any, BinaryIO
 
 from cocrea_desktop import __version__
 from cocrea_desktop.core import journal as journal_core
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, StorageError
 from cocrea_desktop.export import keys
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.db import ProcessFile, create_process_file, iso_now
 from cocrea_desktop.store.device import Device
@@ -862,7 +862,7 @@ def import_bundle(pf: ProcessFile, bundle: Bundle, *, accept_key: bool = False,
                 "bundle_created_at": bundle.created_at, "imported_at": unit.at,
                 "summary": merge.canonical(preview.to_dict())})
 
-    label = _("importar el paquete de «{device}»").format(device=bundle.device_name)
+    label = Label(N_("importar el paquete de «{device}»"), device=bundle.device_name)
     changes = merge.apply_merge(pf, preview.plan, label=label, extra=extra,
                                 bundle_id=bundle.bundle_id)
     return ImportResult(preview, changes)

@@ -15,8 +15,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core import dates, privacy
 from cocrea_desktop.core import journal as journal_core
-from cocrea_desktop.core import privacy
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.methods import get_method, method_title
 from cocrea_desktop.core.model import level_label, round_label, status_label
@@ -197,7 +197,7 @@ def _round_result(repo: Repo, session_id: str, round_: str, *, public: bool) -> 
                          rule_text="", unit=_("Votos") if vr.mode == "counts" else
                          units.get(vr.kind, _("Total")),
                          breadth_label="" if vr.mode == "counts" else
-                         (_("Boletas") if vr.kind == "ranked" else _("Personas")),
+                         (_("Boletas que la mencionan") if vr.kind == "ranked" else _("Personas")),
                          k=vr.k if vr.kind == "ranked" else 0,
                          counter="" if public else vr.counter)
     for ballot in sorted(repo.votes.ballots(session_id, round_),
@@ -303,8 +303,8 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
             events.append((local_time(stats["b"]), _("{round}: última boleta capturada "
                                                      "({n} en total)")
                            .format(round=round_label(round_), n=stats["n"])))
-    events.sort(key=lambda e: e[0])
-    return events
+    events.sort(key=lambda e: e[0])  # local ISO times sort in order; shown as people write them
+    return [(dates.format_datetime(when, "numeric"), text) for when, text in events]
 
 
 # -- the process ------------------------------------------------------------------------

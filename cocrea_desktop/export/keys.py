@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.db import ProcessFile
@@ -208,7 +208,7 @@ def set_office_key(pf: ProcessFile, public_key: bytes) -> Changes:
     process_id = pf.scalar("SELECT id FROM process LIMIT 1")
     if process_id is None:
         raise NotFound(_("El archivo no contiene ningún proceso."))
-    with pf.write("process.office_key", _("fijar la llave de la oficina")) as unit:
+    with pf.write("process.office_key", Label(N_("fijar la llave de la oficina"))) as unit:
         unit.update("process", process_id,
                     {"office_public_key": base64.b64encode(public_key).decode()}, stamp=True)
     return unit.changes()
@@ -285,14 +285,14 @@ class TrustList:
         if key is None:
             raise NotFound(_("No se conoce ninguna llave con la huella {fingerprint}.").format(
                 fingerprint=fpr))
-        label = (_("confiar en la llave {fingerprint}") if status == TRUSTED
-                 else _("revocar la llave {fingerprint}")).format(fingerprint=key.fingerprint)
+        label = Label(N_("confiar en la llave {fingerprint}") if status == TRUSTED
+                      else N_("revocar la llave {fingerprint}"), fingerprint=key.fingerprint)
         with self.pf.write("key." + status, label) as unit:
             unit.update("key_trust", key.fingerprint, {"status": status}, stamp=True)
         return unit.changes()
 
     def add(self, *, public_key: bytes, device_id: str, name: str, status: str) -> Changes:
-        label = _("registrar la llave {fingerprint}").format(fingerprint=fingerprint(public_key))
+        label = Label(N_("registrar la llave {fingerprint}"), fingerprint=fingerprint(public_key))
         with self.pf.write("key." + status, label) as unit:
             self.record(unit, public_key=public_key, device_id=device_id, name=name,
                         status=status)

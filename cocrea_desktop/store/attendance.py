@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import privacy
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.privacy import Person, PrivacySettings
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id, translate_sqlite_error
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class AttendanceStore:
     def set_privacy(self, *, body: str, notice: str, full_notice_at: str) -> Changes:
         clean = privacy.clean_privacy(body, notice, full_notice_at)
         process = self.repo.process()
-        with self.pf.write("privacy.update", _("editar el aviso de privacidad")) as unit:
+        with self.pf.write("privacy.update", Label(N_("editar el aviso de privacidad"))) as unit:
             unit.update("process", process.id, {
                 "privacy_body": clean.body, "privacy_notice": clean.notice,
                 "privacy_full_notice_at": clean.full_notice_at}, stamp=True)
@@ -62,8 +62,8 @@ class AttendanceStore:
 
     def set_notice_read_aloud(self, session_id: str, read: bool = True) -> Changes:
         session = self.repo.session(session_id)
-        label = _("anotar que se leyó el aviso de privacidad") if read else \
-            _("anotar que no se leyó el aviso de privacidad")
+        label = Label(N_("anotar que se leyó el aviso de privacidad") if read else
+                      N_("anotar que no se leyó el aviso de privacidad"))
         with self.pf.write("attendance.notice_read", label) as unit:
             unit.update("session", session.id, {"notice_read_aloud": bool(read)}, stamp=True)
         return unit.changes()
@@ -103,8 +103,9 @@ class AttendanceStore:
         if replace:
             for category in existing:
                 clean.setdefault(category, 0)
-        label = _("anotar la asistencia por {dimension}").format(
-            dimension=privacy.dimension_label(dimension).lower())
+        label = Label(N_("anotar la asistencia por {dimension}"),
+            dimension=Label(privacy.DIMENSIONS[dimension]).lowered()
+            if dimension in privacy.DIMENSIONS else dimension)
         with self.pf.write("attendance.count", label) as unit:
             for category, count in clean.items():
                 row = existing.get(category)
@@ -165,7 +166,7 @@ class AttendanceStore:
                                  "contacten para el seguimiento."))
         number = (self.pf.scalar("SELECT MAX(number) FROM person WHERE session_id = ?",
                                  [session.id]) or 0) + 1
-        label = _("anotar a la persona {number} en la asistencia").format(number=number)
+        label = Label(N_("anotar a la persona {number} en la asistencia"), number=number)
         with self.pf.write("person.add", label) as unit:
             person_id = unit.insert("person", {
                 "id": new_id(), "session_id": session.id, "number": number, "name": name,
@@ -199,7 +200,7 @@ class AttendanceStore:
             else:
                 raise InvalidInput(_("El teléfono solo se anota si la persona acepta que la "
                                      "contacten para el seguimiento."))
-        label = _("corregir los datos de la persona {number}").format(number=person.number)
+        label = Label(N_("corregir los datos de la persona {number}"), number=person.number)
         with self.pf.write("person.correct", label) as unit:
             unit.update("person", person.id, clean, stamp=True)
         return unit.changes()
@@ -213,7 +214,7 @@ class AttendanceStore:
         person = self.person(person_id)
         if person.erased:
             raise RuleViolation(_("Los datos de esta persona ya se borraron."))
-        label = _("borrar los datos de la persona {number}").format(number=person.number)
+        label = Label(N_("borrar los datos de la persona {number}"), number=person.number)
         try:
             # Freed bytes are overwritten with zeros, so the old values leave the file.
             self.pf.conn.execute("PRAGMA secure_delete = ON")

@@ -23,7 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from cocrea_desktop.core import journal as journal_core
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.clock import Clock, SystemClock
 from cocrea_desktop.core.errors import (
     CorruptFile,
@@ -74,7 +74,7 @@ class RowOp:
 @dataclass
 class UndoStep:
     action: str
-    label: str
+    label: Label
     ops: list[RowOp] = field(default_factory=list)
     tables: frozenset[str] = frozenset()
 
@@ -102,10 +102,10 @@ def translate_sqlite_error(err: sqlite3.Error, path: Path) -> StorageError:
 class Unit:
     """The changes of one user action, inside one open transaction."""
 
-    def __init__(self, pf: ProcessFile, action: str, label: str, txn: str) -> None:
+    def __init__(self, pf: ProcessFile, action: str, label: Label | str, txn: str) -> None:
         self.pf = pf
         self.action = action
-        self.label = label
+        self.label = Label.parse(label)
         self.txn = txn
         self.ops: list[RowOp] = []
         self.tables: set[str] = set()
@@ -271,8 +271,13 @@ class ProcessFile:
 
     # -- writing ---------------------------------------------------------
     @contextlib.contextmanager
-    def write(self, action: str, label: str, *, undoable: bool = True) -> Iterator[Unit]:
-        """One user action: one transaction, journaled; pushed on the undo stack."""
+    def write(self, action: str, label: Label | str, *,
+              undoable: bool = True) -> Iterator[Unit]:
+        """One user action: one transaction, journaled; pushed on the undo stack.
+
+        ``label`` names the action for the undo button: a :class:`Label` (message id
+        and parameters), so that it is shown in the language in force when shown.
+        """
         if self.read_only:
             raise ReadOnlyFile(_("El proceso está abierto solo para lectura; no se pueden "
                                  "guardar cambios."))
@@ -289,7 +294,8 @@ class ProcessFile:
         except sqlite3.Error as err:
             raise translate_sqlite_error(err, self.path) from err
         if unit.ops and undoable:
-            self.undo_stack.append(UndoStep(action, label, unit.ops, frozenset(unit.tables)))
+            self.undo_stack.append(UndoStep(action, unit.label, unit.ops,
+                                            frozenset(unit.tables)))
             del self.undo_stack[:-UNDO_LIMIT]
             self.redo_stack.clear()
         self._dirty_since_backup = True
@@ -315,7 +321,7 @@ class ProcessFile:
 
     # -- undo / redo -----------------------------------------------------
     def undo_label(self) -> str | None:
-        return self.undo_stack[-1].label if self.undo_stack else None
+        return self.undo_stack[-1].label.render() if self.undo_stack else None
 
     def undo_sessions(self) -> set[str]:
         """The sessions the next undo would change (empty for process-wide actions)."""
@@ -331,7 +337,7 @@ class ProcessFile:
         return found
 
     def redo_label(self) -> str | None:
-        return self.redo_stack[-1].label if self.redo_stack else None
+        return self.redo_stack[-1].label.render() if self.redo_stack else None
 
     def undo(self) -> Changes:
         if not self.undo_stack:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
@@ -145,7 +145,7 @@ class FairStore:
             raise InvalidInput(_("El número de stand debe ser 1 o más."))
         if number in taken:
             raise InvalidInput(_("El stand {number} ya está registrado.").format(number=number))
-        with self.pf.write("fair.stand_add", _("registrar el stand {number}").format(
+        with self.pf.write("fair.stand_add", Label(N_("registrar el stand {number}"),
                 number=number)) as unit:
             stand_id = unit.insert("fair_stand", {
                 "id": new_id(), "session_id": session_id, "number": int(number), "title": title,
@@ -163,7 +163,7 @@ class FairStore:
         clean = {k: _clean(v) for k, v in values.items()}
         if "title" in clean and not clean["title"]:
             raise InvalidInput(_("Cada proyecto necesita un título."))
-        with self.pf.write("fair.stand_edit", _("editar el stand {number}").format(
+        with self.pf.write("fair.stand_edit", Label(N_("editar el stand {number}"),
                 number=row["number"])) as unit:
             unit.update("fair_stand", stand_id, clean, stamp=True)
         return unit.changes()
@@ -185,7 +185,7 @@ class FairStore:
         if not name:
             raise InvalidInput(_("Escriba el nombre de la autoridad."))
         number = len(self.authorities(session_id)) + 1
-        with self.pf.write("fair.authority_add", _("registrar a {name}").format(
+        with self.pf.write("fair.authority_add", Label(N_("registrar a {name}"),
                 name=name)) as unit:
             authority_id = unit.insert("fair_authority", {
                 "id": new_id(), "session_id": session_id, "number": number, "name": name,
@@ -198,7 +198,7 @@ class FairStore:
         """Record that an authority visited a stand, now (pick stand, pick authority, Enter)."""
         stand = self.stand(session_id, stand_number)
         authority = self.authority(session_id, authority_number)
-        label = _("registrar la visita de {name} al stand {number}").format(
+        label = Label(N_("registrar la visita de {name} al stand {number}"),
             name=authority.name, number=stand.number)
         with self.pf.write("fair.visit", label) as unit:
             unit.insert("fair_visit", {"id": new_id(), "session_id": session_id,
@@ -223,7 +223,7 @@ class FairStore:
         stand = self.stand(session_id, stand_number)
         authority = self.authority(session_id, authority_number)
         row_id = f"{stand.id}:{authority.id}"
-        label = _("registrar el interés de {name} en el stand {number}").format(
+        label = Label(N_("registrar el interés de {name} en el stand {number}"),
             name=authority.name, number=stand.number)
         with self.pf.write("fair.interest", label) as unit:
             existing = self.pf.row("fair_interest", row_id)
@@ -276,7 +276,7 @@ class FairStore:
                 except ValueError:
                     raise InvalidInput(_("La fecha «{date}» no es válida; use el formato "
                                          "AAAA-MM-DD.").format(date=clean[key])) from None
-        with self.pf.write("fair.letter_draft", _("redactar la carta {folio}").format(
+        with self.pf.write("fair.letter_draft", Label(N_("redactar la carta {folio}"),
                 folio=folio)) as unit:
             letter_id = unit.insert("fair_letter", {
                 "id": new_id(), "session_id": session_id, "folio": folio, "stand_id": stand.id,
@@ -289,7 +289,7 @@ class FairStore:
         if unknown:
             raise InvalidInput(_("Campo desconocido: {names}").format(names=", ".join(unknown)))
         letter = self.letter(letter_id)
-        with self.pf.write("fair.letter_edit", _("editar la carta {folio}").format(
+        with self.pf.write("fair.letter_edit", Label(N_("editar la carta {folio}"),
                 folio=letter.folio)) as unit:
             unit.update("fair_letter", letter.id, {k: str(v).strip() for k, v in values.items()},
                         stamp=True)
@@ -303,8 +303,8 @@ class FairStore:
         if status == "dropped" and not reason:
             raise InvalidInput(_("Escriba por qué se descarta la carta."))
         letter = self.letter(letter_id)
-        with self.pf.write("fair.letter_status", _("cambiar el estado de la carta {folio}")
-                           .format(folio=letter.folio)) as unit:
+        with self.pf.write("fair.letter_status", Label(N_("cambiar el estado de la carta {folio}"),
+                                                       folio=letter.folio)) as unit:
             unit.update("fair_letter", letter.id, {"status": status, "status_reason": reason},
                         stamp=True)
         return unit.changes()
@@ -332,7 +332,7 @@ class FairStore:
                           [letter.id, digest]):
             raise RuleViolation(_("Ese archivo ya está adjunto a la carta {folio}.").format(
                 folio=letter.folio))
-        with self.pf.write("fair.letter_attach", _("adjuntar la carta firmada {folio}").format(
+        with self.pf.write("fair.letter_attach", Label(N_("adjuntar la carta firmada {folio}"),
                 folio=letter.folio)) as unit:
             unit.insert("attachment", {
                 "id": new_id(), "owner_table": "fair_letter", "owner_id": letter.id,

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.timers import Timer
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class FishbowlStore:
         self._check_not_started(session_id)
         number = (self.pf.scalar("SELECT MAX(number) FROM fishbowl_group WHERE session_id = ?",
                                  [session_id]) or 0) + 1
-        with self.pf.write("fishbowl.group_add", _("agregar el grupo «{label}»").format(
+        with self.pf.write("fishbowl.group_add", Label(N_("agregar el grupo «{label}»"),
                 label=label)) as unit:
             group_id = unit.insert("fishbowl_group", {
                 "id": new_id(), "session_id": session_id, "number": number, "label": label,
@@ -113,7 +113,7 @@ class FishbowlStore:
             values["size"] = int(size)
         if members is not None:
             values["members"] = members.strip()
-        with self.pf.write("fishbowl.group_edit", _("editar el grupo «{label}»").format(
+        with self.pf.write("fishbowl.group_edit", Label(N_("editar el grupo «{label}»"),
                 label=group.label)) as unit:
             unit.update("fishbowl_group", group.id, values, stamp=True)
         return unit.changes()
@@ -128,7 +128,7 @@ class FishbowlStore:
         self._check_not_started(session_id)
         order = list(groups)
         (shuffle or random.SystemRandom().shuffle)(order)
-        with self.pf.write("fishbowl.draw", _("sortear el orden de los turnos")) as unit:
+        with self.pf.write("fishbowl.draw", Label(N_("sortear el orden de los turnos"))) as unit:
             for position, group in enumerate(order, start=1):
                 unit.update("fishbowl_group", group.id, {"turn_order": position}, stamp=True)
             unit.note("session", session_id, {
@@ -182,7 +182,7 @@ class FishbowlStore:
             raise RuleViolation(_("El grupo «{label}» ya tuvo su turno.").format(label=group.label))
         minutes = self.turn_minutes(session_id)
         timer = self.repo.phases.timer(session_id, TURNS_PHASE, slot=group.id, minutes=minutes)
-        with self.pf.write("fishbowl.turn_start", _("iniciar el turno de «{label}»").format(
+        with self.pf.write("fishbowl.turn_start", Label(N_("iniciar el turno de «{label}»"),
                 label=group.label)) as unit:
             # The timer and the turn start in one transaction: a kill leaves both or neither.
             if not timer.running and not timer.paused:
@@ -207,7 +207,7 @@ class FishbowlStore:
                 label=group.label))
         timer = self.repo.phases.timer(session_id, TURNS_PHASE, slot=group.id)
         now = self.pf.clock.now()
-        with self.pf.write("fishbowl.turn_end", _("terminar el turno de «{label}»").format(
+        with self.pf.write("fishbowl.turn_end", Label(N_("terminar el turno de «{label}»"),
                 label=group.label)) as unit:
             unit.update("fishbowl_turn", turn_id, {
                 "ended_at": unit.at, "overrun_seconds": round(timer.overrun(now), 1),

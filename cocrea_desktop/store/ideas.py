@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.model import Cluster, Idea, MergeProposal, Note
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class IdeaStore:
         round_, turn = self._turn(session_id, new_round)
         number = (self.pf.scalar("SELECT MAX(number) FROM idea WHERE session_id = ?",
                                  [session_id]) or 0) + 1
-        label = _("capturar la idea {number}").format(number=number)
+        label = Label(N_("capturar la idea {number}"), number=number)
         with self.pf.write("idea.add", label) as unit:
             idea_id = unit.insert("idea", {
                 "id": new_id(), "session_id": session_id, "number": number, "text": text,
@@ -160,8 +160,8 @@ class IdeaStore:
         participants = self.repo.session(session_id).participant_count
         number = self.pf.scalar("SELECT MAX(number) FROM idea WHERE session_id = ?",
                                 [session_id]) or 0
-        label = ngettext("importar {count} idea", "importar {count} ideas", len(clean)).format(
-            count=len(clean))
+        label = Label.plural("importar {count} idea", "importar {count} ideas",
+                             len(clean), count=len(clean))
         ids = []
         with self.pf.write("idea.import", label) as unit:
             for text in clean:
@@ -183,7 +183,7 @@ class IdeaStore:
         """Record a "paso": this turn's person has no more ideas."""
         self._check_open(session_id, _("Ya empezó la votación: la ronda terminó."))
         round_, turn = self._turn(session_id, new_round)
-        label = _("registrar «paso» (vuelta {round}, turno {turn})").format(
+        label = Label(N_("registrar «paso» (vuelta {round}, turno {turn})"),
             round=round_, turn=turn)
         with self.pf.write("idea.pass", label) as unit:
             unit.insert("idea_pass", {"id": new_id(), "session_id": session_id, "round": round_,
@@ -199,7 +199,7 @@ class IdeaStore:
             raise InvalidInput(_("La idea no puede quedar vacía; para quitarla, retírela con "
                                  "un motivo."))
         self._check_open(idea.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
-        label = _("editar la idea {number}").format(number=idea.number)
+        label = Label(N_("editar la idea {number}"), number=idea.number)
         with self.pf.write("idea.edit", label) as unit:
             unit.update("idea", idea.id, {"text": text}, stamp=True)
         return unit.changes()
@@ -215,7 +215,7 @@ class IdeaStore:
                                   "fusión primero.").format(number=idea.number,
                                                            into=idea.merged_into_number))
         self._check_open(idea.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
-        label = _("retirar la idea {number}").format(number=idea.number)
+        label = Label(N_("retirar la idea {number}"), number=idea.number)
         with self.pf.write("idea.withdraw", label) as unit:
             unit.update("idea", idea.id, {"status": "withdrawn", "withdraw_reason": reason},
                         stamp=True)
@@ -227,7 +227,7 @@ class IdeaStore:
             raise RuleViolation(_("La idea {number} no está retirada.").format(
                 number=idea.number))
         self._check_open(idea.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
-        with self.pf.write("idea.restore", _("recuperar la idea {number}").format(
+        with self.pf.write("idea.restore", Label(N_("recuperar la idea {number}"),
                 number=idea.number)) as unit:
             unit.update("idea", idea.id, {"status": "active", "withdraw_reason": ""}, stamp=True)
         return unit.changes()
@@ -247,7 +247,7 @@ class IdeaStore:
                     number=idea.number, status=_("fusionada") if idea.status == "merged"
                     else _("retirada")))
         into, absorbed = ideas[0], ideas[1:]
-        label = _("proponer fusionar las ideas {numbers}").format(
+        label = Label(N_("proponer fusionar las ideas {numbers}"),
             numbers=", ".join(str(n) for n in unique))
         with self.pf.write("merge.propose", label) as unit:
             merge_id = unit.insert("merge_proposal", {
@@ -290,7 +290,7 @@ class IdeaStore:
             if not self.get(idea_id).active:
                 raise RuleViolation(_("Una de las ideas ya no está vigente; proponga la fusión "
                                       "de nuevo."))
-        label = _("fusionar las ideas {numbers}").format(
+        label = Label(N_("fusionar las ideas {numbers}"),
             numbers=", ".join(str(n) for n in (merge.into_number, *merge.from_numbers)))
         with self.pf.write("merge.agree", label) as unit:
             unit.update("merge_proposal", merge.id, {"status": "agreed"}, stamp=True)
@@ -303,7 +303,7 @@ class IdeaStore:
         merge = self.merge(merge_id)
         if merge.status != "proposed":
             raise RuleViolation(_("Esta fusión ya no está propuesta."))
-        with self.pf.write("merge.reject", _("descartar la fusión propuesta")) as unit:
+        with self.pf.write("merge.reject", Label(N_("descartar la fusión propuesta"))) as unit:
             unit.update("merge_proposal", merge.id, {"status": "rejected"}, stamp=True)
         return unit.changes()
 
@@ -313,7 +313,7 @@ class IdeaStore:
         if merge.status != "agreed":
             raise RuleViolation(_("Esta fusión no está acordada."))
         self._check_open(merge.session_id, _("Ya empezó la votación: las ideas ya no cambian."))
-        label = _("separar las ideas {numbers}").format(
+        label = Label(N_("separar las ideas {numbers}"),
             numbers=", ".join(str(n) for n in (merge.into_number, *merge.from_numbers)))
         with self.pf.write("merge.undo", label) as unit:
             unit.update("merge_proposal", merge.id, {"status": "undone"}, stamp=True)
@@ -337,7 +337,7 @@ class IdeaStore:
             raise InvalidInput(_("El grupo necesita un nombre."))
         number = (self.pf.scalar("SELECT MAX(number) FROM cluster WHERE session_id = ?",
                                  [session_id]) or 0) + 1
-        with self.pf.write("cluster.add", _("crear el grupo «{label}»").format(
+        with self.pf.write("cluster.add", Label(N_("crear el grupo «{label}»"),
                 label=_short(label))) as unit:
             cluster_id = unit.insert("cluster", {
                 "id": new_id(), "session_id": session_id, "number": number, "label": label,
@@ -348,7 +348,7 @@ class IdeaStore:
         label = " ".join(str(label).split())
         if not label:
             raise InvalidInput(_("El grupo necesita un nombre."))
-        with self.pf.write("cluster.rename", _("renombrar el grupo «{label}»").format(
+        with self.pf.write("cluster.rename", Label(N_("renombrar el grupo «{label}»"),
                 label=_short(label))) as unit:
             unit.update("cluster", cluster_id, {"label": label}, stamp=True)
         return unit.changes()
@@ -358,10 +358,14 @@ class IdeaStore:
         if cluster_id is not None and self.pf.row("cluster", cluster_id) is None:
             raise NotFound(_("No existe ese grupo."))
         ideas = [self.get(i) for i in idea_ids]
-        label = _("agrupar las ideas {numbers}").format(
-            numbers=", ".join(str(i.number) for i in ideas)) if cluster_id else \
-            _("sacar del grupo las ideas {numbers}").format(
-                numbers=", ".join(str(i.number) for i in ideas))
+        cluster = self.pf.row("cluster", cluster_id) if cluster_id else None
+        label = Label.plural("poner la idea {numbers} en el grupo «{group}»",
+                             "poner las ideas {numbers} en el grupo «{group}»", len(ideas),
+                             numbers=", ".join(str(i.number) for i in ideas),
+                             group=cluster["label"] if cluster else "") if cluster else \
+            Label.plural("sacar del grupo la idea {numbers}",
+                         "sacar del grupo las ideas {numbers}", len(ideas),
+                         numbers=", ".join(str(i.number) for i in ideas))
         with self.pf.write("cluster.assign", label) as unit:
             for idea in ideas:
                 unit.update("idea", idea.id, {"cluster_id": cluster_id}, stamp=True)
@@ -381,7 +385,7 @@ class IdeaStore:
         text = str(text).strip()
         if not text:
             raise InvalidInput(_("La nota está vacía."))
-        with self.pf.write("note.add", _("anotar «{text}»").format(text=_short(text))) as unit:
+        with self.pf.write("note.add", Label(N_("anotar «{text}»"), text=_short(text))) as unit:
             unit.insert("note", {"id": new_id(), "session_id": session_id, "phase": phase,
                                  "text": text, "created_at": unit.at, "updated_at": unit.at,
                                  "device_id": self.pf.device.id})

@@ -29,9 +29,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import ProcessFile, Unit, _redact
 from cocrea_desktop.store.migrations import PERSONAL_FIELDS
 
@@ -471,7 +471,7 @@ def _unique_clash(pf, table, row, uniques, taken) -> dict[str, Any] | None:
 
 
 # -- writing ------------------------------------------------------------------------
-def apply_merge(pf: ProcessFile, plan: MergePlan, *, label: str,
+def apply_merge(pf: ProcessFile, plan: MergePlan, *, label: Label | str,
                 extra: Callable[[Unit], None] | None = None, bundle_id: str = "") -> Changes:
     """Write ``plan`` in one journaled transaction (``extra`` adds more inside it)."""
     with pf.write("bundle.import", label, undoable=False) as unit:
@@ -559,7 +559,7 @@ def resolve_conflict(pf: ProcessFile, conflict_id: str, choice: str) -> Changes:
     if choice == OTHER and conflict.kind == "duplicate":
         raise RuleViolation(_("Un duplicado solo puede conservar la fila que ya está; la otra "
                               "queda anotada en la bitácora."))
-    label = _("resolver un conflicto en «{table}»").format(table=conflict.table)
+    label = Label(N_("resolver un conflicto en «{table}»"), table=conflict.table)
     with pf.write("conflict.resolve", label, undoable=False) as unit:
         current = pf.row(conflict.table, conflict.row_id)
         if choice == OTHER:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import RuleViolation
 from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.methods.base import Method, Phase
 from cocrea_desktop.core.timers import Timer
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -106,7 +106,7 @@ class PhaseStore:
         if session.status == "planned" and there > 0:
             values["status"] = "in_progress"
         action = "phase.back" if there < here else "phase.forward"
-        label = _("ir a la fase «{phase}»").format(phase=target.title_text())
+        label = Label(N_("ir a la fase «{phase}»"), phase=Label(target.title))
         with self.pf.write(action, label) as unit:
             if "voting_started_at" in values:
                 values["voting_started_at"] = unit.at
@@ -165,7 +165,7 @@ class PhaseStore:
         return self.timer(session_id, phase_key, slot=slot).remaining(self.pf.clock.now())
 
     def _save_timer(self, session_id: str, key: str, timer: Timer, action: str,
-                    label: str) -> Changes:
+                    label: Label) -> Changes:
         with self.pf.write(action, label) as unit:
             self.write_timer(unit, session_id, key, timer)
         return unit.changes()
@@ -183,7 +183,7 @@ class PhaseStore:
             unit.update("timer", timer_id, {"state": state}, stamp=True)
 
     def _timer_action(self, session_id: str, phase_key: str | None, slot: str | None,
-                      verb: str, label: str, change) -> Changes:
+                      verb: str, label: Label, change) -> Changes:
         _phase, key = self._phase_and_key(session_id, phase_key, slot)
         timer = change(self.timer(session_id, phase_key, slot=slot), self.pf.clock.now())
         return self._save_timer(session_id, key, timer, "timer." + verb, label)
@@ -195,27 +195,29 @@ class PhaseStore:
                 timer = Timer.of_minutes(minutes)
             return timer.start(now)
         return self._timer_action(session_id, phase_key, slot, "start",
-                                  _("iniciar el tiempo"), change)
+                                  Label(N_("iniciar el tiempo")), change)
 
     def pause_timer(self, session_id: str, phase_key: str | None = None, *,
                     slot: str | None = None) -> Changes:
-        return self._timer_action(session_id, phase_key, slot, "pause", _("pausar el tiempo"),
+        return self._timer_action(session_id, phase_key, slot, "pause",
+                                  Label(N_("pausar el tiempo")),
                                   lambda t, now: t.pause(now))
 
     def resume_timer(self, session_id: str, phase_key: str | None = None, *,
                      slot: str | None = None) -> Changes:
         return self._timer_action(session_id, phase_key, slot, "resume",
-                                  _("reanudar el tiempo"), lambda t, now: t.resume(now))
+                                  Label(N_("reanudar el tiempo")), lambda t, now: t.resume(now))
 
     def add_minute(self, session_id: str, phase_key: str | None = None,
                    minutes: float = 1, *, slot: str | None = None) -> Changes:
-        return self._timer_action(session_id, phase_key, slot, "add", _("agregar un minuto"),
+        return self._timer_action(session_id, phase_key, slot, "add",
+                                  Label(N_("agregar un minuto")),
                                   lambda t, now: t.add_minutes(minutes))
 
     def reset_timer(self, session_id: str, phase_key: str | None = None, *,
                     slot: str | None = None) -> Changes:
         return self._timer_action(session_id, phase_key, slot, "reset",
-                                  _("reiniciar el tiempo"), lambda t, now: t.reset())
+                                  Label(N_("reiniciar el tiempo")), lambda t, now: t.reset())
 
     def toggle_timer(self, session_id: str, phase_key: str | None = None, *,
                      slot: str | None = None) -> Changes:

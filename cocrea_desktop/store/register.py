@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, RuleViolation
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting import payload as qr
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -173,8 +173,8 @@ class BallotRegister:
         if (stored or plan.short_id) != plan.short_id or (stored and plan.new_short_id):
             raise RuleViolation(_("La sesión cambió mientras se imprimía: imprima de nuevo."))
         batch = new_id()[:8]
-        label = ngettext("emitir {count} boleta", "emitir {count} boletas",
-                         len(serials)).format(count=len(serials))
+        label = Label.plural("emitir {count} boleta", "emitir {count} boletas",
+                             len(serials), count=len(serials))
         with self.pf.write("ballots.issue", label) as unit:
             if not stored:
                 unit.update("session", session.id,
@@ -329,8 +329,8 @@ class BallotRegister:
                           [session_id, round_, serial]):
             raise RuleViolation(_("La boleta {serial} ya se capturó; anúlela desde la lista de "
                                   "boletas.").format(serial=qr.format_serial(serial)))
-        with self.pf.write("ballots.spoiled", _("marcar como estropeada la boleta {serial}")
-                           .format(serial=qr.format_serial(serial))) as unit:
+        with self.pf.write("ballots.spoiled", Label(N_("marcar como estropeada la boleta {serial}"),
+                                                     serial=qr.format_serial(serial))) as unit:
             unit.update("ballot_issue", row[0]["id"], {"status": "spoiled"}, stamp=True)
         return unit.changes()
 

@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.clock import Clock
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation, StorageError
 from cocrea_desktop.core.methods import get_method, method_title
@@ -28,7 +28,7 @@ from cocrea_desktop.core.model import (
     SessionId,
     round_label,
 )
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import ProcessFile, create_process_file, iso_now, new_id, open_process
 from cocrea_desktop.store.device import Device
 
@@ -79,7 +79,7 @@ class Repo:
         pf = create_process_file(path, device=device, clock=clock)
         repo = cls(pf)
         now = iso_now(pf.clock)
-        with pf.write("process.create", _("crear proceso"), undoable=False) as unit:
+        with pf.write("process.create", Label(N_("crear proceso")), undoable=False) as unit:
             unit.insert("process", {
                 "id": new_id(), "name": name, "municipality": municipality.strip(),
                 "state": state.strip(), "period": period.strip(),
@@ -130,7 +130,7 @@ class Repo:
         if "name" in values and not values["name"]:
             raise InvalidInput(_("El proceso necesita un nombre."))
         process = self.process()
-        with self.pf.write("process.update", _("editar datos del proceso")) as unit:
+        with self.pf.write("process.update", Label(N_("editar datos del proceso"))) as unit:
             unit.update("process", process.id, values, stamp=True)
         return unit.changes()
 
@@ -209,7 +209,7 @@ class Repo:
         clean = self._clean_session_values({"method": method, "question": question, **values})
         process = self.process()
         position = (self.pf.scalar("SELECT MAX(position) FROM session") or 0) + 1
-        label = _("crear sesión «{question}»").format(question=_shorten(clean["question"]))
+        label = Label(N_("crear sesión «{question}»"), question=_shorten(clean["question"]))
         with self.pf.write("session.create", label) as unit:
             session_id = unit.insert("session", {
                 "id": new_id(), "process_id": process.id, **clean, "position": position,
@@ -220,7 +220,7 @@ class Repo:
     def update_session(self, session_id: str, **values: Any) -> Changes:
         session = self.session(session_id)
         clean = self._clean_session_values(values)
-        label = _("editar sesión «{question}»").format(question=_shorten(session.question))
+        label = Label(N_("editar sesión «{question}»"), question=_shorten(session.question))
         with self.pf.write("session.update", label) as unit:
             unit.update("session", session.id, clean, stamp=True)
         return unit.changes()
@@ -233,7 +233,7 @@ class Repo:
         values["params"] = s.params
         clean = self._clean_session_values(values)
         position = (self.pf.scalar("SELECT MAX(position) FROM session") or 0) + 1
-        label = _("duplicar sesión «{question}»").format(question=_shorten(s.question))
+        label = Label(N_("duplicar sesión «{question}»"), question=_shorten(s.question))
         with self.pf.write("session.duplicate", label) as unit:
             new_session_id = unit.insert("session", {
                 "id": new_id(), "process_id": s.process_id, **clean, "position": position,
@@ -243,8 +243,8 @@ class Repo:
 
     def archive_session(self, session_id: str, archived: bool = True) -> Changes:
         s = self.session(session_id)
-        label = (_("archivar sesión «{question}»") if archived
-                 else _("recuperar sesión «{question}»")).format(question=_shorten(s.question))
+        label = Label(N_("archivar sesión «{question}»") if archived
+                      else N_("recuperar sesión «{question}»"), question=_shorten(s.question))
         with self.pf.write("session.archive" if archived else "session.unarchive",
                            label) as unit:
             unit.update("session", s.id, {"archived": archived}, stamp=True)

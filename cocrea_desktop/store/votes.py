@@ -15,15 +15,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.methods import get_method
-from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label
+from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label, round_msgid
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting import tally as tallies
 from cocrea_desktop.core.voting.rules import DotsRule, RankedRule, default_dots, default_k
 from cocrea_desktop.core.voting.wording import CLUSTER, IDEA, STAND, OptionNoun
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ class VoteStore:
         values = self._round_values(session_id, round_, k=k, dots_per_person=dots_per_person,
                                     max_per_option=max_per_option, mode=mode, counter=counter,
                                     source=source, participants=participants)
-        label = _("ajustar la regla de la {round}").format(round=round_label(round_).lower())
+        label = Label(N_("ajustar la regla de la {round}"),
+                      round=Label(round_msgid(round_)).lowered())
         with self.pf.write("vote.configure", label) as unit:
             self._write_round(unit, session_id, round_, values)
         return unit.changes()
@@ -243,8 +244,8 @@ class VoteStore:
         voids = [{"entry": v.entry, "reason": v.reason, "amount": v.amount}
                  for v in checked.voids]
         number = self.count_ballots(session_id, round_) + 1
-        label = _("capturar la boleta {number}").format(number=number) if not serial else \
-            _("capturar la boleta {serial}").format(serial=serial)
+        label = Label(N_("capturar la boleta {number}"), number=number) if not serial else \
+            Label(N_("capturar la boleta {serial}"), serial=serial)
         with self.pf.write("ballot.add", label) as unit:
             if not session.voting_started_at:
                 unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
@@ -263,7 +264,7 @@ class VoteStore:
         row = self.pf.row("ballot", ballot_id)
         if row is None:
             raise NotFound(_("No existe esa boleta."))
-        label = _("anular una boleta") if spoiled else _("volver a contar una boleta")
+        label = Label(N_("anular una boleta") if spoiled else N_("volver a contar una boleta"))
         with self.pf.write("ballot.spoil" if spoiled else "ballot.unspoil", label) as unit:
             unit.update("ballot", ballot_id, {"status": "spoiled" if spoiled else "counted"},
                         stamp=True)
@@ -382,7 +383,8 @@ class VoteStore:
         settings = self._round_values(session_id, round_, mode="counts", counter=counter,
                                       source=source, participants=participants)
         session = self.repo.session(session_id)
-        label = _("capturar los conteos de la {round}").format(round=round_label(round_).lower())
+        label = Label(N_("capturar los conteos de la {round}"),
+                      round=Label(round_msgid(round_)).lowered())
         with self.pf.write("vote.counts", label) as unit:  # settings and counts: one action
             self._write_round(unit, session_id, round_, settings)
             if not session.voting_started_at:

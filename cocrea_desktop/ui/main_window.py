@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocrea_desktop import __version__, i18n
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
@@ -38,6 +39,7 @@ from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.models.sessions import SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.workers import run_task
+from cocrea_desktop.ui.widgets.fit import wrap_rows
 
 
 class MainWindow(QMainWindow):
@@ -101,8 +103,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
 
         self.saved_label = QLabel(objectName="saved")
+        self.saved_at: dt.datetime | None = None
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self._make_actions()
@@ -245,6 +248,7 @@ class MainWindow(QMainWindow):
         self.model.retranslate()
         self.refresh_header()
         self.update_actions()
+        self.show_saved()
 
     # -- the open process --------------------------------------------------
     def open_path(self, path: str | Path, *, read_only: bool = False,
@@ -353,9 +357,15 @@ class MainWindow(QMainWindow):
             self.refresh_header()
         if changes.touches("session"):
             self.refresh_sessions()
-        now = dt.datetime.now().strftime("%H:%M:%S")
-        self.saved_label.setText(_("Guardado a las {time}").format(time=now))
+        self.saved_at = dt.datetime.now()
+        self.show_saved()
         self.update_actions()
+
+    def show_saved(self) -> None:
+        """The status bar's last save time, in the language in force."""
+        if self.saved_at is not None:
+            self.saved_label.setText(_("Guardado a las {time}").format(
+                time=dates.format_time(self.saved_at, seconds=True)))
 
     def refresh(self) -> None:
         self.refresh_header()

@@ -57,18 +57,21 @@ def test_the_letter_carries_every_field_and_its_folio_as_a_qr(fair, tmp_path):
         target = write_letter(repo, sid, "cc-001", tmp_path / "carta.pdf")
         process_id = repo.process().id
     text = pdf_text(target)
-    for expected in ("Carta compromiso", "Folio CC-001", "Fecha 2027-03-13",
+    for expected in ("Carta compromiso", "Folio CC-001", "Fecha 13 de marzo de 2027",
                      "Explanada, Guelatao, Oaxaca", "Plan de Acción Local 2027",
                      "Radio comunitaria en zapoteco", "Avisos en lengua", "Todo llega en español",
                      "Radio Guelatao A. C.", "Rosa Martínez", "Cabildo de Guelatao",
                      "Regidor de Salud", "Lic. Tomás Aquino", "Grabar los avisos cada semana",
                      "Un espacio en el palacio y un transmisor", "Reunión con el cabildo",
-                     "2027-04-02", "Regiduría de Salud",
+                     "2 de abril de 2027", "Regiduría de Salud",
                      "aviso de privacidad de Municipio de Guelatao de Juárez",
                      "Tablero del palacio municipal", "Por el equipo promotor",
                      "Por la autoridad", "Testigo", "Proceso " + process_id):
         assert expected in text, expected
     assert "951 987 6543" not in text  # the phone stays in the records
+    # No witness named: a line to sign, not the form's own hint printed as a name.
+    assert "Testigo (opcional" not in text and "STL u órgano garante" not in text
+    assert "2027-03-13" not in text
     doc = pypdfium2.PdfDocument(str(target))
     image = doc[0].render(scale=3).to_pil()
     doc.close()

@@ -247,7 +247,7 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
                      "Colectivo Milpa Viva", "María López Cruz", "Municipio",
                      "Directora de Obras", "Ing. Laura Ruiz Gómez", "Cuidar los huertos",
                      "Instalar tres tinacos antes de junio", "Visita a las escuelas",
-                     "2027-03-27", "Dirección de Obras", "aviso de privacidad",
+                     "27 de marzo de 2027", "Dirección de Obras", "aviso de privacidad",
                      "Tablero del palacio municipal", "Testigo", "Ana Díaz (STL)",
                      "Explanada municipal", "Plan de Acción Local 2027",
                      "Proceso " + repo.process().id):

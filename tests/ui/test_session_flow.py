@@ -138,7 +138,7 @@ def test_a_whole_nominal_group_with_only_the_keyboard(window, qtbot, errors):
     clarify = screen.panel()
     assert focused() is clarify.merge_entry
     type_line(qtbot, "6 2")
-    assert clarify.merges_model.index(0, 0).data() == "La 2 absorbe 6"
+    assert clarify.merges_model.index(0, 0).data() == "La idea 2 incluye a la 6"
     assert clarify.merges_model.index(0, 1).data() == "Propuesta: falta el acuerdo de la sala"
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert clarify.merges_model.index(0, 1).data() == "Acordada por la sala"
@@ -207,8 +207,8 @@ def test_a_whole_nominal_group_with_only_the_keyboard(window, qtbot, errors):
     for option, (rank, points, mentions, *dist) in expected.items():
         row = rows[option]
         assert (row[0], row[3], row[4], *row[5:]) == (rank, points, mentions, *dist), option
-    assert results.model.headerData(3, Qt.Orientation.Horizontal) == "Puntos P"
-    assert results.model.headerData(5, Qt.Orientation.Horizontal) == "D(5)"
+    assert results.model.headerData(3, Qt.Orientation.Horizontal) == "Puntos"
+    assert results.model.headerData(5, Qt.Orientation.Horizontal) == "Boletas\ncon 5\npuntos"
     assert "Casi empates" in results.explain.text() and "≈" in results.explain.text()
     assert [b.value for b in results.chart.bars] == [18, 16, 12, 11, 5, 3]
     assert [b.marked for b in results.chart.bars] == [False, False, True, True, False, False]

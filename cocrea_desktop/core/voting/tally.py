@@ -102,7 +102,7 @@ class RankedTally(RankedResult):
 def ranked_wording(k: int) -> TieWording:
     return TieWording(
         primary=wording.points,
-        breadth_label=_("boletas en que aparece"),
+        breadth_label=_("boletas que la mencionan"),
         breadth_more=lambda option, a, b: _(
             "{option} aparece en más boletas ({a} contra {b})").format(option=option, a=a, b=b),
         breadth_same=lambda n: _("aparecen en el mismo número de boletas ({count})").format(

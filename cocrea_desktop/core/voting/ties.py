@@ -56,7 +56,7 @@ class TieWording:
     """The units of one kind of vote, as Spanish phrases.
 
     ``primary(value)``: "12 puntos". ``breadth_label``: what breadth counts
-    ("boletas en que aparece"); ``breadth_more(option, a, b)`` and
+    ("boletas que la mencionan"); ``breadth_more(option, a, b)`` and
     ``breadth_same(value)`` are the clauses for two options and for an unbroken
     tie. ``strength_label(level)``, ``strength_more(level, option, a, b)`` and
     ``strength_same`` likewise, level 0 being the strongest mark. ``value``

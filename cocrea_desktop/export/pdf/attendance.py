@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cocrea_desktop.core import privacy
+from cocrea_desktop.core import dates, privacy
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.pdf import kit
@@ -47,7 +47,7 @@ def render_attendance_sheet(repo: Repo, session_id: str, *, rows: int | None = N
     st = fonts_st
     story: list = []
     story.append(kit.para(_("Lista de asistencia"), st["title"]))
-    where = [x for x in (s.date, s.place) if x]
+    where = [x for x in (dates.format_date(s.date), s.place) if x]
     story.append(kit.para(" · ".join([process.name, repo.session_title(s), *where]),
                           st["subtitle"]))
     if progress:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core import journal as journal_core
 from cocrea_desktop.core.errors import NotFound
 from cocrea_desktop.export.pdf import kit
@@ -89,8 +90,8 @@ def render_letter(repo: Repo, session_id: str, folio: str, *, paper: str = "lett
     place = ", ".join(p for p in (session.place, process.place) if p) or dash
     head_left = [
         kit.para(_("Carta compromiso"), st["title"]),
-        kit.para(_("Folio {folio} · Fecha {date}").format(folio=letter.folio,
-                                                          date=letter.letter_date or dash),
+        kit.para(_("Folio {folio} · Fecha {date}").format(
+            folio=letter.folio, date=dates.format_date(letter.letter_date) or dash),
                  st["h3"]),
         kit.para(_("Lugar: {place}").format(place=place), st["body"]),
         kit.para(_("Proceso: {name}").format(name=process.name), st["body"]),
@@ -129,7 +130,7 @@ def render_letter(repo: Repo, session_id: str, folio: str, *, paper: str = "lett
         [_("El equipo promotor"), letter.team_commits or dash],
         [_("La autoridad"), letter.authority_commits or dash],
         [_("Siguiente paso"), letter.next_step or dash],
-        [_("Fecha del siguiente paso"), letter.next_step_date or dash],
+        [_("Fecha del siguiente paso"), dates.format_date(letter.next_step_date) or dash],
         [_("Contacto para el seguimiento"), letter.follow_up_contact or dash],
     ]))
     notice = _("Los datos personales de esta carta se tratan según el aviso de privacidad de "
@@ -147,8 +148,8 @@ def render_letter(repo: Repo, session_id: str, folio: str, *, paper: str = "lett
     ]
     story.append(kit.signature_lines(labels, width))
     story.append(Spacer(1, 14))
-    witness = letter.witness or _("Testigo (opcional; STL u órgano garante)")
-    story.append(kit.signature_lines([_("Testigo: {name}").format(name=witness)], width / 2))
+    witness = _("Testigo: {name}").format(name=letter.witness) if letter.witness else _("Testigo")
+    story.append(kit.signature_lines([witness], width / 2))
     footer = kit.Footer(process.id, fair_digest(repo, session.id, letter_id=letter.id),
                         _("Carta compromiso {folio}").format(folio=letter.folio))
     return kit.build(story, footer, paper=paper)
@@ -169,7 +170,7 @@ def render_stand_list(repo: Repo, session_id: str, *, paper: str = "letter") -> 
     st = kit.styles()
     width = kit.content_width(paper)
     stands = repo.fair.stands(session.id)
-    where = [x for x in (session.date, session.place) if x]
+    where = [x for x in (dates.format_date(session.date), session.place) if x]
     story: list[Any] = [
         kit.para(_("Lista de stands"), st["title"]),
         kit.para(" · ".join([process.name, repo.session_title(session), *where]),

@@ -82,6 +82,14 @@ def para(text: object, style: Any) -> Any:
     return Paragraph(esc(text), style)
 
 
+def longest_word_width(text: str, size: float = 8.5) -> float:
+    """The width of the longest word of a table title (bold), in points."""
+    fonts = register_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return max((stringWidth(w, fonts.bold, size) for w in str(text).split()), default=0.0)
+
+
 def table(rows: Sequence[Sequence[Any]], widths: Sequence[float] | None = None, *,
           header: bool = True, style_extra: Sequence[tuple] = (), font_size: float = 8.5,
           repeat: bool = True, row_heights: Sequence[float | None] | None = None) -> Any:
@@ -121,15 +129,18 @@ def bar_chart(items: Sequence[tuple[str, float]], width: float, *, unit: str = "
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     items = list(items)
     bar_h = 14.0
-    height = bar_h * len(items) + 34
+    # Room under the axis for its numbers and, below them, the unit ("Puntos").
+    height = bar_h * len(items) + 44
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x = 70
-    chart.y = 22
-    chart.width = width - 110
+    widest = max((stringWidth(label, fonts.regular, 8) for label, _v in items), default=0)
+    chart.x = max(40, widest + 10)  # every category label whole, left of the axis
+    chart.y = 32
+    chart.width = width - chart.x - 40
     chart.height = bar_h * len(items)
     # The chart draws the first category at the bottom: reverse so the best is on top.
     values = [float(v) for _label, v in reversed(items)]

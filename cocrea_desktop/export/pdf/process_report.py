@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.pdf import kit
 from cocrea_desktop.i18n import _
@@ -36,7 +37,8 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
         rows = [[_("Fecha"), _("Sesión"), _("Estado"), _("Ideas"), _("Boletas"),
                  _("Asistencia"), _("Datos")]]
         for s in snap.sessions:
-            rows.append([s["date"] or "—", s["title"] + "\n" + s["question"], s["status_name"],
+            rows.append([dates.format_date(s["date"], "numeric") or "—",
+                         s["title"] + "\n" + s["question"], s["status_name"],
                          str(s["ideas"]), str(s["ballots"]),
                          str(s["attendance"] or s["participant_count"]), s["digest"]])
         story.append(kit.table(rows, [w * width for w in

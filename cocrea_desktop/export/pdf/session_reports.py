@@ -18,6 +18,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core import dates
+from cocrea_desktop.core.voting import wording
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
 from cocrea_desktop.export.pdf import kit
@@ -45,7 +47,7 @@ def _yes(value: bool) -> str:
 
 def _header(snap: SessionSnapshot, title: str, st: dict[str, Any]) -> list[Any]:
     s = snap.session
-    where = [x for x in (s["date"], s["place"]) if x]
+    where = [x for x in (dates.format_date(s["date"]), s["place"]) if x]
     return [kit.para(title, st["title"]),
             kit.para(" · ".join([snap.process["name"], s["title"], *where]), st["subtitle"]),
             kit.para(_("Pregunta detonadora: {question}").format(question=s["question"]),
@@ -57,7 +59,7 @@ def _facts(snap: SessionSnapshot, width: float, *, with_facilitator: bool) -> An
     rows = [
         [_("Método"), s["method_name"]],
         [_("Mesa"), s["table"] or "—"],
-        [_("Fecha"), s["date"] or "—"],
+        [_("Fecha"), dates.format_date(s["date"]) or "—"],
         [_("Lugar"), s["place"] or "—"],
         [_("Participantes"), str(s["participant_count"])],
         [_("Lenguas"), s["languages"] or "—"],
@@ -100,7 +102,7 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
                         and not compact) else 0
     header = [_("Lugar"), noun, _("Texto"), r.unit]
     if r.breadth_label and not compact:
-        header.append(r.breadth_label)
+        header.append(wording.capital(r.breadth_label))
     header += [ngettext("{points} pt", "{points} pts", p).format(points=p)
                for p in range(dist_cols, 0, -1)]
     rows = [header]
@@ -114,11 +116,12 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
             line += [str(dist[p - 1]) if p - 1 < len(dist) else "0"
                      for p in range(dist_cols, 0, -1)]
         rows.append(line)
-    fixed = [0.07, 0.07]
     numbers = len(header) - 3
     num_w = 0.09 if numbers <= 2 else min(0.085, 0.55 / numbers)
-    text_w = 1 - sum(fixed) - num_w * numbers
-    widths = [w * width for w in fixed + [text_w] + [num_w] * numbers]
+    # No title broken inside a word ("Boleta-s"): a column is as wide as its longest word.
+    widths = [max(share * width, kit.longest_word_width(title) + 8)
+              for share, title in zip([0.07, 0.07, 0.0] + [num_w] * numbers, header)]
+    widths[2] = max(width * 0.25, width - sum(widths) + widths[2])
     story.append(kit.table(rows, widths))
     if compact:
         return story
@@ -285,8 +288,8 @@ def _acta_story(snap: SessionSnapshot, events: list[tuple[str, str]], width: flo
     if snap.notes:
         story.append(kit.para(_("Notas"), st["h2"]))
         for note in snap.notes:
-            story.append(kit.para("{at} · {text}".format(at=evidence.local_time(note["at"]),
-                                                         text=note["text"]), st["body"]))
+            story.append(kit.para("{at} · {text}".format(
+                at=dates.format_datetime(note["at"], "numeric"), text=note["text"]), st["body"]))
     story.append(kit.signature_lines([
         _("Facilitación: {name}").format(name=snap.session["facilitator"] or "—"),
         _("Testigo"), _("Testigo")], width))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.export import bundle as bundles
 from cocrea_desktop.export import keys
@@ -41,6 +42,7 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.widgets.fit import wrap_list
 from cocrea_desktop.ui.workers import run_task
 
 
@@ -92,6 +94,7 @@ class ExportBundleDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.sessions.addItem(item)
+        wrap_list(self.sessions)
         self.sessions.setEnabled(False)
         self.some.toggled.connect(self.sessions.setEnabled)
         layout.addWidget(self.sessions)
@@ -356,7 +359,7 @@ class ImportBundlesDialog(QDialog):
             b, plan = item.bundle, item.preview.plan
             lines = [_("Equipo: {name} ({id})").format(name=b.device_name, id=b.device_id),
                      _("Huella de la llave: {fingerprint}").format(fingerprint=b.fingerprint),
-                     _("Creado: {when}").format(when=b.created_at),
+                     _("Creado: {when}").format(when=dates.format_datetime(b.created_at)),
                      _("Contenido: {scope}").format(scope=b.describe_scope()), ""]
             for table, c in sorted(plan.counts.items()):
                 if c.added or c.updated or c.conflicts or c.skipped:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError, FileLocked, ReadOnlyFile
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.backup import BackupInfo, list_backups
@@ -40,7 +41,7 @@ class OpenProblemDialog(QDialog):
             layout.addWidget(QLabel(_("Copias de seguridad de este archivo (la más reciente "
                                       "primero):")))
             for info in self.backups:
-                stamp = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                stamp = dates.format_datetime(info.taken_at, "numeric")
                 item = QListWidgetItem(_("{when} · {size} KB").format(
                     when=stamp, size=max(1, info.size // 1024)))
                 self.backup_list.addItem(item)

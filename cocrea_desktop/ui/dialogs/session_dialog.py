@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.methods import all_methods
 from cocrea_desktop.core.model import PARTICIPATION_LEVELS, SESSION_STATUSES, Session
 from cocrea_desktop.i18n import _
@@ -91,7 +92,7 @@ class SessionDialog(QDialog):
         self.table_label.setPlaceholderText(_("Por ejemplo: Mesa 1 · Cabecera"))
         self.date = DateEdit(objectName="date")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(dates.NUMERIC["es"])  # dd/MM/yyyy, as people write it
         self.date.setDate(QDate.currentDate())
         self.place = QLineEdit(objectName="place")
         self.facilitator = QLineEdit(objectName="facilitator")

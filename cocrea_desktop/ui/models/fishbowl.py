@@ -37,7 +37,7 @@ def turn_status(turn: Turn) -> str:
     if turn.running:
         return _("En el centro")
     if turn.done:
-        text = _("Terminado")
+        text = _("Turno terminado")
         if turn.overrun_seconds >= 1:
             text += " · " + _("se pasó {time}").format(
                 time=format_remaining(turn.overrun_seconds))
@@ -219,7 +219,7 @@ class ClustersModel(_Table):
     """Clusters with their ideas and the groups (positions) that share them."""
 
     COLUMNS = (("number", N_("Nº")), ("label", N_("Grupo de ideas")),
-               ("ideas", N_("Ideas")), ("groups", N_("Grupos que lo plantearon")),
+               ("ideas", N_("Ideas")), ("groups", N_("Grupos que\nlo plantearon")),
                ("shared", N_("Coincidencia")))
 
     #: Ideas dropped on a cluster: (idea ids, cluster id).

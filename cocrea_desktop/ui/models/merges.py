@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from cocrea_desktop.core.model import MergeProposal
-from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.core.voting.wording import join_numbers
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.ui.models.base import ObjectIdRole, ObjectRole, RowsModel
 
 MergeIdRole = ObjectIdRole
@@ -24,8 +25,9 @@ COLUMNS = (("merge", N_("Fusión")), ("status", N_("Estado")))
 
 
 def merge_text(merge: MergeProposal) -> str:
-    return _("La {into} absorbe {numbers}").format(
-        into=merge.into_number, numbers=", ".join(str(n) for n in merge.from_numbers))
+    return ngettext("La idea {into} incluye a la {numbers}",
+                    "La idea {into} incluye a las {numbers}", len(merge.from_numbers)).format(
+        into=merge.into_number, numbers=join_numbers(merge.from_numbers))
 
 
 class MergesModel(RowsModel[MergeProposal]):

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 
 OptionRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -81,13 +81,14 @@ class ResultsModel(QAbstractTableModel):
                 return _("Puntos")
             if sample is not None and hasattr(sample, "count"):
                 return _("Conteo")
-            return _("Puntos P")
+            return _("Puntos")
         if key == "mentions":
             if sample is not None and hasattr(sample, "dots"):
                 return _("Personas")
-            return _("Menciones V")
+            return _("Boletas\nque la\nmencionan")
         if key.startswith("d"):
-            return _("D({points})").format(points=key[1:])
+            return ngettext("Boletas\ncon {points}\npunto", "Boletas\ncon {points}\npuntos",
+                            int(key[1:])).format(points=key[1:])
         return key
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.methods import method_title
 from cocrea_desktop.core.model import Session, status_label
 from cocrea_desktop.i18n import N_, _
@@ -49,6 +50,8 @@ class SessionsModel(RowsModel[Session]):
             if key == "status":
                 text = status_label(session.status)
                 return text + " · " + _("archivada") if session.archived else text
+            if key == "date":
+                return dates.format_date(session.date, "numeric")
             return str(getattr(session, key) or "")
         if role == Qt.ItemDataRole.FontRole and session.archived:
             font = QFont()

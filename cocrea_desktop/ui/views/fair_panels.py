@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.fair import INTEREST_LEVELS, LETTER_STATUSES
@@ -157,7 +158,7 @@ def clock_time(iso: str) -> str:
         return iso
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%H:%M")
+    return dates.format_time(moment)
 
 
 class FairPanel(Panel):
@@ -683,7 +684,7 @@ class FairVisitsPanel(FairPanel):
                          notes=self.note.text()) is not None:
             self.feedback.setText(_("Visita registrada a las {time}: stand {stand}, autoridad "
                                     "{authority}.").format(
-                time=dt.datetime.now().strftime("%H:%M"), stand=stand, authority=authority))
+                time=dates.format_time(dt.datetime.now()), stand=stand, authority=authority))
             self.stand.setText("")
             self.authority.setText("")
             self.note.setText("")

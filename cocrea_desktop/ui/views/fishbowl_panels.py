@@ -56,6 +56,7 @@ from cocrea_desktop.ui.views.panels import (
 )
 from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES
+from cocrea_desktop.ui.widgets.fit import readable_column
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget, format_remaining
 
 FISHBOWL_TABLES = ("fishbowl_group", "fishbowl_turn", "timer", "idea", "cluster", "session")
@@ -643,8 +644,9 @@ class ClusterPanel(Panel):
         ch.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.clusters.setColumnWidth(0, 36)
         self.clusters.setColumnWidth(2, 70)
-        self.clusters.setColumnWidth(3, 150)
-        self.clusters.setColumnWidth(4, 150)
+        self.clusters.setColumnWidth(3, 110)
+        self.clusters.setColumnWidth(4, 110)
+        readable_column(self.clusters, 1, 140)
         rl.addWidget(self.clusters, 1)
         row = QHBoxLayout()
         self.out_button = QPushButton(objectName="out_of_cluster")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.core.voting.wording import IDEA
@@ -37,7 +38,8 @@ from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.models.ideas import IdeasModel
-from cocrea_desktop.ui.models.merges import MergesModel
+from cocrea_desktop.ui.models.merges import MergesModel, merge_text
+from cocrea_desktop.ui.widgets.fit import wrap_rows
 
 
 def big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
@@ -83,9 +85,9 @@ def table_view(model, name: str, *, multi: bool = False) -> QTableView:
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(30)
+    wrap_rows(view)  # an idea is read whole: its row grows, its text is never cut
     return view
 
 
@@ -94,9 +96,9 @@ def ideas_header(view: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     view.setColumnWidth(0, 56)
-    view.setColumnWidth(2, 150)
-    view.setColumnWidth(3, 230)
-    view.setColumnWidth(4, 140)
+    view.setColumnWidth(2, 130)
+    view.setColumnWidth(3, 170)
+    view.setColumnWidth(4, 120)
 
 
 class CaptureLine(QLineEdit):
@@ -199,7 +201,7 @@ class QuestionPanel(Panel):
         self.caption.setText(_("Pregunta detonadora"))
         self.question.setText(session.question)
         parts = [self.repo.session_title(session)]
-        parts += [x for x in (session.date, session.place) if x]
+        parts += [x for x in (dates.format_date(session.date), session.place) if x]
         if session.facilitator:
             parts.append(_("Facilitación: {name}").format(name=session.facilitator))
         if session.participant_count:
@@ -597,9 +599,8 @@ class ClarifyPanel(IdeasPanelBase):
         if merge is not None:
             self.select_merge(merge.id)
             self.merge_feedback.setText(_(
-                "Propuesta: la idea {into} absorbe {numbers}. Pregunte a la sala y pulse "
-                "Ctrl+Intro si está de acuerdo.").format(
-                into=merge.into_number, numbers=", ".join(str(n) for n in merge.from_numbers)))
+                "Propuesta: {merge}. Pregunte a la sala y pulse Ctrl+Intro si está de "
+                "acuerdo.").format(merge=merge_text(merge)))
 
     def propose_typed(self) -> None:
         text = self.merge_entry.text().replace(",", " ").split()
@@ -676,9 +677,9 @@ class ClarifyPanel(IdeasPanelBase):
 
     def retranslate(self) -> None:
         self.propose_button.setText(_("Proponer fusión"))
-        self.propose_button.setToolTip(_("Proponer que las ideas elegidas se fusionen; la de "
-                                         "número menor las absorbe (Ctrl+M). También puede "
-                                         "arrastrar una idea sobre otra."))
+        self.propose_button.setToolTip(_("Proponer que las ideas elegidas se fusionen: la de "
+                                         "número menor incluye a las demás (Ctrl+M). También "
+                                         "puede arrastrar una idea sobre otra."))
         self.merge_title.setText(_("Fusiones"))
         self.merge_label.setText(_("&Fusionar ideas:"))
         self.merge_entry.setPlaceholderText(_("números, p. ej. 2 6, e Intro"))

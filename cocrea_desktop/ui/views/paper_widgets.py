@@ -150,8 +150,8 @@ class PrintBallotsDialog(QDialog):
         form.addRow(_("&Cuántas boletas:"), self.count)
         form.addRow(_("Boletas por &hoja:"), self.per_page)
         form.addRow(_("&Papel:"), self.paper)
-        file_label = QLabel(_("&Guardar el PDF en:"))
-        file_label.setBuddy(self.file)
+        file_label = QLabel(_("&Guardar el PDF en:"), objectName="print_file_label")
+        file_label.setBuddy(self.file)  # a row of two widgets has no buddy of its own
         form.addRow(file_label, file_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

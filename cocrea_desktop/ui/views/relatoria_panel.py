@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting import wording
@@ -45,7 +46,7 @@ def summary_html(repo: Repo, session_id: str) -> str:
     out = ["<h3>{}</h3>".format(esc(_("Pregunta detonadora"))),
            "<p><b>{}</b></p>".format(esc(session.question))]
     facts = [
-        (_("Fecha"), session.date or "—"),
+        (_("Fecha"), dates.format_date(session.date) or "—"),
         (_("Lugar"), session.place or "—"),
         (_("Mesa"), session.table_label or "—"),
         (_("Facilitación"), session.facilitator or "—"),
@@ -173,7 +174,7 @@ class RelatoriaForm(QWidget):
             for name, value in values.items():
                 self._saved[name] = value.strip()
             self.status.setText(_("Relatoría guardada a las {time}").format(
-                time=dt.datetime.now().strftime("%H:%M:%S")))
+                time=dates.format_time(dt.datetime.now(), seconds=True)))
 
     def flush(self) -> None:
         if self.repo is not None and self.dirty():

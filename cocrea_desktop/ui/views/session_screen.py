@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.methods.base import Phase
@@ -32,7 +33,7 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.projector import RoomView
-from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.qt_i18n import key_text, language_signal
 from cocrea_desktop.ui.views.fair_panels import FAIR_PANELS
 from cocrea_desktop.ui.views.fishbowl_panels import (
     ClusterPanel,
@@ -75,34 +76,35 @@ PANELS: dict[str, type[Panel]] = {
 
 def shortcuts_help() -> list[tuple[str, str]]:
     return [
-        ("Alt+→", _("Siguiente fase")),
-        ("Alt+←", _("Fase anterior (queda registrado)")),
-        ("Alt+Mayús+→", _("Saltar las fases opcionales que siguen")),
-        ("Ctrl+Mayús+T", _("Terminar la sesión (muestra lo que falta antes)")),
+        (key_text("Alt+Right"), _("Siguiente fase")),
+        (key_text("Alt+Left"), _("Fase anterior (queda registrado)")),
+        (key_text("Alt+Shift+Right"), _("Saltar las fases opcionales que siguen")),
+        (key_text("Ctrl+Shift+T"), _("Terminar la sesión (muestra lo que falta antes)")),
         ("F5", _("Iniciar, pausar o reanudar el tiempo")),
         ("F6", _("Agregar un minuto")),
-        ("Mayús+F5", _("Reiniciar el tiempo")),
-        (_("Intro"), _("Guardar la idea o la boleta escrita")),
-        ("F3 / Ctrl+P", _("Registrar «paso» en la ronda")),
-        ("Ctrl+Intro", _("Ronda: idea que empieza otra vuelta · Aclaración: la sala está de "
-                         "acuerdo con la fusión")),
+        (key_text("Shift+F5"), _("Reiniciar el tiempo")),
+        (key_text("Return"), _("Guardar la idea o la boleta escrita")),
+        (key_text("F3") + " / " + key_text("Ctrl+P"), _("Registrar «paso» en la ronda")),
+        (key_text("Ctrl+Return"), _("Ronda: idea que empieza otra vuelta · Aclaración: la sala "
+                                    "está de acuerdo con la fusión")),
         ("F2", _("Editar la redacción de la idea elegida")),
         ("Ctrl+R", _("Retirar (o recuperar) la idea elegida")),
         ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
         ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
         ("Ctrl+D", _("Pecera: sortear el orden de los turnos")),
         ("F8", _("Pecera: terminar el turno del grupo del centro")),
-        ("Ctrl+1 … Ctrl+9", _("Pecera: poner las ideas elegidas en ese grupo de ideas")),
+        (key_text("Ctrl+1") + " … " + key_text("Ctrl+9"),
+         _("Pecera: poner las ideas elegidas en ese grupo de ideas")),
         ("Ctrl+Z", _("Deshacer la última acción (por ejemplo, la última idea)")),
-        ("Ctrl+Mayús+Z", _("Rehacer")),
+        (key_text("Ctrl+Shift+Z"), _("Rehacer")),
         ("F9", _("Abrir o cerrar la vista para la sala (proyector)")),
         ("F10", _("Congelar o descongelar la vista para la sala")),
-        ("Mayús+F9", _("Poner en negro o volver a mostrar la vista para la sala")),
+        (key_text("Shift+F9"), _("Poner en negro o volver a mostrar la vista para la sala")),
         ("Ctrl+F9", _("Mostrar un aviso a la sala (por ejemplo, «Receso 10 minutos»)")),
-        ("Alt+Av Pág / Alt+Re Pág", _("Vista para la sala: página siguiente o anterior (también "
-                                       "pasan solas)")),
-        ("Ctrl+Mayús+F9", _("Vista para la sala: letras oscuras sobre claro, o claras sobre "
-                            "oscuro")),
+        (key_text("Alt+PgDown") + " / " + key_text("Alt+PgUp"),
+         _("Vista para la sala: página siguiente o anterior (también pasan solas)")),
+        (key_text("Ctrl+Shift+F9"), _("Vista para la sala: letras oscuras sobre claro, o claras "
+                                      "sobre oscuro")),
         ("Ctrl+W", _("Cerrar esta ventana (todo queda guardado)")),
         ("F1", _("Esta ayuda")),
     ]
@@ -181,6 +183,7 @@ class SessionScreen(QMainWindow):
         nav.addWidget(self.end_button)
         layout.addLayout(nav)
         self.saved_label = QLabel(objectName="saved")
+        self.saved_at: dt.datetime | None = None
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self.act_next = self._action(["Alt+Right"], self.next_phase)
@@ -292,9 +295,15 @@ class SessionScreen(QMainWindow):
         panel = self.panel()
         if panel is not None:
             panel.on_changes(changes)
-        self.saved_label.setText(_("Guardado a las {time}").format(
-            time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.saved_at = dt.datetime.now()
+        self.show_saved()
         self.update_undo()
+
+    def show_saved(self) -> None:
+        """The status bar's last save time, in the language in force."""
+        if self.saved_at is not None:
+            self.saved_label.setText(_("Guardado a las {time}").format(
+                time=dates.format_time(self.saved_at, seconds=True)))
 
     def _undo_is_here(self) -> bool:
         """Undo here only what was done in this session (the stack is one per file)."""
@@ -455,6 +464,7 @@ class SessionScreen(QMainWindow):
         if self.help is not None:
             self.help.retranslate()
         self.reload_phase()
+        self.show_saved()
 
     def flush(self) -> None:
         for panel in self.panels.values():

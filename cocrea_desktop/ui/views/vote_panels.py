@@ -41,6 +41,7 @@ from cocrea_desktop.ui.views.panels import (
 )
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
+from cocrea_desktop.ui.widgets.fit import readable_column
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
@@ -196,6 +197,7 @@ class VotePanel(Panel):
         self.ballots.setColumnWidth(1, 170)
         self.ballots.setColumnWidth(2, 260)
         self.ballots.setColumnWidth(4, 210)
+        readable_column(self.ballots, 3, 90)
         self.ballots.selectionModel().selectionChanged.connect(lambda *_a: self.update_spoil())
         bl.addWidget(self.ballots, 1)
         spoil_row = QHBoxLayout()
@@ -279,8 +281,8 @@ class VotePanel(Panel):
         self.show_dots(vote_round)
         self.counts_model.option_title = capital_noun(repo, sid)
         tip = _("Ya hay votos en esta ronda: la regla ya no puede cambiar.") if has_votes else ""
-        self.k.setToolTip(tip or _("Cuántas ideas ordena cada boleta (k); como máximo una "
-                                   "menos que las ideas."))
+        self.k.setToolTip(tip or _("Cuántas ideas ordena cada boleta; como máximo una menos "
+                                   "que las ideas."))
         self.mode.setToolTip(tip)
         try:
             self.rule.setText(_("Regla: {rule}").format(rule=repo.votes.rule_text(sid, round_)))
@@ -475,7 +477,7 @@ class VotePanel(Panel):
                        participants=participants)
 
     def retranslate(self) -> None:
-        self.k_label.setText(_("&Lugares por boleta (k):"))
+        self.k_label.setText(_("&Lugares por boleta:"))
         self.mode_label.setText(_("&Forma de votar:"))
         self.mode.setItemText(0, _("Boletas escritas"))
         self.mode.setItemText(1, _("Conteo a mano"))
@@ -592,7 +594,7 @@ class ResultsView(QWidget):
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         self.model.set_result(result, texts)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        readable_column(self.table, 2)
         near = {o for t in result.near_ties for o in (*t.higher, *t.lower)}
         sample = result.rows[0] if result.rows else None
         unit = ((lambda v: ngettext("{count} punto", "{count} puntos", v).format(count=v))

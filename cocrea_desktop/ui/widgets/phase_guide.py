@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cocrea_desktop.core.methods.base import Method, Phase
@@ -94,6 +94,30 @@ class StepIndicator(QWidget):
                 style = "QLabel { border: 1px solid palette(mid); padding: 2px; }"
             label.setStyleSheet(style)
             label.setProperty("current", i == current)
+        self.fit_words()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_words()
+
+    def fit_words(self) -> None:
+        """No step's word is cut ("Clarificatio"): its letters shrink (to 3/4 at most)."""
+        base = self.font()
+        for label in self.labels:
+            if not label.isVisibleTo(self) or label.width() <= 0:
+                continue
+            words = QTextDocumentFragment.fromHtml(label.text()).toPlainText().split()
+            room = label.contentsRect().width() - 4
+            font = QFont(base)
+            for factor in (1.0, 0.92, 0.85, 0.78, 0.72):
+                font.setPointSizeF(base.pointSizeF() * factor)
+                bold = QFont(font)
+                bold.setBold(True)
+                if max((QFontMetrics(bold).horizontalAdvance(w) for w in words),
+                       default=0) <= room:
+                    break
+            if label.font() != font:
+                label.setFont(font)
 
 
 class PhaseGuide(QFrame):

@@ -81,7 +81,7 @@ def test_three_way_tie_resolved_in_two_steps() -> None:
     assert [(r.option, r.rank) for r in tally.rows[:4]] == [(1, 1), (4, 2), (9, 3), (11, 4)]
     assert [(s.rule, s.options, s.text) for s in tally.tie_breaks[:2]] == [
         (BREADTH, (4, 9, 11),
-         "Las ideas 4, 9 y 11 empatan con 12 puntos; boletas en que aparece: 6 para la idea 4 y "
+         "Las ideas 4, 9 y 11 empatan con 12 puntos; boletas que la mencionan: 6 para la idea 4 y "
          "5 para las ideas 9 y 11."),
         (STRENGTH, (9, 11),
          "Entre las ideas 9 y 11 sigue el empate; la idea 9 recibió 4 puntos en más boletas "

@@ -1,0 +1,112 @@
+"""Tables that show their text whole: wrapped rows that grow, titles that fit their column.
+
+At 1024x768 a table cell must not cut an idea to "Falta cloración en el ta…" while the
+row could simply grow: :func:`wrap_rows` wraps the text of every cell and sizes each row
+to its text; column titles never get narrower than their words; :func:`readable_column`
+keeps a text column wide enough to read, letting the table scroll sideways instead of
+crushing it to a few letters.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
+
+MIN_ROW = 30
+
+
+class _TitlesFit(QObject):
+    """Keeps each column that the user (or the code) sizes at least as wide as its title."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.pending = False
+        view.horizontalHeader().sectionResized.connect(self.later)
+        self.watch(view.model())
+
+    def watch(self, model) -> None:
+        if model is None:
+            return
+        model.headerDataChanged.connect(self.later)
+        model.modelReset.connect(self.later)
+        model.layoutChanged.connect(self.later)
+        self.later()
+
+    def later(self, *_args) -> None:
+        if not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def fit(self) -> None:
+        self.pending = False
+        header = self.view.horizontalHeader()
+        for section in range(header.count()):
+            if header.isSectionHidden(section) or \
+                    header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch:
+                continue
+            need = header.sectionSizeHint(section)
+            if header.sectionSize(section) < need:
+                header.resizeSection(section, need)
+
+
+def wrap_rows(view: QAbstractItemView, *, min_row: int = MIN_ROW) -> None:
+    """Wrap every cell's text and let each row grow to show it whole."""
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    if isinstance(view, QTableView):
+        rows = view.verticalHeader()
+        rows.setMinimumSectionSize(min_row)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setProperty("titles_fit", _TitlesFit(view))
+
+
+def wrap_list(view: QListView) -> None:
+    """A list whose items wrap at its width instead of running off its right edge."""
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+class _ReadableColumn(QObject):
+    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
+        super().__init__(view)
+        self.view, self.column, self.minimum = view, column, minimum
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self.later)
+        self.pending = False
+
+    def later(self, section: int = -1, *_args) -> None:
+        if section != self.column and not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self.apply)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.later()
+        return False
+
+    def apply(self) -> None:
+        self.pending = False
+        header = self.view.horizontalHeader()
+        if self.column >= header.count():
+            return
+        others = sum(header.sectionSize(s) for s in range(header.count())
+                     if s != self.column and not header.isSectionHidden(s))
+        room = self.view.viewport().width() - others
+        minimum = max(self.minimum, header.sectionSizeHint(self.column))
+        if room >= minimum:
+            if header.sectionResizeMode(self.column) != QHeaderView.ResizeMode.Stretch:
+                header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, minimum)
+
+
+def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
+    """Stretch ``column`` to the room left; never below ``minimum`` (then scroll sideways)."""
+    if view.property("readable_column") is None:
+        view.setProperty("readable_column", _ReadableColumn(view, column, minimum))
+    view.property("readable_column").later()

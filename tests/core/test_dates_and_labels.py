@@ -1,0 +1,78 @@
+"""Dates as people write them, and action names shown in the language in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cocrea_desktop import i18n
+from cocrea_desktop.core import dates
+from cocrea_desktop.core.changes import Label
+from cocrea_desktop.i18n import N_
+
+
+@pytest.fixture(autouse=True)
+def spanish():
+    i18n.set_language("es")
+    yield
+    i18n.set_language("es")
+
+
+def test_dates_in_mexican_spanish_and_in_english():
+    assert dates.format_date("2026-12-02") == "2 de diciembre de 2026"
+    assert dates.format_date("2026-12-02", "numeric") == "02/12/2026"
+    assert dates.format_date(dt.date(2027, 3, 6)) == "6 de marzo de 2027"
+    moment = dt.datetime(2026, 12, 2, 13, 5, 7)
+    assert dates.format_time(moment, seconds=True) == "1:05:07\u00a0p.m."
+    assert dates.format_datetime(dt.datetime(2026, 12, 2, 9, 30), "numeric") == \
+        "02/12/2026 9:30\u00a0a.m."
+    i18n.set_language("en")
+    assert dates.format_date("2026-12-02") == "December 2, 2026"
+    assert dates.format_date("2026-12-02", "numeric") == "12/02/2026"
+    assert dates.format_time(dt.datetime(2026, 12, 2, 13, 5)) == "1:05\u00a0PM"
+
+
+def test_what_is_not_a_date_is_shown_as_it_was():
+    assert dates.format_date("") == "" and dates.format_date(None) == ""
+    assert dates.format_date("mañana") == "mañana"
+
+
+def test_journal_instants_are_shown_in_local_time():
+    instant = "2026-12-02T13:05:07.000Z"
+    local = dt.datetime(2026, 12, 2, 13, 5, 7, tzinfo=dt.timezone.utc).astimezone()
+    assert dates.format_datetime(instant, "numeric") == dates.format_datetime(
+        local.replace(tzinfo=None), "numeric")
+
+
+def test_a_label_is_translated_when_shown_not_when_made():
+    label = Label(N_("capturar la idea {number}"), number=7)
+    assert str(label) == "capturar la idea 7"
+    i18n.set_language("en")
+    assert str(label) == "capture idea 7"
+    assert "Undo: {}".format(label) == "Undo: capture idea 7"
+
+
+def test_plural_nested_and_lower_case_labels():
+    one = Label.plural("importar {count} idea", "importar {count} ideas", 1, count=1)
+    many = Label.plural("importar {count} idea", "importar {count} ideas", 3, count=3)
+    assert (str(one), str(many)) == ("importar 1 idea", "importar 3 ideas")
+    phase = Label(N_("ir a la fase «{phase}»"), phase=Label(N_("Aclaración")))
+    counts = Label(N_("capturar los conteos de la {round}"),
+                   round=Label(N_("Votación preliminar")).lowered())
+    assert str(counts) == "capturar los conteos de la votación preliminar"
+    i18n.set_language("en")
+    assert str(many) == "import 3 ideas"
+    assert str(phase) == "go to the phase “Clarification”"
+    assert "preliminary" in str(counts) and "Preliminary" not in str(counts)
+
+
+def test_labels_are_stored_as_message_ids_and_old_plain_labels_stay_readable():
+    label = Label(N_("ir a la fase «{phase}»"), phase=Label(N_("Aclaración")))
+    again = Label.parse(label.to_json())
+    assert again == label and "Aclaración" in label.to_json()
+    i18n.set_language("en")
+    assert str(again) == "go to the phase “Clarification”"
+    old = Label.parse("capturar la idea 4")  # plain text, as older versions kept it
+    assert str(old) == "capturar la idea 4"
+    assert str(Label.parse("{no es json")) == "{no es json"
