@@ -65,7 +65,13 @@ def run(path: str | None = None, argv: list[str] | None = None) -> int:
             app.quit()
 
         QTimer.singleShot(0, report)
-    return app.exec()
+    code = app.exec()
+    # Background work (a backup, a PDF) ends before the interpreter does: a worker thread
+    # still running Python during shutdown crashes the process (seen under a loaded CPU).
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)
+    return code
 
 
 def _seconds_since_process_start() -> float:

@@ -251,6 +251,7 @@ class ProcessFile:
         self._backup_lock = threading.Lock()
         #: A backup is due but not made yet (queued, or left for after the window shows).
         self.backup_pending = False
+        self._closed = False
 
     # -- reading ---------------------------------------------------------
     def row(self, table: str, id: str) -> dict[str, Any] | None:
@@ -403,9 +404,11 @@ class ProcessFile:
             return self._backup(now)
         return None
 
-    def _backup(self, now: float) -> Path | None:
+    def _backup(self, now: float, *, closing: bool = False) -> Path | None:
         """Copy the file (skipped when the newest backup holds the same); any thread."""
         with self._backup_lock:
+            if self._closed and not closing:
+                return None  # queued before the file closed: close() made the last backup
             self.backup_pending = False
             try:
                 return backup_mod.backup_file(self.path, keep=self.backups_kept, when=now)
@@ -415,13 +418,16 @@ class ProcessFile:
 
     def close(self) -> None:
         try:
+            self._closed = True
             if not self.read_only and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self.backup_runner = None  # the last backup is made here, before the file closes
             with self._backup_lock:  # and a backup under way finishes first
                 pass
             if not self.read_only and (self._dirty_since_backup or self.backup_pending):
-                self.maybe_backup(force=True)
+                self.last_backup_at = self.clock.now()
+                self._dirty_since_backup = False
+                self._backup(self.last_backup_at, closing=True)
             if not self.read_only:
                 # Fold the WAL back into the file so it is complete on its own.
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

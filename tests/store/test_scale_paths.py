@@ -106,3 +106,16 @@ def test_background_backup_runs_off_the_calling_thread_and_close_waits(db_path, 
     assert len(list_backups(db_path)) == 1 and not repo.pf.backup_pending
     repo.close()  # nothing changed since: no second copy
     assert len(list_backups(db_path)) == 1
+
+
+def test_a_backup_queued_before_closing_does_nothing_after(db_path, repo):
+    """A job still queued on the pool when the file closes must not run afterwards: close()
+    made the last backup, and a worker touching the file at shutdown crashed the program."""
+    repo.add_session(method="nominal_group", question="¿Uno?")
+    queued = []
+    repo.pf.backup_runner = queued.append  # the pool has not started it yet
+    repo.pf.maybe_backup(force=True)
+    repo.close()
+    assert len(list_backups(db_path)) == 1  # the closing backup
+    assert queued and queued[0]() is None  # the late job returns at once
+    assert len(list_backups(db_path)) == 1
