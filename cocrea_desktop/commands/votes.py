@@ -383,7 +383,7 @@ def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
         click.echo(_("No es el resultado de la sesión: se toma la {round}.").format(
             round=round_label(standing).lower()))
     if warning:
-        click.echo(_("Aviso: {warning}").format(warning=warning))
+        click.echo(_("Aviso: {message}").format(message=warning))
     click.echo(_("Regla: {rule}").format(rule=data["rule_text"]))
     if "ballots" in data:
         click.echo(_("Boletas en el conteo: {count}; anuladas a mano, que no cuentan: "

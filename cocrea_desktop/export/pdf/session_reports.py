@@ -193,7 +193,7 @@ def _standing(snap: SessionSnapshot, st: dict[str, Any]) -> list[Any]:
         story.append(kit.para(_("Resultado de la sesión: {round}.").format(
             round=final.label.lower()), st["h3"]))
     if snap.result_warning:
-        story.append(kit.para(_("Aviso: {warning}").format(warning=snap.result_warning),
+        story.append(kit.para(_("Aviso: {message}").format(message=snap.result_warning),
                               st["body"]))
     return story
 
