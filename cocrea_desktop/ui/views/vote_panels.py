@@ -515,6 +515,8 @@ class ResultsView(QWidget):
         self.shown = big(QLabel(objectName="results_shown"), 1.3)
         self.round_label = QLabel(objectName="results_round_label")
         self.round_combo = QComboBox(objectName="results_round")
+        # The round's whole name ("Votación preliminar"), never cut.
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.round_label.setBuddy(self.round_combo)
         self.round_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         head.addWidget(self.shown, 1)
@@ -531,6 +533,7 @@ class ResultsView(QWidget):
         standing = QHBoxLayout()
         self.standing = QLabel(objectName="results_standing")
         self.standing.setWordWrap(True)
+        self.standing.setStyleSheet("QLabel { font-weight: bold; }")
         self.take_button = QPushButton(objectName="take_result_round")
         self.take_button.clicked.connect(self.take_round)
         self.take_button.hide()
