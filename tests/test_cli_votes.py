@@ -170,7 +170,12 @@ def test_ballots_import_text_report_and_final_round(voting, tmp_path):
     tally = json.loads(run("tally", str(db), sid, "--round", "final", "--json").output)
     # A2 has no points: by place, 5 for 3 and 4 for 2
     assert [(r["option"], r["points"]) for r in tally["rows"][:3]] == [(3, 10), (1, 4), (2, 4)]
-    assert json.loads(run("tally", str(db), sid, "--json").output)["ballots"] == 0
+    # Without --round: the round whose result stands (here the only one with votes).
+    standing = json.loads(run("tally", str(db), sid, "--json").output)
+    assert (standing["round"], standing["result_round"], standing["ballots"]) == (
+        "final", "final", 2)
+    assert json.loads(run("tally", str(db), sid, "--round", "preliminary",
+                          "--json").output)["ballots"] == 0
 
 
 def test_ballots_import_follows_the_screen_rules(voting, tmp_path):

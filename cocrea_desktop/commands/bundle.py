@@ -28,21 +28,30 @@ def bundle() -> None:
               help="Without an office key: include names and phones in clear (warned).")
 @click.option("--created-at", default=None,
               help="Fixed creation time, ISO 8601 UTC (reproducible bundles).")
+@click.option("--device-name", default=None,
+              help="This computer's name as people call it (\"Laptop de la mesa 3\"); "
+                   "saved for the next bundles. Default: the name saved before.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @fail_cleanly
 def bundle_export(file: str, output: str, sessions: tuple[str, ...], include_personal: bool,
-                  created_at: str | None, as_json: bool) -> None:
+                  created_at: str | None, device_name: str | None, as_json: bool) -> None:
     """Export the process in FILE (or some sessions) as a signed bundle."""
     from cocrea_desktop.export.bundle import export_to
 
-    from cocrea_desktop.store.device import load_or_create_device
+    from cocrea_desktop.store.device import load_or_create_device, set_device_name
 
     chosen = None
     if sessions:
         with open_repo(file, read_only=True) as repo:
             chosen = [repo.session(part.strip()).id for item in sessions
                       for part in item.split(",") if part.strip()]
-    device = load_or_create_device()
+    device = set_device_name(device_name) if device_name is not None else \
+        load_or_create_device()
+    if not device.name_chosen:
+        click.echo(_("Aviso: {message}").format(message=_(
+            "Esta computadora aún no tiene nombre; el paquete lleva «{name}». Póngale uno con "
+            "--device-name, por ejemplo: --device-name \"Laptop de la mesa 3\".").format(
+                name=device.name)), err=True)
     out = Path(output)
     if not out.exists() and not output.endswith((".cocrea", "/")):
         out = out.with_name(out.name + ".cocrea")

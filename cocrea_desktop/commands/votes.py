@@ -356,7 +356,7 @@ def tally_dict(result, texts: dict[int, str]) -> dict[str, Any]:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("--round", "round_", type=click.Choice(ROUNDS), default=None,
-              help="The vote round to count (default: the session's first).")
+              help="The vote round to count (default: the round whose result stands).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @fail_cleanly
 def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
@@ -365,16 +365,25 @@ def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
-        round_ = pick_round(repo, session.id, round_)
+        # Without --round: the round the screen, the projector and the PDFs take.
+        round_ = pick_round(repo, session.id, round_ or repo.votes.result_round(session.id))
         result = repo.votes.tally(session.id, round_)
         texts = {i.number: i.text for i in repo.ideas.list(session.id)}
         spoiled = sum(1 for b in repo.votes.ballots(session.id, round_) if b.status != "counted")
+        standing = repo.votes.result_round(session.id)
+        warning = repo.votes.optional_round_warning(session.id)
     data = tally_dict(result, texts)
-    data.update(round=round_, session_id=session.id, spoiled_ballots=spoiled)
+    data.update(round=round_, session_id=session.id, spoiled_ballots=spoiled,
+                result_round=standing, warning=warning)
     if as_json:
         echo_json(data)
         return
     click.echo(round_label(round_))
+    if standing and standing != round_:
+        click.echo(_("No es el resultado de la sesión: se toma la {round}.").format(
+            round=round_label(standing).lower()))
+    if warning:
+        click.echo(_("Aviso: {message}").format(message=warning))
     click.echo(_("Regla: {rule}").format(rule=data["rule_text"]))
     if "ballots" in data:
         click.echo(_("Boletas en el conteo: {count}; anuladas a mano, que no cuentan: "

@@ -118,6 +118,10 @@ class SessionSnapshot:
     notice_read_aloud: bool
     passes: int
     digest: str
+    #: The round whose result stands (``votes.result_round``), "" before any vote.
+    result_round: str = ""
+    #: The warning about an optional round short of ballots ("" when none).
+    result_warning: str = ""
 
     @property
     def option_noun(self) -> str:
@@ -135,9 +139,12 @@ class SessionSnapshot:
         return ""
 
     def final_round(self) -> RoundResult | None:
-        """The round whose result stands: the last one with votes."""
-        with_votes = [r for r in self.rounds if r.rows and not r.error]
-        return with_votes[-1] if with_votes else None
+        """The round whose result stands (``votes.result_round``: the chosen one, else the
+        last one with votes), the same round the screen, the projector and the CLI show."""
+        for r in self.rounds:
+            if r.round == self.result_round:
+                return r
+        return None
 
 
 def _process_dict(repo: Repo) -> dict[str, Any]:
@@ -187,6 +194,8 @@ def session_snapshot(repo: Repo, session_id: str, *, public: bool = False) -> Se
         notice_read_aloud=repo.attendance.notice_read_aloud(s.id),
         passes=repo.ideas.passes(s.id),
         digest=session_digest(repo, s.id),
+        result_round=repo.votes.result_round(s.id) or "",
+        result_warning=repo.votes.optional_round_warning(s.id),
     )
 
 

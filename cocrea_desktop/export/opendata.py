@@ -55,6 +55,8 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("status", "texto", N_("Estado: planned, in_progress, closed")),
         ("data_hash", "texto", N_("Huella corta de los datos de la sesión (la misma que "
                                   "imprimen sus informes)")),
+        ("result_round", "texto", N_("Votación cuyo resultado se toma como el de la sesión "
+                                     "(vacío si no hubo votos)")),
     ]),
     "ideas": (N_("Ideas tal como se dijeron, numeradas en cada sesión"), [
         ("session_id", "texto", N_("Sesión")),
@@ -138,7 +140,7 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             "table": s.table_label, "date": s.date, "place": s.place, "languages": s.languages,
             "interpreter": int(s.interpreter), "participation_level": s.participation_level,
             "participant_count": s.participant_count, "status": s.status,
-            "data_hash": snap.digest})
+            "data_hash": snap.digest, "result_round": snap.result_round})
         for idea in snap.ideas:
             out["ideas"].append({
                 "session_id": s.id, "number": idea["number"], "text": idea["text"],

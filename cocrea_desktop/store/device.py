@@ -11,7 +11,7 @@ import json
 import os
 import socket
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cocrea_desktop.store.paths import data_dir
@@ -25,6 +25,9 @@ class Device:
     name: str
     private_key_b64: str
     public_key_b64: str
+    #: True once a person named this computer (the first bundle asks); until then ``name``
+    #: is only the system's host name, which means nothing to the office.
+    name_chosen: bool = False
 
     def private_key(self):
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -73,14 +76,10 @@ def load_or_create_device(directory: Path | None = None) -> Device:
     path = (directory or data_dir()) / DEVICE_FILE
     if path.exists():
         data = json.loads(path.read_text("utf-8"))
-        return Device(**{k: data[k] for k in ("id", "name", "private_key_b64", "public_key_b64")})
+        return Device(**{k: data[k] for k in ("id", "name", "private_key_b64", "public_key_b64")},
+                      name_chosen=bool(data.get("name_chosen", False)))
     device = _new_device()
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(device.__dict__, fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
+    tmp = _write_tmp(path, device)
     try:
         os.link(tmp, path)  # fails if another process created it meanwhile
     except FileExistsError:
@@ -91,3 +90,37 @@ def load_or_create_device(directory: Path | None = None) -> Device:
         if tmp.exists():
             tmp.unlink()
     return load_or_create_device(directory)
+
+
+MAX_NAME = 60
+
+
+def _write_tmp(path: Path, device: Device) -> Path:
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(device.__dict__, fh, indent=2, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return tmp
+
+
+def set_device_name(name: str, directory: Path | None = None) -> Device:
+    """Name this computer as people call it ("Laptop de la mesa 3"); bundles carry the name.
+
+    Written atomically to device.json, keeping the id and the keys.
+    """
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.i18n import _
+
+    clean = " ".join(str(name or "").split())
+    if not clean:
+        raise InvalidInput(_("Escriba un nombre para esta computadora, por ejemplo: Laptop "
+                             "de la mesa 3."))
+    if len(clean) > MAX_NAME:
+        raise InvalidInput(_("El nombre de la computadora es muy largo (máximo {most} "
+                             "letras).").format(most=MAX_NAME))
+    device = replace(load_or_create_device(directory), name=clean, name_chosen=True)
+    path = (directory or data_dir()) / DEVICE_FILE
+    os.replace(_write_tmp(path, device), path)
+    return device

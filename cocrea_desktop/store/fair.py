@@ -111,6 +111,14 @@ def _pick(cls: type, row: dict[str, Any]) -> Any:
     return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
+def _check_date(text: str) -> None:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(_("La fecha «{date}» no es válida; use el formato "
+                             "AAAA-MM-DD.").format(date=text)) from None
+
+
 class FairStore:
     def __init__(self, repo: Repo) -> None:
         self.repo = repo
@@ -271,11 +279,9 @@ class FairStore:
         clean["letter_date"] = clean["letter_date"] or dt.date.today().isoformat()
         for key in ("letter_date", "next_step_date"):
             if clean[key]:
-                try:
-                    dt.date.fromisoformat(clean[key])
-                except ValueError:
-                    raise InvalidInput(_("La fecha «{date}» no es válida; use el formato "
-                                         "AAAA-MM-DD.").format(date=clean[key])) from None
+                _check_date(clean[key])
+        # The next step's date is the follow-up's next meeting until the follow-up says else.
+        clean["next_meeting"] = clean["next_meeting"] or clean["next_step_date"]
         with self.pf.write("fair.letter_draft", Label(N_("redactar la carta {folio}"),
                 folio=folio)) as unit:
             letter_id = unit.insert("fair_letter", {
@@ -289,10 +295,20 @@ class FairStore:
         if unknown:
             raise InvalidInput(_("Campo desconocido: {names}").format(names=", ".join(unknown)))
         letter = self.letter(letter_id)
+        clean = {k: str(v).strip() for k, v in values.items()}
+        for key in ("letter_date", "next_step_date"):
+            if clean.get(key):
+                _check_date(clean[key])
+        date = clean.get("next_step_date", letter.next_step_date)
+        # A new next-step date fills the follow-up's next meeting, in the same step, while the
+        # follow-up has none or still holds the old next-step date; a meeting the follow-up
+        # set (or is setting now) is never overwritten.
+        if "next_meeting" not in clean and date and date != letter.next_step_date and \
+                letter.next_meeting in ("", letter.next_step_date):
+            clean["next_meeting"] = date
         with self.pf.write("fair.letter_edit", Label(N_("editar la carta {folio}"),
                 folio=letter.folio)) as unit:
-            unit.update("fair_letter", letter.id, {k: str(v).strip() for k, v in values.items()},
-                        stamp=True)
+            unit.update("fair_letter", letter.id, clean, stamp=True)
         return unit.changes()
 
     def set_letter_status(self, letter_id: str, status: str, reason: str = "") -> Changes:

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
+        self.act_device_name = self._action("act_device_name", self.name_device)
         self.act_about = self._action("act_about", self.about)
 
         menubar = self.menuBar()
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_bundle)
         self.menu_file.addAction(self.act_import_bundles)
+        self.menu_file.addAction(self.act_device_name)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = menubar.addMenu("")
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
         self.act_edit_process.setText(_("Datos del &proceso…"))
         self.act_export_bundle.setText(_("E&xportar a USB…"))
         self.act_import_bundles.setText(_("&Importar paquetes…"))
+        self.act_device_name.setText(_("Nombre de esta &computadora…"))
         self.act_about.setText(_("&Acerca de CoCrea"))
         self.edit_process_button.setText(_("Editar datos del proceso"))
         self.sessions_title.setText(_("Sesiones"))
@@ -523,6 +526,12 @@ class MainWindow(QMainWindow):
 
         if self.repo is not None:
             ExportBundleDialog(self, self.repo).exec()
+
+    def name_device(self) -> None:
+        """«Nombre de esta computadora…»: the name bundles carry (asked before the first)."""
+        from cocrea_desktop.ui.dialogs.bundle_dialogs import ask_device_name
+
+        ask_device_name(self, self.repo)
 
     def import_bundles(self) -> None:
         """«Importar paquetes…»: verify, preview, accept keys, merge, decide conflicts."""

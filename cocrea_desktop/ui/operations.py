@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
+from cocrea_desktop.store.device import Device, set_device_name
 from cocrea_desktop.store.repo import Repo
 
 T = TypeVar("T")
@@ -90,6 +91,14 @@ def end_session(*, parent: QWidget | None, repo: Repo, session_id: str) -> Chang
 def choose_result_round(*, parent: QWidget | None, repo: Repo, session_id: str,
                         round_: str | None) -> Changes | None:
     return _run(parent, lambda: repo.votes.choose_result_round(session_id, round_))
+
+
+def name_device(*, parent: QWidget | None, repo: Repo | None, name: str) -> Device | None:
+    """Name this computer (device.json); the open process's bundles carry the new name."""
+    device = _run(parent, lambda: set_device_name(name))
+    if device is not None and repo is not None and repo.pf.device.id == device.id:
+        repo.pf.device = device
+    return device
 
 
 def undo(*, parent: QWidget | None, repo: Repo) -> Changes | None:

@@ -188,11 +188,10 @@ def _option_items(repo: Repo, session_id: str, method) -> tuple[RoomItem, ...]:
 
 
 def _results(repo: Repo, session_id: str, method) -> dict | None:
-    """The latest round with votes: every place, then how the places were decided."""
-    rounds = [r for r in reversed(method.vote_rounds()) if repo.votes.has_votes(session_id, r)]
-    if not rounds:
+    """The round whose result stands: every place, then how the places were decided."""
+    round_ = repo.votes.result_round(session_id)
+    if round_ is None:
         return None
-    round_ = rounds[0]
     result = repo.votes.tally(session_id, round_)
     texts = {int(item.number): item.text for item in _option_items(repo, session_id, method)}
     items = result_items(result, texts, repo.votes.noun(session_id))

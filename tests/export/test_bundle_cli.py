@@ -82,3 +82,31 @@ def test_a_new_key_needs_accepting_and_a_revoked_one_is_refused(tmp_path):
     run("keys", "trust", str(db), laptop.fingerprint())
     assert "de confianza" in run("keys", "list", str(db)).output
     assert "No se conoce" in run("keys", "trust", str(db), "AAAA", code=1).output
+
+
+def test_the_device_name_is_the_saved_one_or_given_once(tmp_path):
+    import socket
+
+    db = tmp_path / "pal.cocrea.db"
+    run("init", str(db), "--name", "PAL Ixtlán", "--municipality", "Ixtlán de Juárez")
+    # Never named: the host name goes, and a warning says how to name the computer.
+    first = run("bundle", "export", str(db), "-o", str(tmp_path / "a.cocrea"))
+    assert "Esta computadora aún no tiene nombre" in first.stderr
+    assert "--device-name" in first.stderr
+    assert B.load_bundle(tmp_path / "a.cocrea").device_name == socket.gethostname()
+    # --device-name: carried by the manifest and saved for the next bundles.
+    named = run("bundle", "export", str(db), "-o", str(tmp_path / "b.cocrea"),
+                "--device-name", "  Laptop de la   mesa 3 ")
+    assert "no tiene nombre" not in named.stderr
+    assert B.load_bundle(tmp_path / "b.cocrea").device_name == "Laptop de la mesa 3"
+    saved = load_or_create_device()
+    assert (saved.name, saved.name_chosen) == ("Laptop de la mesa 3", True)
+    later = run("bundle", "export", str(db), "-o", str(tmp_path / "c.cocrea"))
+    assert "no tiene nombre" not in later.stderr
+    assert B.load_bundle(tmp_path / "c.cocrea").device_name == "Laptop de la mesa 3"
+    # An empty name is refused and changes nothing.
+    refused = run("bundle", "export", str(db), "-o", str(tmp_path / "d.cocrea"),
+                  "--device-name", "  ", code=1)
+    assert "Escriba un nombre para esta computadora" in refused.output
+    assert not (tmp_path / "d.cocrea").exists()
+    assert load_or_create_device().name == "Laptop de la mesa 3"

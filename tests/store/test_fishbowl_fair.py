@@ -151,3 +151,31 @@ def test_group_member_names_never_in_the_journal_in_clear(repo):
     journal = " ".join((r["before"] or "") + (r["after"] or "")
                        for r in repo.pf.query("SELECT before, after FROM journal"))
     assert "Juana" not in journal and "Norte" in journal and "hmac:" in journal
+
+
+def test_the_next_step_date_fills_the_follow_up_meeting_without_overwriting_it(repo, fair):
+    letter, changes = repo.fair.draft_letter(fair, 1, 2, next_step="Visita al terreno",
+                                             next_step_date="2027-03-01")
+    assert letter.next_meeting == "2027-03-01"       # one step: the letter and its follow-up
+    assert repo.undo_label() == "redactar la carta CC-001"
+    # A corrected next-step date moves the meeting the follow-up has not changed.
+    repo.fair.edit_letter(letter.id, next_step_date="2027-03-08")
+    assert repo.fair.letter(letter.id).next_meeting == "2027-03-08"
+    repo.undo()
+    assert repo.fair.letter(letter.id).next_meeting == "2027-03-01"
+    # The follow-up sets its own meeting: a later edit of the letter leaves it alone.
+    repo.fair.edit_letter(letter.id, next_meeting="2027-03-02 10:00", responsible="Ing. Ruiz")
+    repo.fair.edit_letter(letter.id, next_step_date="2027-03-15")
+    after = repo.fair.letter(letter.id)
+    assert (after.next_step_date, after.next_meeting) == ("2027-03-15", "2027-03-02 10:00")
+    # A letter without a date leaves the follow-up empty; a date given later fills it.
+    second, _ = repo.fair.draft_letter(fair, 7, 1)
+    assert second.next_meeting == ""
+    repo.fair.edit_letter(second.id, next_step_date="2027-04-05")
+    assert repo.fair.letter(second.id).next_meeting == "2027-04-05"
+    with pytest.raises(InvalidInput, match="no es válida"):
+        repo.fair.edit_letter(second.id, next_step_date="5 de abril")
+    assert repo.fair.letter(second.id).next_step_date == "2027-04-05"
+    repo.undo()
+    assert (repo.fair.letter(second.id).next_step_date,
+            repo.fair.letter(second.id).next_meeting) == ("", "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from cocrea_desktop.core.clock import FakeClock
 from cocrea_desktop.export import bundle as B
 from cocrea_desktop.store import merge
+from cocrea_desktop.store.device import load_or_create_device
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.dialogs.bundle_dialogs import (
@@ -16,9 +19,10 @@ from cocrea_desktop.ui.dialogs.bundle_dialogs import (
     ExportBundleDialog,
     ImportBundlesDialog,
 )
+from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.main_window import MainWindow
 from tests.export.bundle_helpers import device, laptop_copy, nominal_group
-from tests.ui.helpers import when_dialog
+from tests.ui.helpers import type_text, when_dialog
 
 LAPTOP = device("laptop-norte")
 OTHER = device("laptop-sur")
@@ -64,15 +68,66 @@ def test_export_some_sessions_to_a_stick(window, qtbot, tmp_path):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "Marque al menos una sesión" in dialog.status.text()  # nothing checked yet
     dialog.sessions.item(0).setCheckState(Qt.CheckState.Checked)
+    # The first bundle asks, once, what this computer is called.
+    asked = when_dialog(qtbot, TextDialog, lambda d: name_it(qtbot, d, "Laptop de la mesa 3"))
     with qtbot.waitSignal(dialog.export_finished, timeout=20000) as finished:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert asked["dialog"].prompt.text().startswith(
+        "¿Cómo se llama esta computadora? Por ejemplo: Laptop de la mesa 3")
     path = finished.args[0]
     assert "Ya puede retirar la memoria" in dialog.status.text()
     assert dialog.progress.value() == 100
     assert path.parent == stick and path.name.startswith("Teotitlan_")
+    assert path.name.endswith("_Laptop-de-la-mesa-3.cocrea")
     bundle = B.load_bundle(path)
     assert bundle.manifest["scope"] == {"kind": "sessions", "sessions": [first]}
+    assert bundle.device_name == "Laptop de la mesa 3"
+    assert socket.gethostname() not in path.name
     assert not dialog.include_personal.isHidden()  # no office key: the choice is offered
+    saved = load_or_create_device()
+    assert (saved.name, saved.name_chosen) == ("Laptop de la mesa 3", True)
+
+    # The second bundle does not ask again.
+    again = when_dialog(qtbot, TextDialog, lambda d: d.reject())
+    with qtbot.waitSignal(dialog.export_finished, timeout=20000) as finished:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "dialog" not in again
+    assert B.load_bundle(finished.args[0]).device_name == "Laptop de la mesa 3"
+
+
+def name_it(qtbot, dialog, name: str) -> None:
+    type_text(qtbot, dialog.edit, name)
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+
+
+def test_cancelling_the_name_exports_nothing_and_the_menu_renames(window, qtbot, tmp_path):
+    dialog = ExportBundleDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.set_folder(str(tmp_path))
+    asked = when_dialog(qtbot, TextDialog, lambda d: d.reject())
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "dialog" in asked
+    assert "nombre de esta computadora" in dialog.status.text()
+    assert not list(tmp_path.glob("*.cocrea")) and dialog.export_button.isEnabled()
+    assert not load_or_create_device().name_chosen
+    # Archivo → Nombre de esta computadora…: named, then renamed (the old name shown).
+    assert window.act_device_name.text() == "Nombre de esta &computadora…"
+    assert window.act_device_name in window.menu_file.actions()
+    seen = when_dialog(qtbot, TextDialog, lambda d: name_it(qtbot, d, "Laptop de la mesa 3"))
+    window.act_device_name.trigger()
+    assert seen["dialog"].edit.text() == "Laptop de la mesa 3"
+    assert window.repo.pf.device.name == "Laptop de la mesa 3"
+
+    def rename(d):
+        assert d.edit.text() == "Laptop de la mesa 3"   # the current name, to correct
+        d.edit.selectAll()
+        name_it(qtbot, d, "Laptop de la oficina")
+
+    seen = when_dialog(qtbot, TextDialog, rename)
+    window.act_device_name.trigger()
+    assert "dialog" in seen
+    assert load_or_create_device().name == "Laptop de la oficina"
+    assert window.repo.pf.device.name == "Laptop de la oficina"
 
 
 def test_export_to_a_read_only_place_says_so(window, qtbot, tmp_path, monkeypatch):
@@ -84,6 +139,7 @@ def test_export_to_a_read_only_place_says_so(window, qtbot, tmp_path, monkeypatc
 
     monkeypatch.setattr(B, "export_to", read_only)
     dialog.set_folder(str(tmp_path))
+    when_dialog(qtbot, TextDialog, lambda d: name_it(qtbot, d, "Laptop de la mesa 3"))
     with qtbot.waitSignal(dialog.export_finished, timeout=20000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "solo lectura" in dialog.status.text() and dialog.export_button.isEnabled()

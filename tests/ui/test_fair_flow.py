@@ -226,6 +226,9 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     letter = drafted[0]
     assert (letter.folio, letter.authority_commits, letter.next_step_date, letter.witness) == (
         "CC-001", "Instalar tres tinacos antes de junio", "2027-03-27", "Ana Díaz (STL)")
+    # The next step's date is the follow-up's next meeting, in the same undoable step.
+    assert letter.next_meeting == "2027-03-27"
+    assert screen.undo_button.text() == "Deshacer: redactar la carta CC-001"
     # A second letter through the agreements list (stand 3 with authority 2).
     index = next(i for i in range(letters.agreements.count())
                  if letters.agreements.itemData(i) == (3, 2))
@@ -295,8 +298,11 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     next_phase(qtbot, screen, "follow_up")
     follow = screen.panel()
     assert follow.form_title.text() == "Seguimiento de la carta CC-001"
+    assert follow.meeting.text() == "2027-03-27"      # from the letter's next step
+    assert follow.model.index(0, 4).data() == "2027-03-27"
+    assert follow.model.index(1, 4).data() == ""         # CC-002 has no next-step date
     follow.meeting.setFocus()
-    type_text(qtbot, focused(), "2027-03-27 10:00")
+    type_text(qtbot, focused(), " 10:00")
     press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, focused(), "Ing. Ruiz y María López")
     press(qtbot, Qt.Key.Key_Tab)

@@ -189,10 +189,26 @@ def _attendance_lines(snap: SessionSnapshot, st: dict[str, Any], width: float) -
     return [kit.table(table_rows, [0.2 * width, 0.65 * width, 0.15 * width])]
 
 
+def _standing(snap: SessionSnapshot, st: dict[str, Any]) -> list[Any]:
+    """Which round's result stands, and the warning about a round short of ballots."""
+    final = snap.final_round()
+    if final is None:
+        return []
+    story = []
+    if len(snap.rounds) > 1:
+        story.append(kit.para(_("Resultado de la sesión: {round}.").format(
+            round=final.label.lower()), st["h3"]))
+    if snap.result_warning:
+        story.append(kit.para(_("Aviso: {message}").format(message=snap.result_warning),
+                              st["body"]))
+    return story
+
+
 def _results_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]:
     story = _header(snap, _("Resultados"), st)
     if not snap.rounds:
         story.append(kit.para(_("Esta sesión aún no tiene votos."), st["body"]))
+    story += _standing(snap, st)
     for r in snap.rounds:
         story += _round_story(snap, r, width, st)
     story += _annex(snap, width, st)
@@ -238,6 +254,7 @@ def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) ->
     if final is None:
         story.append(kit.para(_("Esta sesión aún no tiene votos."), st["body"]))
     else:
+        story += _standing(snap, st)
         story += _round_story(snap, final, width, st, compact=True)[1:]
     rel = snap.relatoria
     for key, title in (("convergences", _("Convergencias")), ("dissent", _("Disensos")),

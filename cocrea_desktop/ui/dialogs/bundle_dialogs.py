@@ -68,6 +68,22 @@ def removable_folders() -> list[tuple[str, str]]:
     return found
 
 
+def ask_device_name(parent: QWidget | None, repo: Repo | None) -> bool:
+    """Ask what this computer is called (before the first bundle, or from the menu)."""
+    from cocrea_desktop.store.device import load_or_create_device
+    from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
+
+    device = repo.pf.device if repo is not None else load_or_create_device()
+    name = TextDialog.ask(parent, _("Nombre de esta computadora"),
+                          _("¿Cómo se llama esta computadora? Por ejemplo: Laptop de la mesa 3"
+                            "\n\nLos paquetes llevan este nombre, para que en la oficina se "
+                            "sepa de qué computadora vienen."),
+                          device.name if device.name_chosen else "")
+    if name is None:
+        return False
+    return ops.name_device(parent=parent, repo=repo, name=name) is not None
+
+
 class ExportBundleDialog(QDialog):
     """Choose whole process or some sessions and a destination; write; say when it is safe."""
 
@@ -170,6 +186,10 @@ class ExportBundleDialog(QDialog):
                   "¿Incluirlos de todos modos?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != \
                 QMessageBox.StandardButton.Yes:
+            return
+        if not self.repo.pf.device.name_chosen and not ask_device_name(self, self.repo):
+            self.status.setText(_("El paquete lleva el nombre de esta computadora: escríbalo "
+                                  "para exportar."))
             return
         self.export_button.setEnabled(False)
         self.status.setText(_("Escribiendo el paquete… no retire la memoria."))

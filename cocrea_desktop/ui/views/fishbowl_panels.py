@@ -787,13 +787,13 @@ class ClusterPanel(Panel):
 
 def vote_result(repo: Repo, session_id: str):
     """The tally of the session's vote on the clusters, or None before any vote."""
-    for round_ in repo.phases.method(session_id).vote_rounds():
-        if repo.votes.has_votes(session_id, round_):
-            try:
-                return repo.votes.tally(session_id, round_)
-            except CocreaError:
-                return None
-    return None
+    round_ = repo.votes.result_round(session_id)
+    if round_ is None:
+        return None
+    try:
+        return repo.votes.tally(session_id, round_)
+    except CocreaError:
+        return None
 
 
 def cluster_points(repo: Repo, session_id: str) -> tuple[dict[int, int], str]:

@@ -71,14 +71,19 @@ def summary_html(repo: Repo, session_id: str) -> str:
         out.append('<li value="{n}">{text}{note}</li>'.format(
             n=idea.number, text=text, note=" <i>({})</i>".format(esc(note)) if note else ""))
     out.append("</ol>")
-    for round_ in repo.phases.method(session_id).vote_rounds():
-        if not repo.votes.has_votes(session_id, round_):
-            continue
+    round_ = repo.votes.result_round(session_id)  # the round the screen and PDFs take
+    if round_ is not None:
+        if len(repo.votes.voted_rounds(session_id)) > 1:
+            out.append("<p><b>{}</b></p>".format(esc(_("Resultado de la sesión: {round}.").format(
+                round=round_label(round_).lower()))))
+        warning = repo.votes.optional_round_warning(session_id)
+        if warning:
+            out.append("<p>⚠ {}</p>".format(esc(warning)))
         try:
             result = repo.votes.tally(session_id, round_)
         except CocreaError as err:
             out.append("<p>{}</p>".format(esc(err.message)))
-            continue
+            return "\n".join(out)
         out.append("<h3>{}</h3>".format(esc(round_label(round_))))
         out.append("<p>{}</p><ul>".format(esc(_("Regla: {rule}").format(rule=result.rule_text))))
         texts = {i.number: i.text for i in ideas}

@@ -505,17 +505,20 @@ class ResultsView(QWidget):
     """A round's tally: the table, the bar chart, the rule and the tie-breaks in words."""
 
     def __init__(self, parent: QWidget | None = None, *, selector: bool = True,
-                 chart: bool = True) -> None:
+                 chart: bool = True, choose: bool = True) -> None:
         super().__init__(parent)
         self.repo = None
         self.session_id = ""
         self.fixed_round: str | None = None
+        self.choose = choose  # offer "Tomar la … como resultado"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         self.shown = big(QLabel(objectName="results_shown"), 1.3)
         self.round_label = QLabel(objectName="results_round_label")
         self.round_combo = QComboBox(objectName="results_round")
+        # The round's whole name ("Votación preliminar"), never cut.
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.round_label.setBuddy(self.round_combo)
         self.round_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         head.addWidget(self.shown, 1)
@@ -524,6 +527,21 @@ class ResultsView(QWidget):
         self.round_label.setVisible(selector)
         self.round_combo.setVisible(selector)
         layout.addLayout(head)
+        # Which round's result stands, the warning about an optional round short of
+        # ballots, and the choice of the round (undoable): screen, projector, PDFs and CLI
+        # all take repo.votes.result_round().
+        self.warning = banner("results_warning")
+        layout.addWidget(self.warning)
+        standing = QHBoxLayout()
+        self.standing = QLabel(objectName="results_standing")
+        self.standing.setWordWrap(True)
+        self.standing.setStyleSheet("QLabel { font-weight: bold; }")
+        self.take_button = QPushButton(objectName="take_result_round")
+        self.take_button.clicked.connect(self.take_round)
+        self.take_button.hide()
+        standing.addWidget(self.standing, 1)
+        standing.addWidget(self.take_button)
+        layout.addLayout(standing)
         self.rule = QLabel(objectName="results_rule")
         self.rule.setWordWrap(True)
         layout.addWidget(self.rule)
@@ -551,8 +569,7 @@ class ResultsView(QWidget):
             self.round_combo.addItem(round_label(r), r)
         default = round_ or current
         if default not in rounds:
-            voted = [r for r in rounds if repo.votes.has_votes(session_id, r)]
-            default = voted[-1] if voted else (rounds[0] if rounds else None)
+            default = repo.votes.result_round(session_id) or (rounds[0] if rounds else None)
         self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(default)))
         self.round_combo.blockSignals(False)
         self.refresh()
@@ -560,11 +577,35 @@ class ResultsView(QWidget):
     def current_round(self) -> str | None:
         return self.fixed_round or self.round_combo.currentData()
 
+    def take_round(self) -> None:
+        """Take the round shown as the session's result (one undoable step)."""
+        round_ = self.current_round()
+        if self.repo is not None and round_:
+            ops.choose_result_round(parent=self, repo=self.repo, session_id=self.session_id,
+                                    round_=round_)
+
+    def refresh_standing(self, round_: str) -> None:
+        repo, sid = self.repo, self.session_id
+        voted = repo.votes.voted_rounds(sid)
+        standing = repo.votes.result_round(sid)
+        warning = repo.votes.optional_round_warning(sid)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
+        several = len(voted) > 1 and standing is not None
+        self.standing.setText(_("Resultado de la sesión: {round}.").format(
+            round=round_label(standing).lower()) if several else "")
+        self.standing.setVisible(several)
+        self.take_button.setText(_("Tomar la {round} como resultado").format(
+            round=round_label(round_).lower()))
+        self.take_button.setVisible(self.choose and several and round_ in voted and
+                                    round_ != standing)
+
     def refresh(self) -> None:
         round_ = self.current_round()
         if self.repo is None or not round_:
             return
         repo, sid = self.repo, self.session_id
+        self.refresh_standing(round_)
         texts = option_texts(repo, sid)
         self.model.option_title = capital_noun(repo, sid)
         has_votes = repo.votes.has_votes(sid, round_)
@@ -646,7 +687,7 @@ class DiscussPanel(Panel):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.results = ResultsView(selector=False, chart=False)
+        self.results = ResultsView(selector=False, chart=False, choose=False)
         self.notes = NotesBox(self)
         splitter.addWidget(self.results)
         splitter.addWidget(self.notes)
