@@ -242,7 +242,7 @@ def ballots_annex(file: str, session_id: str, round_: str | None, output: str) -
             continue
         writer.writerow([format_serial(item["serial"]),
                          " ".join(f"{o}:{v}" for o, v in item["marks"]),
-                         "; ".join(item["voids"])])
+                         "; ".join([*item.get("notes", ()), *item["voids"]])])
         rows += 1
     Path(output).write_bytes(buffer.getvalue().encode("utf-8-sig"))
     click.echo(ngettext("Anexo público: {count} boleta contada en {path}",

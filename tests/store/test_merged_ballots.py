@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from cocrea_desktop.cli import cli
 from cocrea_desktop.store.repo import Repo
@@ -95,3 +96,22 @@ def test_the_cli_import_says_where_a_merged_number_counted(tmp_path):
                                             "--json"], catch_exceptions=False).output)
     assert report["added"][0]["notes"] == [NOTE_5]
     assert report["added"][0]["marks"] == [[2, 3]]
+
+
+def test_the_public_annex_says_why_a_ballot_shows_another_number(tmp_path):
+    """Whoever kept the stub of "5 1" sees "2:3 1:2" in the annex, and why."""
+    db = tmp_path / "p.cocrea.db"
+    with Repo.create(db, name="PAL") as repo:
+        sid = merged_session(repo)
+        repo.votes.enter_ballot(sid, PRE, "5 1", serial="0001")
+    runner = CliRunner()
+    pdf = tmp_path / "resultados.pdf"
+    assert runner.invoke(cli, ["report", "results", str(db), sid, "-o", str(pdf)],
+                         catch_exceptions=False).exit_code == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "La idea 5 se unió a la 2: cuenta para la 2." in text
+    annex = tmp_path / "anexo.csv"
+    runner.invoke(cli, ["ballots", "annex", str(db), sid, "-o", str(annex)],
+                  catch_exceptions=False)
+    assert annex.read_text("utf-8-sig").splitlines()[1:] == [
+        "0001,2:3 1:2,La idea 5 se unió a la 2: cuenta para la 2."]

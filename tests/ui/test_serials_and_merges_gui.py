@@ -79,6 +79,9 @@ def test_a_serial_typed_without_hyphen_is_shown_with_it(screen, repo, sid, qtbot
 def test_a_merged_idea_number_counts_for_the_idea_it_went_into(screen, repo, sid, qtbot,
                                                               errors):
     vote = screen.panel()
+    assert vote.options.text() == (
+        "Se vota entre las ideas 1, 2, 3, 4 y 5 (5 ideas). Una boleta que nombra una idea "
+        "fusionada cuenta para la que la absorbió: 6 → 1.")
     type_text(qtbot, vote.entry, "6 3 2")
     note = "La idea 6 se unió a la 1: cuenta para la 1."
     assert note in vote.preview.text()

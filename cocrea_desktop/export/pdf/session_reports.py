@@ -163,7 +163,8 @@ def _annex(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]
         story.append(kit.para(r.label, st["h3"]))
         rows = [[_("Folio"), _("Marcas"), _("Observaciones")]]
         for item in r.counted:
-            rows.append([_serial(item), _marks_text(item["marks"]), "; ".join(item["voids"])])
+            rows.append([_serial(item), _marks_text(item["marks"]),
+                         "; ".join([*item.get("notes", ()), *item["voids"]])])
         story.append(kit.table(rows, [0.18 * width, 0.47 * width, 0.35 * width]))
         story.append(Spacer(1, 4))
         if r.spoiled:

@@ -290,9 +290,15 @@ class VotePanel(Panel):
             self.rule.setText(_("Regla: {rule}").format(rule=repo.votes.rule_text(sid, round_)))
         except CocreaError as err:
             self.rule.setText(err.message)
-        self.options.setText(_("Se vota entre {options} ({count}).").format(
+        text = _("Se vota entre {options} ({count}).").format(
             options=repo.votes.noun(sid).many(options) if options else "—",
-            count=repo.votes.noun(sid).count(len(options))))
+            count=repo.votes.noun(sid).count(len(options)))
+        merged = repo.votes.merged(sid)
+        if merged:  # numbers still on the wall: say where a ballot naming them counts
+            text += " " + _("Una boleta que nombra una idea fusionada cuenta para la que la "
+                            "absorbió: {pairs}.").format(pairs=", ".join(
+                                "{} → {}".format(a, b) for a, b in sorted(merged.items())))
+        self.options.setText(text)
         problem = ""
         if len(options) < 2:
             problem = _("Se necesitan al menos dos ideas vigentes para votar.")
