@@ -141,17 +141,21 @@ def test_ballots_import_refuses_what_the_register_refuses(tmp_path):
         never = generate_serials(1, taken=set(serials) | {other_serial})[0]
     dashed = "{}-{}".format(serials[0][:3], serials[0][3:])
     csv = tmp_path / "b.csv"
-    csv.write_text("folio,idea,puntos\n{a},1,\n{b},1,\n{c},1,\n{d},1,\n{e},1,\n".format(
+    # The serial typed with and without its hyphen: the same ballot (its two marks).
+    csv.write_text("folio,idea,puntos\n{a},1,\n{b},2,\n{c},1,\n{d},1,\n{e},1,\n".format(
         a=dashed, b=serials[0], c=other_serial, d=serials[1], e=never), "utf-8")
     result = CliRunner().invoke(cli, ["ballots", "import", str(db), sid, str(csv), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert len(report["added"]) == 1
+    assert len(report["added"]) == 1 and report["added"][0]["serial"] == serials[0]
+    assert report["added"][0]["marks"] == [[1, 2], [2, 1]]
     reasons = " ".join(r["reason"] for r in report["rejected"])
-    assert "no se cuenta dos veces" in reasons and "Mesa 2" in reasons
+    assert "Mesa 2" in reasons
     assert "no se emitió" in reasons
     with Repo.open(db, read_only=True) as repo:
         assert repo.votes.tally(sid, "preliminary").row(1).points == 2  # one ballot, k = 2
+    again = CliRunner().invoke(cli, ["ballots", "import", str(db), sid, str(csv)])
+    assert "no se contó dos veces: " + dashed in again.output  # shown as printed
 
 
 def test_printing_to_a_missing_folder_is_a_clear_error_and_issues_nothing(tmp_path):

@@ -18,6 +18,8 @@ from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.core.errors import CocreaError, InvalidInput, RuleViolation
 from cocrea_desktop.core.model import IDEA_STATUSES, round_label
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.core.voting.ballots import redirect_notes
+from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.i18n import _, ngettext
 
 ROUNDS = ("preliminary", "final", "vote")
@@ -222,6 +224,7 @@ def group_ballot_rows(rows: list[list[str]]) -> tuple[dict[str, dict[str, Any]],
             empty += 1
             continue
         serial, option, points = _cell(row, s_col), _cell(row, o_col), _cell(row, p_col)
+        serial = canonical_serial(serial)  # "482-1571" and "4821571" are one ballot
         if not serial:
             refused.append({"row": line, "reason": _("Falta el folio de la boleta.")})
             continue
@@ -277,7 +280,8 @@ def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
             added.append({"serial": serial, "number": ballot.number, "rows": data["rows"],
                           "marks": [list(m) for m in ballot.marks],
                           "voids": [{"entry": v.entry, "reason": v.reason}
-                                    for v in ballot.voids]})
+                                    for v in ballot.voids],
+                          "notes": redirect_notes(ballot.redirects)})
         total = repo.votes.count_ballots(session.id, round_)
     report = {"round": round_, "added": added, "duplicates": duplicates, "rejected": rejected,
               "refused_rows": refused, "empty_rows": empty, "ballots_in_round": total}
@@ -292,6 +296,10 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
     click.echo(ngettext("{round}: se agregó {count} boleta.",
                         "{round}: se agregaron {count} boletas.", len(added)).format(
         round=round_label(report["round"]), count=len(added)))
+    for ballot in added:  # a merged idea's number counted for the idea that absorbed it
+        for note in ballot.get("notes", ()):
+            click.echo(_("Boleta {serial}: {message}").format(
+                serial=format_serial(ballot["serial"]), message=note))
     with_voids = [b for b in added if b["voids"]]
     if with_voids:
         click.echo(ngettext("{count} boleta tiene entradas anuladas (lo demás sí cuenta):",
@@ -300,14 +308,17 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
         for ballot in with_voids:
             for void in ballot["voids"]:
                 click.echo("  " + _("Boleta {serial}, «{entry}»: {reason}").format(
-                    serial=ballot["serial"], entry=void["entry"], reason=void["reason"]))
+                    serial=format_serial(ballot["serial"]), entry=void["entry"],
+                    reason=void["reason"]))
     if duplicates:
         click.echo(ngettext(
             "{count} boleta ya estaba contada y no se contó dos veces: {serials}",
             "{count} boletas ya estaban contadas y no se contaron dos veces: {serials}",
-            len(duplicates)).format(count=len(duplicates), serials=", ".join(duplicates)))
+            len(duplicates)).format(count=len(duplicates),
+                                    serials=", ".join(format_serial(s) for s in duplicates)))
     for item in report.get("rejected", ()):
-        click.echo(_("Boleta {serial}: {reason} No se contó.").format(**item))
+        click.echo(_("Boleta {serial}: {reason} No se contó.").format(
+            serial=format_serial(item["serial"]), reason=item["reason"]))
     for row in report["refused_rows"]:
         click.echo(_("Fila {row}: {reason} No se importó.").format(row=row["row"],
                                                                     reason=row["reason"]))

@@ -217,6 +217,8 @@ class Ballot:
     voids: tuple[VoidNote, ...] = ()
     created_at: str = ""
     number: int = 0  # 1..n in the order entered (filled by the store)
+    # (number written, idea it counted for): entries naming a merged idea (filled by the store)
+    redirects: tuple[tuple[int, int], ...] = ()
 
     @property
     def has_voids(self) -> bool:

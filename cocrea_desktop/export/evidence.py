@@ -20,6 +20,7 @@ from cocrea_desktop.core import journal as journal_core
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.methods import get_method, method_title
 from cocrea_desktop.core.model import level_label, round_label, status_label
+from cocrea_desktop.core.voting.ballots import redirect_notes
 from cocrea_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -213,7 +214,9 @@ def _round_result(repo: Repo, session_id: str, round_: str, *, public: bool) -> 
                          key=lambda b: (b.serial == "", b.serial, b.number)):
         item = {"serial": ballot.serial, "number": ballot.number,
                 "marks": [list(m) for m in ballot.marks],
-                "voids": [v.reason for v in ballot.voids]}
+                "voids": [v.reason for v in ballot.voids],
+                # a merged idea's number that counted for the idea that absorbed it
+                "notes": redirect_notes(ballot.redirects)}
         (result.counted if ballot.status == "counted" else result.spoiled).append(item)
     try:
         tally = repo.votes.tally(session_id, round_)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from cocrea_desktop.core import privacy
 from cocrea_desktop.core.errors import StorageError
 from cocrea_desktop.core.text import spreadsheet_cell, strip_controls
+from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.pdf.kit import write_atomically
 from cocrea_desktop.i18n import N_, _
@@ -162,8 +163,9 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             for status, items in (("counted", r.counted), ("spoiled", r.spoiled)):
                 for item in items:
                     number = "" if item["serial"] else item["number"]
+                    shown = format_serial(item["serial"])  # as printed on the ballot
                     out["ballots"].append({
-                        "session_id": s.id, "round": r.round, "serial": item["serial"],
+                        "session_id": s.id, "round": r.round, "serial": shown,
                         "ballot_number": number, "status": status})
             for row in r.rows:
                 out["tallies"].append({

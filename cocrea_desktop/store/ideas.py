@@ -97,6 +97,12 @@ class IdeaStore:
             "SELECT number FROM idea WHERE session_id = ? AND status = 'active' ORDER BY number",
             [session_id])]
 
+    def merged_into(self, session_id: str) -> dict[int, int]:
+        """Each merged idea's number -> the active idea that absorbed it (through chains of
+        merges: 5 into 2, then 2 into 1, gives 5 -> 1 and 2 -> 1)."""
+        return {absorbed: idea.number for idea in self.list(session_id, include_inactive=False)
+                for absorbed in idea.absorbed}
+
     def last_turn(self, session_id: str) -> tuple[int, int]:
         """The (round, turn) of the latest idea or pass, (0, 0) when none."""
         row = self.pf.query(

@@ -21,6 +21,7 @@ from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label, round_msgid
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting import tally as tallies
+from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.core.voting.rules import DotsRule, RankedRule, default_dots, default_k
 from cocrea_desktop.core.voting.wording import CLUSTER, IDEA, STAND, OptionNoun
 from cocrea_desktop.i18n import N_, _
@@ -54,6 +55,12 @@ class VoteStore:
                 "SELECT number FROM fair_stand WHERE session_id = ? ORDER BY number",
                 [session_id])]
         return self.repo.ideas.active_numbers(session_id)
+
+    def merged(self, session_id: str) -> dict[int, int]:
+        """Merged ideas' numbers -> the idea each counts for (a ballot may name either)."""
+        if get_method(self.repo.session(session_id).method).key in ("fishbowl", "idea_fair"):
+            return {}
+        return self.repo.ideas.merged_into(session_id)
 
     def _check_round(self, session_id: str, round_: str) -> None:
         rounds = get_method(self.repo.session(session_id).method).vote_rounds()
@@ -163,12 +170,14 @@ class VoteStore:
         vote_round = self.round(session_id, round_)
         options = self.options(session_id)
         noun = self.noun(session_id)
+        merged = self.merged(session_id)
         if vote_round.kind == "dots":
             return ballot_rules.parse_dots_ballot(text, options=options,
                                                   rule=self.dots_rule(session_id, round_),
-                                                  noun=noun)
+                                                  noun=noun, merged=merged)
         rule = self.ranked_rule(session_id, round_)
-        return ballot_rules.parse_ranked_ballot(text, options=options, rule=rule, noun=noun)
+        return ballot_rules.parse_ranked_ballot(text, options=options, rule=rule, noun=noun,
+                                                merged=merged)
 
     def enter_ballot(self, session_id: str, round_: str, text: str, *,
                      serial: str = "") -> tuple[Ballot, Changes]:
@@ -192,14 +201,16 @@ class VoteStore:
         vote_round = self.round(session_id, round_)
         options = self.options(session_id)
         noun = self.noun(session_id)
+        merged = self.merged(session_id)
         entries = list(entries)
         if vote_round.kind == "dots":
             checked = ballot_rules.validate_dots_ballot(
                 [(o, 1 if v is None else v) for o, v in entries], options=options,
-                rule=self.dots_rule(session_id, round_), noun=noun)
+                rule=self.dots_rule(session_id, round_), noun=noun, merged=merged)
         else:
             checked = ballot_rules.validate_ranked_ballot(
-                entries, options=options, rule=self.ranked_rule(session_id, round_), noun=noun)
+                entries, options=options, rule=self.ranked_rule(session_id, round_), noun=noun,
+                merged=merged)
         unreadable = [str(t) for t in unreadable]
         if unreadable:
             checked = replace(checked, voids=checked.voids + tuple(
@@ -216,7 +227,7 @@ class VoteStore:
         not of another session or round. Without issued ballots (paper of the
         facilitator's own), any label identifies the ballot and only repeats are refused.
         """
-        serial = str(serial or "").strip()
+        serial = canonical_serial(str(serial or ""))
         if not serial:
             return ""
         issued = self.pf.scalar("SELECT COUNT(*) FROM ballot_issue WHERE session_id = ? AND "
@@ -239,13 +250,13 @@ class VoteStore:
         if serial and self.pf.scalar("SELECT 1 FROM ballot WHERE session_id = ? AND round = ? "
                                      "AND serial = ?", [session_id, round_, serial]):
             raise RuleViolation(_("La boleta {serial} ya fue contada: no se cuenta dos veces.")
-                                .format(serial=serial))
+                                .format(serial=format_serial(serial)))
         session = self.repo.session(session_id)
         voids = [{"entry": v.entry, "reason": v.reason, "amount": v.amount}
                  for v in checked.voids]
         number = self.count_ballots(session_id, round_) + 1
         label = Label(N_("capturar la boleta {number}"), number=number) if not serial else \
-            Label(N_("capturar la boleta {serial}"), serial=serial)
+            Label(N_("capturar la boleta {serial}"), serial=format_serial(serial))
         with self.pf.write("ballot.add", label) as unit:
             if not session.voting_started_at:
                 unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
@@ -277,16 +288,19 @@ class VoteStore:
         marks = tuple((r["option"], r["value"]) for r in self.pf.query(
             "SELECT option, value FROM mark WHERE ballot_id = ? ORDER BY value DESC, option",
             [ballot_id]))
-        return self._ballot(row, marks)
+        return self._ballot(row, marks, merged=self.merged(row["session_id"]))
 
     @staticmethod
-    def _ballot(row: dict[str, Any], marks: tuple[tuple[int, int], ...], number: int = 0
-                ) -> Ballot:
+    def _ballot(row: dict[str, Any], marks: tuple[tuple[int, int], ...], number: int = 0, *,
+                merged: Mapping[int, int] | None = None) -> Ballot:
         voids = tuple(VoidNote(v["entry"], v["reason"], v.get("amount", 1))
                       for v in json.loads(row["voids"] or "[]"))
+        redirects = ballot_rules.stored_redirects(
+            row["entry"], {v.entry for v in voids}, merged) if merged else ()
         return Ballot(id=row["id"], session_id=row["session_id"], round=row["round"],
                       serial=row["serial"], entry=row["entry"], status=row["status"],
-                      marks=marks, voids=voids, created_at=row["created_at"], number=number)
+                      marks=marks, voids=voids, created_at=row["created_at"], number=number,
+                      redirects=redirects)
 
     def ballots(self, session_id: str, round_: str) -> list[Ballot]:
         rows = self.pf.query("SELECT * FROM ballot WHERE session_id = ? AND round = ? "
@@ -296,7 +310,9 @@ class VoteStore:
                 "SELECT ballot_id, option, value FROM mark WHERE session_id = ? AND round = ? "
                 "ORDER BY value DESC, option", [session_id, round_]):
             marks.setdefault(ballot_id, []).append((option, value))
-        return [self._ballot(r, tuple(marks.get(r["id"], ())), i + 1) for i, r in enumerate(rows)]
+        merged = self.merged(session_id)
+        return [self._ballot(r, tuple(marks.get(r["id"], ())), i + 1, merged=merged)
+                for i, r in enumerate(rows)]
 
     def count_ballots(self, session_id: str, round_: str) -> int:
         return self.pf.scalar("SELECT COUNT(*) FROM ballot WHERE session_id = ? AND round = ?",

@@ -230,7 +230,7 @@ def test_serial_must_match_its_payload() -> None:
     bad = make_spec(0, ballots=[(s1, p2)])
     with pytest.raises(BallotLayoutError) as info:
         render_ballots_pdf(bad)
-    assert s1 in str(info.value)
+    assert format_serial(s1) in str(info.value)  # as printed: "482-1571"
 
 
 def test_wrap_text_never_exceeds_width_and_marks_cuts() -> None:

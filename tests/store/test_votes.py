@@ -229,9 +229,11 @@ def test_merged_and_withdrawn_ideas_are_not_options(repo):
     repo.ideas.withdraw(repo.ideas.by_number(sid, 6).id, "fuera de tema")
     assert repo.votes.options(sid) == [1, 2, 3, 4]
     assert repo.votes.round(sid, PRE).k == 3
-    ballot, _ = repo.votes.enter_ballot(sid, PRE, "5 2 6")
-    assert ballot.marks == ((2, 2),)  # 5 is merged into 2 and 6 withdrawn: not options
-    assert [r.option for r in repo.votes.tally(sid, PRE).rows] == [2, 1, 3, 4]
+    ballot, _ = repo.votes.enter_ballot(sid, PRE, "5 3 6")
+    # 5 is merged into 2: it counts for 2 (and says so); 6 is withdrawn: not an option.
+    assert ballot.marks == ((2, 3), (3, 2)) and ballot.redirects == ((5, 2),)
+    assert [v.entry for v in ballot.voids] == ["6"]
+    assert [r.option for r in repo.votes.tally(sid, PRE).rows] == [2, 3, 1, 4]
 
 
 def test_rounds_are_counted_apart(repo):

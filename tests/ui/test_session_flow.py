@@ -159,8 +159,8 @@ def test_a_whole_nominal_group_with_only_the_keyboard(window, qtbot, errors):
     assert "Boleta 4 guardada. Cuentan 3 ideas." in vote.feedback.text()
     assert "No cuentan 2 entradas:" in vote.feedback.text()
     assert vote.feedback.text().count("«2»: La idea 2 aparece dos veces en la boleta.") == 2
-    type_line(qtbot, "3 2 1 6")
-    assert "«6»: La idea 6 no existe en esta votación." in vote.feedback.text()
+    type_line(qtbot, "3 2 1 99")  # (a merged idea's number counts for the absorbing one)
+    assert "«99»: La idea 99 no existe en esta votación." in vote.feedback.text()
     assert vote.ballots_model.rowCount() == 5
     assert not vote.k.isEnabled()  # the rule is fixed once there are votes
     assert repo.votes.count_ballots(sid, "preliminary") == 5

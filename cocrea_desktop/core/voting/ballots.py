@@ -17,6 +17,12 @@ and a Spanish sentence saying why it does not count. Typed ballots
 explicit points gets the points of its place: k for the first, k-1 for the
 second, and so on. In a dots ballot each bare number is one dot. When a dots
 ballot uses more dots than allowed, the last ones written are the ones voided.
+
+An idea merged into another before the vote keeps its number on the wall: a ballot that
+names it counts for the idea that absorbed it (``merged`` maps the absorbed number to the
+absorbing one), and says so (``redirects``, :func:`redirect_note`). If the same ballot also
+names the absorbing idea, the idea appears twice and the usual rule applies: only those
+entries are voided, and the reason says why the idea is there twice.
 """
 
 from __future__ import annotations
@@ -50,10 +56,18 @@ class VoidEntry:
     amount: int = 1
 
 
+Redirects = tuple[tuple[int, int], ...]  # (number written, idea it counts for)
+
+
 @dataclass(frozen=True)
 class RankedBallot:
     marks: RankedMarks
     voids: tuple[VoidEntry, ...] = ()
+    redirects: Redirects = ()
+
+    @property
+    def notes(self) -> list[str]:
+        return [redirect_note(a, b) for a, b in self.redirects]
 
     @property
     def has_voids(self) -> bool:
@@ -68,6 +82,11 @@ class RankedBallot:
 class DotsBallot:
     marks: DotsMarks
     voids: tuple[VoidEntry, ...] = ()
+    redirects: Redirects = ()
+
+    @property
+    def notes(self) -> list[str]:
+        return [redirect_note(a, b) for a, b in self.redirects]
 
     @property
     def has_voids(self) -> bool:
@@ -125,6 +144,43 @@ def _no_such_option(option: int, noun: OptionNoun) -> str:
         option=wording.capital(noun.one(option)))
 
 
+def redirect_note(absorbed: int, into: int) -> str:
+    """What a ballot says when it names a merged idea: it counts for the absorbing one."""
+    return _("La idea {absorbed} se unió a la {into}: cuenta para la {into}.").format(
+        absorbed=absorbed, into=into)
+
+
+def redirect_notes(redirects: Redirects) -> list[str]:
+    return [redirect_note(a, b) for a, b in redirects]
+
+
+def _merged_reason(absorbed: int, into: int) -> str:
+    return _("La idea {absorbed} se unió a la {into}.").format(absorbed=absorbed, into=into)
+
+
+def _redirect(option: int, options: Collection[int], merged: Mapping[int, int]
+              ) -> tuple[int, int | None]:
+    """(the option an entry counts for, the number written when it was a merged idea)."""
+    if option not in options and option in merged:
+        return merged[option], option
+    return option, None
+
+
+def stored_redirects(entry: str, void_entries: Collection[str],
+                     merged: Mapping[int, int]) -> Redirects:
+    """The redirects of a ballot already saved: entries naming a merged idea that counted.
+
+    Merges are closed once voting starts, so reading the entry as written again with the
+    session's merges gives what the check said when the ballot was saved.
+    """
+    found = []
+    for token in split_entries(entry):
+        read = _read_entry(token)
+        if read is not None and read[0] in merged and token not in void_entries:
+            found.append((read[0], merged[read[0]]))
+    return tuple(found)
+
+
 def _unreadable(token: str) -> VoidEntry:
     return VoidEntry(
         token,
@@ -137,10 +193,17 @@ def _unreadable(token: str) -> VoidEntry:
 
 
 def parse_ranked_ballot(
-    text: str, *, options: Collection[int], rule: RankedRule, noun: OptionNoun = IDEA
+    text: str,
+    *,
+    options: Collection[int],
+    rule: RankedRule,
+    noun: OptionNoun = IDEA,
+    merged: Mapping[int, int] | None = None,
 ) -> RankedBallot:
     """Read a typed ranked ballot ("12 3 7 1 9" or "12:5 3:4 ...") and check it."""
-    return _check_ranked([(t, _read_entry(t)) for t in split_entries(text)], options, rule, noun)
+    return _check_ranked(
+        [(t, _read_entry(t)) for t in split_entries(text)], options, rule, noun, merged or {}
+    )
 
 
 def validate_ranked_ballot(
@@ -149,10 +212,11 @@ def validate_ranked_ballot(
     options: Collection[int],
     rule: RankedRule,
     noun: OptionNoun = IDEA,
+    merged: Mapping[int, int] | None = None,
 ) -> RankedBallot:
     """Check entries given as (option, points), points None = by place."""
     return _check_ranked(
-        [(_entry_text(o, p), (o, p)) for o, p in entries], options, rule, noun
+        [(_entry_text(o, p), (o, p)) for o, p in entries], options, rule, noun, merged or {}
     )
 
 
@@ -161,16 +225,21 @@ def _check_ranked(
     options: Collection[int],
     rule: RankedRule,
     noun: OptionNoun,
+    merged: Mapping[int, int],
 ) -> RankedBallot:
     rule.check_options(len(options))
     k = rule.k
     reasons: list[list[str]] = [[] for _r in read]
     placed: list[tuple[int, int] | None] = []
+    written: list[int | None] = []  # the merged idea's number, when an entry names one
     for i, (token, entry) in enumerate(read):
         if entry is None:
             placed.append(None)
+            written.append(None)
             continue
         option, explicit = entry
+        option, absorbed = _redirect(option, options, merged)
+        written.append(absorbed)
         points = k - i if explicit is None else explicit
         placed.append((option, points))
         if explicit is None and points < 1:
@@ -214,21 +283,35 @@ def _check_ranked(
             )
     marks: list[tuple[int, int]] = []
     voids: list[VoidEntry] = []
-    for (token, _entry), p, why in zip(read, placed, reasons):
+    redirects: list[tuple[int, int]] = []
+    for (token, _entry), p, why, absorbed in zip(read, placed, reasons, written):
         if p is None:
             voids.append(_unreadable(token))
         elif why:
+            # Why the idea is named here: every merged number written for it on this ballot
+            # (so that "10 3 1", with 10 merged into 1, says why 1 appears twice).
+            merged_here = sorted({w for w, q in zip(written, placed)
+                                  if w is not None and q is not None and q[0] == p[0]
+                                  and (w == absorbed or known.get(p[0], 0) > 1)})
+            why = [_merged_reason(a, p[0]) for a in merged_here] + why
             voids.append(VoidEntry(token, " ".join(why)))
         else:
             marks.append(p)
-    return RankedBallot(tuple(marks), tuple(voids))
+            if absorbed is not None:
+                redirects.append((absorbed, p[0]))
+    return RankedBallot(tuple(marks), tuple(voids), tuple(redirects))
 
 
 # -- dots ---------------------------------------------------------------------------------
 
 
 def parse_dots_ballot(
-    text: str, *, options: Collection[int], rule: DotsRule, noun: OptionNoun = OPTION
+    text: str,
+    *,
+    options: Collection[int],
+    rule: DotsRule,
+    noun: OptionNoun = OPTION,
+    merged: Mapping[int, int] | None = None,
 ) -> DotsBallot:
     """Read a typed dots ballot: "3 3 7" (one dot per number) or "3:2 7"."""
     read = []
@@ -236,7 +319,7 @@ def parse_dots_ballot(
         entry = _read_entry(token)
         read.append((token, None if entry is None else (entry[0], 1 if entry[1] is None
                                                           else entry[1])))
-    return _check_dots(read, options, rule, noun)
+    return _check_dots(read, options, rule, noun, merged or {})
 
 
 def validate_dots_ballot(
@@ -245,9 +328,11 @@ def validate_dots_ballot(
     options: Collection[int],
     rule: DotsRule,
     noun: OptionNoun = OPTION,
+    merged: Mapping[int, int] | None = None,
 ) -> DotsBallot:
     """Check entries given as (option, dots)."""
-    return _check_dots([(_entry_text(o, d), (o, d)) for o, d in entries], options, rule, noun)
+    return _check_dots([(_entry_text(o, d), (o, d)) for o, d in entries], options, rule, noun,
+                       merged or {})
 
 
 def _check_dots(
@@ -255,16 +340,19 @@ def _check_dots(
     options: Collection[int],
     rule: DotsRule,
     noun: OptionNoun,
+    merged: Mapping[int, int],
 ) -> DotsBallot:
     cap, budget = rule.cap, rule.dots_per_person
     given: dict[int, int] = {}
     used = 0
     voids: list[VoidEntry] = []
+    redirects: list[tuple[int, int]] = []
     for token, entry in read:
         if entry is None:
             voids.append(_unreadable(token))
             continue
         option, dots = entry
+        option, absorbed = _redirect(option, options, merged)
         if dots < 1:
             voids.append(VoidEntry(token, _("«{entry}»: el número de puntos debe ser 1 o más.")
                                    .format(entry=token), amount=0))
@@ -276,6 +364,8 @@ def _check_dots(
         over_budget = max(0, used + dots - over_cap - budget)
         counted = dots - over_cap - over_budget
         why = []
+        if absorbed is not None and (over_cap or over_budget):
+            why.append(_merged_reason(absorbed, option))
         if over_cap:
             why.append(ngettext(
                 "{option} solo puede recibir {cap} de cada persona; no cuenta {excess} punto "
@@ -297,7 +387,9 @@ def _check_dots(
         if counted:
             given[option] = given.get(option, 0) + counted
             used += counted
-    return DotsBallot(tuple(given.items()), tuple(voids))
+            if absorbed is not None and (absorbed, option) not in redirects:
+                redirects.append((absorbed, option))
+    return DotsBallot(tuple(given.items()), tuple(voids), tuple(redirects))
 
 
 # -- criteria scorecards ------------------------------------------------------------------

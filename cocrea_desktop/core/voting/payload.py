@@ -314,8 +314,29 @@ def generate_serials(
 
 
 def format_serial(serial: str) -> str:
-    """The printed form of a serial: ``4821571`` -> ``482-1571``."""
-    return serial[:3] + "-" + serial[3:]
+    """The one form a serial is shown in, on screen, paper and the CLI: ``482-1571``.
+
+    Takes a serial in any form a person types it (``4821571``, ``482 1571``, ``482-1571``,
+    ``O`` for 0, ``I``/``L`` for 1): seven digits are written 3, a hyphen, 4. Anything else
+    (a label of the facilitator's own paper, such as ``0007``) is shown as it is.
+    """
+    text = " ".join(str(serial or "").split())
+    cleaned = text.upper().translate(_SERIAL_SEPARATORS)
+    if not (len(cleaned) == SERIAL_DIGITS and _DIGITS_RE.match(cleaned)):
+        aliased = cleaned.translate(_SERIAL_LOOKALIKES)
+        if not (_DIGITS_RE.match(aliased) and is_valid_serial(aliased)):
+            return text
+        cleaned = aliased
+    return cleaned[:3] + "-" + cleaned[3:]
+
+
+def canonical_serial(text: str) -> str:
+    """What is stored for a serial typed or read: a valid serial in any typed form gives
+    its seven digits (``482-1571`` -> ``4821571``); any other label is kept as typed."""
+    try:
+        return parse_serial(text)
+    except InvalidSerial:
+        return " ".join(str(text or "").split())
 
 
 _SERIAL_SEPARATORS = str.maketrans({" ": None, "-": None, ".": None, "_": None, "\t": None})

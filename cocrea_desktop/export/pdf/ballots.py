@@ -378,7 +378,9 @@ def _validate(spec: BallotSheetSpec) -> None:
         fields = payload.split(" ")
         if not is_valid_serial(serial) or len(fields) < 5 or fields[4] != serial:
             raise BallotLayoutError(
-                _("El folio {serial} no corresponde a su código QR.").format(serial=serial)
+                _("El folio {serial} no corresponde a su código QR.").format(
+                    serial=format_serial(serial)
+                )
             )
 
 

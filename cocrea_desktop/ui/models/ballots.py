@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Ballot
+from cocrea_desktop.core.voting.ballots import redirect_notes
+from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.ui.models.base import ObjectIdRole, ObjectRole, RowsModel
 
@@ -24,7 +26,9 @@ COLUMNS = (
 
 
 def marks_text(ballot: Ballot) -> str:
-    return "  ".join("{}: {}".format(option, points) for option, points in ballot.marks)
+    """The marks that count, then why a merged idea's number counts for another idea."""
+    return "  ".join(["{}: {}".format(option, points) for option, points in ballot.marks]
+                     + redirect_notes(ballot.redirects))
 
 
 def voids_text(ballot: Ballot) -> str:
@@ -44,7 +48,7 @@ class BallotsModel(RowsModel[Ballot]):
     def cell(self, ballot: Ballot, key: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if key == "number":
-                return ballot.serial or str(ballot.number)
+                return format_serial(ballot.serial) if ballot.serial else str(ballot.number)
             if key == "entry":
                 return ballot.entry
             if key == "counts":

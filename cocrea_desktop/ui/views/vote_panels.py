@@ -26,6 +26,8 @@ from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.model import Idea, round_label
 from cocrea_desktop.core.voting import tally as tallies
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.core.voting.ballots import redirect_notes
+from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.ballots import BallotsModel
@@ -84,6 +86,7 @@ def dots_preview_text(checked, noun) -> str:
         parts.append(_("Cuenta: {marks}").format(marks=", ".join(
             _("{option} → {points}").format(option=noun.one(o), points=wording.points(d))
             for o, d in checked.marks)))
+    parts.extend(redirect_notes(checked.redirects))
     if checked.voids:
         parts.append(_("No cuenta: {voids}").format(voids=" ".join(
             _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
@@ -98,6 +101,7 @@ def preview_text(checked) -> str:
         parts.append(_("Cuenta: {marks}").format(marks=", ".join(
             _("idea {number} → {points}").format(number=o, points=wording.points(p))
             for o, p in checked.marks)))
+    parts.extend(redirect_notes(checked.redirects))
     if checked.voids:
         parts.append(_("No cuenta: {voids}").format(voids=" ".join(
             _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
@@ -288,9 +292,15 @@ class VotePanel(Panel):
             self.rule.setText(_("Regla: {rule}").format(rule=repo.votes.rule_text(sid, round_)))
         except CocreaError as err:
             self.rule.setText(err.message)
-        self.options.setText(_("Se vota entre {options} ({count}).").format(
+        text = _("Se vota entre {options} ({count}).").format(
             options=repo.votes.noun(sid).many(options) if options else "—",
-            count=repo.votes.noun(sid).count(len(options))))
+            count=repo.votes.noun(sid).count(len(options)))
+        merged = repo.votes.merged(sid)
+        if merged:  # numbers still on the wall: say where a ballot naming them counts
+            text += " " + _("Una boleta que nombra una idea fusionada cuenta para la que la "
+                            "absorbió: {pairs}.").format(pairs=", ".join(
+                                "{} → {}".format(a, b) for a, b in sorted(merged.items())))
+        self.options.setText(text)
         problem = ""
         if len(options) < 2:
             problem = _("Se necesitan al menos dos ideas vigentes para votar.")
@@ -416,19 +426,23 @@ class VotePanel(Panel):
         self.entry.setText("")
         self.paper.ballot_saved()
         counted = len(ballot.marks)
+        # A ballot with a serial is named by it, as printed on it ("482-1571").
+        name = format_serial(ballot.serial) if ballot.serial else ballot.number
         if self.is_dots_round():
             counted = sum(d for _o, d in ballot.marks)
-            message = _("Boleta {number} guardada.").format(number=ballot.number) + " " + \
+            message = _("Boleta {number} guardada.").format(number=name) + " " + \
                 ngettext("Cuenta {count} punto.", "Cuentan {count} puntos.", counted).format(
                     count=counted)
+            message += "".join("\n" + note for note in redirect_notes(ballot.redirects))
             if ballot.voids:
                 message += "\n" + _("No cuenta:") + "".join(
                     "\n  • " + _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
                     for v in ballot.voids)
             self.feedback.setText(message)
             return
-        message = _("Boleta {number} guardada.").format(number=ballot.number) + " " + ngettext(
+        message = _("Boleta {number} guardada.").format(number=name) + " " + ngettext(
             "Cuenta {count} idea.", "Cuentan {count} ideas.", counted).format(count=counted)
+        message += "".join("\n" + note for note in redirect_notes(ballot.redirects))
         if ballot.voids:
             message += "\n" + ngettext(
                 "No cuenta {count} entrada:", "No cuentan {count} entradas:",
