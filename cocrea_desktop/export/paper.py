@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.dates import format_date
 from cocrea_desktop.core.methods import method_title
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting.payload import format_serial
@@ -39,7 +40,7 @@ def ballot_spec(repo: Repo, session_id: str, round_: str, ballots: list[tuple[st
     vote_round = repo.votes.round(session_id, round_)
     options = _options(repo, session_id)
     session_title = " · ".join(p for p in (method_title(session.method), session.table_label,
-                                           session.date) if p)
+                                           format_date(session.date)) if p)
     common = dict(process_title=process.name, session_title=session_title,
                   question=session.question, round_label=round_label(round_),
                   options=options, ballots=ballots, per_page=per_page, paper=paper)
