@@ -20,7 +20,7 @@ from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, RuleViolation
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.voting import payload as qr
-from cocrea_desktop.i18n import N_, _, ngettext
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 
 if TYPE_CHECKING:
@@ -248,8 +248,8 @@ class BallotRegister:
                                        .format(serial=qr.format_serial(serial)))
                 raise RuleViolation(_("El folio {serial} ya se devolvió o se anuló: no se "
                                       "puede anular.").format(serial=qr.format_serial(serial)))
-        label = ngettext("anular {count} folio sin usar", "anular {count} folios sin usar",
-                         len(wanted)).format(count=len(wanted))
+        label = Label.plural("anular {count} folio sin usar", "anular {count} folios sin usar",
+                             len(wanted), count=len(wanted))
         with self.pf.write("ballots.void", label) as unit:
             for serial in wanted:
                 row_id = self.pf.scalar("SELECT id FROM ballot_issue WHERE session_id = ? AND "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.core.model import Relatoria
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -34,7 +34,7 @@ class RelatoriaStore:
             raise InvalidInput(_("Campo desconocido: {names}").format(names=", ".join(unknown)))
         self.repo.session(session_id)
         clean = {k: str(v).strip() for k, v in values.items()}
-        with self.pf.write("relatoria.save", _("editar la relatoría")) as unit:
+        with self.pf.write("relatoria.save", Label(N_("editar la relatoría"))) as unit:
             if self.pf.row("relatoria", session_id) is None:
                 unit.insert("relatoria", {"id": session_id, "session_id": session_id,
                                           **{k: "" for k in FIELDS}, **clean,

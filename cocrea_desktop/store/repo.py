@@ -290,7 +290,7 @@ class Repo:
         s = self.session(session_id)
         if s.status == "closed":
             raise RuleViolation(_("La sesión ya está concluida."))
-        label = _("terminar la sesión «{question}»").format(question=_shorten(s.question))
+        label = Label(N_("terminar la sesión «{question}»"), question=_shorten(s.question))
         with self.pf.write("session.end", label) as unit:
             unit.update("session", s.id, {"status": "closed"}, stamp=True)
         return unit.changes()

@@ -447,8 +447,9 @@ class VoteStore:
             params.pop("result_round", None)
         else:
             params["result_round"] = round_
-        label = _("tomar como resultado la {round}").format(
-            round=round_label(round_ or (self.voted_rounds(session_id) or ["vote"])[-1]).lower())
+        shown = round_ or (self.voted_rounds(session_id) or ["vote"])[-1]
+        label = Label(N_("tomar como resultado la {round}"),
+                      round=Label(round_msgid(shown)).lowered())
         with self.pf.write("vote.result_round", label) as unit:
             unit.update("session", session.id, {"params": params},
                         stamp=True)

@@ -76,3 +76,30 @@ def test_labels_are_stored_as_message_ids_and_old_plain_labels_stay_readable():
     old = Label.parse("capturar la idea 4")  # plain text, as older versions kept it
     assert str(old) == "capturar la idea 4"
     assert str(Label.parse("{no es json")) == "{no es json"
+
+
+def test_every_undo_label_in_the_store_is_a_message_id():
+    """A label translated when the action was done stays in that language: the store passes
+    `Label`s, never the result of `_()` or `ngettext()`."""
+    import ast
+    from pathlib import Path
+
+    import cocrea_desktop.store as store_pkg
+
+    offenders = []
+    for path in sorted(Path(store_pkg.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            value = None
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == "label" for t in node.targets):
+                value = node.value
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr == "write" and len(node.args) >= 2:
+                value = node.args[1]
+            for sub in ast.walk(value) if value is not None else ():
+                if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and \
+                        sub.func.id in ("_", "ngettext"):
+                    offenders.append("{}:{}".format(path.name, node.lineno))
+                    break
+    assert offenders == []
