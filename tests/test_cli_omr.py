@@ -75,3 +75,15 @@ def test_enter_needs_read_marks(process, tmp_path):  # noqa: F811
     cv2.imwrite(str(scan), np.full((50, 50), 255, np.uint8))
     result = run("ballots", "scan", str(db), sid, str(scan), "--enter", ok=False)
     assert result.exit_code != 0 and "--read-marks" in result.output
+
+
+def test_the_panel_summary_shows_machine_read_and_confirmed(repo):
+    from cocrea_desktop.store.register import RegisterSummary
+    from cocrea_desktop.ui.views.paper_widgets import summary_text
+
+    plain = RegisterSummary(issued=3, returned=3, not_returned=0, counted=3, void=0,
+                            spoiled=0, without_serial=0)
+    assert "máquina" not in summary_text(plain)
+    read = RegisterSummary(issued=3, returned=3, not_returned=0, counted=3, void=0,
+                           spoiled=0, without_serial=0, read_by_machine=2, confirmed=1)
+    assert "Leídas por la máquina 2 · Confirmadas por una persona 1" in summary_text(read)
