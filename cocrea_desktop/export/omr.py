@@ -56,6 +56,8 @@ FILLED_INK = 0.08
 FILLED_MEAN = 0.07
 #: A box this full of ink is filled solid (a valid mark alone; among crosses, a correction?).
 SOLID_INK = 0.80
+#: A circle filled solid whose surroundings hold this share of ink was scribbled over.
+SPILL_INK = 0.25
 #: A mark with less ink than this is a stroke (a cross, a tick), not a filled box.
 STROKE_INK = 0.55
 
@@ -242,9 +244,12 @@ def paper_and_ink(crop: np.ndarray, grid: BallotGrid) -> tuple[float, float]:
     return paper, ink
 
 
-def measure_boxes(crop: np.ndarray, grid: BallotGrid) -> dict[tuple[int, int], tuple[float, float]]:
-    """(mean darkness, share of ink pixels) of each box's inner area, 0..1, relative to the
-    page's paper and ink."""
+def measure_boxes(crop: np.ndarray, grid: BallotGrid
+                  ) -> dict[tuple[int, int], tuple[float, float, float]]:
+    """(mean darkness, share of ink pixels, share of ink pixels just outside) of each box,
+    0..1, relative to the page's paper and ink. "Outside" is measured for circles only (the
+    corners of the square around the circle, which a dot never reaches and a scribble
+    does); 0 for square boxes."""
     paper, ink = paper_and_ink(crop, grid)
     span = paper - ink
     out = {}
@@ -255,14 +260,25 @@ def measure_boxes(crop: np.ndarray, grid: BallotGrid) -> dict[tuple[int, int], t
         y0, y1 = int(round(cy - half)), int(round(cy + half))
         patch = crop[y0:y1, x0:x1].astype(np.float32)
         dark = np.clip((paper - patch) / span, 0.0, 1.0)
+        outside = 0.0
         if grid.circles:
             yy, xx = np.mgrid[y0:y1, x0:x1]
             inside = (xx + 0.5 - cx) ** 2 + (yy + 0.5 - cy) ** 2 <= half * half
             dark = dark[inside]
+            radius = side / 2 * PX_PER_MM
+            reach = radius + 0.8 * PX_PER_MM
+            ox0, ox1 = int(round(cx - reach)), int(round(cx + reach))
+            oy0, oy1 = int(round(cy - reach)), int(round(cy + reach))
+            yy, xx = np.mgrid[oy0:oy1, ox0:ox1]
+            corners = (xx + 0.5 - cx) ** 2 + (yy + 0.5 - cy) ** 2 >= \
+                (radius + 0.5 * PX_PER_MM) ** 2
+            ring = np.clip((paper - crop[oy0:oy1, ox0:ox1].astype(np.float32)) / span, 0, 1)
+            ring = ring[corners]
+            outside = float((ring > INK_PIXEL).mean()) if ring.size else 0.0
         if dark.size == 0:
-            out[key] = (0.0, 0.0)
+            out[key] = (0.0, 0.0, 0.0)
             continue
-        out[key] = (float(dark.mean()), float((dark > INK_PIXEL).mean()))
+        out[key] = (float(dark.mean()), float((dark > INK_PIXEL).mean()), outside)
     return out
 
 
@@ -288,7 +304,7 @@ def judge(boxes: list[BoxReading], rule: MarkRule, options: Iterable[int]
 
     reasons: list[str] = []
     for b in boxes:
-        if b.state == DOUBTFUL:
+        if b.state == DOUBTFUL and not b.solid:
             where = place_label(b.column + 1) if rule.kind is BallotKind.RANKED else \
                 str(b.column + 1)
             reasons.append(_("Marca dudosa en la opción {option} ({column}).").format(
@@ -351,11 +367,17 @@ def read_ballot(gray: np.ndarray, qr_corners: Iterable[tuple[float, float]], gri
         return [], "", [_("Las marcas de las esquinas no concuerdan con el código QR: revise "
                           "la boleta.")], 0.0, crop
     boxes = []
-    for (option, column), (darkness, ink) in measure_boxes(crop, grid).items():
+    spilled = False
+    for (option, column), (darkness, ink, outside) in measure_boxes(crop, grid).items():
         state, confidence = classify(darkness, ink)
-        boxes.append(BoxReading(option, column, state, darkness, ink, confidence))
+        over = state == FILLED and ink >= SOLID_INK and outside >= SPILL_INK
+        if over:  # scribbled over?
+            state, confidence, spilled = DOUBTFUL, 0.0, True
+        boxes.append(BoxReading(option, column, state, darkness, ink, confidence, solid=over))
     boxes.sort(key=lambda b: (b.option, b.column))
     entry, reasons, boxes = judge(boxes, rule, options)
+    if spilled:
+        reasons.insert(0, _("Un círculo está relleno hasta afuera: ¿una marca tachada?"))
     geometric = max(0.0, 1.0 - misfit / 2.0)
     confidence = min([geometric] + [b.confidence for b in boxes]) if boxes else 0.0
     return boxes, entry, reasons, confidence, crop

@@ -100,8 +100,8 @@ def draw_mark(page: np.ndarray, centre: tuple[float, float], side_px: float, sty
         for i in range(12):
             pts.append(pt(-h * 0.95 + i * h * 0.17, -h * 0.9 if i % 2 else h * 0.9))
         cv2.polylines(page, [np.int32(pts)], False, gray, width + 2, cv2.LINE_AA)
-        cv2.fillPoly(page, [np.int32([pt(-h * .9, -h * .9), pt(h * .9, -h * .9),
-                                      pt(h * .9, h * .9), pt(-h * .9, h * .9)])], gray)
+        s = h * 1.1  # a scribble goes past the outline
+        cv2.fillPoly(page, [np.int32([pt(-s, -s), pt(s, -s), pt(s, s), pt(-s, s)])], gray)
     else:
         raise ValueError(style)
 

@@ -135,7 +135,7 @@ def test_ranked_ballots_clean_scans(repo, ranked, tmp_path):
 
 def test_dots_ballots_clean_scans_two_per_page(repo, dots, tmp_path):
     material = Material(repo, tmp_path, dots, pages=16, per_page=2, seed=2,
-                        styles=("cross", "dot", "tick", "fill"), pens=("pen", "soft_pencil"))
+                        styles=("cross", "dot", "tick"), pens=("pen", "soft_pencil"))
     readings = material.read()
     right, boxes, silent, review = score(material, readings)
     assert silent == 0
@@ -151,9 +151,11 @@ def test_dots_ballots_clean_scans_two_per_page(repo, dots, tmp_path):
             assert not ballot.voids
 
 
-def test_faint_and_crossed_out_marks_go_to_review(repo, ranked, tmp_path):
+@pytest.mark.parametrize("kind", ["ranked", "dots"])
+def test_faint_and_crossed_out_marks_go_to_review(repo, ranked, dots, tmp_path, kind):
     def choose(rng, serial, options, rule, style):
-        boxes = M.random_ranked(rng, options, rule.columns)
+        boxes = M.random_ranked(rng, options, rule.columns) if kind == "ranked" else \
+            M.random_dots(rng, options, rule.dots, rule.columns)
         marked = M.Marked(serial, {b: style for b in boxes})
         free = [(o, c) for o in options for c in range(rule.columns) if (o, c) not in boxes]
         extra = rng.choice(free)
@@ -164,8 +166,12 @@ def test_faint_and_crossed_out_marks_go_to_review(repo, ranked, tmp_path):
             marked.crossed_out.add(extra)  # scribbled over: a correction
         return marked
 
-    material = Material(repo, tmp_path, ranked, pages=6, per_page=4, seed=3,
-                        styles=("cross", "tick"), choose=choose)
+    if kind == "ranked":
+        material = Material(repo, tmp_path, ranked, pages=6, per_page=4, seed=3,
+                            styles=("cross", "tick"), choose=choose)
+    else:  # blobs in the circles: a scribble looks like a blob, but spills out of its circle
+        material = Material(repo, tmp_path, dots, pages=6, per_page=2, seed=9,
+                            styles=("dot", "cross"), choose=choose)
     readings = material.read()
     right, boxes, silent, review = score(material, readings)
     assert silent == 0
