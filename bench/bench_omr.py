@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -32,14 +31,14 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import cv2  # noqa: E402
+import cv2
 
 cv2.setNumThreads(1)
 
-from cocrea_desktop.export import omr  # noqa: E402
-from cocrea_desktop.store.repo import Repo  # noqa: E402
-from tests.export import omr_material as M  # noqa: E402
-from tests.export.test_omr import Material, score  # noqa: E402
+from cocrea_desktop.export import omr
+from cocrea_desktop.store.repo import Repo
+from tests.export import omr_material as M
+from tests.export.test_omr import Material, score
 
 
 def ranked(repo):

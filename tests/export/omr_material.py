@@ -9,7 +9,6 @@ printed layout (not by the reader under test).
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, field
 

@@ -173,7 +173,7 @@ def test_faint_and_crossed_out_marks_go_to_review(repo, ranked, dots, tmp_path, 
         material = Material(repo, tmp_path, dots, pages=6, per_page=2, seed=9,
                             styles=("dot", "cross"), choose=choose)
     readings = material.read()
-    right, boxes, silent, review = score(material, readings)
+    _right, _boxes, silent, review = score(material, readings)
     assert silent == 0
     assert review == len(readings)  # every one of them: nothing doubtful counted silently
     for reading in readings:
