@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from typing import Any
 
 import click
@@ -91,6 +90,8 @@ def summary_lines(summary) -> list[str]:
         _("Estropeadas: {n}").format(n=summary.spoiled),
         _("Sin folio: {n}").format(n=summary.without_serial),
         _("Anuladas sin usar: {n}").format(n=summary.withdrawn),
+        _("Leídas por la máquina: {n}").format(n=summary.read_by_machine),
+        _("Leídas y confirmadas por una persona: {n}").format(n=summary.confirmed),
     ]
     lines.append(_("Cuadra: emitidas = devueltas + sin devolver + anuladas sin usar; devueltas "
                    "= contadas + nulas + estropeadas.") if summary.balanced else
@@ -166,14 +167,26 @@ def ballots_void(file: str, session_id: str, serials: tuple[str, ...], round_: s
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
               help="The vote round (default: the session's first vote round).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--read-marks", is_flag=True,
+              help="Also read the marks of each ballot (filled, empty or doubtful boxes).")
+@click.option("--enter", "enter", is_flag=True,
+              help="With --read-marks: enter the ballots read without any doubt, recorded "
+                   "as read by the machine; list the ones a person must review.")
 @fail_cleanly
 def ballots_scan(file: str, session_id: str, scans: tuple[str, ...], round_: str | None,
-                 as_json: bool) -> None:
+                 as_json: bool, read_marks: bool, enter: bool) -> None:
     """Read the QR codes in scanned images, PDFs or folders; say what each ballot is.
 
-    It never enters marks: type them on screen or import them with `ballots import`.
+    Without --read-marks it never enters marks: type them on screen or import them with
+    `ballots import`. With --read-marks it reads them too, and --enter enters the sure ones.
     """
     from cocrea_desktop.export.paper import read_scans
+
+    if enter and not read_marks:
+        raise InvalidInput(_("--enter necesita --read-marks."))
+    if read_marks:
+        _scan_marks(file, session_id, list(scans), round_, as_json=as_json, enter=enter)
+        return
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
@@ -205,6 +218,70 @@ def ballots_scan(file: str, session_id: str, scans: tuple[str, ...], round_: str
     click.echo(ngettext("{count} boleta lista para capturar sus marcas.",
                         "{count} boletas listas para capturar sus marcas.", ready).format(
         count=ready))
+
+
+def _scan_marks(file: str, session_id: str, scans: list[str], round_: str | None, *,
+                as_json: bool, enter: bool) -> None:
+    """`ballots scan --read-marks [--enter]`: read the marks; enter the sure ballots."""
+    from cocrea_desktop.export.omr import enter_sure, read_marks
+
+    with open_repo(file, read_only=not enter) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        result = read_marks(repo, session.id, round_, scans)
+        assert result is not None  # never cancelled here
+        entered, refused = enter_sure(repo, session.id, round_, result) if enter else ([], [])
+    refused_reasons = {id(r): reason for r, reason in refused}
+    entered_ids = {id(r) for r in entered}
+    rows = []
+    for reading in result.readings:
+        row = reading.as_dict()
+        row["shown"] = format_serial(reading.serial) if reading.serial else ""
+        row["entered"] = id(reading) in entered_ids
+        if id(reading) in refused_reasons:
+            row["review"] = True
+            row["reasons"] = row["reasons"] + [refused_reasons[id(reading)]]
+        rows.append(row)
+    problems = [{"source": source, "reason": reason} for source, reason in result.problems]
+    review = [r for r in rows if r["status"] == "ready" and r["review"]]
+    if as_json:
+        echo_json({"round": round_, "ballots": rows, "problems": problems,
+                   "sure": [r["serial"] for r in rows if r["status"] == "ready"
+                            and not r["review"]],
+                   "entered": [r["serial"] for r in rows if r["entered"]],
+                   "review": [r["serial"] for r in review]})
+        return
+    click.echo(ngettext("{round}: se leyó {count} boleta.", "{round}: se leyeron {count} boletas.",
+                        len(rows)).format(round=round_label(round_), count=len(rows)))
+    for row in rows:
+        if row["status"] != "ready":
+            state = _("no se lee")
+        elif row["entered"]:
+            state = _("capturada")
+        elif row["review"]:
+            state = _("revisar")
+        else:
+            state = _("segura")
+        click.echo("  {shown:9} {state:10} {entry:16} {confidence:.2f}  [{source}#{page}]".format(
+            shown=row["shown"] or "-", state=state, entry=row["entry"] or "-",
+            confidence=row["confidence"], source=row["source"], page=row["page"]))
+        if row["review"] or row["status"] != "ready":
+            for reason in row["reasons"]:
+                click.echo("      " + reason)
+    for problem in problems:
+        click.echo("  {source}: {reason}".format(**problem))
+    sure = sum(1 for r in rows if r["status"] == "ready" and not r["review"])
+    if enter:
+        click.echo(ngettext("Se capturó {count} boleta leída sin dudas.",
+                            "Se capturaron {count} boletas leídas sin dudas.",
+                            len(entered)).format(count=len(entered)))
+    else:
+        click.echo(ngettext("{count} boleta leída sin dudas (use --enter para capturarla).",
+                            "{count} boletas leídas sin dudas (use --enter para capturarlas).",
+                            sure).format(count=sure))
+    click.echo(ngettext("{count} boleta necesita que una persona la revise.",
+                        "{count} boletas necesitan que una persona las revise.",
+                        len(review)).format(count=len(review)))
 
 
 @ballots.command("register")

@@ -108,7 +108,8 @@ def plan_print(repo: Repo, session_id: str, round_: str, count: int, *,
 def finish_print(repo: Repo, plan: IssuePlan, prepared: PreparedPdf) -> Changes:
     """Issue the plan's serials, recording the PDF read back, then give the PDF its name."""
     try:
-        changes = repo.register.issue_printed(plan, pdf_sha256=prepared.sha256)
+        changes = repo.register.issue_printed(plan, pdf_sha256=prepared.sha256,
+                                              layout=prepared.layout)
     except BaseException:
         prepared.discard()
         raise

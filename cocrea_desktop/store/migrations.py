@@ -441,3 +441,21 @@ def m0007_ballot_issue_print_and_void(db: Database) -> None:
     and read back, issued in the same transaction); a serial voided unprinted keeps why."""
     db.execute("ALTER TABLE ballot_issue ADD COLUMN pdf_sha256 TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE ballot_issue ADD COLUMN void_reason TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0008_ballot_layout_and_reading")
+def m0008_ballot_layout_and_reading(db: Database) -> None:
+    """Reading the marks by machine: each issued serial points to the layout it was printed
+    with (the box grid in millimetres, recorded at print time, shared by a print's ballots),
+    and each ballot says how its marks came in: typed (''), read by the machine ('machine'),
+    or read by the machine and confirmed or corrected by a person ('person')."""
+    db.execute("""
+        CREATE TABLE ballot_layout (
+            id TEXT PRIMARY KEY,  -- SHA-256 of the layout JSON (first 32 hex digits)
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round TEXT NOT NULL,
+            layout TEXT NOT NULL,  -- JSON: corners, boxes, qr, mark_side, circles
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("ALTER TABLE ballot_issue ADD COLUMN layout_id TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE ballot ADD COLUMN read_by TEXT NOT NULL DEFAULT ''")

@@ -13,6 +13,7 @@ not issued, or not a ballot of this process.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,8 @@ class RegisterSummary:
     spoiled: int
     without_serial: int
     withdrawn: int = 0  # issued, never handed out, voided with a reason
+    read_by_machine: int = 0  # entered as the mark reader read them, no one looked
+    confirmed: int = 0  # read by the machine, then confirmed or corrected by a person
 
     @property
     def balanced(self) -> bool:
@@ -90,7 +93,8 @@ class RegisterSummary:
         return {"issued": self.issued, "returned": self.returned,
                 "not_returned": self.not_returned, "counted": self.counted, "void": self.void,
                 "spoiled": self.spoiled, "without_serial": self.without_serial,
-                "withdrawn": self.withdrawn, "balanced": self.balanced}
+                "withdrawn": self.withdrawn, "read_by_machine": self.read_by_machine,
+                "confirmed": self.confirmed, "balanced": self.balanced}
 
 
 class BallotRegister:
@@ -156,9 +160,13 @@ class BallotRegister:
                          new_short_id=new,
                          pairs=tuple(self._payloads(short_id, round_, serials)))
 
-    def issue_printed(self, plan: IssuePlan, *, pdf_sha256: str) -> Changes:
+    def issue_printed(self, plan: IssuePlan, *, pdf_sha256: str, layout: str = "") -> Changes:
         """Enter a plan's serials in the register, in one transaction, as printed in the PDF
-        whose SHA-256 is given (the file written and read back)."""
+        whose SHA-256 is given (the file written and read back).
+
+        ``layout``: the JSON of the printed box grid (``export.omr.grid_to_json``), kept once
+        per layout so that the mark reader knows where every box of these serials is.
+        """
         if not pdf_sha256:
             raise InvalidInput(_("Las boletas no se registraron: falta el PDF impreso."))
         serials = plan.serials
@@ -173,6 +181,7 @@ class BallotRegister:
         if (stored or plan.short_id) != plan.short_id or (stored and plan.new_short_id):
             raise RuleViolation(_("La sesión cambió mientras se imprimía: imprima de nuevo."))
         batch = new_id()[:8]
+        layout_id = hashlib.sha256(layout.encode()).hexdigest()[:32] if layout else ""
         label = Label.plural("emitir {count} boleta", "emitir {count} boletas",
                              len(serials), count=len(serials))
         with self.pf.write("ballots.issue", label) as unit:
@@ -180,11 +189,16 @@ class BallotRegister:
                 unit.update("session", session.id,
                             {"params": dict(session.params, ballot_id=plan.short_id)},
                             stamp=True)
+            if layout_id and self.pf.row("ballot_layout", layout_id) is None:
+                unit.insert("ballot_layout", {
+                    "id": layout_id, "session_id": plan.session_id, "round": plan.round,
+                    "layout": layout, "created_at": unit.at, "updated_at": unit.at,
+                    "device_id": self.pf.device.id})
             for serial in serials:
                 unit.insert("ballot_issue", {
                     "id": new_id(), "session_id": plan.session_id, "round": plan.round,
                     "serial": serial, "batch": batch, "status": "issued",
-                    "pdf_sha256": pdf_sha256,
+                    "pdf_sha256": pdf_sha256, "layout_id": layout_id,
                     "created_at": unit.at, "updated_at": unit.at,
                     "device_id": self.pf.device.id})
         return unit.changes()
@@ -199,6 +213,15 @@ class BallotRegister:
         plan = self.plan_issue(session_id, round_, count)
         changes = self.issue_printed(plan, pdf_sha256="-")
         return list(plan.pairs), changes
+
+    def layout(self, session_id: str, round_: str, serial: str) -> str:
+        """The JSON of the box grid ``serial`` was printed with; '' when not recorded
+        (ballots issued without the program's PDF, or printed before layouts were kept)."""
+        rows = self.pf.query(
+            "SELECT l.layout FROM ballot_issue i JOIN ballot_layout l ON l.id = i.layout_id "
+            "WHERE i.session_id = ? AND i.round = ? AND i.serial = ?",
+            [session_id, round_, serial])
+        return rows[0]["layout"] if rows else ""
 
     def payloads(self, session_id: str, round_: str,
                  serials: list[str]) -> list[tuple[str, str]]:
@@ -356,7 +379,7 @@ class BallotRegister:
         rows = self.pf.query(
             # Marks looked up by session and round too, so that the index mark_tally
             # (session_id, round, ballot_id, ...) answers: not a scan of every mark.
-            "SELECT b.serial, b.status, EXISTS (SELECT 1 FROM mark m WHERE "
+            "SELECT b.serial, b.status, b.read_by, EXISTS (SELECT 1 FROM mark m WHERE "
             "m.session_id = b.session_id AND m.round = b.round AND m.ballot_id = b.id) "
             "AS marks FROM ballot b WHERE b.session_id = ? AND b.round = ?",
             [session_id, round_])
@@ -365,6 +388,9 @@ class BallotRegister:
         void = len(with_serial) - counted
         returned = len(with_serial) + spoiled
         return RegisterSummary(issued=issued, returned=returned,
+                               read_by_machine=sum(1 for r in rows
+                                                   if r["read_by"] == "machine"),
+                               confirmed=sum(1 for r in rows if r["read_by"] == "person"),
                                not_returned=max(0, issued - returned - withdrawn),
                                counted=counted, withdrawn=withdrawn,
                                void=void, spoiled=spoiled,

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 VOTE_KINDS = ("ranked", "dots")
 MODES = ("ballots", "counts")
+#: How a ballot's marks came in: typed, read by the machine, read and confirmed by a person.
+READ_BY = ("", "machine", "person")
 
 
 class VoteStore:
@@ -180,14 +182,18 @@ class VoteStore:
                                                 merged=merged)
 
     def enter_ballot(self, session_id: str, round_: str, text: str, *,
-                     serial: str = "") -> tuple[Ballot, Changes]:
-        """Validate and save one ballot as typed ("12 3 7 1 9" = ranks k..1)."""
+                     serial: str = "", read_by: str = "") -> tuple[Ballot, Changes]:
+        """Validate and save one ballot as typed ("12 3 7 1 9" = ranks k..1).
+
+        ``read_by``: '' typed by a person; 'machine' as the mark reader read it (no one
+        looked); 'person' read by the machine, then confirmed or corrected by a person.
+        """
         if not str(text).strip():
             raise InvalidInput(_("La boleta está vacía: escriba los números de las ideas en "
                                  "orden, o márquela como anulada."))
         checked = self.check_ballot(session_id, round_, text)
         return self._save_ballot(session_id, round_, " ".join(str(text).split()), checked,
-                                 serial=serial)
+                                 serial=serial, read_by=read_by)
 
     def enter_ballot_marks(self, session_id: str, round_: str,
                            entries: Iterable[tuple[int, int | None]], *, serial: str = "",
@@ -242,8 +248,11 @@ class VoteStore:
         return outcome.serial
 
     def _save_ballot(self, session_id: str, round_: str, text: str, checked, *,
-                     serial: str) -> tuple[Ballot, Changes]:
+                     serial: str, read_by: str = "") -> tuple[Ballot, Changes]:
         self._check_round(session_id, round_)
+        if read_by not in READ_BY:
+            raise InvalidInput(_("Origen de la boleta desconocido: {read_by}").format(
+                read_by=read_by))
         if self.round(session_id, round_).mode == "counts":
             raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
         serial = self._checked_serial(session_id, round_, serial)
@@ -263,6 +272,7 @@ class VoteStore:
             ballot_id = unit.insert("ballot", {
                 "id": new_id(), "session_id": session_id, "round": round_, "serial": serial,
                 "entry": text, "status": "counted", "voids": json.dumps(voids, ensure_ascii=False),
+                "read_by": read_by,
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
             for option, value in checked.marks:
                 unit.insert("mark", {"id": new_id(), "ballot_id": ballot_id,

@@ -193,6 +193,8 @@ class PreparedPdf:
     temp: Path
     sha256: str
     pages: int
+    #: The box grid of these ballots (:meth:`BallotGrid.to_json`), for the mark reader.
+    layout: str = ""
 
     def commit(self) -> None:
         os.replace(self.temp, self.target)
@@ -218,7 +220,8 @@ def prepare_ballots_pdf(
     target = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
     prepared = PreparedPdf(target=target, temp=Path(tmp_name),
-                           sha256=hashlib.sha256(data).hexdigest(), pages=0)
+                           sha256=hashlib.sha256(data).hexdigest(), pages=0,
+                           layout=ballot_grid(spec).to_json())
     try:
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
@@ -289,11 +292,36 @@ class BallotGrid:
     Millimetres, origin at the centre of the top-left corner mark, x to the right, y down;
     ``corners`` are the centres of the four corner marks (top-left, top-right,
     bottom-left, bottom-right), ``boxes`` maps (option number, column) to the box's
-    centre and side. Column 0 is "1.º" on a ranked ballot.
+    centre and side. Column 0 is "1.º" on a ranked ballot. ``qr`` is the centre and side
+    of the QR code, ``mark_side`` the side of a corner mark, ``circles`` says whether the
+    boxes are drawn as circles (dots ballots).
     """
 
     corners: tuple[tuple[float, float], ...]
     boxes: dict[tuple[int, int], tuple[float, float, float]]
+    qr: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    mark_side: float = FIDUCIAL_MM
+    circles: bool = False
+
+    def to_json(self) -> str:
+        """Compact, canonical JSON (the same grid gives the same text), kept in the register."""
+        import json
+
+        return json.dumps({"corners": self.corners, "qr": self.qr,
+                           "mark_side": self.mark_side, "circles": self.circles,
+                           "boxes": [[n, c, *v] for (n, c), v in sorted(self.boxes.items())]},
+                          separators=(",", ":"), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> BallotGrid:
+        import json
+
+        data = json.loads(text)
+        return cls(corners=tuple((float(x), float(y)) for x, y in data["corners"]),
+                   boxes={(int(b[0]), int(b[1])): (float(b[2]), float(b[3]), float(b[4]))
+                          for b in data["boxes"]},
+                   qr=tuple(float(v) for v in data["qr"]),  # type: ignore[arg-type]
+                   mark_side=float(data["mark_side"]), circles=bool(data["circles"]))
 
 
 def ballot_grid(spec: BallotSheetSpec) -> BallotGrid:
@@ -311,7 +339,11 @@ def ballot_grid(spec: BallotSheetSpec) -> BallotGrid:
     corners = tuple(mm(fx + half, fy + half) for fx, fy in lay.fiducials)
     boxes = {(number, col): mm(x + side / 2, y + side / 2) + (round(side / MM, 2),)
              for number, col, x, y, side in lay.boxes}
-    return BallotGrid(corners=corners, boxes=boxes)
+    qr = mm(lay.qr_x + lay.qr_side / 2, lay.qr_y + lay.qr_side / 2) + (
+        round(lay.qr_side / MM, 2),)
+    return BallotGrid(corners=corners, boxes=boxes, qr=qr,
+                      mark_side=round(lay.fiducial_side / MM, 2),
+                      circles=spec.kind is BallotKind.DOTS)
 
 
 # --- validation and geometry -----------------------------------------------------------------

@@ -77,6 +77,10 @@ def summary_text(summary) -> str:
              "Sin folio {without_serial}").format(**summary.as_dict())
     if summary.withdrawn:
         text += " · " + _("Anuladas sin usar {withdrawn}").format(withdrawn=summary.withdrawn)
+    if summary.read_by_machine or summary.confirmed:
+        text += " · " + _("Leídas por la máquina {machine} · Confirmadas por una persona "
+                          "{person}").format(machine=summary.read_by_machine,
+                                             person=summary.confirmed)
     verdict = _("cuadra") if summary.balanced else _("NO CUADRA")
     return text + " — " + verdict
 
