@@ -477,24 +477,30 @@ def apply_merge(pf: ProcessFile, plan: MergePlan, *, label: str,
     with pf.write("bundle.import", label, undoable=False) as unit:
         # Rows arrive parent-first, but an idea may point at a later idea.
         pf.conn.execute("PRAGMA defer_foreign_keys = ON")
-        for table, row in plan.inserts:
-            unit.insert(table, row)
-        for table, row_id, values in plan.updates:
-            unit.update(table, row_id, values)
-        for table, row_id, versions in plan.history:
-            unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
-        for c in plan.conflicts:
-            if pf.row("merge_conflict", c.id) is None:
-                unit.insert("merge_conflict", {
-                    "id": c.id, "table_name": c.table, "row_id": c.row_id,
-                    "local": canonical(_redact(c.table, c.current)),
-                    "incoming": canonical(_redact(c.table, c.other)),
-                    "bundle_id": bundle_id, "status": "open",
-                    "resolution": c.kind, "created_at": unit.at, "updated_at": unit.at})
+        write_plan(unit, plan, bundle_id=bundle_id)
         if extra is not None:
             extra(unit)
     return Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
                    undoable=False)
+
+
+def write_plan(unit: Unit, plan: MergePlan, *, bundle_id: str = "") -> None:
+    """Write ``plan`` inside an open write (foreign keys deferred by the caller)."""
+    pf = unit.pf
+    for table, row in plan.inserts:
+        unit.insert(table, row)
+    for table, row_id, values in plan.updates:
+        unit.update(table, row_id, values)
+    for table, row_id, versions in plan.history:
+        unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
+    for c in plan.conflicts:
+        if pf.row("merge_conflict", c.id) is None:
+            unit.insert("merge_conflict", {
+                "id": c.id, "table_name": c.table, "row_id": c.row_id,
+                "local": canonical(_redact(c.table, c.current)),
+                "incoming": canonical(_redact(c.table, c.other)),
+                "bundle_id": bundle_id, "status": "open",
+                "resolution": c.kind, "created_at": unit.at, "updated_at": unit.at})
 
 
 # -- conflicts: listing and deciding ----------------------------------------------------
