@@ -100,6 +100,9 @@ def _print_preview(preview) -> None:
                                 "iguales, {conflicts} en conflicto").format(
                 table=table, added=count.added, updated=count.updated,
                 unchanged=count.unchanged, conflicts=count.conflicts))
+        if count.deleted:
+            click.echo("  " + _("{table}: {n} quitadas (se deshicieron en el otro "
+                                "equipo)").format(table=table, n=count.deleted))
     for note in preview.notes:
         click.echo("  " + note)
 
@@ -183,7 +186,7 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
 @fail_cleanly
 def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
     """List the conflicts kept by merges (both versions of each row)."""
-    from cocrea_desktop.store.merge import list_conflicts
+    from cocrea_desktop.store.merge import conflict_kind_label, list_conflicts
 
     with open_repo(file, read_only=True) as repo:
         found = list_conflicts(repo.pf, status=None if show_all else "open")
@@ -195,8 +198,9 @@ def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
     if not found:
         click.echo(_("No hay conflictos."))
     for c in found:
-        click.echo("{id}  {table}  {row}  {status}".format(id=c.id[:8], table=c.table,
-                                                           row=c.row_id[:8], status=c.status))
+        click.echo("{id}  {table}  {row}  {status}  {kind}".format(
+            id=c.id[:8], table=c.table, row=c.row_id[:8], status=c.status,
+            kind=conflict_kind_label(c.kind)))
         for name in c.fields:
             click.echo("    " + _("{field}: «{current}» (en la tabla) / «{other}» (la otra)")
                        .format(field=name, current=c.current.get(name),

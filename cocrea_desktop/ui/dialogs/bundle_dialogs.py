@@ -364,6 +364,14 @@ class ImportBundlesDialog(QDialog):
                                    "iguales, {conflicts} en conflicto").format(
                         table=table, added=c.added, updated=c.updated, unchanged=c.unchanged,
                         conflicts=c.conflicts))
+                if c.deleted:
+                    lines.append(_("{table}: {n} quitadas (se deshicieron en el otro "
+                                   "equipo)").format(table=table, n=c.deleted))
+            serial = [c for c in plan.conflicts if c.kind == "serial"]
+            if serial:
+                lines.append(_("Boletas capturadas en dos equipos con el mismo folio: {n}. "
+                               "No se cuentan hasta que usted elija cuál vale.").format(
+                    n=len(serial)))
             lines += item.preview.notes
             self.details.setPlainText("\n".join(lines))
         self.update_buttons()
@@ -398,15 +406,19 @@ class ImportBundlesDialog(QDialog):
         self.fill()
 
     def import_all(self) -> int:
-        """Merge every importable bundle, each in its own transaction; return how many."""
+        """Merge every importable bundle, all in one transaction; return how many.
+
+        All or nothing: one bundle refused (checked again just before writing) and
+        none is imported.
+        """
+        chosen = [item for item in self.items if self.importable(item)]
         done = 0
-        for item in self.items:
-            if not self.importable(item):
-                continue
-            result = ops.import_bundle(parent=self, repo=self.repo, bundle=item.bundle,
-                                       accept_key=item.accept, office_key=self.office_key)
-            if result is not None:
-                done += 1
+        if chosen:
+            results = ops.import_bundles(
+                parent=self, repo=self.repo, bundles=[item.bundle for item in chosen],
+                accepted=[item.bundle.fingerprint for item in chosen if item.accept],
+                office_key=self.office_key)
+            done = len(results) if results is not None else 0
         self.refresh_previews()
         conflicts = merge.list_conflicts(self.repo.pf)
         if conflicts:
@@ -448,7 +460,7 @@ class ConflictsDialog(QDialog):
         self.conflicts = merge.list_conflicts(self.repo.pf)
         self.list.clear()
         for c in self.conflicts:
-            kind = _("duplicado") if c.kind == "duplicate" else _("edición")
+            kind = merge.conflict_kind_label(c.kind)
             self.list.addItem("{table} · {row} · {kind} · {fields}".format(
                 table=c.table, row=c.row_id[:8], kind=kind, fields=", ".join(c.fields)))
         if self.conflicts:
@@ -462,9 +474,27 @@ class ConflictsDialog(QDialog):
     def show_details(self) -> None:
         c = self.current()
         self.keep_button.setEnabled(c is not None)
-        self.other_button.setEnabled(c is not None and c.kind == "edit")
+        self.other_button.setEnabled(c is not None and c.kind in ("edit", "serial"))
+        serial = c is not None and c.kind == "serial"
+        self.keep_button.setText(_("Vale la primera captura") if serial
+                                 else _("Conservar la versión actual"))
+        self.other_button.setText(_("Vale la segunda captura") if serial
+                                  else _("Tomar la otra versión"))
         if c is None:
             self.details.setPlainText(_("No hay conflictos."))
+            return
+        if serial:
+            lines = [_("La boleta con folio {serial} se capturó en dos equipos. Ninguna de las "
+                       "dos capturas se cuenta hasta que elija cuál vale; la otra queda como "
+                       "duplicada y nunca se cuenta.").format(serial=c.current.get("serial")),
+                     "",
+                     _("Primera captura: «{entry}», equipo {device}, {when}").format(
+                         entry=c.current.get("entry"), device=str(c.current.get("device_id"))[:8],
+                         when=c.current.get("created_at")),
+                     _("Segunda captura: «{entry}», equipo {device}, {when}").format(
+                         entry=c.other.get("entry"), device=str(c.other.get("device_id"))[:8],
+                         when=c.other.get("created_at"))]
+            self.details.setPlainText("\n".join(lines))
             return
         lines = []
         for name in c.fields:
