@@ -733,6 +733,11 @@ class Conflict:
         return [n for n in names if self.current.get(n) != self.other.get(n)]
 
 
+def device_names(pf: ProcessFile) -> dict[str, str]:
+    """Each known device's name, by id (to say where a version came from)."""
+    return {r["id"]: r["name"] for r in pf.query("SELECT id, name FROM device")}
+
+
 def conflict_kind_label(kind: str) -> str:
     """The kind of a conflict, in words for the person who decides it."""
     return {"edit": _("edición en dos equipos"),

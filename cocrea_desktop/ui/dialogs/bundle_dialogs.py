@@ -436,8 +436,9 @@ class ConflictsDialog(QDialog):
         self.resize(820, 480)
         self.repo = repo
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Dos equipos cambiaron el mismo dato. Por ahora se muestra la "
-                                  "versión más reciente; elija cuál se queda.")))
+        self.intro = QLabel(objectName="intro")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.list = QListWidget(objectName="conflicts")
         layout.addWidget(self.list, 1)
         self.details = QPlainTextEdit(objectName="details")
@@ -461,6 +462,10 @@ class ConflictsDialog(QDialog):
         self.list.clear()
         for c in self.conflicts:
             kind = merge.conflict_kind_label(c.kind)
+            if c.kind == "serial":
+                self.list.addItem("{table} · {serial} · {kind}".format(
+                    table=c.table, serial=c.current.get("serial"), kind=kind))
+                continue
             self.list.addItem("{table} · {row} · {kind} · {fields}".format(
                 table=c.table, row=c.row_id[:8], kind=kind, fields=", ".join(c.fields)))
         if self.conflicts:
@@ -476,6 +481,10 @@ class ConflictsDialog(QDialog):
         self.keep_button.setEnabled(c is not None)
         self.other_button.setEnabled(c is not None and c.kind in ("edit", "serial"))
         serial = c is not None and c.kind == "serial"
+        self.intro.setText(
+            _("La misma boleta se capturó en dos equipos: elija cuál captura vale.") if serial
+            else _("Dos equipos cambiaron el mismo dato. Por ahora se muestra la versión más "
+                   "reciente; elija cuál se queda."))
         self.keep_button.setText(_("Vale la primera captura") if serial
                                  else _("Conservar la versión actual"))
         self.other_button.setText(_("Vale la segunda captura") if serial
@@ -484,15 +493,20 @@ class ConflictsDialog(QDialog):
             self.details.setPlainText(_("No hay conflictos."))
             return
         if serial:
+            names = merge.device_names(self.repo.pf)
             lines = [_("La boleta con folio {serial} se capturó en dos equipos. Ninguna de las "
                        "dos capturas se cuenta hasta que elija cuál vale; la otra queda como "
                        "duplicada y nunca se cuenta.").format(serial=c.current.get("serial")),
                      "",
                      _("Primera captura: «{entry}», equipo {device}, {when}").format(
-                         entry=c.current.get("entry"), device=str(c.current.get("device_id"))[:8],
+                         entry=c.current.get("entry"),
+                         device=names.get(str(c.current.get("device_id")),
+                                          str(c.current.get("device_id"))[:8]),
                          when=c.current.get("created_at")),
                      _("Segunda captura: «{entry}», equipo {device}, {when}").format(
-                         entry=c.other.get("entry"), device=str(c.other.get("device_id"))[:8],
+                         entry=c.other.get("entry"),
+                         device=names.get(str(c.other.get("device_id")),
+                                          str(c.other.get("device_id"))[:8]),
                          when=c.other.get("created_at"))]
             self.details.setPlainText("\n".join(lines))
             return
