@@ -111,6 +111,12 @@ class IdeaStore:
                     stack.extend(children.get(child, ()))
             return found
         labels = number_labels(rows)
+        if any(labels[r["id"]] != str(r["number"]) for r in rows):
+            # Numbers from two laptops: each laptop's ideas together (A-1, A-2, B-1...).
+            def by_label(r: dict[str, Any]) -> tuple[int, str, int]:
+                prefix = labels[r["id"]].rpartition("-")[0]
+                return (len(prefix), prefix, r["number"])
+            rows.sort(key=by_label)
         ideas = []
         for r in rows:
             if not include_inactive and r["status"] != "active":

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from cocrea_desktop.core.clock import FakeClock
+from cocrea_desktop.core.errors import RuleViolation
 from cocrea_desktop.export import bundle as B
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
@@ -111,12 +112,14 @@ def test_three_laptops_adding_ideas_to_one_session_end_the_same_in_all_six_order
         with Repo.open(path, device=OFFICE) as repo:
             ideas = repo.ideas.list(world.ideas)
             assert merge.list_conflicts(repo.pf) == []  # no idea is set against another
+            with pytest.raises(RuleViolation, match="A-2, B-2, C-2"):
+                repo.ideas.by_number(world.ideas, 2)  # never one of them picked silently
     assert all(r == results[0] for r in results[1:])
     assert len(results[0]["idea"]) == 3 + 13
     # Every idea keeps the number the room saw; the laptop's letter tells them apart.
-    labels = sorted(i.label for i in ideas)
-    assert labels == sorted([f"A-{n}" for n in range(1, 6)] + [f"B-{n}" for n in range(1, 5)]
-                            + [f"C-{n}" for n in range(1, 5)])
+    assert [i.label for i in ideas] == ([f"A-{n}" for n in range(1, 6)]
+                                        + [f"B-{n}" for n in range(1, 5)]
+                                        + [f"C-{n}" for n in range(1, 5)])
     assert {i.label: i.text for i in ideas}["B-2"] == "Idea 2 de la laptop B"
     assert sorted(i.number for i in ideas) == sorted([*range(1, 6), *range(1, 5), *range(1, 5)])
     world.office.close()
