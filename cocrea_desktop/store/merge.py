@@ -694,10 +694,12 @@ def write_plan(unit: Unit, plan: MergePlan, *, bundle_id: str = "") -> None:
         unit.note(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
     for table, row_id, digest in plan.tombstones:
         unit.note(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
-    for table, row in plan.inserts:
-        unit.insert(table, row)
+    # Updates before inserts: a ballot here that stops counting (a choice made at the
+    # office, or a dispute) frees its serial for the entry that counts instead.
     for table, row_id, values in plan.updates:
         unit.update(table, row_id, values)
+    for table, row in plan.inserts:
+        unit.insert(table, row)
     for table, row_id, versions in plan.history:
         unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
     for cid in plan.closed:

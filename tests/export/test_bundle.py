@@ -219,8 +219,9 @@ def test_conflicts_give_the_same_data_in_either_order(office, tmp_path, clock):
     assert texts[0] == texts[1] and len(texts[0][1]) == 1
 
 
+@pytest.mark.parametrize("choice", [merge.KEEP, merge.OTHER])
 def test_a_ballot_captured_twice_is_kept_disputed_and_never_counted_twice(office, tmp_path,
-                                                                         clock):
+                                                                         clock, choice):
     session_id = nominal_group(office, "Mesa 1", ["Agua", "Luz", "Caminos", "Escuela"], [],
                                clock)
     office.votes.configure(session_id, "final", k=3)
@@ -245,15 +246,19 @@ def test_a_ballot_captured_twice_is_kept_disputed_and_never_counted_twice(office
                                          "imported_at DESC, rowid DESC LIMIT 1")[0]["summary"])
     assert summary["total"]["conflicts"] == 1 and summary["total"]["skipped"] == 0
     # A person chooses which entry counts; the other becomes a duplicate, counted by no one.
-    merge.resolve_conflict(office.pf, conflict.id, merge.OTHER)
+    merge.resolve_conflict(office.pf, conflict.id, choice)
+    chosen, other = (conflict.current, conflict.other) if choice == merge.KEEP else \
+        (conflict.other, conflict.current)
     statuses = {r["id"]: r["status"] for r in office.pf.query(
         "SELECT id, status FROM ballot WHERE serial = 'B-0007'")}
-    assert statuses == {conflict.other["id"]: "counted", conflict.current["id"]: "duplicate"}
+    assert statuses == {chosen["id"]: "counted", other["id"]: "duplicate"}
     assert office.votes.mark_counts(session_id, "final")[0] == 2
-    assert merge.list_conflicts(office.pf) == []
-    # The choice travels: laptop A takes the office's bundle and ends the same.
-    B.import_bundle(a.pf, B.open_bundle(export(office)), accept_key=True)
-    assert {r["id"]: r["status"] for r in a.pf.query(
+    assert [c for c in merge.list_conflicts(office.pf) if c.table == "ballot"] == []
+    # The choice travels: the laptop whose entry was not chosen takes the office's bundle
+    # (its own entry stops counting before the chosen one arrives) and ends the same.
+    loser = a if a.pf.row("ballot", other["id"]) else b
+    B.import_bundle(loser.pf, B.open_bundle(export(office)), accept_key=True)
+    assert {r["id"]: r["status"] for r in loser.pf.query(
         "SELECT id, status FROM ballot WHERE serial = 'B-0007'")} == statuses
     for repo in (a, b):
         repo.close()
