@@ -937,11 +937,15 @@ def validate_rows(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any
 
 
 def preview_import(pf: ProcessFile, bundle: Bundle, *,
-                   office_key: keys.OfficeKey | None = None) -> ImportPreview:
-    """What merging ``bundle`` into ``pf`` would change (added/updated/unchanged/conflicts)."""
+                   office_key: keys.OfficeKey | None = None,
+                   validated: bool = False) -> ImportPreview:
+    """What merging ``bundle`` into ``pf`` would change (added/updated/unchanged/conflicts).
+
+    ``validated``: the rows were already checked by :func:`validate_rows`."""
     _check_process(pf, bundle)
     tables, masked, opened, notes = _incoming(bundle, office_key)
-    validate_rows(pf.conn, tables)
+    if not validated:
+        validate_rows(pf.conn, tables)
     try:
         plan = merge.plan_merge(pf, tables, merge.History(bundle.journal), masked=masked)
     except merge.IncompatibleData as err:
@@ -1004,7 +1008,7 @@ def import_bundles(pf: ProcessFile, bundles: list[Bundle], *, accepted: Iterable
         pf.conn.execute("PRAGMA defer_foreign_keys = ON")
         for bundle in bundles:
             # Planned inside the transaction: each bundle sees the rows of the ones before.
-            preview = preview_import(pf, bundle, office_key=office_key)
+            preview = preview_import(pf, bundle, office_key=office_key, validated=True)
             if preview.nothing_to_do:
                 results.append(ImportResult(preview, None))
                 continue
