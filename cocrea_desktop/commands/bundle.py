@@ -111,6 +111,9 @@ def _print_preview(preview) -> None:
                                 "iguales, {conflicts} en conflicto").format(
                 table=table, added=count.added, updated=count.updated,
                 unchanged=count.unchanged, conflicts=count.conflicts))
+        if count.deleted:
+            click.echo("  " + _("{table}: {n} quitadas (se deshicieron en el otro "
+                                "equipo)").format(table=table, n=count.deleted))
     for note in preview.notes:
         click.echo("  " + note)
 
@@ -127,13 +130,15 @@ def _print_preview(preview) -> None:
 @fail_cleanly
 def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
                   office_key: str | None, dry_run: bool, as_json: bool) -> None:
-    """Verify each BUNDLE (files or folders), then merge them into FILE.
+    """Verify each BUNDLE (files or folders), then merge them into FILE, all or nothing.
 
-    FILE is created (empty) when it does not exist. Every bundle is verified
-    before anything is written.
+    FILE is created (empty) when it does not exist. Every bundle is verified and
+    checked (process, key, schema, every row) before anything is written; then
+    all are merged in one transaction. A refused import changes nothing, and
+    leaves no FILE if there was none.
     """
     from cocrea_desktop.export import bundle as bundles_mod
-    from cocrea_desktop.export.keys import compact, load_office_key
+    from cocrea_desktop.export.keys import load_office_key
     from cocrea_desktop.store.merge import list_conflicts
     from cocrea_desktop.store.repo import Repo
 
@@ -143,8 +148,8 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
         paths += sorted(p.glob("*" + bundles_mod.SUFFIX)) if p.is_dir() else [p]
     verified = [(p, bundles_mod.load_bundle(p)) for p in paths]
     key = load_office_key(office_key) if office_key else None
-    wanted = {compact(a) for a in accept}
     target = Path(file)
+    created = False
     if target.exists():
         repo = open_repo(file, read_only=dry_run)
     else:
@@ -152,24 +157,32 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
             raise bundles_mod.BundleError(_("No existe el archivo «{name}».").format(
                 name=target.name))
         repo = Repo(bundles_mod.new_process_from_bundle(target))
+        created = True
     results = []
-    with repo:
-        for path, bundle in verified:
+    try:
+        with repo:
             if dry_run:
-                preview = bundles_mod.preview_import(repo.pf, bundle, office_key=key)
-                results.append({"bundle": str(path), **preview.to_dict(), "changed": False})
-                if not as_json:
-                    _print_preview(preview)
-                continue
-            result = bundles_mod.import_bundle(
-                repo.pf, bundle, accept_key=compact(bundle.fingerprint) in wanted,
-                office_key=key)
-            results.append({"bundle": str(path), **result.to_dict()})
-            if not as_json:
-                _print_preview(result.preview)
-                click.echo("  " + (_("Importado.") if result.changed
-                                   else _("Nada que cambiar: ya estaba importado.")))
-        open_conflicts = len(list_conflicts(repo.pf))
+                for path, bundle in verified:
+                    preview = bundles_mod.preview_import(repo.pf, bundle, office_key=key)
+                    results.append({"bundle": str(path), **preview.to_dict(), "changed": False})
+                    if not as_json:
+                        _print_preview(preview)
+            else:
+                done = bundles_mod.import_bundles(repo.pf, [b for _p, b in verified],
+                                                  accepted=accept, office_key=key)
+                for (path, _b), result in zip(verified, done):
+                    results.append({"bundle": str(path), **result.to_dict()})
+                    if not as_json:
+                        _print_preview(result.preview)
+                        click.echo("  " + (_("Importado.") if result.changed
+                                           else _("Nada que cambiar: ya estaba importado.")))
+            open_conflicts = len(list_conflicts(repo.pf))
+    except BaseException:
+        if created:  # a refused import into a new file leaves no file behind
+            for leftover in (target, *(target.with_name(target.name + s)
+                                       for s in ("-wal", "-shm", "-journal", ".lock"))):
+                leftover.unlink(missing_ok=True)
+        raise
     if as_json:
         echo_json({"bundles": results, "open_conflicts": open_conflicts})
     elif open_conflicts:
@@ -184,7 +197,7 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
 @fail_cleanly
 def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
     """List the conflicts kept by merges (both versions of each row)."""
-    from cocrea_desktop.store.merge import list_conflicts
+    from cocrea_desktop.store.merge import conflict_kind_label, list_conflicts
 
     with open_repo(file, read_only=True) as repo:
         found = list_conflicts(repo.pf, status=None if show_all else "open")
@@ -196,8 +209,9 @@ def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
     if not found:
         click.echo(_("No hay conflictos."))
     for c in found:
-        click.echo("{id}  {table}  {row}  {status}".format(id=c.id[:8], table=c.table,
-                                                           row=c.row_id[:8], status=c.status))
+        click.echo("{id}  {table}  {row}  {status}  {kind}".format(
+            id=c.id[:8], table=c.table, row=c.row_id[:8], status=c.status,
+            kind=conflict_kind_label(c.kind)))
         for name in c.fields:
             click.echo("    " + _("{field}: «{current}» (en la tabla) / «{other}» (la otra)")
                        .format(field=name, current=c.current.get(name),

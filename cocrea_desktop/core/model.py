@@ -144,6 +144,13 @@ class Idea:
     absorbed: tuple[int, ...] = ()
     #: Number of the idea this one was merged into (filled by the store).
     merged_into_number: int | None = None
+    #: How the idea is shown: its number, or "A-3" when two laptops both gave number 3
+    #: in this session (filled by the store; see ``store.ideas.number_labels``).
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", str(self.number))
 
     @property
     def active(self) -> bool:

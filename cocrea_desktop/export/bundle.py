@@ -21,6 +21,7 @@ import errno
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import sqlite3
@@ -46,7 +47,10 @@ from cocrea_desktop.store.device import Device
 from cocrea_desktop.store.migrations import known_names
 
 FORMAT = "cocrea-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The oldest format this program reads: version 1 did not state its journal's length and
+#: last hash in the signed manifest, so a journal cut short could not be told apart.
+MIN_FORMAT_VERSION = 2
 SUFFIX = ".cocrea"
 
 MANIFEST = "manifest.json"
@@ -281,6 +285,9 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
                  {"kind": "sessions", "sessions": scope_ids},
         "personal_data": personal,
         "rows": dict(sorted(counts.items())),
+        "journal": {"entries": len(journal_rows),
+                    "last_hash": journal_rows[-1]["hash"] if journal_rows else
+                    journal_core.GENESIS},
         "files": {name: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                   for name, data in sorted(files.items())},
     }
@@ -519,6 +526,11 @@ def _parse_manifest(raw: bytes) -> dict[str, Any]:
             "El paquete usa la versión {version} del formato y este programa solo conoce hasta "
             "la {known}. Actualice CoCrea para importarlo.").format(
             version=version, known=FORMAT_VERSION), MANIFEST, NewerBundleFormat)
+    if version < MIN_FORMAT_VERSION:
+        raise _reject("format_version", _(
+            "El paquete se hizo con una versión anterior de CoCrea (formato {version}), que no "
+            "protege su bitácora contra recortes. Actualice CoCrea en el equipo que lo hizo y "
+            "vuelva a exportarlo.").format(version=version), MANIFEST)
     device = manifest.get("device")
     files = manifest.get("files")
     ok = (isinstance(device, dict) and all(isinstance(device.get(k), str)
@@ -530,6 +542,11 @@ def _parse_manifest(raw: bytes) -> dict[str, Any]:
                                                 PERSONAL_CLEAR)
           and isinstance(manifest.get("schema", []), list)
           and isinstance(files, dict)
+          and isinstance(manifest.get("journal"), dict)
+          and isinstance(manifest["journal"].get("entries"), int)
+          and not isinstance(manifest["journal"].get("entries"), bool)
+          and manifest["journal"]["entries"] >= 0
+          and isinstance(manifest["journal"].get("last_hash"), str)
           and all(isinstance(v, dict) and isinstance(v.get("size"), int)
                   and isinstance(v.get("sha256"), str) and _HEX64.match(v["sha256"])
                   for v in files.values()))
@@ -558,13 +575,17 @@ def _parse_jsonl(name: str, data: bytes) -> list[dict[str, Any]]:
             raise ValueError("a line is not an object")
         # One parse of the whole file is much faster than one per line; the count
         # check makes sure each line was exactly one object.
-        rows = json.loads("[" + ",".join(lines) + "]")
+        rows = json.loads("[" + ",".join(lines) + "]", parse_constant=_no_constant)
         if len(rows) != len(lines) or not all(isinstance(r, dict) for r in rows):
             raise ValueError("lines and objects differ")
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
             file=name), name) from None
     return rows
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _verify_chain(entries: list[dict[str, Any]]) -> journal_core.ChainReport:
@@ -692,6 +713,14 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
     if not chain.ok:
         raise _reject("journal", _("La bitácora del paquete está alterada a partir de la "
                                    "entrada {seq}.").format(seq=chain.bad_seq), JOURNAL)
+    stated = manifest["journal"]
+    if len(journal) != stated["entries"]:
+        raise _reject("journal", _("La bitácora del paquete está incompleta: el manifiesto "
+                                   "dice {stated} entradas y trae {found}.").format(
+            stated=stated["entries"], found=len(journal)), JOURNAL)
+    if chain.head != stated["last_hash"]:
+        raise _reject("journal", _("La bitácora del paquete no termina en la entrada que "
+                                   "firma el manifiesto."), JOURNAL)
     entries = [(MANIFEST, manifest_bytes), (SIGNATURE, sig_text), *sorted(contents.items())]
     if _zip(entries, manifest["created_at"]) != data:
         raise _reject("container", _("La estructura del zip fue alterada (encabezados, orden o "
@@ -814,11 +843,109 @@ def _incoming(bundle: Bundle, office_key: keys.OfficeKey | None
     return tables, masked, opened, notes
 
 
+#: Bounds on incoming values (far above anything the program writes itself).
+MAX_TEXT_CHARS = 200_000
+MAX_ID_CHARS = 200
+MAX_INTEGER = 2 ** 53 - 1
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    kind: str  # integer | real | text | blob | any
+    required: bool  # NOT NULL
+    has_default: bool
+
+
+def _schema(conn: sqlite3.Connection, table: str) -> dict[str, _Column]:
+    found = {}
+    for _cid, name, decl, notnull, default, pk in conn.execute(f"PRAGMA table_info({table})"):
+        decl = (decl or "").upper()
+        kind = ("integer" if "INT" in decl else "text" if "TEXT" in decl or "CHAR" in decl
+                else "blob" if "BLOB" in decl else "real" if "REAL" in decl or "FLOA" in decl
+                else "any")
+        found[name] = _Column(name, kind, bool(notnull) or bool(pk), default is not None)
+    return found
+
+
+def _bad_value(column: _Column, value: Any) -> str:
+    """Why ``value`` cannot go in ``column`` (an empty text when it can)."""
+    if value is None:
+        return _("no puede estar vacío") if column.required else ""
+    if column.kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return _("debe ser un número entero")
+        if abs(value) > MAX_INTEGER:
+            return _("está fuera de rango")
+    elif column.kind == "real":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return _("debe ser un número")
+        if not math.isfinite(value) or abs(value) > MAX_INTEGER:
+            return _("está fuera de rango")
+    elif column.kind == "text":
+        if not isinstance(value, str):
+            return _("debe ser texto")
+        limit = MAX_ID_CHARS if column.name == "id" or column.name.endswith("_id") \
+            else MAX_TEXT_CHARS
+        if len(value) > limit:
+            return _("es demasiado largo ({n} caracteres; máximo {max})").format(
+                n=len(value), max=limit)
+        if column.name == "id" and not value:
+            return _("no puede estar vacío")
+    elif column.kind == "blob":
+        if not isinstance(value, (bytes, bytearray)):
+            return _("debe ser un contenido binario")
+    elif isinstance(value, (dict, list)):
+        return _("tiene un valor que no es de la base de datos")
+    return ""
+
+
+def validate_rows(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Check every incoming row against this program's schema, before any write.
+
+    Types (an integer column takes only integers, never ``"uno"``; no NaN or
+    infinity), bounds, text lengths, required fields and unknown tables or fields.
+    The first problem is raised with the file and line it came from.
+    """
+    known = set(merge.data_tables(conn))
+    for table in sorted(tables):
+        name = f"{DATA_PREFIX}{table}.jsonl"
+        if table not in known:
+            raise _reject("schema", _("El paquete trae la tabla «{table}», que este programa "
+                                      "no conoce: actualice CoCrea.").format(table=table),
+                          name, BundleError)
+        schema = _schema(conn, table)
+        required = [c.name for c in schema.values() if c.required and not c.has_default]
+        for line, row in enumerate(tables[table], start=1):
+            for key, value in row.items():
+                column = schema.get(key)
+                if column is None:
+                    raise _reject("schema", _(
+                        "«{file}», línea {line}: el campo «{field}» no lo conoce este "
+                        "programa: actualice CoCrea.").format(file=name, line=line, field=key),
+                        name, BundleError)
+                why = _bad_value(column, value)
+                if why:
+                    raise _reject("payload", _("«{file}», línea {line}: el campo «{field}» "
+                                               "{problem}.").format(
+                        file=name, line=line, field=key, problem=why), name)
+            missing = [c for c in required if c not in row]
+            if missing:
+                raise _reject("payload", _("«{file}», línea {line}: falta el campo "
+                                           "«{field}».").format(
+                    file=name, line=line, field=missing[0]), name)
+
+
 def preview_import(pf: ProcessFile, bundle: Bundle, *,
-                   office_key: keys.OfficeKey | None = None) -> ImportPreview:
-    """What merging ``bundle`` into ``pf`` would change (added/updated/unchanged/conflicts)."""
+                   office_key: keys.OfficeKey | None = None,
+                   validated: bool = False) -> ImportPreview:
+    """What merging ``bundle`` into ``pf`` would change (added/updated/unchanged/conflicts).
+
+    ``validated``: the rows were already checked by :func:`validate_rows`."""
     _check_process(pf, bundle)
     tables, masked, opened, notes = _incoming(bundle, office_key)
+    if not validated:
+        validate_rows(pf.conn, tables)
     try:
         plan = merge.plan_merge(pf, tables, merge.History(bundle.journal), masked=masked)
     except merge.IncompatibleData as err:
@@ -828,16 +955,7 @@ def preview_import(pf: ProcessFile, bundle: Bundle, *,
     return ImportPreview(bundle, plan, status, opened, notes, already)
 
 
-def import_bundle(pf: ProcessFile, bundle: Bundle, *, accept_key: bool = False,
-                  office_key: keys.OfficeKey | None = None,
-                  preview: ImportPreview | None = None) -> ImportResult:
-    """Merge a verified bundle into the open process in one journaled transaction.
-
-    Refuses a revoked key, and a key never accepted unless ``accept_key``. The
-    same bundle twice changes nothing.
-    """
-    preview = preview or preview_import(pf, bundle, office_key=office_key)
-    status = preview.key_status
+def _check_key(bundle: Bundle, status: str | None, accept_key: bool) -> None:
     if status == keys.REVOKED:
         raise UntrustedKey(_("La llave {fingerprint} de «{device}» está revocada: el paquete "
                              "no se importa.").format(fingerprint=bundle.fingerprint,
@@ -848,24 +966,79 @@ def import_bundle(pf: ProcessFile, bundle: Bundle, *, accept_key: bool = False,
                              "huella con quien hizo el paquete y acéptela para importarlo.")
                            .format(fingerprint=bundle.fingerprint, device=bundle.device_name),
                            fingerprint=bundle.fingerprint, revoked=False)
-    if preview.nothing_to_do:
-        return ImportResult(preview, None)
+
+
+def check_bundles(pf: ProcessFile, bundles: list[Bundle], *,
+                  accepted: Iterable[str] = ()) -> None:
+    """Every check that can refuse an import, on every bundle, before anything is written:
+    one process for all, the process of the file, the schema, each key (trusted, accepted
+    now, or revoked). ``accepted`` holds fingerprints accepted by a person."""
+    wanted = {keys.compact(f) for f in accepted}
+    ids = {b.manifest["process_id"] for b in bundles}
+    if len(ids) > 1:
+        names = sorted({str(b.manifest.get("process_name", "")) for b in bundles})
+        raise OtherProcess(_("Los paquetes son de procesos distintos ({names}): impórtelos "
+                             "cada uno en su proceso.").format(names=", ".join(names)),
+                           check="process")
     trust = keys.TrustList(pf)
+    for bundle in bundles:
+        _check_process(pf, bundle)
+        _check_key(bundle, trust.status_of(bundle.public_key),
+                   keys.compact(bundle.fingerprint) in wanted)
 
-    def extra(unit) -> None:
-        if status != keys.TRUSTED:
-            trust.record(unit, public_key=bundle.public_key, device_id=bundle.device_id,
-                         name=bundle.device_name, status=keys.TRUSTED)
-        if pf.row("bundle_import", bundle.bundle_id) is None:
-            unit.insert("bundle_import", {
-                "id": bundle.bundle_id, "device_id": bundle.device_id,
-                "bundle_created_at": bundle.created_at, "imported_at": unit.at,
-                "summary": merge.canonical(preview.to_dict())})
 
-    label = Label(N_("importar el paquete de «{device}»"), device=bundle.device_name)
-    changes = merge.apply_merge(pf, preview.plan, label=label, extra=extra,
-                                bundle_id=bundle.bundle_id)
-    return ImportResult(preview, changes)
+def import_bundles(pf: ProcessFile, bundles: list[Bundle], *, accepted: Iterable[str] = (),
+                   office_key: keys.OfficeKey | None = None) -> list[ImportResult]:
+    """Merge verified bundles all or nothing: every check on every bundle first (process,
+    keys, schema, each row's types and bounds), then all of them in one journaled
+    transaction. A bundle refused leaves the file exactly as it was."""
+    bundles = list(bundles)
+    accepted = {keys.compact(f) for f in accepted}
+    check_bundles(pf, bundles, accepted=accepted)
+    for bundle in bundles:  # every row's types and bounds
+        validate_rows(pf.conn, _incoming(bundle, office_key)[0])
+    results: list[ImportResult] = []
+    if len(bundles) == 1:
+        label = Label(N_("importar el paquete de «{device}»"), device=bundles[0].device_name)
+    else:
+        label = Label(N_("importar {n} paquetes"), n=len(bundles))
+    trust = keys.TrustList(pf)
+    with pf.write("bundle.import", label, undoable=False) as unit:
+        # Rows arrive parent-first, but an idea may point at a later idea.
+        pf.conn.execute("PRAGMA defer_foreign_keys = ON")
+        for bundle in bundles:
+            # Planned inside the transaction: each bundle sees the rows of the ones before.
+            preview = preview_import(pf, bundle, office_key=office_key, validated=True)
+            if preview.nothing_to_do:
+                results.append(ImportResult(preview, None))
+                continue
+            merge.write_plan(unit, preview.plan, bundle_id=bundle.bundle_id)
+            if preview.key_status != keys.TRUSTED:
+                trust.record(unit, public_key=bundle.public_key, device_id=bundle.device_id,
+                             name=bundle.device_name, status=keys.TRUSTED)
+            if pf.row("bundle_import", bundle.bundle_id) is None:
+                unit.insert("bundle_import", {
+                    "id": bundle.bundle_id, "device_id": bundle.device_id,
+                    "bundle_created_at": bundle.created_at, "imported_at": unit.at,
+                    "summary": merge.canonical(preview.to_dict())})
+            results.append(ImportResult(preview, True))  # type: ignore[arg-type]
+    changes = Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
+                      undoable=False)
+    return [ImportResult(r.preview, changes if r.changes is not None else None)
+            for r in results]
+
+
+def import_bundle(pf: ProcessFile, bundle: Bundle, *, accept_key: bool = False,
+                  office_key: keys.OfficeKey | None = None,
+                  preview: ImportPreview | None = None) -> ImportResult:
+    """Merge a verified bundle into the open process in one journaled transaction.
+
+    Refuses a revoked key, and a key never accepted unless ``accept_key``. The
+    same bundle twice changes nothing. (``preview`` is accepted for callers that
+    showed one; the merge is planned again inside the transaction.)
+    """
+    accepted = [bundle.fingerprint] if accept_key else []
+    return import_bundles(pf, [bundle], accepted=accepted, office_key=office_key)[0]
 
 
 def new_process_from_bundle(path: str | os.PathLike[str], *, device: Device | None = None,

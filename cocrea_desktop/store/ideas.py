@@ -10,6 +10,7 @@ once voting has started no idea may be added or merged.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
@@ -35,6 +36,49 @@ def next_turn(last_round: int, last_turn: int, participants: int) -> tuple[int, 
     if participants > 0 and last_turn >= participants:
         return last_round + 1, 1
     return last_round, last_turn + 1
+
+
+def number_labels(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """How each idea of a session is shown: its number, or "A-3" when laptops collided.
+
+    Two laptops capturing in one session at the same time both give a number 3;
+    both ideas are kept, each with the number the room saw. Only then, every idea
+    of the session shows a prefix for the laptop that numbered it: A for the laptop
+    whose first idea is the earliest (then by device id), B for the next... The
+    same ideas give the same labels on every computer, in any import order.
+    """
+    rows = list(rows)
+    origins: dict[str, set[int]] = {}
+    first: dict[str, str] = {}
+    for r in rows:
+        origin = str(r.get("origin") or "")
+        origins.setdefault(origin, set()).add(r["number"])
+        at = str(r.get("created_at") or "")
+        if origin not in first or at < first[origin]:
+            first[origin] = at
+    seen: set[int] = set()
+    collide = False
+    for numbers in origins.values():
+        if seen & numbers:
+            collide = True
+            break
+        seen |= numbers
+    if not collide:
+        return {r["id"]: str(r["number"]) for r in rows}
+    order = sorted(origins, key=lambda o: (first[o], o))
+    prefix = {o: _letters(i) for i, o in enumerate(order)}
+    return {r["id"]: "{}-{}".format(prefix[str(r.get("origin") or "")], r["number"])
+            for r in rows}
+
+
+def _letters(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA ..."""
+    text = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
 
 
 def _short(text: str, size: int = 30) -> str:
@@ -66,6 +110,13 @@ class IdeaStore:
                     found.append(by_id[child]["number"])
                     stack.extend(children.get(child, ()))
             return found
+        labels = number_labels(rows)
+        if any(labels[r["id"]] != str(r["number"]) for r in rows):
+            # Numbers from two laptops: each laptop's ideas together (A-1, A-2, B-1...).
+            def by_label(r: dict[str, Any]) -> tuple[int, str, int]:
+                prefix = labels[r["id"]].rpartition("-")[0]
+                return (len(prefix), prefix, r["number"])
+            rows.sort(key=by_label)
         ideas = []
         for r in rows:
             if not include_inactive and r["status"] != "active":
@@ -77,20 +128,29 @@ class IdeaStore:
                                      "cluster_id", "created_at", "updated_at")},
                 absorbed=tuple(sorted(absorbed_numbers(r["id"]))),
                 merged_into_number=into["number"] if into else None,
+                label=labels[r["id"]],
             ))
         return ideas
 
     def by_number(self, session_id: str, number: int) -> Idea:
-        for idea in self.list(session_id):
-            if idea.number == number:
-                return idea
+        found = [idea for idea in self.list(session_id) if idea.number == number]
+        if len(found) > 1:  # two laptops each gave this number: never pick one silently
+            raise RuleViolation(_("Hay {n} ideas con el número {number} ({labels}), "
+                                  "capturadas en equipos distintos: elija la idea en la "
+                                  "lista.").format(n=len(found), number=number,
+                                                   labels=", ".join(i.label for i in found)))
+        if found:
+            return found[0]
         raise NotFound(_("No existe la idea {number}.").format(number=number))
 
     def get(self, idea_id: str) -> Idea:
         row = self.pf.row("idea", idea_id)
         if row is None:
             raise NotFound(_("No existe esa idea."))
-        return self.by_number(row["session_id"], row["number"])
+        for idea in self.list(row["session_id"]):
+            if idea.id == idea_id:
+                return idea
+        raise NotFound(_("No existe esa idea."))
 
     def active_numbers(self, session_id: str) -> list[int]:
         return [r["number"] for r in self.pf.query(
@@ -142,7 +202,8 @@ class IdeaStore:
             idea_id = unit.insert("idea", {
                 "id": new_id(), "session_id": session_id, "number": number, "text": text,
                 "round": round_, "turn": turn, "group_key": group_key,
-                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id,
+                "origin": self.pf.device.id})
         return self.get(idea_id), unit.changes()
 
     def add_many(self, session_id: str, texts: list[str]) -> tuple[list[Idea], Changes]:
@@ -176,7 +237,8 @@ class IdeaStore:
                 ids.append(unit.insert("idea", {
                     "id": new_id(), "session_id": session_id, "number": number, "text": text,
                     "round": round_, "turn": turn, "group_key": "", "created_at": unit.at,
-                    "updated_at": unit.at, "device_id": self.pf.device.id}))
+                    "updated_at": unit.at, "device_id": self.pf.device.id,
+                    "origin": self.pf.device.id}))
         return [self.get(i) for i in ids], unit.changes()
 
     def _turn(self, session_id: str, new_round: bool) -> tuple[int, int]:

@@ -39,6 +39,12 @@ from cocrea_desktop.store.migrations import PERSONAL_FIELDS
 LOCAL_TABLES = frozenset({"journal", "key_trust", "bundle_import", "merge_conflict"})
 #: Journal ``object_type`` of notes listing versions a row is known to have had.
 HISTORY = "row_history"
+#: Journal ``object_type`` of notes recording that a row was removed on another laptop.
+TOMBSTONE = "row_tombstone"
+#: A ballot whose serial was also entered on another laptop: counted by no one until a
+#: person chooses which entry counts (the other becomes ``duplicate``).
+DISPUTED = "disputed"
+DUPLICATE = "duplicate"
 #: Tables merged by "insert if missing, keep the earliest" (devices: no ``updated_at``).
 INSERT_ONLY = frozenset({"device"})
 FIRST_TABLES = ("process", "device", "session")
@@ -184,6 +190,23 @@ class History:
                 found += [i for i in after.get("versions") or () if isinstance(i, Mapping)]
         return found
 
+    def deletions(self) -> dict[tuple[str, str], str]:
+        """Rows whose last journal entry removed them: (table, id) -> that entry's hash.
+
+        A tombstone: the row was there and was taken away (an undo, a redo of an
+        undo...), so that it travels to other files like any change.
+        """
+        found = {}
+        for (table, row_id), entries in self._by_object.items():
+            last = entries[-1]
+            if last.get("after") is None and isinstance(last.get("before"), Mapping) \
+                    and table not in (HISTORY, TOMBSTONE):
+                found[(table, row_id)] = str(last.get("hash") or "")
+        return found
+
+    def hashes(self) -> set[str]:
+        return {str(e.get("hash")) for entries in self._by_object.values() for e in entries}
+
     def versions(self, table: str, row_id: str, drop: Iterable[str] = ()) -> set[str]:
         drop = tuple(drop)
         return {journal_key(image, drop) for image in self.images(table, row_id)}
@@ -222,6 +245,7 @@ class TableCount:
     unchanged: int = 0
     conflicts: int = 0
     skipped: int = 0
+    deleted: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -247,10 +271,17 @@ class MergePlan:
     history: list[tuple[str, str, list[dict[str, Any]]]] = field(default_factory=list)
     conflicts: list[PlannedConflict] = field(default_factory=list)
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Rows removed on the other laptop: (table, id, version here, its journal hash).
+    deletes: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
+    #: Removals to remember for rows not here: (table, id, journal hash of the removal).
+    tombstones: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Open conflicts with nothing left to decide (a ballot of the pair was removed).
+    closed: list[str] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.inserts or self.updates or self.history or self.conflicts)
+        return bool(self.inserts or self.updates or self.history or self.conflicts
+                    or self.deletes or self.tombstones or self.closed)
 
     def count(self, table: str) -> TableCount:
         return self.counts.setdefault(table, TableCount())
@@ -315,6 +346,24 @@ def _only_fills_personal(table: str, local: Mapping[str, Any], incoming: Mapping
     return filled
 
 
+def _local_tombstones(pf: ProcessFile) -> dict[tuple[str, str], set[str]]:
+    """Rows removed here or known removed elsewhere: (table, id) -> hashes of the removals.
+
+    One read of the journal for the whole merge (never a query per row).
+    """
+    found: dict[tuple[str, str], set[str]] = {}
+    for object_type, object_id, after, digest in pf.conn.execute(
+            "SELECT object_type, object_id, after, hash FROM journal WHERE "
+            "(after IS NULL AND before IS NOT NULL) OR object_type = ?", [TOMBSTONE]):
+        if object_type == TOMBSTONE:
+            data = json.loads(after) if after else {}
+            table, _sep, row_id = object_id.partition(":")
+            found.setdefault((table, row_id), set()).add(str(data.get("hash", "")))
+        else:
+            found.setdefault((object_type, object_id), set()).add(digest)
+    return found
+
+
 def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], history: History,
                *, masked: Mapping[str, Iterable[str]] | None = None) -> MergePlan:
     """Decide, row by row, what merging ``incoming`` (table -> rows) would do.
@@ -340,6 +389,9 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
     planned_ids: dict[str, set[str]] = {}
     skipped_ids: dict[str, set[str]] = {}
     exists_cache: dict[tuple[str, str], bool] = {}
+    tombstones = _local_tombstones(pf)
+    removed = history.deletions()
+    their_hashes = history.hashes() if tombstones else set()
 
     def exists(table: str, row_id: str) -> bool:
         key = (table, row_id)
@@ -347,6 +399,12 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
             exists_cache[key] = pf.scalar(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]) == 1
         return exists_cache[key]
 
+    # Removals first: a row the other laptop removed frees its number or serial for the
+    # row that replaced it there (an undone capture, then a new one).
+    _plan_removals(pf, plan, history, removed, incoming, tombstones)
+    leaving = {(t, i) for t, i, _l, _d in plan.deletes}
+    serials = _SerialGroups(pf, [*incoming.get("ballot", ()),
+                                 *(local for t, _i, local, _d in plan.deletes if t == "ballot")])
     for table in merge_order(conn, incoming):
         rows = incoming[table]
         count = plan.count(table)
@@ -354,20 +412,31 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
         local_rows = _fetch(pf, table, [r["id"] for r in rows])
         fks = foreign_keys(conn, table)
         uniques = unique_keys(conn, table)
+        if table == "ballot":  # same serial on two laptops: kept, disputed (see below)
+            uniques = [u for u in uniques if "serial" not in u[0]]
         incoming_ids = {r["id"] for r in rows}
         taken: dict[tuple[str, ...], set[tuple]] = {cols: set() for cols, _w in uniques}
         planned = planned_ids.setdefault(table, set())
         for row in rows:
             row_id = row["id"]
             local = local_rows.get(row_id)
+            if table == "idea" and not row.get("origin"):
+                row["origin"] = row.get("device_id") or ""
             if local is None:
+                gone = tombstones.get((table, row_id))
+                if gone and not gone & their_hashes:
+                    # Removed here (or known removed elsewhere), and this bundle is older
+                    # than the removal: it does not come back.
+                    count.unchanged += 1
+                    skipped_ids.setdefault(table, set()).add(row_id)
+                    continue
                 reason = _orphan(table, row, fks, incoming_ids, planned_ids, skipped_ids, exists)
                 if reason:
                     plan.skipped.append((table, row_id, reason))
                     skipped_ids.setdefault(table, set()).add(row_id)
                     count.skipped += 1
                     continue
-                clash = _unique_clash(pf, table, row, uniques, taken)
+                clash = _unique_clash(pf, table, row, uniques, taken, leaving)
                 if clash is not None:
                     current = {k: clash.get(k) for k in row}
                     cid = conflict_id(table, str(current.get("id") or ""),
@@ -381,7 +450,10 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
                         "duplicate"))
                     count.conflicts += 1
                     continue
-                plan.inserts.append((table, dict(row)))
+                new_row = dict(row)
+                if table == "ballot":
+                    serials.add(new_row)
+                plan.inserts.append((table, new_row))
                 planned.add(row_id)
                 count.added += 1
                 if table not in INSERT_ONLY:
@@ -431,7 +503,136 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
             plan.conflicts.append(PlannedConflict(cid, table, row_id, dict(current),
                                                   dict(other), "edit"))
             count.conflicts += 1
+    serials.settle(plan, leaving)
     return plan
+
+
+def _plan_removals(pf: ProcessFile, plan: MergePlan, history: History,
+                   removed: Mapping[tuple[str, str], str],
+                   incoming: Mapping[str, list[dict[str, Any]]],
+                   tombstones: Mapping[tuple[str, str], set[str]]) -> None:
+    """Rows the other laptop removed (its journal's last word on them is a removal).
+
+    Here, such a row is removed too when this file's version is one the other
+    laptop had (it removed what we have); a row changed here since then stays. A
+    removal of a row not here is remembered (a tombstone), so that an older bundle
+    that still carries the row does not bring it back, in whatever order they come.
+    """
+    if not removed:
+        return
+    present = {(t, r["id"]) for t, rows in incoming.items() for r in rows}
+    by_table: dict[str, list[str]] = {}
+    for (table, row_id) in removed:
+        if (table, row_id) not in present:
+            by_table.setdefault(table, []).append(row_id)
+    known = set(data_tables(pf.conn))
+    for table in reversed(merge_order(pf.conn, [t for t in by_table if t in known])):
+        ids = sorted(by_table[table])
+        local_rows = _fetch(pf, table, ids)
+        for row_id in ids:
+            digest = removed[(table, row_id)]
+            local = local_rows.get(row_id)
+            if local is None:
+                if digest not in tombstones.get((table, row_id), set()):
+                    plan.tombstones.append((table, row_id, digest))
+                continue
+            theirs = history.versions(table, row_id)
+            if row_key(table, local) in theirs or (
+                    # put in dispute here by a merge (a serial entered twice): still theirs
+                    table == "ballot" and local.get("status") == DISPUTED
+                    and row_key(table, {**local, "status": "counted"}) in theirs):
+                plan.deletes.append((table, row_id, local, digest))
+                plan.count(table).deleted += 1
+
+
+class _SerialGroups:
+    """Ballots entered with the same serial on two laptops (one query for the merge).
+
+    Both are kept; every counted one becomes ``disputed`` (counted by no one) and a
+    conflict asks a person which entry counts. The result depends only on which
+    ballots exist, never on the order in which bundles arrive.
+    """
+
+    def __init__(self, pf: ProcessFile, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.pf = pf
+        self.groups: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+        self.added: list[dict[str, Any]] = []
+        sessions = sorted({str(r.get("session_id")) for r in rows if r.get("serial")})
+        for start in range(0, len(sessions), 500):
+            chunk = sessions[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in pf.query(f"SELECT * FROM ballot WHERE serial != '' AND session_id IN "
+                                f"({marks})", chunk):
+                self._group(row).setdefault(row["id"], row)
+
+    def _group(self, row: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+        key = (str(row["session_id"]), str(row["round"]), str(row["serial"]))
+        return self.groups.setdefault(key, {})
+
+    def add(self, row: dict[str, Any]) -> None:
+        """A ballot the plan inserts (the dict the plan holds, changed in place)."""
+        if row.get("serial"):
+            self.added.append(row)
+
+    def settle(self, plan: MergePlan, leaving: set[tuple[str, str]]) -> None:
+        """After the rows are planned: dispute every serial now counted twice."""
+        shrunk = []
+        for group in self.groups.values():
+            for row_id in [i for i in group if ("ballot", i) in leaving]:
+                del group[row_id]
+                shrunk.append(group)
+        planned: dict[str, dict[str, Any]] = {}
+        for table, row_id, values in plan.updates:
+            if table == "ballot":
+                planned.setdefault(row_id, {}).update(values)
+        for group in self.groups.values():
+            for row_id, row in group.items():
+                row.update(planned.get(row_id, {}))
+        live = ("counted", DISPUTED)
+        for row in self.added:
+            group = self._group(row)
+            group[row["id"]] = row
+            others = {i: r for i, r in group.items() if i != row["id"] and r.get("status")
+                      in live}
+            if not others or row.get("status") not in live:
+                continue
+            if row.get("status") != DISPUTED:
+                # This file records the version as it came, so that the same bundle
+                # again (or a relay of it) is known, not a new edit.
+                plan.history.append(("ballot", row["id"], [json.loads(canonical(row))]))
+                row["status"] = DISPUTED  # the planned insert holds this same dict
+            for other_id, other in sorted(others.items()):
+                if other.get("status") == "counted":
+                    if other_id in {r["id"] for r in self.added}:
+                        plan.history.append(("ballot", other_id,
+                                             [json.loads(canonical(other))]))
+                    else:
+                        plan.updates.append(("ballot", other_id, {"status": DISPUTED}))
+                    other["status"] = DISPUTED
+                first, second = sorted((row, other), key=lambda r: r["id"])
+                cid = conflict_id("ballot", first["id"], first["id"], second["id"])
+                if self.pf.row("merge_conflict", cid) is None and \
+                        cid not in {c.id for c in plan.conflicts}:
+                    plan.conflicts.append(PlannedConflict(
+                        cid, "ballot", first["id"], dict(first), dict(second), "serial"))
+                    plan.count("ballot").conflicts += 1
+        added = {r["id"] for r in self.added}
+        for group in shrunk:
+            # The other entry was removed on its laptop (an undone capture): the one left
+            # is no longer in dispute, and its conflict is closed.
+            standing = [r for r in group.values() if r.get("status") in live]
+            if len(standing) == 1 and standing[0].get("status") == DISPUTED:
+                row = standing[0]
+                row["status"] = "counted"
+                if row["id"] not in added:
+                    plan.updates.append(("ballot", row["id"], {"status": "counted"}))
+        if shrunk:
+            gone = {i for t, i in leaving if t == "ballot"}
+            for c in self.pf.query("SELECT id, local, incoming FROM merge_conflict WHERE "
+                                   "status = 'open' AND resolution = 'serial'"):
+                ids = {json.loads(c["local"]).get("id"), json.loads(c["incoming"]).get("id")}
+                if ids & gone:
+                    plan.closed.append(c["id"])
 
 
 def _without_id(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -453,7 +654,7 @@ def _orphan(table, row, fks, incoming_ids, planned_ids, skipped_ids, exists) -> 
     return ""
 
 
-def _unique_clash(pf, table, row, uniques, taken) -> dict[str, Any] | None:
+def _unique_clash(pf, table, row, uniques, taken, leaving=frozenset()) -> dict[str, Any] | None:
     for cols, when in uniques:
         if when and not row.get(when):
             continue
@@ -461,7 +662,8 @@ def _unique_clash(pf, table, row, uniques, taken) -> dict[str, Any] | None:
             continue
         values = tuple(row[c] for c in cols)
         where = " AND ".join(f"{c} = ?" for c in cols)
-        found = pf.query(f"SELECT * FROM {table} WHERE {where} LIMIT 1", list(values))
+        found = [r for r in pf.query(f"SELECT * FROM {table} WHERE {where} LIMIT 2",
+                                     list(values)) if (table, r["id"]) not in leaving]
         if found:
             return found[0]
         if values in taken[cols]:
@@ -477,24 +679,40 @@ def apply_merge(pf: ProcessFile, plan: MergePlan, *, label: Label | str,
     with pf.write("bundle.import", label, undoable=False) as unit:
         # Rows arrive parent-first, but an idea may point at a later idea.
         pf.conn.execute("PRAGMA defer_foreign_keys = ON")
-        for table, row in plan.inserts:
-            unit.insert(table, row)
-        for table, row_id, values in plan.updates:
-            unit.update(table, row_id, values)
-        for table, row_id, versions in plan.history:
-            unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
-        for c in plan.conflicts:
-            if pf.row("merge_conflict", c.id) is None:
-                unit.insert("merge_conflict", {
-                    "id": c.id, "table_name": c.table, "row_id": c.row_id,
-                    "local": canonical(_redact(c.table, c.current)),
-                    "incoming": canonical(_redact(c.table, c.other)),
-                    "bundle_id": bundle_id, "status": "open",
-                    "resolution": c.kind, "created_at": unit.at, "updated_at": unit.at})
+        write_plan(unit, plan, bundle_id=bundle_id)
         if extra is not None:
             extra(unit)
     return Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
                    undoable=False)
+
+
+def write_plan(unit: Unit, plan: MergePlan, *, bundle_id: str = "") -> None:
+    """Write ``plan`` inside an open write (foreign keys deferred by the caller)."""
+    pf = unit.pf
+    for table, row_id, local, digest in plan.deletes:
+        unit.restore(table, row_id, local, None)
+        unit.note(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
+    for table, row_id, digest in plan.tombstones:
+        unit.note(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
+    # Updates before inserts: a ballot here that stops counting (a choice made at the
+    # office, or a dispute) frees its serial for the entry that counts instead.
+    for table, row_id, values in plan.updates:
+        unit.update(table, row_id, values)
+    for table, row in plan.inserts:
+        unit.insert(table, row)
+    for table, row_id, versions in plan.history:
+        unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
+    for cid in plan.closed:
+        unit.update("merge_conflict", cid, {"status": "resolved", "resolution": "serial:gone"},
+                    stamp=True)
+    for c in plan.conflicts:
+        if pf.row("merge_conflict", c.id) is None:
+            unit.insert("merge_conflict", {
+                "id": c.id, "table_name": c.table, "row_id": c.row_id,
+                "local": canonical(_redact(c.table, c.current)),
+                "incoming": canonical(_redact(c.table, c.other)),
+                "bundle_id": bundle_id, "status": "open",
+                "resolution": c.kind, "created_at": unit.at, "updated_at": unit.at})
 
 
 # -- conflicts: listing and deciding ----------------------------------------------------
@@ -515,6 +733,18 @@ class Conflict:
         """The fields in which the two versions differ."""
         names = sorted(set(self.current) | set(self.other))
         return [n for n in names if self.current.get(n) != self.other.get(n)]
+
+
+def device_names(pf: ProcessFile) -> dict[str, str]:
+    """Each known device's name, by id (to say where a version came from)."""
+    return {r["id"]: r["name"] for r in pf.query("SELECT id, name FROM device")}
+
+
+def conflict_kind_label(kind: str) -> str:
+    """The kind of a conflict, in words for the person who decides it."""
+    return {"edit": _("edición en dos equipos"),
+            "duplicate": _("duplicado"),
+            "serial": _("misma boleta en dos equipos")}.get(kind, kind)
 
 
 def _conflict(row: Mapping[str, Any]) -> Conflict:
@@ -560,6 +790,8 @@ def resolve_conflict(pf: ProcessFile, conflict_id: str, choice: str) -> Changes:
         raise RuleViolation(_("Un duplicado solo puede conservar la fila que ya está; la otra "
                               "queda anotada en la bitácora."))
     label = Label(N_("resolver un conflicto en «{table}»"), table=conflict.table)
+    if conflict.kind == "serial":
+        return _resolve_serial(pf, conflict, choice, label)
     with pf.write("conflict.resolve", label, undoable=False) as unit:
         current = pf.row(conflict.table, conflict.row_id)
         if choice == OTHER:
@@ -581,5 +813,39 @@ def resolve_conflict(pf: ProcessFile, conflict_id: str, choice: str) -> Changes:
         unit.update("merge_conflict", conflict.id,
                     {"status": "resolved", "resolution": conflict.kind + ":" + choice},
                     stamp=True)
+    return Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
+                   undoable=False)
+
+
+def _resolve_serial(pf: ProcessFile, conflict: Conflict, choice: str, label: str) -> Changes:
+    """Two ballots with one serial: the chosen entry counts, the other is a duplicate.
+
+    Both are edits like any other (stamped, journaled), so they travel in the
+    next bundle and every office ends with the same ballots.
+    """
+    chosen, other = (conflict.current, conflict.other) if choice == KEEP else \
+        (conflict.other, conflict.current)
+    with pf.write("conflict.resolve", label, undoable=False) as unit:
+        row = pf.row("ballot", str(chosen.get("id")))
+        if row is None:
+            raise NotFound(_("Esa boleta ya no está en el proceso."))
+        siblings = pf.query("SELECT id, status FROM ballot WHERE session_id = ? AND round = ? "
+                            "AND serial = ? AND id != ?",
+                            [row["session_id"], row["round"], row["serial"], row["id"]])
+        for sibling in siblings:
+            if sibling["status"] in ("counted", DISPUTED):
+                unit.update("ballot", sibling["id"], {"status": DUPLICATE}, stamp=True)
+        unit.update("ballot", row["id"], {"status": "counted"}, stamp=True)
+        open_ids = [r["id"] for r in pf.query(
+            "SELECT id FROM merge_conflict WHERE status = 'open' AND resolution = 'serial' "
+            "AND table_name = 'ballot'")]
+        for cid in open_ids:  # every open conflict of this serial is decided by this choice
+            other_row = get_conflict(pf, cid)
+            ids = {other_row.current.get("id"), other_row.other.get("id")}
+            if row["id"] in ids or str(other.get("id")) in ids:
+                unit.update("merge_conflict", cid, {
+                    "status": "resolved",
+                    "resolution": "serial:" + (KEEP if other_row.current.get("id") == row["id"]
+                                               else OTHER)}, stamp=True)
     return Changes(label=label, tables=frozenset(unit.tables), ids=frozenset(unit.ids),
                    undoable=False)

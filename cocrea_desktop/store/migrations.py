@@ -459,3 +459,67 @@ def m0008_ballot_layout_and_reading(db: Database) -> None:
         )""")
     db.execute("ALTER TABLE ballot_issue ADD COLUMN layout_id TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE ballot ADD COLUMN read_by TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0009_concurrent_numbers_and_serials", transactional=False)
+def m0009_concurrent_numbers_and_serials(db: Database) -> None:
+    """Work done at the same time on two laptops merges whole, in any order.
+
+    An idea's number belongs to the laptop that gave it (``origin``): two laptops
+    capturing in one session both have an idea 3, kept as two ideas (shown "A-3"
+    and "B-3"), so a number shown to the room never changes. Two ballots with the
+    same serial from two laptops are both kept; at most one per serial may count.
+    """
+    # Rebuilding a table that others reference needs foreign keys off, which SQLite
+    # allows only outside a transaction: so this migration runs its own, and is
+    # idempotent (a crash before it is recorded leaves it done, and it is skipped).
+    if "origin" in [c[1] for c in db.execute("PRAGMA table_info(idea)").fetchall()]:
+        return
+    enforced = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            _rebuild_idea_and_ballot_serial(db)
+            if db.execute("PRAGMA foreign_key_check").fetchall():
+                raise RuntimeError("foreign keys broken by 0009")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+def _rebuild_idea_and_ballot_serial(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE idea_new (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 0,
+            turn INTEGER NOT NULL DEFAULT 0,
+            group_key TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active',  -- active | merged | withdrawn
+            merged_into TEXT REFERENCES idea(id),
+            withdraw_reason TEXT NOT NULL DEFAULT '',
+            cluster_id TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',  -- the device that gave the idea its number
+            UNIQUE (session_id, origin, number)
+        )""")
+    db.execute("""
+        INSERT INTO idea_new (id, session_id, number, text, round, turn, group_key, status,
+                              merged_into, withdraw_reason, cluster_id, created_at, updated_at,
+                              device_id, origin)
+        SELECT id, session_id, number, text, round, turn, group_key, status, merged_into,
+               withdraw_reason, cluster_id, created_at, updated_at, device_id, device_id
+        FROM idea""")
+    db.execute("DROP TABLE idea")
+    db.execute("ALTER TABLE idea_new RENAME TO idea")
+    db.execute("CREATE INDEX idea_session ON idea(session_id)")
+    db.execute("DROP INDEX ballot_serial")
+    db.execute("CREATE UNIQUE INDEX ballot_serial ON ballot(session_id, round, serial) "
+               "WHERE serial != '' AND status = 'counted'")
+    db.execute("CREATE INDEX ballot_by_serial ON ballot(session_id, round, serial)")

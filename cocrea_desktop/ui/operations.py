@@ -318,6 +318,20 @@ def import_bundle(*, parent: QWidget | None, repo: Repo, bundle: Any, accept_key
     return result
 
 
+def import_bundles(*, parent: QWidget | None, repo: Repo, bundles: list[Any],
+                   accepted: list[str] = (), office_key: Any = None) -> list[Any] | None:
+    """Merge verified bundles all or nothing (one transaction); returns their ImportResults."""
+    from cocrea_desktop.export.bundle import import_bundles as merge_bundles
+
+    results = _run(parent, lambda: merge_bundles(repo.pf, bundles, accepted=accepted,
+                                                 office_key=office_key))
+    if results:
+        changes = next((r.changes for r in results if r.changes is not None), None)
+        if changes is not None:
+            bus().changed.emit(changes)
+    return results
+
+
 def resolve_conflict(*, parent: QWidget | None, repo: Repo, conflict_id: str,
                      choice: str) -> Changes | None:
     from cocrea_desktop.store.merge import resolve_conflict as decide

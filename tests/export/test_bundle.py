@@ -70,7 +70,7 @@ def test_round_trip_keeps_every_row_and_verifies(office, tmp_path, clock):
     assert {"manifest.json", "manifest.sig", "journal.jsonl", "data/idea.jsonl",
             "data/mark.jsonl", "data/ballot.jsonl"} <= names
     manifest = json.loads(members(data)["manifest.json"])
-    assert manifest["format"] == "cocrea-bundle" and manifest["format_version"] == 1
+    assert manifest["format"] == "cocrea-bundle" and manifest["format_version"] == 2
     assert manifest["scope"] == {"kind": "process"} and manifest["created_at"] == CREATED
     assert manifest["rows"]["idea"] == 4 and manifest["rows"]["mark"] == 6
     # Same data, same time, same key: the same bytes.
@@ -219,7 +219,9 @@ def test_conflicts_give_the_same_data_in_either_order(office, tmp_path, clock):
     assert texts[0] == texts[1] and len(texts[0][1]) == 1
 
 
-def test_a_ballot_captured_twice_is_a_duplicate_conflict(office, tmp_path, clock):
+@pytest.mark.parametrize("choice", [merge.KEEP, merge.OTHER])
+def test_a_ballot_captured_twice_is_kept_disputed_and_never_counted_twice(office, tmp_path,
+                                                                         clock, choice):
     session_id = nominal_group(office, "Mesa 1", ["Agua", "Luz", "Caminos", "Escuela"], [],
                                clock)
     office.votes.configure(session_id, "final", k=3)
@@ -227,18 +229,39 @@ def test_a_ballot_captured_twice_is_a_duplicate_conflict(office, tmp_path, clock
     b = laptop_copy(office, tmp_path / "b.cocrea.db", LAPTOPS[1], clock)
     a.votes.enter_ballot(session_id, "final", "1 2 3", serial="B-0007")
     b.votes.enter_ballot(session_id, "final", "3 2 1", serial="B-0007")
-    for repo in (a, b):
-        B.import_bundle(office.pf, B.open_bundle(export(repo)), accept_key=True)
-        repo.close()
-    assert office.pf.scalar("SELECT COUNT(*) FROM ballot WHERE serial = 'B-0007'") == 1
+    b.votes.enter_ballot(session_id, "final", "2 1 3", serial="B-0008")
+    bundles = [B.open_bundle(export(repo)) for repo in (a, b)]
+    for bundle in bundles:
+        B.import_bundle(office.pf, bundle, accept_key=True)
+    # Both entries are kept, with their marks; neither counts until a person chooses.
+    rows = office.pf.query("SELECT id, status FROM ballot WHERE serial = 'B-0007'")
+    assert sorted(r["status"] for r in rows) == ["disputed", "disputed"]
+    assert office.pf.scalar("SELECT COUNT(*) FROM mark m JOIN ballot b ON b.id = m.ballot_id "
+                            "WHERE b.serial = 'B-0007'") == 6
+    assert office.votes.mark_counts(session_id, "final")[0] == 1  # only B-0008 counts
+    assert len(office.votes.counted_marks(session_id, "final")) == 1
     [conflict] = merge.list_conflicts(office.pf)
-    assert conflict.kind == "duplicate" and conflict.other["serial"] == "B-0007"
+    assert conflict.kind == "serial" and conflict.other["serial"] == "B-0007"
     summary = json.loads(office.pf.query("SELECT summary FROM bundle_import ORDER BY "
                                          "imported_at DESC, rowid DESC LIMIT 1")[0]["summary"])
-    assert summary["total"]["conflicts"] == 1 and summary["total"]["skipped"] == 3  # its marks
-    with pytest.raises(Exception, match="duplicado"):
-        merge.resolve_conflict(office.pf, conflict.id, merge.OTHER)
-    merge.resolve_conflict(office.pf, conflict.id, merge.KEEP)
+    assert summary["total"]["conflicts"] == 1 and summary["total"]["skipped"] == 0
+    # A person chooses which entry counts; the other becomes a duplicate, counted by no one.
+    merge.resolve_conflict(office.pf, conflict.id, choice)
+    chosen, other = (conflict.current, conflict.other) if choice == merge.KEEP else \
+        (conflict.other, conflict.current)
+    statuses = {r["id"]: r["status"] for r in office.pf.query(
+        "SELECT id, status FROM ballot WHERE serial = 'B-0007'")}
+    assert statuses == {chosen["id"]: "counted", other["id"]: "duplicate"}
+    assert office.votes.mark_counts(session_id, "final")[0] == 2
+    assert [c for c in merge.list_conflicts(office.pf) if c.table == "ballot"] == []
+    # The choice travels: the laptop whose entry was not chosen takes the office's bundle
+    # (its own entry stops counting before the chosen one arrives) and ends the same.
+    loser = a if a.pf.row("ballot", other["id"]) else b
+    B.import_bundle(loser.pf, B.open_bundle(export(office)), accept_key=True)
+    assert {r["id"]: r["status"] for r in loser.pf.query(
+        "SELECT id, status FROM ballot WHERE serial = 'B-0007'")} == statuses
+    for repo in (a, b):
+        repo.close()
 
 
 def test_scope_lists_sessions(office, clock):

@@ -186,11 +186,11 @@ def test_newer_or_unknown_format_version(world):
     content = members(data)
 
     def newer(m):
-        m["format_version"] = 2
+        m["format_version"] = 3
 
     err = refused(office, resign(content, LAPTOP, tamper=newer), "format_version",
                   B.NewerBundleFormat)
-    assert "versión 2" in err.message and "Actualice CoCrea" in err.message
+    assert "versión 3" in err.message and "Actualice CoCrea" in err.message
 
     def garbled(m):
         m["format_version"] = "1"

@@ -230,3 +230,49 @@ def test_conflicts_are_listed_and_decided(window, qtbot, tmp_path, monkeypatch):
     assert "dialog" in seen
     assert window.repo.ideas.get(idea_id).text == "Agua potable"
     assert merge.list_conflicts(window.repo.pf) == []
+
+
+def test_a_ballot_entered_on_two_laptops_is_shown_and_decided_in_spanish(window, qtbot,
+                                                                         tmp_path, monkeypatch):
+    clock = FakeClock(1_805_000_000.0)
+    session_id = nominal_group(window.repo, "Mesa 1", ["Agua", "Luz", "Caminos"], [], clock)
+    window.repo.votes.configure(session_id, "final", k=2)
+
+    def ballot(entry):
+        def run(laptop, laptop_clock):
+            laptop_clock.advance(5)
+            laptop.votes.enter_ballot(session_id, "final", entry, serial="B-0007")
+        return run
+
+    paths = [laptop_bundle(window, tmp_path, LAPTOP, "norte", ballot("1 2")),
+             laptop_bundle(window, tmp_path, OTHER, "sur", ballot("3 1"))]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.add_paths(paths)
+    for row in range(2):
+        dialog.table.selectRow(row)
+        qtbot.mouseClick(dialog.accept_key_button, Qt.MouseButton.LeftButton)
+
+    def decide(conflicts: ConflictsDialog):
+        items = [conflicts.list.item(i).text() for i in range(conflicts.list.count())]
+        row = next(i for i, text in enumerate(items) if "misma boleta en dos equipos" in text)
+        conflicts.list.setCurrentRow(row)
+        text = conflicts.details.toPlainText()
+        assert "B-0007" in text and "«1 2»" in text and "«3 1»" in text
+        assert "Ninguna de las dos capturas se cuenta" in text
+        assert conflicts.other_button.text() == "Vale la segunda captura"
+        assert conflicts.keep_button.text() == "Vale la primera captura"
+        assert window.repo.votes.mark_counts(session_id, "final")[0] == 0  # none counts yet
+        chosen = conflicts.current().other["id"]
+        qtbot.mouseClick(conflicts.other_button, Qt.MouseButton.LeftButton)
+        assert window.repo.votes.ballot(chosen).status == "counted"
+        qtbot.mouseClick(conflicts.close_button, Qt.MouseButton.LeftButton)
+
+    seen = when_dialog(qtbot, ConflictsDialog, decide)
+    assert dialog.import_all() == 2  # both bundles, in one transaction
+    assert "dialog" in seen
+    assert window.repo.votes.mark_counts(session_id, "final")[0] == 1  # counted once
+    assert sorted(r["status"] for r in window.repo.pf.query(
+        "SELECT status FROM ballot WHERE serial = 'B-0007'")) == ["counted", "duplicate"]

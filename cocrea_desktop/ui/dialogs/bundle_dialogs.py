@@ -387,6 +387,14 @@ class ImportBundlesDialog(QDialog):
                                    "iguales, {conflicts} en conflicto").format(
                         table=table, added=c.added, updated=c.updated, unchanged=c.unchanged,
                         conflicts=c.conflicts))
+                if c.deleted:
+                    lines.append(_("{table}: {n} quitadas (se deshicieron en el otro "
+                                   "equipo)").format(table=table, n=c.deleted))
+            serial = [c for c in plan.conflicts if c.kind == "serial"]
+            if serial:
+                lines.append(_("Boletas capturadas en dos equipos con el mismo folio: {n}. "
+                               "No se cuentan hasta que usted elija cuál vale.").format(
+                    n=len(serial)))
             lines += item.preview.notes
             self.details.setPlainText("\n".join(lines))
         self.update_buttons()
@@ -421,15 +429,19 @@ class ImportBundlesDialog(QDialog):
         self.fill()
 
     def import_all(self) -> int:
-        """Merge every importable bundle, each in its own transaction; return how many."""
+        """Merge every importable bundle, all in one transaction; return how many.
+
+        All or nothing: one bundle refused (checked again just before writing) and
+        none is imported.
+        """
+        chosen = [item for item in self.items if self.importable(item)]
         done = 0
-        for item in self.items:
-            if not self.importable(item):
-                continue
-            result = ops.import_bundle(parent=self, repo=self.repo, bundle=item.bundle,
-                                       accept_key=item.accept, office_key=self.office_key)
-            if result is not None:
-                done += 1
+        if chosen:
+            results = ops.import_bundles(
+                parent=self, repo=self.repo, bundles=[item.bundle for item in chosen],
+                accepted=[item.bundle.fingerprint for item in chosen if item.accept],
+                office_key=self.office_key)
+            done = len(results) if results is not None else 0
         self.refresh_previews()
         conflicts = merge.list_conflicts(self.repo.pf)
         if conflicts:
@@ -447,8 +459,9 @@ class ConflictsDialog(QDialog):
         self.resize(820, 480)
         self.repo = repo
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Dos equipos cambiaron el mismo dato. Por ahora se muestra la "
-                                  "versión más reciente; elija cuál se queda.")))
+        self.intro = QLabel(objectName="intro")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.list = QListWidget(objectName="conflicts")
         layout.addWidget(self.list, 1)
         self.details = QPlainTextEdit(objectName="details")
@@ -471,7 +484,11 @@ class ConflictsDialog(QDialog):
         self.conflicts = merge.list_conflicts(self.repo.pf)
         self.list.clear()
         for c in self.conflicts:
-            kind = _("duplicado") if c.kind == "duplicate" else _("edición")
+            kind = merge.conflict_kind_label(c.kind)
+            if c.kind == "serial":
+                self.list.addItem("{table} · {serial} · {kind}".format(
+                    table=c.table, serial=c.current.get("serial"), kind=kind))
+                continue
             self.list.addItem("{table} · {row} · {kind} · {fields}".format(
                 table=c.table, row=c.row_id[:8], kind=kind, fields=", ".join(c.fields)))
         if self.conflicts:
@@ -485,9 +502,36 @@ class ConflictsDialog(QDialog):
     def show_details(self) -> None:
         c = self.current()
         self.keep_button.setEnabled(c is not None)
-        self.other_button.setEnabled(c is not None and c.kind == "edit")
+        self.other_button.setEnabled(c is not None and c.kind in ("edit", "serial"))
+        serial = c is not None and c.kind == "serial"
+        self.intro.setText(
+            _("La misma boleta se capturó en dos equipos: elija cuál captura vale.") if serial
+            else _("Dos equipos cambiaron el mismo dato. Por ahora se muestra la versión más "
+                   "reciente; elija cuál se queda."))
+        self.keep_button.setText(_("Vale la primera captura") if serial
+                                 else _("Conservar la versión actual"))
+        self.other_button.setText(_("Vale la segunda captura") if serial
+                                  else _("Tomar la otra versión"))
         if c is None:
             self.details.setPlainText(_("No hay conflictos."))
+            return
+        if serial:
+            names = merge.device_names(self.repo.pf)
+            lines = [_("La boleta con folio {serial} se capturó en dos equipos. Ninguna de las "
+                       "dos capturas se cuenta hasta que elija cuál vale; la otra queda como "
+                       "duplicada y nunca se cuenta.").format(serial=c.current.get("serial")),
+                     "",
+                     _("Primera captura: «{entry}», equipo {device}, {when}").format(
+                         entry=c.current.get("entry"),
+                         device=names.get(str(c.current.get("device_id")),
+                                          str(c.current.get("device_id"))[:8]),
+                         when=c.current.get("created_at")),
+                     _("Segunda captura: «{entry}», equipo {device}, {when}").format(
+                         entry=c.other.get("entry"),
+                         device=names.get(str(c.other.get("device_id")),
+                                          str(c.other.get("device_id"))[:8]),
+                         when=c.other.get("created_at"))]
+            self.details.setPlainText("\n".join(lines))
             return
         lines = []
         for name in c.fields:

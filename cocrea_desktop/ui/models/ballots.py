@@ -57,9 +57,13 @@ class BallotsModel(RowsModel[Ballot]):
                 return voids_text(ballot)
             if ballot.status == "spoiled":
                 return _("Anulada: no cuenta")
+            if ballot.status == "disputed":
+                return _("Capturada en dos equipos: no cuenta hasta decidir cuál vale")
+            if ballot.status == "duplicate":
+                return _("Captura duplicada: no cuenta")
             return _("Contada, con entradas anuladas") if ballot.has_voids \
                 else _("Contada")
-        if role == Qt.ItemDataRole.FontRole and ballot.status == "spoiled":
+        if role == Qt.ItemDataRole.FontRole and ballot.status in ("spoiled", "duplicate"):
             font = QFont()
             font.setStrikeOut(True)
             return font

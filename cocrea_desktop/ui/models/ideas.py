@@ -133,7 +133,7 @@ class IdeasModel(QAbstractTableModel):
             column = index.column()
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 if column == NUMBER:
-                    return str(idea.number)
+                    return idea.label
                 if column == TEXT:
                     return idea.text
                 if column == TURN:
