@@ -53,10 +53,11 @@ def read_aloud_for_round(vote_round: Any) -> str:
 def example_explanation(kind: str, *, ranks: int = 5, dots: int = 3) -> str:
     """What the filled-in example on the ballot shows."""
     if kind == "dots":
-        return _("Ejemplo: la persona dio 2 puntos a la idea 7 y 1 punto a la idea 2. "
-                 "No use más de {dots} puntos.").format(dots=dots)
+        return _("Ejemplo con ideas inventadas (A, B, C): la persona dio 2 puntos a la idea A "
+                 "y 1 punto a la idea B. No use más de {dots} puntos.").format(dots=dots)
     if kind == "criteria":
-        return _("Ejemplo: la idea 7 es muy urgente (5) y poco costosa (2).")
-    return _("Ejemplo: para esta persona la idea 7 es la más importante (1.º), luego la 2 "
-             "y luego la 9. Una sola X en cada fila y en cada columna; deje vacías las "
-             "demás filas. Elija hasta {k} ideas.").format(k=ranks)
+        return _("Ejemplo con ideas inventadas (A, B, C): la idea A es muy urgente (5) y poco "
+                 "costosa (2).")
+    return _("Ejemplo con ideas inventadas (A, B, C): para esta persona la idea A es la más "
+             "importante (1.º), luego la B y luego la C. Una sola X en cada fila y en cada "
+             "columna. Elija hasta {k} ideas.").format(k=ranks)

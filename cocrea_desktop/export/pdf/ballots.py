@@ -788,9 +788,10 @@ def _example_columns(spec: BallotSheetSpec) -> list[str]:
 
 def _draw_example(c: Canvas, kind: BallotKind, x: float, y: float, cell: float,
                   columns: list[str], fonts: FontNames) -> None:
-    """A small ballot filled in: ideas 7, 2 and 9 marked as a person would."""
+    """A small ballot filled in as a person would, with made-up ideas A, B and C: letters,
+    so that no real idea of the ballot looks already chosen."""
     c.saveState()
-    rows = ("7", "2", "9")
+    rows = ("A", "B", "C")
     width = cell * (1.4 + len(columns))
     c.setLineWidth(0.6)
     c.rect(x, y, width, cell * 4, stroke=1, fill=0)
