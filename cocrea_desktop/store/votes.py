@@ -21,9 +21,9 @@ from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label, round_msgid
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting import tally as tallies
+from cocrea_desktop.core.voting.options import Option, Options
 from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.core.voting.rules import DotsRule, RankedRule, default_dots, default_k
-from cocrea_desktop.core.voting.options import Option, Options
 from cocrea_desktop.core.voting.wording import NOUNS, OptionNoun
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
@@ -33,6 +33,14 @@ if TYPE_CHECKING:
 
 VOTE_KINDS = ("ranked", "dots")
 MODES = ("ballots", "counts")
+#: The options of each kind of vote (``Method.vote_on``): number and label, in order.
+OPTION_QUERIES = {
+    "ideas": "SELECT number, text AS label FROM idea WHERE session_id = ? "
+             "AND status = 'active' ORDER BY number",
+    "clusters": "SELECT number, label FROM cluster WHERE session_id = ? ORDER BY number",
+    "stands": "SELECT number, title AS label FROM fair_stand WHERE session_id = ? "
+              "ORDER BY number",
+}
 
 
 class VoteStore:
@@ -41,15 +49,6 @@ class VoteStore:
         self.pf = repo.pf
 
     # -- what is voted on ----------------------------------------------------
-    #: The options of each kind of vote (``Method.vote_on``): number and label, in order.
-    _OPTION_QUERIES = {
-        "ideas": "SELECT number, text AS label FROM idea WHERE session_id = ? "
-                 "AND status = 'active' ORDER BY number",
-        "clusters": "SELECT number, label FROM cluster WHERE session_id = ? ORDER BY number",
-        "stands": "SELECT number, title AS label FROM fair_stand WHERE session_id = ? "
-                  "ORDER BY number",
-    }
-
     def options_for(self, session_id: str, round_: str | None = None) -> Options:
         """What the session's vote is on: each option's number and label, and their noun.
 
@@ -60,7 +59,7 @@ class VoteStore:
         method = get_method(self.repo.session(session_id).method)
         if round_ is not None:
             self._check_round(session_id, round_)
-        query = self._OPTION_QUERIES[method.vote_on]
+        query = OPTION_QUERIES[method.vote_on]
         return Options(NOUNS[method.option_noun], tuple(
             Option(int(number), label) for number, label in self.pf.conn.execute(
                 query, [session_id])))
