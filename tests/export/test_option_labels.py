@@ -182,3 +182,19 @@ def test_every_method_says_what_its_votes_are_on():
     for method in all_methods():
         assert method.vote_on in OPTION_QUERIES, method.key
         assert method.option_noun in NOUNS, method.key
+
+
+def test_open_data_tallies_name_each_option(made, tmp_path):
+    import csv
+
+    from cocrea_desktop.export.opendata import export_open_data
+
+    repo, sids = made
+    result = export_open_data(repo, tmp_path / "abiertos")
+    assert not result.leaks
+    with open(result.folder / "tallies.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    labels = {(r["session_id"], r["option"]): r["option_label"] for r in rows}
+    assert labels[(sids["idea_fair"], "7")] == "Radio comunitaria"
+    assert labels[(sids["fishbowl"], "2")] == "Caminos"
+    assert labels[(sids["nominal_group"], "2")] == "Un comité de agua con mujeres y jóvenes"
