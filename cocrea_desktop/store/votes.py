@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
@@ -33,14 +33,6 @@ if TYPE_CHECKING:
 
 VOTE_KINDS = ("ranked", "dots")
 MODES = ("ballots", "counts")
-#: The options of each kind of vote (``Method.vote_on``): number and label, in order.
-OPTION_QUERIES = {
-    "ideas": "SELECT number, text AS label FROM idea WHERE session_id = ? "
-             "AND status = 'active' ORDER BY number",
-    "clusters": "SELECT number, label FROM cluster WHERE session_id = ? ORDER BY number",
-    "stands": "SELECT number, title AS label FROM fair_stand WHERE session_id = ? "
-              "ORDER BY number",
-}
 
 
 class VoteStore:
@@ -49,6 +41,15 @@ class VoteStore:
         self.pf = repo.pf
 
     # -- what is voted on ----------------------------------------------------
+    #: The options of each kind of vote (``Method.vote_on``): number and label, in order.
+    OPTION_QUERIES: ClassVar[dict[str, str]] = {
+        "ideas": "SELECT number, text AS label FROM idea WHERE session_id = ? "
+                 "AND status = 'active' ORDER BY number",
+        "clusters": "SELECT number, label FROM cluster WHERE session_id = ? ORDER BY number",
+        "stands": "SELECT number, title AS label FROM fair_stand WHERE session_id = ? "
+                  "ORDER BY number",
+    }
+
     def options_for(self, session_id: str, round_: str | None = None) -> Options:
         """What the session's vote is on: each option's number and label, and their noun.
 
@@ -59,7 +60,7 @@ class VoteStore:
         method = get_method(self.repo.session(session_id).method)
         if round_ is not None:
             self._check_round(session_id, round_)
-        query = OPTION_QUERIES[method.vote_on]
+        query = self.OPTION_QUERIES[method.vote_on]
         return Options(NOUNS[method.option_noun], tuple(
             Option(int(number), label) for number, label in self.pf.conn.execute(
                 query, [session_id])))

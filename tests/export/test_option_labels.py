@@ -177,10 +177,10 @@ def test_a_new_attachment_changes_the_report_hash(made, tmp_path):
 def test_every_method_says_what_its_votes_are_on():
     from cocrea_desktop.core.methods import all_methods
     from cocrea_desktop.core.voting.wording import NOUNS
-    from cocrea_desktop.store.votes import OPTION_QUERIES
+    from cocrea_desktop.store.votes import VoteStore
 
     for method in all_methods():
-        assert method.vote_on in OPTION_QUERIES, method.key
+        assert method.vote_on in VoteStore.OPTION_QUERIES, method.key
         assert method.option_noun in NOUNS, method.key
 
 
