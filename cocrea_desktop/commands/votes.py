@@ -379,12 +379,13 @@ def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
         # Without --round: the round the screen, the projector and the PDFs take.
         round_ = pick_round(repo, session.id, round_ or repo.votes.result_round(session.id))
         result = repo.votes.tally(session.id, round_)
-        texts = {i.number: i.text for i in repo.ideas.list(session.id)}
+        options = repo.votes.options_for(session.id, round_)
         spoiled = sum(1 for b in repo.votes.ballots(session.id, round_) if b.status != "counted")
         standing = repo.votes.result_round(session.id)
         warning = repo.votes.optional_round_warning(session.id)
-    data = tally_dict(result, texts)
-    data.update(round=round_, session_id=session.id, spoiled_ballots=spoiled,
+    data = tally_dict(result, options.labels())
+    data.update(round=round_, session_id=session.id, option_noun=options.noun.key,
+                spoiled_ballots=spoiled,
                 result_round=standing, warning=warning)
     if as_json:
         echo_json(data)

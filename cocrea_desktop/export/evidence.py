@@ -20,32 +20,57 @@ from cocrea_desktop.core import journal as journal_core
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.methods import get_method, method_title
 from cocrea_desktop.core.model import level_label, round_label, status_label
+from cocrea_desktop.core.voting import wording
 from cocrea_desktop.core.voting.ballots import redirect_notes
 from cocrea_desktop.i18n import _
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
 
-#: Tables whose rows (of one session) a session report is made from.
-SESSION_TABLES = ("idea", "idea_pass", "merge_proposal", "cluster", "note", "vote_round",
-                  "ballot", "typed_count", "relatoria", "attendance_count", "timer")
 SHORT_HASH = 12
 
 
-def _rows_digest(repo: Repo, session_id: str) -> hashlib._Hash:
+def session_tables(repo: Repo) -> tuple[str, ...]:
+    """The tables whose rows (of one session) a session's data hash covers, read from the
+    schema: every table with a ``session_id`` column. A new method's tables are covered
+    the day their migration creates them, without a list here to forget them in."""
+    pf = repo.pf
+    names = [r["name"] for r in pf.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")]
+    return tuple(name for name in names if "session_id" in {
+        r["name"] for r in pf.query(f"PRAGMA table_info({name})")})
+
+
+def _rows_digest(repo: Repo, session_id: str, tables: tuple[str, ...] | None = None
+                 ) -> hashlib._Hash:
+    """SHA-256 of the session row and of its rows in every session table. Personal fields
+    (``PERSONAL_FIELDS``: participants' names and phones, a stand's contact, a fishbowl
+    group's members, their salts) are left out: the hash printed on a report must not
+    depend on them, and erasing a person only changes the rows' other fields."""
+    from cocrea_desktop.store.migrations import PERSONAL_FIELDS
+
     pf = repo.pf
     digest = hashlib.sha256()
     session = pf.row("session", session_id) or {}
     digest.update(journal_core.canonical_json(session).encode("utf-8"))
-    for table in SESSION_TABLES:
+    tables = session_tables(repo) if tables is None else tables
+    for table in tables:
+        personal = set(PERSONAL_FIELDS.get(table, ()))
         for row in pf.query(f"SELECT * FROM {table} WHERE session_id = ? ORDER BY id",
                             [session_id]):
+            row = {k: v for k, v in row.items() if k not in personal}
             digest.update(table.encode("utf-8"))
             digest.update(journal_core.canonical_json(row).encode("utf-8"))
-    for row in pf.query("SELECT m.* FROM mark m WHERE m.session_id = ? ORDER BY m.id",
-                        [session_id]):
-        digest.update(b"mark")
-        digest.update(journal_core.canonical_json(row).encode("utf-8"))
+    # Files attached to those rows (a signed letter's scan): by their SHA-256, not content.
+    for row in pf.query("SELECT id, owner_table, owner_id, file_name, media_type, sha256, "
+                        "size, created_at, updated_at, device_id FROM attachment "
+                        "ORDER BY id"):
+        owner = row["owner_table"]
+        if owner in tables and pf.scalar(f"SELECT 1 FROM {owner} WHERE id = ? AND "
+                                         "session_id = ?", [row["owner_id"], session_id]):
+            digest.update(b"attachment")
+            digest.update(journal_core.canonical_json(row).encode("utf-8"))
     return digest
 
 
@@ -64,8 +89,9 @@ def process_digest(repo: Repo) -> str:
     for row in repo.pf.query("SELECT * FROM process"):
         row = {k: v for k, v in row.items() if k != "ballot_secret"}
         digest.update(journal_core.canonical_json(row).encode("utf-8"))
+    tables = session_tables(repo)
     for session in repo.sessions(include_archived=True):
-        digest.update(_rows_digest(repo, session.id).digest())
+        digest.update(_rows_digest(repo, session.id, tables).digest())
     head = repo.pf.scalar("SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") or ""
     digest.update(head.encode("ascii"))
     return digest.hexdigest()[:SHORT_HASH]
@@ -124,20 +150,18 @@ class SessionSnapshot:
     #: The warning about an optional round short of ballots ("" when none).
     result_warning: str = ""
 
+    #: What the vote is on (``repo.votes.options_for``): option number -> its label
+    #: (an idea's text, a cluster's label, a stand's project title), and their noun.
+    option_labels: dict[int, str] = field(default_factory=dict)
+    option_noun_key: str = "idea"
+
     @property
     def option_noun(self) -> str:
-        return _("Grupo") if self.session["method"] == "fishbowl" else _("Idea")
+        """The options' column title: Idea, Grupo de ideas, Puesto."""
+        return wording.capital(wording.NOUNS[self.option_noun_key].bare())
 
     def option_text(self, number: int) -> str:
-        if self.session["method"] == "fishbowl":
-            for c in self.clusters:
-                if c["number"] == number:
-                    return c["label"]
-            return ""
-        for idea in self.ideas:
-            if idea["number"] == number:
-                return idea["text"]
-        return ""
+        return self.option_labels.get(number, "")
 
     def final_round(self) -> RoundResult | None:
         """The round whose result stands (``votes.result_round``: the chosen one, else the
@@ -175,6 +199,7 @@ def session_snapshot(repo: Repo, session_id: str, *, public: bool = False) -> Se
     rounds = [_round_result(repo, s.id, r, public=public)
               for r in get_method(s.method).vote_rounds() if repo.votes.has_votes(s.id, r)]
     rel = repo.relatoria.get(s.id)
+    options = repo.votes.options_for(s.id)
     session = {
         "id": s.id, "method": s.method, "method_name": method_title(s.method),
         "question": s.question, "table": s.table_label, "date": s.date, "place": s.place,
@@ -197,6 +222,7 @@ def session_snapshot(repo: Repo, session_id: str, *, public: bool = False) -> Se
         digest=session_digest(repo, s.id),
         result_round=repo.votes.result_round(s.id) or "",
         result_warning=repo.votes.optional_round_warning(s.id),
+        option_labels=options.labels(), option_noun_key=options.noun.key,
     )
 
 

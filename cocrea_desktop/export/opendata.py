@@ -99,7 +99,9 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("mode", "texto", N_("ballots (boletas) o counts (conteo a mano)")),
         ("rule", "texto", N_("La regla, en una frase")),
         ("rank", "entero", N_("Lugar (los empates declarados comparten lugar)")),
-        ("option", "entero", N_("Idea o agrupamiento")),
+        ("option", "entero", N_("Número de la opción: idea, agrupamiento de ideas o stand")),
+        ("option_label", "texto", N_("La opción: el texto de la idea, el nombre del "
+                                     "agrupamiento o el título del proyecto del stand")),
         ("total", "entero", N_("Total: puntos, marcas o votos")),
         ("breadth", "entero", N_("Boletas o personas que le dieron algo (vacío en conteos)")),
         ("distribution", "texto", N_("Boletas que le dieron cada valor, del mayor al menor")),
@@ -171,6 +173,7 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                 out["tallies"].append({
                     "session_id": s.id, "round": r.round, "kind": r.kind, "mode": r.mode,
                     "rule": r.rule_text, "rank": row["rank"], "option": row["option"],
+                    "option_label": snap.option_text(row["option"]),
                     "total": row["total"], "breadth": row["breadth"],
                     "distribution": " ".join(str(n) for n in reversed(row["distribution"]))})
             for kind, texts in (("tie_break", r.tie_breaks), ("near_tie", r.near_ties)):

@@ -54,14 +54,7 @@ def ballot_spec(repo: Repo, session_id: str, round_: str, ballots: list[tuple[st
 
 
 def _options(repo: Repo, session_id: str) -> list[tuple[int, str]]:
-    numbers = set(repo.votes.options(session_id))
-    method = repo.session(session_id).method
-    if method == "fishbowl":
-        return [(c.number, c.label) for c in repo.ideas.clusters(session_id)
-                if c.number in numbers]
-    if method == "idea_fair":
-        return [(s.number, s.title) for s in repo.fair.stands(session_id) if s.number in numbers]
-    return [(i.number, i.text) for i in repo.ideas.list(session_id) if i.number in numbers]
+    return [(o.number, o.label) for o in repo.votes.options_for(session_id)]
 
 
 def layouts_that_fit(repo: Repo, session_id: str, round_: str, *,

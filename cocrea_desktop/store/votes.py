@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
@@ -21,9 +21,10 @@ from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label, round_msgid
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting import tally as tallies
+from cocrea_desktop.core.voting.options import Option, Options
 from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.core.voting.rules import DotsRule, RankedRule, default_dots, default_k
-from cocrea_desktop.core.voting.wording import CLUSTER, IDEA, STAND, OptionNoun
+from cocrea_desktop.core.voting.wording import NOUNS, OptionNoun
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 
@@ -42,25 +43,40 @@ class VoteStore:
         self.pf = repo.pf
 
     # -- what is voted on ----------------------------------------------------
-    def noun(self, session_id: str) -> OptionNoun:
+    #: The options of each kind of vote (``Method.vote_on``): number and label, in order.
+    OPTION_QUERIES: ClassVar[dict[str, str]] = {
+        "ideas": "SELECT number, text AS label FROM idea WHERE session_id = ? "
+                 "AND status = 'active' ORDER BY number",
+        "clusters": "SELECT number, label FROM cluster WHERE session_id = ? ORDER BY number",
+        "stands": "SELECT number, title AS label FROM fair_stand WHERE session_id = ? "
+                  "ORDER BY number",
+    }
+
+    def options_for(self, session_id: str, round_: str | None = None) -> Options:
+        """What the session's vote is on: each option's number and label, and their noun.
+
+        The one place that knows it: active ideas (nominal group), clusters of ideas
+        (fishbowl) or stands (idea fair), as ``Method.vote_on`` says. ``round_`` is the
+        vote round asked about (every round of today's methods votes on the same options).
+        """
         method = get_method(self.repo.session(session_id).method)
-        return {"fishbowl": CLUSTER, "idea_fair": STAND}.get(method.key, IDEA)
+        if round_ is not None:
+            self._check_round(session_id, round_)
+        query = self.OPTION_QUERIES[method.vote_on]
+        return Options(NOUNS[method.option_noun], tuple(
+            Option(int(number), label) for number, label in self.pf.conn.execute(
+                query, [session_id])))
+
+    def noun(self, session_id: str) -> OptionNoun:
+        return NOUNS[get_method(self.repo.session(session_id).method).option_noun]
 
     def options(self, session_id: str) -> list[int]:
-        """The numbers voted on: active ideas (nominal group) or clusters (fishbowl)."""
-        method = get_method(self.repo.session(session_id).method)
-        if method.key == "fishbowl":
-            return [r["number"] for r in self.pf.query(
-                "SELECT number FROM cluster WHERE session_id = ? ORDER BY number", [session_id])]
-        if method.key == "idea_fair":
-            return [r["number"] for r in self.pf.query(
-                "SELECT number FROM fair_stand WHERE session_id = ? ORDER BY number",
-                [session_id])]
-        return self.repo.ideas.active_numbers(session_id)
+        """The numbers voted on: active ideas (nominal group), clusters (fishbowl), stands."""
+        return self.options_for(session_id).numbers()
 
     def merged(self, session_id: str) -> dict[int, int]:
         """Merged ideas' numbers -> the idea each counts for (a ballot may name either)."""
-        if get_method(self.repo.session(session_id).method).key in ("fishbowl", "idea_fair"):
+        if get_method(self.repo.session(session_id).method).vote_on != "ideas":
             return {}
         return self.repo.ideas.merged_into(session_id)
 

@@ -177,14 +177,8 @@ def _note(idea) -> str:
 
 
 def _option_items(repo: Repo, session_id: str, method) -> tuple[RoomItem, ...]:
-    numbers = set(repo.votes.options(session_id))
-    if method.key == "fishbowl":
-        return tuple(RoomItem(str(c.number), c.label) for c in repo.ideas.clusters(session_id)
-                     if c.number in numbers)
-    if method.key == "idea_fair":
-        return tuple(RoomItem(str(s.number), s.title) for s in repo.fair.stands(session_id))
-    return tuple(RoomItem(str(i.number), i.text) for i in repo.ideas.list(session_id)
-                 if i.number in numbers)
+    """What the vote is on, numbered and labelled (``repo.votes.options_for``)."""
+    return tuple(RoomItem(str(o.number), o.label) for o in repo.votes.options_for(session_id))
 
 
 def _results(repo: Repo, session_id: str, method) -> dict | None:

@@ -54,6 +54,11 @@ class Method:
     max_people: int = 0
     #: The kind of vote (ranked, dots, criteria) and the default of its parameters.
     vote_kind: str = "ranked"
+    #: What its votes are on: "ideas" (the active ideas), "clusters" (the groups of
+    #: ideas) or "stands" (the idea fair's stands); read by ``repo.votes.options_for``.
+    vote_on: str = "ideas"
+    #: The noun of those options in result sentences (a key of ``wording.NOUNS``).
+    option_noun: str = "idea"
 
     @property
     def keys(self) -> list[str]:

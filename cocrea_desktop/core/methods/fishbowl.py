@@ -14,6 +14,8 @@ FISHBOWL = register(Method(
     min_people=8,
     max_people=20,
     vote_kind="dots",
+    vote_on="clusters",
+    option_noun="cluster",
     phases=(
         Phase("groups", N_("Grupos"),
               N_("Se forman los grupos y se sortea en pantalla el orden de los turnos."),

@@ -10,6 +10,8 @@ IDEA_FAIR = register(Method(
     key="idea_fair",
     title=N_("Feria de ideas"),
     vote_kind="dots",
+    vote_on="stands",
+    option_noun="stand",
     summary=N_("Equipos promotores presentan sus proyectos en stands; las autoridades los "
                "recorren y firman cartas compromiso."),
     phases=(

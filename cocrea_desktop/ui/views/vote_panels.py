@@ -60,12 +60,8 @@ def capital_noun(repo, session_id: str) -> str:
 
 
 def option_texts(repo, session_id: str) -> dict[int, str]:
-    """Option number -> its text: the ideas, or the clusters' labels (fishbowl)."""
-    if repo.votes.noun(session_id) is wording.CLUSTER:
-        return {c.number: c.label for c in repo.ideas.clusters(session_id)}
-    if repo.votes.noun(session_id) is wording.STAND:  # idea fair: the stands
-        return {s.number: s.title for s in repo.fair.stands(session_id)}
-    return {i.number: i.text for i in repo.ideas.list(session_id)}
+    """Option number -> its text: the ideas, the clusters' labels, the stands' titles."""
+    return repo.votes.options_for(session_id).labels()
 
 
 def option_rows(repo, session_id: str) -> list[Idea]:
