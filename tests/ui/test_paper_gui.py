@@ -380,7 +380,7 @@ def test_webcam_window_says_when_the_camera_cannot_open(vote, qtbot, monkeypatch
     vote.refresh()
     vote.paper.webcam_button.click()
     window = vote.paper.camera_window
-    qtbot.waitUntil(lambda: not window.running(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.running(), timeout=40_000)  # a loaded CI machine
     assert "No se pudo usar la cámara: No se pudo abrir la cámara 63." in window.status.text()
     assert window.preview.text() == "Sin imagen"
     window.close()
