@@ -384,3 +384,48 @@ def test_webcam_window_says_when_the_camera_cannot_open(vote, qtbot, monkeypatch
     assert "No se pudo usar la cámara: No se pudo abrir la cámara 63." in window.status.text()
     assert window.preview.text() == "Sin imagen"
     window.close()
+
+
+class _EndlessBlankCamera:
+    """A frame source that never ends (a webcam pointed at nothing)."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.frame = np.full((120, 160), 255, dtype=np.uint8)
+        self.closed = False
+
+    def read(self):
+        import time
+
+        time.sleep(0.01)
+        return None if self.closed else self.frame
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_camera_window_deleted_unclosed_frees_the_camera_thread(vote, qtbot, monkeypatch):
+    """The capture loop of a window deleted without being closed stopped nothing, so the
+    next window's loop waited for ever behind it (a flaky test on a loaded machine)."""
+    from cocrea_desktop.ui.views.camera_window import CameraWindow
+
+    sources: list[_EndlessBlankCamera] = []
+
+    def endless():
+        sources.append(_EndlessBlankCamera())
+        return sources[-1]
+
+    monkeypatch.setattr(CameraWindow, "open_source", staticmethod(endless))
+    first = CameraWindow(vote.paper)
+    first.start()
+    qtbot.waitUntil(lambda: len(sources) == 1, timeout=10_000)
+    first.deleteLater()  # gone with its panel, never closed
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: sources[0].closed, timeout=10_000)
+    second = CameraWindow(vote.paper)
+    second.start()
+    qtbot.waitUntil(lambda: len(sources) == 2, timeout=10_000)
+    second.stop()
+    qtbot.waitUntil(lambda: not second.running(), timeout=10_000)
+    second.deleteLater()

@@ -167,6 +167,10 @@ class CameraWindow(QDialog):
             lambda task: _capture_loop(opener, bridge, preview_fps, pace, task),
             on_result=self._ended, on_error=self._failed, pool=_camera_pool())
         self.task.finished.connect(self._finished)
+        # A window deleted without being closed (its panel went away) must not leave the
+        # loop holding the camera's only thread: the next window's loop would never start.
+        task = self.task
+        self.destroyed.connect(lambda *_args: task.cancel())
 
     def stop(self) -> None:
         """Stop the camera (the loop closes it as it ends)."""
