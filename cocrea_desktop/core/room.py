@@ -149,17 +149,24 @@ def paginate(items: Sequence[T], *, per_page: int = PER_PAGE,
 def build_pages(title: str, items: Iterable[RoomItem], *, sentences_title: str = "",
                 sentences: Iterable[str] = (), per_page: int = PER_PAGE,
                 fits_items: Callable[[Sequence[RoomItem]], bool] | None = None,
-                fits_sentences: Callable[[Sequence[str]], bool] | None = None
+                fits_sentences: Callable[[Sequence[str]], bool] | None = None,
+                sections: Iterable[tuple[str, Iterable[str]]] = ()
                 ) -> tuple[RoomPage, ...]:
-    """The pages of a room list: the items, then the sentences on pages of their own."""
+    """The pages of a room list: the items, then the sentences on pages of their own.
+
+    ``sections`` are further sentences under titles of their own ("Cartas compromiso"
+    after the results), each on its own pages, after the first sentences.
+    """
     items = tuple(items)
-    sentences = tuple(s for s in sentences if s)
+    groups = [(sentences_title or title, tuple(s for s in sentences if s))]
+    groups += [(t or title, tuple(s for s in more if s)) for t, more in sections]
+    groups = [(t, chunk) for t, chunk in groups if chunk]
     drafts: list[tuple[str, tuple[RoomItem, ...], tuple[str, ...]]] = []
-    if items or not sentences:
+    if items or not groups:
         drafts += [(title, chunk, ()) for chunk in paginate(items, per_page=per_page,
                                                              fits=fits_items)]
-    if sentences:
-        drafts += [(sentences_title or title, (), chunk)
-                   for chunk in paginate(sentences, per_page=per_page, fits=fits_sentences)]
+    for group_title, group in groups:
+        drafts += [(group_title, (), chunk)
+                   for chunk in paginate(group, per_page=per_page, fits=fits_sentences)]
     return tuple(RoomPage(t, i, s, index=n, count=len(drafts))
                  for n, (t, i, s) in enumerate(drafts))

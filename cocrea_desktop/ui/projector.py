@@ -305,7 +305,7 @@ class RoomView(QWidget):
         if state is None:
             return (RoomPage(""),)
         key = (state.mode, state.items, state.items_title, state.sentences,
-               state.sentences_title, state.timer_seconds is None, state.footer,
+               state.sentences_title, state.sections, state.timer_seconds is None, state.footer,
                self.width(), self.height())
         if self._page_cache is not None and self._page_cache[0] == key:
             return self._page_cache[1]
@@ -361,6 +361,12 @@ class RoomView(QWidget):
             title = flow("title", m, y, right - m, state.title, px, px, soft=True)
             blocks.append(title)
             y = title.rect.bottom() + 1
+        elif state.mode == "ideas" and state.question:
+            # The question stays in sight while the ideas answering it come in.
+            question = flow("question", m, y, right - m, state.question, px, px, soft=True,
+                            one_line=False)
+            blocks.append(question)
+            y = question.rect.bottom() + 1
         return blocks, max(y, bottom) + self._gap()
 
     def _footer(self, state: RoomState) -> list[Block]:
@@ -461,8 +467,9 @@ class RoomView(QWidget):
 
     def _items_height(self, state: RoomState, items, width: int, number_w: int) -> int:
         if state.mode == "results":
-            return sum(self._measured(("result", item, self.px(), width),
-                                      lambda item=item: self._result_height(item, width))
+            beside = self._bar_room(state.items, width - self._place_width())[1]
+            return sum(self._measured(("result", item, self.px(), width, beside),
+                                      lambda item=item: self._result_height(item, width, beside))
                        for item in items) + \
                 self._gap() * max(0, len(items) - 1)
         px = self.px()
@@ -499,11 +506,28 @@ class RoomView(QWidget):
     def _result_label(self, item: RoomItem) -> str:
         return " · ".join(p for p in (item.label, item.value, item.note) if p)
 
-    def _result_height(self, item: RoomItem, width: int) -> int:
+    def _bar_room(self, items, content_w: int) -> tuple[int, bool]:
+        """The longest bar, and whether the bars stand beside the words or on a line below.
+
+        Beside when the longest label leaves a fifth of the width for the bar; otherwise
+        (a long label, a narrow screen, a language with longer words) every bar of the
+        list gets a line of its own, as long as the width: bars always show, to one scale.
+        """
+        px = self.px()
+        label_w = max((text_size(self._result_label(i), px, bold=True).width()
+                       for i in items), default=0)
+        bar_max = content_w - label_w - px // 2
+        if bar_max >= content_w // 5:
+            return bar_max, True
+        return content_w, False
+
+    def _result_height(self, item: RoomItem, width: int, beside: bool = True) -> int:
         px = self.px()
         content_w = width - self._place_width()
         text_h = text_size(item.text, px, width=content_w).height() if item.text else 0
         label_h = text_size(self._result_label(item), px, bold=True, width=content_w).height()
+        if not beside and item.share is not None:
+            label_h += text_size("Ág", px, bold=True).height()  # the bar's own line
         place_h = text_size(item.number, int(px * 1.3), bold=True).height()
         offset = max(0, (place_h - text_size("Ág", px).height()) // 2)
         return max(place_h - offset, text_h + label_h)
@@ -514,11 +538,7 @@ class RoomView(QWidget):
         place_w = self._place_width()
         content_x = area.x() + place_w
         content_w = area.width() - place_w
-        label_w = max((text_size(self._result_label(i), px, bold=True).width()
-                       for i in state.items), default=0)
-        bar_max = content_w - label_w - px // 2
-        if bar_max < content_w // 5:
-            bar_max = 0  # no room for a bar beside the words: the words alone
+        bar_max, beside = self._bar_room(state.items, content_w)
         y = area.y()
         place_h = text_size("8", int(px * 1.3), bold=True).height()
         offset = max(0, (place_h - text_size("Ág", px).height()) // 2)
@@ -536,8 +556,8 @@ class RoomView(QWidget):
                 bottom = text.rect.bottom() + 1
             label_x = content_x
             line_h = text_size("Ág", px, bold=True).height()
-            if bar_max and item.share is not None:
-                length = max(int(bar_max * item.share), 3)
+            length = max(int(bar_max * item.share), 3) if item.share is not None else 0
+            if length and beside:
                 bar = QRect(content_x, bottom + line_h // 5, length, line_h - 2 * (line_h // 5))
                 self.bar_rects.append((bar, item.share))
                 label_x = bar.right() + 1 + px // 3
@@ -545,7 +565,13 @@ class RoomView(QWidget):
                          area.right() + 1 - label_x, self._result_label(item), px, px, bold=True,
                          one_line=False)
             blocks.append(label)
-            y = max(place.rect.bottom(), label.rect.bottom()) + 1 + self._gap()
+            last = label.rect.bottom()
+            if length and not beside:  # the bar on its own line, under the words
+                top = label.rect.bottom() + 1
+                bar = QRect(content_x, top + line_h // 5, length, line_h - 2 * (line_h // 5))
+                self.bar_rects.append((bar, item.share))
+                last = top + line_h - 1
+            y = max(place.rect.bottom(), last) + 1 + self._gap()
         return blocks
 
     # Sentences: tie-breaks, near-ties, the rule, the letters; each its own paragraph.

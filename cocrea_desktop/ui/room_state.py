@@ -24,6 +24,7 @@ from cocrea_desktop.core.room import (
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.fair import INTEREST_LEVELS
 from cocrea_desktop.store.repo import Repo
 
 
@@ -45,6 +46,7 @@ class RoomState:
     sentences_title: str = ""
     footer: str = ""  # one short line: "12 ideas en total", "Boletas recibidas: 3"
     follow_last: bool = False  # capture: show the page with the newest item
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()  # more sentences, titled
     extra: dict = field(default_factory=dict)
 
     def pages(self, *, per_page: int = PER_PAGE,
@@ -55,7 +57,8 @@ class RoomState:
             return (RoomPage(self.items_title),)
         return build_pages(self.items_title, self.items, sentences_title=self.sentences_title,
                            sentences=self.sentences, per_page=per_page,
-                           fits_items=fits_items, fits_sentences=fits_sentences)
+                           fits_items=fits_items, fits_sentences=fits_sentences,
+                           sections=self.sections)
 
 
 def _timer_caption(state: TimerState) -> str:
@@ -102,6 +105,9 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
             (method.key == "idea_fair" and phase.vote_round):
         shown = _results(repo, session_id, method)
         if shown is not None:
+            if phase.kind == "fair_closing":  # the letters are read aloud beside the vote
+                shown["sections"] = ((_("Cartas compromiso"),
+                                      _fair_letters(repo, session_id)),)
             return RoomState(**base, **shown)
     if phase.vote_round:
         count = repo.votes.count_ballots(session_id, phase.vote_round)
@@ -111,10 +117,12 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
         else:
             progress = _("Boletas recibidas: {count}").format(count=count)
         items = _option_items(repo, session_id, method)
+        sections = ((_("Cartas compromiso"), _fair_letters(repo, session_id)),) \
+            if phase.kind == "fair_closing" else ()
         return RoomState(**base, mode="vote", items=items,
                          items_title=_("Opciones de la votación"),
                          sentences=(repo.votes.rule_text(session_id, phase.vote_round),),
-                         sentences_title=_("Cómo se vota"), footer=progress)
+                         sentences_title=_("Cómo se vota"), footer=progress, sections=sections)
     if method.key == "fishbowl" and phase.kind in ("groups", "turns"):
         turns = repo.fishbowl.turns(session_id)
         current = repo.fishbowl.current_turn(session_id)
@@ -133,10 +141,9 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
         for idea in ideas:
             if idea.cluster_id:
                 members.setdefault(idea.cluster_id, []).append(idea.number)
-        items = tuple(RoomItem(str(c.number), c.label, ngettext(
-            "idea {numbers}", "ideas {numbers}", len(members.get(c.id, []))).format(
-                numbers=wording.join_numbers(members.get(c.id, [])))
-            if members.get(c.id) else _("sin ideas todavía"))
+        raised = repo.fishbowl.cluster_groups(session_id)
+        items = tuple(RoomItem(str(c.number), c.label, _cluster_note(
+            members.get(c.id, []), raised.get(c.id, [])))
             for c in repo.ideas.clusters(session_id))
         loose = [i.number for i in ideas if not i.cluster_id]
         footer = ngettext("{count} idea sin grupo", "{count} ideas sin grupo",
@@ -144,21 +151,20 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
         return RoomState(**base, mode="clusters", items=items,
                          items_title=_("Grupos de ideas"), footer=footer)
     if method.key == "idea_fair":
-        stands = repo.fair.stands(session_id)
-        letters = repo.fair.letters(session_id)
-        authorities = {a.id: a for a in repo.fair.authorities(session_id)}
-        by_stand = {s.id: s for s in stands}
-        items = tuple(RoomItem(str(s.number), s.title) for s in stands)
-        sentences = tuple(_("Carta {folio}: stand {stand} con {authority}").format(
-            folio=letter.folio, stand=by_stand[letter.stand_id].number,
-            authority=authorities[letter.authority_id].label())
-            for letter in letters)
-        return RoomState(**base, mode="fair", items=items, items_title=_("Stands"),
-                         sentences=sentences, sentences_title=_("Cartas compromiso"),
-                         footer="" if letters else _("Aún no hay cartas compromiso."),
-                         extra={"letters": len(letters)})
+        return RoomState(**base, **_fair(repo, session_id, phase.kind))
     if phase.kind == "question":
         return RoomState(**base, mode="question")
+    proposed = repo.ideas.merges(session_id, status="proposed")
+    if proposed:  # the room sees what it is asked to approve, on a page of its own
+        merge = proposed[-1]
+        numbers = (merge.into_number, *merge.from_numbers)
+        ideas = [repo.ideas.by_number(session_id, n) for n in numbers]
+        return RoomState(
+            **base, mode="merge", items=tuple(RoomItem(str(i.number), i.text) for i in ideas),
+            items_title=_("¿Son la misma idea?"),
+            footer=_("Propuesta: la idea {into} incluye a la {absorbed}").format(
+                into=merge.into_number, absorbed=wording.join_numbers(merge.from_numbers)),
+            extra={"merge": merge.id})
     ideas = [i for i in repo.ideas.list(session_id) if i.status != "withdrawn"]
     items = tuple(RoomItem(str(i.number), i.text, _note(i)) for i in ideas)
     footer = _("{count} ideas en total").format(count=len([i for i in ideas if i.active])) \
@@ -166,6 +172,65 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     return RoomState(**base, mode="ideas" if ideas else "empty", items=items,
                      items_title=_("Ideas"), footer=footer,
                      follow_last=phase.kind in ("capture", "turns", "discuss"))
+
+
+def _cluster_note(numbers: list[int], groups: list[str]) -> str:
+    """ "ideas 1, 2 y 4 · de Cabecera y Comités de obra": which positions meet in a cluster."""
+    if not numbers:
+        return _("sin ideas todavía")
+    ideas = ngettext("idea {numbers}", "ideas {numbers}", len(numbers)).format(
+        numbers=wording.join_numbers(numbers))
+    if not groups:
+        return ideas
+    return _("{ideas} · de {groups}").format(ideas=ideas, groups=wording.join_items(groups))
+
+
+def _fair_letters(repo: Repo, session_id: str) -> tuple[str, ...]:
+    """The letters as they are read aloud: folio, stand and authority (never a contact)."""
+    stands = {s.id: s for s in repo.fair.stands(session_id)}
+    authorities = {a.id: a for a in repo.fair.authorities(session_id)}
+    return tuple(_("Carta {folio}: stand {stand} ({title}) con {authority}").format(
+        folio=letter.folio, stand=stands[letter.stand_id].number,
+        title=stands[letter.stand_id].title, authority=authorities[letter.authority_id].label())
+        for letter in repo.fair.letters(session_id))
+
+
+def _fair(repo: Repo, session_id: str, kind: str) -> dict:
+    """What matters in each phase of the fair: stands, the authorities, the interest, letters."""
+    stands = repo.fair.stands(session_id)
+    authorities = repo.fair.authorities(session_id)
+    letters = _fair_letters(repo, session_id)
+    if kind in ("fair_authorities", "fair_visits"):
+        visited: dict[int, list[int]] = {}
+        for visit in repo.fair.visits(session_id):
+            seen = visited.setdefault(visit.authority_number, [])
+            if visit.stand_number not in seen:
+                seen.append(visit.stand_number)
+        items = tuple(RoomItem(str(a.number), a.label(), ngettext(
+            "visitó el stand {numbers}", "visitó los stands {numbers}",
+            len(visited[a.number])).format(numbers=wording.join_numbers(visited[a.number]))
+            if kind == "fair_visits" and visited.get(a.number) else "")
+            for a in authorities)
+        footer = "" if authorities else _("Aún no hay autoridades registradas.")
+        return dict(mode="fair", items=items, items_title=_("Autoridades presentes"),
+                    footer=footer, extra={"letters": len(letters)})
+    if kind == "fair_interest":
+        matrix = repo.fair.interest_matrix(session_id)
+        items = []
+        for stand in stands:
+            levels = [level for (number, _a), level in matrix.items() if number == stand.number]
+            parts = [_("{level}: {count}").format(level=_(label), count=levels.count(key))
+                     for key, label in INTEREST_LEVELS.items() if levels.count(key)]
+            items.append(RoomItem(str(stand.number), stand.title,
+                                  " · ".join(parts) if parts else _("sin interés todavía")))
+        return dict(mode="fair", items=tuple(items), items_title=_("Interés por stand"),
+                    extra={"letters": len(letters)})
+    items = tuple(RoomItem(str(s.number), s.title) for s in stands)
+    return dict(mode="fair", items=items, items_title=_("Stands"),
+                sentences=letters, sentences_title=_("Cartas compromiso"),
+                footer="" if letters or kind in ("fair_teams", "fair_map")
+                else _("Aún no hay cartas compromiso."),
+                extra={"letters": len(letters)})
 
 
 def _note(idea) -> str:
