@@ -39,7 +39,7 @@ from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.models.sessions import SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.workers import run_task
-from cocrea_desktop.ui.widgets.fit import wrap_rows
+from cocrea_desktop.ui.widgets.fit import fit_window, wrap_rows
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.repo: Repo | None = None
         self.session_screens: dict = {}  # session id -> SessionScreen
-        self.resize(1240, 720)
+        fit_window(self, 1240, 720)
 
         central = QWidget()
         self.setCentralWidget(central)

@@ -42,7 +42,7 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui.widgets.fit import wrap_list
+from cocrea_desktop.ui.widgets.fit import fit_window, wrap_list
 from cocrea_desktop.ui.workers import run_task
 
 
@@ -240,7 +240,7 @@ class ImportBundlesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ImportBundlesDialog")
         self.setWindowTitle(_("Importar paquetes"))
-        self.resize(900, 560)
+        fit_window(self, 900, 560, centre=False)
         self.repo = repo
         self.items: list[_Item] = []
         self.office_key: keys.OfficeKey | None = None
@@ -456,7 +456,7 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ConflictsDialog")
         self.setWindowTitle(_("Conflictos por decidir"))
-        self.resize(820, 480)
+        fit_window(self, 820, 480, centre=False)
         self.repo = repo
         layout = QVBoxLayout(self)
         self.intro = QLabel(objectName="intro")

@@ -1141,6 +1141,7 @@ class FairClosingPanel(FairPanel):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         self.letters_title = big(QLabel(objectName="closing_letters_title"), 1.3)
+        self.letters_title.setWordWrap(True)
         left_box.addWidget(self.letters_title)
         self.letters = QLabel(objectName="closing_letters")
         self.letters.setWordWrap(True)

@@ -449,16 +449,23 @@ class PaperBallotsBox(QWidget):
         self.webcam_button.clicked.connect(self.open_camera)
         self.webcam_checked = False
         self.camera_window = None
-        for widget in (self.print_button, self.read_button, self.spoiled_button,
-                       self.void_button, self.webcam_button):
-            row.addWidget(widget)
         layout.addLayout(row)
+        # The buttons on rows of their own, so that the box fits beside the fair's letters
+        # at 1024 px: print and read scans, then the register's corrections and the camera.
+        for widgets in ((self.print_button, self.read_button),
+                        (self.spoiled_button, self.void_button, self.webcam_button)):
+            buttons = QHBoxLayout()
+            for widget in widgets:
+                buttons.addWidget(widget)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
         current_row = QHBoxLayout()
         self.current_label = QLabel(objectName="paper_current")
         font = self.current_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.current_label.setFont(font)
+        self.current_label.setWordWrap(True)
         self.clear_button = QPushButton(objectName="paper_clear")
         self.clear_button.clicked.connect(self.clear_current)
         current_row.addWidget(self.current_label, 1)
