@@ -41,6 +41,7 @@ from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.register import MAX_ISSUE, READY
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
+from cocrea_desktop.ui.places import start_folder
 
 if TYPE_CHECKING:
     from cocrea_desktop.ui.views.vote_panels import VotePanel
@@ -91,18 +92,6 @@ def _prepare_pdf(spec: Any, path: str, task: workers.Task) -> Any:
 
     return prepare_ballots_pdf(spec, path, progress=task.progress,
                                cancelled=lambda: task.cancelled)
-
-
-def start_folder(repo) -> Path:
-    """Where file dialogs start: the process file's folder, unless that is the program's
-    own (hidden) data folder; then the folder the program was started from."""
-    from cocrea_desktop.store.paths import data_dir
-
-    folder = Path(repo.path).resolve().parent
-    data = data_dir().resolve()
-    if folder == data or data in folder.parents:
-        return Path.cwd()
-    return folder
 
 
 def _read_scans(db: str, session_id: str, round_: str, paths: list[str],
