@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.store.repo import Repo
@@ -33,7 +33,7 @@ from cocrea_desktop.ui.views.fishbowl_panels import (
 )
 from cocrea_desktop.ui.views.session_screen import SessionScreen
 from cocrea_desktop.ui.views.vote_panels import VotePanel
-from tests.ui.helpers import type_text
+from tests.ui.helpers import type_text, when_dialog
 
 QUESTION = "¿Cómo repartimos el agua del pozo entre riego y consumo de las casas?"
 ALT = Qt.KeyboardModifier.AltModifier
@@ -123,6 +123,34 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     assert [g.turn_order for g in drawn] == [1, 2, 3]
     assert groups.order.isVisible()
     assert groups.order.text() == order_text(drawn)
+
+    # Ctrl+D again asks first: keeping the order changes nothing; redrawing replaces it,
+    # and both draws stay in the journal.
+    def draws() -> int:
+        return repo.pf.conn.execute("SELECT COUNT(DISTINCT txn) FROM journal WHERE "
+                                    "action = 'fishbowl.draw'").fetchone()[0]
+
+    def answer(button_text: str):
+        def act(box):
+            assert "reemplaza al anterior" in box.text() and "registro" in box.text()
+            [button] = [b for b in box.buttons() if b.text() == button_text]
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return act
+
+    seen = when_dialog(qtbot, QMessageBox, answer("Conservar el orden"))
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    assert "dialog" in seen and draws() == 1
+    assert [g.id for g in repo.fishbowl.groups(sid)] == [g.id for g in drawn]
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    seen = when_dialog(qtbot, QMessageBox, answer("Sortear otra vez"))
+    qtbot.keyClick(groups.label_entry, Qt.Key.Key_D, CTRL)
+    assert "dialog" in seen and draws() == 2
+    drawn = repo.fishbowl.groups(sid)
+    assert groups.order.text() == order_text(drawn)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    groups.label_entry.setFocus()
     assert groups.order.text().replace("\u00a0", " ").startswith("1. " + drawn[0].label)
     assert repo.fishbowl.group(drawn[0].id).size in (4, 5)
     assert [g.members for g in drawn if g.label == GROUPS[0][0]] == ["Don Chema, Aurelio"]

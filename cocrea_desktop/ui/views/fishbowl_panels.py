@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -212,12 +213,31 @@ class GroupsPanel(Panel):
     def draw(self, shuffle=None) -> None:
         if self.repo is None or not self.draw_button.isEnabled():
             return
+        if any(g.turn_order for g in self.repo.fishbowl.groups(self.session_id)) and \
+                not self.confirm_redraw():
+            return
         self.set_minutes()
         groups = ops.draw_turn_order(parent=self, repo=self.repo, session_id=self.session_id,
                                      shuffle=shuffle)
         if groups:
             self.feedback.setText(_("Orden sorteado: empieza «{label}».").format(
                 label=groups[0].label))
+
+    def confirm_redraw(self) -> bool:
+        """A new draw replaces the order the room saw: asked, so that nobody redraws until
+        the order suits them unnoticed."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Sortear otra vez"),
+                          _("Ya hay un orden sorteado. Si sortea otra vez, el nuevo orden "
+                            "reemplaza al anterior.\n\nLos dos sorteos quedan en el registro "
+                            "de la sesión (la bitácora), con su hora.\n\n¿Sortear otra vez?"),
+                          parent=self)
+        redraw = box.addButton(_("Sortear otra vez"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_("Conservar el orden"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setObjectName("confirm_redraw")
+        box.exec()
+        return box.clickedButton() is redraw
 
     def retranslate(self) -> None:
         self.label_label.setText(_("&Grupo o postura:"))
