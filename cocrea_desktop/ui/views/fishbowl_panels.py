@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTextBrowser,
@@ -611,10 +612,12 @@ class ClusterPanel(Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         self.locked = banner("cluster_locked")
         layout.addWidget(self.locked)
-        self.loose_warning = banner("loose_ideas")
-        layout.addWidget(self.loose_warning)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
+        # Below the tables: appearing after the first group of ideas, and shrinking as
+        # ideas find their group, it must not move the ideas under the facilitator's mouse.
+        self.loose_warning = banner("loose_ideas")
+        layout.addWidget(self.loose_warning)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -679,6 +682,8 @@ class ClusterPanel(Panel):
         rl.addWidget(self.feedback)
         splitter.addWidget(right)
         splitter.setSizes([700, 640])
+        for title in (self.ideas_title, self.clusters_title):  # a steady top for the tables
+            title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         for n in range(1, 10):
             self.shortcut("Ctrl+{}".format(n), lambda n=n: self.put_in_number(n))
