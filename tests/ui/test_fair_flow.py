@@ -228,7 +228,7 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
         "CC-001", "Instalar tres tinacos antes de junio", "2027-03-27", "Ana Díaz (STL)")
     # The next step's date is the follow-up's next meeting, in the same undoable step.
     assert letter.next_meeting == "2027-03-27"
-    assert screen.undo_button.text() == "Deshacer: redactar la carta CC-001"
+    assert screen.undo_button.accessibleName() == "Deshacer: redactar la carta CC-001"
     # A second letter through the agreements list (stand 3 with authority 2).
     index = next(i for i in range(letters.agreements.count())
                  if letters.agreements.itemData(i) == (3, 2))

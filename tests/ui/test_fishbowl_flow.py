@@ -295,6 +295,8 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     assert vote.loose_warning.isVisible()
     assert "«Reparar fugas con faena»" in vote.loose_warning.text()
     assert vote.dots.value() == 1  # default ceil(3/3) = 1
+    # The example fits the vote: 3 clusters, 1 dot each -> one cluster number.
+    assert vote.entry.placeholderText() == "p. ej. 2 (un número por punto)"
     vote.dots.setFocus()
     vote.dots.selectAll()
     qtbot.keyClicks(vote.dots, "3")
@@ -303,6 +305,7 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     qtbot.keyClicks(vote.cap, "2")
     rule = repo.votes.dots_rule(sid, "vote")
     assert (rule.dots_per_person, rule.cap) == (3, 2)
+    assert vote.entry.placeholderText() == "p. ej. 2 2 1 (un número por punto)"
     vote.entry.setFocus()
     type_text(qtbot, vote.entry, "2 2 2 1")
     assert "No cuenta" in vote.preview.text()

@@ -539,7 +539,7 @@ class PaperBallotsBox(QWidget):
                 serial=format_serial(self.current)))
         else:
             text = _("Sin folio: la próxima boleta se guarda sin folio.")
-            self.panel.entry.setPlaceholderText(_("p. ej. 12 3 7 1 9"))
+            self.panel.entry.setPlaceholderText(self.panel.entry_example())
         if waiting:
             text += " " + ngettext("({count} boleta escaneada en espera)",
                                    "({count} boletas escaneadas en espera)",
@@ -579,6 +579,7 @@ class PaperBallotsBox(QWidget):
     def ballot_saved(self) -> None:
         """The ballot in hand was saved: take the next serial waiting, if any."""
         self.current = ""
+        self.message.setText("")  # "Boleta …: capture sus marcas." no longer holds
         p = self.panel
         while self.queue and self.ready_to_use():
             serial = self.queue.pop(0)

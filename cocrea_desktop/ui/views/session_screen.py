@@ -133,7 +133,7 @@ class HelpDialog(QDialog):
 
 
 #: Widest text of the undo button: the bar of buttons fits 1024 px.
-UNDO_TEXT_WIDTH = 220
+UNDO_TEXT_WIDTH = 240
 
 
 class SessionScreen(QMainWindow):
@@ -327,6 +327,7 @@ class SessionScreen(QMainWindow):
         tip = _("Deshacer la última acción (Ctrl+Z)") if here or label is None else \
             _("La última acción fue en otra sesión: deshágala desde esa ventana.")
         self.undo_button.setToolTip(tip + ("\n" + text if here else ""))
+        self.undo_button.setAccessibleName(text)
 
     # -- navigation --------------------------------------------------------
     def _leave(self) -> None:
