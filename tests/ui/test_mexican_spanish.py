@@ -148,3 +148,22 @@ def test_session_dates_read_as_people_write_them(spanish, qtbot, tmp_path):
     assert dialog.date.displayFormat() == "dd/MM/yyyy"
     assert dialog.date.date() == QDate(2027, 2, 6) and dialog.date.text() == "06/02/2027"
     window.close()
+
+
+def test_file_dialog_type_column_names_a_folder_in_spanish(spanish, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
+    (tmp_path / "boletas").mkdir()
+    dialog = QFileDialog(None, "Abrir", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    root = model.index(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(root) == 1)
+    folder_type = model.index(0, 2, root).data()
+    assert folder_type == "Carpeta"
+    view = dialog.findChild(QTreeView)
+    assert view.model().headerData(2, view.header().orientation()) == "Tipo"
+    dialog.close()

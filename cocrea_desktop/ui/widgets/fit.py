@@ -113,6 +113,25 @@ def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
     view.property("readable_column").later()
 
 
+def one_line_column(view: QTableView, column: int) -> None:
+    """Widen ``column`` to show each of its (short) texts on one line: a state such as
+    "In progress" must not wrap to "In / progress" in a table whose rows wrap."""
+    model = view.model()
+    if model is None or column >= model.columnCount():
+        return
+    metrics = view.fontMetrics()
+    widest = max((metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
+                  for row in range(model.rowCount())), default=0)
+    header = view.horizontalHeader()
+    need = max(widest + 2 * CELL_PADDING, header.sectionSizeHint(column))
+    if header.sectionSize(column) < need:
+        header.resizeSection(column, need)
+
+
+#: Room a cell's text leaves on each side (the style's margins and focus frame).
+CELL_PADDING = 10
+
+
 #: Room left for a window manager's frame: its title bar above, its borders on each side.
 TITLE_BAR = 28
 BORDER = 4
