@@ -135,6 +135,9 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     next_phase(qtbot, screen, "setup")
     stand_map = screen.panel()
     assert len(stand_map.cards) == 3
+    # The guide asks for what the button does.
+    assert screen.guide.now.text() == "Ahora: Imprima la lista de stands."
+    assert stand_map.print_button.text() == "Imprimir lista de stands"
     press(qtbot, Qt.Key.Key_P, CTRL)
     qtbot.waitUntil(lambda: stand_map.last_pdf is not None, timeout=15000)
     text = "".join(p.extract_text() for p in pypdf.PdfReader(stand_map.last_pdf).pages)

@@ -186,6 +186,8 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     assert turns.timer.remaining() == pytest.approx(0)
     press(qtbot, Qt.Key.Key_F8)  # end the turn
     assert turns.centre.text() == second.label
+    # Said once: not "Terminó el turno de «…». Turno terminado".
+    assert turns.feedback.text() == "Terminó el turno de «{}» (1 pausa).".format(first.label)
 
     run_turn(second, then=8 * 60 + 45)  # 2 + 8:45 = 45 s over
     assert turns.timer.state == TimerState.EXPIRED
@@ -264,6 +266,8 @@ def test_a_whole_fishbowl_from_the_session_screen(screen, qtbot, repo, fake_cloc
     # Ctrl+number puts the chosen ideas in that cluster; drag and drop does the same.
     select_ideas(cluster, ["Captar agua de lluvia en la escuela"])
     press(qtbot, Qt.Key.Key_1, CTRL)
+    rain = next(i for i in repo.ideas.list(sid) if i.text.startswith("Captar agua"))
+    assert cluster.feedback.text() == "Idea {} en «Saber cuánta agua hay».".format(rain.number)
     data = QMimeData()
     late = next(i for i in repo.ideas.list(sid) if i.text.startswith("Una idea dicha"))
     data.setData(MIME, late.id.encode("ascii"))

@@ -45,6 +45,7 @@ from cocrea_desktop.ui.models.fishbowl import (
     ClustersModel,
     GroupIdeasModel,
     GroupsModel,
+    turn_details,
     turn_status,
 )
 from cocrea_desktop.ui.models.results import row_total
@@ -516,8 +517,11 @@ class TurnsPanel(Panel):
                         group_id=group.id) is not None:
             ended = next((t for t in self.repo.fishbowl.turns(self.session_id)
                           if t.group.id == group.id), None)
-            self.feedback.setText(_("Terminó el turno de «{label}». {state}").format(
-                label=group.label, state=turn_status(ended) if ended else ""))
+            details = turn_details(ended) if ended else []
+            self.feedback.setText(
+                _("Terminó el turno de «{label}» ({details}).").format(
+                    label=group.label, details=", ".join(details)) if details else
+                _("Terminó el turno de «{label}».").format(label=group.label))
             self.entry.setFocus()
 
     def retranslate(self) -> None:
@@ -753,7 +757,8 @@ class ClusterPanel(Panel):
                                     "Ctrl+clic)."))
             return
         if self._put([i.id for i in ideas], cluster.id):
-            self.feedback.setText(_("Ideas {numbers} en «{label}».").format(
+            self.feedback.setText(ngettext("Idea {numbers} en «{label}».",
+                                           "Ideas {numbers} en «{label}».", len(ideas)).format(
                 numbers=", ".join(str(i.number) for i in ideas), label=cluster.label))
             self.ideas.setFocus()
 
@@ -787,7 +792,9 @@ class ClusterPanel(Panel):
     def take_out(self) -> None:
         ideas = [i for i in self.selected_ideas() if i.cluster_id]
         if ideas and self._put([i.id for i in ideas], None):
-            self.feedback.setText(_("Ideas {numbers} fuera de su grupo.").format(
+            self.feedback.setText(ngettext("Idea {numbers} fuera de su grupo.",
+                                           "Ideas {numbers} fuera de su grupo.",
+                                           len(ideas)).format(
                 numbers=", ".join(str(i.number) for i in ideas)))
 
     def dropped(self, idea_ids: list, cluster_id: str) -> None:
