@@ -21,6 +21,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
 from cocrea_desktop.ui.dialogs.attendance_dialog import AttendanceDialog
 from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
+from cocrea_desktop.ui.places import start_folder
 
 if TYPE_CHECKING:
     from cocrea_desktop.ui.main_window import MainWindow
@@ -159,7 +160,7 @@ class EvidenceMenu(QObject):
         parts = [stem]
         if session is not None and stem != "informe-del-proceso" and suffix:
             parts.append((session.date or session.id[:8]))
-        return str(repo.path.parent / ("-".join(parts) + suffix))
+        return str(start_folder(repo) / ("-".join(parts) + suffix))
 
     def report(self, kind: str) -> None:
         repo = self.window.repo
@@ -186,7 +187,7 @@ class EvidenceMenu(QObject):
         if repo is None or self.task is not None:
             return
         chosen = type(self).ask_folder(self.window, _("Carpeta para los datos abiertos"),
-                                       str(repo.path.parent))
+                                       str(start_folder(repo)))
         if not chosen:
             return
         folder = Path(chosen)

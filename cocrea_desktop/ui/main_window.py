@@ -36,10 +36,14 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
 from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
 from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
-from cocrea_desktop.ui.models.sessions import SessionsModel
+from cocrea_desktop.ui.models.sessions import COLUMNS, SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.workers import run_task
-from cocrea_desktop.ui.widgets.fit import wrap_rows
+from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, wrap_rows
+
+
+#: The sessions table's state column (short words that must not wrap).
+STATUS_COLUMN = [key for key, _title in COLUMNS].index("status")
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.repo: Repo | None = None
         self.session_screens: dict = {}  # session id -> SessionScreen
-        self.resize(1240, 720)
+        fit_window(self, 1240, 720)
 
         central = QWidget()
         self.setCentralWidget(central)
@@ -249,6 +253,7 @@ class MainWindow(QMainWindow):
         self.language_actions[i18n.current_language()].setChecked(True)
         self.evidence.retranslate()
         self.model.retranslate()
+        one_line_column(self.table, STATUS_COLUMN)
         self.refresh_header()
         self.update_actions()
         self.show_saved()
@@ -389,7 +394,7 @@ class MainWindow(QMainWindow):
             details.append(_("SOLO LECTURA"))
         self.process_name.setText(p.name)
         self.process_details.setText(" · ".join(details) + "\n" + str(self.repo.path))
-        self.setWindowTitle(_("CoCrea — {name}").format(name=p.name))
+        self.setWindowTitle(p.name)  # the system adds " — CoCrea" (the application's name)
 
     def refresh_sessions(self) -> None:
         selected = self.current_session_id()
@@ -398,6 +403,7 @@ class MainWindow(QMainWindow):
         if self.model.set_sessions(sessions):  # other rows: size the columns (once)
             self.table.resizeColumnsToContents()
             self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        one_line_column(self.table, STATUS_COLUMN)
         if selected:
             self.select_session(selected)
         if self.current_session() is None and sessions:

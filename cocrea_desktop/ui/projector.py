@@ -27,6 +27,7 @@ from cocrea_desktop.store.settings import load_settings
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.room_state import RoomState, room_state
+from cocrea_desktop.ui.widgets.fit import fit_window
 
 THEMES = {
     "light": {"bg": QColor("#ffffff"), "fg": QColor("#000000"), "soft": QColor("#333333"),
@@ -228,7 +229,7 @@ class RoomView(QWidget):
             self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
-            self.resize(1024, 768)
+            fit_window(self, 1024, 768)
             self.show()  # one screen: a window that can be dragged to the projector
 
     def closeEvent(self, event) -> None:

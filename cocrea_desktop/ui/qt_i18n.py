@@ -57,6 +57,11 @@ QT_WORDING: dict[tuple[str, str], str] = {
     ("QFileSystemModel", "Type"): N_("Tipo"),
     ("QFileSystemModel", "Kind"): N_("Tipo"),
     ("QFileSystemModel", "Date Modified"): N_("Fecha de modificación"),
+    ("QFileSystemModel", "Computer"): N_("Computadora"),
+    # The Type column: Qt's catalogue leaves these in English.
+    ("QAbstractFileIconProvider", "Folder"): N_("Carpeta"),
+    ("QAbstractFileIconProvider", "Drive"): N_("Unidad"),
+    ("QAbstractFileIconProvider", "File"): N_("Archivo"),
     ("QPlatformTheme", "OK"): N_("Aceptar"),
     ("QPlatformTheme", "Cancel"): N_("Cancelar"),
     ("QPlatformTheme", "&Yes"): N_("&Sí"),

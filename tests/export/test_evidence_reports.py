@@ -241,3 +241,15 @@ def test_a_name_said_inside_an_idea_is_flagged(tmp_path, fake_clock):
         assert result.warnings and "Próspero" not in " ".join(result.warnings)
     finally:
         repo.close()
+
+
+def test_fishbowl_relatoria_names_what_the_program_knows(repo, tmp_path):
+    """A fishbowl's synthesis fields hold themes raised by several positions or by one:
+    the relatoría says so, not «Convergencias» and «Disensos»."""
+    sid, _c = repo.add_session(method="fishbowl", question="¿Cómo repartir el presupuesto?")
+    repo.relatoria.save(sid, convergences="Las agencias piden caminos.",
+                        dissent="Solo la cabecera pidió alumbrado.")
+    text = " ".join(pdf_pages(write_session_report(repo, sid, "relatoria", tmp_path / "r.pdf")))
+    assert "Temas que plantearon varias posturas Las agencias piden caminos." in text
+    assert "Temas que planteó una sola postura Solo la cabecera pidió alumbrado." in text
+    assert "Convergencias" not in text and "Disensos" not in text

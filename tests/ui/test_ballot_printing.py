@@ -80,10 +80,21 @@ def test_only_layouts_that_fit_are_offered(qtbot, repo):
 
 
 def test_file_dialogs_start_outside_the_hidden_data_folder(qtbot, monkeypatch, tmp_path):
+    """The demo lies in the hidden data folder: the ballots go to Documents, never to the
+    folder the program was started from (the program's own) nor the hidden folder."""
     from cocrea_desktop.store.paths import data_dir
     from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.places import start_folder
 
-    monkeypatch.chdir(tmp_path)
+    program = tmp_path / "programa"
+    program.mkdir()
+    monkeypatch.chdir(program)
+    home = tmp_path / "casa"
+    documents = home / "Documents"
+    documents.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     inside = data_dir() / "demo.cocrea.db"
     with Repo.create(inside, name="Demo") as repo:
         sid, _ = repo.add_session(method="nominal_group", question="¿Qué?")
@@ -91,12 +102,14 @@ def test_file_dialogs_start_outside_the_hidden_data_folder(qtbot, monkeypatch, t
             repo.ideas.add(sid, text)
         dialog = PrintBallotsDialog(repo, sid, "preliminary")
         qtbot.addWidget(dialog)
-        assert dialog.file.text() == str(tmp_path / "boletas.pdf")
-        assert paper_widgets.start_folder(repo) == tmp_path
+        assert dialog.file.text() == str(documents / "boletas.pdf")
+        assert start_folder(repo) == documents
+    documents.rmdir()  # no Documents folder: the home folder
+    assert start_folder(None) == home
     elsewhere = tmp_path / "mis procesos" / "p.cocrea.db"
     elsewhere.parent.mkdir()
     with Repo.create(elsewhere, name="P") as repo:
-        assert paper_widgets.start_folder(repo) == elsewhere.parent
+        assert start_folder(repo) == elsewhere.parent
 
 
 def test_void_unused_serials_from_the_window(vote, repo, sid, qtbot, tmp_path,  # noqa: F811

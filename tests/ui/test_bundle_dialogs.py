@@ -276,3 +276,39 @@ def test_a_ballot_entered_on_two_laptops_is_shown_and_decided_in_spanish(window,
     assert window.repo.votes.mark_counts(session_id, "final")[0] == 1  # counted once
     assert sorted(r["status"] for r in window.repo.pf.query(
         "SELECT status FROM ballot WHERE serial = 'B-0007'")) == ["counted", "duplicate"]
+
+
+def test_other_folder_starts_in_documents_for_the_demo(qtbot, tmp_path, monkeypatch):
+    """«Otra carpeta…» of the demo (in the hidden data folder) opens in Documents, not in
+    the folder the program was started from."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from cocrea_desktop.store.paths import data_dir
+
+    program = tmp_path / "programa"
+    program.mkdir()
+    monkeypatch.chdir(program)
+    home = tmp_path / "casa"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    qt_i18n.install("es")
+    path = data_dir() / "demo.cocrea.db"
+    Repo.create(path, name="Demo").close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    dialog = ExportBundleDialog(w, w.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    opened: list[str] = []
+
+    def look(files):
+        opened.append(files.directory().absolutePath())
+        files.reject()
+
+    seen = when_dialog(qtbot, QFileDialog, look)
+    qtbot.mouseClick(dialog.other_folder, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen
+    assert opened == [str(home / "Documents")]
+    w.close()

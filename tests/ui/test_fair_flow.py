@@ -135,6 +135,9 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     next_phase(qtbot, screen, "setup")
     stand_map = screen.panel()
     assert len(stand_map.cards) == 3
+    # The guide asks for what the button does.
+    assert screen.guide.now.text() == "Ahora: Imprima la lista de stands."
+    assert stand_map.print_button.text() == "Imprimir lista de stands"
     press(qtbot, Qt.Key.Key_P, CTRL)
     qtbot.waitUntil(lambda: stand_map.last_pdf is not None, timeout=15000)
     text = "".join(p.extract_text() for p in pypdf.PdfReader(stand_map.last_pdf).pages)
@@ -228,7 +231,7 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
         "CC-001", "Instalar tres tinacos antes de junio", "2027-03-27", "Ana Díaz (STL)")
     # The next step's date is the follow-up's next meeting, in the same undoable step.
     assert letter.next_meeting == "2027-03-27"
-    assert screen.undo_button.text() == "Deshacer: redactar la carta CC-001"
+    assert screen.undo_button.accessibleName() == "Deshacer: redactar la carta CC-001"
     # A second letter through the agreements list (stand 3 with authority 2).
     index = next(i for i in range(letters.agreements.count())
                  if letters.agreements.itemData(i) == (3, 2))

@@ -257,3 +257,25 @@ def test_tab_leaves_the_date_field(window, qtbot):
     when_dialog(qtbot, SessionDialog, fill)
     window.new_session()
     assert fill.after.objectName() == "place"
+
+
+def test_english_menu_title_and_short_states_read_whole(window, qtbot):
+    """The menu says "report" (not "relatoría"), a state never wraps to "In / progress",
+    and the title names the process once ("… — CoCrea" is added by the system)."""
+    from PySide6.QtWidgets import QApplication
+
+    from cocrea_desktop.ui.main_window import STATUS_COLUMN
+
+    assert window.windowTitle() == window.repo.process().name
+    assert QApplication.applicationDisplayName() not in window.windowTitle()
+    window.language_actions["en"].trigger()
+    QApplication.processEvents()
+    assert window.evidence.act_relatoria.text() == "Session rep&ort (PDF)…"
+    model, table = window.model, window.table
+    states = [model.index(row, STATUS_COLUMN).data() for row in range(model.rowCount())]
+    assert "In progress" in states
+    metrics = table.fontMetrics()
+    width = table.columnWidth(STATUS_COLUMN)
+    assert all(metrics.horizontalAdvance(state) + 8 <= width for state in states), \
+        (width, states)
+    window.language_actions["es"].trigger()

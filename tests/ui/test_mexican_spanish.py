@@ -109,20 +109,20 @@ def test_undo_button_and_status_bar_follow_the_language(spanish, qtbot, tmp_path
     entry = QApplication.focusWidget()
     type_text(qtbot, entry, "Fugas en la red")
     qtbot.keyClick(entry, Qt.Key.Key_Return)
-    assert screen.undo_button.text() == "Deshacer: capturar la idea 1"
+    assert screen.undo_button.accessibleName() == "Deshacer: capturar la idea 1"
     assert screen.saved_label.text().startswith("Guardado a las")
     assert window.act_undo.text() == "&Deshacer: capturar la idea 1"
 
     window.language_actions["en"].trigger()
-    assert screen.undo_button.text() == "Undo: capture idea 1"
+    assert screen.undo_button.accessibleName() == "Undo: capture idea 1"
     assert window.act_undo.text() == "&Undo: capture idea 1"
     assert screen.saved_label.text().startswith("Saved at")
     assert screen.saved_label.text().endswith(("AM", "PM"))
 
     qtbot.keyClick(screen, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert screen.undo_button.text() == "Undo: go to the phase “Silent writing”"
+    assert screen.undo_button.accessibleName() == "Undo: go to the phase “Silent writing”"
     window.language_actions["es"].trigger()
-    assert screen.undo_button.text() == "Deshacer: ir a la fase «Escritura en silencio»"
+    assert screen.undo_button.accessibleName() == "Deshacer: ir a la fase «Escritura en silencio»"
     assert screen.saved_label.text().startswith("Guardado a las")
     screen.close()
     window.close()
@@ -148,3 +148,22 @@ def test_session_dates_read_as_people_write_them(spanish, qtbot, tmp_path):
     assert dialog.date.displayFormat() == "dd/MM/yyyy"
     assert dialog.date.date() == QDate(2027, 2, 6) and dialog.date.text() == "06/02/2027"
     window.close()
+
+
+def test_file_dialog_type_column_names_a_folder_in_spanish(spanish, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
+    (tmp_path / "boletas").mkdir()
+    dialog = QFileDialog(None, "Abrir", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    root = model.index(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(root) == 1)
+    folder_type = model.index(0, 2, root).data()
+    assert folder_type == "Carpeta"
+    view = dialog.findChild(QTreeView)
+    assert view.model().headerData(2, view.header().orientation()) == "Tipo"
+    dialog.close()

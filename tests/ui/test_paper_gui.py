@@ -137,10 +137,16 @@ def test_keyboard_wedge_then_marks_then_duplicate(vote, repo, sid, qtbot, tmp_pa
     assert "Folio en captura: " + shown in vote.paper.current_label.text()
     qtbot.waitUntil(vote.entry.hasFocus)  # the marks go straight to the entry line
     assert vote.paper.scan.text() == ""
+    assert "capture sus marcas" in vote.paper.message.text()
     enter_marks(qtbot, vote, "2 1 5")
     ballot = repo.votes.ballots(sid, "preliminary")[0]
     assert ballot.serial == serials[0] and ballot.marks
     assert vote.paper.current == ""
+    # Saved: no stale "capture its marks" under "Sin folio"; the example fits the vote
+    # (5 ideas, 3 places per ballot).
+    assert vote.paper.current_label.text().startswith("Sin folio")
+    assert vote.paper.message.text() == ""
+    assert vote.entry.placeholderText() == "p. ej. 3 1 5"
     tally = repo.votes.tally(sid, "preliminary")
     points = {row.option: row.points for row in tally.rows}
 
@@ -429,3 +435,12 @@ def test_a_camera_window_deleted_unclosed_frees_the_camera_thread(vote, qtbot, m
     second.stop()
     qtbot.waitUntil(lambda: not second.running(), timeout=10_000)
     second.deleteLater()
+
+
+def test_an_idea_written_twice_is_said_once(vote, repo, sid, qtbot, errors):
+    type_text(qtbot, vote.entry, "2 2 5")
+    assert vote.preview.text().count("aparece dos veces") == 1
+    qtbot.keyClick(vote.entry, Qt.Key.Key_Return)
+    assert vote.feedback.text().count("La idea 2 aparece dos veces en la boleta.") == 1
+    assert "No cuentan 2 entradas" in vote.feedback.text()
+    assert errors == []

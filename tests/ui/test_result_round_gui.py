@@ -112,7 +112,11 @@ def test_a_short_final_round_warns_and_the_preliminary_can_stand(screen, qtbot, 
     assert results.standing.text() == "Resultado de la sesión: votación preliminar."
     assert not results.take_button.isVisible()
     assert results.warning.text() == WARNING     # the fact stays in view
-    assert s.undo_button.text() == "Deshacer: tomar como resultado la votación preliminar"
+    assert s.undo_button.accessibleName() == "Deshacer: tomar como resultado la votación preliminar"
+    # A long action name is shortened on the button (the bar fits 1024 px), whole in its tip.
+    assert s.undo_button.text().startswith("Deshacer: tomar como") and \
+        s.undo_button.text().endswith("…")
+    assert "Deshacer: tomar como resultado la votación preliminar" in s.undo_button.toolTip()
     # The projector and the relatoría take the same round.
     assert room_state(repo, sid).items_title == "Resultados: Votación preliminar"
     summary = s.panel().relatoria.summary.toPlainText()

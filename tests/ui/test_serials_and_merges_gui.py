@@ -70,7 +70,7 @@ def test_a_serial_typed_without_hyphen_is_shown_with_it(screen, repo, sid, qtbot
     assert vote.feedback.text().startswith("Boleta {} guardada.".format(shown))
     model = vote.ballots.model()
     assert model.index(0, 0).data() == shown
-    assert screen.undo_button.text() == "Deshacer: capturar la boleta " + shown
+    assert screen.undo_button.accessibleName() == "Deshacer: capturar la boleta " + shown
     press_enter(qtbot, vote.paper.scan, serial)
     assert "La boleta {} ya se registró".format(shown) in vote.paper.message.text()
     assert errors == []

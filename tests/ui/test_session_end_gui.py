@@ -84,7 +84,7 @@ def test_end_session_lists_what_is_left_and_concludes_undoably(screen, qtbot, er
     assert "dialog" in seen and not errors
     assert status_cell(window) == "Concluida"
     assert not s.end_button.isEnabled() and s.end_button.text() == "✓ Sesión concluida"
-    assert s.undo_button.text() == "Deshacer: terminar la sesión «{}»".format(QUESTION)
+    assert s.undo_button.accessibleName() == "Deshacer: terminar la sesión «{}»".format(QUESTION)
     assert not window.act_end_session.isEnabled()
     qtbot.mouseClick(s.undo_button, Qt.MouseButton.LeftButton)
     assert status_cell(window) == "En curso"

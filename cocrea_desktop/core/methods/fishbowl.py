@@ -33,7 +33,8 @@ FISHBOWL = register(Method(
               N_("Cada persona reparte sus puntos entre los grupos de ideas."),
               N_("Capture las boletas o los conteos."), kind="vote", vote_round="vote"),
         Phase("synthesis", N_("Síntesis"),
-              N_("Se nombran las coincidencias y los desacuerdos que quedan."),
+              N_("Se nombran los temas que plantearon varias posturas y los que planteó "
+                 "una sola."),
               N_("Escriba la síntesis."), kind="synthesis"),
     ),
 ))

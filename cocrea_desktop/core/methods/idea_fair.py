@@ -21,7 +21,7 @@ IDEA_FAIR = register(Method(
               kind="fair_teams"),
         Phase("setup", N_("Montaje"),
               N_("Los equipos montan su stand según el mapa."),
-              N_("Imprima el mapa de stands."),
+              N_("Imprima la lista de stands."),
               kind="fair_map"),
         Phase("opening", N_("Apertura"),
               N_("Se presenta a las autoridades presentes."),

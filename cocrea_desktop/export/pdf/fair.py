@@ -133,8 +133,10 @@ def render_letter(repo: Repo, session_id: str, folio: str, *, paper: str = "lett
         [_("Fecha del siguiente paso"), dates.format_date(letter.next_step_date) or dash],
         [_("Contacto para el seguimiento"), letter.follow_up_contact or dash],
     ]))
-    notice = _("Los datos personales de esta carta se tratan según el aviso de privacidad de "
-               "{body}.").format(body=privacy.body or process.responsible_body or dash)
+    # The responsible body is free text ("Secretariado Técnico Local", "El municipio..."):
+    # no article or preposition is glued to it.
+    notice = _("Los datos personales de esta carta se tratan según el aviso de privacidad "
+               "del responsable: {body}.").format(body=privacy.body or process.responsible_body or dash)
     if privacy.full_notice_at:
         notice += " " + _("Aviso completo: {where}.").format(where=privacy.full_notice_at)
     story.append(Spacer(1, 4))

@@ -257,7 +257,12 @@ def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) ->
         story += _standing(snap, st)
         story += _round_story(snap, final, width, st, compact=True)[1:]
     rel = snap.relatoria
-    for key, title in (("convergences", _("Convergencias")), ("dissent", _("Disensos")),
+    if snap.session["method"] == "fishbowl":  # what the synthesis fields hold there
+        agreed, apart = _("Temas que plantearon varias posturas"), \
+            _("Temas que planteó una sola postura")
+    else:
+        agreed, apart = _("Convergencias"), _("Disensos")
+    for key, title in (("convergences", agreed), ("dissent", apart),
                        ("next_steps", _("Próximos pasos")), ("notes", _("Notas"))):
         story.append(kit.para(title, st["h2"]))
         story.append(kit.para(rel[key] or "—", st["body"]))

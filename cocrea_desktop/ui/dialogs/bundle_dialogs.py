@@ -42,7 +42,8 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui.widgets.fit import wrap_list
+from cocrea_desktop.ui.places import start_folder
+from cocrea_desktop.ui.widgets.fit import fit_window, wrap_list
 from cocrea_desktop.ui.workers import run_task
 
 
@@ -152,7 +153,8 @@ class ExportBundleDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"))
+        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"),
+                                                  str(start_folder(self.repo)))
         if folder:
             self.set_folder(folder)
 
@@ -240,7 +242,7 @@ class ImportBundlesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ImportBundlesDialog")
         self.setWindowTitle(_("Importar paquetes"))
-        self.resize(900, 560)
+        fit_window(self, 900, 560, centre=False)
         self.repo = repo
         self.items: list[_Item] = []
         self.office_key: keys.OfficeKey | None = None
@@ -288,17 +290,20 @@ class ImportBundlesDialog(QDialog):
     # -- choosing ----------------------------------------------------------------
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Elegir paquetes"), "", _("Paquetes de CoCrea (*.cocrea)"))
+            self, _("Elegir paquetes"), str(start_folder(self.repo)),
+            _("Paquetes de CoCrea (*.cocrea)"))
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"))
+        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"),
+                                                  str(start_folder(self.repo)))
         if folder:
             self.add_paths(sorted(Path(folder).glob("*" + bundles.SUFFIX)))
 
     def choose_office_key(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Llave privada de la oficina"), "", _("Llave de la oficina (*.key)"))
+            self, _("Llave privada de la oficina"), str(start_folder(self.repo)),
+            _("Llave de la oficina (*.key)"))
         if name:
             self.set_office_key(Path(name))
 
@@ -456,7 +461,7 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ConflictsDialog")
         self.setWindowTitle(_("Conflictos por decidir"))
-        self.resize(820, 480)
+        fit_window(self, 820, 480, centre=False)
         self.repo = repo
         layout = QVBoxLayout(self)
         self.intro = QLabel(objectName="intro")

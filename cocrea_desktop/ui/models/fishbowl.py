@@ -32,19 +32,23 @@ SharedRole = Qt.ItemDataRole.UserRole + 4
 MIME = "application/x-cocrea-idea-ids"
 
 
+def turn_details(turn: Turn) -> list[str]:
+    """What a finished turn left on record besides its end: overrun, pauses."""
+    details = []
+    if turn.overrun_seconds >= 1:
+        details.append(_("se pasó {time}").format(time=format_remaining(turn.overrun_seconds)))
+    if turn.pauses:
+        details.append(ngettext("{count} pausa", "{count} pausas", turn.pauses).format(
+            count=turn.pauses))
+    return details
+
+
 def turn_status(turn: Turn) -> str:
     """A turn's state in words (never a colour alone)."""
     if turn.running:
         return _("En el centro")
     if turn.done:
-        text = _("Turno terminado")
-        if turn.overrun_seconds >= 1:
-            text += " · " + _("se pasó {time}").format(
-                time=format_remaining(turn.overrun_seconds))
-        if turn.pauses:
-            text += " · " + ngettext("{count} pausa", "{count} pausas", turn.pauses).format(
-                count=turn.pauses)
-        return text
+        return " · ".join([_("Turno terminado")] + turn_details(turn))
     return _("Pendiente")
 
 

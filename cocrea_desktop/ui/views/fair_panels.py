@@ -41,6 +41,7 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store.fair import INTEREST_LEVELS, LETTER_STATUSES
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
+from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.views.panels import Panel, banner, big, table_view
 from cocrea_desktop.ui.views.vote_panels import VotePanel
 
@@ -183,7 +184,7 @@ class FairPanel(Panel):
         """Ask where, then write the PDF in the background on a read-only connection."""
         if self.repo is None or self.task is not None:
             return
-        folder = self.repo.path.parent
+        folder = start_folder(self.repo)
         chosen = FairFiles.ask_save_path(self, title, str(folder / suggested))
         if not chosen:
             return
@@ -1087,7 +1088,7 @@ class FairLettersPanel(FairPanel):
             return
         chosen = FairFiles.ask_open_path(
             self, _("Foto o escaneo de la carta firmada {folio}").format(folio=letter.folio),
-            str(self.repo.path.parent))
+            str(start_folder(self.repo)))
         if not chosen:
             return
         digest = ops.attach_letter_scan(parent=self, repo=self.repo, letter_id=letter.id,
@@ -1141,6 +1142,7 @@ class FairClosingPanel(FairPanel):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         self.letters_title = big(QLabel(objectName="closing_letters_title"), 1.3)
+        self.letters_title.setWordWrap(True)
         left_box.addWidget(self.letters_title)
         self.letters = QLabel(objectName="closing_letters")
         self.letters.setWordWrap(True)

@@ -5,8 +5,9 @@ time per group, and draw the turn order on screen. turns: the group in the centr
 with its own timer (one per group, ``repo.phases.*_timer(..., slot=group.id)``),
 start/pause/end, ideas captured tagged by that group, the groups still to come.
 cluster: the ideas of every group put under clusters; each cluster says in words
-which groups share it. synthesis: convergences and remaining disagreements,
-pre-filled from the data and saved as typed (the relatoría store).
+which groups share it. synthesis: the facilitator's words on the themes several positions
+raised and those one position raised, with the program's lists beside them (never typed
+into the fields), saved as typed (the relatoría store).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTextBrowser,
@@ -34,7 +37,7 @@ from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.fishbowl import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
@@ -42,6 +45,7 @@ from cocrea_desktop.ui.models.fishbowl import (
     ClustersModel,
     GroupIdeasModel,
     GroupsModel,
+    turn_details,
     turn_status,
 )
 from cocrea_desktop.ui.models.results import row_total
@@ -212,12 +216,31 @@ class GroupsPanel(Panel):
     def draw(self, shuffle=None) -> None:
         if self.repo is None or not self.draw_button.isEnabled():
             return
+        if any(g.turn_order for g in self.repo.fishbowl.groups(self.session_id)) and \
+                not self.confirm_redraw():
+            return
         self.set_minutes()
         groups = ops.draw_turn_order(parent=self, repo=self.repo, session_id=self.session_id,
                                      shuffle=shuffle)
         if groups:
             self.feedback.setText(_("Orden sorteado: empieza «{label}».").format(
                 label=groups[0].label))
+
+    def confirm_redraw(self) -> bool:
+        """A new draw replaces the order the room saw: asked, so that nobody redraws until
+        the order suits them unnoticed."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Sortear otra vez"),
+                          _("Ya hay un orden sorteado. Si sortea otra vez, el nuevo orden "
+                            "reemplaza al anterior.\n\nLos dos sorteos quedan en el registro "
+                            "de la sesión (la bitácora), con su hora.\n\n¿Sortear otra vez?"),
+                          parent=self)
+        redraw = box.addButton(_("Sortear otra vez"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_("Conservar el orden"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setObjectName("confirm_redraw")
+        box.exec()
+        return box.clickedButton() is redraw
 
     def retranslate(self) -> None:
         self.label_label.setText(_("&Grupo o postura:"))
@@ -494,8 +517,11 @@ class TurnsPanel(Panel):
                         group_id=group.id) is not None:
             ended = next((t for t in self.repo.fishbowl.turns(self.session_id)
                           if t.group.id == group.id), None)
-            self.feedback.setText(_("Terminó el turno de «{label}». {state}").format(
-                label=group.label, state=turn_status(ended) if ended else ""))
+            details = turn_details(ended) if ended else []
+            self.feedback.setText(
+                _("Terminó el turno de «{label}» ({details}).").format(
+                    label=group.label, details=", ".join(details)) if details else
+                _("Terminó el turno de «{label}».").format(label=group.label))
             self.entry.setFocus()
 
     def retranslate(self) -> None:
@@ -591,10 +617,12 @@ class ClusterPanel(Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         self.locked = banner("cluster_locked")
         layout.addWidget(self.locked)
-        self.loose_warning = banner("loose_ideas")
-        layout.addWidget(self.loose_warning)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
+        # Below the tables: appearing after the first group of ideas, and shrinking as
+        # ideas find their group, it must not move the ideas under the facilitator's mouse.
+        self.loose_warning = banner("loose_ideas")
+        layout.addWidget(self.loose_warning)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -659,6 +687,8 @@ class ClusterPanel(Panel):
         rl.addWidget(self.feedback)
         splitter.addWidget(right)
         splitter.setSizes([700, 640])
+        for title in (self.ideas_title, self.clusters_title):  # a steady top for the tables
+            title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         for n in range(1, 10):
             self.shortcut("Ctrl+{}".format(n), lambda n=n: self.put_in_number(n))
@@ -696,8 +726,8 @@ class ClusterPanel(Panel):
         self.loose_warning.setVisible(bool(loose))
         shared = sum(1 for c in clusters
                      if len(self.clusters_model.groups_of(c.id)) > 1)
-        self.clusters_title.setText(_("Grupos de ideas ({count}) · coincidencias entre "
-                                      "posturas: {shared}").format(count=len(clusters),
+        self.clusters_title.setText(_("Grupos de ideas ({count}) · de varias posturas: "
+                                      "{shared}").format(count=len(clusters),
                                                                     shared=shared))
         self.ideas_title.setText(ngettext("Ideas de todos los grupos · {count} sin agrupar",
                                           "Ideas de todos los grupos · {count} sin agrupar",
@@ -727,7 +757,8 @@ class ClusterPanel(Panel):
                                     "Ctrl+clic)."))
             return
         if self._put([i.id for i in ideas], cluster.id):
-            self.feedback.setText(_("Ideas {numbers} en «{label}».").format(
+            self.feedback.setText(ngettext("Idea {numbers} en «{label}».",
+                                           "Ideas {numbers} en «{label}».", len(ideas)).format(
                 numbers=", ".join(str(i.number) for i in ideas), label=cluster.label))
             self.ideas.setFocus()
 
@@ -761,7 +792,9 @@ class ClusterPanel(Panel):
     def take_out(self) -> None:
         ideas = [i for i in self.selected_ideas() if i.cluster_id]
         if ideas and self._put([i.id for i in ideas], None):
-            self.feedback.setText(_("Ideas {numbers} fuera de su grupo.").format(
+            self.feedback.setText(ngettext("Idea {numbers} fuera de su grupo.",
+                                           "Ideas {numbers} fuera de su grupo.",
+                                           len(ideas)).format(
                 numbers=", ".join(str(i.number) for i in ideas)))
 
     def dropped(self, idea_ids: list, cluster_id: str) -> None:
@@ -804,8 +837,16 @@ def cluster_points(repo: Repo, session_id: str) -> tuple[dict[int, int], str]:
     return {row.option: row_total(row) for row in result.rows}, result.rule_text
 
 
-def synthesis_prefill(repo: Repo, session_id: str) -> tuple[str, str]:
-    """(convergences, disagreements) written from the data, for the facilitator to edit."""
+#: What the program knows for the synthesis: the clusters several positions raised, and
+#: those only one raised. Raising the same theme is not agreeing on it (the ideas may be
+#: opposite), and a theme of one position is not a disagreement: so these are their names.
+SEVERAL_POSITIONS = N_("Temas que plantearon varias posturas")
+ONE_POSITION = N_("Temas que planteó una sola postura")
+
+
+def synthesis_lists(repo: Repo, session_id: str) -> tuple[str, str]:
+    """(several positions, one position): the program's lists shown beside the synthesis
+    fields as a help for the facilitator, never written into them."""
     clusters = repo.ideas.clusters(session_id)
     shared = repo.fishbowl.cluster_groups(session_id)
     points, _rule = cluster_points(repo, session_id)
@@ -821,16 +862,16 @@ def synthesis_prefill(repo: Repo, session_id: str) -> tuple[str, str]:
 
     common = [line(c) for c in ranked if len(shared.get(c.id, [])) > 1]
     apart = [line(c) for c in ranked if len(shared.get(c.id, [])) == 1]
-    convergences = "\n".join([_("Coincidencias entre posturas:")] + (common or [
+    several = "\n".join([_(SEVERAL_POSITIONS) + ":"] + (common or [
         _("• Ningún grupo de ideas fue planteado por más de una postura.")]))
-    dissent = "\n".join([_("Desacuerdos que quedan (temas de una sola postura):")] + (apart or [
-        _("• Ninguno: todos los grupos de ideas los comparten varias posturas.")]))
+    one = "\n".join([_(ONE_POSITION) + ":"] + (apart or [
+        _("• Ninguno: todos los grupos de ideas los plantearon varias posturas.")]))
     loose = repo.ideas.unclustered(session_id)
     if loose:
-        dissent += "\n" + "\n".join([_("Ideas que no quedaron en ningún grupo (no se "
-                                        "votaron):")] + [
+        one += "\n" + "\n".join([_("Ideas que no quedaron en ningún grupo (no se "
+                                    "votaron):")] + [
             _("• {number}. {text}").format(number=i.number, text=i.text) for i in loose])
-    return convergences, dissent
+    return several, one
 
 
 def fishbowl_summary_html(repo: Repo, session_id: str) -> str:
@@ -892,32 +933,26 @@ def fishbowl_summary_html(repo: Repo, session_id: str) -> str:
 
 
 class SynthesisForm(RelatoriaForm):
-    """The relatoría form with the fishbowl's summary and pre-filled synthesis."""
+    """The relatoría form with the fishbowl's summary; beside the two synthesis fields,
+    the program's lists of themes (a help: the fields stay the facilitator's own words)."""
 
     def refresh(self) -> None:
         if self.repo is None:
             return
         super().refresh()
         self.summary.setHtml(fishbowl_summary_html(self.repo, self.session_id))
-        convergences, dissent = synthesis_prefill(self.repo, self.session_id)
-        self._loading = True
-        try:
-            for name, text in (("convergences", convergences), ("dissent", dissent)):
-                edit = self.edits[name]
-                if not self._saved.get(name) and not edit.toPlainText().strip():
-                    edit.setPlainText(text)
-        finally:
-            self._loading = False
-        if self.dirty():
-            self.status.setText(_("Texto propuesto a partir de los datos: corríjalo; se "
-                                  "guarda al escribir."))
+        several, one = synthesis_lists(self.repo, self.session_id)
+        for name, text in (("convergences", several), ("dissent", one)):
+            hint = self.hints[name]
+            hint.setPlainText(text)
+            hint.show()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.labels["convergences"].setText(_("&Coincidencias entre posturas"))
-        self.labels["dissent"].setText(_("&Desacuerdos que quedan"))
+        self.labels["convergences"].setText(_("&Temas que plantearon varias posturas"))
+        self.labels["dissent"].setText(_("Temas que planteó &una sola postura"))
         if self.repo is not None:
-            self.summary.setHtml(fishbowl_summary_html(self.repo, self.session_id))
+            self.refresh()
 
 
 class SynthesisPanel(Panel):

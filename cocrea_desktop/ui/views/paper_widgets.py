@@ -41,6 +41,7 @@ from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.register import MAX_ISSUE, READY
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
+from cocrea_desktop.ui.places import start_folder
 
 if TYPE_CHECKING:
     from cocrea_desktop.ui.views.vote_panels import VotePanel
@@ -91,18 +92,6 @@ def _prepare_pdf(spec: Any, path: str, task: workers.Task) -> Any:
 
     return prepare_ballots_pdf(spec, path, progress=task.progress,
                                cancelled=lambda: task.cancelled)
-
-
-def start_folder(repo) -> Path:
-    """Where file dialogs start: the process file's folder, unless that is the program's
-    own (hidden) data folder; then the folder the program was started from."""
-    from cocrea_desktop.store.paths import data_dir
-
-    folder = Path(repo.path).resolve().parent
-    data = data_dir().resolve()
-    if folder == data or data in folder.parents:
-        return Path.cwd()
-    return folder
 
 
 def _read_scans(db: str, session_id: str, round_: str, paths: list[str],
@@ -449,16 +438,23 @@ class PaperBallotsBox(QWidget):
         self.webcam_button.clicked.connect(self.open_camera)
         self.webcam_checked = False
         self.camera_window = None
-        for widget in (self.print_button, self.read_button, self.spoiled_button,
-                       self.void_button, self.webcam_button):
-            row.addWidget(widget)
         layout.addLayout(row)
+        # The buttons on rows of their own, so that the box fits beside the fair's letters
+        # at 1024 px: print and read scans, then the register's corrections and the camera.
+        for widgets in ((self.print_button, self.read_button),
+                        (self.spoiled_button, self.void_button, self.webcam_button)):
+            buttons = QHBoxLayout()
+            for widget in widgets:
+                buttons.addWidget(widget)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
         current_row = QHBoxLayout()
         self.current_label = QLabel(objectName="paper_current")
         font = self.current_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.current_label.setFont(font)
+        self.current_label.setWordWrap(True)
         self.clear_button = QPushButton(objectName="paper_clear")
         self.clear_button.clicked.connect(self.clear_current)
         current_row.addWidget(self.current_label, 1)
@@ -543,7 +539,7 @@ class PaperBallotsBox(QWidget):
                 serial=format_serial(self.current)))
         else:
             text = _("Sin folio: la próxima boleta se guarda sin folio.")
-            self.panel.entry.setPlaceholderText(_("p. ej. 12 3 7 1 9"))
+            self.panel.entry.setPlaceholderText(self.panel.entry_example())
         if waiting:
             text += " " + ngettext("({count} boleta escaneada en espera)",
                                    "({count} boletas escaneadas en espera)",
@@ -583,6 +579,7 @@ class PaperBallotsBox(QWidget):
     def ballot_saved(self) -> None:
         """The ballot in hand was saved: take the next serial waiting, if any."""
         self.current = ""
+        self.message.setText("")  # "Boleta …: capture sus marcas." no longer holds
         p = self.panel
         while self.queue and self.ready_to_use():
             serial = self.queue.pop(0)

@@ -115,16 +115,26 @@ class RelatoriaForm(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         self.labels: dict[str, QLabel] = {}
         self.edits: dict[str, QPlainTextEdit] = {}
+        #: What the program knows about a field, shown beside it (never typed into it).
+        self.hints: dict[str, QTextBrowser] = {}
         for name in FIELDS:
             label = big(QLabel(objectName=name + "_label"), 1.05)
+            label.setWordWrap(True)
             edit = QPlainTextEdit(objectName=name)
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._typed)
             label.setBuddy(edit)
+            hint = QTextBrowser(objectName=name + "_hint")
+            hint.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            hint.hide()
+            row = QHBoxLayout()
+            row.addWidget(edit, 3)
+            row.addWidget(hint, 2)
             rl.addWidget(label)
-            rl.addWidget(edit, 1)
+            rl.addLayout(row, 1)
             self.labels[name] = label
             self.edits[name] = edit
+            self.hints[name] = hint
         self.status = QLabel(objectName="relatoria_status")
         rl.addWidget(self.status)
         splitter.addWidget(right)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,6 +51,7 @@ from cocrea_desktop.ui.views.panels import (
 )
 from cocrea_desktop.ui.views.relatoria_panel import ResultsPhasePanel
 from cocrea_desktop.ui.views.vote_panels import DiscussPanel, VotePanel
+from cocrea_desktop.ui.widgets.fit import fit_window
 from cocrea_desktop.ui.widgets.phase_guide import PhaseGuide
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 
@@ -131,6 +132,10 @@ class HelpDialog(QDialog):
             _("Todo se guarda en cuanto se confirma."), rows))
 
 
+#: Widest text of the undo button: the bar of buttons fits 1024 px.
+UNDO_TEXT_WIDTH = 240
+
+
 class SessionScreen(QMainWindow):
     """The facilitator's screen for one session."""
 
@@ -144,7 +149,7 @@ class SessionScreen(QMainWindow):
         self.panels: dict[type[Panel], Panel] = {}
         self.help: HelpDialog | None = None
         self.closed = False
-        self.resize(1366, 740)
+        fit_window(self, 1366, 740)
 
         central = QWidget()
         self.setCentralWidget(central)
@@ -314,11 +319,15 @@ class SessionScreen(QMainWindow):
         label = self.repo.undo_label()
         here = label is not None and self._undo_is_here()
         self.undo_button.setEnabled(here and not self.repo.read_only)
-        self.undo_button.setText(_("Deshacer: {action}").format(action=label) if here
-                                 else _("Deshacer"))
-        self.undo_button.setToolTip(
-            _("Deshacer la última acción (Ctrl+Z)") if here or label is None else
-            _("La última acción fue en otra sesión: deshágala desde esa ventana."))
+        text = _("Deshacer: {action}").format(action=label) if here else _("Deshacer")
+        # The action's name can be long ("ir a la fase «Escritura en silencio»"): the
+        # button keeps the bar within 1024 px and the whole name is in its tooltip.
+        self.undo_button.setText(QFontMetrics(self.undo_button.font()).elidedText(
+            text, Qt.TextElideMode.ElideRight, UNDO_TEXT_WIDTH))
+        tip = _("Deshacer la última acción (Ctrl+Z)") if here or label is None else \
+            _("La última acción fue en otra sesión: deshágala desde esa ventana.")
+        self.undo_button.setToolTip(tip + ("\n" + text if here else ""))
+        self.undo_button.setAccessibleName(text)
 
     # -- navigation --------------------------------------------------------
     def _leave(self) -> None:

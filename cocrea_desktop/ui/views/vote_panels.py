@@ -75,6 +75,42 @@ def option_rows(repo, session_id: str) -> list[Idea]:
     return repo.ideas.list(session_id)
 
 
+def void_lines(voids) -> list[str]:
+    """Each entry that does not count, said once: an idea written twice makes both of its
+    entries void for the same reason, which is one line, not two identical ones."""
+    lines: list[str] = []
+    for v in voids:
+        line = _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
+def example_marks(options: list[int], vote_round) -> str:
+    """A ballot that fits this vote, for the entry's example: ``k`` different options of
+    the real range (ranked), or one number per dot within the cap (dots)."""
+    if not options:
+        return ""
+    pool = sorted(options)
+    mixed: list[int] = []  # middle, first, last, second...: not just "1 2 3"
+    if len(pool) > 2:
+        mixed.append(pool.pop(len(pool) // 2))
+    while pool:
+        mixed.append(pool.pop(0))
+        if pool:
+            mixed.append(pool.pop())
+    if vote_round.kind == "dots":
+        per_person = max(1, int(vote_round.params.get("dots_per_person", 1)))
+        cap = max(1, int(vote_round.params.get("max_per_option") or per_person))
+        marks: list[int] = []
+        for option in mixed:
+            marks += [option] * min(cap, per_person - len(marks))
+            if len(marks) >= per_person:
+                break
+        return " ".join(str(m) for m in marks)
+    return " ".join(str(m) for m in mixed[:max(1, min(vote_round.k, len(mixed)))])
+
+
 def dots_preview_text(checked, noun) -> str:
     """What a typed dots ballot would count, in words (before saving)."""
     parts = []
@@ -84,9 +120,7 @@ def dots_preview_text(checked, noun) -> str:
             for o, d in checked.marks)))
     parts.extend(redirect_notes(checked.redirects))
     if checked.voids:
-        parts.append(_("No cuenta: {voids}").format(voids=" ".join(
-            _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
-            for v in checked.voids)))
+        parts.append(_("No cuenta: {voids}").format(voids=" ".join(void_lines(checked.voids))))
     return "\n".join(parts)
 
 
@@ -99,9 +133,7 @@ def preview_text(checked) -> str:
             for o, p in checked.marks)))
     parts.extend(redirect_notes(checked.redirects))
     if checked.voids:
-        parts.append(_("No cuenta: {voids}").format(voids=" ".join(
-            _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
-            for v in checked.voids)))
+        parts.append(_("No cuenta: {voids}").format(voids=" ".join(void_lines(checked.voids))))
     return "\n".join(parts)
 
 
@@ -337,6 +369,18 @@ class VotePanel(Panel):
             self.update_preview()
             self.paper.refresh()
 
+    def entry_example(self) -> str:
+        """The entry's example, fitted to this vote (its options, its number of marks)."""
+        if self.repo is None or not self.round:
+            return ""
+        vote_round = self.repo.votes.round(self.session_id, self.round)
+        marks = example_marks(self.repo.votes.options(self.session_id), vote_round)
+        if not marks:
+            return ""
+        if vote_round.kind == "dots":
+            return _("p. ej. {marks} (un número por punto)").format(marks=marks)
+        return _("p. ej. {marks}").format(marks=marks)
+
     # -- rule ------------------------------------------------------------------
     def is_dots_round(self) -> bool:
         return self.repo is not None and bool(self.round) and \
@@ -363,7 +407,7 @@ class VotePanel(Panel):
                                "parte de las opciones)."))
         self.cap.setToolTip(_("Lo más que una persona puede poner en una misma opción; 1 = no "
                               "se acumulan."))
-        self.entry.setPlaceholderText(_("p. ej. 3 3 7 (un punto por número) o 3:2 7"))
+        self.entry.setPlaceholderText(self.entry_example())
 
     def set_dots(self, **values: int) -> None:
         if self.repo is None or not self.round:
@@ -432,8 +476,7 @@ class VotePanel(Panel):
             message += "".join("\n" + note for note in redirect_notes(ballot.redirects))
             if ballot.voids:
                 message += "\n" + _("No cuenta:") + "".join(
-                    "\n  • " + _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
-                    for v in ballot.voids)
+                    "\n  • " + line for line in void_lines(ballot.voids))
             self.feedback.setText(message)
             return
         message = _("Boleta {number} guardada.").format(number=name) + " " + ngettext(
@@ -443,9 +486,8 @@ class VotePanel(Panel):
             message += "\n" + ngettext(
                 "No cuenta {count} entrada:", "No cuentan {count} entradas:",
                 len(ballot.voids)).format(count=len(ballot.voids))
-            for void in ballot.voids:
-                message += "\n  • " + _("«{entry}»: {reason}").format(entry=void.entry,
-                                                                      reason=void.reason)
+            for line in void_lines(ballot.voids):
+                message += "\n  • " + line
         self.feedback.setText(message)
 
     def current_ballot(self):
@@ -492,7 +534,7 @@ class VotePanel(Panel):
         self.mode.setItemText(0, _("Boletas escritas"))
         self.mode.setItemText(1, _("Conteo a mano"))
         self.entry_label.setText(_("&Boleta:"))
-        self.entry.setPlaceholderText(_("p. ej. 12 3 7 1 9"))
+        self.entry.setPlaceholderText(self.entry_example())
         self.dots_label.setText(_("P&untos por persona:"))
         self.cap_label.setText(_("&Máximo por opción:"))
         self.paper.retranslate()

@@ -9,8 +9,9 @@ crushing it to a few letters.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 MIN_ROW = 30
 
@@ -110,3 +111,48 @@ def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
     if view.property("readable_column") is None:
         view.setProperty("readable_column", _ReadableColumn(view, column, minimum))
     view.property("readable_column").later()
+
+
+def one_line_column(view: QTableView, column: int) -> None:
+    """Widen ``column`` to show each of its (short) texts on one line: a state such as
+    "In progress" must not wrap to "In / progress" in a table whose rows wrap."""
+    model = view.model()
+    if model is None or column >= model.columnCount():
+        return
+    metrics = view.fontMetrics()
+    widest = max((metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
+                  for row in range(model.rowCount())), default=0)
+    header = view.horizontalHeader()
+    need = max(widest + 2 * CELL_PADDING, header.sectionSizeHint(column))
+    if header.sectionSize(column) < need:
+        header.resizeSection(column, need)
+
+
+#: Room a cell's text leaves on each side (the style's margins and focus frame).
+CELL_PADDING = 10
+
+
+#: Room left for a window manager's frame: its title bar above, its borders on each side.
+TITLE_BAR = 28
+BORDER = 4
+
+
+def fit_window(window: QWidget, width: int, height: int, *, centre: bool = True) -> None:
+    """Give a top-level window its first size: ``width`` x ``height`` when the screen's
+    free area allows it, else as large as that area (with room for a frame), centred on it.
+
+    At 1024x768 a window asked for at 1366 px would put its last buttons off the screen
+    when no window manager pulls it back.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    size = QSize(max(1, min(width, area.width() - 2 * BORDER)),
+                 max(1, min(height, area.height() - TITLE_BAR - 2 * BORDER)))
+    window.resize(size)
+    if centre:
+        outer_w, outer_h = size.width() + 2 * BORDER, size.height() + TITLE_BAR + 2 * BORDER
+        window.move(area.x() + max(0, (area.width() - outer_w) // 2),
+                    area.y() + max(0, (area.height() - outer_h) // 2))

@@ -1,0 +1,34 @@
+"""Where every file dialog starts.
+
+Beside the process file when the person keeps it in a folder of their own; when the process
+lies in the program's hidden data folder (the demo does), in the person's Documents folder
+(or their home folder when there is none). Never the folder the program was started from
+(the program's own folder) and never the hidden data folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from cocrea_desktop.store.paths import data_dir
+
+
+def documents_folder() -> Path:
+    """The person's Documents folder when it exists, else their home folder."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if location and Path(location).is_dir():
+        return Path(location)
+    return Path.home()
+
+
+def start_folder(repo=None) -> Path:
+    """The folder a file dialog opens in, for the process ``repo`` (None: no process open)."""
+    if repo is None:
+        return documents_folder()
+    folder = Path(repo.path).resolve().parent
+    data = data_dir().resolve()
+    if folder == data or data in folder.parents:
+        return documents_folder()
+    return folder
