@@ -31,4 +31,4 @@ def test_the_filled_in_example_uses_made_up_ideas(tmp_path):
     text = " ".join(PdfReader(tmp_path / "b.pdf").pages[0].extract_text().split())
     assert "ideas inventadas (A, B, C)" in text
     assert "la idea A es la más importante" in text
-    assert "idea 7" not in text and "la 9" not in text
+    assert "la idea 7 es la más importante" not in text and "luego la 9" not in text
