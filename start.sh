@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start CoCrea Desktop from this checkout: set up .venv from requirements/app.lock on first
+# Start CoCrea Desktop from this checkout: set up .venv from requirements/app.txt on first
 # use, check that the window can open here, then open it. With no process yet, the program
 # creates and opens a demo process.
 set -euo pipefail

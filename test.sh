@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the whole test suite (offscreen Qt): set up .venv from requirements/test.lock first.
+# Run the whole test suite (offscreen Qt): set up .venv from requirements/test.txt first.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/venv.sh test

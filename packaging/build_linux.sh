@@ -2,7 +2,7 @@
 # Build the Linux one-folder program into dist/cocrea (needs the project's .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/venv.sh dev  # the locked packages, PyInstaller included (requirements/dev.lock)
+scripts/venv.sh dev  # the locked packages, PyInstaller included (requirements/dev.txt)
 . .venv/bin/activate
 pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   packaging/cocrea.spec

@@ -9,9 +9,9 @@ common=(--universal --generate-hashes --python-version 3.11 --quiet
         --custom-compile-command "scripts/lock.sh")
 # The widest set first; the others are cut from it, so every lock pins the same versions.
 "$uv" pip compile pyproject.toml requirements/build.in --extra test --extra dev \
-  --extra packaging "${common[@]}" "$@" -o requirements/dev.lock
+  --extra packaging "${common[@]}" "$@" -o requirements/dev.txt
 "$uv" pip compile pyproject.toml requirements/build.in "${common[@]}" \
-  --constraint requirements/dev.lock -o requirements/app.lock
+  --constraint requirements/dev.txt -o requirements/app.txt
 "$uv" pip compile pyproject.toml requirements/build.in --extra test "${common[@]}" \
-  --constraint requirements/dev.lock -o requirements/test.lock
-echo "Locks refreshed: requirements/*.lock"
+  --constraint requirements/dev.txt -o requirements/test.txt
+echo "Locks refreshed: requirements/*.txt"

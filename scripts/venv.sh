@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Set up .venv from a lock file, exactly: scripts/venv.sh app|test|dev
-# Installs the pinned, hash-checked packages of requirements/NAME.lock, then this project
+# Installs the pinned, hash-checked packages of requirements/NAME.txt, then this project
 # itself without touching them. Re-runs only when the lock or pyproject.toml is newer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-app}
-lock="requirements/$which.lock"
+lock="requirements/$which.txt"
 stamp=".venv/.installed-$which"
 if [ -x .venv/bin/python ] && [ -f "$stamp" ] && [ ! "$lock" -nt "$stamp" ] \
    && [ ! pyproject.toml -nt "$stamp" ]; then
