@@ -81,7 +81,7 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
                 question=session.question)
     timer_slot = None
     extra: dict = {}
-    if method.key == "fishbowl" and phase.kind == "turns":
+    if phase.kind == "turns":  # a timer per group in the centre
         current = repo.fishbowl.current_turn(session_id)
         if current is not None:
             timer_slot = current.group.id
@@ -101,8 +101,7 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
         return RoomState(**base, mode="ideas" if items else "question", items=items,
                          items_title=_("Ronda abierta: lo que aprendimos"))
     # The fair's dot vote is counted in the open, stand by stand: its results show at once.
-    if phase.kind in ("results", "discuss", "synthesis", "fair_follow_up") or \
-            (method.key == "idea_fair" and phase.vote_round):
+    if phase.kind in ("results", "discuss", "synthesis", "fair_closing", "fair_follow_up"):
         shown = _results(repo, session_id, method)
         if shown is not None:
             if phase.kind == "fair_closing":  # the letters are read aloud beside the vote
@@ -123,7 +122,7 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
                          items_title=_("Opciones de la votación"),
                          sentences=(repo.votes.rule_text(session_id, phase.vote_round),),
                          sentences_title=_("Cómo se vota"), footer=progress, sections=sections)
-    if method.key == "fishbowl" and phase.kind in ("groups", "turns"):
+    if phase.kind in ("groups", "turns"):
         turns = repo.fishbowl.turns(session_id)
         current = repo.fishbowl.current_turn(session_id)
         items = tuple(RoomItem(str(t.group.turn_order or "-"), t.group.label,
@@ -135,7 +134,7 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
         footer = _("En el centro: {group}").format(group=centre) if centre else ""
         return RoomState(**base, mode="turns", items=items, items_title=_("Orden de los grupos"),
                          footer=footer, extra=extra)
-    if method.key == "fishbowl" and phase.kind == "cluster" and repo.ideas.clusters(session_id):
+    if phase.kind == "cluster" and repo.ideas.clusters(session_id):
         ideas = [i for i in repo.ideas.list(session_id) if i.active]
         members: dict[str, list[int]] = {}
         for idea in ideas:
@@ -150,7 +149,7 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
                           len(loose)).format(count=len(loose)) if loose else ""
         return RoomState(**base, mode="clusters", items=items,
                          items_title=_("Grupos de ideas"), footer=footer)
-    if method.key == "idea_fair":
+    if phase.kind.startswith("fair_"):
         return RoomState(**base, **_fair(repo, session_id, phase.kind))
     if phase.kind == "question":
         return RoomState(**base, mode="question")
