@@ -253,3 +253,20 @@ def test_fishbowl_relatoria_names_what_the_program_knows(repo, tmp_path):
     assert "Temas que plantearon varias posturas Las agencias piden caminos." in text
     assert "Temas que planteó una sola postura Solo la cabecera pidió alumbrado." in text
     assert "Convergencias" not in text and "Disensos" not in text
+
+
+def test_relatoria_pdf_says_how_ties_were_broken_and_counts_partly_void_ballots(tmp_path):
+    """A walk-through found the relatoría PDF without the tie-break steps the results PDF
+    has, and "anuladas: 0" although two counted ballots had entries that did not count."""
+    from cocrea_desktop.store.repo import Repo
+
+    with Repo.create(tmp_path / "p.cocrea.db", name="PAL") as repo:
+        sid = repo.add_session(method="nominal_group", question="¿Qué hace falta?")[0]
+        for text in ("Agua", "Luz", "Camino", "Escuela"):
+            repo.ideas.add(sid, text)
+        for entry in ("1 2", "2 1", "3 3", "4 4"):  # 1 and 2 tie; two ballots repeat an idea
+            repo.votes.enter_ballot(sid, "preliminary", entry)
+        text = " ".join(" ".join(pdf_pages(write_session_report(
+            repo, sid, "relatoria", tmp_path / "r.pdf"))).split())
+    assert "Desempates aplicados" in text
+    assert "2 boletas con alguna entrada que no cuenta" in text

@@ -95,8 +95,15 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
     for note in r.notes:
         story.append(kit.para(note, st["body"]))
     if r.mode != "counts":
-        story.append(kit.para(_("Boletas contadas: {counted} · anuladas: {spoiled}").format(
-            counted=len(r.counted), spoiled=len(r.spoiled)), st["body"]))
+        line = _("Boletas contadas: {counted} · anuladas: {spoiled}").format(
+            counted=len(r.counted), spoiled=len(r.spoiled))
+        with_voids = sum(1 for item in r.counted if item["voids"])
+        if with_voids:  # counted, but some of their entries do not count: say so
+            line += " · " + ngettext(
+                "{count} boleta con alguna entrada que no cuenta",
+                "{count} boletas con alguna entrada que no cuenta", with_voids).format(
+                count=with_voids)
+        story.append(kit.para(line, st["body"]))
     noun = snap.option_noun
     dist_cols = r.k if (r.kind == "ranked" and r.mode != "counts" and 0 < r.k <= 7
                         and not compact) else 0
@@ -123,7 +130,11 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
               for share, title in zip([0.07, 0.07, 0.0] + [num_w] * numbers, header)]
     widths[2] = max(width * 0.25, width - sum(widths) + widths[2])
     story.append(kit.table(rows, widths))
-    if compact:
+    if compact:  # the relatoría: the steps that decided a tie, as the results PDF says them
+        if r.tie_breaks:
+            story.append(kit.para(_("Desempates aplicados"), st["h3"]))
+            story += [kit.para("{n}. {text}".format(n=i + 1, text=text), st["body"])
+                      for i, text in enumerate(r.tie_breaks)]
         return story
     chart_items = [(_("{noun} {number}").format(noun=noun, number=row["option"]), row["total"])
                    for row in r.rows[:MAX_CHART_BARS]]
