@@ -7,6 +7,17 @@ from cocrea_desktop.core.methods.base import Method, Phase
 from cocrea_desktop.i18n import _
 
 _REGISTRY: dict[str, Method] = {}
+_LOADED = False
+
+
+def _load() -> None:
+    """Import the built-in method packages once (by name: core never imports them directly)."""
+    global _LOADED
+    if not _LOADED:
+        _LOADED = True
+        import importlib
+
+        importlib.import_module("cocrea_desktop.methods").load_builtin()
 
 
 def register(method: Method) -> Method:
@@ -17,14 +28,17 @@ def register(method: Method) -> Method:
 
 
 def all_methods() -> list[Method]:
-    return list(_REGISTRY.values())
+    """Every registered method, in the order lists show them."""
+    _load()
+    return sorted(_REGISTRY.values(), key=lambda m: m.order)
 
 
 def method_keys() -> list[str]:
-    return list(_REGISTRY)
+    return [m.key for m in all_methods()]
 
 
 def get_method(key: str) -> Method:
+    _load()
     try:
         return _REGISTRY[key]
     except KeyError:
@@ -36,11 +50,8 @@ def get_method(key: str) -> Method:
 
 
 def method_title(key: str) -> str:
+    _load()
     method = _REGISTRY.get(key)
     return method.title_text() if method else key
-
-
-# Import the built-in methods so that they register themselves.
-from cocrea_desktop.core.methods import fishbowl, idea_fair, nominal_group  # noqa: E402,F401
 
 __all__ = ["Method", "Phase", "all_methods", "get_method", "method_keys", "method_title", "register"]

@@ -50,6 +50,12 @@ class Method:
     title: str
     summary: str
     phases: tuple[Phase, ...]
+    #: The Python package the method lives in (``cocrea_desktop.methods.<key>`` for the
+    #: built-in ones); its optional modules (store, migrations, report, room, cli, qt) are
+    #: looked up there by name, see :mod:`cocrea_desktop.methods`.
+    package: str = ""
+    #: Where the method appears in lists (the session form): lower first.
+    order: int = 100
     min_people: int = 0
     max_people: int = 0
     #: The kind of vote (ranked, dots, criteria) and the default of its parameters.
@@ -64,11 +70,17 @@ class Method:
     def keys(self) -> list[str]:
         return [p.key for p in self.phases]
 
-    def first_vote_index(self) -> int | None:
-        for i, phase in enumerate(self.phases):
-            if phase.vote_round:
-                return i
-        return None
+    def module(self, name: str):
+        """The method package's module ``name`` (store, report, qt...), or None if it has none."""
+        import importlib
+        import importlib.util
+
+        if not self.package:
+            return None
+        full = f"{self.package}.{name}"
+        if importlib.util.find_spec(full) is None:
+            return None
+        return importlib.import_module(full)
 
     def vote_rounds(self) -> list[str]:
         return [p.vote_round for p in self.phases if p.vote_round]

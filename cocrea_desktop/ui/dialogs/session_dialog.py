@@ -28,13 +28,9 @@ from cocrea_desktop.core.model import PARTICIPATION_LEVELS, SESSION_STATUSES, Se
 from cocrea_desktop.i18n import _
 
 
-#: The methods in the order they are used most (the first one is the usual choice).
-METHOD_ORDER = ("nominal_group", "fishbowl", "idea_fair")
-
-
 def methods_by_use():
-    order = {key: i for i, key in enumerate(METHOD_ORDER)}
-    return sorted(all_methods(), key=lambda m: order.get(m.key, len(order)))
+    """The methods in the order they are used most (each declares its ``order``)."""
+    return all_methods()
 
 
 class DateEdit(QDateEdit):

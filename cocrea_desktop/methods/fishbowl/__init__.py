@@ -8,6 +8,8 @@ from cocrea_desktop.i18n import N_
 
 FISHBOWL = register(Method(
     key="fishbowl",
+    package=__name__,
+    order=20,
     title=N_("Pecera"),
     summary=N_("Grupos con distintas posturas hablan por turnos al centro mientras el resto "
                "escucha; después se ordenan las ideas por similitud y se vota."),

@@ -8,6 +8,8 @@ from cocrea_desktop.i18n import N_
 
 NOMINAL_GROUP = register(Method(
     key="nominal_group",
+    package=__name__,
+    order=10,
     title=N_("Grupo nominal"),
     summary=N_("Ideas escritas en silencio, compartidas en ronda, aclaradas y votadas "
                "en secreto por orden de importancia."),

@@ -8,6 +8,8 @@ from cocrea_desktop.i18n import N_
 
 IDEA_FAIR = register(Method(
     key="idea_fair",
+    package=__name__,
+    order=30,
     title=N_("Feria de ideas"),
     vote_kind="dots",
     vote_on="stands",
