@@ -27,6 +27,11 @@ def register(method: Method) -> Method:
     return method
 
 
+def unregister(key: str) -> None:
+    """Remove a method (a test's toy method, once the test is over)."""
+    _REGISTRY.pop(key, None)
+
+
 def all_methods() -> list[Method]:
     """Every registered method, in the order lists show them."""
     _load()
@@ -54,4 +59,4 @@ def method_title(key: str) -> str:
     method = _REGISTRY.get(key)
     return method.title_text() if method else key
 
-__all__ = ["Method", "Phase", "all_methods", "get_method", "method_keys", "method_title", "register"]
+__all__ = ["Method", "Phase", "all_methods", "get_method", "method_keys", "method_title", "register", "unregister"]
