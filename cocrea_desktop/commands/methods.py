@@ -81,7 +81,7 @@ def fair_stands(file: str, session_id: str, as_json: bool, with_contacts: bool) 
 @fail_cleanly
 def fair_letters(file: str, session_id: str, as_json: bool) -> None:
     """The commitment letters with their follow-up status."""
-    from cocrea_desktop.store.fair import LETTER_STATUSES
+    from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
@@ -121,7 +121,7 @@ def fair_letters(file: str, session_id: str, as_json: bool) -> None:
 @fail_cleanly
 def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str) -> None:
     """Print one commitment letter (carta compromiso) to sign, with its folio as a QR code."""
-    from cocrea_desktop.export.pdf.fair import write_letter
+    from cocrea_desktop.methods.idea_fair.pdf import write_letter
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
@@ -139,7 +139,7 @@ def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str)
 @fail_cleanly
 def fair_stand_list(file: str, session_id: str, output: str, paper: str) -> None:
     """Print the stand list (the map to set up by), without contact people."""
-    from cocrea_desktop.export.pdf.fair import write_stand_list
+    from cocrea_desktop.methods.idea_fair.pdf import write_stand_list
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)

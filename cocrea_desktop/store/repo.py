@@ -42,9 +42,9 @@ class Repo:
     """An open process: the one object the GUI and the CLI talk to."""
 
     def __init__(self, pf: ProcessFile) -> None:
+        from cocrea_desktop.methods.fishbowl.store import FishbowlStore
+        from cocrea_desktop.methods.idea_fair.store import FairStore
         from cocrea_desktop.store.attendance import AttendanceStore
-        from cocrea_desktop.store.fair import FairStore
-        from cocrea_desktop.store.fishbowl import FishbowlStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.register import BallotRegister

@@ -16,7 +16,7 @@ from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.room_state import room_state
+from cocrea_desktop.store.room_state import room_state
 from cocrea_desktop.ui.models.fishbowl import (
     MIME,
     ClustersModel,

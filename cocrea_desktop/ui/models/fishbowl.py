@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from cocrea_desktop.core.model import Cluster, Idea
 from cocrea_desktop.i18n import N_, _, ngettext
-from cocrea_desktop.store.fishbowl import FishbowlGroup, Turn
+from cocrea_desktop.methods.fishbowl.store import FishbowlGroup, Turn
 from cocrea_desktop.ui.widgets.timer_widget import format_remaining
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1

@@ -38,7 +38,7 @@ from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.i18n import N_, _, ngettext
-from cocrea_desktop.store.fishbowl import TURNS_PHASE, Turn
+from cocrea_desktop.methods.fishbowl.store import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.fishbowl import (

@@ -24,7 +24,7 @@ from cocrea_desktop.core.room import (
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.i18n import _, ngettext
-from cocrea_desktop.store.fair import INTEREST_LEVELS
+from cocrea_desktop.methods.idea_fair.store import INTEREST_LEVELS
 from cocrea_desktop.store.repo import Repo
 
 
