@@ -20,6 +20,7 @@ from cocrea_desktop.export.opendata import export_open_data
 from cocrea_desktop.export.pdf.session_reports import render_session_report
 from cocrea_desktop.store.migrations import PERSONAL_FIELDS, known_names
 from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.store.room_state import room_state
 from tests import toy_method
 
 COLOURS = ("Azul cielo", "Verde milpa", "Rojo grana")
@@ -101,7 +102,7 @@ def test_tally_names_the_colours(voted):
     lines = [line for line in result.output.splitlines() if line.strip()[:2] in ("1.", "2.")]
     assert lines[0].endswith("Verde milpa")
     data = json.loads(CliRunner().invoke(cli, ["tally", str(path), sid, "--json"]).output)
-    assert [(r["option"], r["text"]) for r in data["rows"]][0] == (2, "Verde milpa")
+    assert (data["rows"][0]["option"], data["rows"][0]["text"]) == (2, "Verde milpa")
     assert {r["text"] for r in data["rows"]} == set(COLOURS)
 
 
@@ -118,7 +119,7 @@ def test_the_results_pdf_names_the_colours(voted):
 
 
 def test_open_data_publishes_the_colours_not_who_said_them(voted, tmp_path):
-    path, sid = voted
+    path, _sid = voted
     with Repo.open(path, read_only=True) as repo:
         result = export_open_data(repo, tmp_path / "datos")
     assert result.leaks == []
@@ -142,3 +143,19 @@ def test_the_report_hash_covers_its_table(voted):
         with repo.pf.conn:  # a colour renamed behind the program's back shows in the hash
             repo.pf.conn.execute("UPDATE toy_colour SET name = 'Morado' WHERE number = 3")
         assert evidence.session_digest(repo, sid) != before
+
+
+def test_the_room_sees_the_colours_then_the_vote(toy, tmp_path):
+    with Repo.create(tmp_path / "p.cocrea.db", name="P") as repo:
+        sid, _c = repo.add_session(method=toy.key, question="¿Qué color?")
+        assert room_state(repo, sid).footer == "Aún no se dice ningún color."
+        for name in COLOURS:
+            repo.toy.add_colour(sid, name)
+        room = room_state(repo, sid)
+        assert (room.mode, room.items_title) == ("ideas", "Colores dichos")
+        assert [(i.number, i.text) for i in room.items] == [
+            ("1", "Azul cielo"), ("2", "Verde milpa"), ("3", "Rojo grana")]
+        repo.phases.go_to(sid, "vote")  # the generic vote view, on the toy's own options
+        room = room_state(repo, sid)
+        assert room.mode == "vote"
+        assert [i.text for i in room.items] == list(COLOURS)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import dates
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.export import evidence
+from cocrea_desktop.export import evidence, session_text
 from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
 from cocrea_desktop.export.pdf import kit
 from cocrea_desktop.i18n import _, ngettext
@@ -234,21 +234,7 @@ def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) ->
         active=active, total=len(snap.ideas)), st["h2"]))
     if snap.ideas:
         rows = [[_("No."), _("Idea, tal como se dijo"), _("Estado")]]
-        for idea in snap.ideas:
-            if idea["status"] == "merged":
-                state = _("Fusionada en la {number}").format(number=idea["merged_into"])
-            elif idea["status"] == "withdrawn":
-                state = _("Retirada: {reason}").format(reason=idea["withdraw_reason"])
-            elif snap.session["method"] == "fishbowl" and idea["cluster"] is None:
-                state = _("Sin grupo de ideas: no se votó")
-            else:
-                state = _("Vigente")
-                if snap.session["method"] == "fishbowl":
-                    state = _("Grupo de ideas {number}").format(number=idea["cluster"])
-                if idea["absorbed"]:
-                    state += " · " + _("reúne {numbers}").format(
-                        numbers=", ".join(str(n) for n in idea["absorbed"]))
-            rows.append([str(idea["number"]), idea["text"], state])
+        rows += [list(row) for row in session_text.idea_rows(snap)]
         story.append(kit.table(rows, [0.07 * width, 0.65 * width, 0.28 * width]))
     else:
         story.append(kit.para(_("No se capturaron ideas."), st["body"]))
@@ -268,13 +254,7 @@ def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) ->
         story += _standing(snap, st)
         story += _round_story(snap, final, width, st, compact=True)[1:]
     rel = snap.relatoria
-    if snap.session["method"] == "fishbowl":  # what the synthesis fields hold there
-        agreed, apart = _("Temas que plantearon varias posturas"), \
-            _("Temas que planteó una sola postura")
-    else:
-        agreed, apart = _("Convergencias"), _("Disensos")
-    for key, title in (("convergences", agreed), ("dissent", apart),
-                       ("next_steps", _("Próximos pasos")), ("notes", _("Notas"))):
+    for key, title in session_text.relatoria_headings(snap.session["method"]):
         story.append(kit.para(title, st["h2"]))
         story.append(kit.para(rel[key] or "—", st["body"]))
     story.append(kit.para(_("Asistencia"), st["h2"]))
