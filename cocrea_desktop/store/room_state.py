@@ -89,8 +89,8 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     room = method.module("room")
     now = repo.pf.clock.now()
     title = " · ".join(p for p in (method.title_text(), session.table_label) if p)
-    base = dict(title=title, phase=phase.title_text(), rule=phase.rule_text(),
-                question=session.question)
+    base = {"title": title, "phase": phase.title_text(), "rule": phase.rule_text(),
+                "question": session.question}
     slot = room.timer(repo, session_id, phase) if hasattr(room, "timer") else None
     timer_slot, minutes = slot if slot else (None, None)
     timer_seconds = None
@@ -143,10 +143,10 @@ def vote_view(repo: Repo, session_id: str, phase: Phase) -> dict:
         progress = _("Conteo a mano de los votos")
     else:
         progress = _("Boletas recibidas: {count}").format(count=count)
-    return dict(mode="vote", items=option_items(repo, session_id),
-                items_title=_("Opciones de la votación"),
-                sentences=(repo.votes.rule_text(session_id, phase.vote_round),),
-                sentences_title=_("Cómo se vota"), footer=progress)
+    return {"mode": "vote", "items": option_items(repo, session_id),
+                "items_title": _("Opciones de la votación"),
+                "sentences": (repo.votes.rule_text(session_id, phase.vote_round),),
+                "sentences_title": _("Cómo se vota"), "footer": progress}
 
 
 def _note(idea) -> str:
@@ -170,7 +170,7 @@ def results_view(repo: Repo, session_id: str) -> dict | None:
     result = repo.votes.tally(session_id, round_)
     texts = {int(item.number): item.text for item in option_items(repo, session_id)}
     items = result_items(result, texts, repo.votes.noun(session_id))
-    return dict(mode="results", items=items,
-                items_title=_("Resultados: {round}").format(round=round_label(round_)),
-                sentences=(result.rule_text, *result_sentences(result)),
-                sentences_title=_("Cómo se decidieron los lugares"))
+    return {"mode": "results", "items": items,
+                "items_title": _("Resultados: {round}").format(round=round_label(round_)),
+                "sentences": (result.rule_text, *result_sentences(result)),
+                "sentences_title": _("Cómo se decidieron los lugares")}

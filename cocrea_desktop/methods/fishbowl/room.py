@@ -35,16 +35,16 @@ def turns(repo: Repo, session_id: str, phase: Phase) -> dict:
                   for t in all_turns)
     centre = current.group.label if current and current.running else ""
     footer = _("En el centro: {group}").format(group=centre) if centre else ""
-    return dict(mode="turns", items=items, items_title=_("Orden de los grupos"),
-                footer=footer, extra={"centre": centre})
+    return {"mode": "turns", "items": items, "items_title": _("Orden de los grupos"),
+                "footer": footer, "extra": {"centre": centre}}
 
 
 def open_round(repo: Repo, session_id: str, phase: Phase) -> dict:
     """What is said in the open round, as it is noted; no results."""
     notes = repo.ideas.notes(session_id, phase.key)
     items = tuple(RoomItem(note.created_at[11:16], note.text) for note in notes)
-    return dict(mode="ideas" if items else "question", items=items,
-                items_title=_("Ronda abierta: lo que aprendimos"))
+    return {"mode": "ideas" if items else "question", "items": items,
+                "items_title": _("Ronda abierta: lo que aprendimos")}
 
 
 def clusters(repo: Repo, session_id: str, phase: Phase) -> dict | None:
@@ -64,7 +64,7 @@ def clusters(repo: Repo, session_id: str, phase: Phase) -> dict | None:
     loose = [i.number for i in ideas if not i.cluster_id]
     footer = ngettext("{count} idea sin grupo", "{count} ideas sin grupo",
                       len(loose)).format(count=len(loose)) if loose else ""
-    return dict(mode="clusters", items=items, items_title=_("Grupos de ideas"), footer=footer)
+    return {"mode": "clusters", "items": items, "items_title": _("Grupos de ideas"), "footer": footer}
 
 
 def _cluster_note(numbers: list[int], groups: list[str]) -> str:

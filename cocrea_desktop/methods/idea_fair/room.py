@@ -42,8 +42,8 @@ def authorities(repo: Repo, session_id: str, phase: Phase) -> dict:
         if phase.kind == "fair_visits" and visited.get(a.number) else "")
         for a in found)
     footer = "" if found else _("Aún no hay autoridades registradas.")
-    return dict(mode="fair", items=items, items_title=_("Autoridades presentes"),
-                footer=footer, extra={"letters": len(letters(repo, session_id))})
+    return {"mode": "fair", "items": items, "items_title": _("Autoridades presentes"),
+                "footer": footer, "extra": {"letters": len(letters(repo, session_id))}}
 
 
 def interest(repo: Repo, session_id: str, phase: Phase) -> dict:
@@ -56,19 +56,19 @@ def interest(repo: Repo, session_id: str, phase: Phase) -> dict:
                  for key, label in INTEREST_LEVELS.items() if levels.count(key)]
         items.append(RoomItem(str(stand.number), stand.title,
                               " · ".join(parts) if parts else _("sin interés todavía")))
-    return dict(mode="fair", items=tuple(items), items_title=_("Interés por stand"),
-                extra={"letters": len(letters(repo, session_id))})
+    return {"mode": "fair", "items": tuple(items), "items_title": _("Interés por stand"),
+                "extra": {"letters": len(letters(repo, session_id))}}
 
 
 def stands(repo: Repo, session_id: str, phase: Phase) -> dict:
     """The stands, and the letters signed so far."""
     read = letters(repo, session_id)
     items = tuple(RoomItem(str(s.number), s.title) for s in repo.fair.stands(session_id))
-    return dict(mode="fair", items=items, items_title=_("Stands"),
-                sentences=read, sentences_title=_("Cartas compromiso"),
-                footer="" if read or phase.kind in ("fair_teams", "fair_map")
+    return {"mode": "fair", "items": items, "items_title": _("Stands"),
+                "sentences": read, "sentences_title": _("Cartas compromiso"),
+                "footer": "" if read or phase.kind in ("fair_teams", "fair_map")
                 else _("Aún no hay cartas compromiso."),
-                extra={"letters": len(read)})
+                "extra": {"letters": len(read)}}
 
 
 def closing(repo: Repo, session_id: str, phase: Phase) -> dict:
