@@ -7,8 +7,8 @@ from cocrea_desktop.core.room import RoomItem
 
 def colours(repo, session_id, phase) -> dict:
     items = tuple(RoomItem(str(c.number), c.name) for c in repo.toy.colours(session_id))
-    return dict(mode="ideas" if items else "empty", items=items, items_title="Colores dichos",
-                footer="" if items else "Aún no se dice ningún color.", follow_last=True)
+    return {"mode": "ideas" if items else "empty", "items": items, "items_title": "Colores dichos",
+                "footer": "" if items else "Aún no se dice ningún color.", "follow_last": True}
 
 
 #: The toy's phase kind and its view (the vote phase is generic).
