@@ -21,7 +21,7 @@ COMPARISON = re.compile(
     r"""|\bmethod\s+(not\s+)?in\s*[(\[{]"""         # method in ("fishbowl", ...)
     r"""|\.method\s+(not\s+)?in\s*[(\[{]""")
 #: A built-in method's key written as a string.
-KEY_STRING = re.compile(r"""["'](%s)["']""" % "|".join(BUILTIN_KEYS))
+KEY_STRING = re.compile("[\"'](" + "|".join(BUILTIN_KEYS) + ")[\"']")
 
 #: Files allowed to name a method key, and why (data only: no behaviour depends on it).
 ALLOWED_KEY_STRINGS = {
@@ -33,7 +33,7 @@ def offenders(package: Path = PACKAGE) -> list[str]:
     found = []
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package).as_posix()
-        if relative.startswith("methods/") or relative.startswith("ui/forms/"):
+        if relative.startswith(("methods/", "ui/forms/")):
             continue
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             code = line.split("#", 1)[0]

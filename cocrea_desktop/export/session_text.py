@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.i18n import N_, _
 
@@ -33,7 +34,7 @@ RELATORIA_FIELDS: tuple[tuple[str, str], ...] = (
 def _report(method_key: str) -> Any:
     try:
         return get_method(method_key).module("report")
-    except Exception:  # an unknown method (a file from elsewhere): the generic wording
+    except InvalidInput:  # an unknown method (a file from elsewhere): the generic wording
         return None
 
 
