@@ -7,11 +7,11 @@ import io
 
 from pypdf import PdfReader
 
-from cocrea_desktop.export import evidence, session_text
 from cocrea_desktop.export.pdf.session_reports import render_session_report
+from cocrea_desktop.export.relatoria import relatoria_headings, session_relatoria
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.store.migrations import PERSONAL_FIELDS
 from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.store.room_state import room_state
 
 
 def _pdf_text(data: bytes) -> str:
@@ -26,20 +26,26 @@ def test_the_fishbowl_relatoria_words_come_from_its_report_module(tmp_path):
         repo.ideas.add(sid, "Caminos primero")
         cluster, _c = repo.ideas.add_cluster(sid, "Repartir por población")
         repo.ideas.set_cluster([first.id], cluster.id)
-        snap = evidence.session_snapshot(repo, sid)
-        rows = session_text.idea_rows(snap)
-        assert rows == [("1", "Obras por población", "Grupo de ideas 1"),
-                        ("2", "Caminos primero", "Sin grupo de ideas: no se votó")]
-        assert [t for _k, t in session_text.relatoria_headings("fishbowl")][:2] == [
+        facts = session_relatoria(repo, sid)
+        assert [(i.number, i.text, i.cell()) for i in facts.ideas] == [
+            (1, "Obras por población", "Vigente · grupo de ideas 1"),
+            (2, "Caminos primero", "Vigente · sin grupo de ideas: no se votó")]
+        assert [t for t, _text in facts.fields][:2] == [
+            "Temas que plantearon varias posturas", "Temas que planteó una sola postura"]
+        assert [s.title for s in facts.sections][-2:] == [
+            "Grupos de ideas", "Ideas sin grupo de ideas (no se votaron)"]
+        assert [t for _k, t in relatoria_headings("fishbowl")][:2] == [
             "Temas que plantearon varias posturas", "Temas que planteó una sola postura"]
         text = _pdf_text(render_session_report(repo, sid, "relatoria"))
-        assert "Grupo de ideas 1" in text and "Sin grupo de ideas: no se votó" in text
+        assert "grupo de ideas 1" in text and "sin grupo de ideas: no se votó" in text
+        assert "Ideas sin grupo de ideas (no se votaron)" in text
         assert "Temas que plantearon varias posturas" in text and "Convergencias" not in text
 
         other, _c = repo.add_session(method="nominal_group", question="¿Qué falta?")
         repo.ideas.add(other, "Agua")
-        assert session_text.idea_rows(evidence.session_snapshot(repo, other)) == [
-            ("1", "Agua", "Vigente")]
+        assert [(i.number, i.cell()) for i in session_relatoria(repo, other).ideas] == [
+            (1, "Vigente")]
+        assert session_relatoria(repo, other).sections == ()
         assert "Convergencias" in _pdf_text(render_session_report(repo, other, "relatoria"))
 
 

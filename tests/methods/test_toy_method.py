@@ -18,9 +18,9 @@ from cocrea_desktop.core.errors import NewerFileVersion
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.opendata import export_open_data
 from cocrea_desktop.export.pdf.session_reports import render_session_report
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.store.migrations import PERSONAL_FIELDS, known_names
 from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.store.room_state import room_state
 from tests import toy_method
 
 COLOURS = ("Azul cielo", "Verde milpa", "Rojo grana")

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.store.room_state import room_state
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.evidence_menu import EvidenceMenu

@@ -1,4 +1,4 @@
-"""What the room sees in the fishbowl's own phases (read by ``store.room_state``): the
+"""What the room sees in the fishbowl's own phases (read by ``export.room_state``): the
 groups in their drawn order and who is in the centre, what the open round said, and
 which positions meet in each cluster of ideas."""
 

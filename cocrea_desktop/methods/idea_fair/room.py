@@ -1,4 +1,4 @@
-"""What the room sees in the idea fair's phases (read by ``store.room_state``): stands,
+"""What the room sees in the idea fair's phases (read by ``export.room_state``): stands,
 the authorities and their visits, the interest per stand, the commitment letters; at
 the closing, the dot vote (counted in the open, so its results show at once) beside
 the letters read aloud."""
@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.core.room import RoomItem
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.export.room_state import results_view, vote_view
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.methods.idea_fair.store import INTEREST_LEVELS
-from cocrea_desktop.store.room_state import results_view, vote_view
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo

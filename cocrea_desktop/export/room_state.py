@@ -2,8 +2,10 @@
 
 Built from the store's reads; never holds personal data (no attendance, no contact
 persons). Qt-free, so the rules of what is shown are tested without a screen. It lives
-in ``store/`` because it is a read of the process file and nothing else: ``core/room``
-(the pages, places and sentences) cannot read the store, and the window only paints.
+in ``export/`` beside the PDFs and the relatoría because it is one more rendering of
+the process for people to read, in the same words (``export.relatoria.idea_state``):
+``core/room`` (the pages, places and sentences) cannot read the store, the store may
+not use the export's wording, and the window only paints.
 
 The generic phase kinds (question, capture, clarify, vote, discuss, results...) are
 shown here. A method's own kinds are shown by the ``room`` module of its package
@@ -35,6 +37,7 @@ from cocrea_desktop.core.room import (
 )
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.export.relatoria import idea_state
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 
@@ -150,11 +153,11 @@ def vote_view(repo: Repo, session_id: str, phase: Phase) -> dict:
 
 
 def _note(idea) -> str:
-    if idea.status == "merged":
-        return _("unida a la {number}").format(number=idea.merged_into_number)
-    if idea.absorbed:
-        return _("incluye {numbers}").format(numbers=", ".join(str(n) for n in idea.absorbed))
-    return ""
+    """A merged idea or one that includes others, said as every screen and paper says it."""
+    if idea.status == "withdrawn":
+        return ""
+    return idea_state(status=idea.status, merged_into=idea.merged_into_number,
+                      absorbed=idea.absorbed)
 
 
 def option_items(repo: Repo, session_id: str) -> tuple[RoomItem, ...]:
