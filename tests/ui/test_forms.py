@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from cocrea_desktop import i18n
 from tests.test_i18n import source_messages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,13 +88,15 @@ def test_process_form_follows_a_language_switch(qtbot):
     assert dialog.ui.name_label.text() == "&Nombre:"
     assert dialog.windowTitle() == "Nuevo proceso" and ok.text() == "&Crear"
     try:
-        i18n.set_language("en")
+        install("en")
+        qtbot.wait(50)  # Qt's LanguageChange events, which put back Qt's own "OK"
         assert dialog.ui.name_label.text() == "&Name:"
         assert dialog.ui.municipality_label.text() == "&Municipality:"
         assert dialog.windowTitle() == "New process" and ok.text() == "&Create"
     finally:
-        i18n.set_language("es")
-    assert dialog.ui.name_label.text() == "&Nombre:"
+        install("es")
+    qtbot.wait(50)
+    assert dialog.ui.name_label.text() == "&Nombre:" and ok.text() == "&Crear"
 
 
 def test_session_form_lists_follow_a_language_switch(qtbot):
@@ -108,10 +109,39 @@ def test_session_form_lists_follow_a_language_switch(qtbot):
     assert dialog.interpreter.text() == "Hubo intérprete"
     assert dialog.method.itemText(dialog.method.findData("nominal_group")) == "Grupo nominal"
     try:
-        i18n.set_language("en")
+        install("en")
+        qtbot.wait(50)
         assert dialog.interpreter.text() == "An interpreter was present"
+        assert dialog.buttons.buttons()[0].text() == "&Save"
         assert dialog.method.itemText(dialog.method.findData("nominal_group")) == \
             "Nominal group"
         assert dialog.windowTitle() == "New session"
     finally:
-        i18n.set_language("es")
+        install("es")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_privacy_preview_is_shown_whole_at_1024x768(qtbot, tmp_path, language):
+    """The wrapped preview of the notice was cut at its top and bottom lines."""
+    from PySide6.QtWidgets import QApplication
+
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install(language)
+    try:
+        with Repo.open(create_demo(tmp_path / "demo.cocrea.db")) as repo:
+            dialog = PrivacyDialog(None, repo.attendance.privacy(),
+                                   repo.process().responsible_body)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QApplication.processEvents()
+        preview = dialog.preview
+        assert preview.height() >= preview.heightForWidth(preview.width())
+        assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+        assert dialog.frameGeometry().height() <= 768
+    finally:
+        install("es")

@@ -74,7 +74,7 @@ class AttendanceDialog(QDialog):
         self.ui.retranslateUi(self)
         self.setWindowTitle(_("Asistencia: {title}").format(
             title=self.repo.session_title(self.session)))
-        self.ui.close_buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Cerrar"))
+        self.ui.close_buttons.set_texts({QDialogButtonBox.StandardButton.Close: _("Cerrar")})
         for dimension in privacy.DIMENSIONS:
             self.findChild(QGroupBox, "box_" + dimension).setTitle(
                 privacy.dimension_label(dimension))

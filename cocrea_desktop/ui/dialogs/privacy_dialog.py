@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cocrea_desktop.core import privacy
@@ -14,6 +15,7 @@ from cocrea_desktop.core.privacy import PrivacySettings
 from cocrea_desktop.i18n import _
 from cocrea_desktop.ui.forms.privacy_form import Ui_PrivacyDialog
 from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.widgets.fit import grow_to_fit
 
 
 class PrivacyDialog(QDialog):
@@ -42,8 +44,12 @@ class PrivacyDialog(QDialog):
     def retranslate(self, *_args) -> None:
         self.ui.retranslateUi(self)
         self.body.setPlaceholderText(self.fallback_body or _("Nombre del sujeto obligado"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Guardar"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
+        self.buttons.set_texts({QDialogButtonBox.StandardButton.Ok: _("&Guardar"),
+                                QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)
 
     def values(self) -> dict[str, Any]:
         return {"body": self.body.text().strip(), "notice": self.notice.toPlainText().strip(),
@@ -54,6 +60,8 @@ class PrivacyDialog(QDialog):
         self.preview.setText(privacy.render_notice(
             PrivacySettings(v["body"], v["notice"], v["full_notice_at"]),
             fallback_body=self.fallback_body))
+        if self.isVisible():
+            grow_to_fit(self)
 
     @classmethod
     def ask(cls, parent: QWidget | None, settings: PrivacySettings,

@@ -39,9 +39,9 @@ class ProcessDialog(QDialog):
     def retranslate(self, *_args) -> None:
         self.ui.retranslateUi(self)
         self.setWindowTitle(_("Datos del proceso") if self.editing else _("Nuevo proceso"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _("&Guardar") if self.editing else _("&Crear"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
+        self.buttons.set_texts({
+            QDialogButtonBox.StandardButton.Ok: _("&Guardar") if self.editing else _("&Crear"),
+            QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
 
     def _accept_if_valid(self) -> None:
         if not self.name.text().strip():

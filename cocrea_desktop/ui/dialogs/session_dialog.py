@@ -68,8 +68,8 @@ class SessionDialog(QDialog):
                               (self.level, PARTICIPATION_LEVELS)):
             for i in range(combo.count()):
                 combo.setItemText(i, _(labels[combo.itemData(i)]))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Guardar"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
+        self.buttons.set_texts({QDialogButtonBox.StandardButton.Save: _("&Guardar"),
+                                QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
         self._show_method_help()
 
     def _load(self, s: Session) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QSizePolicy, QSpacerItem, QTabWidget,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from cocrea_desktop.ui.widgets.inputs import ButtonBox
 from cocrea_desktop.i18n import _
 
 class Ui_AttendanceDialog(object):
@@ -154,7 +156,7 @@ class Ui_AttendanceDialog(object):
 
         self.main_layout.addWidget(self.tabs)
 
-        self.close_buttons = QDialogButtonBox(AttendanceDialog)
+        self.close_buttons = ButtonBox(AttendanceDialog)
         self.close_buttons.setObjectName(u"close_buttons")
         self.close_buttons.setStandardButtons(QDialogButtonBox.Close)
 

@@ -10,6 +10,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+
+from cocrea_desktop.ui.widgets.inputs import ButtonBox
 from cocrea_desktop.i18n import _
 
 class Ui_PrivacyDialog(object):
@@ -78,7 +80,7 @@ class Ui_PrivacyDialog(object):
 
         self.main_layout.addWidget(self.preview)
 
-        self.buttons = QDialogButtonBox(PrivacyDialog)
+        self.buttons = ButtonBox(PrivacyDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
 

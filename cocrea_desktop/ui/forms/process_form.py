@@ -10,6 +10,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QLabel, QLineEdit, QSizePolicy,
     QVBoxLayout, QWidget)
+
+from cocrea_desktop.ui.widgets.inputs import ButtonBox
 from cocrea_desktop.i18n import _
 
 class Ui_ProcessDialog(object):
@@ -87,7 +89,7 @@ class Ui_ProcessDialog(object):
 
         self.main_layout.addWidget(self.error)
 
-        self.buttons = QDialogButtonBox(ProcessDialog)
+        self.buttons = ButtonBox(ProcessDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Ok)
 

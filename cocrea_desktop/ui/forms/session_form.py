@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QLineEdit, QSizePolicy, QSpinBox, QVBoxLayout,
     QWidget)
 
-from cocrea_desktop.ui.widgets.inputs import (DateEdit, QuestionEdit)
+from cocrea_desktop.ui.widgets.inputs import (ButtonBox, DateEdit, QuestionEdit)
 from cocrea_desktop.i18n import _
 
 class Ui_SessionDialog(object):
@@ -151,7 +151,7 @@ class Ui_SessionDialog(object):
 
         self.main_layout.addWidget(self.error)
 
-        self.buttons = QDialogButtonBox(SessionDialog)
+        self.buttons = ButtonBox(SessionDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Save)
 

@@ -156,3 +156,21 @@ def fit_window(window: QWidget, width: int, height: int, *, centre: bool = True)
         outer_w, outer_h = size.width() + 2 * BORDER, size.height() + TITLE_BAR + 2 * BORDER
         window.move(area.x() + max(0, (area.width() - outer_w) // 2),
                     area.y() + max(0, (area.height() - outer_h) // 2))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a window at least as tall as its layout needs at its present width, within
+    the screen's free area.
+
+    Qt sizes a dialog before it knows where its wrapped labels break, so a long wrapped
+    text (the privacy notice's preview) could be cut at the top and bottom.
+    """
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    need = layout.totalHeightForWidth(window.width())
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height() - TITLE_BAR - 2 * BORDER)
+    if window.height() < need:
+        window.resize(window.width(), need)
