@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
+from shiboken6 import isValid
 
 MIN_ROW = 30
 
@@ -41,6 +42,8 @@ class _TitlesFit(QObject):
 
     def fit(self) -> None:
         self.pending = False
+        if not isValid(self.view):  # deleted while the fit waited
+            return
         header = self.view.horizontalHeader()
         for section in range(header.count()):
             if header.isSectionHidden(section) or \
@@ -91,6 +94,8 @@ class _ReadableColumn(QObject):
 
     def apply(self) -> None:
         self.pending = False
+        if not isValid(self.view):  # deleted while the fit waited
+            return
         header = self.view.horizontalHeader()
         if self.column >= header.count():
             return
