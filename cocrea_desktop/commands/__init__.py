@@ -2,14 +2,17 @@
 
 To add an area: create ``cocrea_desktop/commands/<area>.py`` that imports ``cli``
 (and the helpers) from :mod:`cocrea_desktop.cli` and decorates its commands with
-``@cli.command()`` or ``@cli.group()``; then list the module below.
+``@cli.command()`` or ``@cli.group()``; then list the module below. One group, one
+module: a module never imports another command module (shared helpers live in
+:mod:`cocrea_desktop.cli`, or in a helper module here such as ``csv_input``), and no
+module here imports Qt or the ui (an import-linter contract checks it).
 """
 
 from __future__ import annotations
 
 import importlib
 
-AREAS: list[str] = ["methods", "reports", "bundle", "votes", "paper"]
+AREAS: list[str] = ["process", "session", "methods", "reports", "bundle", "ideas", "ballots", "votes"]
 
 
 def load_all() -> None:

@@ -37,7 +37,6 @@ def bundle_export(file: str, output: str, sessions: tuple[str, ...], include_per
                   created_at: str | None, device_name: str | None, as_json: bool) -> None:
     """Export the process in FILE (or some sessions) as a signed bundle."""
     from cocrea_desktop.export.bundle import export_to
-
     from cocrea_desktop.store.device import load_or_create_device, set_device_name
 
     chosen = None
