@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.files import write_temp_beside
 from cocrea_desktop.core.voting.ballot_wording import (
     example_explanation,
     most_important_caption,
@@ -218,15 +218,11 @@ def prepare_ballots_pdf(
     if data is None:
         return None
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
-    prepared = PreparedPdf(target=target, temp=Path(tmp_name),
-                           sha256=hashlib.sha256(data).hexdigest(), pages=0,
-                           layout=ballot_grid(spec).to_json())
+    temp = write_temp_beside(data, target, prefix=".ballots-", suffix=".pdf.tmp")
+    prepared = PreparedPdf(target=target, temp=temp,
+                           sha256=hashlib.sha256(data).hexdigest(), pages=0)
     try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+        prepared.layout = ballot_grid(spec).to_json()
         prepared.pages = _read_back(spec, prepared)
     except BaseException:
         prepared.discard()
