@@ -39,9 +39,6 @@ class QrMatrix:
     def version(self) -> int:
         return (self.size - 17) // 4
 
-    def is_dark(self, x: int, y: int) -> bool:
-        return self.modules[y * self.size + x] == 1
-
     def rows(self) -> list[bytes]:
         n = self.size
         return [self.modules[y * n : (y + 1) * n] for y in range(n)]
