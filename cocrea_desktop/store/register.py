@@ -279,7 +279,7 @@ class BallotRegister:
                                         "round = ? AND serial = ?", [session_id, round_, serial])
                 unit.update("ballot_issue", row_id, {"status": "void", "void_reason": reason},
                             stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     # -- reading back ----------------------------------------------------------------
     def read(self, session_id: str, round_: str, text: str) -> ReadOutcome:
@@ -355,7 +355,7 @@ class BallotRegister:
         with self.pf.write("ballots.spoiled", Label(N_("marcar como estropeada la boleta {serial}"),
                                                      serial=qr.format_serial(serial))) as unit:
             unit.update("ballot_issue", row[0]["id"], {"status": "spoiled"}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     # -- reconciliation ------------------------------------------------------------
     def summary(self, session_id: str, round_: str) -> RegisterSummary:

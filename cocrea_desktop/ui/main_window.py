@@ -365,6 +365,8 @@ class MainWindow(QMainWindow):
             self.refresh_header()
         if changes.touches("session"):
             self.refresh_sessions()
+        if changes.created_kind == "session" and changes.created:
+            self.select_session(changes.created)  # a session just made: show it chosen
         self.saved_at = dt.datetime.now()
         self.show_saved()
         self.update_actions()
@@ -464,10 +466,8 @@ class MainWindow(QMainWindow):
         if self.repo is None or self.repo.read_only:
             return
         values = SessionDialog.ask(self, settings=self.settings)
-        if values:
-            session_id = ops.add_session(parent=self, repo=self.repo, **values)
-            if session_id:
-                self.select_session(session_id)
+        if values:  # the new session is selected by on_changes (changes.created)
+            ops.add_session(parent=self, repo=self.repo, **values)
 
     def edit_session(self) -> None:
         session = self.current_session()
@@ -481,9 +481,7 @@ class MainWindow(QMainWindow):
         session = self.current_session()
         if self.repo is None or session is None:
             return
-        new_id = ops.duplicate_session(parent=self, repo=self.repo, session_id=session.id)
-        if new_id:
-            self.select_session(new_id)
+        ops.duplicate_session(parent=self, repo=self.repo, session_id=session.id)
 
     def toggle_archive(self) -> None:
         session = self.current_session()

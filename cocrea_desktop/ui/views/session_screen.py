@@ -293,7 +293,7 @@ class SessionScreen(QMainWindow):
     def on_changes(self, changes: Changes) -> None:
         if self.closed:
             return
-        if changes.touches("session"):
+        if changes.touches("session") and changes.concerns(self.session_id):
             self.reload_phase()
         if changes.touches("timer"):
             self.timer.reload()
