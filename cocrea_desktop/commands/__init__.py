@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import importlib
 
-AREAS: list[str] = ["process", "session", "methods", "reports", "bundle", "ideas", "ballots", "votes"]
+AREAS: list[str] = [
+    "process", "session", "methods", "reports", "bundle", "ideas", "ballots", "votes",
+]
 
 
 def load_all() -> None:

@@ -208,9 +208,8 @@ def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
     if not found:
         click.echo(_("No hay conflictos."))
     for c in found:
-        click.echo("{id}  {table}  {row}  {status}  {kind}".format(
-            id=c.id[:8], table=c.table, row=c.row_id[:8], status=c.status,
-            kind=conflict_kind_label(c.kind)))
+        kind = conflict_kind_label(c.kind)
+        click.echo(f"{c.id[:8]}  {c.table}  {c.row_id[:8]}  {c.status}  {kind}")
         for name in c.fields:
             click.echo("    " + _("{field}: «{current}» (en la tabla) / «{other}» (la otra)")
                        .format(field=name, current=c.current.get(name),
@@ -254,8 +253,7 @@ def keys_list(file: str, as_json: bool) -> None:
     if not found:
         click.echo(_("Todavía no se ha visto ninguna otra llave."))
     for k in found:
-        click.echo("{fpr}  {status:14}  {name}  {device}".format(
-            fpr=k.fingerprint, status=status_label(k.status), name=k.name, device=k.device_id))
+        click.echo(f"{k.fingerprint}  {status_label(k.status):14}  {k.name}  {k.device_id}")
 
 
 def _set_status(file: str, fingerprint: str, status: str) -> None:

@@ -86,7 +86,7 @@ def ideas_import(file: str, session_id: str, csv_file: str, as_json: bool) -> No
                         len(added)).format(count=len(added), first=added[0].number,
                                            last=added[-1].number))
     for idea in added:
-        click.echo("{number:>4}. {text}".format(number=idea.number, text=idea.text))
+        click.echo(f"{idea.number:>4}. {idea.text}")
     if empty:
         click.echo(ngettext("Se omitió {count} fila vacía.", "Se omitieron {count} filas vacías.",
                             empty).format(count=empty))
@@ -118,7 +118,6 @@ def ideas_list(file: str, session_id: str, as_json: bool) -> None:
             extra = "  " + _("[fusionada en la {number}]").format(number=idea.merged_into_number)
         elif idea.status == "withdrawn":
             extra = "  " + _("[retirada: {reason}]").format(reason=idea.withdraw_reason)
-        click.echo("{number:>4}. {status:10}  {where:20}  {text}{extra}".format(
-            number=idea.number, status=_(IDEA_STATUSES.get(idea.status, idea.status)),
-            where=where, text=idea.text, extra=extra))
+        status = _(IDEA_STATUSES.get(idea.status, idea.status))
+        click.echo(f"{idea.number:>4}. {status:10}  {where:20}  {idea.text}{extra}")
 

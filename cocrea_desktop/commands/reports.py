@@ -153,7 +153,7 @@ def attendance_show(file: str, session_id: str, as_json: bool) -> None:
         if cats:
             click.echo("{dimension}: {cats}".format(
                 dimension=dimension_label(dimension),
-                cats=", ".join("{c} {n}".format(c=category_label(dimension, c), n=n)
+                cats=", ".join(f"{category_label(dimension, c)} {n}"
                                for c, n in cats.items())))
     click.echo(_("Personas anotadas: {n}").format(n=data["people_recorded"]))
 
@@ -174,7 +174,7 @@ def attendance_inclusion(file: str, as_json: bool) -> None:
     for dimension, cats in data.items():
         click.echo("{dimension}: {cats}".format(
             dimension=dimension_label(dimension),
-            cats=", ".join("{c} {n}".format(c=category_label(dimension, c), n=n)
+            cats=", ".join(f"{category_label(dimension, c)} {n}"
                            for c, n in cats.items()) or "—"))
 
 

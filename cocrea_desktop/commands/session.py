@@ -68,7 +68,8 @@ def session_list(file: str, include_archived: bool, as_json: bool) -> None:
         click.echo(_("El proceso no tiene sesiones."))
     for row in rows:
         archived = " " + _("[archivada]") if row["archived"] else ""
-        click.echo("{id}  {date:10}  {method:15}  {status:10}  {table}  {question}{archived}".format(
+        click.echo("{id}  {date:10}  {method:15}  {status:10}  {table}  {question}{archived}"
+                   .format(
             id=row["id"][:8], date=dates.format_date(row["date"], "numeric") or "-",
             method=row["method_name"],
             status=row["status_name"], table=row["table"], question=row["question"],

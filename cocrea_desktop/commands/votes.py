@@ -93,7 +93,7 @@ def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
         if "points" in row:
             figures = _("{points}, {mentions}, D: {distribution}").format(
                 points=wording.points(row["points"]), mentions=wording.ballots(row["mentions"]),
-                distribution=" ".join("{}:{}".format(r, n)
+                distribution=" ".join(f"{r}:{n}"
                                       for r, n in row["distribution"].items()))
         elif "dots" in row:
             figures = _("{dots}, {voters}").format(dots=wording.points(row["dots"]),

@@ -74,7 +74,7 @@ class Label:
         return hash(self.msgid)
 
     def __repr__(self) -> str:
-        return "Label({!r}, {!r})".format(self.msgid, self.params)
+        return f"Label({self.msgid!r}, {self.params!r})"
 
     def _key(self) -> tuple:
         return (self.msgid, self.plural_msgid, self.n, self.lower,

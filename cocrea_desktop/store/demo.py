@@ -79,7 +79,7 @@ def _seed_first_session(repo: Repo, session_id: str) -> None:
     ideas.agree_merge(merge.id)
     phases.go_to(session_id, "preliminary_vote")
     for number, text in enumerate(DEMO_BALLOTS, start=1):
-        repo.votes.enter_ballot(session_id, "preliminary", text, serial="{:04d}".format(number))
+        repo.votes.enter_ballot(session_id, "preliminary", text, serial=f"{number:04d}")
     phases.skip(session_id)  # discussion and final vote are optional: on to the results
     repo.relatoria.save(
         session_id,
@@ -110,7 +110,7 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
             method, question, table, date, place, facilitator, status, people = \
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
             if i >= len(DEMO_SESSIONS):
-                table = "{table} ({n})".format(table=table, n=i // len(DEMO_SESSIONS) + 1)
+                table = f"{table} ({i // len(DEMO_SESSIONS) + 1})"
             session_id, _changes = repo.add_session(
                 method=method, question=question, table_label=table, date=date, place=place,
                 facilitator=facilitator, status=status, participant_count=people)

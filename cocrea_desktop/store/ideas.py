@@ -166,8 +166,9 @@ class IdeaStore:
     def last_turn(self, session_id: str) -> tuple[int, int]:
         """The (round, turn) of the latest idea or pass, (0, 0) when none."""
         row = self.pf.query(
-            "SELECT round, turn FROM (SELECT round, turn, created_at FROM idea WHERE session_id = ? "
-            "UNION ALL SELECT round, turn, created_at FROM idea_pass WHERE session_id = ?) "
+            "SELECT round, turn FROM (SELECT round, turn, created_at FROM idea "
+            "WHERE session_id = ? UNION ALL SELECT round, turn, created_at FROM idea_pass "
+            "WHERE session_id = ?) "
             "ORDER BY round DESC, turn DESC LIMIT 1", [session_id, session_id])
         return (row[0]["round"], row[0]["turn"]) if row else (0, 0)
 

@@ -139,8 +139,9 @@ class BallotRegister:
 
     # -- issuing -------------------------------------------------------------------
     def issued(self, session_id: str, round_: str) -> list[dict[str, Any]]:
-        return self.pf.query("SELECT serial, batch, status, void_reason, created_at FROM ballot_issue "
-                             "WHERE session_id = ? AND round = ? ORDER BY created_at, rowid",
+        return self.pf.query("SELECT serial, batch, status, void_reason, created_at "
+                             "FROM ballot_issue WHERE session_id = ? AND round = ? "
+                             "ORDER BY created_at, rowid",
                              [session_id, round_])
 
     def plan_issue(self, session_id: str, round_: str, count: int) -> IssuePlan:

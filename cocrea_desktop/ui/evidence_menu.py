@@ -154,7 +154,7 @@ class EvidenceMenu(QObject):
         session = self.window.current_session()
         parts = [stem]
         if session is not None and stem != "informe-del-proceso" and suffix:
-            parts.append((session.date or session.id[:8]))
+            parts.append(session.date or session.id[:8])
         return str(start_folder(repo) / ("-".join(parts) + suffix))
 
     def report(self, kind: str) -> None:

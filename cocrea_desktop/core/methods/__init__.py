@@ -59,4 +59,7 @@ def method_title(key: str) -> str:
     method = _REGISTRY.get(key)
     return method.title_text() if method else key
 
-__all__ = ["Method", "Phase", "all_methods", "get_method", "method_keys", "method_title", "register", "unregister"]
+__all__ = [
+    "Method", "Phase", "all_methods", "get_method", "method_keys", "method_title", "register",
+    "unregister",
+]

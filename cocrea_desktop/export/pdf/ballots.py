@@ -742,10 +742,10 @@ def _draw_static(canvas: Canvas, spec: BallotSheetSpec, fonts: FontNames, lay: _
             c.setFillGray(0)
         elif kind == "square":
             x, y, side = op[1:]
-            c.addLiteral("{0:.2f} {1:.2f} {2:.2f} {2:.2f} re f".format(x, y, side))
+            c.addLiteral(f"{x:.2f} {y:.2f} {side:.2f} {side:.2f} re f")
         elif kind == "box":
             x, y, side = op[1:]
-            boxes.append("{0:.2f} {1:.2f} {2:.2f} {2:.2f} re".format(x, y, side))
+            boxes.append(f"{x:.2f} {y:.2f} {side:.2f} {side:.2f} re")
         elif kind == "circle":
             circles.append(op[1:])
         elif kind == "hline":

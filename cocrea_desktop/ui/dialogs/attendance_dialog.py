@@ -97,7 +97,7 @@ class AttendanceDialog(QDialog):
                 inner.addLayout(form)
                 self.spins[dimension] = {}
                 for key, label in privacy.CATEGORIES[dimension].items():
-                    spin = QSpinBox(objectName="count_{d}_{k}".format(d=dimension, k=key))
+                    spin = QSpinBox(objectName=f"count_{dimension}_{key}")
                     spin.setRange(0, privacy.MAX_COUNT)
                     spin.valueChanged.connect(lambda _v, d=dimension: self._update_total(d))
                     form.addRow(_(label), spin)

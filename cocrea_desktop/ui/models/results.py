@@ -50,10 +50,10 @@ class ResultsModel(QAbstractTableModel):
         sample = result.rows[0]
         if hasattr(sample, "points"):
             k = len(sample.distribution)
-            return columns + ["total", "mentions"] + ["d{}".format(r) for r in range(k, 0, -1)]
+            return columns + ["total", "mentions"] + [f"d{r}" for r in range(k, 0, -1)]
         if hasattr(sample, "dots"):
             cap = len(sample.distribution)
-            extra = ["d{}".format(r) for r in range(cap, 0, -1)] if cap > 1 else []
+            extra = [f"d{r}" for r in range(cap, 0, -1)] if cap > 1 else []
             return columns + ["total", "mentions"] + extra
         return columns + ["total"]
 

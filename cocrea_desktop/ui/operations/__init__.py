@@ -13,44 +13,95 @@ module here until the method package carries them) and into the imports below.
 
 from __future__ import annotations
 
+from cocrea_desktop.ui.operations.attendance import (
+    add_person,
+    correct_person,
+    erase_person,
+    set_attendance_counts,
+    set_notice_read_aloud,
+    set_privacy,
+)
 from cocrea_desktop.ui.operations.base import ChangesBus, bus, show_error
+from cocrea_desktop.ui.operations.bundles import (
+    import_bundle,
+    import_bundles,
+    resolve_conflict,
+)
+from cocrea_desktop.ui.operations.fair import (
+    add_authority,
+    add_stand,
+    attach_letter_scan,
+    draft_letter,
+    edit_letter,
+    edit_stand,
+    log_visit,
+    set_interest,
+    set_letter_status,
+)
+from cocrea_desktop.ui.operations.fishbowl import (
+    add_fishbowl_group,
+    add_group_idea,
+    add_turn_minute,
+    draw_turn_order,
+    edit_fishbowl_group,
+    end_turn,
+    set_turn_minutes,
+    start_turn,
+    toggle_turn_timer,
+)
+from cocrea_desktop.ui.operations.ideas import (
+    add_cluster,
+    add_idea,
+    add_note,
+    agree_merge,
+    edit_idea,
+    pass_turn,
+    propose_merge,
+    reject_merge,
+    restore_idea,
+    set_cluster,
+    undo_merge,
+    withdraw_idea,
+)
+from cocrea_desktop.ui.operations.paper import (
+    issue_printed_ballots,
+    mark_ballot_spoiled,
+    void_ballot_serials,
+)
+from cocrea_desktop.ui.operations.phases import (
+    add_minute,
+    go_to_phase,
+    next_phase,
+    pause_timer,
+    previous_phase,
+    reset_timer,
+    resume_timer,
+    skip_phase,
+    start_timer,
+    toggle_timer,
+)
 from cocrea_desktop.ui.operations.process import (
-    update_process, undo, redo,
+    redo,
+    undo,
+    update_process,
+)
+from cocrea_desktop.ui.operations.sessions import (
+    add_session,
+    archive_session,
+    duplicate_session,
+    end_session,
+    save_relatoria,
+    update_session,
 )
 from cocrea_desktop.ui.operations.settings import (
     name_device,
 )
-from cocrea_desktop.ui.operations.sessions import (
-    add_session, update_session, duplicate_session, archive_session, end_session, save_relatoria,
-)
-from cocrea_desktop.ui.operations.phases import (
-    go_to_phase, next_phase, previous_phase, skip_phase, toggle_timer, start_timer, pause_timer,
-    resume_timer, add_minute, reset_timer,
-)
-from cocrea_desktop.ui.operations.ideas import (
-    add_idea, pass_turn, edit_idea, withdraw_idea, restore_idea, propose_merge, agree_merge,
-    reject_merge, undo_merge, add_cluster, set_cluster, add_note,
-)
 from cocrea_desktop.ui.operations.votes import (
-    configure_vote, enter_ballot, spoil_ballot, set_counts, choose_result_round,
-)
-from cocrea_desktop.ui.operations.paper import (
-    issue_printed_ballots, void_ballot_serials, mark_ballot_spoiled,
-)
-from cocrea_desktop.ui.operations.attendance import (
-    set_privacy, set_attendance_counts, set_notice_read_aloud, add_person, correct_person,
-    erase_person,
-)
-from cocrea_desktop.ui.operations.bundles import (
-    import_bundle, import_bundles, resolve_conflict,
-)
-from cocrea_desktop.ui.operations.fishbowl import (
-    add_fishbowl_group, edit_fishbowl_group, set_turn_minutes, draw_turn_order, start_turn,
-    end_turn, toggle_turn_timer, add_turn_minute, add_group_idea,
-)
-from cocrea_desktop.ui.operations.fair import (
-    add_stand, edit_stand, add_authority, log_visit, set_interest, draft_letter, edit_letter,
-    set_letter_status, attach_letter_scan,
+    choose_result_round,
+    configure_vote,
+    enter_ballot,
+    set_counts,
+    spoil_ballot,
 )
 
 __all__ = [

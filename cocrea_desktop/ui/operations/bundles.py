@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.ui.operations.base import bus, _run
+from cocrea_desktop.ui.operations.base import _run, bus
 
 
 def import_bundle(*, parent: QWidget | None, repo: Repo, bundle: Any, accept_key: bool = False,

@@ -44,7 +44,7 @@ def summary_html(repo: Repo, session_id: str) -> str:
     session = repo.session(session_id)
     esc = html.escape
     out = ["<h3>{}</h3>".format(esc(_("Pregunta detonadora"))),
-           "<p><b>{}</b></p>".format(esc(session.question))]
+           f"<p><b>{esc(session.question)}</b></p>"]
     facts = [
         (_("Fecha"), dates.format_date(session.date) or "—"),
         (_("Lugar"), session.place or "—"),
@@ -52,7 +52,7 @@ def summary_html(repo: Repo, session_id: str) -> str:
         (_("Facilitación"), session.facilitator or "—"),
         (_("Participantes"), str(session.participant_count or "—")),
     ]
-    out.append("<p>" + "<br>".join("{}: {}".format(esc(k), esc(v)) for k, v in facts) + "</p>")
+    out.append("<p>" + "<br>".join(f"{esc(k)}: {esc(v)}" for k, v in facts) + "</p>")
     ideas = repo.ideas.list(session_id)
     out.append("<h3>{}</h3><ol>".format(esc(ngettext("{count} idea", "{count} ideas",
                                                     len(ideas)).format(count=len(ideas)))))
@@ -67,9 +67,9 @@ def summary_html(repo: Repo, session_id: str) -> str:
                 numbers=", ".join(str(n) for n in idea.absorbed))
         text = esc(idea.text)
         if idea.status == "withdrawn":
-            text = "<s>{}</s>".format(text)
+            text = f"<s>{text}</s>"
         out.append('<li value="{n}">{text}{note}</li>'.format(
-            n=idea.number, text=text, note=" <i>({})</i>".format(esc(note)) if note else ""))
+            n=idea.number, text=text, note=f" <i>({esc(note)})</i>" if note else ""))
     out.append("</ol>")
     round_ = repo.votes.result_round(session_id)  # the round the screen and PDFs take
     if round_ is not None:
@@ -78,13 +78,13 @@ def summary_html(repo: Repo, session_id: str) -> str:
                 round=round_label(round_).lower()))))
         warning = repo.votes.optional_round_warning(session_id)
         if warning:
-            out.append("<p>⚠ {}</p>".format(esc(warning)))
+            out.append(f"<p>⚠ {esc(warning)}</p>")
         try:
             result = repo.votes.tally(session_id, round_)
         except CocreaError as err:
-            out.append("<p>{}</p>".format(esc(err.message)))
+            out.append(f"<p>{esc(err.message)}</p>")
             return "\n".join(out)
-        out.append("<h3>{}</h3>".format(esc(round_label(round_))))
+        out.append(f"<h3>{esc(round_label(round_))}</h3>")
         out.append("<p>{}</p><ul>".format(esc(_("Regla: {rule}").format(rule=result.rule_text))))
         texts = {i.number: i.text for i in ideas}
         unit = wording.votes if hasattr(result, "check_text") else wording.points
@@ -95,7 +95,7 @@ def summary_html(repo: Repo, session_id: str) -> str:
                 total=unit(row_total(row))))))
         out.append("</ul>")
         for tie in result.near_ties:
-            out.append("<p>≈ {}</p>".format(esc(tie.text)))
+            out.append(f"<p>≈ {esc(tie.text)}</p>")
     return "\n".join(out)
 
 
