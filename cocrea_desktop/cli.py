@@ -67,6 +67,15 @@ def open_repo(path: str, *, read_only: bool = False):
                          ) from err
 
 
+#: Paper sizes the PDF commands take.
+PAPER = click.Choice(["letter", "a4"])
+
+
+def written(path: Path, digest: str) -> None:
+    """Say which file a command wrote, with the digest of the data it holds."""
+    click.echo(_("Archivo escrito: {path} (datos {digest})").format(path=path, digest=digest))
+
+
 def pick_round(repo, session_id: str, round_: str | None) -> str:
     """The round asked for, or the session's first vote round; a clear error otherwise."""
     from cocrea_desktop.core.errors import InvalidInput

@@ -13,7 +13,8 @@ from __future__ import annotations
 import importlib
 
 AREAS: list[str] = [
-    "process", "session", "methods", "reports", "bundle", "ideas", "ballots", "votes",
+    "process", "session", "methods", "reports", "attendance", "opendata", "bundle", "keys",
+    "ideas", "ballots", "votes",
 ]
 
 
