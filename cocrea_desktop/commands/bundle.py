@@ -1,4 +1,4 @@
-"""`cocrea bundle ...`: signed bundles written, verified, previewed and merged."""
+"""`cocrea bundle export|verify|import|conflicts|resolve`: signed bundles between laptops."""
 
 from __future__ import annotations
 
