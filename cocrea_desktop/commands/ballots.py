@@ -19,7 +19,7 @@ from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo, pick_rou
 from cocrea_desktop.commands.csv_input import cell, is_int, plain, read_csv
 from cocrea_desktop.core.errors import CocreaError, InvalidInput, RuleViolation, StorageError
 from cocrea_desktop.core.model import round_label
-from cocrea_desktop.core.voting.ballots import redirect_notes
+from cocrea_desktop.core.voting.outcome import ballot_name, describe_ballot
 from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store import register
@@ -183,6 +183,8 @@ def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
         if repo.votes.round(session.id, round_).mode == "counts":
             raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
         counted = {b.serial for b in repo.votes.ballots(session.id, round_)}
+        dots = repo.votes.round(session.id, round_).kind == "dots"
+        noun = repo.votes.noun(session.id)
         for serial, data in by_serial.items():
             if serial in counted:
                 duplicates.append(serial)
@@ -195,11 +197,14 @@ def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
                 rejected.append({"serial": serial, "reason": err.message})
                 continue
             counted.add(serial)
+            outcome = describe_ballot(ballot, dots=dots, noun=noun,
+                                      name=ballot_name(ballot.serial, ballot.number))
             added.append({"serial": serial, "number": ballot.number, "rows": data["rows"],
                           "marks": [list(m) for m in ballot.marks],
                           "voids": [{"entry": v.entry, "reason": v.reason}
                                     for v in ballot.voids],
-                          "notes": redirect_notes(ballot.redirects)})
+                          "void_lines": list(outcome.voids), "notes": list(outcome.notes),
+                          "outcome": outcome.saved()})
         total = repo.votes.count_ballots(session.id, round_)
     report = {"round": round_, "added": added, "duplicates": duplicates, "rejected": rejected,
               "refused_rows": refused, "empty_rows": empty, "ballots_in_round": total}
@@ -224,10 +229,9 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
                             "{count} boletas tienen entradas anuladas (lo demás sí cuenta):",
                             len(with_voids)).format(count=len(with_voids)))
         for ballot in with_voids:
-            for void in ballot["voids"]:
-                click.echo("  " + _("Boleta {serial}, «{entry}»: {reason}").format(
-                    serial=format_serial(ballot["serial"]), entry=void["entry"],
-                    reason=void["reason"]))
+            for line in ballot["void_lines"]:
+                click.echo("  " + _("Boleta {serial}, {entry}").format(
+                    serial=format_serial(ballot["serial"]), entry=line))
     if duplicates:
         click.echo(ngettext(
             "{count} boleta ya estaba contada y no se contó dos veces: {serials}",
