@@ -29,7 +29,7 @@ print('ok', len(sys.argv) - 1)
 
 def qt_free_modules() -> list[str]:
     names = ["cocrea_desktop.i18n", "cocrea_desktop.cli"]
-    for part in ("core", "store", "export"):
+    for part in ("core", "store", "export", "commands"):
         package = f"cocrea_desktop.{part}"
         names.append(package)
         path = [str(Path(cocrea_desktop.__file__).parent / part)]

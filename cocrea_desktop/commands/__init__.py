@@ -2,7 +2,10 @@
 
 To add an area: create ``cocrea_desktop/commands/<area>.py`` that imports ``cli``
 (and the helpers) from :mod:`cocrea_desktop.cli` and decorates its commands with
-``@cli.command()`` or ``@cli.group()``; then list the module below.
+``@cli.command()`` or ``@cli.group()``; then list the module below. One group, one
+module: a module never imports another command module (shared helpers live in
+:mod:`cocrea_desktop.cli`, or in a helper module here such as ``csv_input``), and no
+module here imports Qt or the ui (an import-linter contract checks it).
 
 A method's own commands (``cocrea fishbowl ...``, ``cocrea fair ...``) live in the
 ``cli`` module of its package, found by name and loaded here with the areas.
@@ -14,7 +17,10 @@ import importlib
 
 from cocrea_desktop.core.methods import method_modules
 
-AREAS: list[str] = ["reports", "bundle", "votes", "paper"]
+AREAS: list[str] = [
+    "process", "session", "reports", "attendance", "opendata", "bundle", "keys",
+    "ideas", "ballots", "votes",
+]
 
 
 def load_all() -> None:

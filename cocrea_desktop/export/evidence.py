@@ -310,7 +310,7 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
                 state = {}
             minutes = (float(state.get("duration", 0)) + float(state.get("added", 0))) / 60
             events.append((when, timer_words[action].format(
-                phase=phase_title(phase), minutes="{:g}".format(round(minutes, 1)))))
+                phase=phase_title(phase), minutes=f"{round(minutes, 1):g}")))
     first = repo.pf.query("SELECT MIN(created_at) AS a, MAX(created_at) AS b, COUNT(*) AS n "
                           "FROM idea WHERE session_id = ?", [s.id])[0]
     if first["n"]:

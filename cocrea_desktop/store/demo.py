@@ -60,7 +60,7 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
             method, question, table, date, place, facilitator, status, people = \
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
             if i >= len(DEMO_SESSIONS):
-                table = "{table} ({n})".format(table=table, n=i // len(DEMO_SESSIONS) + 1)
+                table = f"{table} ({i // len(DEMO_SESSIONS) + 1})"
             session_id, _changes = repo.add_session(
                 method=method, question=question, table_label=table, date=date, place=place,
                 facilitator=facilitator, status=status, participant_count=people)

@@ -239,7 +239,8 @@ class Repo:
                 "id": new_id(), "process_id": process.id, **clean, "position": position,
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id,
             })
-        return SessionId(session_id), unit.changes()
+        return SessionId(session_id), unit.changes().made(
+            session_id=session_id, created=session_id, created_kind="session")
 
     def update_session(self, session_id: str, **values: Any) -> Changes:
         session = self.session(session_id)
@@ -247,7 +248,7 @@ class Repo:
         label = Label(N_("editar sesión «{question}»"), question=_shorten(session.question))
         with self.pf.write("session.update", label) as unit:
             unit.update("session", session.id, clean, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def duplicate_session(self, session_id: str) -> tuple[SessionId, Changes]:
         """A copy of the session's set-up (not of what was captured in it), as planned."""
@@ -263,7 +264,8 @@ class Repo:
                 "id": new_id(), "process_id": s.process_id, **clean, "position": position,
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id,
             })
-        return SessionId(new_session_id), unit.changes()
+        return SessionId(new_session_id), unit.changes().made(
+            session_id=new_session_id, created=new_session_id, created_kind="session")
 
     def archive_session(self, session_id: str, archived: bool = True) -> Changes:
         s = self.session(session_id)
@@ -272,7 +274,7 @@ class Repo:
         with self.pf.write("session.archive" if archived else "session.unarchive",
                            label) as unit:
             unit.update("session", s.id, {"archived": archived}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def end_session_leftovers(self, session_id: str) -> list[str]:
         """What is left to do before ending the session, one Spanish line each (may be empty).
@@ -317,7 +319,7 @@ class Repo:
         label = Label(N_("terminar la sesión «{question}»"), question=_shorten(s.question))
         with self.pf.write("session.end", label) as unit:
             unit.update("session", s.id, {"status": "closed"}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def session_title(self, session: Session) -> str:
         parts = [method_title(session.method)]

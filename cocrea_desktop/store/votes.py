@@ -128,7 +128,7 @@ class VoteStore:
                       round=Label(round_msgid(round_)).lowered())
         with self.pf.write("vote.configure", label) as unit:
             self._write_round(unit, session_id, round_, values)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def _round_values(self, session_id: str, round_: str, *, k: int | None = None,
                       dots_per_person: int | None = None, max_per_option: int | None = None,
@@ -303,7 +303,8 @@ class VoteStore:
                 unit.insert("mark", {"id": new_id(), "ballot_id": ballot_id,
                                      "session_id": session_id, "round": round_,
                                      "option": option, "value": value})
-        return replace(self.ballot(ballot_id), number=number), unit.changes()
+        return replace(self.ballot(ballot_id), number=number), unit.changes().made(
+            session_id=session_id, created=ballot_id, created_kind="ballot")
 
     def spoil_ballot(self, ballot_id: str, spoiled: bool = True) -> Changes:
         """Mark a ballot as spoiled (it stays listed; its marks stop counting), or back."""
@@ -449,7 +450,7 @@ class VoteStore:
                         "updated_at": unit.at, "device_id": self.pf.device.id})
                 else:
                     unit.update("typed_count", row_id, {"count": count}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     # -- which round stands -----------------------------------------------------
     def voted_rounds(self, session_id: str) -> list[str]:
@@ -488,7 +489,7 @@ class VoteStore:
         with self.pf.write("vote.result_round", label) as unit:
             unit.update("session", session.id, {"params": params},
                         stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def _ballots_in(self, session_id: str, round_: str) -> int:
         """Ballots of a round: entered ballots, or the participants of typed counts."""

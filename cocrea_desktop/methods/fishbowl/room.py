@@ -64,7 +64,8 @@ def clusters(repo: Repo, session_id: str, phase: Phase) -> dict | None:
     loose = [i.number for i in ideas if not i.cluster_id]
     footer = ngettext("{count} idea sin grupo", "{count} ideas sin grupo",
                       len(loose)).format(count=len(loose)) if loose else ""
-    return {"mode": "clusters", "items": items, "items_title": _("Grupos de ideas"), "footer": footer}
+    return {"mode": "clusters", "items": items, "items_title": _("Grupos de ideas"),
+            "footer": footer}
 
 
 def _cluster_note(numbers: list[int], groups: list[str]) -> str:

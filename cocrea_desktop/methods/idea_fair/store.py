@@ -274,7 +274,7 @@ class FairStore:
         authority = self.authority(session_id, authority_number)
         count = self.pf.scalar("SELECT COUNT(*) FROM fair_letter WHERE session_id = ?",
                                [session_id])
-        folio = "CC-{:03d}".format(count + 1)
+        folio = f"CC-{count + 1:03d}"
         clean = {k: str(values.get(k, "")).strip() for k in LETTER_FIELDS}
         clean["letter_date"] = clean["letter_date"] or dt.date.today().isoformat()
         for key in ("letter_date", "next_step_date"):

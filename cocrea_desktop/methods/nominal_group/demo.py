@@ -52,7 +52,7 @@ def seed(repo: Repo, session_id: str) -> None:
     ideas.agree_merge(merge.id)
     phases.go_to(session_id, "preliminary_vote")
     for number, text in enumerate(DEMO_BALLOTS, start=1):
-        repo.votes.enter_ballot(session_id, "preliminary", text, serial="{:04d}".format(number))
+        repo.votes.enter_ballot(session_id, "preliminary", text, serial=f"{number:04d}")
     phases.skip(session_id)  # discussion and final vote are optional: on to the results
     repo.relatoria.save(
         session_id,

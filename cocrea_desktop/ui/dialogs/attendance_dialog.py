@@ -78,7 +78,7 @@ class AttendanceDialog(QDialog):
         for dimension in privacy.DIMENSIONS:
             self.findChild(QGroupBox, "box_" + dimension).setTitle(
                 privacy.dimension_label(dimension))
-        for dimension, table in self.free.items():
+        for table in self.free.values():
             table.setHorizontalHeaderLabels([_("Categoría"), _("Personas")])
         for (dimension, key), label in self.category_labels.items():
             label.setText(_(privacy.CATEGORIES[dimension][key]))

@@ -100,8 +100,7 @@ class ExportBundleDialog(QDialog):
         self.task = None
         self.written: Path | None = None
         for session in repo.sessions():
-            item = QListWidgetItem("{title} — {question}".format(
-                title=repo.session_title(session), question=session.question))
+            item = QListWidgetItem(f"{repo.session_title(session)} — {session.question}")
             item.setData(Qt.ItemDataRole.UserRole, session.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

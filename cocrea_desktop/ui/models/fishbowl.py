@@ -130,7 +130,7 @@ class GroupIdeasModel(_Table):
         self.beginResetModel()
         self._rows = [i for i in ideas if i.status != "merged"]
         self._groups = {g.id: g.label for g in groups}
-        self._clusters = {c.id: "{}. {}".format(c.number, c.label) for c in clusters}
+        self._clusters = {c.id: f"{c.number}. {c.label}" for c in clusters}
         self.endResetModel()
 
     def idea_at(self, row: int) -> Idea | None:

@@ -191,16 +191,11 @@ class FairPanel(Panel):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
-        path, session_id = str(self.repo.path), self.session_id
-
-        def work(_task: workers.Task) -> Path:
-            from cocrea_desktop.store.repo import Repo
-
-            with Repo.open(path, read_only=True) as repo:
-                return make(repo, session_id, target)
-
+        session_id = self.session_id
         self.feedback.setText(_("Preparando el PDF…"))
-        self.task = workers.run_task(work, on_result=self._printed, on_error=self._failed)
+        self.task = workers.run_read(self.repo.path,
+                                     lambda repo, _task: make(repo, session_id, target),
+                                     on_result=self._printed, on_error=self._failed)
         self.task.finished.connect(self._task_done)
 
     def _printed(self, target: Path) -> None:
