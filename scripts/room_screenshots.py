@@ -64,11 +64,23 @@ def walk_demo_rooms(view, clock, *, shoot: Callable[[str], None]) -> None:
             by_method.setdefault(session.method, []).append(session.id)
         _nominal_group_results(repo, by_method["nominal_group"][0], view, shoot)
         _nominal_group(repo, by_method["nominal_group"][3], view, clock, shoot)
-        _fishbowl(repo, by_method["fishbowl"][0], view, clock, shoot)
-        _idea_fair(repo, by_method["idea_fair"][0], view, shoot)
+        # The demo's own fishbowl and fair, as a newcomer finds them (seeded mid-way)...
+        _show(view, repo, by_method["fishbowl"][0], shoot, "fishbowl-demo")
+        _show(view, repo, by_method["idea_fair"][0], shoot, "fair-demo")
+        # ...then a fresh session of each, walked from its first phase.
+        _fishbowl(repo, _fresh(repo, by_method["fishbowl"][0]), view, clock, shoot)
+        _idea_fair(repo, _fresh(repo, by_method["idea_fair"][0]), view, shoot)
     finally:
         view.follow(None, None)
         repo.close()
+
+
+def _fresh(repo, like: str) -> str:
+    """A new session of the same method and question as ``like``, at its first phase."""
+    session = repo.session(like)
+    sid, _changes = repo.add_session(method=session.method, question=session.question,
+                                     table_label=session.table_label)
+    return sid
 
 
 def _show(view, repo, sid, shoot, name: str) -> None:

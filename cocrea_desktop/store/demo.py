@@ -1,7 +1,8 @@
 """A demo process with realistic Spanish sample data, for a newcomer's first look.
 
 The sessions are listed here as data (their method by key); what is captured in the
-first one comes from its method's ``demo`` module (``seed(repo, session_id)``)."""
+first session of each method comes from its method's ``demo`` module
+(``seed(repo, session_id)``)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ DEMO_SESSIONS = [
      "planned", 9),
     ("idea_fair", "¿Qué proyectos comunitarios pueden sumarse al Plan de Acción Local?",
      "Feria de ideas", "2027-02-20", "Explanada del palacio municipal", "Equipo STL",
-     "planned", 0),
+     "in_progress", 40),
     ("nominal_group", "¿Cómo mejorar la atención en el centro de salud?",
      "Mesa 5 · Mujeres", "2027-02-27", "Centro de salud rural", "Lucía Ramírez",
      "planned", 0),
@@ -56,6 +57,7 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
     )
     try:
         count = sessions if sessions is not None else len(DEMO_SESSIONS)
+        seeded: set[str] = set()
         for i in range(count):
             method, question, table, date, place, facilitator, status, people = \
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
@@ -65,7 +67,8 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                 method=method, question=question, table_label=table, date=date, place=place,
                 facilitator=facilitator, status=status, participant_count=people)
             seed = getattr(get_method(method).module("demo"), "seed", None)
-            if i == 0 and seed is not None:
+            if method not in seeded and seed is not None:
+                seeded.add(method)
                 # A sample, not a record: no need to wait for the disk at each action.
                 repo.pf.conn.execute("PRAGMA synchronous = OFF")
                 try:

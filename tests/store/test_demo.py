@@ -28,8 +28,9 @@ def test_first_demo_session_has_ideas_a_merge_and_a_preliminary_vote(tmp_path, f
         assert tally.ballots == 12 and tally.rows[0].option == 4 and tally.rows[0].points == 45
         assert repo.relatoria.get(first.id).convergences
         for session in others:
-            assert repo.ideas.list(session.id) == []
-            assert repo.votes.count_ballots(session.id, "preliminary") == 0
+            if session.method == "nominal_group":
+                assert repo.ideas.list(session.id) == []
+                assert repo.votes.count_ballots(session.id, "preliminary") == 0
         assert repo.pf.verify_journal().ok and repo.pf.integrity() == "ok"
 
 
@@ -43,3 +44,37 @@ def test_a_big_demo_stays_fast(tmp_path):
         assert len(repo.ideas.list(sessions[0].id)) == 12
         assert repo.ideas.list(sessions[6].id) == []  # the repeat of the first: no data
     assert elapsed < 5  # generous: the start-up benchmark builds this one
+
+
+def test_the_demo_fishbowl_and_fair_show_every_phase_filled(tmp_path, fake_clock):
+    """A newcomer opening the demo's fishbowl or fair finds each phase with data in it."""
+    path = create_demo(tmp_path / "demo.cocrea.db", clock=fake_clock)
+    with Repo.open(path, read_only=True) as repo:
+        fishbowl = next(s for s in repo.sessions() if s.method == "fishbowl")
+        assert repo.phases.current(fishbowl.id).key == "vote"
+        groups = repo.fishbowl.groups(fishbowl.id)
+        assert len(groups) == 3 and sorted(g.turn_order for g in groups) == [1, 2, 3]
+        assert all(t.done for t in repo.fishbowl.turns(fishbowl.id))
+        ideas = repo.ideas.list(fishbowl.id)
+        assert len(ideas) == 9 and {i.group_key for i in ideas} == {g.id for g in groups}
+        assert len(repo.ideas.clusters(fishbowl.id)) == 4
+        assert all(i.cluster_id for i in ideas)
+        # The same demand was raised by two positions: the cluster shows they converge.
+        assert any(len(raised) >= 2
+                   for raised in repo.fishbowl.cluster_groups(fishbowl.id).values())
+        tally = repo.votes.tally(fishbowl.id, "vote")
+        assert tally.ballots == 14 and sum(r.total for r in tally.rows) == 42
+        assert repo.votes.options_for(fishbowl.id, "vote").label(tally.rows[0].option) == \
+            "Cuentas claras del presupuesto de obras"
+
+        fair = next(s for s in repo.sessions() if s.method == "idea_fair")
+        assert repo.phases.current(fair.id).key == "follow_up"
+        assert len(repo.fair.stands(fair.id)) == 5
+        assert len(repo.fair.authorities(fair.id)) == 3
+        assert len(repo.fair.visits(fair.id)) == 7
+        assert len(repo.fair.interest_matrix(fair.id)) == 6
+        letters = repo.fair.letters(fair.id)
+        assert [letter.status for letter in letters] == ["in_progress", "in_pal"]
+        tally = repo.votes.tally(fair.id, "vote")
+        assert tally.ballots == 10 and tally.rows[0].option == 3
+        assert repo.pf.verify_journal().ok and repo.pf.integrity() == "ok"
