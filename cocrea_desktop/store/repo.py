@@ -49,6 +49,7 @@ class Repo:
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
+        from cocrea_desktop.store.review import ReviewQueue
         from cocrea_desktop.store.votes import VoteStore
 
         self.pf = pf
@@ -60,6 +61,7 @@ class Repo:
         self.fishbowl = FishbowlStore(self)
         self.fair = FairStore(self)
         self.register = BallotRegister(self)
+        self.review = ReviewQueue(self)
 
     # -- opening -----------------------------------------------------------
     @classmethod
