@@ -71,3 +71,25 @@ def make_stack(repo, sid: str, round_: str, tmp_path: Path, cases: list[str], *,
         images.append(image)
         cv2.imwrite(str(folder / f"hoja-{p + 1:02d}.png"), image)
     return Stack(folder, pdf, serials, by_serial, entries, images)
+
+
+def webcam_frames(stack: Stack) -> dict[str, object]:
+    """One 1280x720 BGR frame per ballot of a two-per-sheet stack: the ballot whole, about
+    115 dpi, on a grey desk (a ballot held up to a webcam at arm's length)."""
+    import numpy as np
+
+    frames = {}
+    for p, page in enumerate(stack.pages):
+        h = page.shape[0]
+        for cell in range(2):
+            index = p * 2 + cell
+            if index >= len(stack.serials):
+                break
+            sub = page[cell * h // 2:(cell + 1) * h // 2, :]
+            scale = min(1280 / sub.shape[1], 720 / sub.shape[0]) * 0.95
+            small = cv2.resize(sub, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+            frame = np.full((720, 1280), 120, np.uint8)
+            y0, x0 = (720 - small.shape[0]) // 2, (1280 - small.shape[1]) // 2
+            frame[y0:y0 + small.shape[0], x0:x0 + small.shape[1]] = small
+            frames[stack.serials[index]] = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+    return frames
