@@ -66,12 +66,13 @@ def marked_image(crop: Any, places: dict[tuple[int, int], tuple[float, float, fl
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
-        if symbol:
-            font.setPixelSize(int(max(14.0, half * 1.6)))
+        if symbol:  # under the box, in the space between rows: never over a mark
+            size = max(12.0, half * 1.3)
+            font.setPixelSize(int(size * 0.95))
             font.setBold(True)
             painter.setFont(font)
-            box = QRectF(rect.right() + 2, rect.top() - half * 0.6, half * 2.2, half * 2.2)
-            painter.fillRect(box, QColor(255, 255, 255, 210))
+            box = QRectF(cx - size / 2, rect.bottom() + 1, size, size)
+            painter.fillRect(box, QColor(255, 255, 255, 230))
             painter.setPen(QPen(pen.color()))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, symbol)
     painter.end()
@@ -227,7 +228,7 @@ class ReviewWindow(QDialog):
         self.entry.setText(item.entry)
         self.entry.setPlaceholderText(self.box.panel.entry_example())
         self.entry.setFocus()
-        self.entry.end(False)
+        self.entry.selectAll()  # Enter keeps it; typing replaces it with the correction
 
     def image_of(self, item: ReviewItem) -> tuple[QImage | None, str]:
         """The ballot as read, or None and why there is no image."""
