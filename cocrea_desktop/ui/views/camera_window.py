@@ -194,6 +194,7 @@ class CameraWindow(QDialog):
 
         self.chime = Chime(self)
         self.taken: list[tuple[str, str]] = []  # (serial, "entered" | "queued" | "refused")
+        self.target: tuple[str, str, str] | None = None
         layout = QVBoxLayout(self)
         self.preview = QLabel(objectName="camera_preview")
         self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
@@ -231,6 +232,7 @@ class CameraWindow(QDialog):
         p = self.box.panel
         target = (str(p.repo.path), p.session_id, p.round) \
             if self.box.ready_to_use() and type(self).read_marks else None
+        self.target = target
         self.task = workers.run_task(
             lambda task: _capture_loop(opener, bridge, preview_fps, pace, target, task),
             on_result=self._ended, on_error=self._failed, pool=_camera_pool())
@@ -294,16 +296,17 @@ class CameraWindow(QDialog):
         serial, kept, message, _source = read
         box = self.box
         p = box.panel
-        if not box.ready_to_use():
+        if self.target is None or p.repo is None:
             return
+        _db, sid, round_ = self.target  # the round the camera was opened for
         self.read_count += 1
         self._show_count()
         shown = format_serial(serial) if serial else "—"
         if kept is None:
             kind, why = "refused", message
         else:
-            kind, why = ops.take_read_ballot(parent=self, repo=p.repo, session_id=p.session_id,
-                                             round_=p.round, ballot=kept)
+            kind, why = ops.take_read_ballot(parent=self, repo=p.repo, session_id=sid,
+                                             round_=round_, ballot=kept)
         self.taken.append((serial, kind))
         self.chime.play()
         if kind == "entered":

@@ -480,6 +480,7 @@ class PaperBallotsBox(QWidget):
         self.scan_bridge = _PageBridge(self)
         self.scan_bridge.page.connect(self._scan_page)
         self.scan_tally: dict[str, Any] = {}
+        self.scan_target: tuple[str, str] = ("", "")
         layout.addLayout(row)
         # The buttons on rows of their own, so that the box fits beside the fair's letters
         # at 1024 px: print and read scans, then the register's corrections and the camera.
@@ -757,6 +758,7 @@ class PaperBallotsBox(QWidget):
         p = self.panel
         db, sid, round_ = str(p.repo.path), p.session_id, p.round
         self.results.clear()
+        self.scan_target = (sid, round_)  # the stack belongs to this round, whatever is shown
         self.scan_tally = {"entered": 0, "queued": 0, "refused": 0, "problems": 0,
                            "ballots": 0, "started": time.monotonic(), "seconds": 0.0,
                            "cancelled": False}
@@ -787,9 +789,10 @@ class PaperBallotsBox(QWidget):
         """One page read: enter its sure ballots, queue the doubtful, list the refused."""
         from cocrea_desktop.export import omr
 
-        if not self.ready_to_use():
+        if self.panel.repo is None:
             return
         p = self.panel
+        sid, round_ = self.scan_target
         tally = self.scan_tally
         for serial, kept, message, source in page.ballots:
             tally["ballots"] = tally.get("ballots", 0) + 1
@@ -800,8 +803,8 @@ class PaperBallotsBox(QWidget):
                 self.results.addItem("⚠ " + _("{serial}: no se cuenta: {reason} [{source}]")
                                      .format(serial=shown, reason=message, source=name))
                 continue
-            kind, why = ops.take_read_ballot(parent=self, repo=p.repo, session_id=p.session_id,
-                                             round_=p.round, ballot=kept)
+            kind, why = ops.take_read_ballot(parent=self, repo=p.repo, session_id=sid,
+                                             round_=round_, ballot=kept)
             if kind == "entered":
                 tally["entered"] = tally.get("entered", 0) + 1
                 self.results.addItem("✓ " + _("{serial}: capturada como se leyó ({entry}) "
