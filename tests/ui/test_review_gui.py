@@ -259,3 +259,25 @@ def test_the_webcam_reads_the_marks_of_a_ballot_held_still(vote, repo, sid, qtbo
     window.close()
     QApplication.processEvents()
     assert errors == []
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_review_window_shows_every_word_at_1024x768(vote, repo, sid, qtbot, tmp_path,
+                                                       monkeypatch, errors, language):
+    from tests.ui.cut_text import cut_texts
+
+    stack = make_stack(repo, sid, "preliminary", tmp_path, ["double", "sure"])
+    scan_folder(qtbot, vote, monkeypatch, stack.folder)
+    qt_i18n.install(language)
+    vote.paper.open_review()
+    window = vote.paper.review_window
+    window.resize(min(window.width(), 1024), min(window.height(), 700))
+    qtbot.waitExposed(window)
+    assert window.width() <= 1024 and window.height() <= 768
+    assert cut_texts(window) == []
+    word = {"es": "Confirmar (Intro)", "en": "Confirm (Enter)"}[language]
+    assert window.confirm_button.text() == word
+    assert not window.image.pixmap().isNull()
+    window.close()
+    qt_i18n.install("es")
+    assert errors == []

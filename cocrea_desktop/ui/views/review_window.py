@@ -211,8 +211,11 @@ class ReviewWindow(QDialog):
 
     def show_item(self) -> None:
         item = self.current()
-        for widget in (self.entry, self.confirm_button, self.skip_button, self.spoil_button):
-            widget.setEnabled(item is not None)
+        repo = self.box.panel.repo
+        writable = repo is not None and not getattr(repo, "read_only", False)
+        for widget in (self.entry, self.confirm_button, self.spoil_button):
+            widget.setEnabled(item is not None and writable)
+        self.skip_button.setEnabled(item is not None)
         if item is None:
             self.title.setText(_("No hay boletas en revisión."))
             self.image.set_image(None, "")
