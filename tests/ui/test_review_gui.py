@@ -281,3 +281,27 @@ def test_the_review_window_shows_every_word_at_1024x768(vote, repo, sid, qtbot, 
     window.close()
     qt_i18n.install("es")
     assert errors == []
+
+
+def test_a_closed_review_window_ignores_a_language_switch_after_its_file_closed(
+        repo, sid, qtbot, tmp_path, monkeypatch, errors):
+    """The review window stays alive, hidden, with its panel; switching the language after
+    the process file was closed must not read the closed file (it did)."""
+    stack = make_stack(repo, sid, "preliminary", tmp_path, ["faint"])
+    qt_i18n.install("es")
+    screen = SessionScreen(repo, sid)
+    qtbot.addWidget(screen)
+    screen.show()
+    paper = screen.panel().paper
+    scan_folder(qtbot, screen.panel(), monkeypatch, stack.folder)
+    paper.open_review()
+    window = paper.review_window
+    assert window.current().serial == stack.serials[0]
+    window.close()
+    screen.close()
+    repo.close()
+    qt_i18n.install("en")  # an exception here is caught by pytest-qt and fails the test
+    QApplication.processEvents()
+    assert window.confirm_button.text() == "Confirm (Enter)"
+    qt_i18n.install("es")
+    assert errors == []

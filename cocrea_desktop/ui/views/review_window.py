@@ -330,5 +330,6 @@ class ReviewWindow(QDialog):
         self.skip_button.setText(_("Saltar (Av Pág)"))
         self.spoil_button.setText(_("No cuenta… (Ctrl+N)"))
         self.close_button.setText(_("Cerrar"))
-        self.show_item()
+        if self.isVisible():  # a hidden window may outlive its process file: no reading
+            self.show_item()
 
