@@ -307,3 +307,58 @@ class BallotReader:
                 else:
                     next_at = time.monotonic()
         return self.frames
+
+
+#: Frames in a row a code must be seen, hardly moving, before its marks are read.
+STEADY_FRAMES = 3
+#: How far (share of the code's side) its corners may move between frames and be "still".
+STEADY_SHARE = 0.04
+
+
+class SteadyReader(BallotReader):
+    """A :class:`BallotReader` that also says when a code has been held still.
+
+    ``feed`` returns the codes that just appeared, as its parent does; ``steady`` then
+    holds the codes (with their corners on ``last_frame``) that have just been seen
+    ``steady_frames`` frames in a row with their corners moving less than
+    :data:`STEADY_SHARE` of the code's side: once per appearance, the moment to read
+    the marks (a ballot still moving is blurred, and a person is still placing it).
+    """
+
+    def __init__(self, source: FrameSource, *, steady_frames: int = STEADY_FRAMES,
+                 **kwargs: Any) -> None:
+        super().__init__(source, **kwargs)
+        self.steady_frames = max(1, int(steady_frames))
+        self._still: dict[str, tuple[int, Any]] = {}  # payload -> (frames still, corners)
+        self._done: set[str] = set()  # steady already reported in this appearance
+        self.steady: list[Any] = []
+
+    def feed(self, frame: Any) -> list[str]:
+        new = super().feed(frame)
+        self.steady = []
+        current = {}
+        for code in self.last_codes:
+            current.setdefault(code.text, code)
+        for text in list(self._still):
+            if text not in current:
+                del self._still[text]  # out of sight this frame: start again
+        for text in list(self._done):
+            if text not in self._missing:  # gone for good: may be read again
+                self._done.discard(text)
+        for text, code in current.items():
+            frames, before = self._still.get(text, (0, None))
+            if before is not None and not _close(before, code.position):
+                frames = 0
+            frames += 1
+            self._still[text] = (frames, code.position)
+            if frames >= self.steady_frames and text not in self._done:
+                self._done.add(text)
+                self.steady.append(code)
+        return new
+
+
+def _close(a: Any, b: Any) -> bool:
+    """Whether two sets of code corners are within :data:`STEADY_SHARE` of its side."""
+    side = max(1.0, ((a[0][0] - a[1][0]) ** 2 + (a[0][1] - a[1][1]) ** 2) ** 0.5)
+    limit = STEADY_SHARE * side
+    return all(((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5 <= limit for p, q in zip(a, b))

@@ -560,3 +560,173 @@ def enter_sure(repo: Repo, session_id: str, round_: str, result: MarksResult
             continue
         entered.append(reading)
     return entered, refused
+
+
+# --- a stack read page by page (the window), the review queue's images ------------------------
+
+
+def count_pages(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many pages the files and folders hold (for a progress bar); a file that cannot
+    be opened counts as one (it is reported as one problem)."""
+    from cocrea_desktop.export import scan
+
+    total = 0
+    for path in paths:
+        target = Path(path)
+        if target.is_dir():
+            files = [p for p in target.iterdir() if p.is_file() and not p.name.startswith(".")
+                     and p.suffix.lower() in scan.IMAGE_SUFFIXES | scan.PDF_SUFFIXES]
+            total += count_pages(sorted(files)) if files else 1
+            continue
+        try:
+            if scan._is_pdf(target):
+                import pypdfium2
+
+                document = pypdfium2.PdfDocument(str(target))
+                total += max(1, len(document))
+                document.close()
+            else:
+                from PIL import Image
+
+                with Image.open(target) as image:
+                    total += max(1, int(getattr(image, "n_frames", 1)))
+        except Exception:  # noqa: BLE001 - reported when read
+            total += 1
+    return total
+
+
+def iter_marks(repo: Repo, session_id: str, round_: str,
+               paths: Iterable[str | os.PathLike[str]], *,
+               cancelled: Callable[[], bool] | None = None
+               ) -> Iterator[tuple[list[BallotReading], list[tuple[str, str]]]]:
+    """Read the stack page by page: for each page, its ballots and its problems.
+
+    Stops between pages when ``cancelled()``; a ballot found twice in the stack is
+    reported the second time as a duplicate (as :func:`read_marks` does).
+    """
+    from cocrea_desktop.core.voting.payload import format_serial
+    from cocrea_desktop.store.register import DUPLICATE, READY
+
+    seen: set[str] = set()
+    for path in paths:
+        for source, index, image, problem in pages(path):
+            if cancelled is not None and cancelled():
+                return
+            if image is None:
+                yield [], [(source, problem)]
+                continue
+            found = read_page(repo, session_id, round_, image, source=source, page=index)
+            problems = [] if found else [(f"{source}#{index + 1}", _(
+                "No se encontró ningún código QR en esta página."))]
+            readings = []
+            for reading in found:
+                if reading.status == READY and reading.serial in seen:
+                    reading = BallotReading(
+                        source=reading.source, page=reading.page, serial=reading.serial,
+                        payload=reading.payload, status=DUPLICATE,
+                        message=_("La boleta {serial} aparece dos veces en los escaneos: se "
+                                  "cuenta una sola vez.").format(
+                                      serial=format_serial(reading.serial)))
+                seen.add(reading.serial)
+                readings.append(reading)
+            yield readings, problems
+
+
+def review_dir() -> Path:
+    """Where the straightened images of ballots in review are kept (the data folder)."""
+    from cocrea_desktop.store.paths import data_dir
+
+    folder = data_dir() / "revision"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_crop(crop: np.ndarray | None) -> str:
+    """Keep a ballot's straightened image for the review queue; its SHA-256 ('' if none)."""
+    if crop is None:
+        return ""
+    import hashlib
+
+    import cv2
+
+    ok, data = cv2.imencode(".png", crop)
+    if not ok:
+        return ""
+    blob = data.tobytes()
+    digest = hashlib.sha256(blob).hexdigest()
+    target = review_dir() / f"{digest}.png"
+    if not target.exists():
+        partial = target.with_suffix(".part")
+        partial.write_bytes(blob)
+        os.replace(partial, target)
+    return digest
+
+
+def load_crop(digest: str) -> np.ndarray | None:
+    """The image kept under ``digest``, or None when missing or not what was kept."""
+    if not digest:
+        return None
+    import hashlib
+
+    import cv2
+
+    target = review_dir() / f"{digest}.png"
+    try:
+        blob = target.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(blob).hexdigest() != digest:
+        return None
+    image = cv2.imdecode(np.frombuffer(blob, np.uint8), cv2.IMREAD_GRAYSCALE)
+    return image
+
+
+def drop_crop(digest: str) -> None:
+    """Delete a reviewed ballot's image (its marks are in the process file now)."""
+    if digest:
+        (review_dir() / f"{digest}.png").unlink(missing_ok=True)
+
+
+def crop_again(repo: Repo, session_id: str, round_: str, serial: str, source: str,
+               page: int) -> np.ndarray | None:
+    """The ballot straightened anew from its scanned page, when its kept image is gone
+    (another laptop, an undo after review) and the scan is still where it was."""
+    from cocrea_desktop.export.scan import decode_frame
+
+    target = Path(source)
+    if not source or not target.is_file():
+        return None
+    grid = layout_of(repo, session_id, round_, serial)
+    if grid is None:
+        return None
+    try:
+        for src, index, image, _problem in pages(target):
+            if index != page or image is None:
+                continue
+            gray = _gray(image)
+            for code in decode_frame(gray, source=src, page=index):
+                if serial in code.text.split():
+                    straight = straighten(gray, code.position, grid)
+                    return straight[0] if straight else None
+    except Exception:  # noqa: BLE001 - only an image for a person: none is fine
+        return None
+    return None
+
+
+def box_places(grid: BallotGrid) -> dict[tuple[int, int], tuple[float, float, float]]:
+    """Each box's centre and half side in the straightened crop's pixels (for drawing)."""
+    out = {}
+    for key, (x, y, side) in grid.boxes.items():
+        cx, cy = _to_crop(x, y)
+        out[key] = (cx, cy, side / 2 * PX_PER_MM)
+    return out
+
+
+def as_read_ballot(reading: BallotReading, crop_sha256: str = ""):
+    """What the review queue keeps of a reading (no image, no numpy)."""
+    from cocrea_desktop.store.review import ReadBallot
+
+    return ReadBallot(serial=reading.serial, entry=reading.entry, sure=reading.sure,
+                      boxes=tuple((b.option, b.column, b.state) for b in reading.boxes),
+                      reasons=tuple(reading.reasons), source=reading.source,
+                      page=reading.page, crop_sha256=crop_sha256)

@@ -629,3 +629,30 @@ def _rebuild_idea_and_ballot_serial(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX ballot_serial ON ballot(session_id, round, serial) "
                "WHERE serial != '' AND status = 'counted'")
     db.execute("CREATE INDEX ballot_by_serial ON ballot(session_id, round, serial)")
+
+
+@migrations(name="0010_ballot_review")
+def m0010_ballot_review(db: Database) -> None:
+    """The review queue of ballots read by machine with a doubt: what the reader read (the
+    entry line, each box's state, the reasons), where the page came from, and the hash of
+    the straightened image kept in the data folder (never the image itself: a picture of a
+    secret ballot beside its serial stays on this laptop and is deleted once reviewed).
+    ``status``: waiting, entered (a person confirmed or corrected it) or spoiled (a person
+    said it does not count, ``outcome`` says why)."""
+    db.execute("""
+        CREATE TABLE ballot_review (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            round TEXT NOT NULL,
+            serial TEXT NOT NULL,
+            entry TEXT NOT NULL DEFAULT '',      -- the marks read for sure, as typed
+            boxes TEXT NOT NULL DEFAULT '[]',    -- JSON: [option, column, state] per box
+            reasons TEXT NOT NULL DEFAULT '[]',  -- JSON: why a person must look
+            source TEXT NOT NULL DEFAULT '',     -- the scanned file (or the camera)
+            page INTEGER NOT NULL DEFAULT 0,
+            crop_sha256 TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'waiting',  -- waiting | entered | spoiled
+            outcome TEXT NOT NULL DEFAULT '',    -- the entry saved, or why it does not count
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX ballot_review_waiting ON ballot_review(session_id, round, status)")

@@ -47,6 +47,7 @@ class Repo:
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
+        from cocrea_desktop.store.review import ReviewQueue
         from cocrea_desktop.store.votes import VoteStore
 
         self.pf = pf
@@ -56,6 +57,7 @@ class Repo:
         self.relatoria = RelatoriaStore(self)
         self.attendance = AttendanceStore(self)
         self.register = BallotRegister(self)
+        self.review = ReviewQueue(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -207,18 +207,21 @@ class VoteStore:
                                                 merged=merged)
 
     def enter_ballot(self, session_id: str, round_: str, text: str, *,
-                     serial: str = "", read_by: str = "") -> tuple[Ballot, Changes]:
+                     serial: str = "", read_by: str = "",
+                     then: Callable[[Any], None] | None = None) -> tuple[Ballot, Changes]:
         """Validate and save one ballot as typed ("12 3 7 1 9" = ranks k..1).
 
         ``read_by``: '' typed by a person; 'machine' as the mark reader read it (no one
         looked); 'person' read by the machine, then confirmed or corrected by a person.
+        ``then(unit)`` writes more in the same transaction (the review queue closing the
+        ballot's entry), so that both happen or neither does, and one undo reverts both.
         """
         if not str(text).strip():
             raise InvalidInput(_("La boleta está vacía: escriba los números de las ideas en "
                                  "orden, o márquela como anulada."))
         checked = self.check_ballot(session_id, round_, text)
         return self._save_ballot(session_id, round_, " ".join(str(text).split()), checked,
-                                 serial=serial, read_by=read_by)
+                                 serial=serial, read_by=read_by, then=then)
 
     def enter_ballot_marks(self, session_id: str, round_: str,
                            entries: Iterable[tuple[int, int | None]], *, serial: str = "",
@@ -273,7 +276,8 @@ class VoteStore:
         return outcome.serial
 
     def _save_ballot(self, session_id: str, round_: str, text: str, checked, *,
-                     serial: str, read_by: str = "") -> tuple[Ballot, Changes]:
+                     serial: str, read_by: str = "",
+                     then: Callable[[Any], None] | None = None) -> tuple[Ballot, Changes]:
         self._check_round(session_id, round_)
         if read_by not in READ_BY:
             raise InvalidInput(_("Origen de la boleta desconocido: {read_by}").format(
@@ -303,6 +307,8 @@ class VoteStore:
                 unit.insert("mark", {"id": new_id(), "ballot_id": ballot_id,
                                      "session_id": session_id, "round": round_,
                                      "option": option, "value": value})
+            if then is not None:
+                then(unit)
         return replace(self.ballot(ballot_id), number=number), unit.changes().made(
             session_id=session_id, created=ballot_id, created_kind="ballot")
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cocrea_desktop.export.paper import print_ballots
-from cocrea_desktop.store.register import DUPLICATE, READY
+from cocrea_desktop.store.register import DUPLICATE
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.views import paper_widgets
@@ -214,6 +214,10 @@ def test_other_session_is_named_and_forged_is_rejected(vote, repo, sid, qtbot, t
 
 def test_folder_of_scans_is_read_and_queued(vote, repo, sid, qtbot, tmp_path, monkeypatch,
                                             errors):
+    """Blank ballots read from a folder are never counted: they wait for review (a person
+    types their marks); a counted one is refused with why; a bad file is named."""
+    from cocrea_desktop.ui.views.review_window import ReviewWindow
+
     print_ballots(repo, sid, "preliminary", 4, tmp_path / "b.pdf", per_page=2)
     serials = [r["serial"] for r in repo.register.issued(sid, "preliminary")]
     folder = tmp_path / "escaneos"
@@ -226,20 +230,28 @@ def test_folder_of_scans_is_read_and_queued(vote, repo, sid, qtbot, tmp_path, mo
     qtbot.waitUntil(lambda: vote.paper.task is None and vote.paper.last_scan is not None,
                     timeout=20_000)
     items = [vote.paper.results.item(i).text() for i in range(vote.paper.results.count())]
-    assert sum("capture sus marcas" in t for t in items) == 3
-    assert sum("ya se registró" in t for t in items) == 1
+    assert sum("en revisión: La boleta no tiene marcas" in t for t in items) == 3
+    assert sum("no se cuenta" in t and "ya se registró" in t for t in items) == 1
     assert any("vacia.png" in t for t in items)
-    assert "3 boletas listas para capturar." in vote.paper.message.text()
-    queued = [vote.paper.current] + vote.paper.queue
-    assert sorted(queued) == sorted(serials[1:])
+    assert vote.paper.message.text() == (
+        "Se capturaron 0 boletas como las leyó la máquina. 3 boletas esperan revisión. "
+        "1 boleta no se cuenta (vea por qué en la lista). 1 archivo o página sin código "
+        "legible.")
+    assert len(repo.votes.ballots(sid, "preliminary")) == 1  # nothing counted silently
+    assert vote.paper.review_button.text() == "Revisar dudosas (3)…"
+    qtbot.mouseClick(vote.paper.review_button, Qt.MouseButton.LeftButton)
+    window = vote.paper.review_window
+    assert isinstance(window, ReviewWindow)
     for marks in ("1 2 3", "2 3 4", "3 4 5"):
-        enter_marks(qtbot, vote, marks)
+        assert window.entry.text() == ""  # nothing was read: nothing pre-filled
+        type_text(qtbot, window.entry, marks)
+        qtbot.keyClick(window.entry, Qt.Key.Key_Return)
+    assert window.title.text() == "No hay boletas en revisión."
     entered = {b.serial for b in repo.votes.ballots(sid, "preliminary")}
     assert entered == set(serials)
-    assert vote.paper.current == "" and vote.paper.queue == []
     assert vote.paper.register.text() == (
         "Emitidas 4 · Devueltas 4 · Sin devolver 0 · Contadas 4 · Nulas 0 · Estropeadas 0 · "
-        "Sin folio 0 — cuadra")
+        "Sin folio 0 · Leídas por la máquina 0 · Confirmadas por una persona 3 — cuadra")
     assert errors == []
 
 
@@ -308,8 +320,10 @@ def test_webcam_check_is_not_done_at_start_up(repo, sid, qtbot, monkeypatch):
 
 def test_webcam_window_reads_a_video_of_ballots(vote, repo, sid, qtbot, tmp_path, monkeypatch,
                                                 errors):
-    """A video file stands in for the camera: a facilitator shows ballot 0 and then, after
-    it is entered, ballot 0 again (a duplicate) and ballot 1; closing stops the camera."""
+    """A video file stands in for the camera: a facilitator holds up ballot 0 (unmarked, and
+    cut so close that its corner marks are out of sight): it goes to review, never counted.
+    Once a person has typed it, ballot 0 shown again is a duplicate, said in words, and
+    ballot 1 goes to review; closing stops the camera."""
     from cocrea_desktop.export import camera
     from cocrea_desktop.ui.views.camera_window import CameraWindow
     from tests.export.webcam_video import ballot_frames, blank_frame, write_video
@@ -339,15 +353,15 @@ def test_webcam_window_reads_a_video_of_ballots(vote, repo, sid, qtbot, tmp_path
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     window = vote.paper.camera_window
     assert isinstance(window, CameraWindow)
-    qtbot.waitUntil(lambda: vote.paper.current == serials[0], timeout=20_000)
+    qtbot.waitUntil(lambda: window.taken == [(serials[0], "queued")], timeout=20_000)
     shown = f"{serials[0][:3]}-{serials[0][3:]}"
-    assert "Folio en captura: " + shown in vote.paper.current_label.text()
-    assert window.status.text().startswith("✓ Boleta " + shown)
-    assert window.property("flash") == "ready"
-    assert "border: 6px solid" in window.preview.styleSheet()
+    assert window.status.text().startswith("? Boleta " + shown + " en revisión: ")
+    assert window.property("flash") == "review"
+    assert "border: 6px dashed" in window.preview.styleSheet()
+    assert window.chime.played == 1
     qtbot.waitUntil(lambda: not window.running(), timeout=20_000)  # the video ended
     assert window.read_count == 1  # held for 12 frames, read once
-    assert [o.serial for o in window.outcomes] == serials[:1]
+    assert repo.votes.ballots(sid, "preliminary") == []  # nothing counted unseen
     assert window.frames >= 1 and window.preview.pixmap() is not None
     assert not window.preview.pixmap().isNull()
     assert "dejó de enviar imágenes" in window.status.text()
@@ -355,24 +369,27 @@ def test_webcam_window_reads_a_video_of_ballots(vote, repo, sid, qtbot, tmp_path
     window.close()
     qtbot.waitUntil(lambda: window.property("flash") == "", timeout=5_000)
 
-    enter_marks(qtbot, vote, "2 1 5")
+    vote.paper.open_review()
+    review = vote.paper.review_window
+    assert review.current().serial == serials[0]
+    type_text(qtbot, review.entry, "2 1 5")
+    qtbot.keyClick(review.entry, Qt.Key.Key_Return)
+    review.close()
     assert repo.votes.ballots(sid, "preliminary")[0].serial == serials[0]
 
     monkeypatch.setattr(CameraWindow, "open_source", staticmethod(video(second)))
     monkeypatch.setattr(CameraWindow, "pace_fps", 10.0)  # slow enough to close it midway
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.running()
-    qtbot.waitUntil(lambda: vote.paper.current == serials[1], timeout=20_000)
-    assert window.read_count == 3  # this window has read 3 codes since it was first opened
-    assert [o.kind for o in window.outcomes] == [READY, DUPLICATE, READY]
-    assert "ya se registró" in window.outcomes[1].message
-    assert "Folio en captura: " in vote.paper.current_label.text()
+    qtbot.waitUntil(lambda: (serials[1], "queued") in window.taken, timeout=20_000)
+    assert window.read_count == 3  # this window has read 3 ballots since it was first opened
+    assert [o.kind for o in window.outcomes] == [DUPLICATE]
+    assert "ya se registró" in window.outcomes[0].message
     window.close()  # the video still has 20 blank frames: closing stops it
     qtbot.waitUntil(lambda: not window.running(), timeout=5_000)
     assert opened[1].closed
     assert "dejó de enviar" not in window.status.text()
-    enter_marks(qtbot, vote, "1 2 3")
-    assert {b.serial for b in repo.votes.ballots(sid, "preliminary")} == set(serials)
+    assert [w.serial for w in repo.review.waiting(sid, "preliminary")] == [serials[1]]
     assert errors == []
 
 

@@ -64,8 +64,11 @@ from cocrea_desktop.ui.operations.ideas import (
     withdraw_idea,
 )
 from cocrea_desktop.ui.operations.paper import (
+    confirm_reviewed_ballot,
     issue_printed_ballots,
     mark_ballot_spoiled,
+    spoil_reviewed_ballot,
+    take_read_ballot,
     void_ballot_serials,
 )
 from cocrea_desktop.ui.operations.phases import (
@@ -108,15 +111,15 @@ __all__ = [
     "ChangesBus", "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",
     "add_turn_minute", "agree_merge", "archive_session", "attach_letter_scan", "bus",
-    "choose_result_round", "configure_vote", "correct_person", "draft_letter", "draw_turn_order",
-    "duplicate_session", "edit_fishbowl_group", "edit_idea", "edit_letter", "edit_stand",
-    "end_session", "end_turn", "enter_ballot", "erase_person", "go_to_phase", "import_bundle",
-    "import_bundles", "issue_printed_ballots", "log_visit", "mark_ballot_spoiled", "name_device",
-    "next_phase", "pass_turn", "pause_timer", "previous_phase", "propose_merge", "redo",
-    "reject_merge", "reset_timer", "resolve_conflict", "restore_idea", "resume_timer",
-    "save_relatoria", "set_attendance_counts", "set_cluster", "set_counts", "set_interest",
-    "set_letter_status", "set_notice_read_aloud", "set_privacy", "set_turn_minutes", "show_error",
-    "skip_phase", "spoil_ballot", "start_timer", "start_turn", "toggle_timer", "toggle_turn_timer",
-    "undo", "undo_merge", "update_process", "update_session", "void_ballot_serials",
-    "withdraw_idea",
+    "choose_result_round", "configure_vote", "confirm_reviewed_ballot", "correct_person",
+    "draft_letter", "draw_turn_order", "duplicate_session", "edit_fishbowl_group", "edit_idea",
+    "edit_letter", "edit_stand", "end_session", "end_turn", "enter_ballot", "erase_person",
+    "go_to_phase", "import_bundle", "import_bundles", "issue_printed_ballots", "log_visit",
+    "mark_ballot_spoiled", "name_device", "next_phase", "pass_turn", "pause_timer",
+    "previous_phase", "propose_merge", "redo", "reject_merge", "reset_timer", "resolve_conflict",
+    "restore_idea", "resume_timer", "save_relatoria", "set_attendance_counts", "set_cluster",
+    "set_counts", "set_interest", "set_letter_status", "set_notice_read_aloud", "set_privacy",
+    "set_turn_minutes", "show_error", "skip_phase", "spoil_ballot", "spoil_reviewed_ballot",
+    "start_timer", "start_turn", "take_read_ballot", "toggle_timer", "toggle_turn_timer", "undo",
+    "undo_merge", "update_process", "update_session", "void_ballot_serials", "withdraw_idea",
 ]

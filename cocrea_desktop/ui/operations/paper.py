@@ -7,8 +7,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.ui.operations.base import _run
+from cocrea_desktop.ui.operations.base import _run, bus
 
 
 def issue_printed_ballots(*, parent: QWidget | None, repo: Repo, plan: Any,
@@ -32,3 +33,30 @@ def mark_ballot_spoiled(*, parent: QWidget | None, repo: Repo, session_id: str, 
                         serial: str) -> Changes | None:
     """A paper ballot came back spoiled: returned, never counted."""
     return _run(parent, lambda: repo.register.mark_spoiled(session_id, round_, serial))
+
+
+def take_read_ballot(*, parent: QWidget | None, repo: Repo, session_id: str, round_: str,
+                     ballot: Any) -> tuple[str, str]:
+    """A ballot the mark reader read: entered as read when sure, queued for review when not.
+
+    Returns ("entered" | "queued", "") or ("refused", the reason). The error is returned,
+    not shown: a stack of scans or the camera says it in its own summary.
+    """
+    try:
+        kind, changes = repo.review.take(session_id, round_, ballot)
+    except CocreaError as err:
+        return "refused", err.message
+    bus().changed.emit(changes)
+    return kind, ""
+
+
+def confirm_reviewed_ballot(*, parent: QWidget | None, repo: Repo, item_id: str,
+                            text: str) -> Changes | None:
+    """A person confirmed or corrected a ballot in review: entered, confirmed by a person."""
+    return _run(parent, lambda: repo.review.confirm(item_id, text))
+
+
+def spoil_reviewed_ballot(*, parent: QWidget | None, repo: Repo, item_id: str,
+                          reason: str) -> Changes | None:
+    """A person said a ballot in review does not count: spoiled in the register, with why."""
+    return _run(parent, lambda: repo.review.spoil(item_id, reason))

@@ -12,10 +12,12 @@ in words and never counted. Printing and reading scans run in the background
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,12 +96,46 @@ def _prepare_pdf(spec: Any, path: str, task: workers.Task) -> Any:
                                cancelled=lambda: task.cancelled)
 
 
-def _read_scans(repo: Any, session_id: str, round_: str, paths: list[str],
-                task: workers.Task) -> Any:
-    """Runs in the background (``workers.run_read``) on its own read-only connection."""
-    from cocrea_desktop.export.paper import read_scans
+class _PageBridge(QObject):
+    """Each page read in the background, delivered on the GUI thread (in order, before the
+    task's result)."""
 
-    return read_scans(repo, session_id, round_, paths, progress=task.progress)
+    page = Signal(object)
+
+
+@dataclass
+class ScanPage:
+    """What one page gave: per ballot, (serial, what the queue keeps or None when the
+    register refuses it, the register's message, source) and the page's problems."""
+
+    ballots: list[tuple[str, Any, str, str]]
+    problems: list[tuple[str, str]]
+
+
+def _read_marks(repo: Any, session_id: str, round_: str, paths: list[str],
+                bridge: _PageBridge, task: workers.Task) -> bool:
+    """Runs in the background on its own read-only connection: read the marks page by page
+    and hand each page to the GUI thread, which enters or queues its ballots (only the GUI
+    thread writes). Returns whether it was cancelled. The straightened image of a ballot
+    that will need a person is kept in the data folder here (files, not the process file).
+    """
+    from cocrea_desktop.export import omr
+
+    total = omr.count_pages(paths)
+    task.progress(0, total)
+    done = 0
+    for readings, problems in omr.iter_marks(repo, session_id, round_, paths,
+                                             cancelled=lambda: task.cancelled):
+        ballots = []
+        for r in readings:
+            kept = None
+            if r.ready:
+                kept = omr.as_read_ballot(r, "" if r.sure else omr.save_crop(r.crop))
+            ballots.append((r.serial, kept, r.message, r.source))
+        bridge.page.emit(ScanPage(ballots, problems))
+        done += 1
+        task.progress(min(done, total), total)
+    return task.cancelled
 
 
 class PrintBallotsDialog(QDialog):
@@ -436,10 +472,17 @@ class PaperBallotsBox(QWidget):
         self.webcam_button.clicked.connect(self.open_camera)
         self.webcam_checked = False
         self.camera_window = None
+        self.review_button = QPushButton(objectName="review_button")
+        self.review_button.clicked.connect(self.open_review)
+        self.review_window = None
+        self.scan_bridge = _PageBridge(self)
+        self.scan_bridge.page.connect(self._scan_page)
+        self.scan_tally: dict[str, Any] = {}
+        self.scan_target: tuple[str, str] = ("", "")
         layout.addLayout(row)
         # The buttons on rows of their own, so that the box fits beside the fair's letters
         # at 1024 px: print and read scans, then the register's corrections and the camera.
-        for widgets in ((self.print_button, self.read_button),
+        for widgets in ((self.print_button, self.read_button, self.review_button),
                         (self.spoiled_button, self.void_button, self.webcam_button)):
             buttons = QHBoxLayout()
             for widget in widgets:
@@ -464,8 +507,14 @@ class PaperBallotsBox(QWidget):
                                    "padding-left: 6px; }")
         layout.addWidget(self.message)
         self.scan_progress = QProgressBar(objectName="scan_progress")
+        self.scan_cancel = QPushButton(objectName="scan_cancel")
+        self.scan_cancel.clicked.connect(self.cancel_scans)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.scan_progress, 1)
+        progress_row.addWidget(self.scan_cancel)
         self.scan_progress.hide()
-        layout.addWidget(self.scan_progress)
+        self.scan_cancel.hide()
+        layout.addLayout(progress_row)
         self.results = QListWidget(objectName="scan_results")
         self.results.setMaximumHeight(110)
         self.results.hide()
@@ -510,6 +559,8 @@ class PaperBallotsBox(QWidget):
         self.message.setText("")
         self.results.clear()
         self.results.hide()
+        if self.review_window is not None:
+            self.review_window.reload()
         self.show_current()
 
     def refresh(self) -> None:
@@ -521,6 +572,7 @@ class PaperBallotsBox(QWidget):
                        self.void_button):
             widget.setEnabled(writable)
         self.read_button.setEnabled(writable and self.task is None)
+        self.update_review_button()
         if self.webcam_checked:
             self.update_webcam_button()
         try:
@@ -692,67 +744,155 @@ class PaperBallotsBox(QWidget):
                 self.read_scans([folder])
 
     def read_scans(self, paths: list[str]) -> None:
+        """Read the marks of every ballot in the files or folders, in the background.
+
+        Page by page, on the GUI thread: a ballot read without doubt is entered as the
+        machine read it; any other ballot ready to count waits in the review queue; a ballot
+        the register refuses (counted already, another session...) is listed with why.
+        Cancel stops between pages: what was entered stays entered, one ballot at a time.
+        """
         if self.task is not None or not self.ready_to_use():
             return
         p = self.panel
         sid, round_ = p.session_id, p.round
+        self.results.clear()
+        self.scan_target = (sid, round_)  # the stack belongs to this round, whatever is shown
+        self.scan_tally = {"entered": 0, "queued": 0, "refused": 0, "problems": 0,
+                           "ballots": 0, "started": time.monotonic(), "seconds": 0.0,
+                           "cancelled": False}
         self.scan_progress.setRange(0, 0)
         self.scan_progress.show()
+        self.scan_cancel.setEnabled(True)
+        self.scan_cancel.show()
         self.read_button.setEnabled(False)
-        self.message.setText(_("Leyendo los escaneos…"))
+        self.message.setText(_("Leyendo las marcas de las boletas escaneadas…"))
+        bridge = self.scan_bridge
         self.task = workers.run_read(
-            p.repo.path, lambda ro, task: _read_scans(ro, sid, round_, list(paths), task),
+            p.repo.path, lambda ro, task: _read_marks(ro, sid, round_, list(paths), bridge, task),
             on_result=self._scans_read, on_error=self._scans_failed,
             on_progress=self._scan_progress)
         self.task.finished.connect(self._scans_finished)
+
+    def cancel_scans(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.scan_cancel.setEnabled(False)
+            self.message.setText(_("Cancelando: se termina la hoja en curso…"))
 
     def _scan_progress(self, done: int, total: int) -> None:
         self.scan_progress.setRange(0, max(total, 1))
         self.scan_progress.setValue(min(done, total))
 
-    def _scans_read(self, result) -> None:
-        self.last_scan = result
-        self.results.clear()
-        ready = 0
-        for source, outcome in result.outcomes:
-            shown = format_serial(outcome.serial) if outcome.serial else "—"
-            mark = "✓" if outcome.kind == READY else "⚠"
-            self.results.addItem(f"{mark} {shown}: {outcome.message} [{Path(source).name}]")
-            if outcome.kind == READY and outcome.serial != self.current and \
-                    outcome.serial not in self.queue:
-                self.queue.append(outcome.serial)
-                ready += 1
-        for source, reason in result.problems:
+    def _scan_page(self, page: ScanPage) -> None:
+        """One page read: enter its sure ballots, queue the doubtful, list the refused."""
+        from cocrea_desktop.export import omr
+
+        if self.panel.repo is None:
+            return
+        p = self.panel
+        sid, round_ = self.scan_target
+        tally = self.scan_tally
+        for serial, kept, message, source in page.ballots:
+            tally["ballots"] = tally.get("ballots", 0) + 1
+            shown = format_serial(serial) if serial else "—"
+            name = Path(source).name
+            if kept is None:
+                tally["refused"] = tally.get("refused", 0) + 1
+                self.results.addItem("⚠ " + _("{serial}: no se cuenta: {reason} [{source}]")
+                                     .format(serial=shown, reason=message, source=name))
+                continue
+            kind, why = ops.take_read_ballot(parent=self, repo=p.repo, session_id=sid,
+                                             round_=round_, ballot=kept)
+            if kind == "entered":
+                tally["entered"] = tally.get("entered", 0) + 1
+                self.results.addItem("✓ " + _("{serial}: capturada como se leyó ({entry}) "
+                                              "[{source}]").format(
+                    serial=shown, entry=kept.entry, source=name))
+            elif kind == "queued":
+                tally["queued"] = tally.get("queued", 0) + 1
+                reason = kept.reasons[0] if kept.reasons else ""
+                self.results.addItem("? " + _("{serial}: en revisión: {reason} [{source}]")
+                                     .format(serial=shown, reason=reason, source=name))
+            else:
+                tally["refused"] = tally.get("refused", 0) + 1
+                omr.drop_crop(kept.crop_sha256)
+                self.results.addItem("⚠ " + _("{serial}: no se cuenta: {reason} [{source}]")
+                                     .format(serial=shown, reason=why, source=name))
+        for source, reason in page.problems:
+            tally["problems"] = tally.get("problems", 0) + 1
             self.results.addItem("⚠ " + _("{source}: sin código legible ({reason})").format(
                 source=Path(source).name, reason=reason))
         self.results.setVisible(self.results.count() > 0)
-        others = len(result.outcomes) - len(result.ready())
-        message = ngettext("{count} boleta lista para capturar.",
-                           "{count} boletas listas para capturar.", ready).format(count=ready)
-        if others:
-            message += " " + ngettext("{count} código no se cuenta (vea la lista).",
-                                      "{count} códigos no se cuentan (vea la lista).",
-                                      others).format(count=others)
-        if result.problems:
-            message += " " + ngettext("{count} archivo sin código legible.",
-                                      "{count} archivos sin código legible.",
-                                      len(result.problems)).format(count=len(result.problems))
-        self.message.setText(message)
-        if not self.current and self.queue:
-            self.current = self.queue.pop(0)
-        self.show_current()
-        if self.current:
-            self.panel.entry.setFocus()
+        self.results.scrollToBottom()
+        self.update_review_button()
+
+    def scan_summary(self) -> str:
+        """What the last stack gave, in words: entered, waiting for review, refused, files."""
+        t = self.scan_tally
+        parts = [ngettext("Se capturó {count} boleta como la leyó la máquina.",
+                          "Se capturaron {count} boletas como las leyó la máquina.",
+                          t["entered"]).format(count=t["entered"]),
+                 ngettext("{count} boleta espera revisión.",
+                          "{count} boletas esperan revisión.", t["queued"]).format(
+                     count=t["queued"])]
+        if t["refused"]:
+            parts.append(ngettext("{count} boleta no se cuenta (vea por qué en la lista).",
+                                  "{count} boletas no se cuentan (vea por qué en la lista).",
+                                  t["refused"]).format(count=t["refused"]))
+        if t["problems"]:
+            parts.append(ngettext("{count} archivo o página sin código legible.",
+                                  "{count} archivos o páginas sin código legible.",
+                                  t["problems"]).format(count=t["problems"]))
+        text = " ".join(parts)
+        if t.get("cancelled"):
+            text = _("Lectura cancelada; lo capturado se queda.") + " " + text
+        return text
+
+    def _scans_read(self, cancelled: bool) -> None:
+        self.last_scan = self.scan_tally
+        self.scan_tally["cancelled"] = bool(cancelled)
+        self.scan_tally["seconds"] = time.monotonic() - self.scan_tally["started"]
+        self.message.setText(self.scan_summary())
+        self.update_review_button()
+        if self.review_button.isEnabled():
+            self.review_button.setFocus()
 
     def _scans_failed(self, err: BaseException) -> None:
         message = err.message if isinstance(err, CocreaError) else str(err)
         self.message.setText(_("No se pudieron leer los escaneos: {reason}").format(
-            reason=message))
+            reason=message) + " " + self.scan_summary())
 
     def _scans_finished(self) -> None:
         self.task = None
         self.scan_progress.hide()
+        self.scan_cancel.hide()
         self.read_button.setEnabled(True)
+
+    # -- the review queue ---------------------------------------------------------
+    def waiting_for_review(self) -> int:
+        p = self.panel
+        if not self.ready_to_use():
+            return 0
+        try:
+            return p.repo.review.count_waiting(p.session_id, p.round)
+        except CocreaError:
+            return 0
+
+    def update_review_button(self) -> None:
+        waiting = self.waiting_for_review()
+        self.review_button.setText(_("Revisar dudosas ({count})…").format(count=waiting))
+        self.review_button.setEnabled(waiting > 0)
+
+    def open_review(self) -> None:
+        if not self.ready_to_use():
+            return
+        from cocrea_desktop.ui.views.review_window import ReviewWindow
+
+        if self.review_window is None:
+            self.review_window = ReviewWindow(self)
+        self.review_window.reload()
+        self.review_window.show()
+        self.review_window.activateWindow()
 
     # -- language -----------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -772,6 +912,10 @@ class PaperBallotsBox(QWidget):
                                       "o mal impresas): se anulan con su motivo y no se "
                                       "cuentan."))
         self.webcam_button.setText(_("Cámara"))
+        self.scan_cancel.setText(_("Cancelar"))
+        self.review_button.setToolTip(_("Las boletas que la máquina no leyó con certeza: "
+                                        "véalas, confirme con Intro o corrija."))
         self.clear_button.setText(_("Quitar folio"))
+        self.update_review_button()
         self.show_current()
         self.refresh()
