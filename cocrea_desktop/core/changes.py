@@ -122,6 +122,37 @@ class Label:
         return cls(text)
 
 
+class SaidText(str):
+    """Text said now in the language in force, that remembers its :class:`Label`.
+
+    It is a plain ``str`` to every reader (joined, shown, printed in the CLI); what is
+    stored to be shown later keeps ``label`` (``label.to_json()``) so that it follows a
+    language switch instead of staying in the language of the moment it was made.
+    """
+
+    label: Label
+
+    def __new__(cls, label: Label) -> SaidText:
+        text = super().__new__(cls, label.render())
+        text.label = label
+        return text
+
+
+def said(msgid: str, /, **params: Any) -> SaidText:
+    """``said(N_("La opción {option}..."), option=4)``: the text now, its label for later."""
+    return SaidText(Label(msgid, **params))
+
+
+def stored_text(text: str) -> str:
+    """What to store for a text shown later: its label as JSON when it has one."""
+    return text.label.to_json() if isinstance(text, SaidText) else str(text)
+
+
+def shown_text(stored: str) -> str:
+    """A stored text in the language in force (a label) or as it was stored (plain text)."""
+    return Label.parse(stored).render() if stored.startswith("{") else stored
+
+
 @dataclass(frozen=True)
 class Changes:
     """What a user action changed.

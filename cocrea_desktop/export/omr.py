@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from cocrea_desktop.core.changes import said
 from cocrea_desktop.export.pdf.ballots import BallotGrid, BallotKind
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from cocrea_desktop.export.scan import DecodedCode
@@ -307,7 +308,7 @@ def judge(boxes: list[BoxReading], rule: MarkRule, options: Iterable[int]
         if b.state == DOUBTFUL and not b.solid:
             where = place_label(b.column + 1) if rule.kind is BallotKind.RANKED else \
                 str(b.column + 1)
-            reasons.append(_("Marca dudosa en la opción {option} ({column}).").format(
+            reasons.append(said(N_("Marca dudosa en la opción {option} ({column})."),
                 option=b.option, column=where))
     filled = [b for b in boxes if b.state == FILLED]
     # A box filled solid is a mark (some people fill boxes), but among crosses or ticks it
@@ -315,7 +316,7 @@ def judge(boxes: list[BoxReading], rule: MarkRule, options: Iterable[int]
     if any(b.ink >= SOLID_INK for b in filled) and any(b.ink < STROKE_INK for b in filled):
         boxes = [BoxReading(b.option, b.column, DOUBTFUL, b.darkness, b.ink, 0.0, True)
                  if b.state == FILLED and b.ink >= SOLID_INK else b for b in boxes]
-        reasons.append(_("Una casilla está rellena entre cruces: ¿es una corrección?"))
+        reasons.append(said(N_("Una casilla está rellena entre cruces: ¿es una corrección?")))
     # The rules are checked on every mark seen; the entry line holds the sure ones only.
     sure = [b for b in boxes if b.state == FILLED]
     order = {number: i for i, number in enumerate(options)}
@@ -327,11 +328,11 @@ def judge(boxes: list[BoxReading], rule: MarkRule, options: Iterable[int]
             cols[b.column] = cols.get(b.column, 0) + 1
         for option, n in sorted(rows.items()):
             if n > 1:
-                reasons.append(_("La opción {option} está marcada en {count} lugares.").format(
+                reasons.append(said(N_("La opción {option} está marcada en {count} lugares."),
                     option=option, count=n))
         for column, n in sorted(cols.items()):
             if n > 1:
-                reasons.append(_("El lugar {place} está marcado {count} veces.").format(
+                reasons.append(said(N_("El lugar {place} está marcado {count} veces."),
                     place=place_label(column + 1), count=n))
         ordered = sorted(sure, key=lambda b: (b.column, order.get(b.option, 0)))
         used = [b.column for b in ordered]
@@ -341,12 +342,12 @@ def judge(boxes: list[BoxReading], rule: MarkRule, options: Iterable[int]
             entry = " ".join(f"{b.option}:{rule.columns - b.column}" for b in ordered)
     else:
         if len(filled) > rule.dots:
-            reasons.append(_("Tiene {count} puntos y se permiten {most}.").format(
+            reasons.append(said(N_("Tiene {count} puntos y se permiten {most}."),
                 count=len(filled), most=rule.dots))
         ordered = sorted(sure, key=lambda b: (order.get(b.option, 0), b.column))
         entry = " ".join(str(b.option) for b in ordered)
     if not filled and not any(b.state == DOUBTFUL for b in boxes):
-        reasons.append(_("La boleta no tiene marcas: revísela (¿en blanco?)."))
+        reasons.append(said(N_("La boleta no tiene marcas: revísela (¿en blanco?).")))
     return entry, reasons, boxes
 
 
@@ -360,12 +361,12 @@ def read_ballot(gray: np.ndarray, qr_corners: Iterable[tuple[float, float]], gri
     """Boxes, entry line, review reasons, confidence and crop of one ballot on a page."""
     straight = straighten(gray, qr_corners, grid)
     if straight is None:
-        return [], "", [_("No se encontraron las cuatro marcas de las esquinas de la boleta.")], \
-            0.0, None
+        return [], "", [said(N_("No se encontraron las cuatro marcas de las esquinas de la "
+                                "boleta."))], 0.0, None
     crop, misfit = straight
     if misfit > 2.0:
-        return [], "", [_("Las marcas de las esquinas no concuerdan con el código QR: revise "
-                          "la boleta.")], 0.0, crop
+        return [], "", [said(N_("Las marcas de las esquinas no concuerdan con el código QR: "
+                                "revise la boleta."))], 0.0, crop
     boxes = []
     spilled = False
     for (option, column), (darkness, ink, outside) in measure_boxes(crop, grid).items():
@@ -377,7 +378,7 @@ def read_ballot(gray: np.ndarray, qr_corners: Iterable[tuple[float, float]], gri
     boxes.sort(key=lambda b: (b.option, b.column))
     entry, reasons, boxes = judge(boxes, rule, options)
     if spilled:
-        reasons.insert(0, _("Un círculo está relleno hasta afuera: ¿una marca tachada?"))
+        reasons.insert(0, said(N_("Un círculo está relleno hasta afuera: ¿una marca tachada?")))
     geometric = max(0.0, 1.0 - misfit / 2.0)
     confidence = min([geometric] + [b.confidence for b in boxes]) if boxes else 0.0
     return boxes, entry, reasons, confidence, crop
@@ -410,8 +411,8 @@ def read_code(repo: Repo, session_id: str, round_: str, gray: np.ndarray,
         return reading
     grid = layout_of(repo, session_id, round_, outcome.serial)
     if grid is None:
-        reading.reasons.append(_("No se conoce cómo se imprimió esta boleta: capture sus "
-                                 "marcas a mano."))
+        reading.reasons.append(said(N_("No se conoce cómo se imprimió esta boleta: capture sus "
+                                 "marcas a mano.")))
         return reading
     reading.grid = grid
     boxes, entry, reasons, confidence, crop = read_ballot(

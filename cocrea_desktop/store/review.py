@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.core.changes import Changes, Label
+from cocrea_desktop.core.changes import Changes, Label, said, shown_text, stored_text
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.i18n import N_, _
@@ -94,7 +94,8 @@ class ReviewQueue:
             id=row["id"], session_id=row["session_id"], round=row["round"],
             serial=row["serial"], entry=row["entry"],
             boxes=tuple((int(o), int(c), str(s)) for o, c, s in json.loads(row["boxes"] or "[]")),
-            reasons=tuple(json.loads(row["reasons"] or "[]")), source=row["source"],
+            reasons=tuple(shown_text(r) for r in json.loads(row["reasons"] or "[]")),
+            source=row["source"],
             page=int(row["page"]), crop_sha256=row["crop_sha256"], status=row["status"],
             outcome=row["outcome"], created_at=row["created_at"])
 
@@ -157,15 +158,15 @@ class ReviewQueue:
                                                  {"status": ENTERED,
                                                   "outcome": read.entry}, stamp=True))
                     return TAKEN_ENTERED, changes
-                reasons.extend(problems or [_("La boleta no tiene marcas: revísela (¿en "
-                                              "blanco?).")])
+                reasons.extend(problems or [said(N_("La boleta no tiene marcas: revísela (¿en "
+                                                    "blanco?)."))])
         return TAKEN_QUEUED, self._queue(session_id, round_, serial, read, reasons)
 
     def _queue(self, session_id: str, round_: str, serial: str, read: ReadBallot,
                reasons: list[str]) -> Changes:
         values = {"entry": read.entry,
                   "boxes": json.dumps([list(b) for b in read.boxes]),
-                  "reasons": json.dumps(reasons, ensure_ascii=False),
+                  "reasons": json.dumps([stored_text(r) for r in reasons], ensure_ascii=False),
                   "source": read.source, "page": int(read.page),
                   "crop_sha256": read.crop_sha256}
         label = Label(N_("poner en revisión la boleta {serial}"), serial=format_serial(serial))

@@ -126,3 +126,22 @@ def test_scanned_twice_a_ballot_waits_once_and_a_counted_one_is_refused(repo, si
     assert again[sure].startswith("refused: ") and "ya" in again[sure]
     assert len(repo.review.waiting(sid, "preliminary")) == 1
     assert len(repo.votes.ballots(sid, "preliminary")) == 1
+
+
+def test_reasons_in_the_queue_follow_a_language_switch(repo, sid, tmp_path):
+    """A ballot queued while the program spoke Spanish shows its reasons in English after a
+    switch (they were stored as the words of the moment, so English showed Spanish)."""
+    from cocrea_desktop.i18n import set_language
+
+    stack = make_stack(repo, sid, "preliminary", tmp_path, ["faint"])
+    set_language("es")
+    try:
+        take_all(repo, sid, stack)
+        (item,) = repo.review.waiting(sid, "preliminary")
+        assert any(r.startswith("Marca dudosa en la opción") for r in item.reasons)
+        set_language("en")
+        (item,) = repo.review.waiting(sid, "preliminary")
+        assert not any("Marca dudosa" in r for r in item.reasons), item.reasons
+        assert any(r.startswith("Doubtful mark") for r in item.reasons), item.reasons
+    finally:
+        set_language("es")
