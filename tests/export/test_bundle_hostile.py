@@ -131,10 +131,10 @@ def test_zip_bomb_is_refused_before_reading(world):
 
 def test_limits_on_entry_size_total_size_and_count(world, monkeypatch):
     office, data = world
-    monkeypatch.setattr(B, "MAX_ENTRY_BYTES", 2000)
+    monkeypatch.setattr(B.verify, "MAX_ENTRY_BYTES", 2000)
     refused(office, data, "entry_size")
     monkeypatch.undo()
-    monkeypatch.setattr(B, "MAX_TOTAL_BYTES", 5000)
+    monkeypatch.setattr(B.verify, "MAX_TOTAL_BYTES", 5000)
     refused(office, data, "total_size")
     monkeypatch.undo()
     many = rezip(entries(data) + [(f"data/x{i}.jsonl", b"") for i in range(B.MAX_ENTRIES)])
