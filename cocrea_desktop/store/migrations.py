@@ -523,3 +523,12 @@ def _rebuild_idea_and_ballot_serial(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX ballot_serial ON ballot(session_id, round, serial) "
                "WHERE serial != '' AND status = 'counted'")
     db.execute("CREATE INDEX ballot_by_serial ON ballot(session_id, round, serial)")
+
+
+@migrations(name="0010_bundle_import_file_hash")
+def m0010_bundle_import_file_hash(db: Database) -> None:
+    """Each imported bundle keeps the SHA-256 of its whole file: the same file again is
+    recognised before it is verified again (nothing to check, nothing to merge)."""
+    db.execute("ALTER TABLE bundle_import ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX bundle_import_file ON bundle_import(file_sha256) "
+               "WHERE file_sha256 != ''")

@@ -186,11 +186,17 @@ def test_newer_or_unknown_format_version(world):
     content = members(data)
 
     def newer(m):
-        m["format_version"] = 3
+        m["format_version"] = 4
 
+    assert B.FORMAT_VERSION == 3
     err = refused(office, resign(content, LAPTOP, tamper=newer), "format_version",
                   B.NewerBundleFormat)
-    assert "versión 3" in err.message and "Actualice CoCrea" in err.message
+    assert "versión 4" in err.message and "Actualice CoCrea" in err.message
+
+    def older(m):
+        m["format_version"] = 2  # whole rows in its journal: still read as it is
+
+    assert B.open_bundle(resign(content, LAPTOP, tamper=older)).manifest["format_version"] == 2
 
     def garbled(m):
         m["format_version"] = "1"

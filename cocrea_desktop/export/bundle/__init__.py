@@ -65,11 +65,13 @@ from cocrea_desktop.export.bundle.importing import (
     MAX_TEXT_CHARS,
     ImportPreview,
     ImportResult,
+    PastImport,
     check_bundles,
     import_bundle,
     import_bundles,
     new_process_from_bundle,
     preview_import,
+    recognise_imported,
     validate_rows,
 )
 from cocrea_desktop.export.bundle.media import export_to, write_bundle_file
@@ -89,9 +91,9 @@ __all__ = [
     "MAX_RATIO", "MAX_SIGNATURE_BYTES", "MAX_TEXT_CHARS", "MAX_TOTAL_BYTES",
     "MIN_FORMAT_VERSION", "PERSONAL_CLEAR", "PERSONAL_OMITTED", "PERSONAL_SEALED", "SEALED",
     "SIGNATURE", "SUFFIX", "Bundle", "BundleError", "BundleRejected", "ExportResult",
-    "ImportPreview", "ImportResult", "MediaError", "MediaFull", "MediaReadOnly",
+    "ImportPreview", "ImportResult", "PastImport", "MediaError", "MediaFull", "MediaReadOnly",
     "NewerBundleFormat", "OtherProcess", "UntrustedKey", "VerifyReport", "_verify_chain", "_zip",
     "bundle_file_name", "check_bundles", "export_bundle", "export_to", "import_bundle",
     "import_bundles", "load_bundle", "new_process_from_bundle", "open_bundle", "preview_import",
-    "read_bundle_file", "validate_rows", "verify_bundle", "write_bundle_file",
+    "read_bundle_file", "recognise_imported", "validate_rows", "verify_bundle", "write_bundle_file",
 ]

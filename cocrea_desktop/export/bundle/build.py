@@ -192,21 +192,16 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
     return ExportResult(data, name, manifest, tuple(warnings))
 
 
-_JOURNAL_KEYS = ("action", "after", "at", "before", "device_id", "hash", "object_id",
-                 "object_type", "prev_hash", "seq", "txn")
-
-
 def _journal_line(entry: dict[str, Any]) -> str:
     """One journal entry as canonical JSON; ``before``/``after`` are stored canonical already."""
-    parts = []
-    for key in _JOURNAL_KEYS:  # sorted, as canonical JSON sorts them
-        value = entry[key]
-        if key in ("before", "after"):
-            text = "null" if value is None else value
-        else:
-            text = merge.canonical(value)
-        parts.append('"' + key + '":' + text)
-    return "{" + ",".join(parts) + "}\n"
+    enc = journal_core.scalar_json
+    e = entry
+    return ('{"action":' + enc(e["action"]) + ',"after":' + (e["after"] or "null")
+            + ',"at":' + enc(e["at"]) + ',"before":' + (e["before"] or "null")
+            + ',"device_id":' + enc(e["device_id"]) + ',"hash":' + enc(e["hash"])
+            + ',"object_id":' + enc(e["object_id"]) + ',"object_type":'
+            + enc(e["object_type"]) + ',"prev_hash":' + enc(e["prev_hash"]) + ',"seq":'
+            + enc(e["seq"]) + ',"txn":' + enc(e["txn"]) + "}\n")
 
 
 class _SystemClock:

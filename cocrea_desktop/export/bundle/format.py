@@ -11,7 +11,7 @@ from cocrea_desktop.core.errors import InvalidInput, StorageError
 from cocrea_desktop.store import merge
 
 FORMAT = "cocrea-bundle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: The oldest format this program reads: version 1 did not state its journal's length and
 #: last hash in the signed manifest, so a journal cut short could not be told apart.
 MIN_FORMAT_VERSION = 2

@@ -85,6 +85,9 @@ class Bundle:
     journal: list[dict[str, Any]]
     sealed: bytes | None
     files: dict[str, int] = field(default_factory=dict)
+    #: SHA-256 of the whole file: an import records it, so that the same file again is
+    #: recognised before it is verified again (see ``importing.recognise_imported``).
+    file_sha256: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -392,7 +395,8 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
                                      "datos fuera de los archivos)."))
     bundle_id = hashlib.sha256(manifest_bytes).hexdigest()
     return Bundle(manifest, manifest_bytes, bundle_id, public_key, tables, journal,
-                  contents.get(SEALED), {n: m["size"] for n, m in manifest["files"].items()})
+                  contents.get(SEALED), {n: m["size"] for n, m in manifest["files"].items()},
+                  hashlib.sha256(data).hexdigest())
 
 
 def verify_bundle(data: bytes) -> VerifyReport:
