@@ -154,7 +154,8 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
     try:
         if repo is not None:
             for p in paths:
-                found = bundles_mod.recognise_imported(repo.pf, bundles_mod.read_bundle_file(p))
+                found = bundles_mod.recognise_imported(repo.pf, bundles_mod.read_bundle_file(p),
+                                                       office_key=key)
                 if found is not None:
                     past[p] = found
         verified = [(p, bundles_mod.load_bundle(p)) for p in paths if p not in past]

@@ -35,7 +35,7 @@ from cocrea_desktop.core.errors import (
     StorageError,
     StorageFull,
 )
-from cocrea_desktop.core.text import clean_text
+from cocrea_desktop.core.text import FORBIDDEN, clean_text
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store import backup as backup_mod
 from cocrea_desktop.store.device import Device, load_or_create_device
@@ -166,8 +166,7 @@ class Unit:
             return []
         salted = "salt" in PERSONAL_FIELDS.get(table, ())
         clean_rows = []
-        for row in rows:
-            row = _clean_values(row)
+        for row in _clean_many(rows):
             if "id" not in row:
                 row["id"] = new_id()
             if salted and not row.get("salt"):
@@ -328,6 +327,16 @@ _PLAIN = frozenset({str, int, float, bytes, type(None)})
 
 def _to_sql(value: Any) -> Any:
     return _normal(value)
+
+
+def _clean_many(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`_clean_values` of many rows: one search over all their texts first (the
+    common case, nothing to change or refuse), row by row only when it finds something."""
+    texts = [v for row in rows for v in row.values() if isinstance(v, str)]
+    blob = "\n".join(texts)
+    if "\r" not in blob and not FORBIDDEN.search(blob):
+        return [dict(row) for row in rows]
+    return [_clean_values(row) for row in rows]
 
 
 def _clean_values(row: dict[str, Any]) -> dict[str, Any]:

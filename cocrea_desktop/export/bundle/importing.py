@@ -368,17 +368,21 @@ class PastImport:
             when=dates.format_datetime(self.imported_at))
 
 
-def recognise_imported(pf: ProcessFile, data: bytes) -> PastImport | None:
+def recognise_imported(pf: ProcessFile, data: bytes, *,
+                       office_key: keys.OfficeKey | None = None) -> PastImport | None:
     """The earlier import of exactly this file, if there was one; else ``None``.
 
     One SHA-256 of the file and one indexed lookup, before any verification: the file
     was verified and merged when it was imported, and the same bytes merge to nothing
     new. A file that differs in any byte (a bundle changed, even under the same name)
     is not recognised and goes through every check. A bundle whose laptop's key was
-    revoked since is not recognised either, so that it is refused as before.
+    revoked since is not recognised either, so that it is refused as before; nor is one
+    whose sealed personal data was left closed, when ``office_key`` can open it now.
     """
     digest = hashlib.sha256(data).hexdigest()
     rows = pf.query("SELECT b.id, b.device_id, b.bundle_created_at, b.imported_at, "
+                    "json_extract(b.summary, '$.personal_data') AS personal, "
+                    "json_extract(b.summary, '$.sealed_opened') AS opened, "
                     "d.name AS device_name, (SELECT k.id FROM key_trust k WHERE k.device_id = "
                     "b.device_id ORDER BY k.first_seen DESC LIMIT 1) AS fingerprint "
                     "FROM bundle_import b LEFT JOIN device d ON d.id = b.device_id "
@@ -390,6 +394,8 @@ def recognise_imported(pf: ProcessFile, data: bytes) -> PastImport | None:
                         [row["device_id"], keys.REVOKED])
     if revoked:
         return None
+    if office_key is not None and row["personal"] == PERSONAL_SEALED and not row["opened"]:
+        return None  # a keyed re-import fills in the personal data left sealed
     return PastImport(row["id"], row["device_id"], row["device_name"] or "",
                       row["bundle_created_at"], row["imported_at"], row["fingerprint"] or "")
 

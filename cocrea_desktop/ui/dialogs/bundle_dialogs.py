@@ -326,7 +326,8 @@ class ImportBundlesDialog(QDialog):
             past = None
             try:
                 data = bundles.read_bundle_file(path)
-                past = bundles.recognise_imported(self.repo.pf, data)
+                past = bundles.recognise_imported(self.repo.pf, data,
+                                                  office_key=self.office_key)
                 bundle, error = (None, "") if past else (bundles.open_bundle(data), "")
             except CocreaError as err:
                 bundle, error = None, err.message
@@ -335,6 +336,15 @@ class ImportBundlesDialog(QDialog):
 
     def refresh_previews(self) -> None:
         for item in self.items:
+            if item.past is not None and self.office_key is not None:
+                # An office key now: a bundle whose sealed data stayed closed is read again.
+                try:
+                    data = bundles.read_bundle_file(item.path)
+                    if bundles.recognise_imported(self.repo.pf, data,
+                                                  office_key=self.office_key) is None:
+                        item.past, item.bundle = None, bundles.open_bundle(data)
+                except CocreaError as err:
+                    item.past, item.error = None, err.message
             if item.bundle is None:
                 continue
             try:
