@@ -1,8 +1,8 @@
-"""A tally as a table: rank, idea number and text, points P, mentions V, distribution D(r).
+"""A tally as a table: rank, option number and text, total, breadth, distribution D(r).
 
-The tally itself comes from ``repo.votes.tally()``; this model only shows it.
-It understands the three result kinds of the core: ranked (P, V, D), dots
-(dots, people, D) and typed counts (count).
+The tally itself comes from ``repo.votes.tally()``; this model only shows it,
+through the reading every result kind shares (``core/voting/reading.py``): the
+columns come from the rows' unit, not from which attributes a row has.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.core.voting.reading import POINTS
 from cocrea_desktop.i18n import _, ngettext
 
 OptionRole = Qt.ItemDataRole.UserRole + 1
@@ -19,11 +20,20 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 TotalRole = Qt.ItemDataRole.UserRole + 3
 
 
-def row_total(row) -> int:
-    for name in ("points", "dots", "count"):
-        if hasattr(row, name):
-            return int(getattr(row, name))
-    return 0
+def fit_title(title: str) -> str:
+    """A long column title on short lines ("Boletas que la mencionan" in three), so that
+    the column stays as narrow as its figures."""
+    words = title.split()
+    if len(words) <= 2:
+        return title
+    lines, line = [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > 8:
+            lines.append(line)
+            line = word
+        else:
+            line = (line + " " + word).strip()
+    return "\n".join([*lines, line])
 
 
 class ResultsModel(QAbstractTableModel):
@@ -33,6 +43,8 @@ class ResultsModel(QAbstractTableModel):
         self._rows: tuple = ()
         self._texts: dict[int, str] = {}
         self._columns: list[str] = []
+        #: The option column's title (Idea, Grupo de ideas, Puesto), set by the view.
+        self.option_title = ""
 
     def set_result(self, result, texts: dict[int, str]) -> None:
         self.beginResetModel()
@@ -44,18 +56,15 @@ class ResultsModel(QAbstractTableModel):
 
     @staticmethod
     def _columns_for(result) -> list[str]:
-        columns = ["rank", "number", "text"]
+        columns = ["rank", "number", "text", "total"]
         if result is None or not result.rows:
-            return columns + ["total"]
-        sample = result.rows[0]
-        if hasattr(sample, "points"):
-            k = len(sample.distribution)
-            return columns + ["total", "mentions"] + ["d{}".format(r) for r in range(k, 0, -1)]
-        if hasattr(sample, "dots"):
-            cap = len(sample.distribution)
-            extra = ["d{}".format(r) for r in range(cap, 0, -1)] if cap > 1 else []
-            return columns + ["total", "mentions"] + extra
-        return columns + ["total"]
+            return columns
+        if result.unit.has_breadth:
+            columns.append("breadth")
+        top = len(result.rows[0].distribution)
+        if top > 1:  # one dot each: its distribution is the breadth again
+            columns += [f"d{r}" for r in range(top, 0, -1)]
+        return columns
 
     @property
     def result(self):
@@ -69,23 +78,17 @@ class ResultsModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def _header(self, key: str) -> str:
-        sample = self._rows[0] if self._rows else None
+        unit = self._result.unit if self._result is not None else POINTS
         if key == "rank":
             return _("Lugar")
         if key == "number":
             return _("Nº")
         if key == "text":
-            return getattr(self, "option_title", None) or _("Idea")
+            return self.option_title or _("Idea")
         if key == "total":
-            if sample is not None and hasattr(sample, "dots"):
-                return _("Puntos")
-            if sample is not None and hasattr(sample, "count"):
-                return _("Conteo")
-            return _("Puntos")
-        if key == "mentions":
-            if sample is not None and hasattr(sample, "dots"):
-                return _("Personas")
-            return _("Boletas\nque la\nmencionan")
+            return unit.title()
+        if key == "breadth":
+            return fit_title(unit.breadth_title())
         if key.startswith("d"):
             return ngettext("Boletas\ncon {points}\npunto", "Boletas\ncon {points}\npuntos",
                             int(key[1:])).format(points=key[1:])
@@ -127,9 +130,9 @@ class ResultsModel(QAbstractTableModel):
                 if key == "text":
                     return self._texts.get(row.option, "")
                 if key == "total":
-                    return str(row_total(row))
-                if key == "mentions":
-                    return str(row.mentions if hasattr(row, "mentions") else row.voters)
+                    return "" if row.total is None else str(row.total)
+                if key == "breadth":
+                    return "" if row.breadth is None else str(row.breadth)
                 if key.startswith("d"):
                     return str(row.distribution[int(key[1:]) - 1])
                 return None
@@ -140,7 +143,7 @@ class ResultsModel(QAbstractTableModel):
             if role == RowRole:
                 return row
             if role == TotalRole:
-                return row_total(row)
+                return row.total
         except Exception:  # data() never raises
             return None
         return None

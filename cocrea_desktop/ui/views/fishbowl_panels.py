@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
-from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.i18n import N_, _, ngettext
+from cocrea_desktop.export.relatoria import ONE_POSITION, SEVERAL_POSITIONS
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.fishbowl import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
@@ -48,7 +48,6 @@ from cocrea_desktop.ui.models.fishbowl import (
     turn_details,
     turn_status,
 )
-from cocrea_desktop.ui.models.results import row_total
 from cocrea_desktop.ui.views.panels import (
     NotesBox,
     Panel,
@@ -58,7 +57,7 @@ from cocrea_desktop.ui.views.panels import (
     loose_ideas_warning,
     table_view,
 )
-from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm
+from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm, summary_html
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES
 from cocrea_desktop.ui.widgets.fit import readable_column
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget, format_remaining
@@ -834,14 +833,7 @@ def cluster_points(repo: Repo, session_id: str) -> tuple[dict[int, int], str]:
     result = vote_result(repo, session_id)
     if result is None:
         return {}, ""
-    return {row.option: row_total(row) for row in result.rows}, result.rule_text
-
-
-#: What the program knows for the synthesis: the clusters several positions raised, and
-#: those only one raised. Raising the same theme is not agreeing on it (the ideas may be
-#: opposite), and a theme of one position is not a disagreement: so these are their names.
-SEVERAL_POSITIONS = N_("Temas que plantearon varias posturas")
-ONE_POSITION = N_("Temas que planteó una sola postura")
+    return {row.option: row.total for row in result.rows}, result.rule_text
 
 
 def synthesis_lists(repo: Repo, session_id: str) -> tuple[str, str]:
@@ -875,61 +867,9 @@ def synthesis_lists(repo: Repo, session_id: str) -> tuple[str, str]:
 
 
 def fishbowl_summary_html(repo: Repo, session_id: str) -> str:
-    """What the data says: the question, the turns, the clusters with their groups, the vote."""
-    esc = html.escape
-    session = repo.session(session_id)
-    out = ["<h3>{}</h3><p><b>{}</b></p>".format(esc(_("Pregunta detonadora")),
-                                                esc(session.question))]
-    turns = repo.fishbowl.turns(session_id)
-    out.append("<h3>{}</h3><ol>".format(esc(_("Turnos ({minutes} min por grupo)").format(
-        minutes=int(repo.fishbowl.turn_minutes(session_id))))))
-    for t in turns:
-        out.append("<li>{} — {}</li>".format(esc(t.group.label), esc(turn_status(t))))
-    out.append("</ol>")
-    clusters = repo.ideas.clusters(session_id)
-    shared = repo.fishbowl.cluster_groups(session_id)
-    points, rule = cluster_points(repo, session_id)
-    out.append("<h3>{}</h3><ul>".format(esc(_("Grupos de ideas"))))
-    for c in sorted(clusters, key=lambda c: (-points.get(c.number, 0), c.number)):
-        groups = shared.get(c.id, [])
-        tag = ClustersModel.shared_text(groups)
-        extra = " · {}".format(esc(wording.points(points.get(c.number, 0)))) if points else ""
-        out.append("<li>{n}. <b>{label}</b> — {groups} <i>({tag})</i>{extra}</li>".format(
-            n=c.number, label=esc(c.label), groups=esc(", ".join(groups) or "—"),
-            tag=esc(tag), extra=extra))
-    out.append("</ul>")
-    loose = repo.ideas.unclustered(session_id)
-    if loose:
-        groups = {g.id: g.label for g in repo.fishbowl.groups(session_id)}
-        out.append("<h3>{}</h3><ul>".format(esc(_("Ideas sin grupo de ideas (no se "
-                                                  "votaron)"))))
-        for idea in loose:
-            out.append("<li>{n}. {text} — {group}</li>".format(
-                n=idea.number, text=esc(idea.text),
-                group=esc(groups.get(idea.group_key, "—"))))
-        out.append("</ul>")
-    result = vote_result(repo, session_id)
-    if result is not None:
-        labels = {c.number: c.label for c in clusters}
-        out.append("<h3>{}</h3><p>{}</p>".format(esc(round_label("vote")),
-                                                 esc(_("Regla: {rule}").format(rule=rule))))
-        out.append("<table cellpadding='3'><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
-                   "</tr>".format(esc(_("Lugar")), esc(_("Grupo de ideas")),
-                                  esc(_("Puntos")), esc(_("Personas"))))
-        for row in result.rows:
-            out.append("<tr><td align='center'>{}</td><td>{}. {}</td><td align='center'>{}"
-                       "</td><td align='center'>{}</td></tr>".format(
-                           row.rank, row.option, esc(labels.get(row.option, "")),
-                           row_total(row), getattr(row, "voters", "—")))
-        out.append("</table>")
-        usage = getattr(result, "usage_text", "") or getattr(result, "check_text", "")
-        if usage:
-            out.append("<p>{}</p>".format(esc(usage)))
-        for step in result.tie_breaks:
-            out.append("<p>• {}</p>".format(esc(step.text)))
-        for tie in result.near_ties:
-            out.append("<p>≈ {}</p>".format(esc(tie.text)))
-    return "\n".join(out)
+    """What the data says: the question, the turns, the clusters with their groups, the vote
+    (the relatoría's facts, which for a vote on clusters carry the fishbowl's summary)."""
+    return summary_html(repo, session_id)
 
 
 class SynthesisForm(RelatoriaForm):
@@ -940,7 +880,6 @@ class SynthesisForm(RelatoriaForm):
         if self.repo is None:
             return
         super().refresh()
-        self.summary.setHtml(fishbowl_summary_html(self.repo, self.session_id))
         several, one = synthesis_lists(self.repo, self.session_id)
         for name, text in (("convergences", several), ("dissent", one)):
             hint = self.hints[name]
