@@ -175,21 +175,25 @@ def _bad_value(column: _Column, value: Any) -> str:
     return ""
 
 
-def validate_rows(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]]) -> None:
+def validate_rows(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], *,
+                  memo: dict[str, Any] | None = None) -> None:
     """Check every incoming row against this program's schema, before any write.
 
     Types (an integer column takes only integers, never ``"uno"``; no NaN or
     infinity), bounds, text lengths, required fields and unknown tables or fields.
     The first problem is raised with the file and line it came from.
     """
-    known = set(merge.data_tables(conn))
+    memo = {} if memo is None else memo  # the schema read once for many bundles
+    known = memo.get("") or set(merge.data_tables(conn))
+    memo[""] = known
     for table in sorted(tables):
         name = f"{DATA_PREFIX}{table}.jsonl"
         if table not in known:
             raise _reject("schema", _("El paquete trae la tabla «{table}», que este programa "
                                       "no conoce: actualice CoCrea.").format(table=table),
                           name, BundleError)
-        schema = _schema(conn, table)
+        schema = memo.get(table) or _schema(conn, table)
+        memo[table] = schema
         required = [c.name for c in schema.values() if c.required and not c.has_default]
         if _all_fine(schema, required, tables[table]):
             continue  # the common case, checked column by column; else find the first problem
@@ -304,8 +308,9 @@ def import_bundles(pf: ProcessFile, bundles: list[Bundle], *, accepted: Iterable
     bundles = list(bundles)
     accepted = {keys.compact(f) for f in accepted}
     check_bundles(pf, bundles, accepted=accepted)
+    memo: dict[str, Any] = {}
     for bundle in bundles:  # every row's types and bounds
-        validate_rows(pf.conn, _incoming(bundle, office_key)[0])
+        validate_rows(pf.conn, _incoming(bundle, office_key)[0], memo=memo)
     results: list[ImportResult] = []
     if len(bundles) == 1:
         label = Label(N_("importar el paquete de «{device}»"), device=bundles[0].device_name)
