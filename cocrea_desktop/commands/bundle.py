@@ -1,4 +1,4 @@
-"""`cocrea bundle ...` and `cocrea keys ...`: signed bundles and the keys that sign them."""
+"""`cocrea bundle export|verify|import|conflicts|resolve`: signed bundles between laptops."""
 
 from __future__ import annotations
 
@@ -37,7 +37,6 @@ def bundle_export(file: str, output: str, sessions: tuple[str, ...], include_per
                   created_at: str | None, device_name: str | None, as_json: bool) -> None:
     """Export the process in FILE (or some sessions) as a signed bundle."""
     from cocrea_desktop.export.bundle import export_to
-
     from cocrea_desktop.store.device import load_or_create_device, set_device_name
 
     chosen = None
@@ -234,9 +233,8 @@ def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
     if not found:
         click.echo(_("No hay conflictos."))
     for c in found:
-        click.echo("{id}  {table}  {row}  {status}  {kind}".format(
-            id=c.id[:8], table=c.table, row=c.row_id[:8], status=c.status,
-            kind=conflict_kind_label(c.kind)))
+        kind = conflict_kind_label(c.kind)
+        click.echo(f"{c.id[:8]}  {c.table}  {c.row_id[:8]}  {c.status}  {kind}")
         for name in c.fields:
             click.echo("    " + _("{field}: «{current}» (en la tabla) / «{other}» (la otra)")
                        .format(field=name, current=c.current.get(name),
@@ -255,85 +253,3 @@ def bundle_resolve(file: str, conflict_id: str, choice: str) -> None:
     with open_repo(file) as repo:
         resolve_conflict(repo.pf, conflict_id, choice)
     click.echo(_("Conflicto resuelto."))
-
-
-@cli.group("keys")
-def keys_group() -> None:
-    """Keys: the trust list of devices, and the office key for personal data."""
-
-
-@keys_group.command("list")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@fail_cleanly
-def keys_list(file: str, as_json: bool) -> None:
-    """List the keys this process has seen, with their status."""
-    from cocrea_desktop.export.keys import TrustList, status_label
-
-    with open_repo(file, read_only=True) as repo:
-        found = TrustList(repo.pf).list()
-        own = repo.pf.device.fingerprint()
-    if as_json:
-        echo_json({"own": own, "keys": [k.__dict__ for k in found]})
-        return
-    click.echo(_("Este equipo: {fingerprint}").format(fingerprint=own))
-    if not found:
-        click.echo(_("Todavía no se ha visto ninguna otra llave."))
-    for k in found:
-        click.echo("{fpr}  {status:14}  {name}  {device}".format(
-            fpr=k.fingerprint, status=status_label(k.status), name=k.name, device=k.device_id))
-
-
-def _set_status(file: str, fingerprint: str, status: str) -> None:
-    from cocrea_desktop.export.keys import TrustList
-
-    with open_repo(file) as repo:
-        TrustList(repo.pf).set_status(fingerprint, status)
-
-
-@keys_group.command("trust")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.argument("fingerprint")
-@fail_cleanly
-def keys_trust(file: str, fingerprint: str) -> None:
-    """Trust a key already listed (give the fingerprint, with or without spaces)."""
-    _set_status(file, fingerprint, "trusted")
-    click.echo(_("Llave marcada como de confianza."))
-
-
-@keys_group.command("revoke")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.argument("fingerprint")
-@fail_cleanly
-def keys_revoke(file: str, fingerprint: str) -> None:
-    """Revoke a key: its bundles are refused from now on."""
-    _set_status(file, fingerprint, "revoked")
-    click.echo(_("Llave revocada: sus paquetes ya no se aceptan."))
-
-
-@keys_group.command("office-set")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.argument("pubkey")
-@fail_cleanly
-def keys_office_set(file: str, pubkey: str) -> None:
-    """Set the office public key (base64, or an oficina.pub file) of the process."""
-    from cocrea_desktop.export.keys import fingerprint, read_public_key, set_office_key
-
-    raw = read_public_key(pubkey)
-    with open_repo(file) as repo:
-        set_office_key(repo.pf, raw)
-    click.echo(_("Llave de la oficina fijada (huella {fingerprint}): los datos personales "
-                 "viajarán sellados.").format(fingerprint=fingerprint(raw)))
-
-
-@keys_group.command("office-new")
-@click.argument("directory", type=click.Path(file_okay=False))
-@fail_cleanly
-def keys_office_new(directory: str) -> None:
-    """Create an office key pair in DIRECTORY (oficina.key stays at the office)."""
-    from cocrea_desktop.export.keys import new_office_key
-
-    key, private_path, public_path = new_office_key(directory)
-    click.echo(_("Llave privada (guárdela en la oficina): {path}").format(path=private_path))
-    click.echo(_("Llave pública (para cada proceso): {path}").format(path=public_path))
-    click.echo(_("Huella: {fingerprint}").format(fingerprint=key.fingerprint))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -74,7 +74,7 @@ class Label:
         return hash(self.msgid)
 
     def __repr__(self) -> str:
-        return "Label({!r}, {!r})".format(self.msgid, self.params)
+        return f"Label({self.msgid!r}, {self.params!r})"
 
     def _key(self) -> tuple:
         return (self.msgid, self.plural_msgid, self.n, self.lower,
@@ -132,6 +132,12 @@ class Changes:
     menu ("Deshacer: crear sesión"), a :class:`Label` (or plain text) rendered in the
     language in force when it is shown. ``undoable`` is false for actions that the
     undo stack does not cover (opening a file, a language change...).
+
+    What changed in domain terms, filled in by the store method that made the change
+    (as Anki's ``OpChanges``), so that a view need not search for it: ``session_id``
+    the session concerned (None: the process, or several sessions), ``created`` the
+    id of the record the action created (a session, an idea, a merge proposal, a
+    cluster, a ballot, a person...) and ``created_kind`` its table.
     """
 
     label: Label | str = ""
@@ -139,9 +145,23 @@ class Changes:
     ids: frozenset[str] = field(default_factory=frozenset)
     undoable: bool = True
     everything: bool = False
+    session_id: str | None = None
+    created: str | None = None
+    created_kind: str = ""
 
     def touches(self, *tables: str) -> bool:
         return self.everything or any(t in self.tables for t in tables)
+
+    def concerns(self, session_id: str) -> bool:
+        """Whether the change may concern ``session_id`` (unknown: yes)."""
+        return self.everything or self.session_id is None or self.session_id == session_id
+
+    def made(self, *, session_id: str | None = None, created: str | None = None,
+             created_kind: str = "") -> Changes:
+        """The same changes, saying which session they concern and what they created."""
+        return replace(self, session_id=session_id if session_id is not None else self.session_id,
+                       created=created if created is not None else self.created,
+                       created_kind=created_kind or self.created_kind)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -150,6 +170,9 @@ class Changes:
             ids=self.ids | other.ids,
             undoable=self.undoable and other.undoable,
             everything=self.everything or other.everything,
+            session_id=self.session_id if self.session_id == other.session_id else None,
+            created=other.created or self.created,
+            created_kind=other.created_kind if other.created else self.created_kind,
         )
 
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, NewType
 
 from cocrea_desktop.i18n import N_, _
@@ -92,10 +92,6 @@ SESSION_FIELDS = (
     "method", "question", "table_label", "date", "place", "facilitator", "status",
     "languages", "interpreter", "participation_level", "participant_count",
 )
-
-
-def field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
 
 
 # -- running a session ---------------------------------------------------------------

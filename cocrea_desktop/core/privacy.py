@@ -164,9 +164,6 @@ class PrivacySettings:
     def template(self) -> str:
         return self.notice.strip() or default_notice()
 
-    def uses_default_notice(self) -> bool:
-        return not self.notice.strip()
-
 
 def render_notice(settings: PrivacySettings, *, fallback_body: str = "") -> str:
     """The notice as printed: placeholders filled, blanks left to fill by hand.

@@ -246,8 +246,7 @@ def _readme(repo: Repo, tables: dict[str, list[dict[str, Any]]]) -> str:
         "|---|---|---|",
     ]
     for name, (description, _cols) in TABLES.items():
-        lines.append("| {name}.csv | {description} | {rows} |".format(
-            name=name, description=_(description), rows=len(tables[name])))
+        lines.append(f"| {name}.csv | {_(description)} | {len(tables[name])} |")
     lines += ["", _("Conteos pequeños (1 o 2 personas de una comunidad o lengua) pueden "
                     "ayudar a reconocer a alguien: revíselos antes de publicar."), ""]
     return "\n".join(lines)

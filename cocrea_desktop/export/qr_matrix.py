@@ -39,9 +39,6 @@ class QrMatrix:
     def version(self) -> int:
         return (self.size - 17) // 4
 
-    def is_dark(self, x: int, y: int) -> bool:
-        return self.modules[y * self.size + x] == 1
-
     def rows(self) -> list[bytes]:
         n = self.size
         return [self.modules[y * n : (y + 1) * n] for y in range(n)]
@@ -130,12 +127,10 @@ def pdf_path_operators(matrix: QrMatrix, x: float, y: float, size: float) -> str
     """
     module = size / matrix.size
     parts = [
-        "q {m:.5f} 0 0 {neg:.5f} {x:.3f} {top:.3f} cm".format(
-            m=module, neg=-module, x=x, top=y + size
-        )
+        f"q {module:.5f} 0 0 {-module:.5f} {x:.3f} {y + size:.3f} cm"
     ]
     parts.extend(
-        "{0} {1} {2} {3} re".format(*rect) for rect in sorted(dark_rectangles(matrix))
+        "{} {} {} {} re".format(*rect) for rect in sorted(dark_rectangles(matrix))
     )
     parts.append("f Q")
     return "\n".join(parts)
@@ -144,6 +139,6 @@ def pdf_path_operators(matrix: QrMatrix, x: float, y: float, size: float) -> str
 def svg_path_data(matrix: QrMatrix, quiet_zone: int = QUIET_ZONE_MODULES) -> str:
     """SVG path data (module units) for the matrix, e.g. for a screen preview."""
     return "".join(
-        "M{0} {1}h{2}v{3}h-{2}z".format(x + quiet_zone, y + quiet_zone, w, h)
+        f"M{x + quiet_zone} {y + quiet_zone}h{w}v{h}h-{w}z"
         for x, y, w, h in sorted(dark_rectangles(matrix), key=lambda r: (r[1], r[0]))
     )

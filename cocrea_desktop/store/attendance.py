@@ -66,7 +66,7 @@ class AttendanceStore:
                       N_("anotar que no se leyó el aviso de privacidad"))
         with self.pf.write("attendance.notice_read", label) as unit:
             unit.update("session", session.id, {"notice_read_aloud": bool(read)}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     # -- anonymous counts ------------------------------------------------------------------
     def counts(self, session_id: str) -> dict[str, dict[str, int]]:
@@ -119,7 +119,7 @@ class AttendanceStore:
                         "device_id": self.pf.device.id})
                 else:
                     unit.update("attendance_count", row["id"], {"count": count}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def inclusion(self) -> dict[str, dict[str, int]]:
         """The process's inclusion summary: counts of every current session, summed."""
@@ -173,7 +173,8 @@ class AttendanceStore:
                 "phone": phone, "consent_contact": bool(consent_contact),
                 "consent_photos": bool(consent_photos), "erased": False,
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
-        return self.person(person_id), unit.changes()
+        return self.person(person_id), unit.changes().made(
+            session_id=session.id, created=person_id, created_kind="person")
 
     def correct_person(self, person_id: str, **values: Any) -> Changes:
         """Correct a person's data (ARCO: rectification); only the fields given change."""

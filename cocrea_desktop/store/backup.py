@@ -63,8 +63,8 @@ def backup_file(path: Path, *, keep: int = 10, when: float | None = None) -> Pat
 def make_backup(conn: sqlite3.Connection, path: Path, *, keep: int = 10,
                 when: float | None = None) -> Path:
     """Copy the open database to a new timestamped backup; prune old ones."""
-    moment = dt.datetime.fromtimestamp(when, tz=dt.timezone.utc) if when else \
-        dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(when, tz=dt.UTC) if when else \
+        dt.datetime.now(dt.UTC)
     folder = folder_for(path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = moment.strftime("%Y%m%dT%H%M%S%fZ")
@@ -101,7 +101,7 @@ def list_backups(path: Path) -> list[BackupInfo]:
     for item in folder.glob(f"*{PROCESS_SUFFIX}"):
         stamp = item.name[: -len(PROCESS_SUFFIX)].rsplit(".", 1)[-1]
         try:
-            taken = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.timezone.utc)
+            taken = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
         except ValueError:
             continue
         found.append(BackupInfo(item, taken, item.stat().st_size))

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cocrea_desktop.core.files import write_temp_beside
 from cocrea_desktop.store.paths import data_dir
 
 DEVICE_FILE = "device.json"
@@ -96,13 +97,9 @@ MAX_NAME = 60
 
 
 def _write_tmp(path: Path, device: Device) -> Path:
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(device.__dict__, fh, indent=2, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return tmp
+    """device.json's new content under a temporary name beside it (mode 0600, synced)."""
+    data = json.dumps(device.__dict__, indent=2, ensure_ascii=False).encode("utf-8")
+    return write_temp_beside(data, path, prefix=".device-")
 
 
 def set_device_name(name: str, directory: Path | None = None) -> Device:

@@ -166,8 +166,9 @@ class IdeaStore:
     def last_turn(self, session_id: str) -> tuple[int, int]:
         """The (round, turn) of the latest idea or pass, (0, 0) when none."""
         row = self.pf.query(
-            "SELECT round, turn FROM (SELECT round, turn, created_at FROM idea WHERE session_id = ? "
-            "UNION ALL SELECT round, turn, created_at FROM idea_pass WHERE session_id = ?) "
+            "SELECT round, turn FROM (SELECT round, turn, created_at FROM idea "
+            "WHERE session_id = ? UNION ALL SELECT round, turn, created_at FROM idea_pass "
+            "WHERE session_id = ?) "
             "ORDER BY round DESC, turn DESC LIMIT 1", [session_id, session_id])
         return (row[0]["round"], row[0]["turn"]) if row else (0, 0)
 
@@ -204,7 +205,8 @@ class IdeaStore:
                 "round": round_, "turn": turn, "group_key": group_key,
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id,
                 "origin": self.pf.device.id})
-        return self.get(idea_id), unit.changes()
+        return self.get(idea_id), unit.changes().made(session_id=session_id, created=idea_id,
+                                                       created_kind="idea")
 
     def add_many(self, session_id: str, texts: list[str]) -> tuple[list[Idea], Changes]:
         """Record ideas typed elsewhere (a CSV file), in order, in one transaction.
@@ -257,7 +259,7 @@ class IdeaStore:
             unit.insert("idea_pass", {"id": new_id(), "session_id": session_id, "round": round_,
                                       "turn": turn, "created_at": unit.at, "updated_at": unit.at,
                                       "device_id": self.pf.device.id})
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def edit(self, idea_id: str, text: str) -> Changes:
         """Change an idea's wording (the journal keeps the earlier one)."""
@@ -322,7 +324,8 @@ class IdeaStore:
                 "id": new_id(), "session_id": session_id, "into_id": into.id,
                 "from_ids": json.dumps([i.id for i in absorbed]), "status": "proposed",
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
-        return self.merge(merge_id), unit.changes()
+        return self.merge(merge_id), unit.changes().made(
+            session_id=session_id, created=merge_id, created_kind="merge_proposal")
 
     def merge(self, merge_id: str) -> MergeProposal:
         row = self.pf.row("merge_proposal", merge_id)
@@ -410,7 +413,8 @@ class IdeaStore:
             cluster_id = unit.insert("cluster", {
                 "id": new_id(), "session_id": session_id, "number": number, "label": label,
                 "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id})
-        return Cluster(cluster_id, session_id, number, label), unit.changes()
+        return Cluster(cluster_id, session_id, number, label), unit.changes().made(
+            session_id=session_id, created=cluster_id, created_kind="cluster")
 
     def rename_cluster(self, cluster_id: str, label: str) -> Changes:
         label = " ".join(str(label).split())
@@ -457,4 +461,4 @@ class IdeaStore:
             unit.insert("note", {"id": new_id(), "session_id": session_id, "phase": phase,
                                  "text": text, "created_at": unit.at, "updated_at": unit.at,
                                  "device_id": self.pf.device.id})
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)

@@ -114,7 +114,7 @@ class PhaseStore:
             if there < here:
                 unit.note("session", session.id, {"back_from": method.phases[here].key,
                                                   "back_to": target.key})
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def forward(self, session_id: str) -> Changes:
         target = self.next_phase(session_id)
@@ -168,7 +168,7 @@ class PhaseStore:
                     label: Label) -> Changes:
         with self.pf.write(action, label) as unit:
             self.write_timer(unit, session_id, key, timer)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     def write_timer(self, unit, session_id: str, key: str, timer: Timer) -> None:
         """Store a timer's state inside an action that also changes other rows."""

@@ -139,8 +139,9 @@ class BallotRegister:
 
     # -- issuing -------------------------------------------------------------------
     def issued(self, session_id: str, round_: str) -> list[dict[str, Any]]:
-        return self.pf.query("SELECT serial, batch, status, void_reason, created_at FROM ballot_issue "
-                             "WHERE session_id = ? AND round = ? ORDER BY created_at, rowid",
+        return self.pf.query("SELECT serial, batch, status, void_reason, created_at "
+                             "FROM ballot_issue WHERE session_id = ? AND round = ? "
+                             "ORDER BY created_at, rowid",
                              [session_id, round_])
 
     def plan_issue(self, session_id: str, round_: str, count: int) -> IssuePlan:
@@ -279,7 +280,7 @@ class BallotRegister:
                                         "round = ? AND serial = ?", [session_id, round_, serial])
                 unit.update("ballot_issue", row_id, {"status": "void", "void_reason": reason},
                             stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     # -- reading back ----------------------------------------------------------------
     def read(self, session_id: str, round_: str, text: str) -> ReadOutcome:
@@ -355,7 +356,7 @@ class BallotRegister:
         with self.pf.write("ballots.spoiled", Label(N_("marcar como estropeada la boleta {serial}"),
                                                      serial=qr.format_serial(serial))) as unit:
             unit.update("ballot_issue", row[0]["id"], {"status": "spoiled"}, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)
 
     # -- reconciliation ------------------------------------------------------------
     def summary(self, session_id: str, round_: str) -> RegisterSummary:

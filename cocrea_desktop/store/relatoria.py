@@ -42,4 +42,4 @@ class RelatoriaStore:
                                           "device_id": self.pf.device.id})
             else:
                 unit.update("relatoria", session_id, clean, stamp=True)
-        return unit.changes()
+        return unit.changes().made(session_id=session_id)

@@ -10,6 +10,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from cocrea_desktop.core.files import write_atomically
 from cocrea_desktop.store.paths import data_dir
 
 SETTINGS_FILE = "settings.json"
@@ -58,10 +59,8 @@ def load_settings() -> Settings:
 
 def save_settings(settings: Settings) -> None:
     """Write the settings atomically (a temporary file, then rename)."""
-    path = settings_path()
-    tmp = path.with_suffix(".tmp")
+    data = json.dumps(asdict(settings), indent=2, ensure_ascii=False).encode("utf-8")
     try:
-        tmp.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
+        write_atomically(data, settings_path(), prefix=".settings-")
     except OSError:
         pass  # settings are a convenience; never fail an action because of them

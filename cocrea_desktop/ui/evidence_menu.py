@@ -36,37 +36,32 @@ REPORTS = {
 }
 
 
-def _make_report(path: str, kind: str, session_id: str | None, target: Path,
+def _make_report(repo: Any, kind: str, session_id: str | None, target: Path,
                  task: workers.Task) -> Path:
-    """Runs in the background on its own read-only connection."""
-    from cocrea_desktop.store.repo import Repo
+    """Runs in the background (``workers.run_read``) on its own read-only connection."""
 
     def cancelled() -> bool:
         return task.cancelled
 
-    with Repo.open(path, read_only=True) as repo:
-        if kind == "sheet":
-            from cocrea_desktop.export.pdf.attendance import write_attendance_sheet
+    if kind == "sheet":
+        from cocrea_desktop.export.pdf.attendance import write_attendance_sheet
 
-            return write_attendance_sheet(repo, session_id, target, progress=task.progress,
-                                          cancelled=cancelled)
-        if kind == "process":
-            from cocrea_desktop.export.pdf.process_report import write_process_report
+        return write_attendance_sheet(repo, session_id, target, progress=task.progress,
+                                      cancelled=cancelled)
+    if kind == "process":
+        from cocrea_desktop.export.pdf.process_report import write_process_report
 
-            return write_process_report(repo, target, progress=task.progress,
-                                        cancelled=cancelled)
-        from cocrea_desktop.export.pdf.session_reports import write_session_report
+        return write_process_report(repo, target, progress=task.progress, cancelled=cancelled)
+    from cocrea_desktop.export.pdf.session_reports import write_session_report
 
-        return write_session_report(repo, session_id, kind, target, progress=task.progress,
-                                    cancelled=cancelled)
+    return write_session_report(repo, session_id, kind, target, progress=task.progress,
+                                cancelled=cancelled)
 
 
-def _make_open_data(path: str, folder: Path, task: workers.Task) -> Any:
+def _make_open_data(repo: Any, folder: Path, task: workers.Task) -> Any:
     from cocrea_desktop.export.opendata import export_open_data
-    from cocrea_desktop.store.repo import Repo
 
-    with Repo.open(path, read_only=True) as repo:
-        return export_open_data(repo, folder, progress=task.progress)
+    return export_open_data(repo, folder, progress=task.progress)
 
 
 class EvidenceMenu(QObject):
@@ -159,7 +154,7 @@ class EvidenceMenu(QObject):
         session = self.window.current_session()
         parts = [stem]
         if session is not None and stem != "informe-del-proceso" and suffix:
-            parts.append((session.date or session.id[:8]))
+            parts.append(session.date or session.id[:8])
         return str(start_folder(repo) / ("-".join(parts) + suffix))
 
     def report(self, kind: str) -> None:
@@ -177,9 +172,8 @@ class EvidenceMenu(QObject):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        path = str(repo.path)
         session_id = session.id if session is not None else None
-        self._start(lambda task: _make_report(path, kind, session_id, target, task),
+        self._start(lambda ro, task: _make_report(ro, kind, session_id, target, task),
                     _("Preparando el PDF…"), self._report_done)
 
     def open_data(self) -> None:
@@ -191,12 +185,12 @@ class EvidenceMenu(QObject):
         if not chosen:
             return
         folder = Path(chosen)
-        path = str(repo.path)
-        self._start(lambda task: _make_open_data(path, folder, task),
+        self._start(lambda ro, task: _make_open_data(ro, folder, task),
                     _("Exportando datos abiertos…"), self._open_data_done)
 
-    def _start(self, fn: Callable[[workers.Task], Any], label: str,
+    def _start(self, fn: Callable[[Any, workers.Task], Any], label: str,
                done: Callable[[Any], None]) -> None:
+        """Run ``fn(read_only_repo, task)`` in the background behind a progress dialog."""
         self.progress = QProgressDialog(label, _("Cancelar"), 0, 0, self.window)
         self.progress.setObjectName("report_progress")
         self.progress.setWindowTitle(_("CoCrea"))
@@ -204,8 +198,8 @@ class EvidenceMenu(QObject):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.task = workers.run_task(fn, on_result=done, on_error=self._failed,
-                                     on_progress=self._on_progress)
+        self.task = workers.run_read(self.window.repo.path, fn, on_result=done,
+                                     on_error=self._failed, on_progress=self._on_progress)
         self.progress.canceled.connect(self.task.cancel)
         self.task.finished.connect(self._finished)
         self.update_actions()

@@ -38,9 +38,8 @@ from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
 from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.models.sessions import COLUMNS, SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
-from cocrea_desktop.ui.workers import run_task
 from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, wrap_rows
-
+from cocrea_desktop.ui.workers import run_task
 
 #: The sessions table's state column (short words that must not wrap).
 STATUS_COLUMN = [key for key, _title in COLUMNS].index("status")
@@ -157,7 +156,8 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.act_new_process = self._action("act_new_process", self.new_process,
                                             "Ctrl+Shift+N")
-        self.act_open = self._action("act_open", self.choose_and_open, QKeySequence.StandardKey.Open)
+        self.act_open = self._action("act_open", self.choose_and_open,
+                                     QKeySequence.StandardKey.Open)
         self.act_demo = self._action("act_demo", self.open_demo)
         self.act_quit = self._action("act_quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self._action("act_undo", self.undo, QKeySequence.StandardKey.Undo)
@@ -365,6 +365,8 @@ class MainWindow(QMainWindow):
             self.refresh_header()
         if changes.touches("session"):
             self.refresh_sessions()
+        if changes.created_kind == "session" and changes.created:
+            self.select_session(changes.created)  # a session just made: show it chosen
         self.saved_at = dt.datetime.now()
         self.show_saved()
         self.update_actions()
@@ -464,10 +466,8 @@ class MainWindow(QMainWindow):
         if self.repo is None or self.repo.read_only:
             return
         values = SessionDialog.ask(self, settings=self.settings)
-        if values:
-            session_id = ops.add_session(parent=self, repo=self.repo, **values)
-            if session_id:
-                self.select_session(session_id)
+        if values:  # the new session is selected by on_changes (changes.created)
+            ops.add_session(parent=self, repo=self.repo, **values)
 
     def edit_session(self) -> None:
         session = self.current_session()
@@ -481,9 +481,7 @@ class MainWindow(QMainWindow):
         session = self.current_session()
         if self.repo is None or session is None:
             return
-        new_id = ops.duplicate_session(parent=self, repo=self.repo, session_id=session.id)
-        if new_id:
-            self.select_session(new_id)
+        ops.duplicate_session(parent=self, repo=self.repo, session_id=session.id)
 
     def toggle_archive(self) -> None:
         session = self.current_session()

@@ -2,12 +2,14 @@
 
 The callable receives a :class:`Task` to report progress (``task.progress(done,
 total)``) and to check ``task.cancelled``. Its result or its error arrives on
-the GUI thread through the callbacks. Background work opens its own read
-connection; only the GUI thread writes to the process file.
+the GUI thread through the callbacks. Background work that reads the process
+file goes through :func:`run_read` (its own read-only connection); only the GUI
+thread writes to the process file.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -79,3 +81,25 @@ def run_task(fn: Callable[[Task], Any], *, on_result: Callable[[Any], None] | No
     task.signals.finished.connect(lambda: _running.discard(task))
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+def run_read(path: str | os.PathLike[str], fn: Callable[[Any, Task], Any], *,
+             on_result: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None,
+             on_progress: Callable[[int, int], None] | None = None,
+             pool: QThreadPool | None = None) -> Task:
+    """Run ``fn(repo, task)`` in the background on a read-only :class:`Repo` of ``path``.
+
+    The one way to read the process file off the GUI thread: the connection is the
+    task's own, opened and closed on the worker thread; only the GUI thread writes.
+    """
+    path = str(path)
+
+    def read(task: Task) -> Any:
+        from cocrea_desktop.store.repo import Repo
+
+        with Repo.open(path, read_only=True) as repo:
+            return fn(repo, task)
+
+    return run_task(read, on_result=on_result, on_error=on_error, on_progress=on_progress,
+                    pool=pool)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from cocrea_desktop.export.pdf.fair import letter_qr_payload
+from cocrea_desktop.methods.idea_fair.pdf import letter_qr_payload
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n

@@ -13,10 +13,10 @@ from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cocrea_desktop.core.timers import TimerState
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.room_state import room_state
 from cocrea_desktop.ui.models.fishbowl import (
     MIME,
     ClustersModel,
@@ -24,9 +24,9 @@ from cocrea_desktop.ui.models.fishbowl import (
     GroupsModel,
 )
 from cocrea_desktop.ui.views.fishbowl_panels import (
-    OpenRoundPanel,
     ClusterPanel,
     GroupsPanel,
+    OpenRoundPanel,
     SynthesisPanel,
     TurnsPanel,
     order_text,

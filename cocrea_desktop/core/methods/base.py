@@ -4,9 +4,10 @@ A method is a fixed sequence of phases (methods.md). Each phase has a rule to
 read aloud, what the facilitator does now, an optional default time, whether
 it may be skipped, and a ``kind`` that says which working panel the screen
 shows for it (capture, clarify, vote, results...). A phase that votes names its
-round (``vote_round``); from the first voting phase on, ideas are locked. Method modules register themselves in
-:mod:`cocrea_desktop.core.methods` so that the rest of the program (the session
-form, the CLI, the phase guide) offers whatever methods exist.
+round (``vote_round``); from the first voting phase on, ideas are locked. Method
+modules register themselves in :mod:`cocrea_desktop.core.methods` so that the rest
+of the program (the session form, the CLI, the phase guide) offers whatever methods
+exist.
 """
 
 from __future__ import annotations

@@ -136,7 +136,7 @@ def _is_number(text: str) -> bool:
 
 
 def _entry_text(option: int, value: int | None) -> str:
-    return str(option) if value is None else "{}:{}".format(option, value)
+    return str(option) if value is None else f"{option}:{value}"
 
 
 def _no_such_option(option: int, noun: OptionNoun) -> str:
@@ -232,7 +232,7 @@ def _check_ranked(
     reasons: list[list[str]] = [[] for _r in read]
     placed: list[tuple[int, int] | None] = []
     written: list[int | None] = []  # the merged idea's number, when an entry names one
-    for i, (token, entry) in enumerate(read):
+    for i, (_token, entry) in enumerate(read):
         if entry is None:
             placed.append(None)
             written.append(None)
@@ -442,7 +442,7 @@ def _check_scorecard(
         entry = " ".join("-" if s is None else str(s) for s in row)
         if option not in options:
             voids.append(VoidEntry(
-                "{}: {}".format(option, entry),
+                f"{option}: {entry}",
                 _no_such_option(option, noun),
                 amount=sum(1 for s in row if s is not None),
             ))

@@ -230,7 +230,7 @@ def _missing_notes(rows: Sequence[CriteriaRow], rule: CriteriaRule, noun: Option
                 "calcular su puntaje.",
                 len(empty),
             ).format(option=wording.capital(noun.one(row.option)),
-                     criteria=wording.join_items("«{}»".format(e) for e in empty)))
+                     criteria=wording.join_items(f"«{e}»" for e in empty)))
         else:
             notes.append(ngettext(
                 "A {option} le falta {count} calificación ({detail}); los promedios usan solo "

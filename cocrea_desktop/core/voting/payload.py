@@ -26,7 +26,6 @@ import re
 import secrets
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Union
 
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.i18n import _
@@ -59,7 +58,7 @@ QR_ERROR_CORRECTION = "Q"
 QR_ALPHANUMERIC_CAPACITY_Q = {1: 16, 2: 29, 3: 47}
 
 #: A round: ``"P"`` (preliminary), ``"F"`` (final) or a round number 1-99.
-BallotRound = Union[str, int]
+BallotRound = str | int
 
 _CROCKFORD_SET = frozenset(CROCKFORD_ALPHABET)
 _TAG_RE = re.compile(r"^CC([0-9]{1,3})$")
@@ -118,7 +117,7 @@ class ForeignBallot(BallotPayloadError):
     def __init__(self, process_id: str) -> None:
         super().__init__(
             _("Esta boleta no es de este proceso: no se puede contar."),
-            detail="process={process}".format(process=process_id),
+            detail=f"process={process_id}",
         )
         self.process_id = process_id
 

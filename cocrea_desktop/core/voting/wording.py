@@ -127,7 +127,7 @@ def people(count: int) -> str:
 
 def decimal(value: float) -> str:
     """Two decimals with a point, as written in Mexico: 3.40."""
-    return "{:.2f}".format(value)
+    return f"{value:.2f}"
 
 
 def score(value: float) -> str:

@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.files import write_temp_beside
 from cocrea_desktop.core.voting.ballot_wording import (
     example_explanation,
     most_important_caption,
@@ -218,15 +218,11 @@ def prepare_ballots_pdf(
     if data is None:
         return None
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".ballots-", suffix=".pdf.tmp", dir=target.parent)
-    prepared = PreparedPdf(target=target, temp=Path(tmp_name),
-                           sha256=hashlib.sha256(data).hexdigest(), pages=0,
-                           layout=ballot_grid(spec).to_json())
+    temp = write_temp_beside(data, target, prefix=".ballots-", suffix=".pdf.tmp")
+    prepared = PreparedPdf(target=target, temp=temp,
+                           sha256=hashlib.sha256(data).hexdigest(), pages=0)
     try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+        prepared.layout = ballot_grid(spec).to_json()
         prepared.pages = _read_back(spec, prepared)
     except BaseException:
         prepared.discard()
@@ -746,10 +742,10 @@ def _draw_static(canvas: Canvas, spec: BallotSheetSpec, fonts: FontNames, lay: _
             c.setFillGray(0)
         elif kind == "square":
             x, y, side = op[1:]
-            c.addLiteral("{0:.2f} {1:.2f} {2:.2f} {2:.2f} re f".format(x, y, side))
+            c.addLiteral(f"{x:.2f} {y:.2f} {side:.2f} {side:.2f} re f")
         elif kind == "box":
             x, y, side = op[1:]
-            boxes.append("{0:.2f} {1:.2f} {2:.2f} {2:.2f} re".format(x, y, side))
+            boxes.append(f"{x:.2f} {y:.2f} {side:.2f} {side:.2f} re")
         elif kind == "circle":
             circles.append(op[1:])
         elif kind == "hline":

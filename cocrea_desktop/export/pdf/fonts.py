@@ -37,7 +37,8 @@ def register_fonts(fonts_dir: Path | None = None) -> FontNames:
     folder = fonts_dir or FONTS_DIR
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
-    pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                  boldItalic=BOLD)
     _registered = FontNames()
     return _registered
 

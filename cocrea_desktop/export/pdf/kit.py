@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cocrea_desktop.core import files
 from cocrea_desktop.export.pdf.fonts import register_fonts
 from cocrea_desktop.i18n import _
 
@@ -217,21 +217,8 @@ def content_width(paper: str = "letter", margins_mm: float = 16, landscape: bool
 
 
 def write_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:
-    """Write to a temporary name, flush, fsync, then rename (a crash never leaves half a file)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise
-    return target
+    """Write a report to a temporary name, flush, fsync, then rename (``core/files.py``)."""
+    return files.write_atomically(data, path, prefix=".report-")
 
 
 def signature_lines(labels: Sequence[str], width: float) -> Any:

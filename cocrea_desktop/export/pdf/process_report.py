@@ -55,8 +55,8 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
         block = [kit.para("{title} · {label}".format(title=s["title"], label=s["final_label"]),
                           st["h3"])]
         rows = [[_("Lugar"), _("Número"), _("Texto"), _("Total")]]
-        rows += [[str(rank), str(option), text, "{total} {unit}".format(
-            total=total, unit=unit.lower())] for rank, option, text, total, unit in s["top"]]
+        rows += [[str(rank), str(option), text, f"{total} {unit.lower()}"]
+                 for rank, option, text, total, unit in s["top"]]
         block.append(kit.table(rows, [w * width for w in (0.08, 0.1, 0.64, 0.18)]))
         story.append(KeepTogether(block))
     if not any_results:
@@ -71,7 +71,7 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
         for label, cats in dims:
             total = sum(n for _c, n in cats)
             rows = [[label, _("Personas"), _("Porcentaje")]]
-            rows += [[c, str(n), "{:.0f} %".format(100 * n / total) if total else "—"]
+            rows += [[c, str(n), f"{100 * n / total:.0f} %" if total else "—"]
                      for c, n in cats]
             rows.append([_("Total"), str(total), "100 %"])
             story.append(KeepTogether([kit.table(rows, [0.5 * width, 0.25 * width,

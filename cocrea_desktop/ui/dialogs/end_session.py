@@ -24,7 +24,7 @@ class EndSessionBox(QMessageBox):
         self.setTextFormat(Qt.TextFormat.RichText)
         if leftovers:
             self.setIcon(QMessageBox.Icon.Warning)
-            items = "".join("<li>{}</li>".format(html.escape(t)) for t in leftovers)
+            items = "".join(f"<li>{html.escape(t)}</li>" for t in leftovers)
             self.setText("<p>{}</p><ul>{}</ul><p>{}</p>".format(
                 html.escape(_("Antes de terminar, queda pendiente:")), items,
                 html.escape(_("¿Terminar la sesión de todos modos? Se puede deshacer "

@@ -28,7 +28,7 @@ COLUMNS = (
 
 def marks_text(ballot: Ballot) -> str:
     """The marks that count, then why a merged idea's number counts for another idea."""
-    return "  ".join(["{}: {}".format(option, points) for option, points in ballot.marks]
+    return "  ".join([f"{option}: {points}" for option, points in ballot.marks]
                      + redirect_notes(ballot.redirects))
 
 

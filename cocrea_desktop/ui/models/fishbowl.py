@@ -20,9 +20,13 @@ from PySide6.QtCore import (
 )
 
 from cocrea_desktop.core.model import Cluster, Idea
-from cocrea_desktop.export.relatoria import shared_text, turn_details, turn_status  # noqa: F401
 from cocrea_desktop.i18n import N_, _
-from cocrea_desktop.store.fishbowl import FishbowlGroup, Turn
+from cocrea_desktop.methods.fishbowl.report import (  # noqa: F401
+    shared_text,
+    turn_details,
+    turn_status,
+)
+from cocrea_desktop.methods.fishbowl.store import FishbowlGroup, Turn
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 IdeaIdRole = Qt.ItemDataRole.UserRole + 2
@@ -126,7 +130,7 @@ class GroupIdeasModel(_Table):
         self.beginResetModel()
         self._rows = [i for i in ideas if i.status != "merged"]
         self._groups = {g.id: g.label for g in groups}
-        self._clusters = {c.id: "{}. {}".format(c.number, c.label) for c in clusters}
+        self._clusters = {c.id: f"{c.number}. {c.label}" for c in clusters}
         self.endResetModel()
 
     def idea_at(self, row: int) -> Idea | None:

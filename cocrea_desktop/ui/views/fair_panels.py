@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.fair import INTEREST_LEVELS, LETTER_STATUSES
+from cocrea_desktop.methods.idea_fair.store import INTEREST_LEVELS, LETTER_STATUSES
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
 from cocrea_desktop.ui.places import start_folder
@@ -191,16 +191,11 @@ class FairPanel(Panel):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
-        path, session_id = str(self.repo.path), self.session_id
-
-        def work(_task: workers.Task) -> Path:
-            from cocrea_desktop.store.repo import Repo
-
-            with Repo.open(path, read_only=True) as repo:
-                return make(repo, session_id, target)
-
+        session_id = self.session_id
         self.feedback.setText(_("Preparando el PDF…"))
-        self.task = workers.run_task(work, on_result=self._printed, on_error=self._failed)
+        self.task = workers.run_read(self.repo.path,
+                                     lambda repo, _task: make(repo, session_id, target),
+                                     on_result=self._printed, on_error=self._failed)
         self.task.finished.connect(self._task_done)
 
     def _printed(self, target: Path) -> None:
@@ -464,7 +459,7 @@ class FairMapPanel(FairPanel):
         self.print_button.setEnabled(bool(stands))
 
     def print_list(self) -> None:
-        from cocrea_desktop.export.pdf.fair import write_stand_list
+        from cocrea_desktop.methods.idea_fair.pdf import write_stand_list
 
         self.print_pdf(_("Guardar la lista de stands"), "lista-de-stands.pdf",
                        lambda repo, sid, target: write_stand_list(repo, sid, target))
@@ -1075,7 +1070,7 @@ class FairLettersPanel(FairPanel):
         letter = self.current_letter()
         if letter is None:
             return
-        from cocrea_desktop.export.pdf.fair import write_letter
+        from cocrea_desktop.methods.idea_fair.pdf import write_letter
 
         folio = letter.folio
         self.print_pdf(_("Guardar la carta {folio}").format(folio=folio),

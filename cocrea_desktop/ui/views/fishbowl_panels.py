@@ -36,9 +36,9 @@ from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.export.relatoria import ONE_POSITION, SEVERAL_POSITIONS
 from cocrea_desktop.i18n import _, ngettext
-from cocrea_desktop.store.fishbowl import TURNS_PHASE, Turn
+from cocrea_desktop.methods.fishbowl.report import ONE_POSITION, SEVERAL_POSITIONS
+from cocrea_desktop.methods.fishbowl.store import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.fishbowl import (

@@ -549,7 +549,7 @@ class ClarifyPanel(IdeasPanelBase):
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
         for cluster in clusters:
-            self.group_combo.addItem("{}. {}".format(cluster.number, cluster.label), cluster.id)
+            self.group_combo.addItem(f"{cluster.number}. {cluster.label}", cluster.id)
         index = self.group_combo.findData(current)
         self.group_combo.setCurrentIndex(index if index >= 0 else self.group_combo.count() - 1)
         self.group_combo.blockSignals(False)
@@ -728,7 +728,7 @@ class NotesBox(QWidget):
         notes = panel.repo.ideas.notes(panel.session_id, panel.phase.key)
         self.list.clear()
         for note in notes:
-            self.list.addItem("{} — {}".format(note.created_at[11:16], note.text))
+            self.list.addItem(f"{note.created_at[11:16]} — {note.text}")
         self.list.scrollToBottom()
 
     def add(self) -> None:

@@ -94,14 +94,12 @@ def _prepare_pdf(spec: Any, path: str, task: workers.Task) -> Any:
                                cancelled=lambda: task.cancelled)
 
 
-def _read_scans(db: str, session_id: str, round_: str, paths: list[str],
+def _read_scans(repo: Any, session_id: str, round_: str, paths: list[str],
                 task: workers.Task) -> Any:
-    """Runs in the background on its own read-only connection."""
+    """Runs in the background (``workers.run_read``) on its own read-only connection."""
     from cocrea_desktop.export.paper import read_scans
-    from cocrea_desktop.store.repo import Repo
 
-    with Repo.open(db, read_only=True) as repo:
-        return read_scans(repo, session_id, round_, paths, progress=task.progress)
+    return read_scans(repo, session_id, round_, paths, progress=task.progress)
 
 
 class PrintBallotsDialog(QDialog):
@@ -697,14 +695,15 @@ class PaperBallotsBox(QWidget):
         if self.task is not None or not self.ready_to_use():
             return
         p = self.panel
-        db, sid, round_ = str(p.repo.path), p.session_id, p.round
+        sid, round_ = p.session_id, p.round
         self.scan_progress.setRange(0, 0)
         self.scan_progress.show()
         self.read_button.setEnabled(False)
         self.message.setText(_("Leyendo los escaneos…"))
-        self.task = workers.run_task(lambda task: _read_scans(db, sid, round_, list(paths), task),
-                                     on_result=self._scans_read, on_error=self._scans_failed,
-                                     on_progress=self._scan_progress)
+        self.task = workers.run_read(
+            p.repo.path, lambda ro, task: _read_scans(ro, sid, round_, list(paths), task),
+            on_result=self._scans_read, on_error=self._scans_failed,
+            on_progress=self._scan_progress)
         self.task.finished.connect(self._scans_finished)
 
     def _scan_progress(self, done: int, total: int) -> None:

@@ -126,7 +126,7 @@ class HelpDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Atajos de teclado"))
-        rows = "".join("<tr><td><b>{}</b>&nbsp;&nbsp;</td><td>{}</td></tr>".format(k, v)
+        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
                        for k, v in shortcuts_help())
         self.label.setText("<p>{}</p><table>{}</table>".format(
             _("Todo se guarda en cuanto se confirma."), rows))
@@ -293,7 +293,7 @@ class SessionScreen(QMainWindow):
     def on_changes(self, changes: Changes) -> None:
         if self.closed:
             return
-        if changes.touches("session"):
+        if changes.touches("session") and changes.concerns(self.session_id):
             self.reload_phase()
         if changes.touches("timer"):
             self.timer.reload()

@@ -286,7 +286,7 @@ class VotePanel(Panel):
         if merged:  # numbers still on the wall: say where a ballot naming them counts
             text += " " + _("Una boleta que nombra una idea fusionada cuenta para la que la "
                             "absorbió: {pairs}.").format(pairs=", ".join(
-                                "{} → {}".format(a, b) for a, b in sorted(merged.items())))
+                                f"{a} → {b}" for a, b in sorted(merged.items())))
         self.options.setText(text)
         problem = ""
         if len(options) < 2:

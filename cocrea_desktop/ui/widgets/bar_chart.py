@@ -39,7 +39,7 @@ class BarChart(QWidget):
         self.bars = list(bars)
         self.caption = caption
         self.setAccessibleDescription("; ".join(
-            "{} {}".format(b.label, b.value_text) for b in self.bars))
+            f"{b.label} {b.value_text}" for b in self.bars))
         self.update()
 
     def sizeHint(self) -> QSize:

@@ -16,7 +16,7 @@ class StepLabel(QLabel):
     clicked = Signal(int)
 
     def __init__(self, index: int) -> None:
-        super().__init__(objectName="step_{}".format(index))
+        super().__init__(objectName=f"step_{index}")
         self.index = index
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -67,14 +67,14 @@ class StepIndicator(QWidget):
             label = self.labels[i]
             is_skipped = i < current and phase.key in skipped
             mark = "⤼ " if is_skipped else ("✓ " if i < current else "")
-            title = "{mark}{n}. {title}".format(mark=mark, n=i + 1, title=phase.title_text())
+            title = f"{mark}{i + 1}. {phase.title_text()}"
             html = title.replace("&", "&amp;").replace("<", "&lt;")
             if i == current:
-                html = "<b>{}</b>".format(html)
+                html = f"<b>{html}</b>"
             if phase.optional:
                 html += "<br><i><small>{}</small></i>".format(_("opcional"))
             if is_skipped:
-                html = "<s>{}</s>".format(html)
+                html = f"<s>{html}</s>"
             label.setText(html)
             if is_skipped:
                 tip = _("Omitida")

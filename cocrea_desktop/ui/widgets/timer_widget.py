@@ -169,14 +169,14 @@ class TimerWidget(QFrame):
             "1px solid palette(mid)"
         if self._flash_on:
             style = "#timer { background: palette(text); border: %s; } " \
-                    "#timer QLabel { color: palette(base); }" % border
+                    "#timer QLabel { color: palette(base); }" % border  # noqa: UP031 (CSS {})
         elif state == "expired":
             style = "#timer { background: #fde2e2; border: %s; } " \
-                    "#timer QLabel { color: #7a0000; }" % border
+                    "#timer QLabel { color: #7a0000; }" % border  # noqa: UP031 (CSS {})
         elif state == "warning":
-            style = "#timer { background: #fff3c4; border: %s; }" % border
+            style = "#timer { background: #fff3c4; border: %s; }" % border  # noqa: UP031
         else:
-            style = "#timer { border: %s; }" % border
+            style = "#timer { border: %s; }" % border  # noqa: UP031
         if self.styleSheet() != style:
             self.setStyleSheet(style)
         self.caption.setText(self._caption_text())

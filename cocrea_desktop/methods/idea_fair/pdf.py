@@ -22,7 +22,7 @@ from cocrea_desktop.export.qr_matrix import pdf_path_operators, qr_matrix
 from cocrea_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from cocrea_desktop.store.fair import Letter
+    from cocrea_desktop.methods.idea_fair.store import Letter
     from cocrea_desktop.store.repo import Repo
 
 QR_SIDE_MM = 26.0
@@ -136,7 +136,8 @@ def render_letter(repo: Repo, session_id: str, folio: str, *, paper: str = "lett
     # The responsible body is free text ("Secretariado Técnico Local", "El municipio..."):
     # no article or preposition is glued to it.
     notice = _("Los datos personales de esta carta se tratan según el aviso de privacidad "
-               "del responsable: {body}.").format(body=privacy.body or process.responsible_body or dash)
+               "del responsable: {body}.").format(
+                   body=privacy.body or process.responsible_body or dash)
     if privacy.full_notice_at:
         notice += " " + _("Aviso completo: {where}.").format(where=privacy.full_notice_at)
     story.append(Spacer(1, 4))

@@ -1,27 +1,36 @@
-"""`cocrea ballots print|scan|register|annex`: paper ballots with QR codes from a terminal.
+"""`cocrea ballots import|print|void|scan|register|annex`: a vote round's ballots from a terminal.
 
-Print a session's ballots (each with its serial and QR code), read a stack of scans
-back (it never enters marks: it says what each code is), and show the register that
-reconciles what was handed out with what came back and was counted. The commands
-join the ``ballots`` group of :mod:`cocrea_desktop.commands.votes`.
+Import ballots typed in a spreadsheet; print a session's paper ballots (each with its
+serial and QR code), read a stack of scans back (it never enters marks: it says what
+each code is), and show the register that reconciles what was handed out with what
+came back and was counted.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 import click
 
-from cocrea_desktop.cli import echo_json, fail_cleanly, open_repo
-from cocrea_desktop.commands.votes import ballots
-from cocrea_desktop.core.errors import InvalidInput, StorageError
+from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo, pick_round
+from cocrea_desktop.commands.csv_input import cell, is_int, plain, read_csv
+from cocrea_desktop.core.errors import CocreaError, InvalidInput, RuleViolation, StorageError
 from cocrea_desktop.core.model import round_label
-from cocrea_desktop.core.voting.payload import format_serial
+from cocrea_desktop.core.voting.outcome import ballot_name, describe_ballot
+from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store import register
 from cocrea_desktop.store.register import ROUND_CODES
+
+ROUNDS = ("preliminary", "final", "vote")
+
+#: Column names recognised in a ballots CSV's header row (lower case, without accents).
+SERIAL_COLUMNS = ("serial", "folio", "boleta", "ballot")
+OPTION_COLUMNS = ("idea", "option", "opcion", "numero", "number")
+POINTS_COLUMNS = ("points", "puntos", "puntaje", "value", "valor")
 
 #: What reading a ballot's code found, in words (the JSON keeps the code in ``kind``).
 SCAN_STATUS = {
@@ -42,19 +51,6 @@ ROUND_CHOICES = tuple(ROUND_CODES)
 #: What happened to each issued serial (``register --json``).
 NOT_RETURNED, COUNTED, VOID, SPOILED = "not_returned", "counted", "void", "spoiled"
 WITHDRAWN = "withdrawn"  # issued, never handed out, voided with a reason
-
-
-def pick_round(repo, session_id: str, round_: str | None) -> str:
-    """The round asked for, or the session's first vote round; a clear error otherwise."""
-    rounds = repo.phases.method(session_id).vote_rounds()
-    if not rounds:
-        raise InvalidInput(_("Esta sesión no tiene votaciones."))
-    if round_ is None:
-        return rounds[0]
-    if round_ not in rounds:
-        raise InvalidInput(_("Esta sesión no tiene la votación «{round}»; tiene: {rounds}.")
-                           .format(round=round_, rounds=", ".join(rounds)))
-    return round_
 
 
 def serial_states(repo, session_id: str, round_: str) -> list[dict[str, str]]:
@@ -98,6 +94,164 @@ def summary_lines(summary) -> list[str]:
                  _("No cuadra: revise las boletas devueltas y las capturadas."))
     return lines
 
+
+# -- typed ballots from a spreadsheet ------------------------------------------------------
+
+@cli.group()
+def ballots() -> None:
+    """Ballots of a vote round: import paper ballots typed in a spreadsheet."""
+
+
+def _columns(header: list[str]) -> tuple[int, int, int] | None:
+    """(serial, idea, points) column indexes named in a header row, or None."""
+    names = [plain(c) for c in header]
+
+    def find(choices: tuple[str, ...], taken: set[int]) -> int | None:
+        for choice in choices:
+            for i, name in enumerate(names):
+                if name == choice and i not in taken:
+                    return i
+        return None
+
+    serial = find(SERIAL_COLUMNS, set())
+    option = find(OPTION_COLUMNS, {serial} if serial is not None else set())
+    points = find(POINTS_COLUMNS, {i for i in (serial, option) if i is not None})
+    if serial is None or option is None or points is None:
+        return None
+    return serial, option, points
+
+
+def group_ballot_rows(rows: list[list[str]]) -> tuple[dict[str, dict[str, Any]], list[dict],
+                                                       int]:
+    """Ballots by serial (in the order they first appear), rows refused, empty rows.
+
+    One row per mark: serial, idea number, points (empty points: by place, as typed on
+    screen). A first row whose idea column is not a number is a header; it may name the
+    columns (serial/folio, idea/opción, points/puntos) in any order.
+    """
+    columns = (0, 1, 2)
+    start = 0
+    if rows and (_columns(rows[0]) or (any(rows[0]) and not any(map(is_int, rows[0])))):
+        start = 1
+        columns = _columns(rows[0]) or columns
+    s_col, o_col, p_col = columns
+    by_serial: dict[str, dict[str, Any]] = {}
+    refused: list[dict] = []
+    empty = 0
+    for line, row in enumerate(rows[start:], start=start + 1):
+        if not any(row):
+            empty += 1
+            continue
+        serial, option, points = cell(row, s_col), cell(row, o_col), cell(row, p_col)
+        serial = canonical_serial(serial)  # "482-1571" and "4821571" are one ballot
+        if not serial:
+            refused.append({"row": line, "reason": _("Falta el folio de la boleta.")})
+            continue
+        ballot = by_serial.setdefault(serial, {"rows": [], "entries": [], "unreadable": []})
+        ballot["rows"].append(line)
+        if not option and not points:
+            continue  # a serial alone: a blank ballot (it counts as cast, with no marks)
+        if is_int(option) and (not points or is_int(points)):
+            ballot["entries"].append((int(option), int(points) if points else None))
+        else:
+            ballot["unreadable"].append("{}:{}".format(option or "?", points) if points
+                                        else option)
+    return by_serial, refused, empty
+
+
+@ballots.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("session_id")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--round", "round_", type=click.Choice(ROUNDS), default=None,
+              help="The vote round the ballots belong to (default: the session's first).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
+                   as_json: bool) -> None:
+    """Import paper ballots typed in a spreadsheet: one row per mark (serial, idea, points)."""
+    by_serial, refused, empty = group_ballot_rows(read_csv(csv_file))
+    if not by_serial and not refused:
+        raise InvalidInput(_("«{name}» no tiene boletas.").format(name=Path(csv_file).name))
+
+    added: list[dict[str, Any]] = []
+    duplicates: list[str] = []
+    rejected: list[dict[str, str]] = []
+    with open_repo(file) as repo:
+        session = repo.session(session_id)
+        round_ = pick_round(repo, session.id, round_)
+        if repo.votes.round(session.id, round_).mode == "counts":
+            raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
+        counted = {b.serial for b in repo.votes.ballots(session.id, round_)}
+        dots = repo.votes.round(session.id, round_).kind == "dots"
+        noun = repo.votes.noun(session.id)
+        for serial, data in by_serial.items():
+            if serial in counted:
+                duplicates.append(serial)
+                continue
+            try:
+                ballot, _changes = repo.votes.enter_ballot_marks(
+                    session.id, round_, data["entries"], serial=serial,
+                    unreadable=data["unreadable"])
+            except CocreaError as err:  # another session's, spoiled, not issued, counted...
+                rejected.append({"serial": serial, "reason": err.message})
+                continue
+            counted.add(serial)
+            outcome = describe_ballot(ballot, dots=dots, noun=noun,
+                                      name=ballot_name(ballot.serial, ballot.number))
+            added.append({"serial": serial, "number": ballot.number, "rows": data["rows"],
+                          "marks": [list(m) for m in ballot.marks],
+                          "voids": [{"entry": v.entry, "reason": v.reason}
+                                    for v in ballot.voids],
+                          "void_lines": list(outcome.voids), "notes": list(outcome.notes),
+                          "outcome": outcome.saved()})
+        total = repo.votes.count_ballots(session.id, round_)
+    report = {"round": round_, "added": added, "duplicates": duplicates, "rejected": rejected,
+              "refused_rows": refused, "empty_rows": empty, "ballots_in_round": total}
+    if as_json:
+        echo_json(report)
+        return
+    _print_ballot_report(report)
+
+
+def _print_ballot_report(report: dict[str, Any]) -> None:
+    added, duplicates = report["added"], report["duplicates"]
+    click.echo(ngettext("{round}: se agregó {count} boleta.",
+                        "{round}: se agregaron {count} boletas.", len(added)).format(
+        round=round_label(report["round"]), count=len(added)))
+    for ballot in added:  # a merged idea's number counted for the idea that absorbed it
+        for note in ballot.get("notes", ()):
+            click.echo(_("Boleta {serial}: {message}").format(
+                serial=format_serial(ballot["serial"]), message=note))
+    with_voids = [b for b in added if b["voids"]]
+    if with_voids:
+        click.echo(ngettext("{count} boleta tiene entradas anuladas (lo demás sí cuenta):",
+                            "{count} boletas tienen entradas anuladas (lo demás sí cuenta):",
+                            len(with_voids)).format(count=len(with_voids)))
+        for ballot in with_voids:
+            for line in ballot["void_lines"]:
+                click.echo("  " + _("Boleta {serial}, {entry}").format(
+                    serial=format_serial(ballot["serial"]), entry=line))
+    if duplicates:
+        click.echo(ngettext(
+            "{count} boleta ya estaba contada y no se contó dos veces: {serials}",
+            "{count} boletas ya estaban contadas y no se contaron dos veces: {serials}",
+            len(duplicates)).format(count=len(duplicates),
+                                    serials=", ".join(format_serial(s) for s in duplicates)))
+    for item in report.get("rejected", ()):
+        click.echo(_("Boleta {serial}: {reason} No se contó.").format(
+            serial=format_serial(item["serial"]), reason=item["reason"]))
+    for row in report["refused_rows"]:
+        click.echo(_("Fila {row}: {reason} No se importó.").format(row=row["row"],
+                                                                    reason=row["reason"]))
+    if report["empty_rows"]:
+        click.echo(ngettext("Se omitió {count} fila vacía.", "Se omitieron {count} filas vacías.",
+                            report["empty_rows"]).format(count=report["empty_rows"]))
+    click.echo(_("Boletas en la ronda: {count}.").format(count=report["ballots_in_round"]))
+
+
+
+# -- paper ballots: print, void, scan, register, annex ---------------------------------------
 
 @ballots.command("print")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))

@@ -274,7 +274,7 @@ class FairStore:
         authority = self.authority(session_id, authority_number)
         count = self.pf.scalar("SELECT COUNT(*) FROM fair_letter WHERE session_id = ?",
                                [session_id])
-        folio = "CC-{:03d}".format(count + 1)
+        folio = f"CC-{count + 1:03d}"
         clean = {k: str(values.get(k, "")).strip() for k in LETTER_FIELDS}
         clean["letter_date"] = clean["letter_date"] or dt.date.today().isoformat()
         for key in ("letter_date", "next_step_date"):
@@ -366,3 +366,16 @@ class FairStore:
         if content is None:
             raise NotFound(_("No existe ese adjunto."))
         return bytes(content)
+
+
+#: How the program finds this store: ``repo.fair`` (see ``store.repo.Repo``).
+REPO_ATTRIBUTE = "fair"
+STORE = FairStore
+
+
+def options(repo: Repo, session_id: str, vote_on: str) -> list[tuple[int, str]]:
+    """What the fair's dot vote is on (``Method.vote_on == "stands"``): its stands, by
+    number, named by their project's title (read by ``repo.votes.options_for``)."""
+    return [(int(row["number"]), row["label"]) for row in repo.pf.query(
+        "SELECT number, title AS label FROM fair_stand WHERE session_id = ? ORDER BY number",
+        [session_id])]
