@@ -145,37 +145,62 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
     for item in bundles:
         p = Path(item)
         paths += sorted(p.glob("*" + bundles_mod.SUFFIX)) if p.is_dir() else [p]
-    verified = [(p, bundles_mod.load_bundle(p)) for p in paths]
     key = load_office_key(office_key) if office_key else None
     target = Path(file)
+    # A file already imported, byte for byte, is recognised before it is verified again.
+    past: dict[Path, bundles_mod.PastImport] = {}
+    repo = open_repo(file, read_only=dry_run) if target.exists() else None
+    try:
+        if repo is not None:
+            for p in paths:
+                found = bundles_mod.recognise_imported(repo.pf, bundles_mod.read_bundle_file(p),
+                                                       office_key=key)
+                if found is not None:
+                    past[p] = found
+        verified = [(p, bundles_mod.load_bundle(p)) for p in paths if p not in past]
+    except BaseException:
+        if repo is not None:
+            repo.close()
+        raise
+    results = []
+    for p, found in past.items():
+        results.append({"bundle": str(p), "bundle_id": found.bundle_id,
+                        "device_id": found.device_id, "device_name": found.device_name,
+                        "created_at": found.created_at, "already_imported": True,
+                        "recognised": True, "changed": False})
+        if not as_json:
+            click.echo(_("Paquete de «{device}»: {message}").format(
+                device=found.device_name, message=found.message()))
     created = False
-    if target.exists():
-        repo = open_repo(file, read_only=dry_run)
-    else:
+    open_conflicts = 0
+    if repo is None and verified:
         if dry_run:
             raise bundles_mod.BundleError(_("No existe el archivo «{name}».").format(
                 name=target.name))
         repo = Repo(bundles_mod.new_process_from_bundle(target))
         created = True
-    results = []
     try:
-        with repo:
-            if dry_run:
-                for path, bundle in verified:
-                    preview = bundles_mod.preview_import(repo.pf, bundle, office_key=key)
-                    results.append({"bundle": str(path), **preview.to_dict(), "changed": False})
-                    if not as_json:
-                        _print_preview(preview)
-            else:
-                done = bundles_mod.import_bundles(repo.pf, [b for _p, b in verified],
-                                                  accepted=accept, office_key=key)
-                for (path, _b), result in zip(verified, done):
-                    results.append({"bundle": str(path), **result.to_dict()})
-                    if not as_json:
-                        _print_preview(result.preview)
-                        click.echo("  " + (_("Importado.") if result.changed
-                                           else _("Nada que cambiar: ya estaba importado.")))
-            open_conflicts = len(list_conflicts(repo.pf))
+        if repo is not None:
+            with repo:
+                if verified:
+                    if dry_run:
+                        for path, bundle in verified:
+                            preview = bundles_mod.preview_import(repo.pf, bundle, office_key=key)
+                            results.append({"bundle": str(path), **preview.to_dict(),
+                                            "changed": False})
+                            if not as_json:
+                                _print_preview(preview)
+                    else:
+                        done = bundles_mod.import_bundles(repo.pf, [b for _p, b in verified],
+                                                          accepted=accept, office_key=key)
+                        for (path, _b), result in zip(verified, done):
+                            results.append({"bundle": str(path), **result.to_dict()})
+                            if not as_json:
+                                _print_preview(result.preview)
+                                click.echo("  " + (
+                                    _("Importado.") if result.changed
+                                    else _("Nada que cambiar: ya estaba importado.")))
+                    open_conflicts = len(list_conflicts(repo.pf))
     except BaseException:
         if created:  # a refused import into a new file leaves no file behind
             for leftover in (target, *(target.with_name(target.name + s)

@@ -35,7 +35,7 @@ from cocrea_desktop.core.errors import (
     StorageError,
     StorageFull,
 )
-from cocrea_desktop.core.text import clean_text
+from cocrea_desktop.core.text import FORBIDDEN, clean_text
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store import backup as backup_mod
 from cocrea_desktop.store.device import Device, load_or_create_device
@@ -113,6 +113,8 @@ class Unit:
         self.tables: set[str] = set()
         self.ids: set[str] = set()
         self.at = iso_now(pf.clock)
+        #: The journal's last (seq, hash), read once per transaction then carried along.
+        self._head: tuple[int, str] | None = None
 
     def changes(self) -> Changes:
         """What this action changed, for the views and the undo menu."""
@@ -121,7 +123,8 @@ class Unit:
     # -- row operations (each journaled) --------------------------------
     def insert(self, table: str, row: dict[str, Any]) -> str:
         row = _clean_values(row)
-        row.setdefault("id", new_id())
+        if "id" not in row:
+            row["id"] = new_id()
         if "salt" in PERSONAL_FIELDS.get(table, ()) and not row.get("salt"):
             import secrets
 
@@ -155,6 +158,67 @@ class Unit:
         self._record(table, id, before, after)
         return True
 
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[str]:
+        """Insert rows in bulk (``executemany``), journaled in one pass, in this order.
+
+        The same result as :meth:`insert` row by row: each row is cleaned, gets an id
+        and a salt when its table needs one, and the journal keeps it as read back.
+        """
+        if not rows:
+            return []
+        salted = "salt" in PERSONAL_FIELDS.get(table, ())
+        clean_rows = []
+        for row in _clean_many(rows):
+            if "id" not in row:
+                row["id"] = new_id()
+            if salted and not row.get("salt"):
+                import secrets
+
+                row["salt"] = secrets.token_hex(16)
+            clean_rows.append(row)
+        conn = self.pf.conn
+        for cols, run in _runs(clean_rows):
+            conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [[v if type(v) in _PLAIN else _to_sql(v) for v in r.values()] for r in run])
+        ids = [r["id"] for r in clean_rows]
+        after = self.pf.rows_by_id(table, ids)
+        self._record_many([(table, i, None, after[i]) for i in ids])
+        return ids
+
+    def update_many(self, table: str, items: list[tuple[str, dict[str, Any]]]) -> int:
+        """Set values on many rows (``executemany``), journaled in one pass; in this order.
+
+        The same result as :meth:`update` row by row (without ``stamp``): a row whose
+        values are already these records nothing. Returns how many rows changed.
+        """
+        if not items:
+            return 0
+        before = self.pf.rows_by_id(table, [i for i, _v in items])
+        old = {i: dict(r) for i, r in before.items()}
+        changes = []
+        for row_id, values in items:
+            current = before.get(row_id)
+            if current is None:
+                raise KeyError((table, row_id))
+            values = _clean_values(values)
+            changed = {k: v for k, v in values.items() if current.get(k) != _normal(v)}
+            if changed:
+                changes.append((row_id, changed))
+                # A later item for the same row compares with this one's result.
+                before[row_id] = {**current, **{k: _normal(v) for k, v in changed.items()}}
+        if not changes:
+            return 0
+        conn = self.pf.conn
+        for cols, run in _runs([c for _i, c in changes], ids=[i for i, _c in changes]):
+            conn.executemany(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                [[_to_sql(v) for v in values.values()] + [row_id] for row_id, values in run])
+        ids = list(dict.fromkeys(i for i, _c in changes))
+        after = self.pf.rows_by_id(table, ids)
+        self._record_many([(table, i, old[i], after[i]) for i in ids])
+        return len(changes)
+
     def restore(self, table: str, id: str, expected: dict | None, target: dict | None) -> None:
         """Bring a row from ``expected`` back to ``target`` (used by undo and redo)."""
         current = self.pf.row(table, id)
@@ -175,16 +239,54 @@ class Unit:
 
     def note(self, object_type: str, object_id: str, data: dict[str, Any] | None = None) -> None:
         """Journal an event that changes no row (e.g. going back a phase, a timer pause)."""
-        self.pf._append_journal(self, object_type, object_id, None, data)
+        self.pf._append_journal(self, [(object_type, object_id, None, data)])
+
+    def notes(self, items: list[tuple[str, str, dict[str, Any] | None]]) -> None:
+        """Journal many events at once (object type, object id, data), in this order."""
+        self.pf._append_journal(self, [(t, i, None, d) for t, i, d in items])
 
     def _record(self, table: str, id: str, before: dict | None, after: dict | None) -> None:
-        self.ops.append(RowOp(table, id, before, after))
-        self.tables.add(table)
-        self.ids.add(id)
-        self.pf._append_journal(self, table, id, _redact(table, before), _redact(table, after))
+        self._record_many([(table, id, before, after)])
+
+    def _record_many(self, ops: list[tuple[str, str, dict | None, dict | None]]) -> None:
+        entries = []
+        for table, id, before, after in ops:
+            self.ops.append(RowOp(table, id, before, after))
+            self.tables.add(table)
+            self.ids.add(id)
+            entries.append((table, id, *journal_images(table, before, after)))
+        self.pf._append_journal(self, entries)
 
 
-def _redact(table: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
+def journal_images(table: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+                   ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """What the journal keeps of a change: an insert its row, a removal the row removed,
+    an update only the fields that changed (personal fields as digests, see :func:`redact`)."""
+    old, new = redact(table, before), redact(table, after)
+    if old is not None and new is not None:
+        diff = journal_core.diff_images(old, new)
+        if diff is not None:
+            return diff
+    return old, new
+
+
+def _runs(rows: list[dict[str, Any]], ids: list[str] | None = None):
+    """Consecutive rows with the same fields: (fields, rows) or, with ``ids``,
+    (fields, [(id, row)]), so that ``executemany`` keeps the order of the writes."""
+    cols: tuple[str, ...] | None = None
+    run: list = []
+    for n, row in enumerate(rows):
+        keys = tuple(row)
+        if keys != cols and run:
+            yield cols, run
+            run = []
+        cols = keys
+        run.append(row if ids is None else (ids[n], row))
+    if run:
+        yield cols, run
+
+
+def redact(table: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
     """What the journal keeps of a row: personal fields and file contents only as digests.
 
     A personal value becomes an HMAC-SHA256 under the row's own random salt, which is
@@ -197,7 +299,7 @@ def _redact(table: str, row: dict[str, Any] | None) -> dict[str, Any] | None:
     import hmac
 
     fields = PERSONAL_FIELDS.get(table, ())
-    if not fields and not any(isinstance(v, bytes) for v in row.values()):
+    if not fields and bytes not in set(map(type, row.values())):
         return row
     clean = {k: ("sha256:" + hashlib.sha256(v).hexdigest() if isinstance(v, bytes) else v)
              for k, v in row.items() if k != "salt"}
@@ -221,8 +323,22 @@ def _normal(value: Any) -> Any:
     return value
 
 
+#: Values SQLite takes as they are (``_to_sql`` leaves them alone).
+_PLAIN = frozenset({str, int, float, bytes, type(None)})
+
+
 def _to_sql(value: Any) -> Any:
     return _normal(value)
+
+
+def _clean_many(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`_clean_values` of many rows: one search over all their texts first (the
+    common case, nothing to change or refuse), row by row only when it finds something."""
+    texts = [v for row in rows for v in row.values() if isinstance(v, str)]
+    blob = "\n".join(texts)
+    if "\r" not in blob and not FORBIDDEN.search(blob):
+        return [dict(row) for row in rows]
+    return [_clean_values(row) for row in rows]
 
 
 def _clean_values(row: dict[str, Any]) -> dict[str, Any]:
@@ -254,6 +370,9 @@ class ProcessFile:
         #: A backup is due but not made yet (queued, or left for after the window shows).
         self.backup_pending = False
         self._closed = False
+        #: Facts derived from the file that store modules keep between calls (each
+        #: entry is checked by its user before use: e.g. the schema version).
+        self.cache: dict[str, Any] = {}
 
     # -- reading ---------------------------------------------------------
     def row(self, table: str, id: str) -> dict[str, Any] | None:
@@ -267,6 +386,19 @@ class ProcessFile:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, values)) for values in cur.fetchall()]
+
+    def rows_by_id(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The rows of ``table`` with these ids, by id (a few queries, never one per row)."""
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            cur = self.conn.execute(
+                f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            names = [d[0] for d in cur.description]
+            for values in cur.fetchall():
+                row = dict(zip(names, values))
+                found[row["id"]] = row
+        return found
 
     def scalar(self, sql: str, params: list | tuple = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
@@ -304,23 +436,38 @@ class ProcessFile:
         self._dirty_since_backup = True
         self.maybe_backup()
 
-    def _append_journal(self, unit: Unit, object_type: str, object_id: str,
-                        before: dict | None, after: dict | None) -> None:
-        last = self.conn.execute(
-            "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
-        seq, prev = (last[0] + 1, last[1]) if last else (1, journal_core.GENESIS)
-        entry = {
-            "seq": seq, "at": unit.at, "device_id": self.device.id, "txn": unit.txn,
-            "action": unit.action, "object_type": object_type, "object_id": object_id,
-            "before": before, "after": after,
-        }
-        digest = journal_core.entry_hash(prev, entry)
-        self.conn.execute(
+    def _append_journal(self, unit: Unit,
+                        entries: list[tuple[str, str, dict | None, dict | None]]) -> None:
+        """Append entries (object type, object id, before, after) to the hash chain.
+
+        Each image is encoded once (to keep it and to hash it); the chain's head is read
+        once per transaction and carried along, and the rows go in with one statement.
+        """
+        if not entries:
+            return
+        if unit._head is None:
+            last = self.conn.execute(
+                "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+            unit._head = (last[0], last[1]) if last else (0, journal_core.GENESIS)
+        seq, prev = unit._head
+        encode = journal_core.canonical_json
+        device_id, at, txn, action = self.device.id, unit.at, unit.txn, unit.action
+        rows = []
+        for object_type, object_id, before, after in entries:
+            seq += 1
+            before_text = None if before is None else encode(before)
+            after_text = None if after is None else encode(after)
+            digest = journal_core.entry_hash_text(
+                prev, seq=seq, at=at, device_id=device_id, txn=txn, action=action,
+                object_type=object_type, object_id=object_id,
+                before_text=before_text or "null", after_text=after_text or "null")
+            rows.append((seq, at, device_id, txn, action, object_type, object_id,
+                         before_text, after_text, prev, digest))
+            prev = digest
+        self.conn.executemany(
             "INSERT INTO journal (seq, at, device_id, txn, action, object_type, object_id, "
-            "before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [seq, unit.at, self.device.id, unit.txn, unit.action, object_type, object_id,
-             None if before is None else journal_core.canonical_json(before),
-             None if after is None else journal_core.canonical_json(after), prev, digest])
+            "before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        unit._head = (seq, prev)
 
     # -- undo / redo -----------------------------------------------------
     def undo_label(self) -> str | None:

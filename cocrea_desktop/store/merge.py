@@ -16,7 +16,7 @@ The rule, row by row (same ``id``):
 Rows absent from a bundle are left alone (a bundle never deletes). Everything
 is written through :meth:`ProcessFile.write`, so a merge is one journaled
 transaction. Versions are compared as the journal stores them: personal fields
-as a hash (see ``db._redact``).
+as a hash (see ``db.redact``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cocrea_desktop.core import journal as journal_core
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.i18n import N_, _
-from cocrea_desktop.store.db import ProcessFile, Unit, _redact
+from cocrea_desktop.store.db import ProcessFile, Unit, redact
 from cocrea_desktop.store.migrations import PERSONAL_FIELDS
 
 #: Local bookkeeping that never travels in a bundle.
@@ -58,22 +59,9 @@ class IncompatibleData(InvalidInput):
 
 
 # -- values -----------------------------------------------------------------------
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return {"$bytes": base64.b64encode(bytes(value)).decode()}
-    raise TypeError(type(value).__name__)
-
-
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                              default=_json_default)
-
-
-def canonical(value: Any) -> str:
-    """Sorted keys, no spaces, UTF-8 kept; bytes as ``{"$bytes": base64}``.
-
-    The same text as ``core.journal.canonical_json`` for values without bytes.
-    """
-    return _CANONICAL.encode(value)
+#: Sorted keys, no spaces, UTF-8 kept; bytes as ``{"$bytes": base64}``: the program's one
+#: canonical encoder, ``core.journal.canonical_json``.
+canonical = journal_core.canonical_json
 
 
 def decode_row(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -94,7 +82,7 @@ def row_key(table: str, row: Mapping[str, Any] | None, drop: Iterable[str] = ())
     """The comparable text of a live row (personal fields hashed, as in the journal)."""
     if row is None:
         return "null"
-    clean = _redact(table, dict(row)) or {}
+    clean = redact(table, dict(row)) or {}
     for name in drop:
         clean.pop(name, None)
     return canonical(clean)
@@ -128,15 +116,17 @@ def foreign_keys(conn, table: str) -> list[tuple[str, str]]:
     return [(r[3], r[2]) for r in conn.execute(f"PRAGMA foreign_key_list({table})")]
 
 
-def merge_order(conn, tables: Iterable[str]) -> list[str]:
+def merge_order(conn, tables: Iterable[str], fks: Callable[[str], list] | None = None
+                ) -> list[str]:
     """Parents before children (foreign keys), otherwise by name."""
+    fks = fks or (lambda table: foreign_keys(conn, table))
     todo = sorted(set(tables), key=lambda t: (t not in FIRST_TABLES,
                                               FIRST_TABLES.index(t) if t in FIRST_TABLES else 0,
                                               t))
     done: list[str] = []
     while todo:
         for table in todo:
-            parents = {p for _c, p in foreign_keys(conn, table) if p != table and p in todo}
+            parents = {p for _c, p in fks(table) if p != table and p in todo}
             if not parents:
                 done.append(table)
                 todo.remove(table)
@@ -167,6 +157,47 @@ def unique_keys(conn, table: str) -> list[tuple[tuple[str, ...], str | None]]:
     return found
 
 
+class Schema:
+    """The schema facts a merge reads, asked once per open file (not once per bundle).
+
+    Kept in ``ProcessFile.cache`` and dropped when ``PRAGMA schema_version`` changes.
+    """
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    @classmethod
+    def of(cls, pf: ProcessFile) -> Schema:
+        version = pf.scalar("PRAGMA schema_version")
+        cached = pf.cache.get("merge.schema")
+        if cached is None or cached[0] != version or cached[1].conn is not pf.conn:
+            cached = (version, cls(pf.conn))
+            pf.cache["merge.schema"] = cached
+        return cached[1]
+
+    def _get(self, kind: str, table: str, compute: Callable[[], Any]) -> Any:
+        key = (kind, table)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def data_tables(self) -> list[str]:
+        return list(self._get("tables", "", lambda: data_tables(self.conn)))
+
+    def columns(self, table: str) -> list[str]:
+        return list(self._get("columns", table, lambda: columns(self.conn, table)))
+
+    def foreign_keys(self, table: str) -> list[tuple[str, str]]:
+        return list(self._get("fks", table, lambda: foreign_keys(self.conn, table)))
+
+    def unique_keys(self, table: str) -> list[tuple[tuple[str, ...], str | None]]:
+        return list(self._get("uniques", table, lambda: unique_keys(self.conn, table)))
+
+    def merge_order(self, tables: Iterable[str]) -> list[str]:
+        return merge_order(self.conn, tables, self.foreign_keys)
+
+
 # -- history: which versions of a row a side has known ------------------------------
 class History:
     """Row versions seen in a journal (a bundle's, as parsed JSON entries)."""
@@ -178,12 +209,10 @@ class History:
             self._by_object.setdefault(key, []).append(entry)
 
     def images(self, table: str, row_id: str) -> list[Mapping[str, Any]]:
-        """Every version of the row this journal shows (before and after images)."""
-        found: list[Mapping[str, Any]] = []
-        for entry in self._by_object.get((table, row_id), ()):
-            for image in (entry.get("before"), entry.get("after")):
-                if isinstance(image, Mapping):
-                    found.append(image)
+        """Every version of the row this journal shows (rebuilt from its entries, whole
+        rows or only the fields that changed, see ``core.journal.replay``)."""
+        found: list[Mapping[str, Any]] = list(
+            journal_core.replay(self._by_object.get((table, row_id), ())))
         for entry in self._by_object.get((HISTORY, f"{table}:{row_id}"), ()):
             after = entry.get("after")
             if isinstance(after, Mapping):
@@ -215,21 +244,26 @@ class History:
               ) -> list[dict[str, Any]]:
         """Versions other than ``row`` (compared as dicts first: the common case is fast)."""
         drop = tuple(drop)
-        current = _redact(table, dict(row)) or {}
-        for name in drop:
-            current.pop(name, None)
+        current = redact(table, row) or {}
+        entries = self._by_object.get((table, row["id"]), ())
+        if (len(entries) == 1 and not drop and entries[0].get("before") is None
+                and entries[0].get("after") == current
+                and (HISTORY, f"{table}:{row['id']}") not in self._by_object):
+            return []  # the common case: the row as its one journal entry made it
+        if drop:
+            current = {k: v for k, v in current.items() if k not in drop}
         others = {}
         for image in self.images(table, row["id"]):
-            clean = {k: v for k, v in image.items() if k not in drop}
+            clean = {k: v for k, v in image.items() if k not in drop} if drop else image
             if clean != current:
-                others[journal_key(clean)] = clean
+                others[journal_key(clean)] = dict(clean)
         return [others[k] for k in sorted(others)]
 
 
 def local_versions(pf: ProcessFile, table: str, row_id: str, drop: Iterable[str] = ()) -> set[str]:
     rows = pf.query(
         "SELECT object_type, object_id, before, after FROM journal WHERE (object_type = ? AND "
-        "object_id = ?) OR (object_type = ? AND object_id = ?)",
+        "object_id = ?) OR (object_type = ? AND object_id = ?) ORDER BY seq",
         [table, row_id, HISTORY, f"{table}:{row_id}"])
     for row in rows:
         for name in ("before", "after"):
@@ -349,18 +383,29 @@ def _only_fills_personal(table: str, local: Mapping[str, Any], incoming: Mapping
 def _local_tombstones(pf: ProcessFile) -> dict[tuple[str, str], set[str]]:
     """Rows removed here or known removed elsewhere: (table, id) -> hashes of the removals.
 
-    One read of the journal for the whole merge (never a query per row).
+    Read from the journal once, then only its new entries at each merge (an import of
+    50 bundles reads the journal once, not 50 times). The journal is append-only; a
+    rolled-back write is caught by the head's hash, and then it is read again whole.
     """
-    found: dict[tuple[str, str], set[str]] = {}
+    head = pf.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    cached = pf.cache.get("merge.tombstones")
+    since, found = 0, {}
+    if cached is not None:
+        seq, digest, known = cached
+        if seq == 0 or pf.scalar("SELECT hash FROM journal WHERE seq = ?", [seq]) == digest:
+            since, found = seq, known
     for object_type, object_id, after, digest in pf.conn.execute(
-            "SELECT object_type, object_id, after, hash FROM journal WHERE "
-            "(after IS NULL AND before IS NOT NULL) OR object_type = ?", [TOMBSTONE]):
+            "SELECT object_type, object_id, after, hash FROM journal WHERE seq > ? AND "
+            "((after IS NULL AND before IS NOT NULL) OR object_type = ?) ORDER BY seq",
+            [since, TOMBSTONE]):
         if object_type == TOMBSTONE:
             data = json.loads(after) if after else {}
             table, _sep, row_id = object_id.partition(":")
             found.setdefault((table, row_id), set()).add(str(data.get("hash", "")))
         else:
             found.setdefault((object_type, object_id), set()).add(digest)
+    if head is not None:
+        pf.cache["merge.tombstones"] = (head[0], head[1], found)
     return found
 
 
@@ -373,13 +418,13 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
     comparing, never overwrite a local value, and new rows get them empty.
     """
     masked = {t: tuple(f) for t, f in (masked or {}).items()}
-    conn = pf.conn
-    known_tables = set(data_tables(conn))
+    schema = Schema.of(pf)
+    known_tables = set(schema.data_tables())
     for table, rows in incoming.items():
         if table not in known_tables:
             raise IncompatibleData(_("El paquete trae la tabla «{table}», que este programa no "
                                  "conoce: actualice CoCrea.").format(table=table))
-        cols = set(columns(conn, table))
+        cols = set(schema.columns(table))
         for row in rows:
             extra = set(row) - cols
             if extra or not isinstance(row.get("id"), str):
@@ -405,13 +450,13 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
     leaving = {(t, i) for t, i, _l, _d in plan.deletes}
     serials = _SerialGroups(pf, [*incoming.get("ballot", ()),
                                  *(local for t, _i, local, _d in plan.deletes if t == "ballot")])
-    for table in merge_order(conn, incoming):
+    for table in schema.merge_order(incoming):
         rows = incoming[table]
         count = plan.count(table)
         drop = masked.get(table, ())
         local_rows = _fetch(pf, table, [r["id"] for r in rows])
-        fks = foreign_keys(conn, table)
-        uniques = unique_keys(conn, table)
+        fks = schema.foreign_keys(table)
+        uniques = schema.unique_keys(table)
         if table == "ballot":  # same serial on two laptops: kept, disputed (see below)
             uniques = [u for u in uniques if "serial" not in u[0]]
         incoming_ids = {r["id"] for r in rows}
@@ -525,8 +570,9 @@ def _plan_removals(pf: ProcessFile, plan: MergePlan, history: History,
     for (table, row_id) in removed:
         if (table, row_id) not in present:
             by_table.setdefault(table, []).append(row_id)
-    known = set(data_tables(pf.conn))
-    for table in reversed(merge_order(pf.conn, [t for t in by_table if t in known])):
+    schema = Schema.of(pf)
+    known = set(schema.data_tables())
+    for table in reversed(schema.merge_order([t for t in by_table if t in known])):
         ids = sorted(by_table[table])
         local_rows = _fetch(pf, table, ids)
         for row_id in ids:
@@ -692,16 +738,17 @@ def write_plan(unit: Unit, plan: MergePlan, *, bundle_id: str = "") -> None:
     for table, row_id, local, digest in plan.deletes:
         unit.restore(table, row_id, local, None)
         unit.note(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
-    for table, row_id, digest in plan.tombstones:
-        unit.note(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
+    unit.notes([(TOMBSTONE, f"{table}:{row_id}", {"table": table, "hash": digest})
+                for table, row_id, digest in plan.tombstones])
     # Updates before inserts: a ballot here that stops counting (a choice made at the
-    # office, or a dispute) frees its serial for the entry that counts instead.
-    for table, row_id, values in plan.updates:
-        unit.update(table, row_id, values)
-    for table, row in plan.inserts:
-        unit.insert(table, row)
-    for table, row_id, versions in plan.history:
-        unit.note(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
+    # office, or a dispute) frees its serial for the entry that counts instead. Each
+    # run of one table is written in bulk, in the plan's order.
+    for table, run in _table_runs(plan.updates, lambda u: u[0]):
+        unit.update_many(table, [(row_id, values) for _t, row_id, values in run])
+    for table, run in _table_runs(plan.inserts, lambda i: i[0]):
+        unit.insert_many(table, [row for _t, row in run])
+    unit.notes([(HISTORY, f"{table}:{row_id}", {"table": table, "versions": versions})
+                for table, row_id, versions in plan.history])
     for cid in plan.closed:
         unit.update("merge_conflict", cid, {"status": "resolved", "resolution": "serial:gone"},
                     stamp=True)
@@ -709,10 +756,22 @@ def write_plan(unit: Unit, plan: MergePlan, *, bundle_id: str = "") -> None:
         if pf.row("merge_conflict", c.id) is None:
             unit.insert("merge_conflict", {
                 "id": c.id, "table_name": c.table, "row_id": c.row_id,
-                "local": canonical(_redact(c.table, c.current)),
-                "incoming": canonical(_redact(c.table, c.other)),
+                "local": canonical(redact(c.table, c.current)),
+                "incoming": canonical(redact(c.table, c.other)),
                 "bundle_id": bundle_id, "status": "open",
                 "resolution": c.kind, "created_at": unit.at, "updated_at": unit.at})
+
+
+def _table_runs(items: list, table_of: Callable[[Any], str]):
+    """Consecutive items of one table: (table, items), in order."""
+    run: list = []
+    for item in items:
+        if run and table_of(item) != table_of(run[0]):
+            yield table_of(run[0]), run
+            run = []
+        run.append(item)
+    if run:
+        yield table_of(run[0]), run
 
 
 # -- conflicts: listing and deciding ----------------------------------------------------

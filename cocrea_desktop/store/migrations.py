@@ -656,3 +656,12 @@ def m0010_ballot_review(db: Database) -> None:
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX ballot_review_waiting ON ballot_review(session_id, round, status)")
+
+
+@migrations(name="0011_bundle_import_file_hash")
+def m0011_bundle_import_file_hash(db: Database) -> None:
+    """Each imported bundle keeps the SHA-256 of its whole file: the same file again is
+    recognised before it is verified again (nothing to check, nothing to merge)."""
+    db.execute("ALTER TABLE bundle_import ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX bundle_import_file ON bundle_import(file_sha256) "
+               "WHERE file_sha256 != ''")

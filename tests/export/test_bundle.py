@@ -70,7 +70,7 @@ def test_round_trip_keeps_every_row_and_verifies(office, tmp_path, clock):
     assert {"manifest.json", "manifest.sig", "journal.jsonl", "data/idea.jsonl",
             "data/mark.jsonl", "data/ballot.jsonl"} <= names
     manifest = json.loads(members(data)["manifest.json"])
-    assert manifest["format"] == "cocrea-bundle" and manifest["format_version"] == 2
+    assert manifest["format"] == "cocrea-bundle" and manifest["format_version"] == 3
     assert manifest["scope"] == {"kind": "process"} and manifest["created_at"] == CREATED
     assert manifest["rows"]["idea"] == 4 and manifest["rows"]["mark"] == 6
     # Same data, same time, same key: the same bytes.
@@ -335,6 +335,10 @@ def test_personal_data_is_sealed_to_the_office_key(office, tmp_path, clock):
             assert result.preview.sealed_opened == (key is not None)
             assert {r["name"] for r in repo.pf.query("SELECT name FROM person")} == expected
             if key is None:  # a later import with the key fills the names in
+                # The same file is known, unless the office key can now open what it sealed.
+                assert B.recognise_imported(repo.pf, data) is not None
+                assert B.recognise_imported(repo.pf, data, office_key=keys.load_office_key(
+                    private_path)) is None
                 B.import_bundle(repo.pf, bundle, office_key=keys.load_office_key(private_path))
                 assert {r["name"] for r in repo.pf.query("SELECT name FROM person")} == \
                     set(NAMES)

@@ -240,3 +240,46 @@ def test_the_import_dialog_summary_names_the_new_conflict_kind(tmp_path, first):
         assert conflict.kind == "serial"
         assert merge.conflict_kind_label(conflict.kind) == "misma boleta en dos equipos"
     world.office.close()
+
+
+@settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow])
+@given(counts=st.lists(st.integers(1, 3), min_size=3, max_size=3),
+       edits=st.lists(st.booleans(), min_size=3, max_size=3),
+       relay=st.lists(st.booleans(), min_size=3, max_size=3),
+       order=st.permutations(range(6)))
+def test_edits_journaled_as_diffs_merge_the_same_in_any_order(tmp_path_factory, counts, edits,
+                                                              relay, order):
+    """Edits (journaled as the fields that changed), edits of another laptop's idea after
+    importing it, and bundles exported before and after: one merged file in any order."""
+    world = World(tmp_path_factory.mktemp("diffs"))
+    bundles: list[bytes] = []
+    for index in range(3):
+        laptop, clock = world.laptop(index)
+        if relay[index] and bundles:
+            B.import_bundle(laptop.pf, B.open_bundle(bundles[-1]), accept_key=True)
+        added = []
+        for i in range(counts[index]):
+            clock.advance(30)
+            added.append(laptop.ideas.add(world.ideas, f"Idea {i + 1} de {index}")[0].id)
+        bundles.append(export(laptop, LAPTOPS[index]))
+        clock.advance(30)
+        if edits[index]:
+            laptop.ideas.edit(added[0], f"Idea corregida en {index}")
+        others = [i for i in laptop.ideas.list(world.ideas) if i.id not in added]
+        if relay[index] and others:
+            laptop.ideas.edit(others[0].id, f"{others[0].text}, revisada en {index}")
+        bundles.append(export(laptop, LAPTOPS[index]))
+        laptop.close()
+    straight = _data(world.merged(bundles, "recto.cocrea.db"))
+    shuffled = _data(world.merged([bundles[i] for i in order], "revuelto.cocrea.db"))
+    assert shuffled == straight
+    assert len(straight["idea"]) == 3 + sum(counts)
+    texts = {row[3] for row in straight["idea"]}
+    for index in range(3):
+        # An edit nobody else touched reaches the office whole (a fast-forward rebuilt
+        # from the diff); one edited on two laptops is a kept conflict.
+        if edits[index] and not any(relay[index + 1:]):
+            assert f"Idea corregida en {index}" in texts
+    world.office.close()

@@ -131,10 +131,10 @@ def test_zip_bomb_is_refused_before_reading(world):
 
 def test_limits_on_entry_size_total_size_and_count(world, monkeypatch):
     office, data = world
-    monkeypatch.setattr(B, "MAX_ENTRY_BYTES", 2000)
+    monkeypatch.setattr(B.verify, "MAX_ENTRY_BYTES", 2000)
     refused(office, data, "entry_size")
     monkeypatch.undo()
-    monkeypatch.setattr(B, "MAX_TOTAL_BYTES", 5000)
+    monkeypatch.setattr(B.verify, "MAX_TOTAL_BYTES", 5000)
     refused(office, data, "total_size")
     monkeypatch.undo()
     many = rezip(entries(data) + [(f"data/x{i}.jsonl", b"") for i in range(B.MAX_ENTRIES)])
@@ -186,11 +186,17 @@ def test_newer_or_unknown_format_version(world):
     content = members(data)
 
     def newer(m):
-        m["format_version"] = 3
+        m["format_version"] = 4
 
+    assert B.FORMAT_VERSION == 3
     err = refused(office, resign(content, LAPTOP, tamper=newer), "format_version",
                   B.NewerBundleFormat)
-    assert "versión 3" in err.message and "Actualice CoCrea" in err.message
+    assert "versión 4" in err.message and "Actualice CoCrea" in err.message
+
+    def older(m):
+        m["format_version"] = 2  # whole rows in its journal: still read as it is
+
+    assert B.open_bundle(resign(content, LAPTOP, tamper=older)).manifest["format_version"] == 2
 
     def garbled(m):
         m["format_version"] = "1"

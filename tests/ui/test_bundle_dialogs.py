@@ -193,6 +193,16 @@ def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_pat
     assert window.model.rowCount() == 1  # the main window saw the change
     assert dialog.table.item(0, 5).text() == "ya importado: nada que cambiar"
     assert not dialog.import_button.isEnabled()
+    # The same file chosen again: recognised by its hash, not verified or merged again.
+    again = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(again)
+    again.show()
+    again.add_paths([good])
+    assert again.table.item(0, 1).text() == "laptop-norte"
+    assert again.table.item(0, 4).text() == "ya revisado al importarlo"
+    assert again.table.item(0, 5).text() == "ya importado: nada que cambiar"
+    assert "ya se importó" in again.details.toPlainText()
+    assert not again.import_button.isEnabled()
 
 
 def test_conflicts_are_listed_and_decided(window, qtbot, tmp_path, monkeypatch):

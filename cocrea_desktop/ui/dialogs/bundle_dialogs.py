@@ -206,6 +206,8 @@ class _Item:
     error: str
     preview: bundles.ImportPreview | None = None
     accept: bool = False
+    #: The same file was imported before (recognised by its hash, not verified again).
+    past: bundles.PastImport | None = None
 
 
 class ImportBundlesDialog(QDialog):
@@ -296,15 +298,28 @@ class ImportBundlesDialog(QDialog):
         for path in paths:
             if path in known:
                 continue
+            past = None
             try:
-                bundle, error = bundles.load_bundle(path), ""
+                data = bundles.read_bundle_file(path)
+                past = bundles.recognise_imported(self.repo.pf, data,
+                                                  office_key=self.office_key)
+                bundle, error = (None, "") if past else (bundles.open_bundle(data), "")
             except CocreaError as err:
                 bundle, error = None, err.message
-            self.items.append(_Item(path, bundle, error))
+            self.items.append(_Item(path, bundle, error, past=past))
         self.refresh_previews()
 
     def refresh_previews(self) -> None:
         for item in self.items:
+            if item.past is not None and self.office_key is not None:
+                # An office key now: a bundle whose sealed data stayed closed is read again.
+                try:
+                    data = bundles.read_bundle_file(item.path)
+                    if bundles.recognise_imported(self.repo.pf, data,
+                                                  office_key=self.office_key) is None:
+                        item.past, item.bundle = None, bundles.open_bundle(data)
+                except CocreaError as err:
+                    item.past, item.error = None, err.message
             if item.bundle is None:
                 continue
             try:
@@ -335,8 +350,14 @@ class ImportBundlesDialog(QDialog):
                 if total else ""
             if item.preview and item.preview.nothing_to_do:
                 changes = _("ya importado: nada que cambiar")
-            values = [item.path.name, b.device_name if b else "", b.fingerprint if b else "",
-                      self.key_text(item), item.error or _("íntegro, firma válida"), changes]
+            check = item.error or _("íntegro, firma válida")
+            if item.past is not None:
+                check = _("ya revisado al importarlo")
+                changes = _("ya importado: nada que cambiar")
+            device_name = b.device_name if b else (item.past.device_name if item.past else "")
+            fingerprint = b.fingerprint if b else (item.past.fingerprint if item.past else "")
+            values = [item.path.name, device_name, fingerprint,
+                      self.key_text(item), check, changes]
             for col, text in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -353,6 +374,8 @@ class ImportBundlesDialog(QDialog):
         item = self.selected()
         if item is None:
             self.details.setPlainText("")
+        elif item.past is not None:
+            self.details.setPlainText(item.past.message())
         elif item.bundle is None or item.preview is None:
             self.details.setPlainText(_("RECHAZADO: {reason}").format(reason=item.error))
         else:
