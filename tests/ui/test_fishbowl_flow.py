@@ -13,24 +13,24 @@ from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cocrea_desktop.core.timers import TimerState
-from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.room_state import room_state
-from cocrea_desktop.ui.models.fishbowl import (
+from cocrea_desktop.methods.fishbowl.qt import (
+    ClusterPanel,
+    GroupsPanel,
+    OpenRoundPanel,
+    SynthesisPanel,
+    TurnsPanel,
+)
+from cocrea_desktop.methods.fishbowl.qt.common import order_text
+from cocrea_desktop.methods.fishbowl.qt.models import (
     MIME,
     ClustersModel,
     GroupIdeasModel,
     GroupsModel,
 )
-from cocrea_desktop.ui.views.fishbowl_panels import (
-    OpenRoundPanel,
-    ClusterPanel,
-    GroupsPanel,
-    SynthesisPanel,
-    TurnsPanel,
-    order_text,
-)
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.room_state import room_state
 from cocrea_desktop.ui.views.session_screen import SessionScreen
 from cocrea_desktop.ui.views.vote_panels import VotePanel
 from tests.ui.helpers import type_text, when_dialog

@@ -32,7 +32,8 @@ from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.results import row_total
-from cocrea_desktop.ui.views.panels import Panel, big
+from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.views.panel import Panel, big
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES, ResultsView
 
 SAVE_DELAY_MS = 800
@@ -248,3 +249,6 @@ class ResultsPhasePanel(Panel):
         self.tabs.setTabText(1, _("Re&latoría"))
         self.results.retranslate()
         self.relatoria.retranslate()
+
+
+register_panel("results", ResultsPhasePanel)

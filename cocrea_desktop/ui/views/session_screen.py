@@ -32,48 +32,16 @@ from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.panel_registry import method_panels
 from cocrea_desktop.ui.projector import RoomView
 from cocrea_desktop.ui.qt_i18n import key_text, language_signal
-from cocrea_desktop.ui.views.fair_panels import FAIR_PANELS
-from cocrea_desktop.ui.views.fishbowl_panels import (
-    ClusterPanel,
-    GroupsPanel,
-    OpenRoundPanel,
-    SynthesisPanel,
-    TurnsPanel,
-)
-from cocrea_desktop.ui.views.panels import (
-    CapturePanel,
-    ClarifyPanel,
-    InfoPanel,
-    Panel,
-    QuestionPanel,
-)
-from cocrea_desktop.ui.views.relatoria_panel import ResultsPhasePanel
-from cocrea_desktop.ui.views.vote_panels import DiscussPanel, VotePanel
+from cocrea_desktop.ui.views.panel import Panel
 from cocrea_desktop.ui.widgets.fit import fit_window
 from cocrea_desktop.ui.widgets.phase_guide import PhaseGuide
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 
 #: *Terminar sesión*, in the session screen and the main window's Sesión menu.
 END_SESSION_KEY = "Ctrl+Shift+T"
-
-PANELS: dict[str, type[Panel]] = {
-    "question": QuestionPanel,
-    "timer": QuestionPanel,
-    "capture": CapturePanel,
-    "clarify": ClarifyPanel,
-    "vote": VotePanel,
-    "discuss": DiscussPanel,
-    "results": ResultsPhasePanel,
-    "groups": GroupsPanel,
-    "turns": TurnsPanel,
-    "cluster": ClusterPanel,
-    "open_round": OpenRoundPanel,
-    "synthesis": SynthesisPanel,
-    **FAIR_PANELS,
-}
-
 
 def shortcuts_help() -> list[tuple[str, str]]:
     return [
@@ -145,6 +113,13 @@ class SessionScreen(QMainWindow):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.repo = repo
         self.session_id = repo.session(session_id).id
+        # The method's qt module registers its own panels; a kind without one stops here.
+        try:
+            method = repo.phases.method(self.session_id)
+        except CocreaError:  # a method this program does not know: reload_phase says so
+            self.panel_classes = {}
+        else:
+            self.panel_classes = method_panels(method)
         self.phase: Phase | None = None
         self.panels: dict[type[Panel], Panel] = {}
         self.help: HelpDialog | None = None
@@ -256,11 +231,11 @@ class SessionScreen(QMainWindow):
         self.phase = phase
         self.timer.setVisible(phase.minutes is not None)
         self.timer.bind(self.repo, self.session_id, phase.key)
-        panel_class = PANELS.get(phase.kind, InfoPanel)
-        panel = self.panels.get(panel_class)
+        cls = self.panel_classes[phase.kind]
+        panel = self.panels.get(cls)
         if panel is None:
-            panel = panel_class()
-            self.panels[panel_class] = panel
+            panel = cls()
+            self.panels[cls] = panel
             self.stack.addWidget(panel)
         if changed or self.stack.currentWidget() is not panel:
             self.stack.setCurrentWidget(panel)

@@ -1,33 +1,23 @@
 """Fishbowl tables: the groups (with their drawn order and turns), the ideas tagged by
 group, and the clusters with the groups that share them.
 
-Named roles, ``data()`` never raises; the ideas model drags idea ids and the clusters
-model accepts them (drop ideas on a cluster to put them in it).
+Models on the one base of ``ui.models.base`` (named roles, ``data()`` never raises); the
+ideas model drags idea ids and the clusters model accepts them (drop ideas on a cluster
+to put them in it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Cluster, Idea
 from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.fishbowl import FishbowlGroup, Turn
+from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Index, Role, RowsModel
 from cocrea_desktop.ui.widgets.timer_widget import format_remaining
-
-GroupIdRole = Qt.ItemDataRole.UserRole + 1
-IdeaIdRole = Qt.ItemDataRole.UserRole + 2
-ClusterIdRole = Qt.ItemDataRole.UserRole + 3
-SharedRole = Qt.ItemDataRole.UserRole + 4
 
 MIME = "application/x-cocrea-idea-ids"
 
@@ -52,84 +42,43 @@ def turn_status(turn: Turn) -> str:
     return _("Pendiente")
 
 
-class _Table(QAbstractTableModel):
-    COLUMNS: tuple[tuple[str, str], ...] = ()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return _(self.COLUMNS[section][1])
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
-    def _reset(self, rows: list) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-
-class GroupsModel(_Table):
+class GroupsModel(RowsModel[Turn]):
     """The groups in turn order (once drawn), with their size, names and turn."""
 
     COLUMNS = (("order", N_("Turno")), ("label", N_("Grupo o postura")),
                ("size", N_("Personas")), ("members", N_("Nombres")), ("state", N_("Estado")))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[Turn] = []
-
     def set_turns(self, turns: list[Turn]) -> None:
-        self._reset(list(turns))
+        self.set_rows(turns)
 
     def group_at(self, row: int) -> FishbowlGroup | None:
-        return self._rows[row].group if 0 <= row < len(self._rows) else None
+        turn = self.row_at(row)
+        return turn.group if turn is not None else None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid():
-                return None
-            turn = self._rows[index.row()]
-            group = turn.group
-            key = self.COLUMNS[index.column()][0]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if key == "order":
-                    return str(group.turn_order) if group.turn_order else "—"
-                if key == "label":
-                    return group.label
-                if key == "size":
-                    return str(group.size) if group.size else "—"
-                if key == "members":
-                    return group.members
-                return turn_status(turn)
-            if role == Qt.ItemDataRole.FontRole and turn.running:
-                from PySide6.QtGui import QFont
-
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.TextAlignmentRole and key in ("order", "size"):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if role == GroupIdRole:
-                return group.id
-        except Exception:  # data() never raises
-            return None
+    def cell(self, turn: Turn, key: str, role: int) -> Any:
+        group = turn.group
+        if role in DISPLAY_ROLES:
+            if key == "order":
+                return str(group.turn_order) if group.turn_order else "—"
+            if key == "label":
+                return group.label
+            if key == "size":
+                return str(group.size) if group.size else "—"
+            if key == "members":
+                return group.members
+            return turn_status(turn)
+        if role == Qt.ItemDataRole.FontRole and turn.running:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("order", "size"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Role.GROUP_ID:
+            return group.id
         return None
 
 
-class GroupIdeasModel(_Table):
+class GroupIdeasModel(RowsModel[Idea]):
     """Ideas with the group that said them and their cluster; drags the ideas' ids."""
 
     COLUMNS = (("number", N_("Nº")), ("text", N_("Idea")), ("group", N_("Lo dijo")),
@@ -137,66 +86,50 @@ class GroupIdeasModel(_Table):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Idea] = []
         self._groups: dict[str, str] = {}
         self._clusters: dict[str, str] = {}
 
     def set_ideas(self, ideas: list[Idea], groups: list[FishbowlGroup],
                   clusters: list[Cluster]) -> None:
-        self.beginResetModel()
-        self._rows = [i for i in ideas if i.status != "merged"]
         self._groups = {g.id: g.label for g in groups}
         self._clusters = {c.id: "{}. {}".format(c.number, c.label) for c in clusters}
-        self.endResetModel()
+        self.set_rows([i for i in ideas if i.status != "merged"])
 
     def idea_at(self, row: int) -> Idea | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def ideas(self) -> list[Idea]:
-        return list(self._rows)
+        return self.rows()
 
     def row_of_number(self, number: int) -> int:
-        for row, idea in enumerate(self._rows):
-            if idea.number == number:
-                return row
-        return -1
+        return self.row_where(lambda idea: idea.number == number)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid():
-                return None
-            idea = self._rows[index.row()]
-            key = self.COLUMNS[index.column()][0]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if key == "number":
-                    return str(idea.number)
-                if key == "text":
-                    if idea.status == "withdrawn":
-                        return _("{text} (retirada)").format(text=idea.text)
-                    return idea.text
-                if key == "group":
-                    return self._groups.get(idea.group_key, "—")
-                return self._clusters.get(idea.cluster_id or "", "—")
-            if role == Qt.ItemDataRole.FontRole and idea.status == "withdrawn":
-                from PySide6.QtGui import QFont
-
-                font = QFont()
-                font.setStrikeOut(True)
-                return font
-            if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if role == IdeaIdRole:
-                return idea.id
-            if role == GroupIdRole:
-                return idea.group_key
-            if role == ClusterIdRole:
-                return idea.cluster_id
-        except Exception:  # data() never raises
-            return None
+    def cell(self, idea: Idea, key: str, role: int) -> Any:
+        if role in DISPLAY_ROLES:
+            if key == "number":
+                return str(idea.number)
+            if key == "text":
+                if idea.status == "withdrawn":
+                    return _("{text} (retirada)").format(text=idea.text)
+                return idea.text
+            if key == "group":
+                return self._groups.get(idea.group_key, "—")
+            return self._clusters.get(idea.cluster_id or "", "—")
+        if role == Qt.ItemDataRole.FontRole and idea.status == "withdrawn":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Role.ID:
+            return idea.id
+        if role == Role.GROUP_ID:
+            return idea.group_key
+        if role == Role.CLUSTER_ID:
+            return idea.cluster_id
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid():
             flags |= Qt.ItemFlag.ItemIsDragEnabled
@@ -219,7 +152,7 @@ class GroupIdeasModel(_Table):
         return data
 
 
-class ClustersModel(_Table):
+class ClustersModel(RowsModel[Cluster]):
     """Clusters with their ideas and the groups (positions) that share them."""
 
     COLUMNS = (("number", N_("Nº")), ("label", N_("Grupo de ideas")),
@@ -231,23 +164,20 @@ class ClustersModel(_Table):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Cluster] = []
         self._ideas: dict[str, list[int]] = {}
         self._groups: dict[str, list[str]] = {}
 
     def set_clusters(self, clusters: list[Cluster], ideas: list[Idea],
                      groups: dict[str, list[str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(clusters)
         self._ideas = {}
         for idea in ideas:
             if idea.cluster_id and idea.status == "active":
                 self._ideas.setdefault(idea.cluster_id, []).append(idea.number)
         self._groups = {k: list(v) for k, v in groups.items()}
-        self.endResetModel()
+        self.set_rows(clusters)
 
     def cluster_at(self, row: int) -> Cluster | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def groups_of(self, cluster_id: str) -> list[str]:
         return list(self._groups.get(cluster_id, []))
@@ -261,41 +191,31 @@ class ClustersModel(_Table):
             return _("Una sola postura")
         return _("Sin ideas")
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid():
-                return None
-            cluster = self._rows[index.row()]
-            key = self.COLUMNS[index.column()][0]
-            groups = self._groups.get(cluster.id, [])
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if key == "number":
-                    return str(cluster.number)
-                if key == "label":
-                    return cluster.label
-                if key == "ideas":
-                    return ", ".join(str(n) for n in self._ideas.get(cluster.id, [])) or "—"
-                if key == "groups":
-                    return ", ".join(groups) or "—"
-                return self.shared_text(groups)
-            if role == Qt.ItemDataRole.FontRole and len(groups) > 1:
-                from PySide6.QtGui import QFont
-
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if role == ClusterIdRole:
-                return cluster.id
-            if role == SharedRole:
-                return len(groups) > 1
-        except Exception:  # data() never raises
-            return None
+    def cell(self, cluster: Cluster, key: str, role: int) -> Any:
+        groups = self._groups.get(cluster.id, [])
+        if role in DISPLAY_ROLES:
+            if key == "number":
+                return str(cluster.number)
+            if key == "label":
+                return cluster.label
+            if key == "ideas":
+                return ", ".join(str(n) for n in self._ideas.get(cluster.id, [])) or "—"
+            if key == "groups":
+                return ", ".join(groups) or "—"
+            return self.shared_text(groups)
+        if role == Qt.ItemDataRole.FontRole and len(groups) > 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Role.CLUSTER_ID:
+            return cluster.id
+        if role == Role.SHARED:
+            return len(groups) > 1
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid():
             flags |= Qt.ItemFlag.ItemIsDropEnabled
