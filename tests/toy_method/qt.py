@@ -10,25 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
-from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.panel_registry import register_panel, unregister_module
 from cocrea_desktop.ui.views.panel import Panel, big, capture_line
-from tests.toy_method import KEY
 
-#: The toy's own table (tests/toy_method/migrations.py).
+#: The toy's own table (tests/toy_method/migrations.py); its store is ``repo.toy``.
 TABLES = ("toy_colour", "session")
-
-
-def colours(repo, session_id: str) -> list:
-    """The colours said so far, in order (the toy's store, as ``repo.toy_colours``)."""
-    return getattr(repo, KEY).colours(session_id)
-
-
-def add_colour(repo, session_id: str, name: str) -> Changes:
-    return getattr(repo, KEY).add(session_id, name)
 
 
 class ColoursPanel(Panel):
@@ -55,7 +44,7 @@ class ColoursPanel(Panel):
         if self.repo is None:
             return
         self.list.clear()
-        for colour in colours(self.repo, self.session_id):
+        for colour in self.repo.toy.colours(self.session_id):
             self.list.addItem("{}. {}".format(colour.number, colour.name))
 
     def add(self) -> None:
@@ -63,7 +52,7 @@ class ColoursPanel(Panel):
         if not text or self.repo is None:
             return
         try:
-            changes = add_colour(self.repo, self.session_id, text)
+            _colour, changes = self.repo.toy.add_colour(self.session_id, text)
         except CocreaError as err:  # bad input changes nothing; the text stays to fix
             ops.show_error(self, err)
             return
