@@ -119,3 +119,22 @@ def test_every_model_passes_the_model_tester_with_real_data(qtbot, qtmodeltester
         assert not missing, "models never seen with rows: {}".format(missing)
     finally:
         repo.close()
+
+
+def test_a_table_deleted_before_its_columns_fit_raises_nothing(qtbot):
+    """wrap_rows and readable_column fit the columns a moment later; a table closed in
+    that moment (a panel built and closed in one turn) must not be touched any more."""
+    import shiboken6
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    from cocrea_desktop.ui.models.merges import MergesModel
+    from cocrea_desktop.ui.widgets.fit import readable_column, wrap_rows
+
+    holder = QWidget()
+    view = QTableView(holder)
+    view.setModel(MergesModel(view))
+    wrap_rows(view)
+    readable_column(view, 0)
+    view.model().retranslate()  # asks for a fit later
+    shiboken6.delete(holder)
+    QApplication.processEvents()  # pytest-qt fails the test on an exception in a slot
