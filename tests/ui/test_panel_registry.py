@@ -95,3 +95,28 @@ def test_the_session_screen_refuses_a_phase_kind_without_panel(qtbot, repo):
             SessionScreen(repo, sid)
     finally:
         unregister(orphan.key)
+
+
+def test_the_help_lists_the_keys_of_the_methods_own_panels(qtbot, repo):
+    """F1 in a fishbowl session lists the fishbowl's keys (from its panels); in a nominal
+    group they would only be noise."""
+    from PySide6.QtCore import Qt
+
+    texts = {}
+    for method in ("fishbowl", "nominal_group"):
+        sid, _changes = repo.add_session(method=method, question="¿Qué hacemos?")
+        screen = SessionScreen(repo, sid)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitExposed(screen)
+        screen.activateWindow()
+        qtbot.waitUntil(screen.isActiveWindow)
+        qtbot.keyClick(screen, Qt.Key.Key_F1)
+        texts[method] = screen.help.label.text()
+        screen.help.close()
+        screen.close()
+    for line in ("Pecera: sortear el orden de los turnos",
+                 "Pecera: terminar el turno del grupo del centro",
+                 "Pecera: poner las ideas elegidas en ese grupo de ideas"):
+        assert line in texts["fishbowl"] and line not in texts["nominal_group"]
+    assert "Siguiente fase" in texts["nominal_group"]

@@ -126,6 +126,12 @@ class Panel(QWidget):
     def focus_target(self) -> QWidget | None:
         return None
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """This panel's own keys for the session screen's help (F1): (keys, what), in the
+        current language. The screen's help lists those of its method's panels."""
+        return []
+
 
 class NotesBox(QWidget):
     """Notes of a phase: a list and a line to add one (Enter)."""

@@ -9,6 +9,7 @@ on the one ``changed`` signal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
@@ -43,7 +44,8 @@ from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 #: *Terminar sesión*, in the session screen and the main window's Sesión menu.
 END_SESSION_KEY = "Ctrl+Shift+T"
 
-def shortcuts_help() -> list[tuple[str, str]]:
+def shortcuts_help(panels: Iterable[type[Panel]] = ()) -> list[tuple[str, str]]:
+    """The keys of the session screen, with those of ``panels`` (a method's own)."""
     return [
         (key_text("Alt+Right"), _("Siguiente fase")),
         (key_text("Alt+Left"), _("Fase anterior (queda registrado)")),
@@ -60,10 +62,7 @@ def shortcuts_help() -> list[tuple[str, str]]:
         ("Ctrl+R", _("Retirar (o recuperar) la idea elegida")),
         ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
         ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
-        ("Ctrl+D", _("Pecera: sortear el orden de los turnos")),
-        ("F8", _("Pecera: terminar el turno del grupo del centro")),
-        (key_text("Ctrl+1") + " … " + key_text("Ctrl+9"),
-         _("Pecera: poner las ideas elegidas en ese grupo de ideas")),
+    ] + [line for panel in panels for line in panel.help_lines()] + [
         ("Ctrl+Z", _("Deshacer la última acción (por ejemplo, la última idea)")),
         (key_text("Ctrl+Shift+Z"), _("Rehacer")),
         ("F9", _("Abrir o cerrar la vista para la sala (proyector)")),
@@ -80,8 +79,10 @@ def shortcuts_help() -> list[tuple[str, str]]:
 
 
 class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 panels: Iterable[type[Panel]] = ()) -> None:
         super().__init__(parent)
+        self.panels = list(dict.fromkeys(panels))
         self.setObjectName("session_help")
         layout = QVBoxLayout(self)
         self.label = QLabel(objectName="help_text")
@@ -95,7 +96,7 @@ class HelpDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Atajos de teclado"))
         rows = "".join("<tr><td><b>{}</b>&nbsp;&nbsp;</td><td>{}</td></tr>".format(k, v)
-                       for k, v in shortcuts_help())
+                       for k, v in shortcuts_help(self.panels))
         self.label.setText("<p>{}</p><table>{}</table>".format(
             _("Todo se guarda en cuanto se confirma."), rows))
 
@@ -345,7 +346,7 @@ class SessionScreen(QMainWindow):
 
     def show_help(self) -> None:
         if self.help is None:
-            self.help = HelpDialog(self)
+            self.help = HelpDialog(self, self.panel_classes.values())
         if self.help.isVisible():
             self.help.raise_()
         self.help.show()

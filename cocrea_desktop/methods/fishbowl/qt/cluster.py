@@ -26,6 +26,7 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
     GroupIdeasModel,
 )
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.panel import Panel, banner, big, table_view
 from cocrea_desktop.ui.views.panels import loose_ideas_warning
 from cocrea_desktop.ui.widgets.fit import readable_column
@@ -35,6 +36,11 @@ class ClusterPanel(Panel):
     """Ideas of every group put under clusters; shared clusters are convergences."""
 
     tables = FISHBOWL_TABLES + ("merge_proposal",)
+
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [(key_text("Ctrl+1") + " … " + key_text("Ctrl+9"),
+                 _("Pecera: poner las ideas elegidas en ese grupo de ideas"))]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

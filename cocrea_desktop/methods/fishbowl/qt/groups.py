@@ -31,6 +31,10 @@ class GroupsPanel(Panel):
 
     tables = FISHBOWL_TABLES
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [("Ctrl+D", _("Pecera: sortear el orden de los turnos"))]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)

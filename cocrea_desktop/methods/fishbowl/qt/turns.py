@@ -104,6 +104,10 @@ class TurnsPanel(Panel):
 
     tables = FISHBOWL_TABLES
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [("F8", _("Pecera: terminar el turno del grupo del centro"))]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.turn: Turn | None = None
