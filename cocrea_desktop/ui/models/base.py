@@ -69,12 +69,13 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         self._rows = list(rows)
         self.endResetModel()
 
-    def update_rows(self, rows: Sequence[RowT], key: Callable[[RowT], object]) -> bool:
+    def update_rows(self, rows: Sequence[RowT], key: Callable[[RowT], object], *,
+                    insert_appended: bool = False) -> bool:
         """Show ``rows`` keeping the selection and the scroll where the rows stay the same.
 
         The same rows in the same order (by ``key``): only the rows whose value changed are
-        repainted. The old rows followed by new ones (a capture): the new rows are inserted.
-        Anything else resets the model. True on a reset."""
+        repainted. With ``insert_appended``, the old rows followed by new ones (a capture)
+        have the new rows inserted. Anything else resets the model. True on a reset."""
         rows = list(rows)
         old_keys = [key(r) for r in self._rows]
         new_keys = [key(r) for r in rows]
@@ -85,7 +86,8 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
                 if before != after:
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last))
             return False
-        if len(rows) > len(self._rows) and new_keys[:len(old_keys)] == old_keys:
+        if insert_appended and len(rows) > len(self._rows) and \
+                new_keys[:len(old_keys)] == old_keys:
             old = self._rows
             self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
             self._rows = rows

@@ -57,7 +57,7 @@ class IdeasModel(RowsModel[Idea]):
         clusters_map = {c.id: c.label for c in clusters or []}
         regrouped = clusters_map != self._clusters
         self._clusters = clusters_map
-        reset = self.update_rows(ideas, key=lambda i: (i.id, i.number))
+        reset = self.update_rows(ideas, key=lambda i: (i.id, i.number), insert_appended=True)
         if regrouped and not reset:
             self.repaint()
 
