@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 #: The modules that register the generic kinds, imported on first use.
 GENERIC_MODULES = (
-    "cocrea_desktop.ui.views.panels",
+    "cocrea_desktop.ui.views.question",
+    "cocrea_desktop.ui.views.info",
+    "cocrea_desktop.ui.views.capture",
+    "cocrea_desktop.ui.views.clarify",
     "cocrea_desktop.ui.views.vote_panels",
     "cocrea_desktop.ui.views.relatoria_panel",
 )

@@ -15,8 +15,8 @@ from cocrea_desktop.ui.panel_registry import (
     panel_class,
     register_panel,
 )
+from cocrea_desktop.ui.views.info import InfoPanel
 from cocrea_desktop.ui.views.panel import Panel
-from cocrea_desktop.ui.views.panels import InfoPanel
 from cocrea_desktop.ui.views.session_screen import SessionScreen
 from tests import toy_method
 

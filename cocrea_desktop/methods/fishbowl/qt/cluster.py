@@ -27,8 +27,8 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
 )
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import key_text
+from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
 from cocrea_desktop.ui.views.panel import Panel, banner, big, table_view
-from cocrea_desktop.ui.views.panels import loose_ideas_warning
 from cocrea_desktop.ui.widgets.fit import readable_column
 
 
