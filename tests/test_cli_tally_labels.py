@@ -57,3 +57,37 @@ def test_tally_of_an_idea_fair_prints_the_stands_titles(tmp_path):
     assert data["option_noun"] == "stand"
     assert [(r["option"], r["text"]) for r in data["rows"]] == [
         (7, "Radio comunitaria"), (1, "Huertos escolares")]
+
+
+def test_tally_rows_share_one_reading_in_json_and_text(tmp_path):
+    """Every row carries total, breadth, unit and its line, whatever the kind of vote; the
+    kind's own figures stay under their names (points/mentions, dots/voters, count)."""
+    db = tmp_path / "p.cocrea.db"
+    with Repo.create(db, name="PAL Cuicatlán") as repo:
+        fishbowl, _c = repo.add_session(method="fishbowl", question="¿Cómo repartir las obras?")
+        ideas = [repo.ideas.add(fishbowl, text)[0] for text in ("Obras", "Caminos")]
+        for idea, label in zip(ideas, ("Repartir por población", "Caminos")):
+            cluster, _c = repo.ideas.add_cluster(fishbowl, label)
+            repo.ideas.set_cluster([idea.id], cluster.id)
+        repo.votes.configure(fishbowl, "vote", dots_per_person=3, max_per_option=2)
+        for ballot in ("2 2 1", "2 1", "2"):
+            repo.votes.enter_ballot(fishbowl, "vote", ballot)
+        fair, _c = repo.add_session(method="idea_fair", question="¿Qué proyectos sumamos?")
+        repo.fair.add_stand(fair, title="Huertos escolares")
+        repo.fair.add_stand(fair, title="Radio comunitaria", number=7)
+        repo.votes.set_counts(fair, "vote", {1: 9, 7: 14}, counter="Equipo STL")
+
+    dots = json.loads(run("tally", str(db), fishbowl, "--json"))
+    assert dots["unit"] == "dots" and dots["ballots_counted"] == 3
+    first = dots["rows"][0]
+    assert (first["option"], first["total"], first["breadth"], first["unit"]) == (2, 4, 3, "dots")
+    assert (first["dots"], first["voters"]) == (4, 3)
+    assert first["line"] == "el grupo de ideas 2: 4 puntos, de 3 personas"
+    counts = json.loads(run("tally", str(db), fair, "--json"))
+    assert counts["unit"] == "votes" and counts["ballots_counted"] is None
+    assert [(r["option"], r["total"], r["breadth"], r["count"]) for r in counts["rows"]] == [
+        (7, 14, None, 14), (1, 9, None, 9)]
+    assert counts["rows"][0]["line"] == "el puesto 7: 14 votos"
+    text = run("tally", str(db), fair)
+    assert "14 votos" in text and "Radio comunitaria" in text
+    assert "Boletas en el conteo" not in text  # a hand count counted no ballots

@@ -18,7 +18,7 @@ from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.core.errors import CocreaError, InvalidInput, RuleViolation
 from cocrea_desktop.core.model import IDEA_STATUSES, round_label
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.core.voting.ballots import redirect_notes
+from cocrea_desktop.core.voting.outcome import ballot_name, describe_ballot
 from cocrea_desktop.core.voting.payload import canonical_serial, format_serial
 from cocrea_desktop.i18n import _, ngettext
 
@@ -265,6 +265,8 @@ def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
         if repo.votes.round(session.id, round_).mode == "counts":
             raise RuleViolation(_("Esta ronda se vota con conteos, no con boletas."))
         counted = {b.serial for b in repo.votes.ballots(session.id, round_)}
+        dots = repo.votes.round(session.id, round_).kind == "dots"
+        noun = repo.votes.noun(session.id)
         for serial, data in by_serial.items():
             if serial in counted:
                 duplicates.append(serial)
@@ -277,11 +279,14 @@ def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
                 rejected.append({"serial": serial, "reason": err.message})
                 continue
             counted.add(serial)
+            outcome = describe_ballot(ballot, dots=dots, noun=noun,
+                                      name=ballot_name(ballot.serial, ballot.number))
             added.append({"serial": serial, "number": ballot.number, "rows": data["rows"],
                           "marks": [list(m) for m in ballot.marks],
                           "voids": [{"entry": v.entry, "reason": v.reason}
                                     for v in ballot.voids],
-                          "notes": redirect_notes(ballot.redirects)})
+                          "void_lines": list(outcome.voids), "notes": list(outcome.notes),
+                          "outcome": outcome.saved()})
         total = repo.votes.count_ballots(session.id, round_)
     report = {"round": round_, "added": added, "duplicates": duplicates, "rejected": rejected,
               "refused_rows": refused, "empty_rows": empty, "ballots_in_round": total}
@@ -306,10 +311,9 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
                             "{count} boletas tienen entradas anuladas (lo demás sí cuenta):",
                             len(with_voids)).format(count=len(with_voids)))
         for ballot in with_voids:
-            for void in ballot["voids"]:
-                click.echo("  " + _("Boleta {serial}, «{entry}»: {reason}").format(
-                    serial=format_serial(ballot["serial"]), entry=void["entry"],
-                    reason=void["reason"]))
+            for line in ballot["void_lines"]:
+                click.echo("  " + _("Boleta {serial}, {entry}").format(
+                    serial=format_serial(ballot["serial"]), entry=line))
     if duplicates:
         click.echo(ngettext(
             "{count} boleta ya estaba contada y no se contó dos veces: {serials}",
@@ -330,36 +334,42 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
 
 # -- tally ------------------------------------------------------------------------------------
 
+def row_figures(row) -> str:
+    """A row's figures as the CLI lists them: "45 puntos, 12 boletas, D: 3:10 2:3 1:2"."""
+    figures = row.total_words()
+    if row.breadth is not None:
+        figures = _("{total}, {breadth}").format(total=figures, breadth=row.breadth_words())
+    if len(row.distribution) > 1:
+        top = len(row.distribution)
+        figures = _("{figures}, D: {distribution}").format(
+            figures=figures, distribution=" ".join(
+                f"{v}:{row.distribution[v - 1]}" for v in range(top, 0, -1)))
+    return figures
+
+
 def tally_dict(result, texts: dict[int, str]) -> dict[str, Any]:
-    """A tally result as plain data: the rows as the screen shows them, the rule, the steps."""
+    """A tally result as plain data: the rows as the screen shows them, the rule, the steps.
+
+    Every row has ``total``, ``breadth`` and ``unit`` (the shared reading of a tally row)
+    and, beside them, its kind's own figures under their names (``points``/``mentions``,
+    ``dots``/``voters``, ``count``...)."""
     rows = []
     for row in result.rows:
         item: dict[str, Any] = {"rank": row.rank, "option": row.option,
-                                "text": texts.get(row.option, "")}
-        if hasattr(row, "points"):
-            k = len(row.distribution)
-            item.update(points=row.points, mentions=row.mentions,
-                        distribution={str(k - i): row.distribution[k - 1 - i] for i in range(k)})
-        elif hasattr(row, "dots"):
-            item.update(dots=row.dots, voters=row.voters,
-                        distribution={str(i + 1): n for i, n in enumerate(row.distribution)})
-        else:
-            item.update(count=row.count)
+                                "text": texts.get(row.option, ""), "total": row.total,
+                                "breadth": row.breadth, "unit": row.unit.key,
+                                "line": row.describe(result.noun)}
+        item.update(row.figures())
         rows.append(item)
     data: dict[str, Any] = {
-        "rule_text": result.rule_text, "rows": rows,
+        "rule_text": result.rule_text, "unit": result.unit.key, "rows": rows,
+        "ballots_counted": result.ballots_counted, "notes": list(result.notes),
         "tie_breaks": [{"rule": s.rule, "options": list(s.options), "text": s.text}
                        for s in result.tie_breaks],
         "near_ties": [{"higher": list(n.higher), "lower": list(n.lower),
                        "difference": n.difference, "text": n.text} for n in result.near_ties],
     }
-    for name in ("ballots", "total_points", "participants", "dots_cast", "dots_issued",
-                 "usage_text", "total", "expected", "mismatch", "check_text", "counter",
-                 "source"):
-        if hasattr(result, name):
-            data[name] = getattr(result, name)
-    if hasattr(result, "rule") and hasattr(result.rule, "k"):
-        data["k"] = result.rule.k
+    data.update(result.figures())
     return data
 
 
@@ -397,27 +407,17 @@ def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
     if warning:
         click.echo(_("Aviso: {message}").format(message=warning))
     click.echo(_("Regla: {rule}").format(rule=data["rule_text"]))
-    if "ballots" in data:
+    if result.ballots_counted is not None:
         click.echo(_("Boletas en el conteo: {count}; anuladas a mano, que no cuentan: "
                      "{spoiled}.").format(
-            count=data["ballots"], spoiled=spoiled))
-    for line in (data.get("usage_text"), data.get("check_text")):
-        if line:
-            click.echo(line)
+            count=result.ballots_counted, spoiled=spoiled))
+    for line in result.notes:
+        click.echo(line)
     click.echo("")
-    for row in data["rows"]:
-        if "points" in row:
-            figures = _("{points}, {mentions}, D: {distribution}").format(
-                points=wording.points(row["points"]), mentions=wording.ballots(row["mentions"]),
-                distribution=" ".join("{}:{}".format(r, n)
-                                      for r, n in row["distribution"].items()))
-        elif "dots" in row:
-            figures = _("{dots}, {voters}").format(dots=wording.points(row["dots"]),
-                                                   voters=wording.people(row["voters"]))
-        else:
-            figures = wording.votes(row["count"])
+    for row, item in zip(result.rows, data["rows"]):
         click.echo("{rank:>3}.  {option:>3}  {figures:42}  {text}".format(
-            rank=row["rank"], option=row["option"], figures=figures, text=row["text"]))
+            rank=row.rank if row.rank is not None else "-", option=row.option,
+            figures=row_figures(row), text=item["text"]))
     if data["tie_breaks"]:
         click.echo("")
         click.echo(_("Desempates:"))

@@ -72,36 +72,17 @@ def place_label(rank: int) -> str:
     return _("{rank}.º").format(rank=rank)
 
 
-def row_value(row: Any) -> int | float:
-    for name in ("points", "dots", "count", "score"):
-        value = getattr(row, name, None)
-        if value is not None:
-            return value
-    return 0
-
-
-def value_words(result: Any, value: float) -> str:
-    """The value as the room reads it: "45 puntos" (ranked, dots) or "14 votos" (counts)."""
-    sample = result.rows[0] if result.rows else None
-    if sample is not None and hasattr(sample, "count") and not hasattr(sample, "points"):
-        return wording.votes(int(value))
-    if isinstance(value, float) and not value.is_integer():
-        return _("{value} puntos").format(value=f"{value:.1f}")
-    return wording.points(int(value))
-
-
 def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
                  ) -> tuple[RoomItem, ...]:
     """Every row of a tally, best first: place, "idea 7", the text, the value and a bar."""
-    top = max((row_value(r) for r in result.rows), default=0) or 1
-    near = {o for t in getattr(result, "near_ties", ()) for o in (*t.higher, *t.lower)}
+    top = max((r.total or 0 for r in result.rows), default=0) or 1
+    near = result.near_options()
     shared = {}
     for row in result.rows:
         if row.rank is not None:
             shared[row.rank] = shared.get(row.rank, 0) + 1
     items = []
     for row in result.rows:
-        value = row_value(row)
         notes = []
         if row.rank is not None and shared.get(row.rank, 0) > 1:
             notes.append(_("empate"))
@@ -111,18 +92,21 @@ def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
             number=place_label(row.rank) if row.rank is not None else "–",
             text=texts.get(row.option, ""),
             note=", ".join(notes),
-            label=f"{noun.bare()} {row.option}",
-            value=value_words(result, value),
-            share=max(0.0, float(value) / float(top)),
+            label=option_label(noun, row.option),
+            value=row.total_words(),
+            share=max(0.0, float(row.total or 0) / float(top)),
             place=row.rank))
     return tuple(items)
 
 
+def option_label(noun: wording.OptionNoun, number: int) -> str:
+    """An option as a list names it beside its place: "idea 7", "puesto 2"."""
+    return _("{noun} {number}").format(noun=noun.bare(), number=number)
+
+
 def result_sentences(result: Any) -> tuple[str, ...]:
-    """How the places were decided, in plain words: the rule, the tie-breaks, the near-ties."""
-    sentences = [step.text for step in getattr(result, "tie_breaks", ())]
-    sentences += [tie.text for tie in getattr(result, "near_ties", ())]
-    return tuple(sentences)
+    """How the places were decided, in plain words: the tie-breaks, the near-ties."""
+    return (*(step.text for step in result.tie_breaks), *(tie.text for tie in result.near_ties))
 
 
 def paginate(items: Sequence[T], *, per_page: int = PER_PAGE,

@@ -17,6 +17,7 @@ The GUI only ticks a QTimer to repaint, reading ``remaining(now)``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
@@ -171,3 +172,14 @@ class Timer:
             paused=paused,
             pauses=pauses,
         )
+
+
+def format_remaining(seconds: float) -> str:
+    """10:00, 00:59, 00:00, and "−01:05" for an overrun."""
+    if seconds >= 0:
+        whole = int(math.ceil(seconds - 1e-6))
+        sign = ""
+    else:
+        whole = int(math.floor(-seconds + 1e-6))
+        sign = "−" if whole else ""
+    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"

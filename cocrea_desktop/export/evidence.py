@@ -117,8 +117,8 @@ class RoundResult:
     kind: str
     mode: str
     rule_text: str
-    unit: str  # the column title of the totals: points, dots, votes
-    breadth_label: str  # mentions / voters, or "" for typed counts
+    unit: str  # the column title of the totals (the tally's ``unit.title()``)
+    breadth_label: str  # its breadth's title, or "" for typed counts
     k: int = 0
     rows: list[dict[str, Any]] = field(default_factory=list)
     tie_breaks: list[str] = field(default_factory=list)
@@ -228,12 +228,8 @@ def session_snapshot(repo: Repo, session_id: str, *, public: bool = False) -> Se
 
 def _round_result(repo: Repo, session_id: str, round_: str, *, public: bool) -> RoundResult:
     vr = repo.votes.round(session_id, round_)
-    units = {"ranked": _("Puntos"), "dots": _("Puntos")}
     result = RoundResult(round=round_, label=round_label(round_), kind=vr.kind, mode=vr.mode,
-                         rule_text="", unit=_("Votos") if vr.mode == "counts" else
-                         units.get(vr.kind, _("Total")),
-                         breadth_label="" if vr.mode == "counts" else
-                         (_("Boletas que la mencionan") if vr.kind == "ranked" else _("Personas")),
+                         rule_text="", unit="", breadth_label="",
                          k=vr.k if vr.kind == "ranked" else 0,
                          counter="" if public else vr.counter)
     for ballot in sorted(repo.votes.ballots(session_id, round_),
@@ -253,24 +249,14 @@ def _round_result(repo: Repo, session_id: str, round_: str, *, public: bool) -> 
     if public and vr.mode == "counts" and vr.counter:
         text = text.replace(vr.counter, _("la persona designada"))
     result.rule_text = text
+    result.unit, result.breadth_label = tally.unit.title(), tally.unit.breadth_title()
     for row in tally.rows:
-        total = getattr(row, "points", None)
-        if total is None:
-            total = getattr(row, "dots", None)
-        if total is None:
-            total = getattr(row, "count", 0)
-        breadth = getattr(row, "mentions", None)
-        if breadth is None:
-            breadth = getattr(row, "voters", None)
-        result.rows.append({"rank": row.rank, "option": row.option, "total": total,
-                            "breadth": breadth,
-                            "distribution": list(getattr(row, "distribution", ()))})
+        result.rows.append({"rank": row.rank, "option": row.option, "total": row.total,
+                            "breadth": row.breadth, "distribution": list(row.distribution),
+                            "total_words": row.total_words()})
     result.tie_breaks = [step.text for step in tally.tie_breaks]
     result.near_ties = [near.text for near in tally.near_ties]
-    for attr in ("usage_text", "check_text"):
-        value = getattr(tally, attr, "")
-        if value:
-            result.notes.append(value)
+    result.notes.extend(tally.notes)
     return result
 
 

@@ -23,6 +23,7 @@ from cocrea_desktop.core.room import (
 )
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.export.relatoria import idea_state
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.fair import INTEREST_LEVELS
 from cocrea_desktop.store.repo import Repo
@@ -233,11 +234,11 @@ def _fair(repo: Repo, session_id: str, kind: str) -> dict:
 
 
 def _note(idea) -> str:
-    if idea.status == "merged":
-        return _("unida a la {number}").format(number=idea.merged_into_number)
-    if idea.absorbed:
-        return _("incluye {numbers}").format(numbers=", ".join(str(n) for n in idea.absorbed))
-    return ""
+    """A merged idea or one that includes others, said as every screen and paper says it."""
+    if idea.status == "withdrawn":
+        return ""
+    return idea_state(status=idea.status, merged_into=idea.merged_into_number,
+                      absorbed=idea.absorbed)
 
 
 def _option_items(repo: Repo, session_id: str, method) -> tuple[RoomItem, ...]:

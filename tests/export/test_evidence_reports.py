@@ -97,8 +97,8 @@ def test_relatoria_pdf(made, tmp_path):
         assert value in text, value
     for idea in IDEAS:
         assert idea in text, idea
-    assert "Fusionada en la 1" in text and "reúne 4" in text
-    assert "La idea 1 reúne 4: acordada por la sala." in text
+    assert "Fusionada en la 1" in text and "Vigente · incluye 4" in text
+    assert "La idea 1 incluye 4: acordada por la sala." in text
     assert "Retirada: Ya existe en el reglamento" in text
     assert "Participantes 8" in text
     assert_footer(pages, repo, evidence.session_digest(repo, sid))

@@ -90,7 +90,7 @@ def test_every_consumer_takes_the_round_that_stands(process):
     assert "Resultado de la sesión: votación final." in seen["results pdf"]
     assert "Aviso: " + WARNING in seen["results pdf"]
     assert "Aviso: " + WARNING in seen["relatoria pdf"]
-    assert "Puntos 1 5 Falta agua en las secundarias 3" in seen["relatoria pdf"]
+    assert "Lugar 1: idea 5 «Falta agua en las secundarias» (3 puntos)" in seen["relatoria pdf"]
 
     with Repo.open(db) as repo:
         repo.votes.choose_result_round(sid, "preliminary")
@@ -100,8 +100,9 @@ def test_every_consumer_takes_the_round_that_stands(process):
     assert seen["process"] == "Votación preliminar"
     assert "Resultado de la sesión: votación preliminar." in seen["results pdf"]
     assert "Resultado de la sesión: votación preliminar." in seen["relatoria pdf"]
-    # The relatoría's results table is the preliminary one now.
-    assert "Puntos 1 3 No hay informe 8 2 1 Hay fugas 8" in seen["relatoria pdf"]
+    # The relatoría's results are the preliminary ones now.
+    assert "Lugar 1: idea 3 «No hay informe» (8 puntos)" in seen["relatoria pdf"]
+    assert "Lugar 2: idea 1 «Hay fugas» (8 puntos)" in seen["relatoria pdf"]
 
 
 def test_cli_tally_names_the_round_that_stands_when_another_is_asked(process):

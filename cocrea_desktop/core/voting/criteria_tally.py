@@ -25,9 +25,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any, ClassVar
 
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.core.voting.reading import SCORE, RowReading, Unit
 from cocrea_desktop.core.voting.rules import CriteriaRule
 from cocrea_desktop.core.voting.tally import RankedResult, unknown_option
 from cocrea_desktop.core.voting.ties import (
@@ -45,7 +47,7 @@ Scorecards = Iterable[Iterable[tuple[int, Sequence[int | None]]]]
 
 
 @dataclass(frozen=True)
-class CriteriaRow:
+class CriteriaRow(RowReading):
     option: int
     score: float | None  # None: some criterion has no score at all
     means: tuple[float | None, ...]  # per criterion, in the rule's order (after direction)
@@ -53,6 +55,23 @@ class CriteriaRow:
     missing: tuple[int, ...]  # scores missing per criterion
     evaluators: int  # evaluators who gave it at least one score
     rank: int | None
+    unit: ClassVar[Unit] = SCORE
+
+    @property
+    def total(self) -> float | None:
+        return self.score
+
+    @property
+    def breadth(self) -> int:
+        return self.evaluators
+
+    @property
+    def distribution(self) -> tuple[int, ...]:
+        return ()
+
+    def figures(self) -> dict[str, Any]:
+        return {"score": self.score, "means": list(self.means), "scored": list(self.scored),
+                "missing": list(self.missing), "evaluators": self.evaluators}
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,18 @@ class CriteriaTally(RankedResult):
     tie_breaks: tuple[TieBreakStep, ...]
     near_ties: tuple[NearTie, ...]
     noun: OptionNoun = PROPOSAL
+    unit: ClassVar[Unit] = SCORE
+
+    @property
+    def ballots_counted(self) -> int:
+        return self.evaluators
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.missing_notes
+
+    def figures(self) -> dict[str, Any]:
+        return {"evaluators": self.evaluators, "missing_total": self.missing_total}
 
     @property
     def missing_total(self) -> int:

@@ -16,7 +16,9 @@ validation guarantees.
 Criteria scoring is :func:`~cocrea_desktop.core.voting.criteria_tally.tally_criteria`.
 Every result carries ``rule_text`` (the rule in one Spanish sentence),
 ``tie_breaks`` (the cascade steps it applied), ``near_ties``, the row list in
-rank order (shared ranks for declared ties) and ``runoff(places)``.
+rank order (shared ranks for declared ties) and ``runoff(places)``. Rows and
+results are read through one protocol (:mod:`~cocrea_desktop.core.voting.reading`):
+``total``, ``breadth``, ``unit``, ``describe(noun)``, whatever the kind.
 """
 
 from __future__ import annotations
@@ -25,9 +27,18 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any, ClassVar
 
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.core.voting import wording
+from cocrea_desktop.core.voting.reading import (
+    DOTS,
+    POINTS,
+    VOTES,
+    ResultReading,
+    RowReading,
+    Unit,
+)
 from cocrea_desktop.core.voting.rules import DotsRule, RankedRule
 from cocrea_desktop.core.voting.ties import (
     Contender,
@@ -51,7 +62,7 @@ SOURCE_WALL = N_("puntos en la pared")
 SOURCE_HANDS = N_("manos alzadas")
 
 
-class RankedResult:
+class RankedResult(ResultReading):
     """What every tally result offers on top of its ``rows`` (best first)."""
 
     rows: tuple
@@ -76,15 +87,29 @@ class RankedResult:
 
 
 @dataclass(frozen=True)
-class RankedRow:
+class RankedRow(RowReading):
     option: int
     points: int
     mentions: int
     distribution: tuple[int, ...]  # distribution[r - 1]: ballots giving r points
     rank: int
+    unit: ClassVar[Unit] = POINTS
 
     def ballots_giving(self, points: int) -> int:
         return self.distribution[points - 1]
+
+    @property
+    def total(self) -> int:
+        return self.points
+
+    @property
+    def breadth(self) -> int:
+        return self.mentions
+
+    def figures(self) -> dict[str, Any]:
+        k = len(self.distribution)
+        return {"points": self.points, "mentions": self.mentions,
+                "distribution": {str(k - i): self.distribution[k - 1 - i] for i in range(k)}}
 
 
 @dataclass(frozen=True)
@@ -97,6 +122,14 @@ class RankedTally(RankedResult):
     tie_breaks: tuple[TieBreakStep, ...]
     near_ties: tuple[NearTie, ...]
     noun: OptionNoun = IDEA
+    unit: ClassVar[Unit] = POINTS
+
+    @property
+    def ballots_counted(self) -> int:
+        return self.ballots
+
+    def figures(self) -> dict[str, Any]:
+        return {"ballots": self.ballots, "total_points": self.total_points, "k": self.rule.k}
 
 
 def ranked_wording(k: int) -> TieWording:
@@ -166,12 +199,25 @@ def tally_ranked(
 
 
 @dataclass(frozen=True)
-class DotsRow:
+class DotsRow(RowReading):
     option: int
     dots: int
     voters: int
     distribution: tuple[int, ...]  # distribution[s - 1]: people who put exactly s dots on it
     rank: int
+    unit: ClassVar[Unit] = DOTS
+
+    @property
+    def total(self) -> int:
+        return self.dots
+
+    @property
+    def breadth(self) -> int:
+        return self.voters
+
+    def figures(self) -> dict[str, Any]:
+        return {"dots": self.dots, "voters": self.voters,
+                "distribution": {str(i + 1): n for i, n in enumerate(self.distribution)}}
 
 
 @dataclass(frozen=True)
@@ -187,6 +233,20 @@ class DotsTally(RankedResult):
     tie_breaks: tuple[TieBreakStep, ...]
     near_ties: tuple[NearTie, ...]
     noun: OptionNoun = OPTION
+    unit: ClassVar[Unit] = DOTS
+
+    @property
+    def ballots_counted(self) -> int:
+        return self.ballots
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return (self.usage_text,) if self.usage_text else ()
+
+    def figures(self) -> dict[str, Any]:
+        return {"ballots": self.ballots, "participants": self.participants,
+                "dots_cast": self.dots_cast, "dots_issued": self.dots_issued,
+                "usage_text": self.usage_text}
 
 
 def dots_wording(cap: int) -> TieWording:
@@ -262,10 +322,22 @@ def tally_dots(
 
 
 @dataclass(frozen=True)
-class CountRow:
+class CountRow(RowReading):
     option: int
     count: int
     rank: int
+    unit: ClassVar[Unit] = VOTES
+
+    @property
+    def total(self) -> int:
+        return self.count
+
+    @property
+    def distribution(self) -> tuple[int, ...]:
+        return ()
+
+    def figures(self) -> dict[str, Any]:
+        return {"count": self.count}
 
 
 @dataclass(frozen=True)
@@ -283,9 +355,19 @@ class TypedCountTally(RankedResult):
     tie_breaks: tuple[TieBreakStep, ...]
     near_ties: tuple[NearTie, ...]
     noun: OptionNoun = OPTION
+    unit: ClassVar[Unit] = VOTES
 
     def counts(self) -> dict[int, int]:
         return {r.option: r.count for r in self.rows}
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return (self.check_text,) if self.check_text else ()
+
+    def figures(self) -> dict[str, Any]:
+        return {"total": self.total, "participants": self.participants,
+                "expected": self.expected, "mismatch": self.mismatch,
+                "check_text": self.check_text, "counter": self.counter, "source": self.source}
 
 
 def typed_wording() -> TieWording:

@@ -23,6 +23,7 @@ from cocrea_desktop.core.voting import wording
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
 from cocrea_desktop.export.pdf import kit
+from cocrea_desktop.export.relatoria import counts_line, session_facts, session_relatoria
 from cocrea_desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -30,15 +31,6 @@ if TYPE_CHECKING:
 
 KINDS = ("results", "relatoria", "acta")
 MAX_CHART_BARS = 25
-
-
-def _merge_status(status: str) -> str:
-    return {
-        "proposed": _("propuesta, sin acuerdo"),
-        "agreed": _("acordada por la sala"),
-        "rejected": _("descartada"),
-        "undone": _("deshecha"),
-    }.get(status, status)
 
 
 def _yes(value: bool) -> str:
@@ -54,24 +46,10 @@ def _header(snap: SessionSnapshot, title: str, st: dict[str, Any]) -> list[Any]:
                      st["h3"])]
 
 
-def _facts(snap: SessionSnapshot, width: float, *, with_facilitator: bool) -> Any:
-    s = snap.session
-    rows = [
-        [_("Método"), s["method_name"]],
-        [_("Mesa"), s["table"] or "—"],
-        [_("Fecha"), dates.format_date(s["date"]) or "—"],
-        [_("Lugar"), s["place"] or "—"],
-        [_("Participantes"), str(s["participant_count"])],
-        [_("Lenguas"), s["languages"] or "—"],
-        [_("Intérprete"), _yes(s["interpreter"])],
-        [_("Nivel de participación prometido"), s["participation_level_name"]],
-        [_("Estado"), s["status_name"]],
-    ]
-    if with_facilitator:
-        rows.append([_("Facilitación"), s["facilitator"] or "—"])
+def _facts_table(facts: tuple[tuple[str, str], ...], width: float) -> Any:
     from reportlab.lib import colors
 
-    return kit.table(rows, [0.3 * width, 0.7 * width], header=False,
+    return kit.table([list(f) for f in facts], [0.3 * width, 0.7 * width], header=False,
                      style_extra=[("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93))])
 
 
@@ -83,8 +61,8 @@ def _serial(item: dict[str, Any]) -> str:
     return format_serial(item["serial"])
 
 
-def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[str, Any],
-                 *, compact: bool = False) -> list[Any]:
+def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[str, Any]
+                 ) -> list[Any]:
     from reportlab.platypus import KeepTogether, Spacer
 
     story: list[Any] = [kit.para(r.label, st["h2"])]
@@ -95,20 +73,11 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
     for note in r.notes:
         story.append(kit.para(note, st["body"]))
     if r.mode != "counts":
-        line = _("Boletas contadas: {counted} · anuladas: {spoiled}").format(
-            counted=len(r.counted), spoiled=len(r.spoiled))
-        with_voids = sum(1 for item in r.counted if item["voids"])
-        if with_voids:  # counted, but some of their entries do not count: say so
-            line += " · " + ngettext(
-                "{count} boleta con alguna entrada que no cuenta",
-                "{count} boletas con alguna entrada que no cuenta", with_voids).format(
-                count=with_voids)
-        story.append(kit.para(line, st["body"]))
+        story.append(kit.para(counts_line(r), st["body"]))
     noun = snap.option_noun
-    dist_cols = r.k if (r.kind == "ranked" and r.mode != "counts" and 0 < r.k <= 7
-                        and not compact) else 0
+    dist_cols = r.k if (r.kind == "ranked" and r.mode != "counts" and 0 < r.k <= 7) else 0
     header = [_("Lugar"), noun, _("Texto"), r.unit]
-    if r.breadth_label and not compact:
+    if r.breadth_label:
         header.append(wording.capital(r.breadth_label))
     header += [ngettext("{points} pt", "{points} pts", p).format(points=p)
                for p in range(dist_cols, 0, -1)]
@@ -116,7 +85,7 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
     for row in r.rows:
         line = [str(row["rank"]), str(row["option"]), snap.option_text(row["option"]),
                 str(row["total"])]
-        if r.breadth_label and not compact:
+        if r.breadth_label:
             line.append(str(row["breadth"]))
         if dist_cols:
             dist = row["distribution"]
@@ -130,12 +99,6 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
               for share, title in zip([0.07, 0.07, 0.0] + [num_w] * numbers, header)]
     widths[2] = max(width * 0.25, width - sum(widths) + widths[2])
     story.append(kit.table(rows, widths))
-    if compact:  # the relatoría: the steps that decided a tie, as the results PDF says them
-        if r.tie_breaks:
-            story.append(kit.para(_("Desempates aplicados"), st["h3"]))
-            story += [kit.para("{n}. {text}".format(n=i + 1, text=text), st["body"])
-                      for i, text in enumerate(r.tie_breaks)]
-        return story
     chart_items = [(_("{noun} {number}").format(noun=noun, number=row["option"]), row["total"])
                    for row in r.rows[:MAX_CHART_BARS]]
     if chart_items:
@@ -226,57 +189,44 @@ def _results_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> l
     return story
 
 
-def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) -> list[Any]:
+def _relatoria_story(repo: Repo, snap: SessionSnapshot, width: float, st: dict[str, Any]
+                     ) -> list[Any]:
+    """The relatoría's facts (:mod:`cocrea_desktop.export.relatoria`, the same the screen
+    shows), laid out on paper."""
+    facts = session_relatoria(repo, snap.session["id"], snap)
     story = _header(snap, _("Relatoría"), st)
-    story.append(_facts(snap, width, with_facilitator=True))
-    active = sum(1 for i in snap.ideas if i["status"] == "active")
-    story.append(kit.para(_("Ideas ({active} vigentes de {total} dichas)").format(
-        active=active, total=len(snap.ideas)), st["h2"]))
-    if snap.ideas:
+    story.append(_facts_table(facts.facts, width))
+    story.append(kit.para(facts.ideas_title, st["h2"]))
+    if facts.ideas:
         rows = [[_("No."), _("Idea, tal como se dijo"), _("Estado")]]
-        for idea in snap.ideas:
-            if idea["status"] == "merged":
-                state = _("Fusionada en la {number}").format(number=idea["merged_into"])
-            elif idea["status"] == "withdrawn":
-                state = _("Retirada: {reason}").format(reason=idea["withdraw_reason"])
-            elif snap.session["method"] == "fishbowl" and idea["cluster"] is None:
-                state = _("Sin grupo de ideas: no se votó")
-            else:
-                state = _("Vigente")
-                if snap.session["method"] == "fishbowl":
-                    state = _("Grupo de ideas {number}").format(number=idea["cluster"])
-                if idea["absorbed"]:
-                    state += " · " + _("reúne {numbers}").format(
-                        numbers=", ".join(str(n) for n in idea["absorbed"]))
-            rows.append([str(idea["number"]), idea["text"], state])
+        rows += [[str(i.number), i.text, i.cell()] for i in facts.ideas]
         story.append(kit.table(rows, [0.07 * width, 0.65 * width, 0.28 * width]))
     else:
         story.append(kit.para(_("No se capturaron ideas."), st["body"]))
     story.append(kit.para(_("Fusiones"), st["h2"]))
-    if snap.merges:
-        for m in snap.merges:
-            story.append(kit.para(_("La idea {into} reúne {numbers}: {status}.").format(
-                into=m["into"], numbers=", ".join(str(n) for n in m["from"]),
-                status=_merge_status(m["status"])), st["body"]))
-    else:
-        story.append(kit.para(_("No hubo fusiones."), st["body"]))
+    story += [kit.para(m, st["body"]) for m in facts.merges] or \
+        [kit.para(_("No hubo fusiones."), st["body"])]
+    for section in facts.sections:
+        story.append(kit.para(section.title, st["h2"]))
+        story += [kit.para("• " + line, st["body"]) for line in section.lines]
     story.append(kit.para(_("Resultados"), st["h2"]))
-    final = snap.final_round()
-    if final is None:
-        story.append(kit.para(_("Esta sesión aún no tiene votos."), st["body"]))
-    else:
-        story += _standing(snap, st)
-        story += _round_story(snap, final, width, st, compact=True)[1:]
-    rel = snap.relatoria
-    if snap.session["method"] == "fishbowl":  # what the synthesis fields hold there
-        agreed, apart = _("Temas que plantearon varias posturas"), \
-            _("Temas que planteó una sola postura")
-    else:
-        agreed, apart = _("Convergencias"), _("Disensos")
-    for key, title in (("convergences", agreed), ("dissent", apart),
-                       ("next_steps", _("Próximos pasos")), ("notes", _("Notas"))):
+    for line in (facts.no_votes, facts.standing, facts.warning):
+        if line:
+            story.append(kit.para(line, st["h3" if line == facts.standing else "body"]))
+    if facts.round_title:
+        story.append(kit.para(facts.round_title, st["h3"]))
+        story += [kit.para(line, st["body"]) for line in (facts.rule, *facts.counts)]
+        story += [kit.para(line, st["body"]) for line in facts.results]
+    if facts.tie_breaks:
+        story.append(kit.para(_("Desempates aplicados"), st["h3"]))
+        story += [kit.para(f"{i}. {text}", st["body"])
+                  for i, text in enumerate(facts.tie_breaks, 1)]
+    if facts.near_ties:
+        story.append(kit.para(_("Casi empates"), st["h3"]))
+        story += [kit.para("≈ " + text, st["body"]) for text in facts.near_ties]
+    for title, text in facts.fields:
         story.append(kit.para(title, st["h2"]))
-        story.append(kit.para(rel[key] or "—", st["body"]))
+        story.append(kit.para(text or "—", st["body"]))
     story.append(kit.para(_("Asistencia"), st["h2"]))
     story += _attendance_lines(snap, st, width)
     story.append(kit.signature_lines([
@@ -288,7 +238,7 @@ def _relatoria_story(snap: SessionSnapshot, width: float, st: dict[str, Any]) ->
 def _acta_story(snap: SessionSnapshot, events: list[tuple[str, str]], width: float,
                 st: dict[str, Any]) -> list[Any]:
     story = _header(snap, _("Acta de la sesión"), st)
-    story.append(_facts(snap, width, with_facilitator=True))
+    story.append(_facts_table(session_facts(snap), width))
     story.append(kit.para(_("Asistencia"), st["h2"]))
     story.append(kit.para(_("Aviso de privacidad leído en voz alta: {answer}.").format(
         answer=_yes(snap.notice_read_aloud)), st["body"]))
@@ -345,7 +295,7 @@ def render_session_report(repo: Repo, session_id: str, kind: str, *, paper: str 
     if kind == "results":
         story, title = _results_story(snap, width, st), _("Resultados")
     elif kind == "relatoria":
-        story, title = _relatoria_story(snap, width, st), _("Relatoría")
+        story, title = _relatoria_story(repo, snap, width, st), _("Relatoría")
     else:
         events = evidence.timeline(repo, session_id)
         story, title = _acta_story(snap, events, width, st), _("Acta")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Ballot
 from cocrea_desktop.core.voting.ballots import redirect_notes
+from cocrea_desktop.core.voting.outcome import void_lines
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.ui.models.base import Role, RowsModel
@@ -29,8 +30,8 @@ def marks_text(ballot: Ballot) -> str:
 
 
 def voids_text(ballot: Ballot) -> str:
-    return " ".join(_("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
-                    for v in ballot.voids)
+    """The entries that do not count, each said once (as the entry panel says them)."""
+    return " ".join(void_lines(ballot.voids))
 
 
 class BallotsModel(RowsModel[Ballot]):

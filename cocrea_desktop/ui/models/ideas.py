@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Cluster, Idea
+from cocrea_desktop.export.relatoria import idea_state, state_cell
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Index, Role, RowsModel
 
@@ -29,14 +30,10 @@ COLUMNS = (
 
 
 def idea_status_text(idea: Idea) -> str:
-    if idea.status == "merged":
-        return _("Fusionada en la {number}").format(number=idea.merged_into_number)
-    if idea.status == "withdrawn":
-        return _("Retirada: {reason}").format(reason=idea.withdraw_reason)
-    if idea.absorbed:
-        return _("Vigente · incluye {numbers}").format(
-            numbers=", ".join(str(n) for n in idea.absorbed))
-    return _("Vigente")
+    """ "Fusionada en la 2", "Vigente · incluye 6": as the relatoría and the room say it."""
+    return state_cell(idea.status, idea_state(
+        status=idea.status, merged_into=idea.merged_into_number,
+        withdraw_reason=idea.withdraw_reason, absorbed=idea.absorbed))
 
 
 class IdeasModel(RowsModel[Idea]):

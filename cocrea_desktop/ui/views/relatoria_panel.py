@@ -25,13 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from cocrea_desktop.core import dates
-from cocrea_desktop.core.errors import CocreaError
-from cocrea_desktop.core.model import round_label
-from cocrea_desktop.core.voting import wording
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.export.relatoria import RelatoriaFacts, session_relatoria
+from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui.models.results import row_total
 from cocrea_desktop.ui.panel_registry import register_panel
 from cocrea_desktop.ui.views.panel import Panel, big
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES, ResultsView
@@ -40,64 +37,54 @@ SAVE_DELAY_MS = 800
 FIELDS = ("convergences", "dissent", "next_steps")
 
 
-def summary_html(repo: Repo, session_id: str) -> str:
-    """What the data already says, for the top of the relatoría."""
-    session = repo.session(session_id)
+def relatoria_html(facts: RelatoriaFacts) -> str:
+    """The relatoría's facts as the screen shows them (the PDF renders the same facts)."""
     esc = html.escape
     out = ["<h3>{}</h3>".format(esc(_("Pregunta detonadora"))),
-           "<p><b>{}</b></p>".format(esc(session.question))]
-    facts = [
-        (_("Fecha"), dates.format_date(session.date) or "—"),
-        (_("Lugar"), session.place or "—"),
-        (_("Mesa"), session.table_label or "—"),
-        (_("Facilitación"), session.facilitator or "—"),
-        (_("Participantes"), str(session.participant_count or "—")),
-    ]
-    out.append("<p>" + "<br>".join("{}: {}".format(esc(k), esc(v)) for k, v in facts) + "</p>")
-    ideas = repo.ideas.list(session_id)
-    out.append("<h3>{}</h3><ol>".format(esc(ngettext("{count} idea", "{count} ideas",
-                                                    len(ideas)).format(count=len(ideas)))))
-    for idea in ideas:
-        note = ""
-        if idea.status == "merged":
-            note = _("fusionada en la {number}").format(number=idea.merged_into_number)
-        elif idea.status == "withdrawn":
-            note = _("retirada: {reason}").format(reason=idea.withdraw_reason)
-        elif idea.absorbed:
-            note = _("incluye {numbers}").format(
-                numbers=", ".join(str(n) for n in idea.absorbed))
+           f"<p><b>{esc(facts.question)}</b></p>",
+           "<p>" + "<br>".join(f"{esc(k)}: {esc(v)}" for k, v in facts.facts) + "</p>",
+           f"<h3>{esc(facts.ideas_title)}</h3><ol>"]
+    for idea in facts.ideas:
         text = esc(idea.text)
-        if idea.status == "withdrawn":
-            text = "<s>{}</s>".format(text)
+        if idea.withdrawn:
+            text = f"<s>{text}</s>"
         out.append('<li value="{n}">{text}{note}</li>'.format(
-            n=idea.number, text=text, note=" <i>({})</i>".format(esc(note)) if note else ""))
+            n=idea.number, text=text,
+            note=f" <i>({esc(idea.state)})</i>" if idea.state else ""))
     out.append("</ol>")
-    round_ = repo.votes.result_round(session_id)  # the round the screen and PDFs take
-    if round_ is not None:
-        if len(repo.votes.voted_rounds(session_id)) > 1:
-            out.append("<p><b>{}</b></p>".format(esc(_("Resultado de la sesión: {round}.").format(
-                round=round_label(round_).lower()))))
-        warning = repo.votes.optional_round_warning(session_id)
-        if warning:
-            out.append("<p>⚠ {}</p>".format(esc(warning)))
-        try:
-            result = repo.votes.tally(session_id, round_)
-        except CocreaError as err:
-            out.append("<p>{}</p>".format(esc(err.message)))
-            return "\n".join(out)
-        out.append("<h3>{}</h3>".format(esc(round_label(round_))))
-        out.append("<p>{}</p><ul>".format(esc(_("Regla: {rule}").format(rule=result.rule_text))))
-        texts = {i.number: i.text for i in ideas}
-        unit = wording.votes if hasattr(result, "check_text") else wording.points
-        for row in result.rows[:10]:
-            out.append("<li>{}</li>".format(esc(_("Lugar {rank}: idea {number} «{text}» "
-                                                  "({total})").format(
-                rank=row.rank, number=row.option, text=texts.get(row.option, ""),
-                total=unit(row_total(row))))))
+    if facts.merges:
+        out.append("<h3>{}</h3>".format(esc(_("Fusiones"))))
+        out += [f"<p>{esc(m)}</p>" for m in facts.merges]
+    for section in facts.sections:
+        out.append(f"<h3>{esc(section.title)}</h3><ul>")
+        out += [f"<li>{esc(line)}</li>" for line in section.lines]
         out.append("</ul>")
-        for tie in result.near_ties:
-            out.append("<p>≈ {}</p>".format(esc(tie.text)))
+    out.append("<h3>{}</h3>".format(esc(_("Resultados"))))
+    if facts.no_votes:
+        out.append(f"<p>{esc(facts.no_votes)}</p>")
+    if facts.standing:
+        out.append(f"<p><b>{esc(facts.standing)}</b></p>")
+    if facts.warning:
+        out.append(f"<p>⚠ {esc(facts.warning)}</p>")
+    if facts.round_title:
+        out.append(f"<h4>{esc(facts.round_title)}</h4>")
+        out += [f"<p>{esc(line)}</p>" for line in (facts.rule, *facts.counts)]
+        out.append("<ul>" + "".join(f"<li>{esc(r)}</li>" for r in facts.results)
+                   + "</ul>")
+    if facts.tie_breaks:
+        out.append("<p><b>{}</b></p>".format(esc(_("Desempates aplicados"))))
+        out += [f"<p>{i}. {esc(t)}</p>"
+                for i, t in enumerate(facts.tie_breaks, 1)]
+    if facts.near_ties:
+        out.append("<p><b>{}</b></p>".format(esc(_("Casi empates"))))
+        out += [f"<p>≈ {esc(t)}</p>" for t in facts.near_ties]
     return "\n".join(out)
+
+
+def summary_html(repo: Repo, session_id: str) -> str:
+    """What the data already says, for the top of the relatoría (and the fishbowl's
+    synthesis): :func:`~cocrea_desktop.export.relatoria.session_relatoria`, shown."""
+    return relatoria_html(session_relatoria(repo, session_id))
 
 
 class RelatoriaForm(QWidget):

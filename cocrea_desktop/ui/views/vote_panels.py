@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.model import Idea, round_label
+from cocrea_desktop.core.room import option_label
 from cocrea_desktop.core.voting import tally as tallies
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.core.voting.ballots import redirect_notes
-from cocrea_desktop.core.voting.payload import format_serial
+from cocrea_desktop.core.voting.outcome import ballot_name, describe_ballot
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.ballots import BallotsModel
 from cocrea_desktop.ui.models.counts import CountsModel
-from cocrea_desktop.ui.models.results import ResultsModel, row_total
+from cocrea_desktop.ui.models.results import ResultsModel
 from cocrea_desktop.ui.panel_registry import register_panel
 from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
 from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
@@ -42,10 +42,6 @@ from cocrea_desktop.ui.widgets.fit import readable_column
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
-
-
-def is_dots(checked) -> bool:
-    return hasattr(checked, "void_dots")
 
 
 def capital_noun(repo, session_id: str) -> str:
@@ -68,17 +64,6 @@ def option_rows(repo, session_id: str) -> list[Idea]:
         return [Idea(s.id, session_id, s.number, s.title) for s in
                 repo.fair.stands(session_id)]
     return repo.ideas.list(session_id)
-
-
-def void_lines(voids) -> list[str]:
-    """Each entry that does not count, said once: an idea written twice makes both of its
-    entries void for the same reason, which is one line, not two identical ones."""
-    lines: list[str] = []
-    for v in voids:
-        line = _("«{entry}»: {reason}").format(entry=v.entry, reason=v.reason)
-        if line not in lines:
-            lines.append(line)
-    return lines
 
 
 def example_marks(options: list[int], vote_round) -> str:
@@ -104,32 +89,6 @@ def example_marks(options: list[int], vote_round) -> str:
                 break
         return " ".join(str(m) for m in marks)
     return " ".join(str(m) for m in mixed[:max(1, min(vote_round.k, len(mixed)))])
-
-
-def dots_preview_text(checked, noun) -> str:
-    """What a typed dots ballot would count, in words (before saving)."""
-    parts = []
-    if checked.marks:
-        parts.append(_("Cuenta: {marks}").format(marks=", ".join(
-            _("{option} → {points}").format(option=noun.one(o), points=wording.points(d))
-            for o, d in checked.marks)))
-    parts.extend(redirect_notes(checked.redirects))
-    if checked.voids:
-        parts.append(_("No cuenta: {voids}").format(voids=" ".join(void_lines(checked.voids))))
-    return "\n".join(parts)
-
-
-def preview_text(checked) -> str:
-    """What a typed ballot would count, in words (before saving)."""
-    parts = []
-    if checked.marks:
-        parts.append(_("Cuenta: {marks}").format(marks=", ".join(
-            _("idea {number} → {points}").format(number=o, points=wording.points(p))
-            for o, p in checked.marks)))
-    parts.extend(redirect_notes(checked.redirects))
-    if checked.voids:
-        parts.append(_("No cuenta: {voids}").format(voids=" ".join(void_lines(checked.voids))))
-    return "\n".join(parts)
 
 
 class VotePanel(Panel):
@@ -441,8 +400,8 @@ class VotePanel(Panel):
         except CocreaError as err:
             self.preview.setText(err.message)
             return
-        self.preview.setText(dots_preview_text(checked, self.repo.votes.noun(self.session_id))
-                             if is_dots(checked) else preview_text(checked))
+        self.preview.setText(describe_ballot(checked, dots=self.is_dots_round(),
+                                             noun=self.repo.votes.noun(self.session_id)).preview())
 
     def flush(self) -> None:
         """A ballot typed but not saved when the phase changes or the window closes is saved
@@ -460,30 +419,9 @@ class VotePanel(Panel):
             return
         self.entry.setText("")
         self.paper.ballot_saved()
-        counted = len(ballot.marks)
-        # A ballot with a serial is named by it, as printed on it ("482-1571").
-        name = format_serial(ballot.serial) if ballot.serial else ballot.number
-        if self.is_dots_round():
-            counted = sum(d for _o, d in ballot.marks)
-            message = _("Boleta {number} guardada.").format(number=name) + " " + \
-                ngettext("Cuenta {count} punto.", "Cuentan {count} puntos.", counted).format(
-                    count=counted)
-            message += "".join("\n" + note for note in redirect_notes(ballot.redirects))
-            if ballot.voids:
-                message += "\n" + _("No cuenta:") + "".join(
-                    "\n  • " + line for line in void_lines(ballot.voids))
-            self.feedback.setText(message)
-            return
-        message = _("Boleta {number} guardada.").format(number=name) + " " + ngettext(
-            "Cuenta {count} idea.", "Cuentan {count} ideas.", counted).format(count=counted)
-        message += "".join("\n" + note for note in redirect_notes(ballot.redirects))
-        if ballot.voids:
-            message += "\n" + ngettext(
-                "No cuenta {count} entrada:", "No cuentan {count} entradas:",
-                len(ballot.voids)).format(count=len(ballot.voids))
-            for line in void_lines(ballot.voids):
-                message += "\n  • " + line
-        self.feedback.setText(message)
+        self.feedback.setText(describe_ballot(
+            ballot, dots=self.is_dots_round(), noun=self.repo.votes.noun(self.session_id),
+            name=ballot_name(ballot.serial, ballot.number)).saved())
 
     def current_ballot(self):
         rows = self.ballots.selectionModel().selectedRows()
@@ -671,8 +609,8 @@ class ResultsView(QWidget):
             self.rule.setText("")
             self.explain.setText("")
             return
-        count = getattr(result, "ballots", None)
-        if isinstance(count, int) and not hasattr(result, "check_text"):
+        count = result.ballots_counted
+        if count is not None:
             self.shown.setText(_("Se muestra: {round} ({ballots})").format(
                 round=round_label(round_),
                 ballots=ngettext("{count} boleta", "{count} boletas", count).format(
@@ -683,27 +621,16 @@ class ResultsView(QWidget):
         self.model.set_result(result, texts)
         self.table.resizeColumnsToContents()
         readable_column(self.table, 2)
-        near = {o for t in result.near_ties for o in (*t.higher, *t.lower)}
-        sample = result.rows[0] if result.rows else None
-        unit = ((lambda v: ngettext("{count} punto", "{count} puntos", v).format(count=v))
-                if sample is not None and not hasattr(sample, "count") else
-                (lambda v: ngettext("{count} voto", "{count} votos", v).format(count=v)))
-        bars = []
-        for row in result.rows:
-            label = _("{rank}.º · idea {number}: {text}").format(
-                rank=row.rank, number=row.option, text=texts.get(row.option, ""))
-            if hasattr(result, "usage_text"):  # dots on clusters (fishbowl)
-                label = _("{rank}.º · {option}: {text}").format(
-                    rank=row.rank, option=repo.votes.noun(sid).one(row.option),
-                    text=texts.get(row.option, ""))
-            value = row_total(row)
-            bars.append(Bar(label, value, unit(value), row.option in near))
+        near = result.near_options()
+        noun = repo.votes.noun(sid)
+        bars = [Bar(_("{rank}.º · {option}: {text}").format(
+                    rank=row.rank, option=option_label(noun, row.option),
+                    text=texts.get(row.option, "")),
+                    row.total or 0, row.total_words(), row.option in near)
+                for row in result.rows]
         caption = _("≈ marca un casi empate") if near else ""
         self.chart.set_bars(bars, caption)
-        lines = []
-        check = getattr(result, "check_text", "") or getattr(result, "usage_text", "")
-        if check:
-            lines.append(check)
+        lines = list(result.notes)
         if result.tie_breaks:
             lines.append(_("Desempates aplicados:"))
             lines += ["  • " + step.text for step in result.tie_breaks]

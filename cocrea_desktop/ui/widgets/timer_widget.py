@@ -7,12 +7,14 @@ the widget flashes and the :class:`Chime` sounds (or beeps).
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cocrea_desktop.core.timers import Timer, TimerState
+from cocrea_desktop.core.timers import (
+    Timer,
+    TimerState,
+    format_remaining,
+)
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
@@ -20,17 +22,6 @@ from cocrea_desktop.ui.widgets.chime import Chime
 
 TICK_MS = 200
 FLASH_TICKS = 8
-
-
-def format_remaining(seconds: float) -> str:
-    """10:00, 00:59, 00:00, and "−01:05" for an overrun."""
-    if seconds >= 0:
-        whole = int(math.ceil(seconds - 1e-6))
-        sign = ""
-    else:
-        whole = int(math.floor(-seconds + 1e-6))
-        sign = "−" if whole else ""
-    return "{sign}{m:02d}:{s:02d}".format(sign=sign, m=whole // 60, s=whole % 60)
 
 
 class TimerWidget(QFrame):

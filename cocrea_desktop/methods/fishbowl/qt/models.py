@@ -14,32 +14,12 @@ from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Cluster, Idea
-from cocrea_desktop.i18n import N_, _, ngettext
+from cocrea_desktop.export.relatoria import shared_text, turn_details, turn_status  # noqa: F401
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.fishbowl import FishbowlGroup, Turn
 from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Index, Role, RowsModel
-from cocrea_desktop.ui.widgets.timer_widget import format_remaining
 
 MIME = "application/x-cocrea-idea-ids"
-
-
-def turn_details(turn: Turn) -> list[str]:
-    """What a finished turn left on record besides its end: overrun, pauses."""
-    details = []
-    if turn.overrun_seconds >= 1:
-        details.append(_("se pasó {time}").format(time=format_remaining(turn.overrun_seconds)))
-    if turn.pauses:
-        details.append(ngettext("{count} pausa", "{count} pausas", turn.pauses).format(
-            count=turn.pauses))
-    return details
-
-
-def turn_status(turn: Turn) -> str:
-    """A turn's state in words (never a colour alone)."""
-    if turn.running:
-        return _("En el centro")
-    if turn.done:
-        return " · ".join([_("Turno terminado")] + turn_details(turn))
-    return _("Pendiente")
 
 
 class GroupsModel(RowsModel[Turn]):
@@ -184,12 +164,7 @@ class ClustersModel(RowsModel[Cluster]):
 
     @staticmethod
     def shared_text(groups: list[str]) -> str:
-        if len(groups) > 1:
-            return ngettext("Coincidencia: {count} postura", "Coincidencia: {count} posturas",
-                            len(groups)).format(count=len(groups))
-        if groups:
-            return _("Una sola postura")
-        return _("Sin ideas")
+        return shared_text(groups)
 
     def cell(self, cluster: Cluster, key: str, role: int) -> Any:
         groups = self._groups.get(cluster.id, [])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.fishbowl.qt.common import FISHBOWL_TABLES
-from cocrea_desktop.methods.fishbowl.qt.summary import fishbowl_summary_html, synthesis_lists
+from cocrea_desktop.methods.fishbowl.qt.summary import synthesis_lists
 from cocrea_desktop.ui.views.panel import Panel
 from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES
@@ -26,7 +26,6 @@ class SynthesisForm(RelatoriaForm):
         if self.repo is None:
             return
         super().refresh()
-        self.summary.setHtml(fishbowl_summary_html(self.repo, self.session_id))
         several, one = synthesis_lists(self.repo, self.session_id)
         for name, text in (("convergences", several), ("dissent", one)):
             hint = self.hints[name]
