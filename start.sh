@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/venv.sh app
+# The Designer forms (ui/*.ui) compiled into cocrea_desktop/ui/forms/, when one is newer.
+.venv/bin/python scripts/forms.py
 # On Linux, say in Spanish which system packages the window needs, instead of Qt's
 # English error (python -m cocrea_desktop.platform_check).
 if [ "$(uname -s)" = "Linux" ] && [ -z "${COCREA_SKIP_PLATFORM_CHECK:-}" ]; then

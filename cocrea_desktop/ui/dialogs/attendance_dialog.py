@@ -1,5 +1,7 @@
 """A session's attendance: anonymous counts by dimension, and people when the process needs them.
 
+The layout is the Designer form ui/attendance.ui; the boxes of counts are built here.
+
 Counts are saved with «Guardar conteos» (one undoable action per dimension that
 changed). People are added, shown (select a row), corrected and erased (ARCO);
 erasing asks first and cannot be undone. Every write goes through ``ui.operations``.
@@ -9,25 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +31,8 @@ from cocrea_desktop.core.privacy import Person
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.forms.attendance_form import Ui_AttendanceDialog
+from cocrea_desktop.ui.qt_i18n import language_signal
 
 FREE_ROWS = 6
 
@@ -54,70 +50,83 @@ class AttendanceDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, repo: Repo, session_id: str) -> None:
         super().__init__(parent)
-        self.setObjectName("AttendanceDialog")
+        ui = self.ui = Ui_AttendanceDialog()
+        ui.setupUi(self)
+        self.notice_read, self.tabs = ui.notice_read, ui.tabs
+        self.save_counts_button, self.people_table = ui.save_counts, ui.people
+        self.person_name, self.person_phone = ui.person_name, ui.person_phone
+        self.consent_contact, self.consent_photos = ui.consent_contact, ui.consent_photos
+        self.add_button, self.correct_button = ui.add_person, ui.correct_person
+        self.erase_button = ui.erase_person
         self.repo = repo
         self.session = repo.session(session_id)
-        self.setWindowTitle(_("Asistencia: {title}").format(title=repo.session_title(self.session)))
-        self.setMinimumSize(760, 560)
-        layout = QVBoxLayout(self)
-        self.notice_read = QCheckBox(_("Se leyó en voz alta el aviso de privacidad"),
-                                     objectName="notice_read")
         self.notice_read.setChecked(repo.attendance.notice_read_aloud(self.session.id))
         self.notice_read.toggled.connect(self._notice_toggled)
-        layout.addWidget(self.notice_read)
-        self.tabs = QTabWidget(objectName="tabs")
-        layout.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._counts_tab(), _("Conteos anónimos"))
-        self.tabs.addTab(self._people_tab(), _("Personas"))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(_("Cerrar"))
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
+        self._build_counts()
+        self._connect_people()
+        ui.close_buttons.rejected.connect(self.reject)
+        self.retranslate()
+        language_signal().changed.connect(self.retranslate)
         self.load_counts()
         self.load_people()
 
+    def retranslate(self, *_args) -> None:
+        self.ui.retranslateUi(self)
+        self.setWindowTitle(_("Asistencia: {title}").format(
+            title=self.repo.session_title(self.session)))
+        self.ui.close_buttons.set_texts({QDialogButtonBox.StandardButton.Close: _("Cerrar")})
+        for dimension in privacy.DIMENSIONS:
+            self.findChild(QGroupBox, "box_" + dimension).setTitle(
+                privacy.dimension_label(dimension))
+        for dimension, table in self.free.items():
+            table.setHorizontalHeaderLabels([_("Categoría"), _("Personas")])
+        for (dimension, key), label in self.category_labels.items():
+            label.setText(_(privacy.CATEGORIES[dimension][key]))
+        if hasattr(self, "people"):
+            self.load_people()
+
     # -- counts ------------------------------------------------------------------------------
-    def _counts_tab(self) -> QWidget:
-        tab = QWidget()
-        outer = QVBoxLayout(tab)
-        hint = QLabel(_("Cuente personas, no nombres. Cada dimensión se cuenta por separado."))
-        hint.setWordWrap(True)
-        outer.addWidget(hint)
-        grid = QGridLayout()
-        outer.addLayout(grid, 1)
+    def _build_counts(self) -> None:
+        """One box per dimension in the form's empty grid: spin boxes, or a free table."""
         self.spins: dict[str, dict[str, QSpinBox]] = {}
         self.free: dict[str, QTableWidget] = {}
         self.total_labels: dict[str, QLabel] = {}
+        self.category_labels: dict[tuple[str, str], QLabel] = {}
+        previous: QWidget = self.tabs.tabBar()
         for i, dimension in enumerate(privacy.DIMENSIONS):
-            box = QGroupBox(privacy.dimension_label(dimension))
+            box = QGroupBox(self.ui.counts_tab)
             box.setObjectName("box_" + dimension)
             inner = QVBoxLayout(box)
             if dimension in privacy.CATEGORIES:
                 form = QFormLayout()
                 inner.addLayout(form)
                 self.spins[dimension] = {}
-                for key, label in privacy.CATEGORIES[dimension].items():
-                    spin = QSpinBox(objectName="count_{d}_{k}".format(d=dimension, k=key))
+                for key in privacy.CATEGORIES[dimension]:
+                    spin = QSpinBox(objectName=f"count_{dimension}_{key}")
                     spin.setRange(0, privacy.MAX_COUNT)
                     spin.valueChanged.connect(lambda _v, d=dimension: self._update_total(d))
-                    form.addRow(_(label), spin)
+                    label = QLabel()
+                    label.setBuddy(spin)
+                    form.addRow(label, spin)
+                    self.category_labels[dimension, key] = label
                     self.spins[dimension][key] = spin
+                    QWidget.setTabOrder(previous, spin)
+                    previous = spin
             else:
                 table = QTableWidget(FREE_ROWS, 2, objectName="free_" + dimension)
-                table.setHorizontalHeaderLabels([_("Categoría"), _("Personas")])
                 table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
                 table.verticalHeader().hide()
                 table.itemChanged.connect(lambda _item, d=dimension: self._update_total(d))
                 inner.addWidget(table)
                 self.free[dimension] = table
+                QWidget.setTabOrder(previous, table)
+                previous = table
             total = QLabel(objectName="total_" + dimension)
             inner.addWidget(total)
             self.total_labels[dimension] = total
-            grid.addWidget(box, i // 3, i % 3)
-        self.save_counts_button = QPushButton(_("&Guardar conteos"), objectName="save_counts")
+            self.ui.counts_grid.addWidget(box, i // 3, i % 3)
+        QWidget.setTabOrder(previous, self.save_counts_button)
         self.save_counts_button.clicked.connect(self.save_counts)
-        outer.addWidget(self.save_counts_button, 0, Qt.AlignmentFlag.AlignRight)
-        return tab
 
     def _values(self, dimension: str) -> dict[str, int]:
         if dimension in self.spins:
@@ -182,51 +191,14 @@ class AttendanceDialog(QDialog):
                                       read=checked)
 
     # -- people --------------------------------------------------------------------------------
-    def _people_tab(self) -> QWidget:
-        tab = QWidget()
-        outer = QVBoxLayout(tab)
-        hint = QLabel(_("Solo cuando el proceso lo requiere. Elija una fila para ver sus datos; "
-                        "puede corregirlos o borrarlos si la persona lo pide."))
-        hint.setWordWrap(True)
-        outer.addWidget(hint)
-        self.people_table = QTableWidget(0, 5, objectName="people")
-        self.people_table.setHorizontalHeaderLabels(
-            [_("No."), _("Nombre"), _("Teléfono"), _("Contacto"), _("Fotos")])
-        self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    def _connect_people(self) -> None:
         self.people_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.people_table.verticalHeader().hide()
         self.people_table.itemSelectionChanged.connect(self._show_selected)
-        outer.addWidget(self.people_table, 1)
-        form = QFormLayout()
-        outer.addLayout(form)
-        self.person_name = QLineEdit(objectName="person_name")
-        self.person_phone = QLineEdit(objectName="person_phone")
-        self.person_phone.setPlaceholderText(_("Solo si acepta que la contacten"))
-        self.consent_contact = QCheckBox(_("Acepta que la contacten para el seguimiento"),
-                                         objectName="consent_contact")
-        self.consent_photos = QCheckBox(_("Acepta salir en fotografías"),
-                                        objectName="consent_photos")
-        form.addRow(_("&Nombre:"), self.person_name)
-        form.addRow(_("&Teléfono:"), self.person_phone)
-        form.addRow("", self.consent_contact)
-        form.addRow("", self.consent_photos)
-        row = QHBoxLayout()
-        outer.addLayout(row)
-        self.add_button = QPushButton(_("&Agregar persona"), objectName="add_person")
-        self.correct_button = QPushButton(_("&Corregir datos"), objectName="correct_person")
-        self.erase_button = QPushButton(_("&Borrar datos (a petición)"),
-                                        objectName="erase_person")
-        for button in (self.add_button, self.correct_button, self.erase_button):
-            row.addWidget(button)
-        row.addStretch(1)
         self.add_button.clicked.connect(self.add_person)
         self.correct_button.clicked.connect(self.correct_person)
         self.erase_button.clicked.connect(self.erase_person)
         self.person_name.returnPressed.connect(self.add_person)
-        return tab
 
     def load_people(self) -> None:
         self.people = self.repo.attendance.people(self.session.id)

@@ -3,7 +3,7 @@
 Thin on purpose: the export runs in the background (ui.workers.run_task) on its
 own read connection; verification, the merge preview, the merge and conflict
 decisions are core calls (export.bundle, store.merge) reached through
-ui.operations.
+ui.operations. The export form's layout is the Designer form ui/bundle_export.ui.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,9 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,7 +38,9 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.forms.bundle_export_form import Ui_ExportBundleDialog
 from cocrea_desktop.ui.places import start_folder
+from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, wrap_list
 from cocrea_desktop.ui.workers import run_task
 
@@ -92,18 +90,15 @@ class ExportBundleDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, repo: Repo) -> None:
         super().__init__(parent)
-        self.setObjectName("ExportBundleDialog")
-        self.setWindowTitle(_("Exportar a USB"))
+        ui = self.ui = Ui_ExportBundleDialog()
+        ui.setupUi(self)
+        self.whole, self.some, self.sessions = ui.whole, ui.some, ui.sessions
+        self.destination, self.other_folder = ui.destination, ui.other_folder
+        self.include_personal, self.personal_note = ui.include_personal, ui.personal_note
+        self.progress, self.status, self.buttons = ui.progress, ui.status, ui.buttons
         self.repo = repo
         self.task = None
         self.written: Path | None = None
-        layout = QVBoxLayout(self)
-        self.whole = QRadioButton(_("Todo el proceso"), objectName="whole")
-        self.some = QRadioButton(_("Solo las sesiones marcadas"), objectName="some")
-        self.whole.setChecked(True)
-        layout.addWidget(self.whole)
-        layout.addWidget(self.some)
-        self.sessions = QListWidget(objectName="sessions")
         for session in repo.sessions():
             item = QListWidgetItem("{title} — {question}".format(
                 title=repo.session_title(session), question=session.question))
@@ -112,45 +107,26 @@ class ExportBundleDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.sessions.addItem(item)
         wrap_list(self.sessions)
-        self.sessions.setEnabled(False)
         self.some.toggled.connect(self.sessions.setEnabled)
-        layout.addWidget(self.sessions)
-        layout.addWidget(QLabel(_("Guardar en:")))
-        row = QHBoxLayout()
-        self.destination = QComboBox(objectName="destination")
         for label, folder in removable_folders():
             self.destination.addItem(label, folder)
-        row.addWidget(self.destination, 1)
-        self.other_folder = QPushButton(_("Otra carpeta…"), objectName="other_folder")
         self.other_folder.clicked.connect(self.choose_folder)
-        row.addWidget(self.other_folder)
-        layout.addLayout(row)
         self.has_office_key = keys.office_public_key(repo.pf) is not None
-        self.include_personal = QCheckBox(_("Incluir nombres y teléfonos sin cifrar (no hay "
-                                            "llave de la oficina)"),
-                                          objectName="include_personal")
         self.include_personal.setVisible(not self.has_office_key)
-        layout.addWidget(self.include_personal)
-        self.personal_note = QLabel(
-            _("Los datos personales viajarán sellados para la oficina.") if self.has_office_key
-            else _("Sin llave de la oficina, los datos personales se dejan fuera."))
-        self.personal_note.setWordWrap(True)
-        layout.addWidget(self.personal_note)
-        self.progress = QProgressBar(objectName="progress")
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        layout.addWidget(self.progress)
-        self.status = QLabel(objectName="status")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(_("Exportar"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = self.buttons.addButton(_("Cerrar"),
-                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.retranslate()
+        language_signal().changed.connect(self.retranslate)
+
+    def retranslate(self, *_args) -> None:
+        self.ui.retranslateUi(self)
+        self.personal_note.setText(
+            _("Los datos personales viajarán sellados para la oficina.") if self.has_office_key
+            else _("Sin llave de la oficina, los datos personales se dejan fuera."))
+        self.export_button.setText(_("Exportar"))
+        self.close_button.setText(_("Cerrar"))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"),

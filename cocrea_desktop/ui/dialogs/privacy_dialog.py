@@ -1,68 +1,38 @@
-"""The process's privacy notice: the responsible body, the simplified text, the full notice."""
+"""The process's privacy notice: the responsible body, the simplified text, the full notice.
+
+The layout is the Designer form ui/privacy.ui (compiled to ui/forms/privacy_form.py).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cocrea_desktop.core import privacy
 from cocrea_desktop.core.privacy import PrivacySettings
 from cocrea_desktop.i18n import _
+from cocrea_desktop.ui.forms.privacy_form import Ui_PrivacyDialog
+from cocrea_desktop.ui.qt_i18n import language_signal
+from cocrea_desktop.ui.widgets.fit import grow_to_fit
 
 
 class PrivacyDialog(QDialog):
     def __init__(self, parent: QWidget | None, settings: PrivacySettings,
                  fallback_body: str = "") -> None:
         super().__init__(parent)
-        self.setObjectName("PrivacyDialog")
-        self.setWindowTitle(_("Aviso de privacidad"))
-        self.setMinimumWidth(620)
+        ui = self.ui = Ui_PrivacyDialog()
+        ui.setupUi(self)
         self.fallback_body = fallback_body
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("La lista de asistencia imprime este aviso antes de que alguien "
-                         "escriba. En el texto, {responsable} se cambia por el nombre del "
-                         "responsable y {aviso_integral} por el lugar del aviso integral."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.body = QLineEdit(objectName="privacy_body")
-        self.body.setPlaceholderText(fallback_body or _("Nombre del sujeto obligado"))
-        self.full_notice_at = QLineEdit(objectName="privacy_full_notice_at")
-        self.full_notice_at.setPlaceholderText(_("Por ejemplo: tablero del palacio municipal"))
-        form.addRow(_("&Responsable:"), self.body)
-        form.addRow(_("Aviso &integral en:"), self.full_notice_at)
-        self.notice = QPlainTextEdit(objectName="privacy_notice")
-        self.notice.setMinimumHeight(180)
-        layout.addWidget(QLabel(_("Aviso simplificado:")))
-        layout.addWidget(self.notice)
-        self.reset = QPushButton(_("Volver al texto predeterminado"), objectName="reset_notice")
+        self.body, self.full_notice_at = ui.privacy_body, ui.privacy_full_notice_at
+        self.notice, self.reset = ui.privacy_notice, ui.reset_notice
+        self.preview, self.buttons = ui.preview, ui.buttons
         self.reset.clicked.connect(lambda: self.notice.setPlainText(privacy.default_notice()))
-        layout.addWidget(self.reset)
-        self.preview = QLabel(objectName="preview")
-        self.preview.setWordWrap(True)
-        self.preview.setStyleSheet("border: 1px solid #444; padding: 6px;")
-        layout.addWidget(QLabel(_("Así se imprimirá:")))
-        layout.addWidget(self.preview)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Guardar"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.retranslate()
+        language_signal().changed.connect(self.retranslate)
         self.body.setText(settings.body)
         self.full_notice_at.setText(settings.full_notice_at)
         self.notice.setPlainText(settings.template())
@@ -70,6 +40,16 @@ class PrivacyDialog(QDialog):
             widget.textChanged.connect(self._update_preview)
         self.notice.textChanged.connect(self._update_preview)
         self._update_preview()
+
+    def retranslate(self, *_args) -> None:
+        self.ui.retranslateUi(self)
+        self.body.setPlaceholderText(self.fallback_body or _("Nombre del sujeto obligado"))
+        self.buttons.set_texts({QDialogButtonBox.StandardButton.Ok: _("&Guardar"),
+                                QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)
 
     def values(self) -> dict[str, Any]:
         return {"body": self.body.text().strip(), "notice": self.notice.toPlainText().strip(),
@@ -80,6 +60,8 @@ class PrivacyDialog(QDialog):
         self.preview.setText(privacy.render_notice(
             PrivacySettings(v["body"], v["notice"], v["full_notice_at"]),
             fallback_body=self.fallback_body))
+        if self.isVisible():
+            grow_to_fit(self)
 
     @classmethod
     def ask(cls, parent: QWidget | None, settings: PrivacySettings,

@@ -1,67 +1,47 @@
-"""The form for a process's data (name, municipality, state, period, responsible body)."""
+"""The form for a process's data (name, municipality, state, period, responsible body).
+
+The layout is the Designer form ui/process.ui (compiled to ui/forms/process_form.py).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cocrea_desktop.core.model import Process
 from cocrea_desktop.i18n import _
+from cocrea_desktop.ui.forms.process_form import Ui_ProcessDialog
+from cocrea_desktop.ui.qt_i18n import language_signal
 
 
 class ProcessDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, process: Process | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("ProcessDialog")
-        self.setWindowTitle(_("Datos del proceso") if process else _("Nuevo proceso"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        intro = QLabel(_("Un proceso (ejercicio) reúne todas las sesiones de un Plan de Acción "
-                         "Local. Se guarda en un solo archivo."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.name = QLineEdit(objectName="name")
-        self.name.setPlaceholderText(_("Por ejemplo: Plan de Acción Local 2027"))
-        self.municipality = QLineEdit(objectName="municipality")
-        self.state = QLineEdit(objectName="state")
-        self.period = QLineEdit(objectName="period")
-        self.period.setPlaceholderText(_("Por ejemplo: 2027"))
-        self.body = QLineEdit(objectName="responsible_body")
-        self.body.setPlaceholderText(_("Por ejemplo: Secretariado Técnico Local"))
-        form.addRow(_("&Nombre:"), self.name)
-        form.addRow(_("&Municipio:"), self.municipality)
-        form.addRow(_("&Estado:"), self.state)
-        form.addRow(_("&Periodo:"), self.period)
-        form.addRow(_("&Responsable:"), self.body)
-        self.error = QLabel(objectName="error")
-        self.error.setStyleSheet("color: #a00000; font-weight: bold;")
+        ui = self.ui = Ui_ProcessDialog()
+        ui.setupUi(self)
+        self.name, self.municipality, self.state = ui.name, ui.municipality, ui.state
+        self.period, self.body = ui.period, ui.responsible_body
+        self.error, self.buttons = ui.error, ui.buttons
+        self.editing = process is not None
         self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            _("&Guardar") if process else _("&Crear"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        self.retranslate()
+        language_signal().changed.connect(self.retranslate)
         if process:
             self.name.setText(process.name)
             self.municipality.setText(process.municipality)
             self.state.setText(process.state)
             self.period.setText(process.period)
             self.body.setText(process.responsible_body)
+
+    def retranslate(self, *_args) -> None:
+        self.ui.retranslateUi(self)
+        self.setWindowTitle(_("Datos del proceso") if self.editing else _("Nuevo proceso"))
+        self.buttons.set_texts({
+            QDialogButtonBox.StandardButton.Ok: _("&Guardar") if self.editing else _("&Crear"),
+            QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
 
     def _accept_if_valid(self) -> None:
         if not self.name.text().strip():

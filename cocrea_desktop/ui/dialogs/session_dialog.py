@@ -1,4 +1,4 @@
-"""The form to create or edit a session."""
+"""The form to create or edit a session (its layout: ui/session.ui)."""
 
 from __future__ import annotations
 
@@ -6,26 +6,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cocrea_desktop.core import dates
-from cocrea_desktop.core.methods import all_methods
+from cocrea_desktop.core.methods import all_methods, get_method
 from cocrea_desktop.core.model import PARTICIPATION_LEVELS, SESSION_STATUSES, Session
 from cocrea_desktop.i18n import _
+from cocrea_desktop.ui.forms.session_form import Ui_SessionDialog
+from cocrea_desktop.ui.qt_i18n import language_signal
 
 
 def methods_by_use():
@@ -33,110 +21,56 @@ def methods_by_use():
     return all_methods()
 
 
-class DateEdit(QDateEdit):
-    """A date field that Tab leaves (Qt's moves between day, month and year instead)."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        return QWidget.focusNextPrevChild(self, next)
-
-
-class QuestionEdit(QPlainTextEdit):
-    """The question: Enter saves the form, Mayús+Intro starts a new line."""
-
-    def __init__(self, on_enter) -> None:
-        super().__init__()
-        self._on_enter = on_enter
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-            self._on_enter()
-            return
-        super().keyPressEvent(event)
-
-
 class SessionDialog(QDialog):
+    """The layout is the Designer form ui/session.ui; the lists are filled here."""
+
     def __init__(self, parent: QWidget | None = None, session: Session | None = None, *,
                  last_method: str = "") -> None:
         super().__init__(parent)
-        self.setObjectName("SessionDialog")
-        self.setWindowTitle(_("Editar sesión") if session else _("Nueva sesión"))
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
-
-        self.method = QComboBox()
-        self.method.setObjectName("method")
+        ui = self.ui = Ui_SessionDialog()
+        ui.setupUi(self)
+        self.method, self.method_help, self.question = ui.method, ui.method_help, ui.question
+        self.table_label, self.date, self.place = ui.table_label, ui.date, ui.place
+        self.facilitator, self.status, self.level = ui.facilitator, ui.status, ui.level
+        self.languages, self.interpreter = ui.languages, ui.interpreter
+        self.participants, self.error, self.buttons = ui.participants, ui.error, ui.buttons
+        self.editing = session is not None
         for method in methods_by_use():
             self.method.addItem(method.title_text(), method.key)
         if session is None and self.method.findData(last_method) >= 0:
             self.method.setCurrentIndex(self.method.findData(last_method))
-        self.method_help = QLabel()
-        self.method_help.setWordWrap(True)
-        self.method_help.setStyleSheet("color: palette(mid);")
         self.method.currentIndexChanged.connect(self._show_method_help)
-
-        self.question = QuestionEdit(self._accept_if_valid)
-        self.question.setObjectName("question")
-        self.question.setTabChangesFocus(True)
-        self.question.setFixedHeight(70)
-        self.question.setPlaceholderText(_("Por ejemplo: ¿Qué problema de su comunidad debe "
-                                           "atender primero el municipio?"))
-        self.question.setToolTip(_("Intro guarda; Mayús+Intro empieza otra línea."))
-        self.table_label = QLineEdit(objectName="table_label")
-        self.table_label.setPlaceholderText(_("Por ejemplo: Mesa 1 · Cabecera"))
-        self.date = DateEdit(objectName="date")
-        self.date.setCalendarPopup(True)
+        self.question.enter_pressed.connect(self._accept_if_valid)
         self.date.setDisplayFormat(dates.NUMERIC["es"])  # dd/MM/yyyy, as people write it
         self.date.setDate(QDate.currentDate())
-        self.place = QLineEdit(objectName="place")
-        self.facilitator = QLineEdit(objectName="facilitator")
-        self.status = QComboBox(objectName="status")
-        for key, label in SESSION_STATUSES.items():
-            self.status.addItem(_(label), key)
-        self.level = QComboBox(objectName="level")
-        for key, label in PARTICIPATION_LEVELS.items():
-            self.level.addItem(_(label), key)
+        for key in SESSION_STATUSES:
+            self.status.addItem("", key)
+        for key in PARTICIPATION_LEVELS:
+            self.level.addItem("", key)
         self.level.setCurrentIndex(list(PARTICIPATION_LEVELS).index("involve"))
-        self.languages = QLineEdit(objectName="languages")
-        self.languages.setPlaceholderText(_("Por ejemplo: español, mixteco"))
-        self.interpreter = QCheckBox(_("Hubo intérprete"), objectName="interpreter")
-        self.participants = QSpinBox(objectName="participants")
-        self.participants.setRange(0, 999)
-
-        form.addRow(_("&Método:"), self.method)
-        form.addRow("", self.method_help)
-        form.addRow(_("&Pregunta detonadora:"), self.question)
-        form.addRow(_("M&esa:"), self.table_label)
-        form.addRow(_("&Fecha:"), self.date)
-        form.addRow(_("&Lugar:"), self.place)
-        form.addRow(_("Facilitació&n:"), self.facilitator)
-        form.addRow(_("Es&tado:"), self.status)
-        form.addRow(_("Nivel de participación:"), self.level)
-        form.addRow(_("Lenguas usadas:"), self.languages)
-        form.addRow("", self.interpreter)
-        form.addRow(_("Participantes:"), self.participants)
-
-        self.error = QLabel(objectName="error")
-        self.error.setStyleSheet("color: #a00000; font-weight: bold;")
-        self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.error)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Guardar"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancelar"))
-        buttons.accepted.connect(self._accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.buttons = buttons
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        self.retranslate()
+        language_signal().changed.connect(self.retranslate)
 
         if session is not None:
             self._load(session)
         self._show_method_help()
         self.question.setFocus()
+
+    def retranslate(self, *_args) -> None:
+        self.ui.retranslateUi(self)
+        self.setWindowTitle(_("Editar sesión") if self.editing else _("Nueva sesión"))
+        for i in range(self.method.count()):
+            self.method.setItemText(i, get_method(self.method.itemData(i)).title_text())
+        for combo, labels in ((self.status, SESSION_STATUSES),
+                              (self.level, PARTICIPATION_LEVELS)):
+            for i in range(combo.count()):
+                combo.setItemText(i, _(labels[combo.itemData(i)]))
+        self.buttons.set_texts({QDialogButtonBox.StandardButton.Save: _("&Guardar"),
+                                QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
+        self._show_method_help()
 
     def _load(self, s: Session) -> None:
         self.method.setCurrentIndex(max(0, self.method.findData(s.method)))
@@ -153,8 +87,6 @@ class SessionDialog(QDialog):
         self.participants.setValue(s.participant_count)
 
     def _show_method_help(self) -> None:
-        from cocrea_desktop.core.methods import get_method
-
         key = self.method.currentData()
         self.method_help.setText(get_method(key).summary_text() if key else "")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
+from shiboken6 import isValid
 
 MIN_ROW = 30
 
@@ -41,6 +42,8 @@ class _TitlesFit(QObject):
 
     def fit(self) -> None:
         self.pending = False
+        if not isValid(self.view):  # deleted while the fit waited
+            return
         header = self.view.horizontalHeader()
         for section in range(header.count()):
             if header.isSectionHidden(section) or \
@@ -91,6 +94,8 @@ class _ReadableColumn(QObject):
 
     def apply(self) -> None:
         self.pending = False
+        if not isValid(self.view):  # deleted while the fit waited
+            return
         header = self.view.horizontalHeader()
         if self.column >= header.count():
             return
@@ -156,3 +161,21 @@ def fit_window(window: QWidget, width: int, height: int, *, centre: bool = True)
         outer_w, outer_h = size.width() + 2 * BORDER, size.height() + TITLE_BAR + 2 * BORDER
         window.move(area.x() + max(0, (area.width() - outer_w) // 2),
                     area.y() + max(0, (area.height() - outer_h) // 2))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a window at least as tall as its layout needs at its present width, within
+    the screen's free area.
+
+    Qt sizes a dialog before it knows where its wrapped labels break, so a long wrapped
+    text (the privacy notice's preview) could be cut at the top and bottom.
+    """
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    need = layout.totalHeightForWidth(window.width())
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height() - TITLE_BAR - 2 * BORDER)
+    if window.height() < need:
+        window.resize(window.width(), need)

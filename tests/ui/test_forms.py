@@ -1,0 +1,147 @@
+"""The Designer forms: ui/*.ui compiled into cocrea_desktop/ui/forms/ by scripts/forms.py.
+
+A compiled form must match its .ui (compiled again here, into a temporary folder), its
+texts must be catalogue messages, and a dialog built from it must follow a language switch.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.test_i18n import source_messages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _forms_script():
+    spec = importlib.util.spec_from_file_location("forms_script", ROOT / "scripts" / "forms.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+forms = _forms_script()
+UI_FILES = forms.forms()
+
+
+def test_every_form_has_its_compiled_module_and_no_module_is_orphaned():
+    assert {ui.stem for ui in UI_FILES} >= {"process", "session", "privacy", "attendance",
+                                           "bundle_export"}
+    compiled = {p.name for p in forms.TARGET.glob("*_form.py")}
+    assert compiled == {forms.target_for(ui).name for ui in UI_FILES}
+
+
+@pytest.mark.parametrize("ui", UI_FILES, ids=lambda p: p.name)
+def test_compiled_form_is_up_to_date(ui, tmp_path):
+    fresh = tmp_path / forms.target_for(ui).name
+    fresh.write_text(forms.compile_form(ui), "utf-8", newline="\n")
+    committed = forms.target_for(ui)
+    assert committed.read_text("utf-8") == fresh.read_text("utf-8"), \
+        f"{committed.relative_to(ROOT)} is stale: run python scripts/forms.py"
+
+
+def test_a_changed_form_is_seen_as_stale(tmp_path):
+    """The comparison above fails when a .ui changes and its module is not compiled again."""
+    ui = forms.SOURCES / "process.ui"
+    changed = tmp_path / "process.ui"
+    changed.write_text(ui.read_text("utf-8").replace("&amp;Periodo:", "&amp;Periodo fiscal:"),
+                       "utf-8")
+    fresh = forms.compile_form(changed, rel="ui/process.ui")
+    assert "Periodo fiscal" in fresh
+    assert forms.target_for(ui).read_text("utf-8") != fresh
+
+
+def test_compiled_form_says_where_it_comes_from_and_uses_the_catalogue():
+    text = forms.target_for(forms.SOURCES / "session.ui").read_text("utf-8")
+    assert text.startswith("# Generated from ui/session.ui by scripts/forms.py — do not edit.")
+    assert "QCoreApplication.translate" not in text
+    assert "from cocrea_desktop.i18n import _" in text
+    assert '_("&Pregunta detonadora:")' in text  # readable Spanish, not \u escapes
+
+
+def _translatable_texts(ui: Path) -> set[str]:
+    return {s.text for s in ET.parse(ui).iter("string")
+            if s.text and s.get("notr") != "true"}
+
+
+@pytest.mark.parametrize("ui", UI_FILES, ids=lambda p: p.name)
+def test_form_texts_are_catalogue_messages(ui):
+    texts = _translatable_texts(ui)
+    assert texts, f"{ui.name} has no text to translate"
+    assert texts <= source_messages()  # scripts/i18n.py extracts them (test_i18n: English)
+
+
+def test_process_form_follows_a_language_switch(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install("es")
+    dialog = ProcessDialog(None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.ui.name_label.text() == "&Nombre:"
+    assert dialog.windowTitle() == "Nuevo proceso" and ok.text() == "&Crear"
+    try:
+        install("en")
+        qtbot.wait(50)  # Qt's LanguageChange events, which put back Qt's own "OK"
+        assert dialog.ui.name_label.text() == "&Name:"
+        assert dialog.ui.municipality_label.text() == "&Municipality:"
+        assert dialog.windowTitle() == "New process" and ok.text() == "&Create"
+    finally:
+        install("es")
+    qtbot.wait(50)
+    assert dialog.ui.name_label.text() == "&Nombre:" and ok.text() == "&Crear"
+
+
+def test_session_form_lists_follow_a_language_switch(qtbot):
+    from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install("es")
+    dialog = SessionDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.interpreter.text() == "Hubo intérprete"
+    assert dialog.method.itemText(dialog.method.findData("nominal_group")) == "Grupo nominal"
+    try:
+        install("en")
+        qtbot.wait(50)
+        assert dialog.interpreter.text() == "An interpreter was present"
+        assert dialog.buttons.buttons()[0].text() == "&Save"
+        assert dialog.method.itemText(dialog.method.findData("nominal_group")) == \
+            "Nominal group"
+        assert dialog.windowTitle() == "New session"
+    finally:
+        install("es")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_privacy_preview_is_shown_whole_at_1024x768(qtbot, tmp_path, language):
+    """The wrapped preview of the notice was cut at its top and bottom lines."""
+    from PySide6.QtWidgets import QApplication
+
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install(language)
+    try:
+        with Repo.open(create_demo(tmp_path / "demo.cocrea.db")) as repo:
+            dialog = PrivacyDialog(None, repo.attendance.privacy(),
+                                   repo.process().responsible_body)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QApplication.processEvents()
+        preview = dialog.preview
+        assert preview.height() >= preview.heightForWidth(preview.width())
+        assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+        assert dialog.frameGeometry().height() <= 768
+    finally:
+        install("es")
