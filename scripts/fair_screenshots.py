@@ -118,7 +118,7 @@ def build_fair(repo, *, scan: Path | None = None) -> str:
 def render(out: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from cocrea_desktop.export.pdf.fair import write_letter
+    from cocrea_desktop.methods.idea_fair.pdf import write_letter
     from cocrea_desktop.store.repo import Repo
     from cocrea_desktop.ui import qt_i18n
     from cocrea_desktop.ui.views.session_screen import SessionScreen

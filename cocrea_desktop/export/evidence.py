@@ -382,16 +382,13 @@ def process_snapshot(repo: Repo, *, progress=None) -> ProcessSnapshot:
 
 def personal_values(repo: Repo) -> list[str]:
     """Every personal value stored in the process (for the leak checks), in clear."""
-    from cocrea_desktop.store.migrations import PERSONAL_FIELDS
+    from cocrea_desktop.store.migrations import PERSONAL_FIELDS, leak_checked_fields
 
     pf = repo.pf
     tables = {r["name"] for r in pf.query("SELECT name FROM sqlite_master WHERE type='table'")}
     values: set[str] = set()
     wanted = {t: list(f) for t, f in PERSONAL_FIELDS.items()}
-    extra = {"fishbowl_group": ["members"], "fair_authority": ["name"],
-             "fair_letter": ["follow_up_contact", "witness", "responsible"],
-             "session": ["facilitator"], "vote_round": ["counter"]}
-    for table, columns in extra.items():
+    for table, columns in leak_checked_fields().items():
         wanted.setdefault(table, [])
         wanted[table] += [c for c in columns if c not in wanted[table]]
     for table, columns in wanted.items():

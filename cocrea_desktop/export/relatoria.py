@@ -6,9 +6,10 @@ render a :class:`RelatoriaFacts`: the same facts in the same words ("fusionada e
 screen, tables and paragraphs in the PDF. :meth:`RelatoriaFacts.sentences` lists
 every sentence either of them shows, which is what a test compares.
 
-A vote on groups of ideas (the fishbowl) adds its summary: the turns, each group
-of ideas with the positions that raised it and its points, the ideas left out of
-every group (:func:`fishbowl_sections`).
+A method adds what is its own through the ``report`` module of its package (found
+by name): ``RELATORIA_HEADINGS`` (its titles for the facilitator's fields) and
+``sections(repo, session_id, snap)`` (its summary: the fishbowl's turns, its groups
+of ideas with the positions that raised them, the ideas left out of every group).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import dates
+from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.room import option_label
-from cocrea_desktop.core.timers import format_remaining
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.export import evidence
 from cocrea_desktop.export.evidence import RoundResult, SessionSnapshot
@@ -27,10 +29,28 @@ from cocrea_desktop.i18n import N_, _, ngettext
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
 
-#: What the synthesis fields hold in a vote on groups of ideas: raising the same theme
-#: is not agreeing on it, and a theme of one position is not a disagreement.
-SEVERAL_POSITIONS = N_("Temas que plantearon varias posturas")
-ONE_POSITION = N_("Temas que planteó una sola postura")
+#: The facilitator's fields of a relatoría, in order, with their generic titles (msgids);
+#: a method's ``report`` module may name them its own way (``RELATORIA_HEADINGS``).
+RELATORIA_FIELDS: tuple[tuple[str, str], ...] = (
+    ("convergences", N_("Convergencias")),
+    ("dissent", N_("Disensos")),
+    ("next_steps", N_("Próximos pasos")),
+    ("notes", N_("Notas")),
+)
+
+
+def method_report(method_key: str) -> Any:
+    """The ``report`` module of a method's package (found by name), or None."""
+    try:
+        return get_method(method_key).module("report")
+    except InvalidInput:  # a method this program lacks: the generic wording
+        return None
+
+
+def relatoria_headings(method_key: str) -> tuple[tuple[str, str], ...]:
+    """(field, translated title) of the facilitator's fields for a method."""
+    own = getattr(method_report(method_key), "RELATORIA_HEADINGS", {})
+    return tuple((key, _(own.get(key, title))) for key, title in RELATORIA_FIELDS)
 
 
 def merge_status(status: str) -> str:
@@ -180,14 +200,9 @@ def relatoria_facts(snap: SessionSnapshot, *, sections: tuple[Section, ...] = ()
     merges = tuple(_("La idea {into} incluye {numbers}: {status}.").format(
         into=m["into"], numbers=", ".join(str(n) for n in m["from"]),
         status=merge_status(m["status"])) for m in snap.merges)
-    if clustered:
-        agreed, apart = _(SEVERAL_POSITIONS), _(ONE_POSITION)
-    else:
-        agreed, apart = _("Convergencias"), _("Disensos")
     rel = snap.relatoria
-    fields = tuple((title, rel[key]) for key, title in (
-        ("convergences", agreed), ("dissent", apart), ("next_steps", _("Próximos pasos")),
-        ("notes", _("Notas"))))
+    fields = tuple((title, rel[key])
+                   for key, title in relatoria_headings(snap.session["method"]))
     values: dict[str, Any] = {}
     final = snap.final_round()
     if final is None:
@@ -214,85 +229,9 @@ def relatoria_facts(snap: SessionSnapshot, *, sections: tuple[Section, ...] = ()
         ideas=ideas, merges=merges, sections=sections, fields=fields, **values)
 
 
-# -- the fishbowl's summary ---------------------------------------------------------------
-
-
-def turn_details(turn: Any) -> list[str]:
-    """What a finished turn left on record besides its end: overrun, pauses."""
-    details = []
-    if turn.overrun_seconds >= 1:
-        details.append(_("se pasó {time}").format(time=format_remaining(turn.overrun_seconds)))
-    if turn.pauses:
-        details.append(ngettext("{count} pausa", "{count} pausas", turn.pauses).format(
-            count=turn.pauses))
-    return details
-
-
-def turn_status(turn: Any) -> str:
-    """A turn's state in words (never a colour alone)."""
-    if turn.running:
-        return _("En el centro")
-    if turn.done:
-        return " · ".join([_("Turno terminado")] + turn_details(turn))
-    return _("Pendiente")
-
-
-def shared_text(groups: list[str]) -> str:
-    """How many positions raised a group of ideas."""
-    if len(groups) > 1:
-        return ngettext("Coincidencia: {count} postura", "Coincidencia: {count} posturas",
-                        len(groups)).format(count=len(groups))
-    if groups:
-        return _("Una sola postura")
-    return _("Sin ideas")
-
-
-def cluster_points(snap: SessionSnapshot) -> dict[int, str]:
-    """The standing result's total per group of ideas, in words ({} before any vote)."""
-    final = snap.final_round()
-    if final is None or final.error:
-        return {}
-    return {row["option"]: row["total_words"] for row in final.rows}
-
-
-def fishbowl_sections(repo: Repo, session_id: str, snap: SessionSnapshot
-                      ) -> tuple[Section, ...]:
-    """The fishbowl's summary: the turns, the groups of ideas with the positions that
-    raised them (most points first), and the ideas in no group (not voted)."""
-    turns = repo.fishbowl.turns(session_id)
-    out = [Section(_("Turnos ({minutes} min por grupo)").format(
-        minutes=int(repo.fishbowl.turn_minutes(session_id))),
-        tuple(_("{group} — {status}").format(group=t.group.label, status=turn_status(t))
-              for t in turns))]
-    clusters = repo.ideas.clusters(session_id)
-    shared = repo.fishbowl.cluster_groups(session_id)
-    points = cluster_points(snap)
-    totals = {row["option"]: row["total"] or 0
-              for row in (snap.final_round().rows if points else ())}
-    lines = []
-    for c in sorted(clusters, key=lambda c: (-totals.get(c.number, 0), c.number)):
-        groups = shared.get(c.id, [])
-        line = _("{number}. {label} — {groups} ({shared})").format(
-            number=c.number, label=c.label, groups=", ".join(groups) or "—",
-            shared=shared_text(groups))
-        if points:
-            line += " · " + points.get(c.number, wording.points(0))
-        lines.append(line)
-    out.append(Section(_("Grupos de ideas"), tuple(lines)))
-    loose = repo.ideas.unclustered(session_id)
-    if loose:
-        labels = {g.id: g.label for g in repo.fishbowl.groups(session_id)}
-        out.append(Section(_("Ideas sin grupo de ideas (no se votaron)"), tuple(
-            _("{number}. {text} — {group}").format(number=i.number, text=i.text,
-                                                    group=labels.get(i.group_key, "—"))
-            for i in loose)))
-    return tuple(out)
-
-
 def session_relatoria(repo: Repo, session_id: str, snap: SessionSnapshot | None = None
                       ) -> RelatoriaFacts:
     """The relatoría of a session, read from the process (the snapshot's, if given)."""
     snap = snap or evidence.session_snapshot(repo, session_id, public=False)
-    sections = fishbowl_sections(repo, session_id, snap) \
-        if snap.option_noun_key == wording.CLUSTER.key else ()
-    return relatoria_facts(snap, sections=sections)
+    own = getattr(method_report(snap.session["method"]), "sections", None)
+    return relatoria_facts(snap, sections=own(repo, session_id, snap) if own else ())

@@ -5,12 +5,18 @@ what it votes on) registered in :mod:`cocrea_desktop.core.methods` by the
 package's ``__init__``, and beside it, by convention, the optional modules the
 rest of the program looks up by name (never by importing a method by hand):
 
-- ``store``      its own records (a ``STORE`` class, reachable as ``repo.<key>``)
-- ``migrations`` its own tables (named migrations, prefixed with the method key)
+- ``store``      its own records (a ``STORE`` class, reachable as
+                 ``repo.<REPO_ATTRIBUTE>``, by default ``repo.<key>``), and
+                 ``options(repo, session_id, vote_on)`` when it votes on its own things
+- ``migrations`` its own tables (named migrations, prefixed with the method key) and
+                 their ``PERSONAL_FIELDS``
 - ``report``     what its relatoría and reports add, computed without Qt
 - ``room``       what the room view shows in its own phase kinds, without Qt
 - ``cli``        its ``cocrea`` sub-commands
+- ``demo``       ``seed(repo, session_id)``: its session of the demo process
 - ``qt``         its panels, registered per phase kind (the only module with Qt)
+
+``docs/architecture.md`` ("How to add a method") walks through them.
 
 The built-in methods are the subpackages of this package; a method living
 elsewhere (the toy method of the tests) registers the same way, naming its

@@ -43,8 +43,10 @@ from cocrea_desktop.store.lock import FileLock
 from cocrea_desktop.store.migrations import (
     APPLICATION_ID,
     PERSONAL_FIELDS,
+    applied_names,
+    apply_all,
     known_names,
-    migrations,
+    pending,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -543,18 +545,19 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
         if not read_only:
             _set_write_pragmas(conn)
         db = Database(conn)
-        applied = [m.name for m in migrations.applied(db)]
-        unknown = [name for name in applied if name not in known_names()]
+        applied = applied_names(db)
+        known = set(known_names())
+        unknown = [name for name in applied if name not in known]
         if unknown:
             raise NewerFileVersion(_("«{name}» fue guardado por una versión más nueva de CoCrea. "
                                      "Actualice el programa para abrirlo; el archivo no se "
                                      "modificó.").format(name=path.name),
                                    detail=", ".join(unknown))
-        if migrations.pending(db):
+        if pending(db):
             if read_only:
                 raise ReadOnlyFile(_("«{name}» necesita actualizarse y está abierto solo para "
                                      "leer.").format(name=path.name))
-            migrations.apply(db)
+            apply_all(db)
     except sqlite3.Error as err:
         if conn is not None:
             conn.close()
@@ -602,7 +605,7 @@ def create_process_file(path: str | os.PathLike[str], *, device: Device | None =
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        migrations.apply(Database(conn))
+        apply_all(Database(conn))
         conn.close()
     except sqlite3.Error as err:
         with contextlib.suppress(OSError):

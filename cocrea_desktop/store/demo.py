@@ -1,4 +1,7 @@
-"""A demo process with realistic Spanish sample data, for a newcomer's first look."""
+"""A demo process with realistic Spanish sample data, for a newcomer's first look.
+
+The sessions are listed here as data (their method by key); what is captured in the
+first one comes from its method's ``demo`` module (``seed(repo, session_id)``)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import os
 from pathlib import Path
 
 from cocrea_desktop.core.clock import Clock
+from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.device import Device
 from cocrea_desktop.store.paths import processes_dir
@@ -36,60 +40,6 @@ DEMO_SESSIONS = [
 ]
 
 
-#: The first demo session (closed): what was said in the go-round, in order. ``None`` is
-#: a "paso". Idea 7 repeats idea 4, and the room agreed to merge them.
-DEMO_IDEAS = [
-    "El agua llega turbia en temporada de lluvias.",
-    "En el barrio de arriba el agua solo llega dos días por semana.",
-    "Nadie nos informa si el agua del pozo está clorada ni cuándo se analiza.",
-    "La red de tuberías es vieja y tiene muchas fugas que nadie repara.",
-    "El tandeo no se respeta: unas calles reciben más horas que otras.",
-    "Las pipas cobran muy caro cuando falta el agua.",
-    "La tubería de la calle Hidalgo lleva meses tirando agua.",
-    "El comité del agua no rinde cuentas de lo que se cobra.",
-    "Las escuelas no tienen bebederos con agua potable.",
-    "La colonia nueva necesita un tanque de almacenamiento.",
-    "La bomba del pozo se descompone seguido y tardan semanas en arreglarla.",
-    None,
-    "Queremos un número de teléfono para reportar fugas y que nos respondan.",
-    None,
-]
-DEMO_MERGE = [4, 7]
-#: Preliminary vote, as typed from the paper ballots (ranks 5..1). One ballot repeats an
-#: idea: those two entries are voided and the rest counts.
-DEMO_BALLOTS = [
-    "4 8 1 11 3", "8 4 2 11 5", "4 11 8 1 12", "2 4 8 5 10", "11 4 3 8 1",
-    "8 3 4 2 11", "4 2 8 9 11", "1 4 11 8 6", "4 8 11 2 3", "9 10 4 8 2",
-    "8 4 4 11 1", "3 8 4 12 11",
-]
-
-
-def _seed_first_session(repo: Repo, session_id: str) -> None:
-    """A nominal group run to its results: ideas, passes, one agreed merge, ballots."""
-    phases, ideas = repo.phases, repo.ideas
-    phases.go_to(session_id, "silent_writing")
-    phases.go_to(session_id, "round")
-    for text in DEMO_IDEAS:
-        if text is None:
-            ideas.pass_turn(session_id)
-        else:
-            ideas.add(session_id, text)
-    phases.go_to(session_id, "clarification")
-    merge, _changes = ideas.propose_merge(session_id, DEMO_MERGE)
-    ideas.agree_merge(merge.id)
-    phases.go_to(session_id, "preliminary_vote")
-    for number, text in enumerate(DEMO_BALLOTS, start=1):
-        repo.votes.enter_ballot(session_id, "preliminary", text, serial="{:04d}".format(number))
-    phases.skip(session_id)  # discussion and final vote are optional: on to the results
-    repo.relatoria.save(
-        session_id,
-        convergences=_("Las fugas en la red y la rendición de cuentas del comité del agua "
-                       "reúnen la mayoría de los puntos."),
-        next_steps=_("Pedir al comité del agua un informe de cobros y una ruta para reparar "
-                     "fugas."),
-    )
-
-
 def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | None = None,
                 clock: Clock | None = None, sessions: int | None = None) -> Path:
     """Create the demo process file (or a bigger one with ``sessions`` sessions)."""
@@ -114,11 +64,12 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
             session_id, _changes = repo.add_session(
                 method=method, question=question, table_label=table, date=date, place=place,
                 facilitator=facilitator, status=status, participant_count=people)
-            if i == 0:
+            seed = getattr(get_method(method).module("demo"), "seed", None)
+            if i == 0 and seed is not None:
                 # A sample, not a record: no need to wait for the disk at each action.
                 repo.pf.conn.execute("PRAGMA synchronous = OFF")
                 try:
-                    _seed_first_session(repo, session_id)
+                    seed(repo, session_id)
                 finally:
                     repo.pf.conn.execute("PRAGMA synchronous = FULL")
     finally:

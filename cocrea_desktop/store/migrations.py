@@ -2,15 +2,37 @@
 
 Add a migration by appending a decorated function; never edit one that has
 shipped. A file that records a migration this program does not know was written
-by a newer version and is refused (see :func:`cocrea_desktop.store.db.open_process`).
+by a newer version (or by a program with a method this one lacks) and is refused
+(see :func:`cocrea_desktop.store.db.open_process`).
+
+The core's migrations are the numbered ones below. A method package adds its own
+tables in its ``migrations`` module: a set made by :func:`method_migrations`, whose
+names start with the method's key (``toy_colours_0001_colour``), applied after the
+core's when a file is created or opened (:func:`apply_all`), and recorded in the same
+``_sqlite_migrations`` set, so a file says which methods' tables it holds.
+
+History: the fishbowl and idea-fair tables were made by the numbered migrations
+0003, 0004 and 0006, before methods were packages. They stay here, unchanged and in
+their order: a file written by an older program records those names, and must still
+open as it is (renaming or moving them would make it look like a newer file, or make
+the program create the tables twice). Their packages declare the tables' personal
+fields; new tables of those methods would go in their own ``migrations`` module.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("cocrea")
+from cocrea_desktop.core.methods import generation, method_modules
+
+#: The name of the migration set every migration is recorded under, the core's and
+#: the methods' alike.
+MIGRATION_SET = "cocrea"
+
+migrations = Migrations(MIGRATION_SET)
 
 #: ``PRAGMA application_id`` of every process file ("CoCr").
 APPLICATION_ID = 0x436F4372
@@ -85,8 +107,51 @@ def m0001_initial(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END""")
 
 
+def method_migrations(key: str) -> Migrations:
+    """The migration set of the method ``key``: its ``migrations`` module makes one with
+    this, names each migration ``<key>_<number>_<what>``, and keeps it as ``migrations``."""
+    return Migrations(MIGRATION_SET)
+
+
+def method_sets() -> list[Migrations]:
+    """Every method's migration set, in the methods' order; each name checked for its
+    method's prefix (two methods can never record the same name)."""
+    sets = []
+    for method, module in method_modules("migrations"):
+        found = getattr(module, "migrations", None)
+        if found is None:
+            continue
+        for m in found._migrations:
+            if not m.name.startswith(method.key + "_"):
+                raise ValueError(f"migration {m.name!r} of method {method.key!r} must start "
+                                 f"with {method.key + '_'!r}")
+        sets.append(found)
+    return sets
+
+
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    """Every migration this program knows: the core's, then each method's."""
+    names = [m.name for m in migrations._migrations]
+    for found in method_sets():
+        names += [m.name for m in found._migrations]
+    return names
+
+
+def applied_names(db: Database) -> list[str]:
+    """The migrations recorded in a file, in the order they were applied."""
+    return [m.name for m in migrations.applied(db)]
+
+
+def pending(db: Database) -> bool:
+    """Whether the file lacks a migration (the core's or a method's)."""
+    return bool(migrations.pending(db)) or any(s.pending(db) for s in method_sets())
+
+
+def apply_all(db: Database) -> None:
+    """Apply what is pending: the core's migrations first, then each method's."""
+    migrations.apply(db)
+    for found in method_sets():
+        found.apply(db)
 
 
 @migrations(name="0002_running_sessions")
@@ -288,9 +353,51 @@ def m0002_running_sessions(db: Database) -> None:
         db.execute(f"CREATE INDEX {table}_session ON {table}(session_id)")
 
 
-#: Fields holding personal data: the journal keeps only a hash of their values,
-#: so that erasing a person (ARCO rights) leaves no copy in the evidence trail.
-PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {"person": ("name", "phone", "salt")}
+#: The core tables' fields holding personal data (the methods declare their own).
+CORE_PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {"person": ("name", "phone", "salt")}
+
+
+class _PersonalFields(Mapping[str, tuple[str, ...]]):
+    """Fields holding personal data, table -> fields: the journal keeps only a hash of
+    their values, so that erasing a person (ARCO rights) leaves no copy in the evidence
+    trail. The union of the core's (:data:`CORE_PERSONAL_FIELDS`) and of what each
+    method's ``migrations`` module declares as ``PERSONAL_FIELDS`` for its own tables."""
+
+    def __init__(self) -> None:
+        self._cache: tuple[int, dict[str, tuple[str, ...]]] | None = None
+
+    def _fields(self) -> dict[str, tuple[str, ...]]:
+        version = generation()
+        if self._cache is None or self._cache[0] != version:
+            union = dict(CORE_PERSONAL_FIELDS)
+            for _method, module in method_modules("migrations"):
+                for table, fields in getattr(module, "PERSONAL_FIELDS", {}).items():
+                    union[table] = tuple(dict.fromkeys((*union.get(table, ()), *fields)))
+            self._cache = (version, union)
+        return self._cache[1]
+
+    def __getitem__(self, table: str) -> tuple[str, ...]:
+        return self._fields()[table]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields())
+
+    def __len__(self) -> int:
+        return len(self._fields())
+
+
+PERSONAL_FIELDS: Mapping[str, tuple[str, ...]] = _PersonalFields()
+
+
+def leak_checked_fields() -> dict[str, tuple[str, ...]]:
+    """Fields that may hold a name though they are not salted personal data (who signs,
+    who follows up), which the open-data export checks it never publishes: the core's
+    and each method's ``LEAK_CHECKED_FIELDS``."""
+    union: dict[str, tuple[str, ...]] = {"session": ("facilitator",), "vote_round": ("counter",)}
+    for _method, module in method_modules("migrations"):
+        for table, fields in getattr(module, "LEAK_CHECKED_FIELDS", {}).items():
+            union[table] = tuple(dict.fromkeys((*union.get(table, ()), *fields)))
+    return union
 
 
 @migrations(name="0003_fishbowl_and_idea_fair")
@@ -405,10 +512,10 @@ def m0003_fishbowl_and_idea_fair(db: Database) -> None:
     db.execute("CREATE INDEX attachment_owner ON attachment(owner_table, owner_id)")
 
 
-PERSONAL_FIELDS["fair_stand"] = ("contact_name", "contact_phone", "salt")
+# (fair_stand's personal fields are declared by the idea fair's package.)
 # Not personal, but secret: the key of the ballots' MACs travels sealed like personal
 # data (or not at all), so that a lost stick does not let anyone forge ballots.
-PERSONAL_FIELDS["process"] = ("ballot_secret",)
+CORE_PERSONAL_FIELDS["process"] = ("ballot_secret",)
 
 
 @migrations(name="0004_personal_salts")
@@ -431,8 +538,7 @@ def m0006_fishbowl_member_names(db: Database) -> None:
     """A fishbowl group's optional member names are personal data: salted like the others."""
     db.execute("ALTER TABLE fishbowl_group ADD COLUMN salt TEXT NOT NULL DEFAULT ''")
 
-
-PERSONAL_FIELDS["fishbowl_group"] = ("members", "salt")
+    # (fishbowl_group's personal fields are declared by the fishbowl's package.)
 
 
 @migrations(name="0007_ballot_issue_print_and_void")

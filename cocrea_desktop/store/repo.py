@@ -17,7 +17,7 @@ from typing import Any
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.clock import Clock
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation, StorageError
-from cocrea_desktop.core.methods import get_method, method_title
+from cocrea_desktop.core.methods import get_method, method_modules, method_title
 from cocrea_desktop.core.model import (
     PARTICIPATION_LEVELS,
     PROCESS_FIELDS,
@@ -43,8 +43,6 @@ class Repo:
 
     def __init__(self, pf: ProcessFile) -> None:
         from cocrea_desktop.store.attendance import AttendanceStore
-        from cocrea_desktop.store.fair import FairStore
-        from cocrea_desktop.store.fishbowl import FishbowlStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.register import BallotRegister
@@ -57,9 +55,35 @@ class Repo:
         self.votes = VoteStore(self)
         self.relatoria = RelatoriaStore(self)
         self.attendance = AttendanceStore(self)
-        self.fishbowl = FishbowlStore(self)
-        self.fair = FairStore(self)
         self.register = BallotRegister(self)
+        self._method_stores: dict[str, Any] = {}
+
+    # -- the methods' own stores -------------------------------------------
+    @staticmethod
+    def method_store_classes() -> dict[str, type]:
+        """attribute -> class of every method's own store: a method package's ``store``
+        module names them as ``REPO_ATTRIBUTE`` (default: the method's key) and ``STORE``
+        (``repo.fishbowl``, ``repo.fair``)."""
+        found: dict[str, type] = {}
+        for method, module in method_modules("store"):
+            store = getattr(module, "STORE", None)
+            if store is not None:
+                found[getattr(module, "REPO_ATTRIBUTE", method.key)] = store
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not set in __init__: a method's store, made on first use.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        stores = self.__dict__.get("_method_stores")
+        if stores is None:
+            raise AttributeError(name)
+        if name not in stores:
+            store = self.method_store_classes().get(name)
+            if store is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            stores[name] = store(self)
+        return stores[name]
 
     # -- opening -----------------------------------------------------------
     @classmethod

@@ -43,35 +43,44 @@ class VoteStore:
         self.pf = repo.pf
 
     # -- what is voted on ----------------------------------------------------
-    #: The options of each kind of vote (``Method.vote_on``): number and label, in order.
+    #: The options of the generic kinds of vote (``Method.vote_on``): number and label.
     OPTION_QUERIES: ClassVar[dict[str, str]] = {
         "ideas": "SELECT number, text AS label FROM idea WHERE session_id = ? "
                  "AND status = 'active' ORDER BY number",
         "clusters": "SELECT number, label FROM cluster WHERE session_id = ? ORDER BY number",
-        "stands": "SELECT number, title AS label FROM fair_stand WHERE session_id = ? "
-                  "ORDER BY number",
     }
 
     def options_for(self, session_id: str, round_: str | None = None) -> Options:
         """What the session's vote is on: each option's number and label, and their noun.
 
-        The one place that knows it: active ideas (nominal group), clusters of ideas
-        (fishbowl) or stands (idea fair), as ``Method.vote_on`` says. ``round_`` is the
-        vote round asked about (every round of today's methods votes on the same options).
+        The one place that knows it, as ``Method.vote_on`` says: the active ideas or the
+        clusters of ideas (generic), or anything else a method votes on (the idea fair's
+        stands, a method's own records), which its package's ``store`` module answers
+        with ``options(repo, session_id, vote_on) -> [(number, label)]``. ``round_`` is
+        the vote round asked about (every round of today's methods votes on the same
+        options).
         """
         method = get_method(self.repo.session(session_id).method)
         if round_ is not None:
             self._check_round(session_id, round_)
-        query = self.OPTION_QUERIES[method.vote_on]
+        query = self.OPTION_QUERIES.get(method.vote_on)
+        if query is not None:
+            rows = self.pf.conn.execute(query, [session_id]).fetchall()
+        else:
+            module = method.module("store")
+            if module is None or not hasattr(module, "options"):
+                raise NotImplementedError(
+                    f"method {method.key!r} votes on {method.vote_on!r} but its store "
+                    "module has no options()")
+            rows = module.options(self.repo, session_id, method.vote_on)
         return Options(NOUNS[method.option_noun], tuple(
-            Option(int(number), label) for number, label in self.pf.conn.execute(
-                query, [session_id])))
+            Option(int(number), label) for number, label in rows))
 
     def noun(self, session_id: str) -> OptionNoun:
         return NOUNS[get_method(self.repo.session(session_id).method).option_noun]
 
     def options(self, session_id: str) -> list[int]:
-        """The numbers voted on: active ideas (nominal group), clusters (fishbowl), stands."""
+        """The numbers voted on (see :meth:`options_for`)."""
         return self.options_for(session_id).numbers()
 
     def merged(self, session_id: str) -> dict[int, int]:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QWidget
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.room import PAGE_SECONDS, RoomItem, RoomPage
+from cocrea_desktop.export.room_state import RoomState, room_state
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.store.settings import load_settings
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import language_signal
-from cocrea_desktop.ui.room_state import RoomState, room_state
 from cocrea_desktop.ui.widgets.fit import fit_window
 
 THEMES = {

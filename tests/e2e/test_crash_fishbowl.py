@@ -21,7 +21,7 @@ import time
 
 import pytest
 
-from cocrea_desktop.store.fishbowl import TURNS_PHASE
+from cocrea_desktop.methods.fishbowl.store import TURNS_PHASE
 from cocrea_desktop.store.repo import Repo
 from tests.conftest import PYTHON, child_env
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cocrea_desktop.cli import cli
 from cocrea_desktop.core.errors import NotFound
-from cocrea_desktop.export.pdf.fair import (
+from cocrea_desktop.methods.idea_fair.pdf import (
     letter_qr_payload,
     render_letter,
     render_stand_list,

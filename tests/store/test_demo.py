@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from cocrea_desktop.store.demo import DEMO_BALLOTS, create_demo
+from cocrea_desktop.methods.nominal_group.demo import DEMO_BALLOTS
+from cocrea_desktop.store.demo import create_demo
 from cocrea_desktop.store.repo import Repo
 
 

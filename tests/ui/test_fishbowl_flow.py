@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cocrea_desktop.core.timers import TimerState
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.methods.fishbowl.qt import (
     ClusterPanel,
     GroupsPanel,
@@ -30,7 +31,6 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.room_state import room_state
 from cocrea_desktop.ui.views.session_screen import SessionScreen
 from cocrea_desktop.ui.views.vote_panels import VotePanel
 from tests.ui.helpers import type_text, when_dialog

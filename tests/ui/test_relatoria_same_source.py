@@ -10,8 +10,8 @@ from cocrea_desktop import i18n
 from cocrea_desktop.core.clock import FakeClock
 from cocrea_desktop.export.pdf.session_reports import write_session_report
 from cocrea_desktop.export.relatoria import session_relatoria
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.room_state import room_state
 from cocrea_desktop.ui.views.relatoria_panel import RelatoriaForm
 from tests.export.evidence_fixture import make_process
 from tests.export.test_option_labels import add_fair, add_fishbowl

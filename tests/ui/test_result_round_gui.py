@@ -14,12 +14,12 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cocrea_desktop.export.room_state import room_state
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.evidence_menu import EvidenceMenu
 from cocrea_desktop.ui.main_window import MainWindow
-from cocrea_desktop.ui.room_state import room_state
 from tests.ui.helpers import type_text
 
 QUESTION = "¿Qué le falta al agua potable?"

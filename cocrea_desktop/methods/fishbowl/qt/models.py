@@ -14,9 +14,9 @@ from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Cluster, Idea
-from cocrea_desktop.export.relatoria import shared_text, turn_details, turn_status  # noqa: F401
 from cocrea_desktop.i18n import N_, _
-from cocrea_desktop.store.fishbowl import FishbowlGroup, Turn
+from cocrea_desktop.methods.fishbowl.report import shared_text, turn_details, turn_status  # noqa: F401
+from cocrea_desktop.methods.fishbowl.store import FishbowlGroup, Turn
 from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Index, Role, RowsModel
 
 MIME = "application/x-cocrea-idea-ids"

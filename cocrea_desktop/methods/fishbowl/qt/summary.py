@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.export.relatoria import ONE_POSITION, SEVERAL_POSITIONS
 from cocrea_desktop.i18n import _
+from cocrea_desktop.methods.fishbowl.report import ONE_POSITION, SEVERAL_POSITIONS
 from cocrea_desktop.store.repo import Repo
 
 

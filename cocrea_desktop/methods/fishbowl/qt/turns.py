@@ -27,7 +27,7 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
     turn_details,
     turn_status,
 )
-from cocrea_desktop.store.fishbowl import TURNS_PHASE, Turn
+from cocrea_desktop.methods.fishbowl.store import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.views.panel import Panel, banner, big, capture_line, table_view

@@ -25,7 +25,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
     TextRowsModel,
     status_name,
 )
-from cocrea_desktop.store.fair import LETTER_STATUSES
+from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.views.panel import big
 

@@ -21,7 +21,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
     InterestModel,
     level_name,
 )
-from cocrea_desktop.store.fair import INTEREST_LEVELS
+from cocrea_desktop.methods.idea_fair.store import INTEREST_LEVELS
 from cocrea_desktop.ui import operations as ops
 
 #: The order a matrix cell cycles through (Space, Enter or a click).

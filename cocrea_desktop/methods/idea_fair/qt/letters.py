@@ -240,7 +240,7 @@ class FairLettersPanel(FairPanel):
         letter = self.current_letter()
         if letter is None:
             return
-        from cocrea_desktop.export.pdf.fair import write_letter
+        from cocrea_desktop.methods.idea_fair.pdf import write_letter
 
         folio = letter.folio
         self.print_pdf(_("Guardar la carta {folio}").format(folio=folio),

@@ -81,7 +81,7 @@ class FairMapPanel(FairPanel):
         self.print_button.setEnabled(bool(stands))
 
     def print_list(self) -> None:
-        from cocrea_desktop.export.pdf.fair import write_stand_list
+        from cocrea_desktop.methods.idea_fair.pdf import write_stand_list
 
         self.print_pdf(_("Guardar la lista de stands"), "lista-de-stands.pdf",
                        lambda repo, sid, target: write_stand_list(repo, sid, target))

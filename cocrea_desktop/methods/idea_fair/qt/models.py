@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.fair import INTEREST_LEVELS, LETTER_STATUSES
+from cocrea_desktop.methods.idea_fair.store import INTEREST_LEVELS, LETTER_STATUSES
 from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Index, Role, RowsModel
 
 #: Grey shades per level, always with the level in words (never colour alone).

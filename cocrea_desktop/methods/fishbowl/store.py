@@ -226,3 +226,8 @@ class FishbowlStore:
             if label and label not in found.setdefault(row["cluster_id"], []):
                 found[row["cluster_id"]].append(label)
         return found
+
+
+#: How the program finds this store: ``repo.fishbowl`` (see ``store.repo.Repo``).
+REPO_ATTRIBUTE = "fishbowl"
+STORE = FishbowlStore

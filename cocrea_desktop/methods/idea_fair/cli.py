@@ -1,4 +1,5 @@
-"""`cocrea fishbowl ...` and `cocrea fair ...`: what the office needs of those methods."""
+"""`cocrea fair ...`: what the office needs of an idea fair (found by ``commands.load_all``
+as this package's ``cli`` module)."""
 
 from __future__ import annotations
 
@@ -8,37 +9,6 @@ import click
 
 from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.i18n import _
-
-
-@cli.group()
-def fishbowl() -> None:
-    """Fishbowl sessions: groups and turns."""
-
-
-@fishbowl.command("groups")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@fail_cleanly
-def fishbowl_groups(file: str, session_id: str, as_json: bool) -> None:
-    """The groups in turn order, with each turn's actual times, pauses and overrun."""
-    with open_repo(file, read_only=True) as repo:
-        session = repo.session(session_id)
-        rows = [{
-            "number": t.group.number, "label": t.group.label, "size": t.group.size,
-            "turn_order": t.group.turn_order, "started_at": t.started_at,
-            "ended_at": t.ended_at, "overrun_seconds": t.overrun_seconds, "pauses": t.pauses,
-            "ideas": len([i for i in repo.ideas.list(session.id) if i.group_key == t.group.id]),
-        } for t in repo.fishbowl.turns(session.id)]
-    if as_json:
-        echo_json(rows)
-        return
-    for row in rows:
-        click.echo(_("{order}. {label} ({size} personas): {ideas} ideas, excedente {over} s, "
-                     "pausas {pauses}").format(order=row["turn_order"] or "-", label=row["label"],
-                                               size=row["size"], ideas=row["ideas"],
-                                               over=row["overrun_seconds"],
-                                               pauses=row["pauses"]))
 
 
 @cli.group()
@@ -81,7 +51,7 @@ def fair_stands(file: str, session_id: str, as_json: bool, with_contacts: bool) 
 @fail_cleanly
 def fair_letters(file: str, session_id: str, as_json: bool) -> None:
     """The commitment letters with their follow-up status."""
-    from cocrea_desktop.store.fair import LETTER_STATUSES
+    from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
@@ -121,7 +91,7 @@ def fair_letters(file: str, session_id: str, as_json: bool) -> None:
 @fail_cleanly
 def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str) -> None:
     """Print one commitment letter (carta compromiso) to sign, with its folio as a QR code."""
-    from cocrea_desktop.export.pdf.fair import write_letter
+    from cocrea_desktop.methods.idea_fair.pdf import write_letter
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
@@ -139,7 +109,7 @@ def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str)
 @fail_cleanly
 def fair_stand_list(file: str, session_id: str, output: str, paper: str) -> None:
     """Print the stand list (the map to set up by), without contact people."""
-    from cocrea_desktop.export.pdf.fair import write_stand_list
+    from cocrea_desktop.methods.idea_fair.pdf import write_stand_list
 
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)

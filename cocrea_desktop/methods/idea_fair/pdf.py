@@ -22,7 +22,7 @@ from cocrea_desktop.export.qr_matrix import pdf_path_operators, qr_matrix
 from cocrea_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from cocrea_desktop.store.fair import Letter
+    from cocrea_desktop.methods.idea_fair.store import Letter
     from cocrea_desktop.store.repo import Repo
 
 QR_SIDE_MM = 26.0

@@ -366,3 +366,16 @@ class FairStore:
         if content is None:
             raise NotFound(_("No existe ese adjunto."))
         return bytes(content)
+
+
+#: How the program finds this store: ``repo.fair`` (see ``store.repo.Repo``).
+REPO_ATTRIBUTE = "fair"
+STORE = FairStore
+
+
+def options(repo: Repo, session_id: str, vote_on: str) -> list[tuple[int, str]]:
+    """What the fair's dot vote is on (``Method.vote_on == "stands"``): its stands, by
+    number, named by their project's title (read by ``repo.votes.options_for``)."""
+    return [(int(row["number"]), row["label"]) for row in repo.pf.query(
+        "SELECT number, title AS label FROM fair_stand WHERE session_id = ? ORDER BY number",
+        [session_id])]
