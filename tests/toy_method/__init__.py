@@ -9,6 +9,8 @@ removes it afterwards with :func:`uninstall`.
 
 from __future__ import annotations
 
+import sys
+
 from cocrea_desktop.core.methods import register, unregister
 from cocrea_desktop.core.methods.base import Method, Phase
 from cocrea_desktop.i18n import N_
@@ -39,3 +41,7 @@ def install() -> Method:
 
 def uninstall() -> None:
     unregister(KEY)
+    # Its panel too, if a screen loaded it; the next install imports it afresh.
+    qt = sys.modules.pop(__name__ + ".qt", None)
+    if qt is not None:
+        qt.unregister()

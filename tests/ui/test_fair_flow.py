@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from cocrea_desktop.methods.idea_fair import qt as fair_panels
 from cocrea_desktop.methods.idea_fair.pdf import letter_qr_payload
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.views import fair_panels
 from cocrea_desktop.ui.views.session_screen import SessionScreen
 from tests.ui.helpers import type_text
 

@@ -14,23 +14,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cocrea_desktop.core.timers import TimerState
 from cocrea_desktop.export.room_state import room_state
-from cocrea_desktop.store.repo import Repo
-from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui import qt_i18n
-from cocrea_desktop.ui.models.fishbowl import (
-    MIME,
-    ClustersModel,
-    GroupIdeasModel,
-    GroupsModel,
-)
-from cocrea_desktop.ui.views.fishbowl_panels import (
+from cocrea_desktop.methods.fishbowl.qt import (
     ClusterPanel,
     GroupsPanel,
     OpenRoundPanel,
     SynthesisPanel,
     TurnsPanel,
-    order_text,
 )
+from cocrea_desktop.methods.fishbowl.qt.common import order_text
+from cocrea_desktop.methods.fishbowl.qt.models import (
+    MIME,
+    ClustersModel,
+    GroupIdeasModel,
+    GroupsModel,
+)
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.views.session_screen import SessionScreen
 from cocrea_desktop.ui.views.vote_panels import VotePanel
 from tests.ui.helpers import type_text, when_dialog

@@ -11,7 +11,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.main_window import MainWindow
-from cocrea_desktop.ui.models.results import OptionRole
+from cocrea_desktop.ui.models.base import Role
 from tests.ui.helpers import type_text, when_dialog
 
 QUESTION = "¿Qué problemas de agua potable afectan más a su comunidad?"
@@ -68,7 +68,7 @@ def results_table(view) -> dict[int, tuple[str, ...]]:
     model = view.model
     rows = {}
     for r in range(model.rowCount()):
-        option = model.index(r, 0).data(OptionRole)
+        option = model.index(r, 0).data(Role.NUMBER)
         rows[option] = tuple(model.index(r, c).data() for c in range(model.columnCount()))
     return rows
 

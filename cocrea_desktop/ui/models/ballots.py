@@ -12,10 +12,7 @@ from cocrea_desktop.core.voting.ballots import redirect_notes
 from cocrea_desktop.core.voting.outcome import void_lines
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.i18n import N_, _
-from cocrea_desktop.ui.models.base import ObjectIdRole, ObjectRole, RowsModel
-
-BallotIdRole = ObjectIdRole
-BallotRole = ObjectRole
+from cocrea_desktop.ui.models.base import Role, RowsModel
 
 COLUMNS = (
     ("number", N_("Boleta")),
@@ -68,8 +65,8 @@ class BallotsModel(RowsModel[Ballot]):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == BallotIdRole:
+        if role == Role.ID:
             return ballot.id
-        if role == BallotRole:
+        if role == Role.OBJECT:
             return ballot
         return None

@@ -1,13 +1,18 @@
-"""What every table model of the program shares: a list of rows under named columns.
+"""The one base of every table model of the program: a list of rows under named columns.
 
-A subclass names its ``COLUMNS`` as ``(key, N_("Title"))`` pairs and answers
-:meth:`cell` for one row, column key and role; headers are translated when
-asked, so a language change only needs :meth:`retranslate`. ``data()`` never
-raises: a row that cannot be shown shows empty.
+A subclass names its ``COLUMNS`` as ``(key, N_("Title"))`` pairs (or answers
+:meth:`RowsModel.columns` when they depend on the content) and answers
+:meth:`RowsModel.cell` for one row, column key and role; headers are translated
+when asked, so a language change only needs :meth:`RowsModel.retranslate`.
+``data()`` never raises: a row that cannot be shown shows empty.
+
+The item roles beyond Qt's own are declared once, in :class:`Role`, so that two
+models never give one number two meanings.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -16,11 +21,38 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from cocrea_desktop.i18n import _
 
 RowT = TypeVar("RowT")
-ObjectIdRole = Qt.ItemDataRole.UserRole + 1
-ObjectRole = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+_USER = int(Qt.ItemDataRole.UserRole)
+
+
+class Role(enum.IntEnum):
+    """The program's own item roles, one number per meaning, for every model."""
+
+    #: The row's id (an idea's, a session's, a ballot's, a fishbowl group's...).
+    ID = _USER + 1
+    #: The row's object itself (an ``Idea``, a ``Session``, a tally row...).
+    OBJECT = _USER + 2
+    #: The row's number as people say it (an idea's or an option's number).
+    NUMBER = _USER + 3
+    #: The row's status key ("active", "withdrawn"...).
+    STATUS = _USER + 4
+    #: A count or a total (typed counts, a tally's points or dots).
+    TOTAL = _USER + 5
+    #: The fishbowl group (position) an idea was said by, or a group's id.
+    GROUP_ID = _USER + 6
+    #: The cluster an idea is in, or a cluster's id.
+    CLUSTER_ID = _USER + 7
+    #: Whether a cluster was raised by more than one position.
+    SHARED = _USER + 8
+
+
+DISPLAY_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 class RowsModel(QAbstractTableModel, Generic[RowT]):
+    """Rows of ``RowT`` under columns; subclasses answer :meth:`cell`."""
+
     COLUMNS: Sequence[tuple[str, str]] = ()
 
     def __init__(self, parent=None) -> None:
@@ -28,24 +60,51 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         self._rows: list[RowT] = []
 
     # -- content -------------------------------------------------------------------
+    def columns(self) -> Sequence[tuple[str, str]]:
+        """``(key, title)`` of each column; override when they depend on the content."""
+        return self.COLUMNS
+
     def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def update_rows(self, rows: Sequence[RowT], key: Callable[[RowT], object]) -> bool:
-        """Show ``rows``: when they are the same rows in the same order (by ``key``), only the
-        rows whose value changed are repainted; otherwise the model resets. True on a reset."""
+    def update_rows(self, rows: Sequence[RowT], key: Callable[[RowT], object], *,
+                    insert_appended: bool = False) -> bool:
+        """Show ``rows`` keeping the selection and the scroll where the rows stay the same.
+
+        The same rows in the same order (by ``key``): only the rows whose value changed are
+        repainted. With ``insert_appended``, the old rows followed by new ones (a capture)
+        have the new rows inserted. Anything else resets the model. True on a reset."""
         rows = list(rows)
-        if [key(r) for r in rows] != [key(r) for r in self._rows]:
-            self.set_rows(rows)
-            return True
-        old, self._rows = self._rows, rows
-        last = len(self.COLUMNS) - 1
-        for i, (before, after) in enumerate(zip(old, rows)):
-            if before != after:
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
-        return False
+        old_keys = [key(r) for r in self._rows]
+        new_keys = [key(r) for r in rows]
+        if new_keys == old_keys:
+            old, self._rows = self._rows, rows
+            last = self.columnCount() - 1
+            for i, (before, after) in enumerate(zip(old, rows, strict=True)):
+                if before != after:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return False
+        if insert_appended and len(rows) > len(self._rows) and \
+                new_keys[:len(old_keys)] == old_keys:
+            old = self._rows
+            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
+            last = self.columnCount() - 1
+            for i, (before, after) in enumerate(zip(old, rows[:len(old)], strict=True)):
+                if before != after:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return False
+        self.set_rows(rows)
+        return True
+
+    def repaint(self) -> None:
+        """Every cell again (what they show depends on something besides the rows)."""
+        if self._rows and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def row_at(self, row: int) -> RowT | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -53,41 +112,59 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def rows(self) -> list[RowT]:
         return list(self._rows)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+    def row_where(self, test: Callable[[RowT], bool]) -> int:
+        """The first row passing ``test``, or -1."""
+        return next((i for i, r in enumerate(self._rows) if test(r)), -1)
 
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.repaint()
+
+    # -- what subclasses answer ----------------------------------------------------------
     def header_text(self, key: str, title: str) -> str:
         """The column's header; override to word it from the content."""
         return _(title)
+
+    def header(self, key: str, title: str, role: int) -> Any:
+        """A column header for ``role``: its text for display by default."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header_text(key, title)
+        return None
+
+    def row_header(self, row: RowT, role: int) -> Any:
+        """The vertical header of a row (none by default: the views hide it)."""
+        return None
 
     def cell(self, row: RowT, key: str, role: int) -> Any:
         """What one cell shows for ``role`` (None for nothing)."""
         raise NotImplementedError
 
     # -- Qt's model interface ----------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            key, title = self.COLUMNS[section]
-            return self.header_text(key, title)
+        try:
+            if orientation == Qt.Orientation.Horizontal:
+                columns = self.columns()
+                if 0 <= section < len(columns):
+                    return self.header(*columns[section], role)
+            elif 0 <= section < len(self._rows):
+                return self.row_header(self._rows[section], role)
+        except Exception:  # headerData() never raises either
+            return None
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         try:
             if not index.isValid():
                 return None
             row = self._rows[index.row()]
-            return self.cell(row, self.COLUMNS[index.column()][0], role)
+            return self.cell(row, self.columns()[index.column()][0], role)
         except Exception:  # data() never raises: a broken row shows empty
             return None

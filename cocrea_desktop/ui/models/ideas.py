@@ -10,25 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QFont
 
 from cocrea_desktop.core.model import Cluster, Idea
 from cocrea_desktop.export.relatoria import idea_state, state_cell
 from cocrea_desktop.i18n import N_, _
-
-IdeaIdRole = Qt.ItemDataRole.UserRole + 1
-IdeaRole = Qt.ItemDataRole.UserRole + 2
-NumberRole = Qt.ItemDataRole.UserRole + 3
-StatusRole = Qt.ItemDataRole.UserRole + 4
+from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Index, Role, RowsModel
 
 MIME = "application/x-cocrea-idea-numbers"
 
@@ -39,7 +27,6 @@ COLUMNS = (
     ("status", N_("Estado")),
     ("group", N_("Grupo")),
 )
-NUMBER, TEXT, TURN, STATUS, GROUP = range(len(COLUMNS))
 
 
 def idea_status_text(idea: Idea) -> str:
@@ -49,12 +36,12 @@ def idea_status_text(idea: Idea) -> str:
         withdraw_reason=idea.withdraw_reason, absorbed=idea.absorbed))
 
 
-class IdeasModel(QAbstractTableModel):
+class IdeasModel(RowsModel[Idea]):
+    COLUMNS = COLUMNS
     merge_dropped = Signal(list, int)  # dragged numbers, target number
 
     def __init__(self, parent=None, *, draggable: bool = False) -> None:
         super().__init__(parent)
-        self._rows: list[Idea] = []
         self._clusters: dict[str, str] = {}
         self.draggable = draggable
         self._number_font = QFont()
@@ -62,112 +49,60 @@ class IdeasModel(QAbstractTableModel):
         self._number_font.setPointSizeF(self._number_font.pointSizeF() * 1.5)
 
     def set_ideas(self, ideas: list[Idea], clusters: list[Cluster] | None = None) -> None:
+        """Show ``ideas``; the same rows update in place and a capture appends, so the
+        selection and the scroll stay."""
         clusters_map = {c.id: c.label for c in clusters or []}
-        if [(i.id, i.number) for i in ideas] == [(i.id, i.number) for i in self._rows]:
-            # Same rows: update in place so the selection and the scroll stay.
-            self._rows = list(ideas)
-            self._clusters = clusters_map
-            if self._rows:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-            return
-        if len(ideas) > len(self._rows) and \
-                [i.id for i in ideas[:len(self._rows)]] == [i.id for i in self._rows]:
-            # Appended (the usual capture): insert the new rows only.
-            first, last = len(self._rows), len(ideas) - 1
-            self.beginInsertRows(QModelIndex(), first, last)
-            old = self._rows
-            self._rows = list(ideas)
-            self._clusters = clusters_map
-            self.endInsertRows()
-            if old:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(old) - 1, len(COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = list(ideas)
+        regrouped = clusters_map != self._clusters
         self._clusters = clusters_map
-        self.endResetModel()
+        reset = self.update_rows(ideas, key=lambda i: (i.id, i.number), insert_appended=True)
+        if regrouped and not reset:
+            self.repaint()
 
     def idea_at(self, row: int) -> Idea | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of_number(self, number: int) -> int:
-        for i, idea in enumerate(self._rows):
-            if idea.number == number:
-                return i
-        return -1
+        return self.row_where(lambda idea: idea.number == number)
 
     def ideas(self) -> list[Idea]:
-        return list(self._rows)
+        return self.rows()
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-
-    # -- Qt model interface ------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section][1])
+    def cell(self, idea: Idea, key: str, role: int) -> Any:
+        if role in DISPLAY_ROLES:
+            if key == "number":
+                return idea.label
+            if key == "text":
+                return idea.text
+            if key == "turn":
+                if not idea.round:
+                    return ""
+                return _("Vuelta {round} · turno {turn}").format(round=idea.round,
+                                                                 turn=idea.turn)
+            if key == "status":
+                return idea_status_text(idea)
+            return self._clusters.get(idea.cluster_id or "", "")
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(self._number_font) if key == "number" else QFont()
+            if idea.status == "withdrawn":
+                font.setStrikeOut(True)
+            elif idea.status == "merged":
+                font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "number":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Role.ID:
+            return idea.id
+        if role == Role.OBJECT:
+            return idea
+        if role == Role.NUMBER:
+            return idea.number
+        if role == Role.STATUS:
+            return idea.status
+        if role == Role.CLUSTER_ID:
+            return idea.cluster_id
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid():
-                return None
-            idea = self._rows[index.row()]
-            column = index.column()
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if column == NUMBER:
-                    return idea.label
-                if column == TEXT:
-                    return idea.text
-                if column == TURN:
-                    if not idea.round:
-                        return ""
-                    return _("Vuelta {round} · turno {turn}").format(round=idea.round,
-                                                                     turn=idea.turn)
-                if column == STATUS:
-                    return idea_status_text(idea)
-                if column == GROUP:
-                    return self._clusters.get(idea.cluster_id or "", "")
-                return None
-            if role == Qt.ItemDataRole.FontRole:
-                if column == NUMBER:
-                    font = QFont(self._number_font)
-                else:
-                    font = QFont()
-                if idea.status == "withdrawn":
-                    font.setStrikeOut(True)
-                elif idea.status == "merged":
-                    font.setItalic(True)
-                return font
-            if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if role == IdeaIdRole:
-                return idea.id
-            if role == IdeaRole:
-                return idea
-            if role == NumberRole:
-                return idea.number
-            if role == StatusRole:
-                return idea.status
-        except Exception:  # data() never raises: a broken row shows empty
-            return None
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if self.draggable and index.isValid():
             idea = self.idea_at(index.row())

@@ -9,10 +9,7 @@ from PySide6.QtCore import Qt
 from cocrea_desktop.core.model import MergeProposal
 from cocrea_desktop.core.voting.wording import join_numbers
 from cocrea_desktop.i18n import N_, _, ngettext
-from cocrea_desktop.ui.models.base import ObjectIdRole, ObjectRole, RowsModel
-
-MergeIdRole = ObjectIdRole
-MergeRole = ObjectRole
+from cocrea_desktop.ui.models.base import Role, RowsModel
 
 MERGE_STATUSES = {
     "proposed": N_("Propuesta: falta el acuerdo de la sala"),
@@ -44,8 +41,8 @@ class MergesModel(RowsModel[MergeProposal]):
             if key == "merge":
                 return merge_text(merge)
             return _(MERGE_STATUSES.get(merge.status, merge.status))
-        if role == MergeIdRole:
+        if role == Role.ID:
             return merge.id
-        if role == MergeRole:
+        if role == Role.OBJECT:
             return merge
         return None

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.core.voting.reading import POINTS
 from cocrea_desktop.i18n import _, ngettext
-
-OptionRole = Qt.ItemDataRole.UserRole + 1
-RowRole = Qt.ItemDataRole.UserRole + 2
-TotalRole = Qt.ItemDataRole.UserRole + 3
+from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Role, RowsModel
 
 
 def fit_title(title: str) -> str:
@@ -36,11 +33,12 @@ def fit_title(title: str) -> str:
     return "\n".join([*lines, line])
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowsModel):
+    """The rows of one tally; its columns follow the rows' unit."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._result = None
-        self._rows: tuple = ()
         self._texts: dict[int, str] = {}
         self._columns: list[str] = []
         #: The option column's title (Idea, Grupo de ideas, Puesto), set by the view.
@@ -49,7 +47,7 @@ class ResultsModel(QAbstractTableModel):
     def set_result(self, result, texts: dict[int, str]) -> None:
         self.beginResetModel()
         self._result = result
-        self._rows = tuple(result.rows) if result is not None else ()
+        self._rows = list(result.rows) if result is not None else []
         self._texts = dict(texts)
         self._columns = self._columns_for(result)
         self.endResetModel()
@@ -66,16 +64,20 @@ class ResultsModel(QAbstractTableModel):
             columns += [f"d{r}" for r in range(top, 0, -1)]
         return columns
 
+    def columns(self) -> list[tuple[str, str]]:
+        return [(key, key) for key in self._columns]
+
     @property
     def result(self):
         return self._result
 
-    def row_at(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def retranslate(self) -> None:
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+    def header(self, key: str, title: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header(key)
+        if role == Qt.ItemDataRole.ToolTipRole and key.startswith("d"):
+            return _("Boletas que le dieron {points}").format(
+                points=wording.points(int(key[1:])))
+        return None
 
     def _header(self, key: str) -> str:
         unit = self._result.unit if self._result is not None else POINTS
@@ -94,56 +96,27 @@ class ResultsModel(QAbstractTableModel):
                             int(key[1:])).format(points=key[1:])
         return key
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-                return None
-            key = self._columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._header(key)
-            if role == Qt.ItemDataRole.ToolTipRole and key.startswith("d"):
-                return _("Boletas que le dieron {points}").format(
-                    points=wording.points(int(key[1:])))
-        except Exception:
+    def cell(self, row, key: str, role: int) -> Any:
+        if role in DISPLAY_ROLES:
+            if key == "rank":
+                return "" if row.rank is None else str(row.rank)
+            if key == "number":
+                return str(row.option)
+            if key == "text":
+                return self._texts.get(row.option, "")
+            if key == "total":
+                return "" if row.total is None else str(row.total)
+            if key == "breadth":
+                return "" if row.breadth is None else str(row.breadth)
+            if key.startswith("d"):
+                return str(row.distribution[int(key[1:]) - 1])
             return None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid():
-                return None
-            row = self._rows[index.row()]
-            key = self._columns[index.column()]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                if key == "rank":
-                    return "" if row.rank is None else str(row.rank)
-                if key == "number":
-                    return str(row.option)
-                if key == "text":
-                    return self._texts.get(row.option, "")
-                if key == "total":
-                    return "" if row.total is None else str(row.total)
-                if key == "breadth":
-                    return "" if row.breadth is None else str(row.breadth)
-                if key.startswith("d"):
-                    return str(row.distribution[int(key[1:]) - 1])
-                return None
-            if role == Qt.ItemDataRole.TextAlignmentRole and key != "text":
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if role == OptionRole:
-                return row.option
-            if role == RowRole:
-                return row
-            if role == TotalRole:
-                return row.total
-        except Exception:  # data() never raises
-            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key != "text":
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Role.NUMBER:
+            return row.option
+        if role == Role.OBJECT:
+            return row
+        if role == Role.TOTAL:
+            return row.total
         return None

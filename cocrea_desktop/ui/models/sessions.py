@@ -11,10 +11,7 @@ from cocrea_desktop.core import dates
 from cocrea_desktop.core.methods import method_title
 from cocrea_desktop.core.model import Session, status_label
 from cocrea_desktop.i18n import N_, _
-from cocrea_desktop.ui.models.base import ObjectIdRole, ObjectRole, RowsModel
-
-SessionIdRole = ObjectIdRole
-SessionRole = ObjectRole
+from cocrea_desktop.ui.models.base import Role, RowsModel
 
 COLUMNS = (
     ("method", N_("Método")),
@@ -38,10 +35,7 @@ class SessionsModel(RowsModel[Session]):
         return self.row_at(row)
 
     def row_of(self, session_id: str) -> int:
-        for i, s in enumerate(self._rows):
-            if s.id == session_id:
-                return i
-        return -1
+        return self.row_where(lambda s: s.id == session_id)
 
     def cell(self, session: Session, key: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -57,8 +51,8 @@ class SessionsModel(RowsModel[Session]):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == SessionIdRole:
+        if role == Role.ID:
             return session.id
-        if role == SessionRole:
+        if role == Role.OBJECT:
             return session
         return None

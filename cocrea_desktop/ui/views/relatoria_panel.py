@@ -29,7 +29,8 @@ from cocrea_desktop.export.relatoria import RelatoriaFacts, session_relatoria
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui.views.panels import Panel, big
+from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.views.panel import Panel, big
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES, ResultsView
 
 SAVE_DELAY_MS = 800
@@ -235,3 +236,6 @@ class ResultsPhasePanel(Panel):
         self.tabs.setTabText(1, _("Re&latoría"))
         self.results.retranslate()
         self.relatoria.retranslate()
+
+
+register_panel("results", ResultsPhasePanel)

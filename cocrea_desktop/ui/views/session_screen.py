@@ -9,6 +9,7 @@ on the one ``changed`` signal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
@@ -32,25 +33,10 @@ from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.panel_registry import method_panels
 from cocrea_desktop.ui.projector import RoomView
 from cocrea_desktop.ui.qt_i18n import key_text, language_signal
-from cocrea_desktop.ui.views.fair_panels import FAIR_PANELS
-from cocrea_desktop.ui.views.fishbowl_panels import (
-    ClusterPanel,
-    GroupsPanel,
-    OpenRoundPanel,
-    SynthesisPanel,
-    TurnsPanel,
-)
-from cocrea_desktop.ui.views.panels import (
-    CapturePanel,
-    ClarifyPanel,
-    InfoPanel,
-    Panel,
-    QuestionPanel,
-)
-from cocrea_desktop.ui.views.relatoria_panel import ResultsPhasePanel
-from cocrea_desktop.ui.views.vote_panels import DiscussPanel, VotePanel
+from cocrea_desktop.ui.views.panel import Panel
 from cocrea_desktop.ui.widgets.fit import fit_window
 from cocrea_desktop.ui.widgets.phase_guide import PhaseGuide
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
@@ -58,24 +44,8 @@ from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 #: *Terminar sesión*, in the session screen and the main window's Sesión menu.
 END_SESSION_KEY = "Ctrl+Shift+T"
 
-PANELS: dict[str, type[Panel]] = {
-    "question": QuestionPanel,
-    "timer": QuestionPanel,
-    "capture": CapturePanel,
-    "clarify": ClarifyPanel,
-    "vote": VotePanel,
-    "discuss": DiscussPanel,
-    "results": ResultsPhasePanel,
-    "groups": GroupsPanel,
-    "turns": TurnsPanel,
-    "cluster": ClusterPanel,
-    "open_round": OpenRoundPanel,
-    "synthesis": SynthesisPanel,
-    **FAIR_PANELS,
-}
-
-
-def shortcuts_help() -> list[tuple[str, str]]:
+def shortcuts_help(panels: Iterable[type[Panel]] = ()) -> list[tuple[str, str]]:
+    """The keys of the session screen, with those of ``panels`` (a method's own)."""
     return [
         (key_text("Alt+Right"), _("Siguiente fase")),
         (key_text("Alt+Left"), _("Fase anterior (queda registrado)")),
@@ -92,10 +62,7 @@ def shortcuts_help() -> list[tuple[str, str]]:
         ("Ctrl+R", _("Retirar (o recuperar) la idea elegida")),
         ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
         ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
-        ("Ctrl+D", _("Pecera: sortear el orden de los turnos")),
-        ("F8", _("Pecera: terminar el turno del grupo del centro")),
-        (key_text("Ctrl+1") + " … " + key_text("Ctrl+9"),
-         _("Pecera: poner las ideas elegidas en ese grupo de ideas")),
+    ] + [line for panel in panels for line in panel.help_lines()] + [
         ("Ctrl+Z", _("Deshacer la última acción (por ejemplo, la última idea)")),
         (key_text("Ctrl+Shift+Z"), _("Rehacer")),
         ("F9", _("Abrir o cerrar la vista para la sala (proyector)")),
@@ -112,8 +79,10 @@ def shortcuts_help() -> list[tuple[str, str]]:
 
 
 class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 panels: Iterable[type[Panel]] = ()) -> None:
         super().__init__(parent)
+        self.panels = list(dict.fromkeys(panels))
         self.setObjectName("session_help")
         layout = QVBoxLayout(self)
         self.label = QLabel(objectName="help_text")
@@ -127,7 +96,7 @@ class HelpDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Atajos de teclado"))
         rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
-                       for k, v in shortcuts_help())
+                       for k, v in shortcuts_help(self.panels))
         self.label.setText("<p>{}</p><table>{}</table>".format(
             _("Todo se guarda en cuanto se confirma."), rows))
 
@@ -145,6 +114,13 @@ class SessionScreen(QMainWindow):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.repo = repo
         self.session_id = repo.session(session_id).id
+        # The method's qt module registers its own panels; a kind without one stops here.
+        try:
+            method = repo.phases.method(self.session_id)
+        except CocreaError:  # a method this program does not know: reload_phase says so
+            self.panel_classes = {}
+        else:
+            self.panel_classes = method_panels(method)
         self.phase: Phase | None = None
         self.panels: dict[type[Panel], Panel] = {}
         self.help: HelpDialog | None = None
@@ -256,11 +232,11 @@ class SessionScreen(QMainWindow):
         self.phase = phase
         self.timer.setVisible(phase.minutes is not None)
         self.timer.bind(self.repo, self.session_id, phase.key)
-        panel_class = PANELS.get(phase.kind, InfoPanel)
-        panel = self.panels.get(panel_class)
+        cls = self.panel_classes[phase.kind]
+        panel = self.panels.get(cls)
         if panel is None:
-            panel = panel_class()
-            self.panels[panel_class] = panel
+            panel = cls()
+            self.panels[cls] = panel
             self.stack.addWidget(panel)
         if changed or self.stack.currentWidget() is not panel:
             self.stack.setCurrentWidget(panel)
@@ -370,7 +346,7 @@ class SessionScreen(QMainWindow):
 
     def show_help(self) -> None:
         if self.help is None:
-            self.help = HelpDialog(self)
+            self.help = HelpDialog(self, self.panel_classes.values())
         if self.help.isVisible():
             self.help.raise_()
         self.help.show()

@@ -33,14 +33,9 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.ballots import BallotsModel
 from cocrea_desktop.ui.models.counts import CountsModel
 from cocrea_desktop.ui.models.results import ResultsModel
-from cocrea_desktop.ui.views.panels import (
-    NotesBox,
-    Panel,
-    banner,
-    big,
-    loose_ideas_warning,
-    table_view,
-)
+from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
+from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
 from cocrea_desktop.ui.widgets.fit import readable_column
@@ -687,3 +682,7 @@ class DiscussPanel(Panel):
     def retranslate(self) -> None:
         self.notes.retranslate()
         self.results.retranslate()
+
+
+register_panel("vote", VotePanel)
+register_panel("discuss", DiscussPanel)

@@ -38,7 +38,7 @@ class _TitlesFit(QObject):
     def later(self, *_args) -> None:
         if not self.pending:
             self.pending = True
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # cancelled if the view goes
 
     def fit(self) -> None:
         self.pending = False
@@ -85,7 +85,7 @@ class _ReadableColumn(QObject):
     def later(self, section: int = -1, *_args) -> None:
         if section != self.column and not self.pending:
             self.pending = True
-            QTimer.singleShot(0, self.apply)
+            QTimer.singleShot(0, self, self.apply)  # cancelled if the view goes
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:

@@ -1,0 +1,153 @@
+"""The fair panel of the phase kind "fair_follow_up": each letter's next meeting and
+progress.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.i18n import _
+from cocrea_desktop.methods.idea_fair.qt.common import (
+    FairPanel,
+    fit_columns,
+    rows_view,
+    selected_key,
+)
+from cocrea_desktop.methods.idea_fair.qt.models import (
+    TextRowsModel,
+    status_name,
+)
+from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.views.panel import big
+
+
+class FairFollowUpPanel(FairPanel):
+    """Per letter: next meeting, responsible people, status (dropped needs a reason)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.model = TextRowsModel(self)
+        self.table = rows_view(self.model, "follow_up")
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.load_selected())
+        layout.addWidget(self.table, 1)
+        self.form_title = big(QLabel(objectName="follow_up_title"), 1.1)
+        layout.addWidget(self.form_title)
+        row = QHBoxLayout()
+        self.meeting_label, self.responsible_label = QLabel(), QLabel()
+        self.status_label, self.reason_label = QLabel(), QLabel()
+        self.meeting = QLineEdit(objectName="next_meeting")
+        self.responsible = QLineEdit(objectName="responsible")
+        self.status = QComboBox(objectName="letter_status")
+        self.reason = QLineEdit(objectName="status_reason")
+        for label, widget, stretch in ((self.meeting_label, self.meeting, 1),
+                                       (self.responsible_label, self.responsible, 2),
+                                       (self.status_label, self.status, 0),
+                                       (self.reason_label, self.reason, 2)):
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget, stretch)
+        self.save_button = QPushButton(objectName="save_follow_up")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        layout.addWidget(self.feedback)
+        for edit in (self.meeting, self.responsible, self.reason):
+            edit.returnPressed.connect(self.save)
+        self.status.currentIndexChanged.connect(lambda _i: self._reason_state())
+        self.retranslate()
+
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        stands = {s.id: s for s in self.stands()}
+        authorities = {a.id: a for a in self.authorities()}
+        chosen = selected_key(self.table)
+        letters = self.repo.fair.letters(self.session_id)
+        self.model.set_table(
+            [_("Folio"), _("Stand"), _("Proyecto"), _("Autoridad"), _("Próxima reunión"),
+             _("Responsables"), _("Estado")],
+            [(letter.id, [letter.folio, str(stands[letter.stand_id].number),
+                          stands[letter.stand_id].title, authorities[letter.authority_id].name,
+                          letter.next_meeting, letter.responsible,
+                          status_name(letter.status) + (": " + letter.status_reason
+                                                        if letter.status_reason else "")])
+             for letter in letters])
+        fit_columns(self.table, [70, 50, 230, 170, 130, 200])
+        row = next((r for r in range(self.model.rowCount()) if self.model.key_at(r) == chosen),
+                   0 if self.model.rowCount() else -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.load_selected()
+
+    def load_selected(self) -> None:
+        letter_id = selected_key(self.table)
+        enabled = letter_id is not None and self.repo is not None
+        for w in (self.meeting, self.responsible, self.status, self.reason, self.save_button):
+            w.setEnabled(enabled)
+        if not enabled:
+            self.form_title.setText(_("Aún no hay cartas compromiso."))
+            return
+        letter = self.repo.fair.letter(letter_id)
+        self.form_title.setText(_("Seguimiento de la carta {folio}").format(folio=letter.folio))
+        self.meeting.setText(letter.next_meeting)
+        self.responsible.setText(letter.responsible)
+        self.status.setCurrentIndex(max(0, self.status.findData(letter.status)))
+        self.reason.setText(letter.status_reason)
+        self._reason_state()
+
+    def _reason_state(self) -> None:
+        dropped = self.status.currentData() == "dropped"
+        self.reason.setPlaceholderText(_("obligatorio al descartar") if dropped
+                                       else _("opcional"))
+
+    def save(self) -> None:
+        letter_id = selected_key(self.table)
+        if letter_id is None or self.repo is None:
+            return
+        letter = self.repo.fair.letter(letter_id)
+        status, reason = self.status.currentData(), self.reason.text().strip()
+        if status == "dropped" and not reason:
+            self.feedback.setText(_("Escriba por qué se descarta la carta."))
+            self.reason.setFocus()
+            return
+        details = (self.meeting.text().strip(), self.responsible.text().strip())
+        if details != (letter.next_meeting, letter.responsible) and ops.edit_letter(
+                parent=self, repo=self.repo, letter_id=letter.id, next_meeting=details[0],
+                responsible=details[1]) is None:
+            return
+        if (status, reason) != (letter.status, letter.status_reason) and \
+                ops.set_letter_status(parent=self, repo=self.repo, letter_id=letter.id,
+                                      status=status, reason=reason) is None:
+            return
+        self.feedback.setText(_("Seguimiento de {folio} guardado.").format(folio=letter.folio))
+
+    def retranslate(self) -> None:
+        self.meeting_label.setText(_("Próxima &reunión:"))
+        self.responsible_label.setText(_("Res&ponsables:"))
+        self.status_label.setText(_("&Estado:"))
+        self.reason_label.setText(_("&Motivo:"))
+        current = self.status.currentData()
+        self.status.blockSignals(True)
+        self.status.clear()
+        for key in LETTER_STATUSES:
+            self.status.addItem(status_name(key), key)
+        self.status.setCurrentIndex(max(0, self.status.findData(current)))
+        self.status.blockSignals(False)
+        self.save_button.setText(_("Guardar (Intro)"))
+        self._reason_state()
+        if self.repo is not None:
+            self.refresh()

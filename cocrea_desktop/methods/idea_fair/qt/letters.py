@@ -1,0 +1,291 @@
+"""The fair panel of the phase kind "fair_letters": the commitment letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.i18n import _
+from cocrea_desktop.methods.idea_fair.qt.common import (
+    FairFiles,
+    FairPanel,
+    fit_columns,
+    number_edit,
+    rows_view,
+    selected_key,
+)
+from cocrea_desktop.methods.idea_fair.qt.models import (
+    TextRowsModel,
+    level_name,
+)
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.places import start_folder
+from cocrea_desktop.ui.views.panel import big
+
+
+class FairLettersPanel(FairPanel):
+    """Draft a carta compromiso per agreement, print it, attach the signed paper's scan."""
+
+    FIELDS = ("letter_date", "team_commits", "authority_commits", "next_step",
+              "next_step_date", "follow_up_contact", "witness")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        form_box = QVBoxLayout(left)
+        form_box.setContentsMargins(0, 0, 0, 0)
+        self.form_title = big(QLabel(objectName="letter_form_title"), 1.2)
+        form_box.addWidget(self.form_title)
+        self.agreements = QComboBox(objectName="agreements")
+        self.agreements.activated.connect(self._agreement_chosen)
+        form_box.addWidget(self.agreements)
+        picks = QHBoxLayout()
+        self.stand_label, self.authority_label = QLabel(), QLabel()
+        self.stand = number_edit("letter_stand")
+        self.authority = number_edit("letter_authority")
+        self.stand_label.setBuddy(self.stand)
+        self.authority_label.setBuddy(self.authority)
+        for w in (self.stand_label, self.stand, self.authority_label, self.authority):
+            picks.addWidget(w)
+        picks.addStretch(1)
+        form_box.addLayout(picks)
+        self.prefill = QLabel(objectName="letter_prefill")
+        self.prefill.setWordWrap(True)
+        self.prefill.setFrameShape(QFrame.Shape.StyledPanel)
+        self.prefill.setMinimumHeight(60)
+        form_box.addWidget(self.prefill)
+        form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        for key in self.FIELDS:
+            edit = QLineEdit(objectName="letter_" + key)
+            self.edits[key] = edit
+            self.labels[key] = QLabel()
+            self.labels[key].setBuddy(edit)
+            form.addRow(self.labels[key], edit)
+            edit.returnPressed.connect(self.focusNextChild)
+        self.edits["witness"].returnPressed.disconnect()
+        self.edits["witness"].returnPressed.connect(self.draft)
+        form_box.addLayout(form)
+        self.draft_button = QPushButton(objectName="draft_letter")
+        self.draft_button.clicked.connect(self.draft)
+        form_box.addWidget(self.draft_button)
+        form_box.addWidget(self.feedback)
+        form_box.addStretch(1)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        self.list_title = big(QLabel(objectName="letters_title"), 1.2)
+        right_box.addWidget(self.list_title)
+        self.model = TextRowsModel(self)
+        self.table = rows_view(self.model, "letters")
+        right_box.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(objectName="print_letter")
+        self.attach_button = QPushButton(objectName="attach_scan")
+        self.print_button.clicked.connect(self.print_letter)
+        self.attach_button.clicked.connect(self.attach_scan)
+        row.addWidget(self.print_button)
+        row.addWidget(self.attach_button)
+        row.addStretch(1)
+        right_box.addLayout(row)
+        self.scans = QLabel(objectName="letter_scans")
+        self.scans.setWordWrap(True)
+        self.scans.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right_box.addWidget(self.scans)
+        splitter.addWidget(right)
+        splitter.setSizes([600, 750])
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
+        self.stand.textChanged.connect(lambda _t: self._show_prefill())
+        self.authority.textChanged.connect(lambda _t: self._show_prefill())
+        self.stand.returnPressed.connect(lambda: self.authority.setFocus())
+        self.authority.returnPressed.connect(lambda: self.edits["team_commits"].setFocus())
+        self.shortcut("Ctrl+Return", self.draft)
+        self.shortcut("Ctrl+P", self.print_letter)
+        self.retranslate()
+
+    def focus_target(self) -> QWidget | None:
+        return self.stand
+
+    def _lookups(self) -> tuple[dict, dict]:
+        return ({s.number: s for s in self.stands()}, {a.number: a for a in self.authorities()})
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        stands, authorities = self._lookups()
+        by_id_s = {s.id: s for s in stands.values()}
+        by_id_a = {a.id: a for a in authorities.values()}
+        letters = self.repo.fair.letters(self.session_id)
+        chosen = selected_key(self.table)
+        self.model.set_table(
+            [_("Folio"), _("Stand"), _("Proyecto"), _("Autoridad"), _("Fecha"),
+             _("Firmada (adjuntos)")],
+            [(letter.id, [letter.folio, str(by_id_s[letter.stand_id].number),
+                          by_id_s[letter.stand_id].title, by_id_a[letter.authority_id].name,
+                          letter.letter_date, str(len(self.repo.fair.attachments(letter.id)))])
+             for letter in letters])
+        fit_columns(self.table, [70, 50, 220, 160, 90])
+        for row in range(self.model.rowCount()):
+            if self.model.key_at(row) == chosen:
+                self.table.selectRow(row)
+        # Agreements (commit or meeting) without a letter yet, for a quick pick.
+        have = {(by_id_s[letter.stand_id].number, by_id_a[letter.authority_id].number)
+                for letter in letters}
+        matrix = self.repo.fair.interest_matrix(self.session_id)
+        self.agreements.clear()
+        self.agreements.addItem(_("Elegir un acuerdo de la matriz de interés…"), None)
+        for (s, a), level in sorted(matrix.items()):
+            if level in ("commit", "meeting") and (s, a) not in have and s in stands \
+                    and a in authorities:
+                self.agreements.addItem(_("Stand {stand} «{title}» con {name}: {level}").format(
+                    stand=s, title=stands[s].title, name=authorities[a].name,
+                    level=level_name(level)), (s, a))
+        self.list_title.setText(_("Cartas compromiso: {count}").format(count=len(letters)))
+        self._show_prefill()
+        self.update_buttons()
+
+    def _agreement_chosen(self, _index: int) -> None:
+        pair = self.agreements.currentData()
+        if pair:
+            self.stand.setText(str(pair[0]))
+            self.authority.setText(str(pair[1]))
+            self.edits["team_commits"].setFocus()
+
+    def _show_prefill(self) -> None:
+        if self.repo is None:
+            return
+        stands, authorities = self._lookups()
+        s = int(self.stand.text()) if self.stand.text() else None
+        a = int(self.authority.text()) if self.authority.text() else None
+        lines = []
+        if s in stands:
+            st = stands[s]
+            lines.append(_("Proyecto: {title} — {summary}").format(title=st.title,
+                                                                  summary=st.summary or "—"))
+            lines.append(_("Problema: {problem} · Equipo: {team}").format(
+                problem=st.problem or "—", team=st.organisation or "—"))
+        elif s:
+            lines.append(_("No existe ese stand"))
+        if a in authorities:
+            lines.append(_("Autoridad: {label}").format(label=authorities[a].label()))
+        elif a:
+            lines.append(_("No existe esa autoridad"))
+        self.prefill.setText("\n".join(lines) or _("Escriba el número de stand y el de la "
+                                                   "autoridad: la carta toma sus datos."))
+
+    def draft(self) -> None:
+        if self.repo is None:
+            return
+        if not self.stand.text() or not self.authority.text():
+            self.feedback.setText(_("Escriba el número de stand y el de la autoridad."))
+            self.stand.setFocus()
+            return
+        values = {k: e.text() for k, e in self.edits.items()}
+        letter = ops.draft_letter(parent=self, repo=self.repo, session_id=self.session_id,
+                                  stand_number=int(self.stand.text()),
+                                  authority_number=int(self.authority.text()), **values)
+        if letter is not None:
+            self.feedback.setText(_("Carta {folio} redactada. Imprímala (Ctrl+P) para "
+                                    "firmarla.").format(folio=letter.folio))
+            self.stand.setText("")
+            self.authority.setText("")
+            for key, edit in self.edits.items():
+                edit.setText(dt.date.today().isoformat() if key == "letter_date" else "")
+            for row in range(self.model.rowCount()):
+                if self.model.key_at(row) == letter.id:
+                    self.table.selectRow(row)
+            self.stand.setFocus()
+
+    def current_letter(self):
+        letter_id = selected_key(self.table)
+        if letter_id is None and self.model.rowCount():
+            letter_id = self.model.key_at(self.model.rowCount() - 1)
+        return self.repo.fair.letter(letter_id) if letter_id and self.repo else None
+
+    def update_buttons(self) -> None:
+        letter = self.current_letter() if self.repo is not None else None
+        self.print_button.setEnabled(letter is not None)
+        self.attach_button.setEnabled(letter is not None and not self.repo.read_only)
+        if letter is None:
+            self.scans.setText("")
+            return
+        files = self.repo.fair.attachments(letter.id)
+        self.scans.setText(_("{folio}: sin foto ni escaneo de la carta firmada.").format(
+            folio=letter.folio) if not files else "\n".join(
+            _("{folio}: {name} · SHA-256 {digest}").format(
+                folio=letter.folio, name=f["file_name"], digest=f["sha256"][:16] + "…")
+            for f in files))
+
+    def print_letter(self) -> None:
+        letter = self.current_letter()
+        if letter is None:
+            return
+        from cocrea_desktop.methods.idea_fair.pdf import write_letter
+
+        folio = letter.folio
+        self.print_pdf(_("Guardar la carta {folio}").format(folio=folio),
+                       f"carta-{folio}.pdf",
+                       lambda repo, sid, target: write_letter(repo, sid, folio, target))
+
+    def attach_scan(self) -> None:
+        letter = self.current_letter()
+        if letter is None or self.repo is None:
+            return
+        chosen = FairFiles.ask_open_path(
+            self, _("Foto o escaneo de la carta firmada {folio}").format(folio=letter.folio),
+            str(start_folder(self.repo)))
+        if not chosen:
+            return
+        digest = ops.attach_letter_scan(parent=self, repo=self.repo, letter_id=letter.id,
+                                        path=chosen)
+        if digest:
+            self.feedback.setText(_("Adjunto a {folio}: {name} (SHA-256 {digest}…)").format(
+                folio=letter.folio, name=Path(chosen).name, digest=digest[:16]))
+
+    def retranslate(self) -> None:
+        self.form_title.setText(_("Nueva carta compromiso"))
+        self.stand_label.setText(_("&Stand:"))
+        self.authority_label.setText(_("&Autoridad:"))
+        names = {
+            "letter_date": _("&Fecha (AAAA-MM-DD):"),
+            "team_commits": _("El &equipo se compromete a:"),
+            "authority_commits": _("La a&utoridad se compromete a:"),
+            "next_step": _("Siguiente &paso:"),
+            "next_step_date": _("Fecha del siguiente paso:"),
+            "follow_up_contact": _("&Contacto para el seguimiento:"),
+            "witness": _("&Testigo (opcional):"),
+        }
+        for key, label in self.labels.items():
+            label.setText(names[key])
+        if not self.edits["letter_date"].text():
+            self.edits["letter_date"].setText(dt.date.today().isoformat())
+        self.edits["witness"].setPlaceholderText(_("STL u órgano garante"))
+        self.draft_button.setText(_("Redactar la carta (Ctrl+Intro)"))
+        self.print_button.setText(_("Imprimir carta (PDF)… Ctrl+P"))
+        self.attach_button.setText(_("Adjuntar foto o escaneo firmado…"))
+        if self.repo is not None:
+            self.refresh()
+        else:
+            self.prefill.setText("")

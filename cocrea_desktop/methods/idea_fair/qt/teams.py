@@ -1,0 +1,210 @@
+"""The fair panel of the phase kind "fair_teams": register the promoter teams fast."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.i18n import _
+from cocrea_desktop.methods.idea_fair.qt.common import (
+    FairPanel,
+    fit_columns,
+    number_edit,
+    rows_view,
+    selected_key,
+)
+from cocrea_desktop.methods.idea_fair.qt.models import (
+    TextRowsModel,
+)
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.views.panel import big
+
+
+class FairTeamsPanel(FairPanel):
+    """Register the promoter teams fast: Tab between fields, Enter saves; F2 edits."""
+
+    FIELDS = ("title", "summary", "problem", "theme", "organisation", "asks")
+    PERSONAL = ("contact_name", "contact_phone")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editing_id: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        form_box = QVBoxLayout(left)
+        form_box.setContentsMargins(0, 0, 0, 0)
+        self.form_title = big(QLabel(objectName="team_form_title"), 1.2)
+        form_box.addWidget(self.form_title)
+        form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        self.number = number_edit("stand_number")
+        self.labels["number"] = QLabel()
+        form.addRow(self.labels["number"], self.number)
+        for key in self.FIELDS:
+            edit = QLineEdit(objectName="stand_" + key)
+            edit.setMaxLength(500)
+            self.edits[key] = edit
+            self.labels[key] = QLabel()
+            form.addRow(self.labels[key], edit)
+        form_box.addLayout(form)
+        self.personal = QGroupBox(objectName="personal_data")
+        personal_form = QFormLayout(self.personal)
+        for key in self.PERSONAL:
+            edit = QLineEdit(objectName="stand_" + key)
+            edit.setMaxLength(200)
+            self.edits[key] = edit
+            self.labels[key] = QLabel()
+            personal_form.addRow(self.labels[key], edit)
+        self.personal_note = QLabel(objectName="personal_note")
+        self.personal_note.setWordWrap(True)
+        personal_form.addRow(self.personal_note)
+        self.personal.setStyleSheet("QGroupBox { border: 2px dashed palette(text); "
+                                    "margin-top: 14px; padding-top: 6px; font-weight: bold; }"
+                                    "QGroupBox::title { subcontrol-origin: margin; left: 8px; }")
+        form_box.addWidget(self.personal)
+        for label_key, label in self.labels.items():
+            label.setBuddy(self.number if label_key == "number" else self.edits[label_key])
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(objectName="save_stand")
+        self.cancel_button = QPushButton(objectName="cancel_edit")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.clear_form)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        form_box.addLayout(buttons)
+        form_box.addWidget(self.feedback)
+        form_box.addStretch(1)
+        for edit in [self.number, *self.edits.values()]:
+            edit.returnPressed.connect(self.save)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        self.count = big(QLabel(objectName="stand_count"), 1.2)
+        right_box.addWidget(self.count)
+        self.model = TextRowsModel(self)
+        self.table = rows_view(self.model, "stands")
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        right_box.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.edit_button = QPushButton(objectName="edit_stand")
+        self.edit_button.clicked.connect(self.edit_selected)
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        right_box.addLayout(row)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 790])
+        self.shortcut("F2", self.edit_selected)
+        self.shortcut("Escape", self.clear_form)
+        self.retranslate()
+
+    def focus_target(self) -> QWidget | None:
+        return self.edits["title"]
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        stands = self.stands()
+        self.model.set_table(
+            [_("Stand"), _("Proyecto"), _("Tema"), _("Equipo promotor"), _("Lo que piden")],
+            [(s.id, [str(s.number), s.title, s.theme, s.organisation, s.asks]) for s in stands])
+        fit_columns(self.table, [60, 270, 110, 170])
+        self.count.setText(_("Equipos registrados: {count}").format(count=len(stands)))
+        if self.editing_id is None:
+            self.number.setPlaceholderText(str(max((s.number for s in stands), default=0) + 1))
+
+    def values(self) -> dict[str, str]:
+        return {k: e.text() for k, e in self.edits.items()}
+
+    def save(self) -> None:
+        if self.repo is None:
+            return
+        values = self.values()
+        if not values["title"].strip():
+            self.feedback.setText(_("Escriba al menos el título del proyecto."))
+            self.edits["title"].setFocus()
+            return
+        if self.editing_id is not None:
+            if ops.edit_stand(parent=self, repo=self.repo, stand_id=self.editing_id, **values):
+                self.feedback.setText(_("Cambios guardados."))
+                self.clear_form()
+            return
+        title = values.pop("title")
+        number = int(self.number.text()) if self.number.text() else None
+        stand = ops.add_stand(parent=self, repo=self.repo, session_id=self.session_id,
+                              title=title, number=number, **values)
+        if stand is not None:
+            self.feedback.setText(_("Stand {number} registrado: {title}").format(
+                number=stand.number, title=stand.title))
+            self.clear_form()
+
+    def clear_form(self) -> None:
+        self.editing_id = None
+        self.number.setEnabled(True)
+        self.number.setText("")
+        for edit in self.edits.values():
+            edit.setText("")
+        self.retranslate_form()
+        self.refresh()
+        self.edits["title"].setFocus()
+
+    def edit_selected(self) -> None:
+        stand_id = selected_key(self.table)
+        stand = next((s for s in self.stands() if s.id == stand_id), None)
+        if stand is None:
+            return
+        self.editing_id = stand.id
+        self.number.setText(str(stand.number))
+        self.number.setEnabled(False)
+        for key, edit in self.edits.items():
+            edit.setText(getattr(stand, key))
+        self.retranslate_form()
+        self.edits["title"].setFocus()
+        self.edits["title"].selectAll()
+
+    def retranslate_form(self) -> None:
+        if self.editing_id is None:
+            self.form_title.setText(_("Nuevo equipo promotor"))
+            self.save_button.setText(_("Registrar (Intro)"))
+        else:
+            self.form_title.setText(_("Editar el stand {number}").format(
+                number=self.number.text()))
+            self.save_button.setText(_("Guardar cambios (Intro)"))
+        self.cancel_button.setVisible(self.editing_id is not None)
+
+    def retranslate(self) -> None:
+        names = {
+            "number": _("&Stand núm.:"), "title": _("&Proyecto:"),
+            "summary": _("&Resumen (una línea):"), "problem": _("Pro&blema:"),
+            "theme": _("&Tema:"), "organisation": _("&Organización promotora:"),
+            "asks": _("&Lo que piden:"), "contact_name": _("Persona de &contacto:"),
+            "contact_phone": _("Teléfon&o:"),
+        }
+        for key, label in self.labels.items():
+            label.setText(names[key])
+        self.number.setToolTip(_("Vacío: el siguiente número libre"))
+        self.personal.setTitle(_("Datos personales"))
+        self.personal_note.setText(_("Solo se muestran en esta pantalla, para el seguimiento. "
+                                     "No se proyectan ni salen en la lista de stands."))
+        self.cancel_button.setText(_("Cancelar (Esc)"))
+        self.edit_button.setText(_("Editar el stand elegido (F2)"))
+        self.retranslate_form()
+        if self.repo is not None:
+            self.refresh()
