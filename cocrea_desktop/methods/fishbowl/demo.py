@@ -61,5 +61,8 @@ def seed(repo: Repo, session_id: str) -> None:
     phases.go_to(session_id, "vote")
     repo.votes.configure(session_id, "vote", dots_per_person=3, max_per_option=3,
                          participants=18)
-    for number, text in enumerate(DEMO_DOTS, start=1):
-        repo.votes.enter_ballot(session_id, "vote", text, serial=f"{number:04d}")
+    # Ballots as printed by the program (4 handed out and not returned), so that the
+    # register reconciles ("cuadra") as it would after a real session.
+    pairs, _changes = repo.register.issue(session_id, "vote", len(DEMO_DOTS) + 4)
+    for (serial, _payload), text in zip(pairs, DEMO_DOTS):
+        repo.votes.enter_ballot(session_id, "vote", text, serial=serial)

@@ -86,8 +86,11 @@ def seed(repo: Repo, session_id: str) -> None:
     phases.go_to(session_id, "closing")
     repo.votes.configure(session_id, "vote", dots_per_person=3, max_per_option=3,
                          participants=10)
-    for number, text in enumerate(DEMO_DOTS, start=1):
-        repo.votes.enter_ballot(session_id, "vote", text, serial=f"{number:04d}")
+    # Ballots as printed by the program, so that the
+    # register reconciles ("cuadra") as it would after a real session.
+    pairs, _changes = repo.register.issue(session_id, "vote", len(DEMO_DOTS) + 0)
+    for (serial, _payload), text in zip(pairs, DEMO_DOTS):
+        repo.votes.enter_ballot(session_id, "vote", text, serial=serial)
     phases.go_to(session_id, "follow_up")
     fair.set_letter_status(gardens.id, "in_progress")
     fair.set_letter_status(lights.id, "in_pal")

@@ -51,8 +51,11 @@ def seed(repo: Repo, session_id: str) -> None:
     merge, _changes = ideas.propose_merge(session_id, DEMO_MERGE)
     ideas.agree_merge(merge.id)
     phases.go_to(session_id, "preliminary_vote")
-    for number, text in enumerate(DEMO_BALLOTS, start=1):
-        repo.votes.enter_ballot(session_id, "preliminary", text, serial=f"{number:04d}")
+    # Ballots as printed by the program (2 handed out and not returned), so that the
+    # register reconciles ("cuadra") as it would after a real session.
+    pairs, _changes = repo.register.issue(session_id, "preliminary", len(DEMO_BALLOTS) + 2)
+    for (serial, _payload), text in zip(pairs, DEMO_BALLOTS):
+        repo.votes.enter_ballot(session_id, "preliminary", text, serial=serial)
     phases.skip(session_id)  # discussion and final vote are optional: on to the results
     repo.relatoria.save(
         session_id,
