@@ -154,7 +154,7 @@ def session_facts(snap: SessionSnapshot) -> tuple[tuple[str, str], ...]:
         (_("Fecha"), dates.format_date(s["date"]) or "—"),
         (_("Lugar"), s["place"] or "—"),
         (_("Participantes"), str(s["participant_count"] or "—")),
-        (_("Lenguas"), s["languages"] or "—"),
+        (_("Lenguas"), dates.language_names(s["languages"]) or "—"),
         (_("Intérprete"), _("Sí") if s["interpreter"] else _("No")),
         (_("Nivel de participación prometido"), s["participation_level_name"]),
         (_("Estado"), s["status_name"]),
