@@ -63,11 +63,14 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
             if i >= len(DEMO_SESSIONS):
                 table = f"{table} ({i // len(DEMO_SESSIONS) + 1})"
+            seed = getattr(get_method(method).module("demo"), "seed", None)
+            seeding = method not in seeded and seed is not None
+            # A session is run first and concluded after: a concluded one no longer changes.
             session_id, _changes = repo.add_session(
                 method=method, question=question, table_label=table, date=date, place=place,
-                facilitator=facilitator, status=status, participant_count=people)
-            seed = getattr(get_method(method).module("demo"), "seed", None)
-            if method not in seeded and seed is not None:
+                facilitator=facilitator, status="in_progress" if seeding else status,
+                participant_count=people)
+            if seeding:
                 seeded.add(method)
                 # A sample, not a record: no need to wait for the disk at each action.
                 repo.pf.conn.execute("PRAGMA synchronous = OFF")
@@ -75,6 +78,8 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                     seed(repo, session_id)
                 finally:
                     repo.pf.conn.execute("PRAGMA synchronous = FULL")
+                if status == "closed":
+                    repo.end_session(session_id)
     finally:
         repo.close()
     return target
