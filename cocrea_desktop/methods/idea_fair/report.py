@@ -109,7 +109,7 @@ def sections(repo: Repo, session_id: str, snap: SessionSnapshot) -> tuple[Sectio
             parts.append(_("la autoridad se compromete a: {text}").format(
                 text=letter.authority_commits))
         if letter.next_step:
-            step = letter.next_step
+            step = letter.next_step.rstrip(".")
             if letter.next_step_date:
                 step += " ({date})".format(date=dates.format_date(letter.next_step_date))
             parts.append(_("próximo paso: {step}").format(step=step))
