@@ -78,8 +78,8 @@ def seed(repo: Repo, session_id: str) -> None:
         session_id,
         convergences=_("Las tres posturas piden publicar cada año cuánto recibió cada "
                        "agencia y en qué se gastó."),
-        dissent=_("El reparto por población choca con dar prioridad a las obras urgentes "
-                  "de agua, clínica y caminos."),
+        dissent=_("Pocas obras grandes y bien hechas: solo la cabecera municipal lo "
+                  "planteó."),
         next_steps=_("Llevar al cabildo la propuesta más votada y publicar el reparto de "
                      "este año en el tablero de la agencia."),
     )
