@@ -47,7 +47,7 @@ def test_the_fair_relatoria_tells_the_fair_and_leaves_out_ideas_and_merges(tmp_p
         target = tmp_path / "relatoria-feria.pdf"
         write_session_report(repo, sid, "relatoria", target)
         paper = " ".join(pdf_pages(target))
-        for words in ("Puestos y equipos (2)", "Autoridades presentes (1)",
+        for words in ("Stands y equipos (2)", "Autoridades presentes (1)",
                       "Recorrido (1 visita)", "Interés de las autoridades",
                       "Cartas compromiso (1)", "CC-001", "Lugar 1: stand 7"):
             assert words in paper, words

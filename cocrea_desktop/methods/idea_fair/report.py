@@ -64,7 +64,7 @@ def sections(repo: Repo, session_id: str, snap: SessionSnapshot) -> tuple[Sectio
         parts.append(ngettext("{count} visita", "{count} visitas", per_stand[s.number])
                      .format(count=per_stand[s.number]))
         lines.append(" · ".join(parts))
-    out.append(Section(_("Puestos y equipos ({count})").format(count=len(stands)),
+    out.append(Section(_("Stands y equipos ({count})").format(count=len(stands)),
                        tuple(lines) or (_("No se registraron stands."),)))
 
     out.append(Section(
