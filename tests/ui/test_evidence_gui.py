@@ -73,7 +73,11 @@ def test_privacy_notice_dialog(window, qtbot):
 
 
 def test_attendance_counts_people_and_erasure(window, qtbot, monkeypatch):
+    # A session of the demo whose attendance was not counted yet (the first one was).
+    rows = [i for i, s in enumerate(window.repo.sessions()) if s.status == "planned"]
+    window.table.selectRow(rows[0])
     session = window.current_session()
+    assert not any(window.repo.attendance.counts(session.id).values())
     monkeypatch.setattr(AttendanceDialog, "confirm", staticmethod(lambda parent, text: True))
 
     def use(dialog: AttendanceDialog):

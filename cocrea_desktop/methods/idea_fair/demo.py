@@ -7,9 +7,12 @@ dot vote at the closing: every phase of the fair has something to show.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+#: The demo's scan of the signed carta CC-002.
+SIGNED_SCAN = (Path(__file__).resolve().parents[3] / "resources" / "demo"
+               / "carta-CC-002-firmada.pdf")
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -107,37 +110,6 @@ def seed(repo: Repo, session_id: str) -> None:
     phases.go_to(session_id, "follow_up")
     fair.set_letter_status(gardens.id, "in_progress")
     fair.set_letter_status(lights.id, "in_pal")
-    with tempfile.TemporaryDirectory() as folder:
-        fair.attach(lights.id, signed_letter_scan(Path(folder), lights.folio))
-
-
-def signed_letter_scan(folder: Path, folio: str) -> Path:
-    """A one-page PDF standing for the scan of the signed letter (the demo has no paper)."""
-    from reportlab.lib.pagesizes import letter
-    from reportlab.pdfgen import canvas
-
-    path = folder / f"carta-{folio}-firmada.pdf"
-    page = canvas.Canvas(str(path), pagesize=letter, invariant=1)
-    width, height = letter
-    page.setFont("Helvetica-Bold", 15)
-    page.drawString(72, height - 90, f"Carta compromiso {folio}")
-    page.setFont("Helvetica", 11)
-    lines = ["Ruta segura a la secundaria - Vecinos de El Calvario",
-             "La autoridad se compromete a instalar seis luminarias en el camino.",
-             "El equipo se compromete a organizar rondines vecinales.",
-             "San Juan Bautista Cuicatlan, Oaxaca, 20 de febrero de 2027."]
-    for i, line in enumerate(lines):
-        page.drawString(72, height - 130 - 18 * i, line)
-    for x, who in ((72, "Por el equipo promotor"), (330, "Por la autoridad")):
-        y = 260
-        path_obj = page.beginPath()  # a signature, by hand
-        path_obj.moveTo(x + 10, y + 12)
-        path_obj.curveTo(x + 40, y + 45, x + 60, y - 10, x + 90, y + 20)
-        path_obj.curveTo(x + 110, y + 40, x + 130, y, x + 170, y + 14)
-        page.setLineWidth(1.4)
-        page.drawPath(path_obj)
-        page.setLineWidth(0.6)
-        page.line(x, y, x + 200, y)
-        page.drawString(x, y - 16, who)
-    page.save()
-    return path
+    # The signed paper, scanned: a one-page PDF kept with the program's resources (drawn
+    # once with reportlab; making it here would load reportlab and Pillow at first start).
+    fair.attach(lights.id, SIGNED_SCAN)

@@ -82,7 +82,8 @@ class AttendanceDialog(QDialog):
             table.setHorizontalHeaderLabels([_("Categoría"), _("Personas")])
         for (dimension, key), label in self.category_labels.items():
             label.setText(_(privacy.CATEGORIES[dimension][key]))
-        if hasattr(self, "people"):
+        # A dialog closed already (its process file may be closed too) only renames.
+        if hasattr(self, "people") and self.isVisible():
             self.load_people()
 
     # -- counts ------------------------------------------------------------------------------
