@@ -142,13 +142,14 @@ class HelpDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Atajos de teclado"))
-        parts = []
+        rows = []  # one table, so that every section's keys line up
         for heading, lines in self.sections():
-            rows = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
-                           for k, v in lines)
-            parts.append(f"<h3>{escape(heading)}</h3><table>{rows}</table>")
-        self.label.setText("<p>{}</p>{}".format(
-            escape(_("Todo se guarda en cuanto se confirma.")), "".join(parts)))
+            rows.append("<tr><td colspan='2' style='padding-top: 8px'>"
+                        f"<h3>{escape(heading)}</h3></td></tr>")
+            rows.extend(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
+                        for k, v in lines)
+        self.label.setText("<p>{}</p><table>{}</table>".format(
+            escape(_("Todo se guarda en cuanto se confirma.")), "".join(rows)))
 
 
 #: Widest text of the undo button: the bar of buttons fits 1024 px.
