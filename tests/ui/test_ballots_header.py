@@ -23,7 +23,8 @@ def test_the_ballots_table_names_what_is_voted_on(qtbot, tmp_path, lang, method,
     repo = Repo.open(create_demo(tmp_path / "demo.cocrea.db"))
     try:
         session = next(s for s in repo.sessions() if s.method == method)
-        if method == "nominal_group":
+        if method == "nominal_group":  # the demo's first session, concluded
+            repo.reopen_session(session.id)
             repo.phases.go_to(session.id, "preliminary_vote")
         screen = SessionScreen(repo, session.id)
         qtbot.addWidget(screen)

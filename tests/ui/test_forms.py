@@ -30,7 +30,8 @@ UI_FILES = forms.forms()
 
 def test_every_form_has_its_compiled_module_and_no_module_is_orphaned():
     assert {ui.stem for ui in UI_FILES} >= {"process", "session", "privacy", "attendance",
-                                           "bundle_export"}
+                                           "bundle_export", "fair_stand", "fair_letter",
+                                           "fair_follow_up"}
     compiled = {p.name for p in forms.TARGET.glob("*_form.py")}
     assert compiled == {forms.target_for(ui).name for ui in UI_FILES}
 
@@ -145,3 +146,92 @@ def test_privacy_preview_is_shown_whole_at_1024x768(qtbot, tmp_path, language):
         assert dialog.frameGeometry().height() <= 768
     finally:
         install("es")
+
+
+def test_session_date_is_written_in_the_order_of_the_language(qtbot):
+    """Found in the walk-through: the English sessions table said 02/13/2027 and the session
+    form 13/02/2027 for the same day."""
+    from PySide6.QtCore import QDate
+
+    from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install("es")
+    dialog = SessionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate(2027, 2, 13))
+    assert dialog.date.text() == "13/02/2027"
+    try:
+        install("en")
+        qtbot.wait(50)
+        assert dialog.date.text() == "02/13/2027"
+        fresh = SessionDialog(None)
+        qtbot.addWidget(fresh)
+        fresh.date.setDate(QDate(2027, 2, 13))
+        assert fresh.date.text() == "02/13/2027"
+    finally:
+        install("es")
+
+
+def test_tab_leaves_the_privacy_notice_text(qtbot, tmp_path):
+    """Found in the walk-through: Tab typed tab characters into the legal text instead of
+    moving on to the next field."""
+    from PySide6.QtCore import Qt
+
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
+
+    with Repo.open(create_demo(tmp_path / "demo.cocrea.db")) as repo:
+        dialog = PrivacyDialog(None, repo.attendance.privacy(), repo.process().responsible_body)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    notice = dialog.ui.privacy_notice
+    notice.setFocus()
+    before = notice.toPlainText()
+    qtbot.keyClick(notice, Qt.Key.Key_Tab)
+    assert notice.toPlainText() == before and "\t" not in notice.toPlainText()
+    assert not notice.hasFocus()
+
+
+def test_fair_panels_are_built_from_their_forms_and_follow_a_language_switch(qtbot):
+    """The stand, letter and follow-up forms are ui/fair_*.ui: the panels keep the form's
+    widgets (their object names and tab order), and retranslate them with the panel."""
+    from cocrea_desktop.methods.idea_fair import qt as fair
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install("es")
+    teams, letters = fair.FairTeamsPanel(), fair.FairLettersPanel()
+    follow = fair.FairFollowUpPanel()
+    for panel in (teams, letters, follow):
+        qtbot.addWidget(panel)
+    assert teams.edits["title"] is teams.ui.stand_title
+    assert teams.number.objectName() == "stand_number" and teams.number.validator()
+    assert letters.edits["witness"] is letters.ui.letter_witness
+    assert follow.status is follow.ui.letter_status
+    # Tab goes down the stand form as typed (number, the fields, the personal data).
+    chain, widget = [], teams.number
+    for _ in range(8):
+        widget = widget.nextInFocusChain()
+        while not isinstance(widget, type(teams.number)):
+            widget = widget.nextInFocusChain()
+        chain.append(widget.objectName())
+    assert chain == ["stand_title", "stand_summary", "stand_problem", "stand_theme",
+                     "stand_organisation", "stand_asks", "stand_contact_name",
+                     "stand_contact_phone"]
+    assert teams.labels["title"].text() == "&Proyecto:"
+    try:
+        install("en")
+        for panel in (teams, letters, follow):
+            panel.retranslate()
+        assert teams.labels["title"].text() == "&Project:"
+        assert teams.cancel_button.text() == "Cancel (Esc)"
+        assert letters.draft_button.text() == "Draft the letter (Ctrl+Enter)"
+        assert follow.meeting_label.text() == "Next &meeting:"
+    finally:
+        install("es")
+    for panel in (teams, letters, follow):
+        panel.retranslate()
+    assert teams.labels["title"].text() == "&Proyecto:"
+    assert follow.meeting_label.text() == "Próxima &reunión:"

@@ -40,6 +40,13 @@ DEMO_BALLOTS = [
 def seed(repo: Repo, session_id: str) -> None:
     """A nominal group run to its results: ideas, passes, one agreed merge, ballots."""
     phases, ideas = repo.phases, repo.ideas
+    # Counted at the door from the paper sheet (anonymous: nobody's name).
+    repo.attendance.set_notice_read_aloud(session_id)
+    repo.attendance.set_counts(session_id, "sex", {"mujer": 7, "hombre": 5})
+    repo.attendance.set_counts(session_id, "age_band",
+                               {"18_29": 2, "30_44": 4, "45_59": 4, "60_mas": 2})
+    repo.attendance.set_counts(session_id, "sector", {"ciudadania": 9, "gobierno": 2,
+                                                      "sociedad_civil": 1})
     phases.go_to(session_id, "silent_writing")
     phases.go_to(session_id, "round")
     for text in DEMO_IDEAS:
