@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,7 +19,7 @@ class Label:
     text; a plain text label stored by an older version is read back as it was.
     """
 
-    __slots__ = ("msgid", "plural_msgid", "n", "params", "lower")
+    __slots__ = ("msgid", "plural_msgid", "n", "params", "lower", "capital")
 
     def __init__(self, msgid: str, /, **params: Any) -> None:
         self.msgid = msgid
@@ -26,11 +27,19 @@ class Label:
         self.n: int | None = None
         self.params = params
         self.lower = False
+        self.capital = False
 
     def lowered(self) -> Label:
         """The same label, shown in lower case (a round's name inside a sentence)."""
         label = Label(self.msgid, **self.params)
         label.plural_msgid, label.n, label.lower = self.plural_msgid, self.n, True
+        return label
+
+    def capitalised(self) -> Label:
+        """The same label, its first letter upper case once filled ("La idea 4")."""
+        label = Label(self.msgid, **self.params)
+        label.plural_msgid, label.n, label.lower = self.plural_msgid, self.n, self.lower
+        label.capital = True
         return label
 
     @classmethod
@@ -48,13 +57,14 @@ class Label:
             text = _(self.msgid) if self.msgid else ""
         if self.lower:
             text = text.lower()
-        if not self.params:
-            return text
-        values = {k: v.render() if isinstance(v, Label) else v for k, v in self.params.items()}
-        try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return text
+        if self.params:
+            values = {k: v.render() if isinstance(v, Label) else v
+                      for k, v in self.params.items()}
+            try:
+                text = text.format(**values)
+            except (KeyError, IndexError, ValueError):
+                pass
+        return text[:1].upper() + text[1:] if self.capital else text
 
     def __str__(self) -> str:
         return self.render()
@@ -77,7 +87,7 @@ class Label:
         return f"Label({self.msgid!r}, {self.params!r})"
 
     def _key(self) -> tuple:
-        return (self.msgid, self.plural_msgid, self.n, self.lower,
+        return (self.msgid, self.plural_msgid, self.n, self.lower, self.capital,
                 json.dumps(self._plain(), sort_keys=True, ensure_ascii=False, default=str))
 
     def _plain(self) -> dict[str, Any]:
@@ -90,6 +100,8 @@ class Label:
             data["plural"], data["n"] = self.plural_msgid, self.n
         if self.lower:
             data["lower"] = True
+        if self.capital:
+            data["capital"] = True
         return data
 
     def to_json(self) -> str:
@@ -104,7 +116,8 @@ class Label:
             label = cls.plural(data["msgid"], data["plural"], int(data.get("n") or 0), **params)
         else:
             label = cls(data["msgid"], **params)
-        return label.lowered() if data.get("lower") else label
+        label = label.lowered() if data.get("lower") else label
+        return label.capitalised() if data.get("capital") else label
 
     @classmethod
     def parse(cls, text: str | Label | None) -> Label:
@@ -141,6 +154,28 @@ class SaidText(str):
 def said(msgid: str, /, **params: Any) -> SaidText:
     """``said(N_("La opción {option}..."), option=4)``: the text now, its label for later."""
     return SaidText(Label(msgid, **params))
+
+
+def said_label(label: Label) -> SaidText:
+    """A :class:`Label` said now (a plural, a capitalised one)."""
+    return SaidText(label)
+
+
+def label_of(text: str | Label) -> str | Label:
+    """What to put in a :class:`Label`'s parameters for ``text``: its label when it has one."""
+    return text.label if isinstance(text, SaidText) else text
+
+
+def said_together(texts: Iterable[str], sep: str = " ") -> str:
+    """Sentences said one after the other; still following the language when each does."""
+    texts = list(texts)
+    if len(texts) == 1:
+        return texts[0]
+    if not all(isinstance(t, SaidText) for t in texts):
+        return sep.join(texts)
+    names = [f"t{i}" for i in range(len(texts))]
+    return SaidText(Label(sep.join("{" + n + "}" for n in names),
+                          **{n: t.label for n, t in zip(names, texts)}))
 
 
 def stored_text(text: str) -> str:

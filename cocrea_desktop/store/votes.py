@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cocrea_desktop.core.changes import Changes, Label
+from cocrea_desktop.core.changes import Changes, Label, shown_text, stored_text
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.model import Ballot, VoidNote, VoteRound, round_label, round_msgid
@@ -292,7 +292,7 @@ class VoteStore:
             raise RuleViolation(_("La boleta {serial} ya fue contada: no se cuenta dos veces.")
                                 .format(serial=format_serial(serial)))
         session = self.repo.session(session_id)
-        voids = [{"entry": v.entry, "reason": v.reason, "amount": v.amount}
+        voids = [{"entry": v.entry, "reason": stored_text(v.reason), "amount": v.amount}
                  for v in checked.voids]
         number = self.count_ballots(session_id, round_) + 1
         label = Label(N_("capturar la boleta {number}"), number=number) if not serial else \
@@ -337,7 +337,7 @@ class VoteStore:
     @staticmethod
     def _ballot(row: dict[str, Any], marks: tuple[tuple[int, int], ...], number: int = 0, *,
                 merged: Mapping[int, int] | None = None) -> Ballot:
-        voids = tuple(VoidNote(v["entry"], v["reason"], v.get("amount", 1))
+        voids = tuple(VoidNote(v["entry"], shown_text(v["reason"]), v.get("amount", 1))
                       for v in json.loads(row["voids"] or "[]"))
         redirects = ballot_rules.stored_redirects(
             row["entry"], {v.entry for v in voids}, merged) if merged else ()

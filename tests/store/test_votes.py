@@ -101,6 +101,43 @@ def test_a_partly_void_ballot_counts_what_is_valid_and_says_why(repo):
     assert [len(b.voids) for b in stored] == [5, 2]
 
 
+def test_why_an_entry_does_not_count_follows_the_language(repo):
+    """A ballot typed in Spanish, read back after switching to English, says in English why
+    its entries do not count (the reason is stored as its message, not as Spanish text)."""
+    from cocrea_desktop import i18n
+
+    sid = make_session(repo, 8)
+    repo.votes.configure(sid, PRE, k=3)
+    saved, _ = repo.votes.enter_ballot(sid, PRE, "4 4 9 2:7")
+    said = {v.entry: v.reason for v in saved.voids}
+    assert said["4"] == "La idea 4 aparece dos veces en la boleta."
+    i18n.set_language("en")
+    try:
+        [ballot] = repo.votes.ballots(sid, PRE)
+        reasons = {v.entry: v.reason for v in ballot.voids}
+        assert reasons["4"] == "Idea 4 appears twice on the ballot.", reasons
+        assert reasons["9"] == "Idea 9 does not exist in this vote.", reasons
+        assert reasons["2:7"] == "Points go from 1 to 3; idea 2 has 7.", reasons
+        assert "La idea" not in " ".join(reasons.values())
+    finally:
+        i18n.set_language("es")
+    [ballot] = repo.votes.ballots(sid, PRE)
+    assert {v.entry: v.reason for v in ballot.voids} == said
+
+
+def test_a_reason_stored_as_plain_text_by_an_older_version_still_shows(repo):
+    import json
+
+    sid = make_session(repo, 8)
+    saved, _ = repo.votes.enter_ballot(sid, PRE, "3 3 1")
+    old = [{"entry": "3", "reason": "La idea 3 aparece dos veces en la boleta.", "amount": 1}]
+    repo.pf.conn.execute("UPDATE ballot SET voids = ? WHERE id = ?",
+                         [json.dumps(old, ensure_ascii=False), saved.id])
+    [ballot] = repo.votes.ballots(sid, PRE)
+    assert [(v.entry, v.reason) for v in ballot.voids] == \
+        [("3", "La idea 3 aparece dos veces en la boleta.")]
+
+
 def test_ballot_given_as_marks_is_checked_the_same_way(repo):
     sid = make_session(repo, 6)
     ballot, _ = repo.votes.enter_ballot_marks(sid, PRE, [(2, 5), (4, 5), (1, 3), (7, 2)],

@@ -78,7 +78,9 @@ def test_menus_and_help_show_mexican_key_names(spanish, qtbot, tmp_path):
         type(window.menu_file)) for a in menu.actions() if not a.shortcut().isEmpty()}
     assert {"Ctrl+Z", "Ctrl+Intro", "Ctrl+Mayús+N"} <= shown, shown
     assert not any("Control" in s or "Mayúsculas" in s or "Retorno" in s for s in shown)
-    keys = [k for k, _text in shortcuts_help()]
+    from cocrea_desktop.ui.views.capture import CapturePanel
+
+    keys = [k for k, _text in shortcuts_help() + CapturePanel.help_lines()]
     assert "Ctrl+Intro" in keys and "Alt+Mayús+→" in keys and "Intro" in keys
     window.close()
 

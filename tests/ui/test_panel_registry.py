@@ -120,3 +120,71 @@ def test_the_help_lists_the_keys_of_the_methods_own_panels(qtbot, repo):
                  "Pecera: poner las ideas elegidas en ese grupo de ideas"):
         assert line in texts["fishbowl"] and line not in texts["nominal_group"]
     assert "Siguiente fase" in texts["nominal_group"]
+
+
+def open_help(qtbot, repo, method: str) -> SessionScreen:
+    from PySide6.QtCore import Qt
+
+    sid, _changes = repo.add_session(method=method, question="¿Qué hacemos?")
+    screen = SessionScreen(repo, sid)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen, Qt.Key.Key_F1)
+    assert screen.help.isVisible()
+    return screen
+
+
+def test_the_fairs_help_says_the_fairs_keys_not_the_nominal_groups(qtbot, repo):
+    """F1 in the idea fair: no «paso» (Ctrl+P prints the letter there) nor the idea's wording
+    (F2 edits the stand); the keys of the phase in force first, then those of every session,
+    then the fair's other phases (the interest matrix's 1/2/3/0...)."""
+    from PySide6.QtCore import Qt
+
+    screen = open_help(qtbot, repo, "idea_fair")
+    text = screen.help.label.text()
+    for nominal in ("Registrar «paso» en la ronda", "Editar la redacción de la idea elegida",
+                    "Proponer fusión de las ideas elegidas", "Guardar la idea escrita"):
+        assert nominal not in text
+    for fair in ("Editar el stand elegido en la lista (o doble clic)",
+                 "Me interesa / Pido reunión / Firmo compromiso", "Borrar la casilla",
+                 "Imprimir la carta compromiso elegida (PDF)",
+                 "Imprimir la lista de stands (PDF)", "Siguiente fase", "Esta ayuda"):
+        assert fair in text
+    sections = screen.help.sections()
+    assert sections[0][0] == "En esta fase: Registro de equipos"
+    assert ("F2", "Editar el stand elegido en la lista (o doble clic)") in sections[0][1]
+    assert sections[1][0] == "En toda la sesión"
+    assert all("Ctrl+P" not in keys for keys, _what in sections[1][1])
+    # The phase changes: the help, still open, puts the new phase's keys first.
+    qtbot.keyClick(screen, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert screen.phase.key == "setup"
+    heading, lines = screen.help.sections()[0]
+    assert heading == "En esta fase: Montaje"
+    assert lines == [("Ctrl+P", "Imprimir la lista de stands (PDF)")]
+    assert screen.help.label.text().index("Imprimir la lista de stands") < \
+        screen.help.label.text().index("Siguiente fase")
+    screen.help.close()
+    screen.close()
+
+
+def test_the_nominal_groups_help_says_its_capture_keys_in_the_capture(qtbot, repo):
+    from cocrea_desktop.ui.views.capture import CapturePanel
+
+    screen = open_help(qtbot, repo, "nominal_group")
+    text = screen.help.label.text()
+    assert "Registrar «paso» en la ronda" in text and "Imprimir la carta" not in text
+    capture = next(phase for phase in repo.phases.method(screen.session_id).phases
+                   if phase.kind == "capture")
+    from PySide6.QtCore import Qt
+
+    while screen.phase.kind != "capture":
+        qtbot.keyClick(screen, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    heading, lines = screen.help.sections()[0]
+    assert heading == "En esta fase: " + capture.title_text()
+    assert lines == CapturePanel.help_lines()
+    assert ("F2", "Editar la redacción de la idea elegida (o doble clic)") in lines
+    screen.help.close()
+    screen.close()

@@ -32,10 +32,11 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from cocrea_desktop.core.changes import Label, SaidText, said, said_together
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.core.voting.rules import CriteriaRule, DotsRule, RankedRule
 from cocrea_desktop.core.voting.wording import IDEA, OPTION, PROPOSAL, OptionNoun
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import N_
 
 RankedMarks = tuple[tuple[int, int], ...]
 DotsMarks = tuple[tuple[int, int], ...]
@@ -140,14 +141,14 @@ def _entry_text(option: int, value: int | None) -> str:
 
 
 def _no_such_option(option: int, noun: OptionNoun) -> str:
-    return _("{option} no existe en esta votación.").format(
-        option=wording.capital(noun.one(option)))
+    return said(N_("{option} no existe en esta votación."),
+                option=noun.one_label(option, capital=True))
 
 
 def redirect_note(absorbed: int, into: int) -> str:
     """What a ballot says when it names a merged idea: it counts for the absorbing one."""
-    return _("La idea {absorbed} se unió a la {into}: cuenta para la {into}.").format(
-        absorbed=absorbed, into=into)
+    return said(N_("La idea {absorbed} se unió a la {into}: cuenta para la {into}."),
+                absorbed=absorbed, into=into)
 
 
 def redirect_notes(redirects: Redirects) -> list[str]:
@@ -155,7 +156,7 @@ def redirect_notes(redirects: Redirects) -> list[str]:
 
 
 def _merged_reason(absorbed: int, into: int) -> str:
-    return _("La idea {absorbed} se unió a la {into}.").format(absorbed=absorbed, into=into)
+    return said(N_("La idea {absorbed} se unió a la {into}."), absorbed=absorbed, into=into)
 
 
 def _redirect(option: int, options: Collection[int], merged: Mapping[int, int]
@@ -184,7 +185,7 @@ def stored_redirects(entry: str, void_entries: Collection[str],
 def _unreadable(token: str) -> VoidEntry:
     return VoidEntry(
         token,
-        _("«{entry}» no se entiende: se esperaba un número, o número:puntos.").format(entry=token),
+        said(N_("«{entry}» no se entiende: se esperaba un número, o número:puntos."), entry=token),
         amount=0,
     )
 
@@ -243,18 +244,13 @@ def _check_ranked(
         points = k - i if explicit is None else explicit
         placed.append((option, points))
         if explicit is None and points < 1:
-            reasons[i].append(
-                ngettext("La boleta solo tiene {k} lugar; {option} sobra.",
-                         "La boleta solo tiene {k} lugares; {option} sobra.", k).format(
-                    k=k, option=noun.one(option)
-                )
-            )
+            reasons[i].append(SaidText(Label.plural(
+                "La boleta solo tiene {k} lugar; {option} sobra.",
+                "La boleta solo tiene {k} lugares; {option} sobra.", k,
+                k=k, option=noun.one_label(option))))
         elif not 1 <= points <= k:
-            reasons[i].append(
-                _("Los puntos van de 1 a {k}; {option} tiene {points}.").format(
-                    k=k, option=noun.one(option), points=points
-                )
-            )
+            reasons[i].append(said(N_("Los puntos van de 1 a {k}; {option} tiene {points}."),
+                                   k=k, option=noun.one_label(option), points=points))
         if option not in options:
             reasons[i].append(_no_such_option(option, noun))
     known = Counter(p[0] for p in placed if p is not None and p[0] in options)
@@ -268,19 +264,17 @@ def _check_ranked(
         option, points = p
         times = known.get(option, 0)
         if times == 2:
-            reasons[i].append(_("{option} aparece dos veces en la boleta.").format(
-                option=wording.capital(noun.one(option))))
+            reasons[i].append(said(N_("{option} aparece dos veces en la boleta."),
+                                   option=noun.one_label(option, capital=True)))
         elif times > 2:
-            reasons[i].append(_("{option} aparece {times} veces en la boleta.").format(
-                option=wording.capital(noun.one(option)), times=times))
+            reasons[i].append(said(N_("{option} aparece {times} veces en la boleta."),
+                                   option=noun.one_label(option, capital=True), times=times))
         sharing = ranks.get(points, ())
         if len(sharing) > 1:
-            reasons[i].append(
-                ngettext("{points} se dio a la vez a {options}.",
-                         "{points} se dieron a la vez a {options}.", points).format(
-                    points=wording.points(points), options=noun.many(sharing)
-                )
-            )
+            reasons[i].append(SaidText(Label.plural(
+                "{points} se dio a la vez a {options}.",
+                "{points} se dieron a la vez a {options}.", points,
+                points=wording.points_label(points), options=noun.many_label(sharing))))
     marks: list[tuple[int, int]] = []
     voids: list[VoidEntry] = []
     redirects: list[tuple[int, int]] = []
@@ -294,7 +288,7 @@ def _check_ranked(
                                   if w is not None and q is not None and q[0] == p[0]
                                   and (w == absorbed or known.get(p[0], 0) > 1)})
             why = [_merged_reason(a, p[0]) for a in merged_here] + why
-            voids.append(VoidEntry(token, " ".join(why)))
+            voids.append(VoidEntry(token, said_together(why)))
         else:
             marks.append(p)
             if absorbed is not None:
@@ -354,8 +348,8 @@ def _check_dots(
         option, dots = entry
         option, absorbed = _redirect(option, options, merged)
         if dots < 1:
-            voids.append(VoidEntry(token, _("«{entry}»: el número de puntos debe ser 1 o más.")
-                                   .format(entry=token), amount=0))
+            voids.append(VoidEntry(token, said(N_("«{entry}»: el número de puntos debe ser 1 o "
+                                                  "más."), entry=token), amount=0))
             continue
         if option not in options:
             voids.append(VoidEntry(token, _no_such_option(option, noun), amount=dots))
@@ -367,22 +361,24 @@ def _check_dots(
         if absorbed is not None and (over_cap or over_budget):
             why.append(_merged_reason(absorbed, option))
         if over_cap:
-            why.append(ngettext(
+            why.append(SaidText(Label.plural(
                 "{option} solo puede recibir {cap} de cada persona; no cuenta {excess} punto "
                 "de más.",
-                "{option} solo puede recibir {cap} de cada persona; no cuentan {excess} puntos "
-                "de más.",
+                "{option} solo puede recibir {cap} de cada persona; no cuentan {excess} "
+                "puntos de más.",
                 over_cap,
-            ).format(option=wording.capital(noun.one(option)), cap=wording.points(cap),
-                     excess=over_cap))
+                option=noun.one_label(option, capital=True), cap=wording.points_label(cap),
+                excess=over_cap)))
         if over_budget:
-            why.append(ngettext(
+            why.append(SaidText(Label.plural(
                 "La boleta ya usó sus {dots}; no cuenta {excess} punto de más para {option}.",
-                "La boleta ya usó sus {dots}; no cuentan {excess} puntos de más para {option}.",
+                "La boleta ya usó sus {dots}; no cuentan {excess} puntos de más para "
+                "{option}.",
                 over_budget,
-            ).format(dots=wording.points(budget), excess=over_budget, option=noun.one(option)))
+                dots=wording.points_label(budget), excess=over_budget,
+                option=noun.one_label(option))))
         if why:
-            voids.append(VoidEntry(token, " ".join(why),
+            voids.append(VoidEntry(token, said_together(why),
                                    amount=over_cap + over_budget))
         if counted:
             given[option] = given.get(option, 0) + counted
@@ -451,16 +447,17 @@ def _check_scorecard(
         for index, value in enumerate(row[:n]):
             criterion = rule.criteria[index].label()
             if isinstance(value, str):
-                voids.append(VoidEntry(value, _(
-                    "{option}, «{criterion}»: «{entry}» no es una calificación."
-                ).format(option=wording.capital(noun.one(option)), criterion=criterion,
-                         entry=value)))
+                voids.append(VoidEntry(value, said(
+                    N_("{option}, «{criterion}»: «{entry}» no es una calificación."),
+                    option=noun.one_label(option, capital=True), criterion=criterion,
+                    entry=value)))
                 kept.append(None)
             elif value is not None and not low <= value <= high:
-                voids.append(VoidEntry(str(value), _(
-                    "{option}, «{criterion}»: la calificación va de {low} a {high}, no {score}."
-                ).format(option=wording.capital(noun.one(option)), criterion=criterion,
-                         low=low, high=high, score=value)))
+                voids.append(VoidEntry(str(value), said(
+                    N_("{option}, «{criterion}»: la calificación va de {low} a {high}, no "
+                       "{score}."),
+                    option=noun.one_label(option, capital=True), criterion=criterion,
+                    low=low, high=high, score=value)))
                 kept.append(None)
             else:
                 kept.append(value)
@@ -468,14 +465,12 @@ def _check_scorecard(
         if extra:
             voids.append(VoidEntry(
                 " ".join(str(s) for s in extra),
-                ngettext(
-                    "{option} tiene {given} calificaciones y hay {count} criterio; sobran las "
-                    "últimas.",
-                    "{option} tiene {given} calificaciones y hay {count} criterios; sobran las "
-                    "últimas.",
-                    n,
-                ).format(option=wording.capital(noun.one(option)), given=len(row),
-                         count=n),
+                SaidText(Label.plural(
+                    "{option} tiene {given} calificaciones y hay {count} criterio; sobran "
+                    "las últimas.",
+                    "{option} tiene {given} calificaciones y hay {count} criterios; sobran "
+                    "las últimas.",
+                    n, option=noun.one_label(option, capital=True), given=len(row), count=n)),
                 amount=len(extra),
             ))
         kept.extend([None] * (n - len(kept)))

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.core.changes import Label
+from cocrea_desktop.i18n import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,27 @@ class OptionNoun:
     _many: Callable[[str], str]
     _count: Callable[[int], str]
     _bare: Callable[[], str]
+    #: The message ids of ``one`` and ``many`` ("la idea {number}", "las ideas {numbers}"),
+    #: for texts that are stored and must follow a language switch (:meth:`one_label`).
+    one_msgid: str = ""
+    many_msgid: str = ""
+
+    def one_label(self, number: int, *, capital: bool = False) -> Label | str:
+        """:meth:`one` as a :class:`Label` (plain text for a noun without message ids)."""
+        if not self.one_msgid:
+            text = self.one(number)
+            return capital_first(text) if capital else text
+        label = Label(self.one_msgid, number=number)
+        return label.capitalised() if capital else label
+
+    def many_label(self, numbers: Iterable[int]) -> Label | str:
+        """:meth:`many` as a :class:`Label` (plain text for a noun without message ids)."""
+        numbers = list(numbers)
+        if len(numbers) == 1:
+            return self.one_label(numbers[0])
+        if not self.many_msgid:
+            return self.many(numbers)
+        return Label(self.many_msgid, numbers=join_numbers_label(numbers))
 
     def one(self, number: int) -> str:
         """With its article: "la idea 4"."""
@@ -51,6 +73,8 @@ IDEA = OptionNoun(
     lambda ns: _("las ideas {numbers}").format(numbers=ns),
     lambda c: ngettext("{count} idea", "{count} ideas", c).format(count=c),
     lambda: _("idea"),
+    N_("la idea {number}"),
+    N_("las ideas {numbers}"),
 )
 CLUSTER = OptionNoun(
     "cluster",
@@ -58,6 +82,8 @@ CLUSTER = OptionNoun(
     lambda ns: _("los grupos de ideas {numbers}").format(numbers=ns),
     lambda c: ngettext("{count} grupo de ideas", "{count} grupos de ideas", c).format(count=c),
     lambda: _("grupo de ideas"),
+    N_("el grupo de ideas {number}"),
+    N_("los grupos de ideas {numbers}"),
 )
 PROPOSAL = OptionNoun(
     "proposal",
@@ -65,6 +91,8 @@ PROPOSAL = OptionNoun(
     lambda ns: _("las propuestas {numbers}").format(numbers=ns),
     lambda c: ngettext("{count} propuesta", "{count} propuestas", c).format(count=c),
     lambda: _("propuesta"),
+    N_("la propuesta {number}"),
+    N_("las propuestas {numbers}"),
 )
 STAND = OptionNoun(
     "stand",
@@ -72,6 +100,8 @@ STAND = OptionNoun(
     lambda ns: _("los stands {numbers}").format(numbers=ns),
     lambda c: ngettext("{count} stand", "{count} stands", c).format(count=c),
     lambda: _("stand"),
+    N_("el stand {number}"),
+    N_("los stands {numbers}"),
 )
 OPTION = OptionNoun(
     "option",
@@ -79,6 +109,8 @@ OPTION = OptionNoun(
     lambda ns: _("las opciones {numbers}").format(numbers=ns),
     lambda c: ngettext("{count} opción", "{count} opciones", c).format(count=c),
     lambda: _("opción"),
+    N_("la opción {number}"),
+    N_("las opciones {numbers}"),
 )
 
 NOUNS: dict[str, OptionNoun] = {n.key: n for n in (IDEA, CLUSTER, PROPOSAL, STAND, OPTION)}
@@ -96,6 +128,23 @@ def join_items(items: Iterable[str]) -> str:
 
 def join_numbers(numbers: Iterable[int]) -> str:
     return join_items(str(n) for n in numbers)
+
+
+def join_numbers_label(numbers: Iterable[int]) -> Label | str:
+    """:func:`join_numbers` as a :class:`Label`."""
+    items = [str(n) for n in numbers]
+    if len(items) < 2:
+        return "".join(items)
+    return Label(N_("{items} y {last}"), items=", ".join(items[:-1]), last=items[-1])
+
+
+def points_label(count: int) -> Label:
+    """:func:`points` as a :class:`Label`."""
+    return Label.plural("{count} punto", "{count} puntos", count, count=count)
+
+
+def capital_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def capital(text: str) -> str:

@@ -16,12 +16,22 @@ from cocrea_desktop.core.voting.wording import IDEA
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import IdeasPanelBase
 from cocrea_desktop.ui.views.panel import big, capture_line
 
 
 class CapturePanel(IdeasPanelBase):
     """The go-round: type an idea, Enter; "paso" with one key; the numbered list."""
+
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [
+            (key_text("Return"), _("Guardar la idea escrita")),
+            (key_text("F3") + " / " + key_text("Ctrl+P"), _("Registrar «paso» en la ronda")),
+            (key_text("Ctrl+Return"), _("Guardar la idea escrita como la que empieza otra "
+                                        "vuelta")),
+        ] + super().help_lines()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,12 +24,23 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.models.merges import MergesModel, merge_text
 from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import IdeasPanelBase
 from cocrea_desktop.ui.views.panel import big, table_view
 
 
 class ClarifyPanel(IdeasPanelBase):
     """Clarify, merge (by numbers, selection or drag and drop) and group the ideas."""
+
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return super().help_lines() + [
+            ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
+            (key_text("Return"),
+             _("En «Fusionar ideas»: proponer la fusión de los números escritos")),
+            (key_text("Ctrl+Return"), _("La sala está de acuerdo con la fusión elegida")),
+            ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
+        ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, multi=True, draggable=True)

@@ -52,6 +52,11 @@ class IdeasPanelBase(Panel):
 
     tables = ("idea", "idea_pass", "session", "cluster", "merge_proposal")
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [("F2", _("Editar la redacción de la idea elegida (o doble clic)")),
+                ("Ctrl+R", _("Retirar (o recuperar) la idea elegida"))]
+
     def __init__(self, parent: QWidget | None = None, *, multi: bool = False,
                  draggable: bool = False) -> None:
         super().__init__(parent)

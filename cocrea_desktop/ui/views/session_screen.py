@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,8 +47,9 @@ from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 #: *Terminar sesión*, in the session screen and the main window's Sesión menu.
 END_SESSION_KEY = "Ctrl+Shift+T"
 
-def shortcuts_help(panels: Iterable[type[Panel]] = ()) -> list[tuple[str, str]]:
-    """The keys of the session screen, with those of ``panels`` (a method's own)."""
+def shortcuts_help() -> list[tuple[str, str]]:
+    """The keys that work in every phase of every session (each panel says its own in
+    ``Panel.help_lines``)."""
     return [
         (key_text("Alt+Right"), _("Siguiente fase")),
         (key_text("Alt+Left"), _("Fase anterior (queda registrado)")),
@@ -55,15 +58,6 @@ def shortcuts_help(panels: Iterable[type[Panel]] = ()) -> list[tuple[str, str]]:
         ("F5", _("Iniciar, pausar o reanudar el tiempo")),
         ("F6", _("Agregar un minuto")),
         (key_text("Shift+F5"), _("Reiniciar el tiempo")),
-        (key_text("Return"), _("Guardar la idea o la boleta escrita")),
-        (key_text("F3") + " / " + key_text("Ctrl+P"), _("Registrar «paso» en la ronda")),
-        (key_text("Ctrl+Return"), _("Ronda: idea que empieza otra vuelta · Aclaración: la sala "
-                                    "está de acuerdo con la fusión")),
-        ("F2", _("Editar la redacción de la idea elegida")),
-        ("Ctrl+R", _("Retirar (o recuperar) la idea elegida")),
-        ("Ctrl+M", _("Proponer fusión de las ideas elegidas")),
-        ("Ctrl+G", _("Nuevo grupo con las ideas elegidas")),
-    ] + [line for panel in panels for line in panel.help_lines()] + [
         ("Ctrl+Z", _("Deshacer la última acción (por ejemplo, la última idea)")),
         (key_text("Ctrl+Shift+Z"), _("Rehacer")),
         ("F9", _("Abrir o cerrar la vista para la sala (proyector)")),
@@ -79,27 +73,84 @@ def shortcuts_help(panels: Iterable[type[Panel]] = ()) -> list[tuple[str, str]]:
     ]
 
 
+def help_sections(phases: Iterable[tuple[Phase, type[Panel]]] = (),
+                  current: Phase | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The help's sections, (heading, [(keys, what)]): the keys of the phase in force first,
+    then those of every session, then the other phases' own keys (phases sharing a panel
+    together), in the method's order."""
+    by_panel: dict[type[Panel], list[Phase]] = {}
+    for phase, panel in phases:
+        by_panel.setdefault(panel, []).append(phase)
+    current_panel = next((panel for panel, said in by_panel.items()
+                          if current is not None and any(p.key == current.key for p in said)),
+                         None)
+    sections: list[tuple[str, list[tuple[str, str]]]] = []
+    if current is not None:
+        lines = current_panel.help_lines() if current_panel is not None else []
+        sections.append((_("En esta fase: {phase}").format(phase=current.title_text()),
+                         lines or [("", _("Esta fase no tiene teclas propias."))]))
+    sections.append((_("En toda la sesión"), shortcuts_help()))
+    for panel, said in by_panel.items():
+        lines = panel.help_lines()
+        if panel is current_panel or not lines:
+            continue
+        sections.append((_("En la fase: {phases}").format(
+            phases=" · ".join(p.title_text() for p in said)), lines))
+    return sections
+
+
 class HelpDialog(QDialog):
+    """The session screen's keys (F1): those of the phase in force, of every session, and
+    of the method's other phases."""
+
     def __init__(self, parent: QWidget | None = None,
-                 panels: Iterable[type[Panel]] = ()) -> None:
+                 phases: Iterable[tuple[Phase, type[Panel]]] = (),
+                 current: Phase | None = None) -> None:
         super().__init__(parent)
-        self.panels = list(dict.fromkeys(panels))
+        self.phases = list(phases)
+        self.current = current
         self.setObjectName("session_help")
         layout = QVBoxLayout(self)
         self.label = QLabel(objectName="help_text")
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.label)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea(objectName="help_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.label)
+        layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.retranslate()
+        self.resize(self.sizeHint())
+
+    def show_phase(self, current: Phase | None) -> None:
+        """Say the keys of ``current`` first (the screen calls it on every phase change)."""
+        self.current = current
+        self.retranslate()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        wanted = self.label.sizeHint() + QSize(60, 90)
+        if screen is None:
+            return wanted
+        return QSize(min(wanted.width(), screen.width() - 40),
+                     min(wanted.height(), screen.height() - 80))
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        return help_sections(self.phases, self.current)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Atajos de teclado"))
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
-                       for k, v in shortcuts_help(self.panels))
+        rows = []  # one table, so that every section's keys line up
+        for heading, lines in self.sections():
+            rows.append("<tr><td colspan='2' style='padding-top: 8px'>"
+                        f"<h3>{escape(heading)}</h3></td></tr>")
+            rows.extend(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
+                        for k, v in lines)
         self.label.setText("<p>{}</p><table>{}</table>".format(
-            _("Todo se guarda en cuanto se confirma."), rows))
+            escape(_("Todo se guarda en cuanto se confirma.")), "".join(rows)))
 
 
 #: Widest text of the undo button: the bar of buttons fits 1024 px.
@@ -231,6 +282,8 @@ class SessionScreen(QMainWindow):
         if changed and self.panel() is not None:
             self.panel().flush()
         self.phase = phase
+        if self.help is not None and changed:
+            self.help.show_phase(phase)
         self.timer.setVisible(phase.minutes is not None)
         self.timer.bind(self.repo, self.session_id, phase.key)
         cls = self.panel_classes[phase.kind]
@@ -361,9 +414,20 @@ class SessionScreen(QMainWindow):
         if self.repo.redo_label():
             ops.redo(parent=self, repo=self.repo)
 
+    def phase_panels(self) -> list[tuple[Phase, type[Panel]]]:
+        """Every phase of the session's method with the panel it shows, in order."""
+        try:
+            method = self.repo.phases.method(self.session_id)
+        except CocreaError:
+            return []
+        return [(phase, self.panel_classes[phase.kind]) for phase in method.phases
+                if phase.kind in self.panel_classes]
+
     def show_help(self) -> None:
         if self.help is None:
-            self.help = HelpDialog(self, self.panel_classes.values())
+            self.help = HelpDialog(self, self.phase_panels(), self.phase)
+        else:
+            self.help.show_phase(self.phase)
         if self.help.isVisible():
             self.help.raise_()
         self.help.show()

@@ -34,6 +34,7 @@ from cocrea_desktop.ui.models.ballots import BallotsModel
 from cocrea_desktop.ui.models.counts import CountsModel
 from cocrea_desktop.ui.models.results import ResultsModel
 from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
 from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
@@ -95,6 +96,14 @@ class VotePanel(Panel):
     """One vote round: its rule (k), ballots typed fast, or counts typed from a wall."""
 
     tables = VOTE_TABLES + ("ballot_issue",)
+
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [
+            (key_text("Return"), _("En «Boleta»: guardar la boleta escrita")),
+            (key_text("Return"), _("En «Lector o folio»: leer el folio de una boleta de "
+                                   "papel")),
+        ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -40,7 +40,11 @@ class ClusterPanel(Panel):
     @classmethod
     def help_lines(cls) -> list[tuple[str, str]]:
         return [(key_text("Ctrl+1") + " … " + key_text("Ctrl+9"),
-                 _("Pecera: poner las ideas elegidas en ese grupo de ideas"))]
+                 _("Pecera: poner las ideas elegidas en ese grupo de ideas")),
+                ("Ctrl+0", _("Sacar las ideas elegidas de su grupo de ideas")),
+                ("Ctrl+G", _("Ir a «Nuevo grupo de ideas» (Intro lo crea)")),
+                (key_text("Return"), _("En «Poner en el grupo Nº»: poner ahí las ideas "
+                                       "elegidas"))]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -30,6 +30,7 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
 from cocrea_desktop.methods.fishbowl.store import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.panel import Panel, banner, big, capture_line, table_view
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget, format_remaining
 
@@ -106,7 +107,8 @@ class TurnsPanel(Panel):
 
     @classmethod
     def help_lines(cls) -> list[tuple[str, str]]:
-        return [("F8", _("Pecera: terminar el turno del grupo del centro"))]
+        return [(key_text("Return"), _("Guardar la idea escrita")),
+                ("F8", _("Pecera: terminar el turno del grupo del centro"))]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -27,6 +27,13 @@ from cocrea_desktop.ui.views.panel import big
 class FairAuthoritiesPanel(FairPanel):
     """The authorities present: name, post, agency; Enter saves."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [(key_text("Return"), _("Guardar la autoridad"))]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)

@@ -27,6 +27,11 @@ from cocrea_desktop.ui.views.vote_panels import VotePanel
 class FairClosingPanel(FairPanel):
     """The letters to read aloud; beside them, the optional public dot vote per stand."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        return VotePanel.help_lines()
+
     tables = FAIR_TABLES + ("ballot", "mark", "vote_round", "typed_count")
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -29,6 +29,13 @@ from cocrea_desktop.ui.views.panel import big
 class FairFollowUpPanel(FairPanel):
     """Per letter: next meeting, responsible people, status (dropped needs a reason)."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [(key_text("Return"), _("Guardar el seguimiento de la carta elegida"))]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)

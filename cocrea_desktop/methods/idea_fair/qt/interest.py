@@ -53,6 +53,20 @@ class InterestView(QTableView):
 class FairInterestPanel(FairPanel):
     """The interest matrix: *me interesa* / *pido reunión* / *firmo compromiso*."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [
+            (key_text("Left") + " " + key_text("Right") + " " + key_text("Up") + " "
+             + key_text("Down"), _("Moverse por la matriz de interés")),
+            (key_text("Space") + " / " + key_text("Return"),
+             _("Cambiar la casilla: · → Me interesa → Pido reunión → Firmo compromiso")),
+            ("1 / 2 / 3", _("Me interesa / Pido reunión / Firmo compromiso")),
+            ("0 / " + key_text("Del"), _("Borrar la casilla")),
+        ]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)

@@ -38,6 +38,17 @@ from cocrea_desktop.ui.views.panel import big
 class FairLettersPanel(FairPanel):
     """Draft a carta compromiso per agreement, print it, attach the signed paper's scan."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [
+            (key_text("Return"), _("Pasar al campo siguiente; en «Testigo», redactar la carta")),
+            (key_text("Ctrl+Return"), _("Redactar la carta compromiso")),
+            ("Ctrl+P", _("Imprimir la carta compromiso elegida (PDF)")),
+        ]
+
     FIELDS = ("letter_date", "team_commits", "authority_commits", "next_step",
               "next_step_date", "follow_up_contact", "witness")
 

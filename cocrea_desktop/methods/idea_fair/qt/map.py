@@ -24,6 +24,11 @@ from cocrea_desktop.ui.views.panel import banner, big
 class FairMapPanel(FairPanel):
     """The stands as a numbered map, and the list printed to PDF."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        return [("Ctrl+P", _("Imprimir la lista de stands (PDF)"))]
+
     COLUMNS = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -32,6 +32,18 @@ from cocrea_desktop.ui.views.panel import big
 class FairTeamsPanel(FairPanel):
     """Register the promoter teams fast: Tab between fields, Enter saves; F2 edits."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [
+            (key_text("Tab"), _("Pasar al campo siguiente")),
+            (key_text("Return"), _("Guardar el equipo promotor y su stand")),
+            ("F2", _("Editar el stand elegido en la lista (o doble clic)")),
+            (key_text("Escape"), _("Dejar de editar y vaciar el formulario")),
+        ]
+
     FIELDS = ("title", "summary", "problem", "theme", "organisation", "asks")
     PERSONAL = ("contact_name", "contact_phone")
 

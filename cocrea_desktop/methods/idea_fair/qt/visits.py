@@ -36,6 +36,16 @@ from cocrea_desktop.ui.views.panel import big
 class FairVisitsPanel(FairPanel):
     """Stand number, Enter, authority number, Enter: the visit is logged with the time."""
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The keys this panel binds, for the session screen's help (F1)."""
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [
+            (key_text("Return"), _("En «Stand»: pasar al número de la autoridad")),
+            (key_text("Return"), _("En «Autoridad» o «Nota»: registrar la visita con la hora")),
+        ]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
