@@ -38,7 +38,9 @@ class BallotsModel(RowsModel[Ballot]):
     COLUMNS = COLUMNS
 
     def set_ballots(self, ballots: list[Ballot]) -> None:
-        self.set_rows(ballots)
+        """Show ``ballots``: a ballot typed is one row inserted, a ballot voided one row
+        repainted, so that the table measures only those rows."""
+        self.update_rows(ballots, key=lambda b: b.id, insert_appended=True)
 
     def ballot_at(self, row: int) -> Ballot | None:
         return self.row_at(row)
