@@ -75,9 +75,9 @@ class _RowsFit(QObject):
         if model is not None:
             model.modelReset.connect(self.every_row)
             model.layoutChanged.connect(self.every_row)
-            model.rowsInserted.connect(lambda _p, first, last: self.some_rows(first, last))
-            model.dataChanged.connect(
-                lambda top, bottom, *_r: self.some_rows(top.row(), bottom.row()))
+            # Bound methods, not lambdas: a lambda holding self would keep the view alive.
+            model.rowsInserted.connect(self.rows_inserted)
+            model.dataChanged.connect(self.data_changed)
         self.every_row()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
@@ -89,6 +89,12 @@ class _RowsFit(QObject):
         self.all = True
         if isValid(self.view) and self.view.isVisible():
             self.fit()
+
+    def rows_inserted(self, _parent, first: int, last: int) -> None:
+        self.some_rows(first, last)
+
+    def data_changed(self, top, bottom, _roles=()) -> None:
+        self.some_rows(top.row(), bottom.row())
 
     def some_rows(self, first: int, last: int) -> None:
         if not isValid(self.view):
