@@ -469,6 +469,11 @@ class ProcessFile:
             "before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         unit._head = (seq, prev)
 
+    def journal_head(self) -> int:
+        """The last journal entry's number: it changes with every change of the file
+        (undo and merges included), so a view can tell that what it read is still true."""
+        return self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0]
+
     # -- undo / redo -----------------------------------------------------
     def undo_label(self) -> str | None:
         return self.undo_stack[-1].label.render() if self.undo_stack else None
