@@ -83,3 +83,48 @@ def test_undo_says_which_session_it_changed(two_tables):
     repo.ideas.add(sid, "Que haya pipa los domingos")
     assert repo.pf.undo().session_id == sid
     assert repo.pf.redo().session_id == sid
+
+
+def test_a_captured_idea_measures_its_own_row_not_every_row(qtbot, tmp_path, monkeypatch):
+    """Rows wrap and grow to their text; capturing one idea in a list of 80 measures
+    the new row, not all 81 (Qt's ResizeToContents measured each row on every change)."""
+    from cocrea_desktop.ui.models.ideas import IdeasModel
+
+    qt_i18n.install("es")
+    path = tmp_path / "agua.cocrea.db"
+    with Repo.create(path, name="Plan de Acción Local 2027") as repo:
+        sid, _ = repo.add_session(method="nominal_group", question="¿Qué falta?")
+        repo.phases.go_to(sid, "silent_writing")
+        repo.phases.go_to(sid, "round")
+        for n in range(80):
+            repo.ideas.add(sid, f"Idea {n}: que la pipa llegue los lunes")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.show()
+    screen = w.conduct_session()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    entry = screen.findChild(QLineEdit, "idea_entry")
+    type_text(qtbot, entry, "Que la pipa llegue también los martes")  # the screen settles
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.wait(400)
+    asked: set[int] = set()
+    original = IdeasModel.cell
+
+    def cell(self, idea, key, role):
+        asked.add(idea.number - 1)  # its row
+        return original(self, idea, key, role)
+
+    monkeypatch.setattr(IdeasModel, "cell", cell)
+    long_text = "Que el comité del agua informe cada mes " * 6
+    type_text(qtbot, entry, long_text.strip())
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    table = screen.panel().table
+    assert table.model().rowCount() == 82
+    assert table.rowHeight(81) > table.rowHeight(80)  # the long idea's row grew to show it whole
+    # Only the rows on screen (the last ones, scrolled to) and the new one were asked.
+    assert asked and not [r for r in asked if r < 50]
+    screen.close()
+    w.close()

@@ -99,8 +99,11 @@ class _RowsFit(QObject):
     def some_rows(self, first: int, last: int) -> None:
         if not isValid(self.view):
             return
-        if self.all or not self.view.isVisible():
+        if not self.view.isVisible():
             self.all = True  # measured all together when it shows
+            return
+        if self.all:  # a full pass is due: it measures these rows too
+            self.later()
             return
         for row in range(max(0, first), last + 1):
             self.view.resizeRowToContents(row)
