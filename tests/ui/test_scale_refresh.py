@@ -128,3 +128,27 @@ def test_a_captured_idea_measures_its_own_row_not_every_row(qtbot, tmp_path, mon
     assert asked and not [r for r in asked if r < 50]
     screen.close()
     w.close()
+
+
+def test_one_row_new_among_the_old_is_inserted_not_reset(qtbot):
+    """A ballot typed that sorts among the others is one row inserted: the table measures
+    that row instead of all 200 of the session's ballots."""
+    from cocrea_desktop.ui.models.base import RowsModel
+
+    class Serials(RowsModel):
+        COLUMNS = (("serial", "Folio"),)
+
+        def cell(self, row, key, role):
+            return row if role == Qt.ItemDataRole.DisplayRole else None
+
+    model = Serials()
+    model.update_rows(["0001", "0002", "0004"], key=str, insert_appended=True)
+    seen: list[object] = []
+    model.modelReset.connect(lambda: seen.append("reset"))
+    model.rowsInserted.connect(lambda _p, first, last: seen.append((first, last)))
+    assert model.update_rows(["0001", "0002", "0003", "0004"], key=str,
+                             insert_appended=True) is False
+    assert seen == [(2, 2)]
+    assert [model.index(r, 0).data() for r in range(4)] == ["0001", "0002", "0003", "0004"]
+    assert model.update_rows(["0004", "0001"], key=str, insert_appended=True) is True
+    assert seen[-1] == "reset"
