@@ -91,6 +91,7 @@ def _show(view, repo, sid, shoot, name: str) -> None:
 def _nominal_group_results(repo, sid, view, shoot) -> None:
     """The demo's first session, already run to its results (a declared tie at 9.º)."""
     _show(view, repo, sid, shoot, "ng-results")
+    repo.reopen_session(sid)  # concluded: reopened to look back at its phases
     repo.phases.go_to(sid, "clarification")
     _show(view, repo, sid, shoot, "ng-clarification")
     repo.phases.go_to(sid, "preliminary_vote")

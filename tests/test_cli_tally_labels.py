@@ -87,7 +87,7 @@ def test_tally_rows_share_one_reading_in_json_and_text(tmp_path):
     assert counts["unit"] == "votes" and counts["ballots_counted"] is None
     assert [(r["option"], r["total"], r["breadth"], r["count"]) for r in counts["rows"]] == [
         (7, 14, None, 14), (1, 9, None, 9)]
-    assert counts["rows"][0]["line"] == "el puesto 7: 14 votos"
+    assert counts["rows"][0]["line"] == "el stand 7: 14 votos"
     text = run("tally", str(db), fair)
     assert "14 votos" in text and "Radio comunitaria" in text
     assert "Boletas en el conteo" not in text  # a hand count counted no ballots

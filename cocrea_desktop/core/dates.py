@@ -89,3 +89,16 @@ def format_datetime(value, style: str = "long", *, language: str | None = None) 
 def numeric_hint(language: str | None = None) -> str:
     """How a typed date looks: "dd/mm/aaaa"."""
     return NUMERIC_HINT.get(language or i18n.current_language(), NUMERIC_HINT["es"])
+
+
+def language_names(text: str, language: str | None = None) -> str:
+    """Languages as typed for a session, with ISO codes spelled out ("es, mixteco" ->
+    "español, mixteco"): a session's default is the code "es", which a report should not
+    show as a code. Words that are not known codes are kept as typed."""
+    from babel import Locale
+
+    names = Locale.parse(locale(language)).languages
+    parts = [p.strip() for p in str(text or "").split(",")]
+    spelled = [names.get(p.lower(), p) if 2 <= len(p) <= 3 and p.isalpha() else p
+               for p in parts if p]
+    return ", ".join(spelled)

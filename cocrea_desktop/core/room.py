@@ -77,6 +77,9 @@ def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
     """Every row of a tally, best first: place, "idea 7", the text, the value and a bar."""
     top = max((r.total or 0 for r in result.rows), default=0) or 1
     near = result.near_options()
+    # Options level on their total, placed apart only by the tie-break cascade.
+    near_exact = {o for tie in result.near_ties if not tie.difference
+                  for o in (*tie.higher, *tie.lower)}
     shared = {}
     for row in result.rows:
         if row.rank is not None:
@@ -86,6 +89,8 @@ def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
         notes = []
         if row.rank is not None and shared.get(row.rank, 0) > 1:
             notes.append(_("empate"))
+        elif row.option in near_exact:
+            notes.append(_("empate, decidido por el desempate"))
         elif row.option in near:
             notes.append(_("casi empate"))
         items.append(RoomItem(
@@ -100,7 +105,7 @@ def result_items(result: Any, texts: dict[int, str], noun: wording.OptionNoun
 
 
 def option_label(noun: wording.OptionNoun, number: int) -> str:
-    """An option as a list names it beside its place: "idea 7", "puesto 2"."""
+    """An option as a list names it beside its place: "idea 7", "stand 2"."""
     return _("{noun} {number}").format(noun=noun.bare(), number=number)
 
 

@@ -9,7 +9,9 @@ every sentence either of them shows, which is what a test compares.
 A method adds what is its own through the ``report`` module of its package (found
 by name): ``RELATORIA_HEADINGS`` (its titles for the facilitator's fields) and
 ``sections(repo, session_id, snap)`` (its summary: the fishbowl's turns, its groups
-of ideas with the positions that raised them, the ideas left out of every group).
+of ideas with the positions that raised them, the ideas left out of every group), and
+``OMITS``: the generic parts that do not apply to it (:data:`OMITTABLE`; a fair has no
+ideas, merges, convergences or dissent), which neither the screen nor the PDF shows.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ RELATORIA_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The generic parts a method's ``report`` may leave out (``OMITS``): the ideas, the
+#: merges, and any facilitator's field (by its key in :data:`RELATORIA_FIELDS`).
+OMITTABLE = frozenset({"ideas", "merges"} | {key for key, _title in RELATORIA_FIELDS})
+
+
 def method_report(method_key: str) -> Any:
     """The ``report`` module of a method's package (found by name), or None."""
     try:
@@ -49,8 +56,16 @@ def method_report(method_key: str) -> Any:
 
 def relatoria_headings(method_key: str) -> tuple[tuple[str, str], ...]:
     """(field, translated title) of the facilitator's fields for a method."""
-    own = getattr(method_report(method_key), "RELATORIA_HEADINGS", {})
-    return tuple((key, _(own.get(key, title))) for key, title in RELATORIA_FIELDS)
+    report = method_report(method_key)
+    own = getattr(report, "RELATORIA_HEADINGS", {})
+    omits = relatoria_omits(method_key)
+    return tuple((key, _(own.get(key, title))) for key, title in RELATORIA_FIELDS
+                 if key not in omits)
+
+
+def relatoria_omits(method_key: str) -> frozenset[str]:
+    """The generic parts of a relatoría that do not apply to a method (its ``OMITS``)."""
+    return frozenset(getattr(method_report(method_key), "OMITS", ())) & OMITTABLE
 
 
 def merge_status(status: str) -> str:
@@ -130,11 +145,18 @@ class RelatoriaFacts:
     near_ties: tuple[str, ...] = ()
     #: The facilitator's fields: (title, text), in order.
     fields: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    #: The generic parts this method leaves out ("ideas", "merges"): not shown at all.
+    omits: frozenset[str] = frozenset()
+
+    def shows(self, part: str) -> bool:
+        """Whether the screen and the PDF show a generic part ("ideas", "merges")."""
+        return part not in self.omits
 
     def sentences(self) -> tuple[str, ...]:
         """Every sentence the screen and the PDF both show (the test compares these)."""
-        out = [self.question, *(value for _label, value in self.facts if value != "—"),
-               self.ideas_title]
+        out = [self.question, *(value for _label, value in self.facts if value != "—")]
+        if self.shows("ideas"):
+            out.append(self.ideas_title)
         out += [i.text for i in self.ideas] + [i.state for i in self.ideas if i.state]
         out += list(self.merges)
         for section in self.sections:
@@ -154,7 +176,7 @@ def session_facts(snap: SessionSnapshot) -> tuple[tuple[str, str], ...]:
         (_("Fecha"), dates.format_date(s["date"]) or "—"),
         (_("Lugar"), s["place"] or "—"),
         (_("Participantes"), str(s["participant_count"] or "—")),
-        (_("Lenguas"), s["languages"] or "—"),
+        (_("Lenguas"), dates.language_names(s["languages"]) or "—"),
         (_("Intérprete"), _("Sí") if s["interpreter"] else _("No")),
         (_("Nivel de participación prometido"), s["participation_level_name"]),
         (_("Estado"), s["status_name"]),
@@ -226,7 +248,8 @@ def relatoria_facts(snap: SessionSnapshot, *, sections: tuple[Section, ...] = ()
         question=snap.session["question"], facts=session_facts(snap),
         ideas_title=_("Ideas ({active} vigentes de {total} dichas)").format(
             active=active, total=len(snap.ideas)),
-        ideas=ideas, merges=merges, sections=sections, fields=fields, **values)
+        ideas=ideas, merges=merges, sections=sections, fields=fields,
+        omits=relatoria_omits(snap.session["method"]), **values)
 
 
 def session_relatoria(repo: Repo, session_id: str, snap: SessionSnapshot | None = None

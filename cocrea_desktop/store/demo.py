@@ -7,9 +7,10 @@ first session of each method comes from its method's ``demo`` module
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-from cocrea_desktop.core.clock import Clock
+from cocrea_desktop.core.clock import Clock, FakeClock
 from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.device import Device
@@ -17,6 +18,10 @@ from cocrea_desktop.store.paths import processes_dir
 from cocrea_desktop.store.repo import Repo
 
 DEMO_FILE_NAME = "demo-san-juan-bautista.cocrea.db"
+
+#: How long before now the demo's own clock starts, so that what its sessions record over
+#: their hours (the fair's tour) ends before the program's first real action.
+DEMO_CLOCK_LEAD_SECONDS = 3 * 3600
 
 #: (method, question, table, date, place, facilitator, status, participants)
 DEMO_SESSIONS = [
@@ -33,8 +38,8 @@ DEMO_SESSIONS = [
      "Mesa 4 · Comités de obra", "2027-02-13", "Comisariado ejidal", "Lucía Ramírez",
      "planned", 9),
     ("idea_fair", "¿Qué proyectos comunitarios pueden sumarse al Plan de Acción Local?",
-     "Feria de ideas", "2027-02-20", "Explanada del palacio municipal", "Equipo STL",
-     "in_progress", 40),
+     "Explanada · Equipos promotores", "2027-02-20", "Explanada del palacio municipal",
+     "Equipo STL", "in_progress", 40),
     ("nominal_group", "¿Cómo mejorar la atención en el centro de salud?",
      "Mesa 5 · Mujeres", "2027-02-27", "Centro de salud rural", "Lucía Ramírez",
      "planned", 0),
@@ -45,6 +50,9 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                 clock: Clock | None = None, sessions: int | None = None) -> Path:
     """Create the demo process file (or a bigger one with ``sessions`` sessions)."""
     target = Path(path) if path else processes_dir() / DEMO_FILE_NAME
+    # A clock the seeds may move (the fair's visits each at their minute), started early
+    # enough that it never runs ahead of the computer's.
+    clock = clock or FakeClock(time.time() - DEMO_CLOCK_LEAD_SECONDS)
     repo = Repo.create(
         target,
         name=_("Plan de Acción Local 2027 (demostración)"),
@@ -63,11 +71,14 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
             if i >= len(DEMO_SESSIONS):
                 table = f"{table} ({i // len(DEMO_SESSIONS) + 1})"
+            seed = getattr(get_method(method).module("demo"), "seed", None)
+            seeding = method not in seeded and seed is not None
+            # A session is run first and concluded after: a concluded one no longer changes.
             session_id, _changes = repo.add_session(
                 method=method, question=question, table_label=table, date=date, place=place,
-                facilitator=facilitator, status=status, participant_count=people)
-            seed = getattr(get_method(method).module("demo"), "seed", None)
-            if method not in seeded and seed is not None:
+                facilitator=facilitator, status="in_progress" if seeding else status,
+                participant_count=people)
+            if seeding:
                 seeded.add(method)
                 # A sample, not a record: no need to wait for the disk at each action.
                 repo.pf.conn.execute("PRAGMA synchronous = OFF")
@@ -75,6 +86,8 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                     seed(repo, session_id)
                 finally:
                     repo.pf.conn.execute("PRAGMA synchronous = FULL")
+                if status == "closed":
+                    repo.end_session(session_id)
     finally:
         repo.close()
     return target

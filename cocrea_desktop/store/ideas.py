@@ -181,6 +181,7 @@ class IdeaStore:
         return self.pf.scalar("SELECT COUNT(*) FROM idea_pass WHERE session_id = ?", [session_id])
 
     def _check_open(self, session_id: str, what: str) -> None:
+        self.repo.check_not_concluded(session_id)
         if self.repo.session(session_id).voting_started_at:
             raise RuleViolation(what)
 

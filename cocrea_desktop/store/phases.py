@@ -94,9 +94,13 @@ class PhaseStore:
         except KeyError:
             raise RuleViolation(_("La fase «{phase}» no existe en este método.").format(
                 phase=phase_key)) from None
+        self.repo.check_not_concluded(session_id)
         here = self.index(session_id)
         there = method.phase_index(phase_key)
-        skipped = [p for p in method.phases[here + 1:there] if not p.optional]
+        # A phase already held may be passed again (back to look, then forward again).
+        visited = self.visited(session_id) if there > here + 1 else set()
+        skipped = [p for p in method.phases[here + 1:there]
+                   if not p.optional and p.key not in visited]
         if there > here + 1 and skipped:
             raise RuleViolation(_("No se puede saltar «{phase}»: no es opcional.").format(
                 phase=skipped[0].title_text()))

@@ -323,6 +323,22 @@ class Repo:
             unit.update("session", s.id, {"status": "closed"}, stamp=True)
         return unit.changes().made(session_id=session_id)
 
+    def reopen_session(self, session_id: str) -> Changes:
+        """Open a concluded session again, to change what it recorded (undoable, journaled)."""
+        s = self.session(session_id)
+        if s.status != "closed":
+            raise RuleViolation(_("La sesión no está concluida."))
+        label = Label(N_("reabrir la sesión «{question}»"), question=_shorten(s.question))
+        with self.pf.write("session.reopen", label) as unit:
+            unit.update("session", s.id, {"status": "in_progress"}, stamp=True)
+        return unit.changes().made(session_id=session_id)
+
+    def check_not_concluded(self, session_id: str) -> None:
+        """Refuse to change what a concluded session recorded (its phase, ideas, votes)."""
+        if self.session(session_id).status == "closed":
+            raise RuleViolation(_("La sesión está concluida: para cambiar lo que registró, "
+                                  "reábrala con el botón «Concluida: reabrir…» de la sesión."))
+
     def session_title(self, session: Session) -> str:
         parts = [method_title(session.method)]
         if session.table_label:

@@ -216,6 +216,7 @@ class VoteStore:
         ``then(unit)`` writes more in the same transaction (the review queue closing the
         ballot's entry), so that both happen or neither does, and one undo reverts both.
         """
+        self.repo.check_not_concluded(session_id)
         if not str(text).strip():
             raise InvalidInput(_("La boleta está vacía: escriba los números de las ideas en "
                                  "orden, o márquela como anulada."))
@@ -232,6 +233,7 @@ class VoteStore:
         ``unreadable``: entries as written that are not numbers (a spreadsheet cell "x");
         each is voided with its reason, as when typed on screen.
         """
+        self.repo.check_not_concluded(session_id)
         vote_round = self.round(session_id, round_)
         options = self.options(session_id)
         noun = self.noun(session_id)
@@ -416,6 +418,7 @@ class VoteStore:
                    counter: str, source: str = tallies.SOURCE_HAND_COUNT,
                    participants: int | None = None) -> Changes:
         """Record counts read off dots on a wall or hands ("conteo a mano")."""
+        self.repo.check_not_concluded(session_id)
         self._check_round(session_id, round_)
         counter = " ".join(str(counter).split())
         if not counter:

@@ -103,3 +103,12 @@ def test_every_undo_label_in_the_store_is_a_message_id():
                     offenders.append("{}:{}".format(path.name, node.lineno))
                     break
     assert offenders == []
+
+
+def test_session_languages_are_spelled_out_not_shown_as_codes():
+    from cocrea_desktop.core.dates import language_names
+
+    assert language_names("es", "es") == "español"
+    assert language_names("es, mixteco", "es") == "español, mixteco"
+    assert language_names("es", "en") == "Spanish"
+    assert language_names("", "es") == ""

@@ -91,7 +91,7 @@ def test_relatoria_pdf(made, tmp_path):
     pages = pdf_pages(write_session_report(repo, sid, "relatoria", tmp_path / "r.pdf"))
     text = " ".join(pages)
     for value in ("¿Qué problemas de agua afectan más a su comunidad?", "Mesa 1", "6 de marzo de 2027",
-                  "Salón comunal", "es, zapoteco", "Rosa Martínez Luna",
+                  "Salón comunal", "español, zapoteco", "Rosa Martínez Luna",
                   "El agua limpia para la escuela es urgente.",
                   "No hubo acuerdo sobre la tarifa.", "Llevar las ideas 1 y 2"):
         assert value in text, value

@@ -77,7 +77,7 @@ def test_options_for_names_what_each_method_votes_on(made):
     fair = repo.votes.options_for(sids["idea_fair"], "vote")
     assert [(o.number, o.label) for o in fair] == [(1, "Huertos escolares"),
                                                   (7, "Radio comunitaria")]
-    assert fair.noun.key == "stand" and fair.noun.one(7) == "el puesto 7"
+    assert fair.noun.key == "stand" and fair.noun.one(7) == "el stand 7"
     fishbowl = repo.votes.options_for(sids["fishbowl"])
     assert fishbowl.labels() == {1: "Repartir por población", 2: "Caminos"}
     assert fishbowl.noun.key == "cluster"
@@ -93,7 +93,7 @@ def test_fair_results_pdf_lists_the_stands(made, tmp_path):
     text = pdf_text(write_session_report(repo, sids["idea_fair"], "results",
                                          tmp_path / "resultados.pdf"))
     assert "Radio comunitaria" in text and "Huertos escolares" in text
-    assert "Puesto 7" in text and "Puesto 1" in text  # the chart's bars
+    assert "Stand 7" in text and "Stand 1" in text  # the chart's bars
     assert "Idea 7" not in text and "Idea 1" not in text
     # Stand 7 won 14 to 9: first place, with its title.
     assert text.index("Radio comunitaria") < text.index("Huertos escolares")

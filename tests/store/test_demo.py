@@ -22,16 +22,36 @@ def test_first_demo_session_has_ideas_a_merge_and_a_preliminary_vote(tmp_path, f
         assert len(agreed) == 1 and repo.ideas.by_number(first.id, 4).absorbed == (7,)
         ballots = repo.votes.ballots(first.id, "preliminary")
         assert len(ballots) == len(DEMO_BALLOTS) == 12
-        assert [b.serial for b in ballots][:2] == ["0001", "0002"]
+        issued = {r["serial"] for r in repo.register.issued(first.id, "preliminary")}
+        assert len(issued) == 14 and {b.serial for b in ballots} <= issued
+        assert repo.register.summary(first.id, "preliminary").balanced
         assert sum(1 for b in ballots if b.has_voids) == 1  # the one that repeats an idea
         tally = repo.votes.tally(first.id, "preliminary")
         assert tally.ballots == 12 and tally.rows[0].option == 4 and tally.rows[0].points == 45
         assert repo.relatoria.get(first.id).convergences
+        # Anonymous attendance counts, so that the acta and the relatoría are not empty.
+        totals = repo.attendance.totals(first.id)
+        assert totals["sector"] == totals["sex"] == totals["age_band"] == 12
+        assert repo.attendance.notice_read_aloud(first.id)
         for session in others:
             if session.method == "nominal_group":
                 assert repo.ideas.list(session.id) == []
                 assert repo.votes.count_ballots(session.id, "preliminary") == 0
         assert repo.pf.verify_journal().ok and repo.pf.integrity() == "ok"
+
+
+def test_the_demo_made_without_a_clock_records_its_visits_in_the_past(tmp_path):
+    """The program makes the demo with no clock given: the tour still takes its minutes,
+    and they end before now (a later real action never looks older than the demo's)."""
+    import datetime as dt
+
+    path = create_demo(tmp_path / "demo.cocrea.db")
+    with Repo.open(path, read_only=True) as repo:
+        fair = next(s for s in repo.sessions() if s.method == "idea_fair")
+        times = [dt.datetime.fromisoformat(v.visited_at.replace("Z", "+00:00"))
+                 for v in repo.fair.visits(fair.id)]
+        assert len({t.replace(second=0, microsecond=0) for t in times}) == 7
+        assert max(times) < dt.datetime.now(dt.timezone.utc)
 
 
 def test_a_big_demo_stays_fast(tmp_path):
@@ -66,15 +86,30 @@ def test_the_demo_fishbowl_and_fair_show_every_phase_filled(tmp_path, fake_clock
         assert tally.ballots == 14 and sum(r.total for r in tally.rows) == 42
         assert repo.votes.options_for(fishbowl.id, "vote").label(tally.rows[0].option) == \
             "Cuentas claras del presupuesto de obras"
+        totals = repo.attendance.totals(fishbowl.id)
+        assert totals["sex"] == totals["age_band"] == totals["community"] == 18
+        synthesis = repo.relatoria.get(fishbowl.id)
+        assert synthesis.convergences and synthesis.dissent and synthesis.next_steps
 
         fair = next(s for s in repo.sessions() if s.method == "idea_fair")
         assert repo.phases.current(fair.id).key == "follow_up"
         assert len(repo.fair.stands(fair.id)) == 5
         assert len(repo.fair.authorities(fair.id)) == 3
-        assert len(repo.fair.visits(fair.id)) == 7
+        assert fair.table_label == "Explanada · Equipos promotores"  # not the method's name
+        visits = repo.fair.visits(fair.id)
+        assert len(visits) == 7
+        # Each visit at its own minute, in the order of the tour, over most of an hour.
+        minutes = [v.visited_at[:16] for v in visits]
+        assert len(set(minutes)) == 7 and minutes == sorted(minutes)
         assert len(repo.fair.interest_matrix(fair.id)) == 6
         letters = repo.fair.letters(fair.id)
         assert [letter.status for letter in letters] == ["in_progress", "in_pal"]
+        assert all(letter.responsible and letter.next_meeting for letter in letters)
+        assert repo.fair.attachments(letters[0].id) == []
+        (scan,) = repo.fair.attachments(letters[1].id)  # the letter in the PAL is signed
+        assert scan["media_type"] == "application/pdf"
+        content = repo.fair.attachment_content(scan["id"])
+        assert content.startswith(b"%PDF") and len(content) == scan["size"]
         tally = repo.votes.tally(fair.id, "vote")
         assert tally.ballots == 10 and tally.rows[0].option == 3
         assert repo.pf.verify_journal().ok and repo.pf.integrity() == "ok"

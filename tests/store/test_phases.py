@@ -168,3 +168,16 @@ def test_remaining_time_survives_closing_and_reopening(repo, sid, db_path, fake_
         again.phases.resume_timer(sid)
         fake_clock.advance(10)
         assert again.phases.remaining(sid) == 350
+
+
+def test_after_looking_back_the_phases_already_held_can_be_passed_again(repo, sid):
+    """Found in a walk-through: back to phase 1 to look, then a click on the phase where the
+    session was refused "no se puede saltar", though every phase between had been held."""
+    for _ in range(4):
+        repo.phases.forward(sid)                   # -> preliminary_vote
+    repo.phases.go_to(sid, "question")             # back to look at the question
+    repo.phases.go_to(sid, "preliminary_vote")     # and straight back to the vote
+    assert key(repo, sid) == "preliminary_vote"
+    other, _ = repo.add_session(method="nominal_group", question="¿Y la luz?")
+    with pytest.raises(RuleViolation, match="no es opcional"):
+        repo.phases.go_to(other, "clarification")  # phases never held still cannot be jumped

@@ -145,3 +145,50 @@ def test_privacy_preview_is_shown_whole_at_1024x768(qtbot, tmp_path, language):
         assert dialog.frameGeometry().height() <= 768
     finally:
         install("es")
+
+
+def test_session_date_is_written_in_the_order_of_the_language(qtbot):
+    """Found in the walk-through: the English sessions table said 02/13/2027 and the session
+    form 13/02/2027 for the same day."""
+    from PySide6.QtCore import QDate
+
+    from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install("es")
+    dialog = SessionDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate(2027, 2, 13))
+    assert dialog.date.text() == "13/02/2027"
+    try:
+        install("en")
+        qtbot.wait(50)
+        assert dialog.date.text() == "02/13/2027"
+        fresh = SessionDialog(None)
+        qtbot.addWidget(fresh)
+        fresh.date.setDate(QDate(2027, 2, 13))
+        assert fresh.date.text() == "02/13/2027"
+    finally:
+        install("es")
+
+
+def test_tab_leaves_the_privacy_notice_text(qtbot, tmp_path):
+    """Found in the walk-through: Tab typed tab characters into the legal text instead of
+    moving on to the next field."""
+    from PySide6.QtCore import Qt
+
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+    from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
+
+    with Repo.open(create_demo(tmp_path / "demo.cocrea.db")) as repo:
+        dialog = PrivacyDialog(None, repo.attendance.privacy(), repo.process().responsible_body)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    notice = dialog.ui.privacy_notice
+    notice.setFocus()
+    before = notice.toPlainText()
+    qtbot.keyClick(notice, Qt.Key.Key_Tab)
+    assert notice.toPlainText() == before and "\t" not in notice.toPlainText()
+    assert not notice.hasFocus()

@@ -81,5 +81,5 @@ def test_the_fair_relatoria_names_the_stands_not_ideas(qtbot, sessions):
     qtbot.addWidget(form)
     form.bind(repo, ids["idea_fair"])
     text = form.summary.toPlainText()
-    assert "Lugar 1: puesto 7 «Radio comunitaria» (14 votos)" in text
+    assert "Lugar 1: stand 7 «Radio comunitaria» (14 votos)" in text
     assert "idea 7" not in text

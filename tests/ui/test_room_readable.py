@@ -77,7 +77,7 @@ def test_every_room_page_of_the_demo_reads_from_the_back(qtbot, lang):
     assert len(seen) >= 60
     shown = "\n".join(words)
     for expected in {"es": ("1.º", "idea 4", "45 puntos", "comparten el lugar 9",
-                            "Cómo se decidieron los lugares", "grupo de ideas 1", "puesto 1",
+                            "Cómo se decidieron los lugares", "grupo de ideas 1", "stand 1",
                             "14 votos", "¡Queda un minuto!", "Huertos escolares"),
                      "en": ("#1", "idea 4", "45 points", "share place 9",
                             "How the places were decided", "cluster 1", "stand 1",

@@ -83,7 +83,7 @@ def test_end_session_lists_what_is_left_and_concludes_undoably(screen, qtbot, er
     qtbot.mouseClick(s.end_button, Qt.MouseButton.LeftButton)
     assert "dialog" in seen and not errors
     assert status_cell(window) == "Concluida"
-    assert not s.end_button.isEnabled() and s.end_button.text() == "✓ Sesión concluida"
+    assert s.end_button.text() == "✓ Concluida: reabrir…"
     assert s.undo_button.accessibleName() == "Deshacer: terminar la sesión «{}»".format(QUESTION)
     assert not window.act_end_session.isEnabled()
     qtbot.mouseClick(s.undo_button, Qt.MouseButton.LeftButton)
@@ -123,3 +123,42 @@ def test_clicking_a_phase_tab_moves_there_through_the_journal(screen, qtbot, err
     assert window.repo.pf.scalar("SELECT COUNT(*) FROM journal WHERE action = 'phase.back'")
     qtbot.mouseClick(s.guide.steps.labels[4], Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert s.phase.key == "preliminary_vote"
+
+
+def test_a_concluded_session_refuses_new_ballots_and_phases_until_reopened(screen, qtbot,
+                                                                           errors):
+    """Found in a walk-through: a concluded session took a new ballot (and moved phases)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cocrea_desktop.core.errors import RuleViolation
+
+    window, s = screen
+    seen = when_dialog(qtbot, EndSessionBox, lambda box: box.end_button.click())
+    qtbot.mouseClick(s.end_button, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen and status_cell(window) == "Concluida"
+    repo, sid = s.repo, s.session_id
+    before = repo.votes.count_ballots(sid, "preliminary")
+    with pytest.raises(RuleViolation, match="concluida"):
+        repo.votes.enter_ballot(sid, "preliminary", "1 2 3")
+    with pytest.raises(RuleViolation, match="concluida"):
+        repo.phases.go_to(sid, "preliminary_vote")
+    assert repo.votes.count_ballots(sid, "preliminary") == before
+
+    def keep(box: QMessageBox) -> None:
+        box.buttons()[-1].click()  # "Dejarla concluida"
+
+    seen = when_dialog(qtbot, QMessageBox, keep)
+    qtbot.mouseClick(s.end_button, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen and status_cell(window) == "Concluida"
+
+    def reopen(box: QMessageBox) -> None:
+        assert "concluida" in box.text()
+        box.defaultButton().click()  # "Reabrir sesión"
+
+    seen = when_dialog(qtbot, QMessageBox, reopen)
+    qtbot.mouseClick(s.end_button, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen and status_cell(window) == "En curso"
+    assert s.end_button.text() == "Terminar sesión ✓"
+    assert s.undo_button.accessibleName().startswith("Deshacer: reabrir la sesión «")
+    repo.votes.enter_ballot(sid, "preliminary", "1 2 3")
+    assert repo.votes.count_ballots(sid, "preliminary") == before + 1

@@ -46,6 +46,8 @@ settle()
 note("main window", window)
 repo = window.repo
 for row, session in enumerate(repo.sessions()):
+    if session.status == "closed":  # concluded: reopened to walk its phases
+        repo.reopen_session(session.id)
     window.table.selectRow(row)
     screen = window.conduct_session()
     settle()

@@ -259,9 +259,9 @@ def find_near_ties(
         else:
             text = _("{higher} y {lower} casi empatan: {first} contra {second}.")
         difference = ta - tb if isinstance(ta - tb, int) else float(ta - tb)
-        flags.append(NearTie(upper, lower, difference, text.format(
+        flags.append(NearTie(upper, lower, difference, wording.contract(text.format(
             higher=wording.capital(noun.many(upper)), lower=noun.many(lower),
-            first=words.primary(ta), second=words.primary(tb))))
+            first=words.primary(ta), second=words.primary(tb)))))
     return tuple(flags)
 
 
@@ -288,5 +288,6 @@ def runoff_at_cutoff(
                 left,
             ).format(first=wording.capital(noun.many(options)), rank=rank, left=left,
                      options=noun.many(options))
+            text = wording.contract(text)
             return Runoff(options, rank, left, text)
     return None

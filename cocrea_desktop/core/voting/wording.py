@@ -68,10 +68,10 @@ PROPOSAL = OptionNoun(
 )
 STAND = OptionNoun(
     "stand",
-    lambda n: _("el puesto {number}").format(number=n),
-    lambda ns: _("los puestos {numbers}").format(numbers=ns),
-    lambda c: ngettext("{count} puesto", "{count} puestos", c).format(count=c),
-    lambda: _("puesto"),
+    lambda n: _("el stand {number}").format(number=n),
+    lambda ns: _("los stands {numbers}").format(numbers=ns),
+    lambda c: ngettext("{count} stand", "{count} stands", c).format(count=c),
+    lambda: _("stand"),
 )
 OPTION = OptionNoun(
     "option",
@@ -132,3 +132,9 @@ def decimal(value: float) -> str:
 
 def score(value: float) -> str:
     return _("un puntaje de {score}").format(score=decimal(value))
+
+
+def contract(text: str) -> str:
+    """Spanish contractions where a noun's article follows a preposition: "delante de el
+    stand 5" -> "delante del stand 5", "a el" -> "al" (English text has neither)."""
+    return text.replace(" de el ", " del ").replace(" a el ", " al ")

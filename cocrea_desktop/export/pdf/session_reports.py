@@ -196,16 +196,18 @@ def _relatoria_story(repo: Repo, snap: SessionSnapshot, width: float, st: dict[s
     facts = session_relatoria(repo, snap.session["id"], snap)
     story = _header(snap, _("Relatoría"), st)
     story.append(_facts_table(facts.facts, width))
-    story.append(kit.para(facts.ideas_title, st["h2"]))
-    if facts.ideas:
-        rows = [[_("No."), _("Idea, tal como se dijo"), _("Estado")]]
-        rows += [[str(i.number), i.text, i.cell()] for i in facts.ideas]
-        story.append(kit.table(rows, [0.07 * width, 0.65 * width, 0.28 * width]))
-    else:
-        story.append(kit.para(_("No se capturaron ideas."), st["body"]))
-    story.append(kit.para(_("Fusiones"), st["h2"]))
-    story += [kit.para(m, st["body"]) for m in facts.merges] or \
-        [kit.para(_("No hubo fusiones."), st["body"])]
+    if facts.shows("ideas"):
+        story.append(kit.para(facts.ideas_title, st["h2"]))
+        if facts.ideas:
+            rows = [[_("No."), _("Idea, tal como se dijo"), _("Estado")]]
+            rows += [[str(i.number), i.text, i.cell()] for i in facts.ideas]
+            story.append(kit.table(rows, [0.07 * width, 0.65 * width, 0.28 * width]))
+        else:
+            story.append(kit.para(_("No se capturaron ideas."), st["body"]))
+    if facts.shows("merges"):
+        story.append(kit.para(_("Fusiones"), st["h2"]))
+        story += [kit.para(m, st["body"]) for m in facts.merges] or \
+            [kit.para(_("No hubo fusiones."), st["body"])]
     for section in facts.sections:
         story.append(kit.para(section.title, st["h2"]))
         story += [kit.para("• " + line, st["body"]) for line in section.lines]

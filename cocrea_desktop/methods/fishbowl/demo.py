@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cocrea_desktop.i18n import _
+
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
 
@@ -44,6 +46,12 @@ DEMO_DOTS = ["1 1 3", "1 3 3", "2 1 3", "1 1 1", "3 3 2", "1 3 4", "2 2 1", "3 1
 def seed(repo: Repo, session_id: str) -> None:
     """Groups drawn, each turn held with its ideas, an open round skipped, clusters, dots."""
     fishbowl, ideas, phases = repo.fishbowl, repo.ideas, repo.phases
+    repo.attendance.set_notice_read_aloud(session_id)
+    repo.attendance.set_counts(session_id, "sex", {"mujer": 8, "hombre": 10})
+    repo.attendance.set_counts(session_id, "age_band",
+                               {"18_29": 3, "30_44": 6, "45_59": 6, "60_mas": 3})
+    repo.attendance.set_counts(session_id, "community", {
+        "Santa Cruz": 6, "Cabecera municipal": 6, "San Pedro Chicozapotes": 6})
     groups = [fishbowl.add_group(session_id, label, size=size)[0] for label, size in DEMO_GROUPS]
     # The draw on the day came out in the listed order; a fixed order keeps the demo the same.
     fishbowl.draw_order(session_id, shuffle=lambda order: order.sort(key=lambda g: g.number))
@@ -61,5 +69,17 @@ def seed(repo: Repo, session_id: str) -> None:
     phases.go_to(session_id, "vote")
     repo.votes.configure(session_id, "vote", dots_per_person=3, max_per_option=3,
                          participants=18)
-    for number, text in enumerate(DEMO_DOTS, start=1):
-        repo.votes.enter_ballot(session_id, "vote", text, serial=f"{number:04d}")
+    # Ballots as printed by the program (4 handed out and not returned), so that the
+    # register reconciles ("cuadra") as it would after a real session.
+    pairs, _changes = repo.register.issue(session_id, "vote", len(DEMO_DOTS) + 4)
+    for (serial, _payload), text in zip(pairs, DEMO_DOTS):
+        repo.votes.enter_ballot(session_id, "vote", text, serial=serial)
+    repo.relatoria.save(
+        session_id,
+        convergences=_("Las tres posturas piden publicar cada año cuánto recibió cada "
+                       "agencia y en qué se gastó."),
+        dissent=_("Pocas obras grandes y bien hechas: solo la cabecera municipal lo "
+                  "planteó."),
+        next_steps=_("Llevar al cabildo la propuesta más votada y publicar el reparto de "
+                     "este año en el tablero de la agencia."),
+    )

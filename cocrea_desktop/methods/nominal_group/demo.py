@@ -40,6 +40,13 @@ DEMO_BALLOTS = [
 def seed(repo: Repo, session_id: str) -> None:
     """A nominal group run to its results: ideas, passes, one agreed merge, ballots."""
     phases, ideas = repo.phases, repo.ideas
+    # Counted at the door from the paper sheet (anonymous: nobody's name).
+    repo.attendance.set_notice_read_aloud(session_id)
+    repo.attendance.set_counts(session_id, "sex", {"mujer": 7, "hombre": 5})
+    repo.attendance.set_counts(session_id, "age_band",
+                               {"18_29": 2, "30_44": 4, "45_59": 4, "60_mas": 2})
+    repo.attendance.set_counts(session_id, "sector", {"ciudadania": 9, "gobierno": 2,
+                                                      "sociedad_civil": 1})
     phases.go_to(session_id, "silent_writing")
     phases.go_to(session_id, "round")
     for text in DEMO_IDEAS:
@@ -51,8 +58,11 @@ def seed(repo: Repo, session_id: str) -> None:
     merge, _changes = ideas.propose_merge(session_id, DEMO_MERGE)
     ideas.agree_merge(merge.id)
     phases.go_to(session_id, "preliminary_vote")
-    for number, text in enumerate(DEMO_BALLOTS, start=1):
-        repo.votes.enter_ballot(session_id, "preliminary", text, serial=f"{number:04d}")
+    # Ballots as printed by the program (2 handed out and not returned), so that the
+    # register reconciles ("cuadra") as it would after a real session.
+    pairs, _changes = repo.register.issue(session_id, "preliminary", len(DEMO_BALLOTS) + 2)
+    for (serial, _payload), text in zip(pairs, DEMO_BALLOTS):
+        repo.votes.enter_ballot(session_id, "preliminary", text, serial=serial)
     phases.skip(session_id)  # discussion and final vote are optional: on to the results
     repo.relatoria.save(
         session_id,

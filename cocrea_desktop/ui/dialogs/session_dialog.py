@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from cocrea_desktop import i18n
 from cocrea_desktop.core import dates
 from cocrea_desktop.core.methods import all_methods, get_method
 from cocrea_desktop.core.model import PARTICIPATION_LEVELS, SESSION_STATUSES, Session
@@ -41,7 +42,9 @@ class SessionDialog(QDialog):
             self.method.setCurrentIndex(self.method.findData(last_method))
         self.method.currentIndexChanged.connect(self._show_method_help)
         self.question.enter_pressed.connect(self._accept_if_valid)
-        self.date.setDisplayFormat(dates.NUMERIC["es"])  # dd/MM/yyyy, as people write it
+        # As people write it in the language in force: dd/MM/yyyy, or MM/dd/yyyy in English
+        # (the sessions table shows the same order).
+        self.date.setDisplayFormat(dates.NUMERIC.get(i18n.current_language(), dates.NUMERIC["es"]))
         self.date.setDate(QDate.currentDate())
         for key in SESSION_STATUSES:
             self.status.addItem("", key)
@@ -61,6 +64,7 @@ class SessionDialog(QDialog):
 
     def retranslate(self, *_args) -> None:
         self.ui.retranslateUi(self)
+        self.date.setDisplayFormat(dates.NUMERIC.get(i18n.current_language(), dates.NUMERIC["es"]))
         self.setWindowTitle(_("Editar sesión") if self.editing else _("Nueva sesión"))
         for i in range(self.method.count()):
             self.method.setItemText(i, get_method(self.method.itemData(i)).title_text())

@@ -59,6 +59,7 @@ class Ui_PrivacyDialog(object):
 
         self.privacy_notice = QPlainTextEdit(PrivacyDialog)
         self.privacy_notice.setObjectName(u"privacy_notice")
+        self.privacy_notice.setTabChangesFocus(True)
         self.privacy_notice.setMinimumSize(QSize(0, 180))
 
         self.main_layout.addWidget(self.privacy_notice)

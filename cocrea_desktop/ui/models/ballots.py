@@ -11,13 +11,14 @@ from cocrea_desktop.core.model import Ballot
 from cocrea_desktop.core.voting.ballots import redirect_notes
 from cocrea_desktop.core.voting.outcome import void_lines
 from cocrea_desktop.core.voting.payload import format_serial
+from cocrea_desktop.core.voting.wording import IDEA, OptionNoun
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.ui.models.base import Role, RowsModel
 
 COLUMNS = (
     ("number", N_("Boleta")),
     ("entry", N_("Escrita")),
-    ("counts", N_("Cuenta (idea: puntos)")),
+    ("counts", N_("Cuenta ({noun}: puntos)")),
     ("voids", N_("No cuenta")),
     ("status", N_("Estado")),
 )
@@ -37,10 +38,26 @@ def voids_text(ballot: Ballot) -> str:
 class BallotsModel(RowsModel[Ballot]):
     COLUMNS = COLUMNS
 
-    def set_ballots(self, ballots: list[Ballot]) -> None:
-        """Show ``ballots``: a ballot typed is one row inserted, a ballot voided one row
-        repainted, so that the table measures only those rows."""
-        self.update_rows(ballots, key=lambda b: b.id, insert_appended=True)
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.noun: OptionNoun = IDEA
+
+    def set_ballots(self, ballots: list[Ballot], noun: OptionNoun | None = None) -> None:
+        """The round's ballots; ``noun`` names what they vote on (ideas, clusters, stands).
+
+        A ballot typed is one row inserted, a ballot voided one row repainted, so that
+        the table measures only those rows."""
+        renamed = noun is not None and noun is not self.noun
+        if renamed:
+            self.noun = noun
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if not self.update_rows(ballots, key=lambda b: b.id, insert_appended=True) and renamed:
+            self.repaint()
+
+    def header_text(self, key: str, title: str) -> str:
+        if key == "counts":  # "Cuenta (grupo de ideas: puntos)" when clusters are voted on
+            return _(title).format(noun=self.noun.bare())
+        return _(title)
 
     def ballot_at(self, row: int) -> Ballot | None:
         return self.row_at(row)

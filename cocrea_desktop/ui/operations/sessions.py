@@ -35,6 +35,10 @@ def end_session(*, parent: QWidget | None, repo: Repo, session_id: str) -> Chang
     return _run(parent, lambda: repo.end_session(session_id))
 
 
+def reopen_session(*, parent: QWidget | None, repo: Repo, session_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.reopen_session(session_id))
+
+
 def save_relatoria(*, parent: QWidget | None, repo: Repo, session_id: str,
                    **values: str) -> Changes | None:
     return _run(parent, lambda: repo.relatoria.save(session_id, **values))

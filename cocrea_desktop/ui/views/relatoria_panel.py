@@ -42,17 +42,18 @@ def relatoria_html(facts: RelatoriaFacts) -> str:
     esc = html.escape
     out = ["<h3>{}</h3>".format(esc(_("Pregunta detonadora"))),
            f"<p><b>{esc(facts.question)}</b></p>",
-           "<p>" + "<br>".join(f"{esc(k)}: {esc(v)}" for k, v in facts.facts) + "</p>",
-           f"<h3>{esc(facts.ideas_title)}</h3><ol>"]
-    for idea in facts.ideas:
-        text = esc(idea.text)
-        if idea.withdrawn:
-            text = f"<s>{text}</s>"
-        out.append('<li value="{n}">{text}{note}</li>'.format(
-            n=idea.number, text=text,
-            note=f" <i>({esc(idea.state)})</i>" if idea.state else ""))
-    out.append("</ol>")
-    if facts.merges:
+           "<p>" + "<br>".join(f"{esc(k)}: {esc(v)}" for k, v in facts.facts) + "</p>"]
+    if facts.shows("ideas"):
+        out.append(f"<h3>{esc(facts.ideas_title)}</h3><ol>")
+        for idea in facts.ideas:
+            text = esc(idea.text)
+            if idea.withdrawn:
+                text = f"<s>{text}</s>"
+            out.append('<li value="{n}">{text}{note}</li>'.format(
+                n=idea.number, text=text,
+                note=f" <i>({esc(idea.state)})</i>" if idea.state else ""))
+        out.append("</ol>")
+    if facts.merges and facts.shows("merges"):
         out.append("<h3>{}</h3>".format(esc(_("Fusiones"))))
         out += [f"<p>{esc(m)}</p>" for m in facts.merges]
     for section in facts.sections:

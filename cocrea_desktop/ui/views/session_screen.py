@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -190,7 +191,7 @@ class SessionScreen(QMainWindow):
         self.back_button.clicked.connect(self.previous_phase)
         self.next_button.clicked.connect(self.next_phase)
         self.skip_button.clicked.connect(self.skip_phase)
-        self.end_button.clicked.connect(self.end_session)
+        self.end_button.clicked.connect(self.end_or_reopen)
         self.help_button.clicked.connect(self.show_help)
         self.undo_button.clicked.connect(self.undo)
 
@@ -260,8 +261,8 @@ class SessionScreen(QMainWindow):
         session = self.repo.session(self.session_id)
         concluded = session.status == "closed"
         self.end_button.setVisible(upcoming is None or concluded)
-        self.end_button.setEnabled(not concluded and not self.repo.read_only)
-        self.end_button.setText(_("✓ Sesión concluida") if concluded
+        self.end_button.setEnabled(not self.repo.read_only)
+        self.end_button.setText(_("✓ Concluida: reabrir…") if concluded
                                 else _("Terminar sesión ✓"))
         self.act_end.setEnabled(not concluded)
         self.setWindowTitle(_("Conducir sesión — {title}: {question}").format(
@@ -338,6 +339,22 @@ class SessionScreen(QMainWindow):
 
         self._leave()
         end_session(parent=self, repo=self.repo, session_id=self.session_id)
+
+    def end_or_reopen(self) -> None:
+        """The end button: ends the session, or, once it is concluded, offers to reopen it."""
+        if self.repo.session(self.session_id).status != "closed":
+            self.end_session()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _("Reabrir la sesión"),
+                          _("Esta sesión está concluida: sus ideas, votos y fases ya no "
+                            "cambian. ¿Reabrirla para corregir algo? Quedará anotado en el "
+                            "acta, y se puede terminar otra vez."), parent=self)
+        reopen = box.addButton(_("Reabrir sesión"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Dejarla concluida"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reopen)
+        box.exec()
+        if box.clickedButton() is reopen:
+            ops.reopen_session(parent=self, repo=self.repo, session_id=self.session_id)
 
     def undo(self) -> None:
         if self.repo.undo_label() and self._undo_is_here():

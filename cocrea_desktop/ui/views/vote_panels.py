@@ -306,7 +306,7 @@ class VotePanel(Panel):
             self.pages.setCurrentIndex(0)
             ballots = repo.votes.ballots(sid, round_)
             chosen = self.current_ballot()
-            self.ballots_model.set_ballots(ballots)
+            self.ballots_model.set_ballots(ballots, repo.votes.noun(sid))
             rows = [i for i, b in enumerate(ballots) if chosen is not None and b.id == chosen.id]
             if rows:
                 self.ballots.selectRow(rows[0])

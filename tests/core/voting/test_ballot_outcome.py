@@ -29,15 +29,15 @@ def test_a_dots_ballot_counts_points_and_names_the_options_like_a_ranked_one() -
     checked = parse_dots_ballot("3 3 7", options=[3, 7], rule=DotsRule(3, 2),
                                 noun=wording.STAND)
     outcome = describe_ballot(checked, dots=True, noun=wording.STAND, name="2")
-    assert outcome.preview() == "Cuenta: el puesto 3 → 2 puntos, el puesto 7 → 1 punto"
+    assert outcome.preview() == "Cuenta: el stand 3 → 2 puntos, el stand 7 → 1 punto"
     assert outcome.saved() == "Boleta 2 guardada. Cuentan 3 puntos."
     ranked = describe_ballot(parse_ranked_ballot("3 7", options=[3, 7, 9], rule=RankedRule(2),
                                                  noun=wording.STAND),
                              dots=False, noun=wording.STAND, name="5")
-    assert ranked.saved() == "Boleta 5 guardada. Cuentan 2 puestos."
+    assert ranked.saved() == "Boleta 5 guardada. Cuentan 2 stands."
     set_language("en")
     try:
-        assert ranked.counted == "Cuentan 2 puestos."  # worded when described...
+        assert ranked.counted == "Cuentan 2 stands."  # worded when described...
         again = describe_ballot(parse_ranked_ballot("3", options=[3, 7, 9],
                                                     rule=RankedRule(2), noun=wording.STAND),
                                 dots=False, noun=wording.STAND, name="6")

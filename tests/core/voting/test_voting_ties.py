@@ -126,7 +126,7 @@ def test_no_tie_data_means_a_declared_tie() -> None:
                               typed_wording(), STAND)
     assert ranking.ranks == {1: 1, 2: 2, 7: 2}
     assert ranking.steps[0].text == (
-        "Los puestos 2 y 7 empatan con 8 votos; no hay otro dato para desempatar, así que "
+        "Los stands 2 y 7 empatan con 8 votos; no hay otro dato para desempatar, así que "
         "comparten el lugar 2."
     )
 
@@ -190,3 +190,22 @@ def test_runoff_text_plural_and_bad_cut() -> None:
     )
     with pytest.raises(InvalidInput):
         runoff_at_cutoff([(1, 1)], 0, noun=IDEA)
+
+
+def test_an_exact_tie_placed_by_the_cascade_reads_well_on_stands_and_in_the_room():
+    """Found in the walk-through: "delante de el puesto 5", and "casi empate" for two stands
+    level on their votes (placed apart only by the tie-break)."""
+    from cocrea_desktop.core.room import result_items
+    from cocrea_desktop.core.voting import wording
+    from cocrea_desktop.core.voting.rules import DotsRule
+    from cocrea_desktop.core.voting.tally import tally_dots
+    from cocrea_desktop.i18n import set_language
+
+    set_language("es")
+    # Stands 1 and 5 both get 4 dots; stand 1 from more people (breadth) goes first.
+    ballots = [((1, 1), (3, 1)), ((1, 1), (3, 1)), ((1, 1),), ((1, 1),), ((5, 2),), ((5, 2),)]
+    result = tally_dots(ballots, options=[1, 3, 5], rule=DotsRule(2, 2), noun=wording.STAND)
+    texts = " ".join(t.text for t in result.near_ties)
+    assert "delante del stand 5" in texts and " de el " not in texts
+    notes = {item.label: item.note for item in result_items(result, {}, wording.STAND)}
+    assert notes["stand 5"] == "empate, decidido por el desempate"

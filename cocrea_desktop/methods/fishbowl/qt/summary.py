@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.methods.fishbowl.report import ONE_POSITION, SEVERAL_POSITIONS
 from cocrea_desktop.store.repo import Repo
 
@@ -41,7 +41,9 @@ def synthesis_lists(repo: Repo, session_id: str) -> tuple[str, str]:
 
     def line(cluster) -> str:
         groups = shared.get(cluster.id, [])
-        text = _("• {label} (grupo de ideas {number}) — lo plantearon: {groups}").format(
+        text = ngettext("• {label} (grupo de ideas {number}) — lo planteó: {groups}",
+                        "• {label} (grupo de ideas {number}) — lo plantearon: {groups}",
+                        max(1, len(groups))).format(
             label=cluster.label, number=cluster.number, groups=", ".join(groups) or "—")
         if points:
             text += " · " + wording.points(points.get(cluster.number, 0))
