@@ -30,7 +30,8 @@ UI_FILES = forms.forms()
 
 def test_every_form_has_its_compiled_module_and_no_module_is_orphaned():
     assert {ui.stem for ui in UI_FILES} >= {"process", "session", "privacy", "attendance",
-                                           "bundle_export"}
+                                           "bundle_export", "fair_stand", "fair_letter",
+                                           "fair_follow_up"}
     compiled = {p.name for p in forms.TARGET.glob("*_form.py")}
     assert compiled == {forms.target_for(ui).name for ui in UI_FILES}
 
@@ -192,3 +193,45 @@ def test_tab_leaves_the_privacy_notice_text(qtbot, tmp_path):
     qtbot.keyClick(notice, Qt.Key.Key_Tab)
     assert notice.toPlainText() == before and "\t" not in notice.toPlainText()
     assert not notice.hasFocus()
+
+
+def test_fair_panels_are_built_from_their_forms_and_follow_a_language_switch(qtbot):
+    """The stand, letter and follow-up forms are ui/fair_*.ui: the panels keep the form's
+    widgets (their object names and tab order), and retranslate them with the panel."""
+    from cocrea_desktop.methods.idea_fair import qt as fair
+    from cocrea_desktop.ui.qt_i18n import install
+
+    install("es")
+    teams, letters = fair.FairTeamsPanel(), fair.FairLettersPanel()
+    follow = fair.FairFollowUpPanel()
+    for panel in (teams, letters, follow):
+        qtbot.addWidget(panel)
+    assert teams.edits["title"] is teams.ui.stand_title
+    assert teams.number.objectName() == "stand_number" and teams.number.validator()
+    assert letters.edits["witness"] is letters.ui.letter_witness
+    assert follow.status is follow.ui.letter_status
+    # Tab goes down the stand form as typed (number, the fields, the personal data).
+    chain, widget = [], teams.number
+    for _ in range(8):
+        widget = widget.nextInFocusChain()
+        while not isinstance(widget, type(teams.number)):
+            widget = widget.nextInFocusChain()
+        chain.append(widget.objectName())
+    assert chain == ["stand_title", "stand_summary", "stand_problem", "stand_theme",
+                     "stand_organisation", "stand_asks", "stand_contact_name",
+                     "stand_contact_phone"]
+    assert teams.labels["title"].text() == "&Proyecto:"
+    try:
+        install("en")
+        for panel in (teams, letters, follow):
+            panel.retranslate()
+        assert teams.labels["title"].text() == "&Project:"
+        assert teams.cancel_button.text() == "Cancel (Esc)"
+        assert letters.draft_button.text() == "Draft the letter (Ctrl+Enter)"
+        assert follow.meeting_label.text() == "Next &meeting:"
+    finally:
+        install("es")
+    for panel in (teams, letters, follow):
+        panel.retranslate()
+    assert teams.labels["title"].text() == "&Proyecto:"
+    assert follow.meeting_label.text() == "Próxima &reunión:"

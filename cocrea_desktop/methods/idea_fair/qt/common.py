@@ -71,7 +71,12 @@ def selected_key(view: QTableView) -> Any:
 
 
 def number_edit(name: str) -> QLineEdit:
-    edit = QLineEdit(objectName=name)
+    return as_number_edit(QLineEdit(objectName=name))
+
+
+def as_number_edit(edit: QLineEdit) -> QLineEdit:
+    """A stand's or an authority's number: 1 to 999, large and bold (also for a form's
+    field, whose relative font size Designer cannot say)."""
     edit.setValidator(QIntValidator(1, 999, edit))
     edit.setMaximumWidth(90)
     font = edit.font()

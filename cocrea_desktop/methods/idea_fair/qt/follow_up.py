@@ -5,11 +5,6 @@ progress.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +22,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
 )
 from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.forms.fair_follow_up_form import Ui_FairFollowUpForm
 from cocrea_desktop.ui.views.panel import big
 
 
@@ -41,26 +37,18 @@ class FairFollowUpPanel(FairPanel):
         self.table = rows_view(self.model, "follow_up")
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.load_selected())
         layout.addWidget(self.table, 1)
-        self.form_title = big(QLabel(objectName="follow_up_title"), 1.1)
-        layout.addWidget(self.form_title)
-        row = QHBoxLayout()
-        self.meeting_label, self.responsible_label = QLabel(), QLabel()
-        self.status_label, self.reason_label = QLabel(), QLabel()
-        self.meeting = QLineEdit(objectName="next_meeting")
-        self.responsible = QLineEdit(objectName="responsible")
-        self.status = QComboBox(objectName="letter_status")
-        self.reason = QLineEdit(objectName="status_reason")
-        for label, widget, stretch in ((self.meeting_label, self.meeting, 1),
-                                       (self.responsible_label, self.responsible, 2),
-                                       (self.status_label, self.status, 0),
-                                       (self.reason_label, self.reason, 2)):
-            label.setBuddy(widget)
-            row.addWidget(label)
-            row.addWidget(widget, stretch)
-        self.save_button = QPushButton(objectName="save_follow_up")
+        # The form is the Designer file ui/fair_follow_up.ui (ui/forms/fair_follow_up_form.py).
+        form = self.form = QWidget()
+        ui = self.ui = Ui_FairFollowUpForm()
+        ui.setupUi(form)
+        layout.addWidget(form)
+        self.form_title = big(ui.follow_up_title, 1.1)
+        self.meeting_label, self.responsible_label = ui.meeting_label, ui.responsible_label
+        self.status_label, self.reason_label = ui.status_label, ui.reason_label
+        self.meeting, self.responsible = ui.next_meeting, ui.responsible
+        self.status, self.reason = ui.letter_status, ui.status_reason
+        self.save_button = ui.save_follow_up
         self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
-        layout.addLayout(row)
         layout.addWidget(self.feedback)
         for edit in (self.meeting, self.responsible, self.reason):
             edit.returnPressed.connect(self.save)
@@ -136,10 +124,7 @@ class FairFollowUpPanel(FairPanel):
         self.feedback.setText(_("Seguimiento de {folio} guardado.").format(folio=letter.folio))
 
     def retranslate(self) -> None:
-        self.meeting_label.setText(_("Próxima &reunión:"))
-        self.responsible_label.setText(_("Res&ponsables:"))
-        self.status_label.setText(_("&Estado:"))
-        self.reason_label.setText(_("&Motivo:"))
+        self.ui.retranslateUi(self.form)
         current = self.status.currentData()
         self.status.blockSignals(True)
         self.status.clear()
@@ -147,7 +132,6 @@ class FairFollowUpPanel(FairPanel):
             self.status.addItem(status_name(key), key)
         self.status.setCurrentIndex(max(0, self.status.findData(current)))
         self.status.blockSignals(False)
-        self.save_button.setText(_("Guardar (Intro)"))
         self._reason_state()
         if self.repo is not None:
             self.refresh()

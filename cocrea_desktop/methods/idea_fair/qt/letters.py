@@ -7,9 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,8 +20,8 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairFiles,
     FairPanel,
+    as_number_edit,
     fit_columns,
-    number_edit,
     rows_view,
     selected_key,
 )
@@ -33,6 +30,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
     level_name,
 )
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.forms.fair_letter_form import Ui_FairLetterForm
 from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.views.panel import big
 
@@ -50,47 +48,29 @@ class FairLettersPanel(FairPanel):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter)
 
+        # The form is the Designer file ui/fair_letter.ui (ui/forms/fair_letter_form.py).
         left = QWidget()
-        form_box = QVBoxLayout(left)
-        form_box.setContentsMargins(0, 0, 0, 0)
-        self.form_title = big(QLabel(objectName="letter_form_title"), 1.2)
-        form_box.addWidget(self.form_title)
-        self.agreements = QComboBox(objectName="agreements")
+        ui = self.ui = Ui_FairLetterForm()
+        ui.setupUi(left)
+        self.form = left
+        self.form_title = big(ui.letter_form_title, 1.2)
+        self.agreements = ui.agreements
         self.agreements.activated.connect(self._agreement_chosen)
-        form_box.addWidget(self.agreements)
-        picks = QHBoxLayout()
-        self.stand_label, self.authority_label = QLabel(), QLabel()
-        self.stand = number_edit("letter_stand")
-        self.authority = number_edit("letter_authority")
-        self.stand_label.setBuddy(self.stand)
-        self.authority_label.setBuddy(self.authority)
-        for w in (self.stand_label, self.stand, self.authority_label, self.authority):
-            picks.addWidget(w)
-        picks.addStretch(1)
-        form_box.addLayout(picks)
-        self.prefill = QLabel(objectName="letter_prefill")
-        self.prefill.setWordWrap(True)
-        self.prefill.setFrameShape(QFrame.Shape.StyledPanel)
-        self.prefill.setMinimumHeight(60)
-        form_box.addWidget(self.prefill)
-        form = QFormLayout()
-        self.labels: dict[str, QLabel] = {}
-        self.edits: dict[str, QLineEdit] = {}
-        for key in self.FIELDS:
-            edit = QLineEdit(objectName="letter_" + key)
-            self.edits[key] = edit
-            self.labels[key] = QLabel()
-            self.labels[key].setBuddy(edit)
-            form.addRow(self.labels[key], edit)
-            edit.returnPressed.connect(self.focusNextChild)
-        self.edits["witness"].returnPressed.disconnect()
-        self.edits["witness"].returnPressed.connect(self.draft)
-        form_box.addLayout(form)
-        self.draft_button = QPushButton(objectName="draft_letter")
+        self.stand_label, self.authority_label = ui.stand_label, ui.authority_label
+        self.stand = as_number_edit(ui.letter_stand)
+        self.authority = as_number_edit(ui.letter_authority)
+        self.prefill = ui.letter_prefill
+        self.edits: dict[str, QLineEdit] = {key: getattr(ui, "letter_" + key)
+                                            for key in self.FIELDS}
+        self.labels: dict[str, QLabel] = {key: getattr(ui, key + "_label")
+                                          for key in self.FIELDS}
+        for key, edit in self.edits.items():
+            edit.returnPressed.connect(self.draft if key == "witness" else self.focusNextChild)
+        self.draft_button = ui.draft_letter
         self.draft_button.clicked.connect(self.draft)
-        form_box.addWidget(self.draft_button)
-        form_box.addWidget(self.feedback)
-        form_box.addStretch(1)
+        # The feedback line (the fair panels' own) goes under the button.
+        ui.main_layout.insertWidget(ui.main_layout.indexOf(self.draft_button) + 1,
+                                    self.feedback)
         splitter.addWidget(left)
 
         right = QWidget()
@@ -265,24 +245,9 @@ class FairLettersPanel(FairPanel):
                 folio=letter.folio, name=Path(chosen).name, digest=digest[:16]))
 
     def retranslate(self) -> None:
-        self.form_title.setText(_("Nueva carta compromiso"))
-        self.stand_label.setText(_("&Stand:"))
-        self.authority_label.setText(_("&Autoridad:"))
-        names = {
-            "letter_date": _("&Fecha (AAAA-MM-DD):"),
-            "team_commits": _("El &equipo se compromete a:"),
-            "authority_commits": _("La a&utoridad se compromete a:"),
-            "next_step": _("Siguiente &paso:"),
-            "next_step_date": _("Fecha del siguiente paso:"),
-            "follow_up_contact": _("&Contacto para el seguimiento:"),
-            "witness": _("&Testigo (opcional):"),
-        }
-        for key, label in self.labels.items():
-            label.setText(names[key])
+        self.ui.retranslateUi(self.form)
         if not self.edits["letter_date"].text():
             self.edits["letter_date"].setText(dt.date.today().isoformat())
-        self.edits["witness"].setPlaceholderText(_("STL u órgano garante"))
-        self.draft_button.setText(_("Redactar la carta (Ctrl+Intro)"))
         self.print_button.setText(_("Imprimir carta (PDF)… Ctrl+P"))
         self.attach_button.setText(_("Adjuntar foto o escaneo firmado…"))
         if self.repo is not None:

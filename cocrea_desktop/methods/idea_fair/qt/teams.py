@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,8 +16,8 @@ from PySide6.QtWidgets import (
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairPanel,
+    as_number_edit,
     fit_columns,
-    number_edit,
     rows_view,
     selected_key,
 )
@@ -27,6 +25,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
     TextRowsModel,
 )
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.forms.fair_stand_form import Ui_FairStandForm
 from cocrea_desktop.ui.views.panel import big
 
 
@@ -44,52 +43,23 @@ class FairTeamsPanel(FairPanel):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter)
 
+        # The form is the Designer file ui/fair_stand.ui (ui/forms/fair_stand_form.py).
         left = QWidget()
-        form_box = QVBoxLayout(left)
-        form_box.setContentsMargins(0, 0, 0, 0)
-        self.form_title = big(QLabel(objectName="team_form_title"), 1.2)
-        form_box.addWidget(self.form_title)
-        form = QFormLayout()
-        self.labels: dict[str, QLabel] = {}
-        self.edits: dict[str, QLineEdit] = {}
-        self.number = number_edit("stand_number")
-        self.labels["number"] = QLabel()
-        form.addRow(self.labels["number"], self.number)
-        for key in self.FIELDS:
-            edit = QLineEdit(objectName="stand_" + key)
-            edit.setMaxLength(500)
-            self.edits[key] = edit
-            self.labels[key] = QLabel()
-            form.addRow(self.labels[key], edit)
-        form_box.addLayout(form)
-        self.personal = QGroupBox(objectName="personal_data")
-        personal_form = QFormLayout(self.personal)
-        for key in self.PERSONAL:
-            edit = QLineEdit(objectName="stand_" + key)
-            edit.setMaxLength(200)
-            self.edits[key] = edit
-            self.labels[key] = QLabel()
-            personal_form.addRow(self.labels[key], edit)
-        self.personal_note = QLabel(objectName="personal_note")
-        self.personal_note.setWordWrap(True)
-        personal_form.addRow(self.personal_note)
-        self.personal.setStyleSheet("QGroupBox { border: 2px dashed palette(text); "
-                                    "margin-top: 14px; padding-top: 6px; font-weight: bold; }"
-                                    "QGroupBox::title { subcontrol-origin: margin; left: 8px; }")
-        form_box.addWidget(self.personal)
-        for label_key, label in self.labels.items():
-            label.setBuddy(self.number if label_key == "number" else self.edits[label_key])
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(objectName="save_stand")
-        self.cancel_button = QPushButton(objectName="cancel_edit")
+        ui = self.ui = Ui_FairStandForm()
+        ui.setupUi(left)
+        self.form = left
+        self.form_title = big(ui.team_form_title, 1.2)
+        self.number = as_number_edit(ui.stand_number)
+        self.edits: dict[str, QLineEdit] = {
+            key: getattr(ui, "stand_" + key) for key in (*self.FIELDS, *self.PERSONAL)}
+        self.labels: dict[str, QLabel] = {
+            key: getattr(ui, key + "_label") for key in ("number", *self.edits)}
+        self.personal, self.personal_note = ui.personal_data, ui.personal_note
+        self.save_button, self.cancel_button = ui.save_stand, ui.cancel_edit
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.clear_form)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        form_box.addLayout(buttons)
-        form_box.addWidget(self.feedback)
-        form_box.addStretch(1)
+        # The feedback line (the fair panels' own) goes under the buttons.
+        ui.main_layout.insertWidget(ui.main_layout.indexOf(ui.buttons) + 1, self.feedback)
         for edit in [self.number, *self.edits.values()]:
             edit.returnPressed.connect(self.save)
         splitter.addWidget(left)
@@ -190,20 +160,7 @@ class FairTeamsPanel(FairPanel):
         self.cancel_button.setVisible(self.editing_id is not None)
 
     def retranslate(self) -> None:
-        names = {
-            "number": _("&Stand núm.:"), "title": _("&Proyecto:"),
-            "summary": _("&Resumen (una línea):"), "problem": _("Pro&blema:"),
-            "theme": _("&Tema:"), "organisation": _("&Organización promotora:"),
-            "asks": _("&Lo que piden:"), "contact_name": _("Persona de &contacto:"),
-            "contact_phone": _("Teléfon&o:"),
-        }
-        for key, label in self.labels.items():
-            label.setText(names[key])
-        self.number.setToolTip(_("Vacío: el siguiente número libre"))
-        self.personal.setTitle(_("Datos personales"))
-        self.personal_note.setText(_("Solo se muestran en esta pantalla, para el seguimiento. "
-                                     "No se proyectan ni salen en la lista de stands."))
-        self.cancel_button.setText(_("Cancelar (Esc)"))
+        self.ui.retranslateUi(self.form)
         self.edit_button.setText(_("Editar el stand elegido (F2)"))
         self.retranslate_form()
         if self.repo is not None:
