@@ -469,16 +469,24 @@ class ProcessFile:
             "before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         unit._head = (seq, prev)
 
+    def journal_head(self) -> int:
+        """The last journal entry's number: it changes with every change of the file
+        (undo and merges included), so a view can tell that what it read is still true."""
+        return self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0]
+
     # -- undo / redo -----------------------------------------------------
     def undo_label(self) -> str | None:
         return self.undo_stack[-1].label.render() if self.undo_stack else None
 
     def undo_sessions(self) -> set[str]:
         """The sessions the next undo would change (empty for process-wide actions)."""
-        if not self.undo_stack:
-            return set()
+        return self._step_sessions(self.undo_stack[-1]) if self.undo_stack else set()
+
+    @staticmethod
+    def _step_sessions(step: UndoStep) -> set[str]:
+        """The sessions whose rows ``step`` changes (empty for process-wide actions)."""
         found: set[str] = set()
-        for op in self.undo_stack[-1].ops:
+        for op in step.ops:
             if op.table == "session":
                 found.add(op.id)
             for row in (op.before, op.after):
@@ -496,8 +504,7 @@ class ProcessFile:
         self._replay(step, backwards=True)
         self.undo_stack.pop()
         self.redo_stack.append(step)
-        return Changes(label=step.label, tables=step.tables,
-                       ids=frozenset(op.id for op in step.ops), undoable=False)
+        return self._step_changes(step)
 
     def redo(self) -> Changes:
         if not self.redo_stack:
@@ -506,8 +513,19 @@ class ProcessFile:
         self._replay(step, backwards=False)
         self.redo_stack.pop()
         self.undo_stack.append(step)
+        return self._step_changes(step)
+
+    def _step_changes(self, step: UndoStep) -> Changes:
+        """What undoing or redoing ``step`` changed, with its session when it is one, so
+        that the screens of other sessions need not re-read."""
+        sessions = self._step_sessions(step)
+        if any(op.table != "session" and not any(
+                row and row.get("session_id") for row in (op.before, op.after))
+               for op in step.ops):
+            sessions = set()  # a row of no one session (a person, the process): all may show it
         return Changes(label=step.label, tables=step.tables,
-                       ids=frozenset(op.id for op in step.ops), undoable=False)
+                       ids=frozenset(op.id for op in step.ops), undoable=False,
+                       session_id=next(iter(sessions)) if len(sessions) == 1 else None)
 
     def _replay(self, step: UndoStep, *, backwards: bool) -> None:
         action = ("undo:" if backwards else "redo:") + step.action

@@ -355,6 +355,9 @@ class Repo:
     def undo_label(self) -> str | None:
         return self.pf.undo_label()
 
+    def journal_head(self) -> int:
+        return self.pf.journal_head()
+
     def undo_sessions(self) -> set[str]:
         return self.pf.undo_sessions()
 

@@ -43,11 +43,16 @@ class BallotsModel(RowsModel[Ballot]):
         self.noun: OptionNoun = IDEA
 
     def set_ballots(self, ballots: list[Ballot], noun: OptionNoun | None = None) -> None:
-        """The round's ballots; ``noun`` names what they vote on (ideas, clusters, stands)."""
-        if noun is not None and noun is not self.noun:
+        """The round's ballots; ``noun`` names what they vote on (ideas, clusters, stands).
+
+        A ballot typed is one row inserted, a ballot voided one row repainted, so that
+        the table measures only those rows."""
+        renamed = noun is not None and noun is not self.noun
+        if renamed:
             self.noun = noun
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        self.set_rows(ballots)
+        if not self.update_rows(ballots, key=lambda b: b.id, insert_appended=True) and renamed:
+            self.repaint()
 
     def header_text(self, key: str, title: str) -> str:
         if key == "counts":  # "Cuenta (grupo de ideas: puntos)" when clusters are voted on

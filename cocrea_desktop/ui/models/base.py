@@ -75,7 +75,8 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
 
         The same rows in the same order (by ``key``): only the rows whose value changed are
         repainted. With ``insert_appended``, the old rows followed by new ones (a capture)
-        have the new rows inserted. Anything else resets the model. True on a reset."""
+        have the new rows inserted, and so does one new row among the old ones (a ballot
+        typed that sorts before others). Anything else resets the model. True on a reset."""
         rows = list(rows)
         old_keys = [key(r) for r in self._rows]
         new_keys = [key(r) for r in rows]
@@ -97,6 +98,22 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
                 if before != after:
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last))
             return False
+        if insert_appended and len(rows) == len(self._rows) + 1:
+            # One row new anywhere (a ballot typed sorts among the others): insert it.
+            at = next((i for i, (a, b) in enumerate(zip(old_keys, new_keys)) if a != b),
+                      len(old_keys))
+            if new_keys[:at] == old_keys[:at] and new_keys[at + 1:] == old_keys[at:]:
+                old = self._rows
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows = rows
+                self.endInsertRows()
+                last = self.columnCount() - 1
+                kept = rows[:at] + rows[at + 1:]
+                for i, (before, after) in enumerate(zip(old, kept, strict=True)):
+                    if before != after:
+                        row = i if i < at else i + 1
+                        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+                return False
         self.set_rows(rows)
         return True
 

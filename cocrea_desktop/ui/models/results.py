@@ -41,16 +41,31 @@ class ResultsModel(RowsModel):
         self._result = None
         self._texts: dict[int, str] = {}
         self._columns: list[str] = []
+        self._pairs: tuple[tuple[str, str], ...] = ()
         #: The option column's title (Idea, Grupo de ideas, Puesto), set by the view.
         self.option_title = ""
 
-    def set_result(self, result, texts: dict[int, str]) -> None:
-        self.beginResetModel()
+    def set_result(self, result, texts: dict[int, str]) -> bool:
+        """Show ``result``. The same columns, options and texts in the same order only
+        repaint the rows whose figures changed (a ballot typed), so that the view need not
+        measure every row again; anything else resets. True when the columns, the unit or
+        the texts changed (the view sizes its columns again)."""
+        columns = self._columns_for(result)
+        rows = list(result.rows) if result is not None else []
+        unit = result.unit if result is not None else None
+        before = self._result.unit if self._result is not None else None
+        same = columns == self._columns and dict(texts) == self._texts and unit == before
         self._result = result
-        self._rows = list(result.rows) if result is not None else []
+        if same:
+            self.update_rows(rows, key=lambda r: r.option)
+            return False
+        self.beginResetModel()
+        self._rows = rows
         self._texts = dict(texts)
-        self._columns = self._columns_for(result)
+        self._columns = columns
+        self._pairs = tuple((key, key) for key in columns)
         self.endResetModel()
+        return True
 
     @staticmethod
     def _columns_for(result) -> list[str]:
@@ -64,8 +79,8 @@ class ResultsModel(RowsModel):
             columns += [f"d{r}" for r in range(top, 0, -1)]
         return columns
 
-    def columns(self) -> list[tuple[str, str]]:
-        return [(key, key) for key in self._columns]
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        return self._pairs
 
     @property
     def result(self):

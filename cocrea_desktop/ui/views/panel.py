@@ -111,7 +111,8 @@ class Panel(QWidget):
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
-        if self.repo is not None and changes.touches(*self.tables):
+        if self.repo is not None and changes.touches(*self.tables) and \
+                changes.concerns(self.session_id):  # another session's change: nothing here
             self.refresh()
 
     def refresh(self) -> None:

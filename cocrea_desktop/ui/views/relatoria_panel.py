@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.core import dates
 from cocrea_desktop.export.relatoria import RelatoriaFacts, session_relatoria
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, current_language
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.panel_registry import register_panel
@@ -94,6 +94,7 @@ class RelatoriaForm(QWidget):
         self.repo: Repo | None = None
         self.session_id = ""
         self._saved: dict[str, str] = {}
+        self._summary_key: tuple = ()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter()
@@ -145,7 +146,7 @@ class RelatoriaForm(QWidget):
     def refresh(self) -> None:
         if self.repo is None:
             return
-        self.summary.setHtml(summary_html(self.repo, self.session_id))
+        self.show_summary()
         stored = self.repo.relatoria.get(self.session_id)
         self._loading = True
         try:
@@ -193,7 +194,16 @@ class RelatoriaForm(QWidget):
         for name, text in titles.items():
             self.labels[name].setText(text)
         if self.repo is not None:
+            self.show_summary()
+
+    def show_summary(self) -> None:
+        """The summary of the data, read again only when the file or the language changed
+        since it was shown (it reads the whole session: opening the screen read it twice,
+        and every refresh again)."""
+        key = (id(self.repo), self.session_id, current_language(), self.repo.journal_head())
+        if key != self._summary_key:
             self.summary.setHtml(summary_html(self.repo, self.session_id))
+            self._summary_key = key
 
 
 class ResultsPhasePanel(Panel):

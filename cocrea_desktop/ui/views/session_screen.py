@@ -268,12 +268,13 @@ class SessionScreen(QMainWindow):
         own = getattr(self.panel(), "timer_widget", None)
         return own if isinstance(own, TimerWidget) else self.timer
 
-    def reload_phase(self) -> None:
-        """Read the session's phase; switch the panel when it changed."""
+    def reload_phase(self) -> bool:
+        """Read the session's phase; switch the panel when it changed. True when the
+        panel was given the session again (it has just read everything it shows)."""
         try:
             phase = self.repo.phases.current(self.session_id)
         except CocreaError:
-            return
+            return False
         method = self.repo.phases.method(self.session_id)
         index = method.phase_index(phase.key)
         self.guide.show_phase(method, phase, index, self.repo.phases.next_phase(self.session_id),
@@ -292,7 +293,8 @@ class SessionScreen(QMainWindow):
             panel = cls()
             self.panels[cls] = panel
             self.stack.addWidget(panel)
-        if changed or self.stack.currentWidget() is not panel:
+        fresh = changed or self.stack.currentWidget() is not panel
+        if fresh:
             self.stack.setCurrentWidget(panel)
             panel.set_context(self.repo, self.session_id, phase)
             target = panel.focus_target()
@@ -319,16 +321,17 @@ class SessionScreen(QMainWindow):
         self.setWindowTitle(_("Conducir sesión — {title}: {question}").format(
             title=self.repo.session_title(session), question=session.question))
         self.update_undo()
+        return fresh
 
     def on_changes(self, changes: Changes) -> None:
         if self.closed:
             return
-        if changes.touches("session") and changes.concerns(self.session_id):
+        fresh = changes.touches("session") and changes.concerns(self.session_id) and \
             self.reload_phase()
         if changes.touches("timer"):
             self.timer.reload()
         panel = self.panel()
-        if panel is not None:
+        if panel is not None and not fresh:  # a panel just switched to has read it all
             panel.on_changes(changes)
         self.saved_at = dt.datetime.now()
         self.show_saved()

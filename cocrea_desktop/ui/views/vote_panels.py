@@ -627,9 +627,9 @@ class ResultsView(QWidget):
         else:
             self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
-        self.model.set_result(result, texts)
-        self.table.resizeColumnsToContents()
-        readable_column(self.table, 2)
+        if self.model.set_result(result, texts):  # new columns or options: size them once
+            self.table.resizeColumnsToContents()
+            readable_column(self.table, 2)
         near = result.near_options()
         noun = repo.votes.noun(sid)
         bars = [Bar(_("{rank}.º · {option}: {text}").format(

@@ -54,6 +54,74 @@ class _TitlesFit(QObject):
                 header.resizeSection(section, need)
 
 
+class _RowsFit(QObject):
+    """Sizes each row to its wrapped text, measuring only the rows that changed.
+
+    Qt's ``ResizeToContents`` on the rows measures every cell of every row on every
+    change (a capture in a session of 100 ideas measured all 100 rows, and scrolling to
+    the new one measured them again); here a row inserted or repainted is measured
+    alone, and every row only when the rows are replaced or a column changes width (the
+    text wraps elsewhere). A hidden table is measured when it shows.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.all = True
+        self.pending = False
+        view.installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self.later)
+        model = view.model()
+        if model is not None:
+            model.modelReset.connect(self.every_row)
+            model.layoutChanged.connect(self.every_row)
+            # Bound methods, not lambdas: a lambda holding self would keep the view alive.
+            model.rowsInserted.connect(self.rows_inserted)
+            model.dataChanged.connect(self.data_changed)
+        self.every_row()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and self.all:
+            self.later()
+        return False
+
+    def every_row(self, *_args) -> None:
+        self.all = True
+        if isValid(self.view) and self.view.isVisible():
+            self.fit()
+
+    def rows_inserted(self, _parent, first: int, last: int) -> None:
+        self.some_rows(first, last)
+
+    def data_changed(self, top, bottom, _roles=()) -> None:
+        self.some_rows(top.row(), bottom.row())
+
+    def some_rows(self, first: int, last: int) -> None:
+        if not isValid(self.view):
+            return
+        if not self.view.isVisible():
+            self.all = True  # measured all together when it shows
+            return
+        if self.all:  # a full pass is due: it measures these rows too
+            self.later()
+            return
+        for row in range(max(0, first), last + 1):
+            self.view.resizeRowToContents(row)
+
+    def later(self, *_args) -> None:
+        self.all = True
+        if not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self, self.fit)  # cancelled if the view goes
+
+    def fit(self) -> None:
+        self.pending = False
+        if not isValid(self.view) or not self.view.isVisible():
+            return
+        self.all = False
+        self.view.resizeRowsToContents()
+
+
 def wrap_rows(view: QAbstractItemView, *, min_row: int = MIN_ROW) -> None:
     """Wrap every cell's text and let each row grow to show it whole."""
     view.setWordWrap(True)
@@ -61,8 +129,9 @@ def wrap_rows(view: QAbstractItemView, *, min_row: int = MIN_ROW) -> None:
     if isinstance(view, QTableView):
         rows = view.verticalHeader()
         rows.setMinimumSectionSize(min_row)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.setProperty("titles_fit", _TitlesFit(view))
+        view.setProperty("rows_fit", _RowsFit(view))
 
 
 def wrap_list(view: QListView) -> None:

@@ -269,7 +269,8 @@ class TurnsPanel(Panel):
                                 and turn is not None and turn.running)
 
     def on_changes(self, changes: Changes) -> None:
-        if self.repo is not None and changes.touches(*self.tables):
+        if self.repo is not None and changes.touches(*self.tables) and \
+                changes.concerns(self.session_id):
             self.refresh()
 
     def capture(self) -> None:

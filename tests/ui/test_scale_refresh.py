@@ -1,0 +1,154 @@
+"""A change in one session leaves the other open session screens alone (issue 20).
+
+With two tables' sessions open side by side, typing an idea at one table re-read and
+re-measured the other's results table (and every other open screen) on every change,
+undo included: at 200 sessions each action then stalled the window for seconds.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.main_window import MainWindow
+from tests.ui.helpers import type_text
+
+IDEAS = ("Hay fugas en la red", "Cobran de más", "No hay informe del comité",
+         "La pipa llega tarde", "Falta agua en las secundarias")
+
+
+@pytest.fixture
+def two_tables(qtbot, tmp_path):
+    qt_i18n.install("es")
+    path = tmp_path / "agua.cocrea.db"
+    with Repo.create(path, name="Plan de Acción Local 2027") as repo:
+        capture, _ = repo.add_session(method="nominal_group", question="¿Qué falta?",
+                                      table_label="Mesa 1")
+        discuss, _ = repo.add_session(method="nominal_group", question="¿Qué sobra?",
+                                      table_label="Mesa 2")
+        for sid in (capture, discuss):
+            repo.phases.go_to(sid, "silent_writing")
+            repo.phases.go_to(sid, "round")
+        for text in IDEAS:
+            repo.ideas.add(discuss, text)
+        repo.phases.go_to(discuss, "clarification")
+        repo.phases.go_to(discuss, "preliminary_vote")
+        repo.votes.configure(discuss, "preliminary", k=3)
+        for ballot in ("1 2 3", "2 3 4", "3 1 5"):
+            repo.votes.enter_ballot(discuss, "preliminary", ballot)
+        repo.phases.go_to(discuss, "discussion")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.show()
+    screens = {}
+    for name, sid in (("discuss", discuss), ("capture", capture)):
+        w.select_session(sid)
+        screens[name] = w.conduct_session()
+        qtbot.waitExposed(screens[name])
+    yield w, screens
+    for s in screens.values():
+        s.close()
+    w.close()
+
+
+def test_typing_at_one_table_does_not_reread_the_other(two_tables, qtbot):
+    _w, screens = two_tables
+    results = screens["discuss"].panel().results
+    assert results.model.rowCount() == 5
+    touched: list[str] = []
+    results.model.modelReset.connect(lambda: touched.append("reset"))
+    results.model.dataChanged.connect(lambda *_a: touched.append("changed"))
+    # Re-reading the result refills the round chooser: its rows go and come back.
+    results.round_combo.model().rowsRemoved.connect(lambda *_a: touched.append("reread"))
+    screens["capture"].activateWindow()
+    entry = screens["capture"].findChild(QLineEdit, "idea_entry")
+    type_text(qtbot, entry, "Que el comité informe cada mes")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert screens["capture"].repo.ideas.list(screens["capture"].session_id)[-1].text == \
+        "Que el comité informe cada mes"
+    # Undo is the capture's own: the other table's screen is not re-read either.
+    screens["capture"].undo()
+    assert screens["capture"].repo.ideas.list(screens["capture"].session_id) == []
+    assert touched == []
+    assert results.model.rowCount() == 5  # still showing its own session's result
+
+
+def test_undo_says_which_session_it_changed(two_tables):
+    w, screens = two_tables
+    repo, sid = w.repo, screens["capture"].session_id
+    repo.ideas.add(sid, "Que haya pipa los domingos")
+    assert repo.pf.undo().session_id == sid
+    assert repo.pf.redo().session_id == sid
+
+
+def test_a_captured_idea_measures_its_own_row_not_every_row(qtbot, tmp_path, monkeypatch):
+    """Rows wrap and grow to their text; capturing one idea in a list of 80 measures
+    the new row, not all 81 (Qt's ResizeToContents measured each row on every change)."""
+    from cocrea_desktop.ui.models.ideas import IdeasModel
+
+    qt_i18n.install("es")
+    path = tmp_path / "agua.cocrea.db"
+    with Repo.create(path, name="Plan de Acción Local 2027") as repo:
+        sid, _ = repo.add_session(method="nominal_group", question="¿Qué falta?")
+        repo.phases.go_to(sid, "silent_writing")
+        repo.phases.go_to(sid, "round")
+        for n in range(80):
+            repo.ideas.add(sid, f"Idea {n}: que la pipa llegue los lunes")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.show()
+    screen = w.conduct_session()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    entry = screen.findChild(QLineEdit, "idea_entry")
+    type_text(qtbot, entry, "Que la pipa llegue también los martes")  # the screen settles
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.wait(400)
+    asked: set[int] = set()
+    original = IdeasModel.cell
+
+    def cell(self, idea, key, role):
+        asked.add(idea.number - 1)  # its row
+        return original(self, idea, key, role)
+
+    monkeypatch.setattr(IdeasModel, "cell", cell)
+    long_text = "Que el comité del agua informe cada mes " * 6
+    type_text(qtbot, entry, long_text.strip())
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    table = screen.panel().table
+    assert table.model().rowCount() == 82
+    assert table.rowHeight(81) > table.rowHeight(80)  # the long idea's row grew to show it whole
+    # Only the rows on screen (the last ones, scrolled to) and the new one were asked.
+    assert asked and not [r for r in asked if r < 50]
+    screen.close()
+    w.close()
+
+
+def test_one_row_new_among_the_old_is_inserted_not_reset(qtbot):
+    """A ballot typed that sorts among the others is one row inserted: the table measures
+    that row instead of all 200 of the session's ballots."""
+    from cocrea_desktop.ui.models.base import RowsModel
+
+    class Serials(RowsModel):
+        COLUMNS = (("serial", "Folio"),)
+
+        def cell(self, row, key, role):
+            return row if role == Qt.ItemDataRole.DisplayRole else None
+
+    model = Serials()
+    model.update_rows(["0001", "0002", "0004"], key=str, insert_appended=True)
+    seen: list[object] = []
+    model.modelReset.connect(lambda: seen.append("reset"))
+    model.rowsInserted.connect(lambda _p, first, last: seen.append((first, last)))
+    assert model.update_rows(["0001", "0002", "0003", "0004"], key=str,
+                             insert_appended=True) is False
+    assert seen == [(2, 2)]
+    assert [model.index(r, 0).data() for r in range(4)] == ["0001", "0002", "0003", "0004"]
+    assert model.update_rows(["0004", "0001"], key=str, insert_appended=True) is True
+    assert seen[-1] == "reset"
