@@ -27,6 +27,7 @@ from cocrea_desktop import __version__, i18n
 from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.core.methods import method_title
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.backup import recover_copy
 from cocrea_desktop.store.paths import PROCESS_SUFFIX, processes_dir, with_process_suffix
@@ -499,7 +500,17 @@ class MainWindow(QMainWindow):
             return None
         screen = self.session_screens.get(session.id)
         if screen is None or screen.closed:
-            screen = SessionScreen(self.repo, session.id, self)
+            from cocrea_desktop.ui.panel_registry import UnknownPanelKind
+
+            try:
+                screen = SessionScreen(self.repo, session.id, self)
+            except UnknownPanelKind:
+                # A method installed without its screens: say so, never a traceback.
+                QMessageBox.warning(self, _("No se puede conducir la sesión"), _(
+                    "Esta versión del programa no tiene las pantallas del método «{method}». "
+                    "Los datos de la sesión están a salvo; actualice CoCrea para "
+                    "conducirla.").format(method=method_title(session.method)))
+                return None
             self.session_screens[session.id] = screen
         if screen.isVisible():
             screen.raise_()  # already open: bring it forward

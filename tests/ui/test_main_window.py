@@ -279,3 +279,27 @@ def test_english_menu_title_and_short_states_read_whole(window, qtbot):
     assert all(metrics.horizontalAdvance(state) + 8 <= width for state in states), \
         (width, states)
     window.language_actions["es"].trigger()
+
+
+def test_a_method_without_its_screens_is_said_in_spanish_not_a_traceback(window, qtbot,
+                                                                         monkeypatch):
+    """A session whose method has a phase kind no panel was registered for (a method
+    installed without its qt module) is refused with a Spanish message; nothing opens."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cocrea_desktop.core.methods import register, unregister
+    from cocrea_desktop.core.methods.base import Method, Phase
+
+    register(Method(key="sin_pantallas", package="", title="Método sin pantallas",
+                    summary="", phases=(Phase("solo", "Solo", "", "", kind="sin_panel"),)))
+    try:
+        sid, _c = window.repo.add_session(method="sin_pantallas", question="¿Y esto?")
+        rows = [i for i, s in enumerate(window.repo.sessions()) if s.id == sid]
+        window.table.selectRow(rows[0])
+        said: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning",
+                            staticmethod(lambda _p, title, text: said.append(title + " " + text)))
+        assert window.conduct_session() is None
+        assert said and "«Método sin pantallas»" in said[0] and "a salvo" in said[0]
+    finally:
+        unregister("sin_pantallas")
