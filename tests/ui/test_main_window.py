@@ -293,9 +293,11 @@ def test_a_method_without_its_screens_is_said_in_spanish_not_a_traceback(window,
     register(Method(key="sin_pantallas", package="", title="Método sin pantallas",
                     summary="", phases=(Phase("solo", "Solo", "", "", kind="sin_panel"),)))
     try:
-        sid, _c = window.repo.add_session(method="sin_pantallas", question="¿Y esto?")
-        rows = [i for i, s in enumerate(window.repo.sessions()) if s.id == sid]
-        window.table.selectRow(rows[0])
+        from cocrea_desktop.ui import operations as ops
+
+        sid, changes = window.repo.add_session(method="sin_pantallas", question="¿Y esto?")
+        ops.bus().changed.emit(changes)  # the sessions table shows it, and selects it
+        assert window.current_session().id == sid
         said: list[str] = []
         monkeypatch.setattr(QMessageBox, "warning",
                             staticmethod(lambda _p, title, text: said.append(title + " " + text)))
