@@ -665,3 +665,38 @@ def m0011_bundle_import_file_hash(db: Database) -> None:
     db.execute("ALTER TABLE bundle_import ADD COLUMN file_sha256 TEXT NOT NULL DEFAULT ''")
     db.execute("CREATE INDEX bundle_import_file ON bundle_import(file_sha256) "
                "WHERE file_sha256 != ''")
+
+
+@migrations(name="0012_proposals")
+def m0012_proposals(db: Database) -> None:
+    """Proposals pooled across the process's tables (issue 14).
+
+    A proposal is promoted from a session's result (an idea, a cluster, a stand, a
+    letter...) or typed at the office. Its origin is kept: the session, the table, what
+    it came from (``source_kind``, ``source_id``) and a JSON ``source`` with the
+    numbers, votes or letters behind it. Numbers belong to the laptop that gave them
+    (``origin``), as the ideas' numbers do: two table laptops both have a proposal 1,
+    kept as two. Two duplicates are joined, never deleted: the one joined points to
+    the one kept (``joined_into``), and both origins stay."""
+    db.execute("""
+        CREATE TABLE proposal (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            number INTEGER NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            problem TEXT NOT NULL DEFAULT '',
+            theme TEXT NOT NULL DEFAULT '',
+            session_id TEXT REFERENCES session(id),
+            table_label TEXT NOT NULL DEFAULT '',
+            source_kind TEXT NOT NULL DEFAULT 'office',  -- office | option | letter ...
+            source_id TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '{}',  -- JSON: what the origin said (number, votes...)
+            status TEXT NOT NULL DEFAULT 'active',  -- active | joined | withdrawn
+            joined_into TEXT REFERENCES proposal(id),
+            withdraw_reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+            UNIQUE (process_id, origin, number)
+        )""")
+    db.execute("CREATE INDEX proposal_session ON proposal(session_id, source_id)")

@@ -45,6 +45,7 @@ class Repo:
         from cocrea_desktop.store.attendance import AttendanceStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
+        from cocrea_desktop.store.proposals import ProposalStore
         from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
         from cocrea_desktop.store.review import ReviewQueue
@@ -58,6 +59,7 @@ class Repo:
         self.attendance = AttendanceStore(self)
         self.register = BallotRegister(self)
         self.review = ReviewQueue(self)
+        self.proposals = ProposalStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------

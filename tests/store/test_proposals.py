@@ -1,0 +1,78 @@
+"""Proposals pooled across tables: promoted with their origin, numbered per laptop,
+joined without losing an origin, and merged from two laptops' bundles."""
+
+from __future__ import annotations
+
+import pytest
+
+from cocrea_desktop.core.clock import FakeClock
+from cocrea_desktop.core.errors import InvalidInput, RuleViolation
+from cocrea_desktop.export import bundle as B
+from tests.export.bundle_helpers import CREATED, device, laptop_copy, nominal_group, office_process
+
+
+def test_a_promoted_result_keeps_its_origin_and_is_promoted_once(repo, fake_clock):
+    sid = nominal_group(repo, "Mesa 3 · Salud", ["Más médicos en la clínica"], [], fake_clock)
+    idea = repo.ideas.list(sid)[0]
+    proposal, changes = repo.proposals.add(
+        "Médico de planta en la clínica", problem="La clínica abre dos días por semana",
+        theme="Salud", session_id=sid, source_kind="option", source_id=idea.id,
+        source={"number": "1", "line": "12 puntos en 5 boletas"})
+    assert "proposal" in changes.tables
+    assert (proposal.label, proposal.table_label, proposal.theme) == ("1", "Mesa 3 · Salud",
+                                                                      "Salud")
+    assert proposal.origins[0].source["line"] == "12 puntos en 5 boletas"
+    with pytest.raises(RuleViolation, match="ya es la propuesta 1"):
+        repo.proposals.add("Otra vez", session_id=sid, source_kind="option",
+                           source_id=idea.id)
+    assert len(repo.proposals.list()) == 1
+
+
+def test_bad_input_is_refused_and_changes_nothing(repo):
+    head = repo.journal_head()
+    with pytest.raises(InvalidInput, match="necesita un título"):
+        repo.proposals.add("   ")
+    with pytest.raises(InvalidInput, match="demasiado largo"):
+        repo.proposals.add("Título", description="x" * 5000)
+    assert repo.journal_head() == head and repo.proposals.list() == []
+
+
+def test_joined_duplicates_keep_both_origins_and_can_be_separated(repo, fake_clock):
+    a = nominal_group(repo, "Mesa 1", ["Alumbrado"], [], fake_clock)
+    b = nominal_group(repo, "Mesa 2", ["Luminarias"], [], fake_clock)
+    pa, _c = repo.proposals.add("Alumbrado público", theme="Servicios", session_id=a,
+                                source_id=repo.ideas.list(a)[0].id, source_kind="option")
+    pb, _c = repo.proposals.add("Luminarias en la calle", theme="Servicios", session_id=b,
+                                source_id=repo.ideas.list(b)[0].id, source_kind="option")
+    repo.proposals.join(pa.id, pb.id)
+    kept = repo.proposals.get(pa.id)
+    assert [o.table_label for o in kept.origins] == ["Mesa 1", "Mesa 2"]
+    assert [p.label for p in repo.proposals.list()] == ["1"]
+    assert [p.label for p in repo.proposals.list(table="Mesa 2")] == ["1"]
+    repo.undo()
+    assert len(repo.proposals.list()) == 2
+    repo.redo()
+    repo.proposals.separate(pb.id)
+    assert len(repo.proposals.list(theme="servicios")) == 2
+    with pytest.raises(InvalidInput):
+        repo.proposals.join(pa.id, pa.id)
+
+
+def test_two_table_laptops_merge_their_proposals_at_the_office(tmp_path):
+    office_dev, one, two = device("oficina"), device("mesa-1"), device("mesa-2")
+    clock = FakeClock()
+    office = office_process(tmp_path / "oficina.db", office_dev, clock)
+    laptops = [laptop_copy(office, tmp_path / f"{d.name}.db", d, clock) for d in (one, two)]
+    for laptop, table in zip(laptops, ("Mesa 1 · Seguridad", "Mesa 2 · Salud"), strict=True):
+        sid = nominal_group(laptop, table, ["Primera", "Segunda"], [], clock)
+        for idea in laptop.ideas.list(sid):
+            clock.advance(1)
+            laptop.proposals.add(idea.text + " (" + table + ")", session_id=sid,
+                                 source_kind="option", source_id=idea.id)
+    for laptop, dev in zip(laptops, (one, two), strict=True):
+        data = B.export_bundle(laptop.path, device=dev, created_at=CREATED).data
+        B.import_bundle(office.pf, B.open_bundle(data), accept_key=True)
+    pooled = office.proposals.list()
+    assert [p.label for p in pooled] == ["A-1", "A-2", "B-1", "B-2"]
+    assert office.proposals.tables() == ["Mesa 1 · Seguridad", "Mesa 2 · Salud"]
+    assert [p.label for p in office.proposals.list(table="Mesa 2 · Salud")] == ["B-1", "B-2"]
