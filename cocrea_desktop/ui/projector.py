@@ -280,6 +280,8 @@ class RoomView(QWidget):
             self.next_page()
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up):
             self.previous_page()
+        elif key == Qt.Key.Key_Escape:
+            self.close()  # as a slide show ends: the session screen's button opens it again
         else:
             super().keyPressEvent(event)
 

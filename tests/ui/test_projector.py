@@ -183,6 +183,23 @@ def test_facilitator_turns_the_room_page(ng, qtbot, monkeypatch):
     room.close()
 
 
+def test_escape_in_the_room_view_closes_it_and_the_button_follows(ng, qtbot):
+    """Walk-through defect: Esc did nothing in the projector's window."""
+    from cocrea_desktop.ui.views.session_screen import SessionScreen
+
+    repo, sid = ng
+    screen = SessionScreen(repo, sid)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.toggle_room_view()
+    assert screen.room.isVisible() and screen.room_button.isChecked()
+    qtbot.keyClick(screen.room, Qt.Key.Key_Escape)
+    assert not screen.room.isVisible() and not screen.room_button.isChecked()
+    screen.toggle_room_view()
+    assert screen.room.isVisible()
+    screen.room.close()
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_every_text_fits_at_other_projector_sizes(qtbot, tmp_path, size):
     """1024x768 is checked letter by letter in test_room_readable; here the other sizes."""
