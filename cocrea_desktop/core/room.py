@@ -26,6 +26,9 @@ from cocrea_desktop.i18n import _
 PER_PAGE = 5
 #: The seconds a page stays up before the next one, when there are several.
 PAGE_SECONDS = 8
+#: What a method's room ``timer`` hook returns for a phase that shows no clock right now
+#: (a fishbowl whose turns are all over): not the phase's own idle timer either.
+NO_TIMER = ("", 0.0)
 
 T = TypeVar("T")
 

@@ -14,7 +14,8 @@ shown here. A method's own kinds are shown by the ``room`` module of its package
 - ``VIEWS``: phase kind -> ``view(repo, session_id, phase) -> dict | None``, the
   :class:`RoomState` fields of that phase (None: the generic view);
 - ``timer(repo, session_id, phase) -> (slot, minutes) | None``: a phase whose timer
-  runs per slot (a fishbowl turn: the group in the centre).
+  runs per slot (a fishbowl turn: the group in the centre); ``core.room.NO_TIMER``
+  when the phase shows no clock now (every turn over).
 
 A method's view may build on :func:`results_view` and :func:`vote_view`.
 """
@@ -28,6 +29,7 @@ from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.core.model import round_label
 from cocrea_desktop.core.room import (
+    NO_TIMER,
     PER_PAGE,
     RoomItem,
     RoomPage,
@@ -98,7 +100,9 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     timer_slot, minutes = slot if slot else (None, None)
     timer_seconds = None
     timer_state = TimerState.IDLE
-    if phase.minutes or timer_slot:
+    if slot == NO_TIMER:
+        pass
+    elif phase.minutes or timer_slot:
         timer = repo.phases.timer(session_id, phase.key, slot=timer_slot, minutes=minutes)
         timer_seconds = timer.remaining(now)
         timer_state = timer.state(now)

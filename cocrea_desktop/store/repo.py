@@ -125,6 +125,11 @@ class Repo:
     def read_only(self) -> bool:
         return self.pf.read_only
 
+    @property
+    def closed(self) -> bool:
+        """Closed: a window still holding it (the room view's clock) must not read it."""
+        return self.pf._closed
+
     def close(self) -> None:
         self.pf.close()
 

@@ -170,6 +170,8 @@ class RoomView(QWidget):
         if self.frozen:
             return
         old, self.state = self.state, None
+        if self.repo is not None and self.repo.closed:
+            self.repo = None  # the process closed under it: show nothing, read nothing
         if self.repo is not None and self.session_id:
             try:
                 self.state = room_state(self.repo, self.session_id)

@@ -179,3 +179,18 @@ def test_the_next_step_date_fills_the_follow_up_meeting_without_overwriting_it(r
     repo.undo()
     assert (repo.fair.letter(second.id).next_step_date,
             repo.fair.letter(second.id).next_meeting) == ("", "")
+
+
+def test_the_room_shows_no_idle_clock_once_every_group_has_spoken(repo, fishbowl):
+    """Walk-through defect: after the last turn the room read "10:00 Tiempo sin iniciar"."""
+    from cocrea_desktop.export.room_state import room_state
+
+    while repo.phases.current(fishbowl).kind != "turns":
+        repo.phases.forward(fishbowl)
+    repo.fishbowl.draw_order(fishbowl, shuffle=lambda items: None)
+    assert room_state(repo, fishbowl).timer_seconds is not None  # a turn to come: its clock
+    for turn in repo.fishbowl.turns(fishbowl):
+        repo.fishbowl.start_turn(fishbowl, turn.group.id)
+        repo.fishbowl.end_turn(fishbowl, turn.group.id)
+    state = room_state(repo, fishbowl)
+    assert state.timer_seconds is None and state.timer_caption == ""

@@ -267,3 +267,17 @@ def test_idea_fair_never_shows_contact_persons(tmp_path, room):
     assert "Huertos escolares" in shown and "Carta CC-001" in shown
     assert "María" not in shown and "951" not in shown
     repo.close()
+
+
+def test_the_room_clock_reads_nothing_once_the_process_is_closed(ng, qtbot):
+    """A teardown error seen under load: the room's clock ticked on a closed file."""
+    repo, sid = ng
+    repo.phases.forward(sid)  # a phase with a timer: the room's clock ticks
+    room = RoomView()
+    qtbot.addWidget(room)
+    room.follow(repo, sid)
+    room.show()
+    assert room.tick.isActive()
+    repo.close()
+    room._tick()  # raised "Cannot operate on a closed database" before
+    assert room.state is None and not room.tick.isActive()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cocrea_desktop.core.methods.base import Phase
-from cocrea_desktop.core.room import RoomItem
+from cocrea_desktop.core.room import NO_TIMER, RoomItem
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.i18n import _, ngettext
 
@@ -21,7 +21,9 @@ def timer(repo: Repo, session_id: str, phase: Phase) -> tuple[str, float] | None
         return None
     current = repo.fishbowl.current_turn(session_id)
     if current is None:
-        return None
+        turns = repo.fishbowl.turns(session_id)
+        # Every group has spoken: no clock (the phase's idle 10:00 would say time is left).
+        return NO_TIMER if turns and all(t.done for t in turns) else None
     return current.group.id, repo.fishbowl.turn_minutes(session_id)
 
 
