@@ -21,7 +21,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
 from cocrea_desktop.ui.dialogs.attendance_dialog import AttendanceDialog
 from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
-from cocrea_desktop.ui.places import start_folder
+from cocrea_desktop.ui.places import start_folder, unused_path
 
 if TYPE_CHECKING:
     from cocrea_desktop.ui.main_window import MainWindow
@@ -155,7 +155,7 @@ class EvidenceMenu(QObject):
         parts = [stem]
         if session is not None and stem != "informe-del-proceso" and suffix:
             parts.append(session.date or session.id[:8])
-        return str(start_folder(repo) / ("-".join(parts) + suffix))
+        return str(unused_path(start_folder(repo), "-".join(parts), suffix))
 
     def report(self, kind: str) -> None:
         repo = self.window.repo

@@ -32,3 +32,15 @@ def start_folder(repo=None) -> Path:
     if folder == data or data in folder.parents:
         return documents_folder()
     return folder
+
+
+def unused_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or ``stem-2``, ``stem-3``... when that file is already there:
+    a suggested name never points at an earlier PDF (ballots printed for another session or
+    round would be overwritten by a facilitator who only presses Enter)."""
+    path = folder / (stem + suffix)
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path

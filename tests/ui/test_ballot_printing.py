@@ -102,8 +102,16 @@ def test_file_dialogs_start_outside_the_hidden_data_folder(qtbot, monkeypatch, t
             repo.ideas.add(sid, text)
         dialog = PrintBallotsDialog(repo, sid, "preliminary")
         qtbot.addWidget(dialog)
-        assert dialog.file.text() == str(documents / "boletas.pdf")
+        stem = "boletas-" + sid[:8]
+        assert dialog.file.text() == str(documents / (stem + ".pdf"))
         assert start_folder(repo) == documents
+        # Walk-through defect: the same default for every session and round overwrote the
+        # PDF of ballots already issued. A name already taken is never suggested.
+        (documents / (stem + ".pdf")).write_bytes(b"%PDF-")
+        again = PrintBallotsDialog(repo, sid, "final")
+        qtbot.addWidget(again)
+        assert again.file.text() == str(documents / (stem + "-2.pdf"))
+        (documents / (stem + ".pdf")).unlink()
     documents.rmdir()  # no Documents folder: the home folder
     assert start_folder(None) == home
     elsewhere = tmp_path / "mis procesos" / "p.cocrea.db"

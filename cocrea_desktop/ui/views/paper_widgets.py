@@ -43,7 +43,7 @@ from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.register import MAX_ISSUE, READY
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
-from cocrea_desktop.ui.places import start_folder
+from cocrea_desktop.ui.places import start_folder, unused_path
 
 if TYPE_CHECKING:
     from cocrea_desktop.ui.views.vote_panels import VotePanel
@@ -168,7 +168,9 @@ class PrintBallotsDialog(QDialog):
         self.paper.addItem(_("A4"), "a4")
         self.paper.currentIndexChanged.connect(lambda _i: self.update_layouts())
         self.file = QLineEdit(objectName="print_file")
-        self.file.setText(str(start_folder(repo) / _("boletas.pdf")))
+        session = repo.session(session_id)
+        self.file.setText(str(unused_path(start_folder(repo), "-".join(
+            (_("boletas"), session.date or session.id[:8])), ".pdf")))
         choose = QPushButton(_("Elegir…"), objectName="print_choose")
         choose.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
