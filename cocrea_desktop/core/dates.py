@@ -91,6 +91,37 @@ def numeric_hint(language: str | None = None) -> str:
     return NUMERIC_HINT.get(language or i18n.current_language(), NUMERIC_HINT["es"])
 
 
+def parse_typed(text: str, language: str | None = None) -> str:
+    """A date as a person types it, as ISO text ("" when empty).
+
+    Accepts the numeric form of the language in force ("27/03/2027", "27/3/27" in
+    Spanish; "03/27/2027" in English; "-" or "." between the parts) and ISO
+    ("2027-03-27"). A two-digit year is 20xx. Anything else raises ``InvalidInput``
+    with a Spanish message saying how to write it.
+    """
+    from cocrea_desktop.core.errors import InvalidInput
+
+    raw = " ".join(str(text or "").split())
+    if not raw:
+        return ""
+    lang = language or i18n.current_language()
+    parts = raw.replace("-", "/").replace(".", "/").split("/")
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            year, month, day = (int(p) for p in parts)
+        elif len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) in (2, 4):
+            first, second, year = (int(p) for p in parts)
+            day, month = (second, first) if lang == "en" else (first, second)
+            year = 2000 + year if year < 100 else year
+        else:
+            raise ValueError(raw)
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise InvalidInput(i18n._("La fecha «{date}» no es válida; escríbala como "
+                                  "{hint}.").format(date=raw, hint=numeric_hint(lang))
+                           ) from None
+
+
 def language_names(text: str, language: str | None = None) -> str:
     """Languages as typed for a session, with ISO codes spelled out ("es, mixteco" ->
     "español, mixteco"): a session's default is the code "es", which a report should not

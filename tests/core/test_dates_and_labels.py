@@ -112,3 +112,20 @@ def test_session_languages_are_spelled_out_not_shown_as_codes():
     assert language_names("es, mixteco", "es") == "español, mixteco"
     assert language_names("es", "en") == "Spanish"
     assert language_names("", "es") == ""
+
+
+def test_dates_are_typed_as_people_write_them():
+    """Walk-through defect: the fair's letter asked for AAAA-MM-DD."""
+    import pytest
+
+    from cocrea_desktop.core import dates
+    from cocrea_desktop.core.errors import InvalidInput
+
+    assert dates.parse_typed("27/03/2027", "es") == "2027-03-27"
+    assert dates.parse_typed("7/3/27", "es") == "2027-03-07"
+    assert dates.parse_typed("03/27/2027", "en") == "2027-03-27"
+    assert dates.parse_typed("2027-03-27", "es") == "2027-03-27"
+    assert dates.parse_typed("  ", "es") == ""
+    for bad in ("31/02/2027", "27/03", "mañana", "03/27/2027"):
+        with pytest.raises(InvalidInput, match="dd/mm/aaaa"):
+            dates.parse_typed(bad, "es")

@@ -220,7 +220,7 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     press(qtbot, Qt.Key.Key_Return)
     assert focused() is letters.edits["team_commits"]
     for value in ("Cuidar los huertos", "Instalar tres tinacos antes de junio",
-                  "Visita a las escuelas", "2027-03-27", "Dirección de Obras, 951 501 0000",
+                  "Visita a las escuelas", "27/03/2027", "Dirección de Obras, 951 501 0000",
                   "Ana Díaz (STL)"):
         type_text(qtbot, focused(), value)
         press(qtbot, Qt.Key.Key_Return)
@@ -301,8 +301,8 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     next_phase(qtbot, screen, "follow_up")
     follow = screen.panel()
     assert follow.form_title.text() == "Seguimiento de la carta CC-001"
-    assert follow.meeting.text() == "2027-03-27"      # from the letter's next step
-    assert follow.model.index(0, 4).data() == "2027-03-27"
+    assert follow.meeting.text() == "27/03/2027"      # from the letter's next step
+    assert follow.model.index(0, 4).data() == "27/03/2027"
     assert follow.model.index(1, 4).data() == ""         # CC-002 has no next-step date
     follow.meeting.setFocus()
     type_text(qtbot, focused(), " 10:00")
@@ -315,7 +315,7 @@ def test_a_whole_idea_fair_from_the_keyboard(screen, qtbot, tmp_path, errors, mo
     press(qtbot, Qt.Key.Key_Return)
     first = repo.fair.letter(letter.id)
     assert (first.next_meeting, first.responsible, first.status) == (
-        "2027-03-27 10:00", "Ing. Ruiz y María López", "in_progress")
+        "27/03/2027 10:00", "Ing. Ruiz y María López", "in_progress")
     assert "En proceso" in follow.model.index(0, 6).data()
 
     follow.table.setFocus()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.i18n import N_, _
@@ -111,12 +112,9 @@ def _pick(cls: type, row: dict[str, Any]) -> Any:
     return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
-def _check_date(text: str) -> None:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(_("La fecha «{date}» no es válida; use el formato "
-                             "AAAA-MM-DD.").format(date=text)) from None
+def _check_date(text: str) -> str:
+    """The date as typed (dd/mm/aaaa, or ISO), as ISO; a Spanish message when it is not one."""
+    return dates.parse_typed(text)
 
 
 class FairStore:
@@ -279,7 +277,7 @@ class FairStore:
         clean["letter_date"] = clean["letter_date"] or dt.date.today().isoformat()
         for key in ("letter_date", "next_step_date"):
             if clean[key]:
-                _check_date(clean[key])
+                clean[key] = _check_date(clean[key])
         # The next step's date is the follow-up's next meeting until the follow-up says else.
         clean["next_meeting"] = clean["next_meeting"] or clean["next_step_date"]
         with self.pf.write("fair.letter_draft", Label(N_("redactar la carta {folio}"),
@@ -298,7 +296,12 @@ class FairStore:
         clean = {k: str(v).strip() for k, v in values.items()}
         for key in ("letter_date", "next_step_date"):
             if clean.get(key):
-                _check_date(clean[key])
+                clean[key] = _check_date(clean[key])
+        if clean.get("next_meeting"):  # a date (kept as ISO) or words ("el primer lunes")
+            try:
+                clean["next_meeting"] = dates.parse_typed(clean["next_meeting"])
+            except InvalidInput:
+                pass
         date = clean.get("next_step_date", letter.next_step_date)
         # A new next-step date fills the follow-up's next meeting, in the same step, while the
         # follow-up has none or still holds the old next-step date; a meeting the follow-up

@@ -183,7 +183,7 @@ class Ui_FairLetterForm(object):
         self.letter_form_title.setText(_("Nueva carta compromiso"))
         self.stand_label.setText(_("&Stand:"))
         self.authority_label.setText(_("&Autoridad:"))
-        self.letter_date_label.setText(_("&Fecha (AAAA-MM-DD):"))
+        self.letter_date_label.setText(_("&Fecha:"))
         self.team_commits_label.setText(_("El &equipo se compromete a:"))
         self.authority_commits_label.setText(_("La a&utoridad se compromete a:"))
         self.next_step_label.setText(_("Siguiente &paso:"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairPanel,
@@ -77,7 +78,7 @@ class FairFollowUpPanel(FairPanel):
              _("Responsables"), _("Estado")],
             [(letter.id, [letter.folio, str(stands[letter.stand_id].number),
                           stands[letter.stand_id].title, authorities[letter.authority_id].name,
-                          letter.next_meeting, letter.responsible,
+                          dates.format_date(letter.next_meeting, "numeric"), letter.responsible,
                           status_name(letter.status) + (": " + letter.status_reason
                                                         if letter.status_reason else "")])
              for letter in letters])
@@ -98,7 +99,7 @@ class FairFollowUpPanel(FairPanel):
             return
         letter = self.repo.fair.letter(letter_id)
         self.form_title.setText(_("Seguimiento de la carta {folio}").format(folio=letter.folio))
-        self.meeting.setText(letter.next_meeting)
+        self.meeting.setText(dates.format_date(letter.next_meeting, "numeric"))
         self.responsible.setText(letter.responsible)
         self.status.setCurrentIndex(max(0, self.status.findData(letter.status)))
         self.reason.setText(letter.status_reason)
@@ -120,7 +121,8 @@ class FairFollowUpPanel(FairPanel):
             self.reason.setFocus()
             return
         details = (self.meeting.text().strip(), self.responsible.text().strip())
-        if details != (letter.next_meeting, letter.responsible) and ops.edit_letter(
+        shown = (dates.format_date(letter.next_meeting, "numeric"), letter.responsible)
+        if details != shown and ops.edit_letter(
                 parent=self, repo=self.repo, letter_id=letter.id, next_meeting=details[0],
                 responsible=details[1]) is None:
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairFiles,
@@ -135,7 +136,8 @@ class FairLettersPanel(FairPanel):
              _("Firmada (adjuntos)")],
             [(letter.id, [letter.folio, str(by_id_s[letter.stand_id].number),
                           by_id_s[letter.stand_id].title, by_id_a[letter.authority_id].name,
-                          letter.letter_date, str(len(self.repo.fair.attachments(letter.id)))])
+                          dates.format_date(letter.letter_date, "numeric"),
+                          str(len(self.repo.fair.attachments(letter.id)))])
              for letter in letters])
         fit_columns(self.table, [70, 50, 220, 160, 90])
         for row in range(self.model.rowCount()):
@@ -203,7 +205,7 @@ class FairLettersPanel(FairPanel):
             self.stand.setText("")
             self.authority.setText("")
             for key, edit in self.edits.items():
-                edit.setText(dt.date.today().isoformat() if key == "letter_date" else "")
+                edit.setText(_today() if key == "letter_date" else "")
             for row in range(self.model.rowCount()):
                 if self.model.key_at(row) == letter.id:
                     self.table.selectRow(row)
@@ -258,10 +260,17 @@ class FairLettersPanel(FairPanel):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self.form)
         if not self.edits["letter_date"].text():
-            self.edits["letter_date"].setText(dt.date.today().isoformat())
+            self.edits["letter_date"].setText(_today())
+        for key in ("letter_date", "next_step_date"):  # as people write dates here
+            self.edits[key].setPlaceholderText(dates.numeric_hint())
         self.print_button.setText(_("Imprimir carta (PDF)… Ctrl+P"))
         self.attach_button.setText(_("Adjuntar foto o escaneo firmado…"))
         if self.repo is not None:
             self.refresh()
         else:
             self.prefill.setText("")
+
+
+def _today() -> str:
+    """Today as people write it in the language in force (27/03/2027)."""
+    return dates.format_date(dt.date.today(), "numeric")
