@@ -32,7 +32,7 @@ from cocrea_desktop.export.bundle.format import (
     bundle_file_name,
 )
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store import merge
+from cocrea_desktop.store import merge, sqljson
 from cocrea_desktop.store.db import iso_now
 from cocrea_desktop.store.device import Device
 from cocrea_desktop.store.migrations import known_names
@@ -138,18 +138,23 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
             elif "owner_id" in cols:
                 deferred.append(table)
                 continue
-        rows = _rows(conn, f"SELECT * FROM {table}{where} ORDER BY id", params)
+        if merge.personal_fields(table) or not sqljson.usable(conn, cols):
+            rows = _rows(conn, f"SELECT * FROM {table}{where} ORDER BY id", params)
+            if scope_ids is not None:
+                exported_ids.update(r["id"] for r in rows)
+            _add_table(files, counts, sealed_rows, table, rows, personal)
+            continue
+        ids, lines = _table_lines(conn, table, cols, where, params)
         if scope_ids is not None:
-            exported_ids.update(r["id"] for r in rows)
-        _add_table(files, counts, sealed_rows, table, rows, personal)
+            exported_ids.update(ids)
+        files[f"{DATA_PREFIX}{table}.jsonl"] = lines
+        counts[table] = len(ids)
     for table in deferred:
         rows = [r for r in _rows(conn, f"SELECT * FROM {table} ORDER BY id")
                 if r["owner_id"] in exported_ids]
         _add_table(files, counts, sealed_rows, table, rows, personal)
     report(1, 4)
-    journal_rows = _rows(conn, "SELECT seq, at, device_id, txn, action, object_type, object_id, "
-                               "before, after, prev_hash, hash FROM journal ORDER BY seq")
-    files[JOURNAL] = "".join(_journal_line(e) for e in journal_rows).encode("utf-8")
+    files[JOURNAL], journal_count, journal_last = _journal_file(conn)
     report(2, 4)
     if personal == PERSONAL_SEALED:
         plaintext = _jsonl(sorted(sealed_rows, key=lambda e: (e["table"], e["id"])))
@@ -172,9 +177,8 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
                  {"kind": "sessions", "sessions": scope_ids},
         "personal_data": personal,
         "rows": dict(sorted(counts.items())),
-        "journal": {"entries": len(journal_rows),
-                    "last_hash": journal_rows[-1]["hash"] if journal_rows else
-                    journal_core.GENESIS},
+        "journal": {"entries": journal_count,
+                    "last_hash": journal_last if journal_count else journal_core.GENESIS},
         "files": {name: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                   for name, data in sorted(files.items())},
     }
@@ -190,6 +194,46 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
     report(4, 4)
     name = bundle_file_name(manifest["municipality"], created_at, device.name)
     return ExportResult(data, name, manifest, tuple(warnings))
+
+
+def _table_lines(conn: sqlite3.Connection, table: str, cols: list[str], where: str,
+                 params: list[Any]) -> tuple[list[str], bytes]:
+    """A table's ``data/<table>.jsonl``, each line written by SQLite (``store.sqljson``:
+    the same bytes as ``canonical_json``); a row holding a real or a blob in Python."""
+    found = conn.execute(f"SELECT id, CAST({sqljson.row_json(cols)} || char(10) AS BLOB) "
+                         f"FROM {table}{where} ORDER BY id", params).fetchall()
+    ids = [row_id for row_id, _line in found]
+    lines = [line for _id, line in found]
+    for n, line in enumerate(lines):
+        if line is None:
+            row = _rows(conn, f"SELECT * FROM {table} WHERE id = ?", [ids[n]])[0]
+            lines[n] = (merge.canonical(row) + "\n").encode("utf-8")
+    return ids, b"".join(lines)
+
+
+_JOURNAL_FIELDS = ("action", "after", "at", "before", "device_id", "hash", "object_id",
+                   "object_type", "prev_hash", "seq", "txn")
+
+
+def _journal_file(conn: sqlite3.Connection) -> tuple[bytes, int, str]:
+    """``journal.jsonl`` (every entry in ``seq`` order), its length and last hash.
+
+    Each line is written by SQLite when it can (``before``/``after`` are stored as
+    canonical JSON already; the other fields through ``json_quote``), else by
+    :func:`_journal_line`."""
+    if not sqljson.usable(conn, _JOURNAL_FIELDS):
+        rows = _rows(conn, "SELECT * FROM journal ORDER BY seq")
+        return ("".join(_journal_line(e) for e in rows).encode("utf-8"), len(rows),
+                rows[-1]["hash"] if rows else "")
+    expr = sqljson.row_json(_JOURNAL_FIELDS, raw=("before", "after")) + " || char(10)"
+    found = conn.execute(f"SELECT seq, hash, CAST({expr} AS BLOB) FROM journal "
+                         "ORDER BY seq").fetchall()
+    lines = [line for _seq, _hash, line in found]
+    for n, line in enumerate(lines):
+        if line is None:
+            row = _rows(conn, "SELECT * FROM journal WHERE seq = ?", [found[n][0]])[0]
+            lines[n] = _journal_line(row).encode("utf-8")
+    return b"".join(lines), len(found), found[-1][1] if found else ""
 
 
 def _journal_line(entry: dict[str, Any]) -> str:

@@ -36,24 +36,40 @@ def _zip(entries: list[tuple[str, bytes]], created_at: str) -> bytes:
     (deflate streams have ignored padding bits), and the output does not depend
     on the zlib version.
     """
+    return b"".join(_zip_parts(entries, created_at))
+
+
+def _zip_parts(entries: list[tuple[str, bytes]], created_at: str) -> list[bytes]:
+    """The bytes of :func:`_zip`, in pieces (the entries' own bytes among them), so that
+    a reader can compare a file with them in place, without building a copy."""
     year, month, day, hour, minute, second = _zip_time(created_at)
     dos_time = (hour << 11) | (minute << 5) | (second // 2)
     dos_date = ((year - 1980) << 9) | (month << 5) | day
-    out = bytearray()
-    central = bytearray()
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
     for name, data in entries:
         raw = name.encode("utf-8")
         crc = zlib.crc32(data) & 0xFFFFFFFF
-        offset = len(out)
-        out += _LOCAL.pack(b"PK\x03\x04", _VERSION, _UTF8, 0, dos_time, dos_date, crc,
-                           len(data), len(data), len(raw), 0)
-        out += raw
-        out += data
-        central += _CENTRAL.pack(b"PK\x01\x02", (3 << 8) | _VERSION, _VERSION, _UTF8, 0,
-                                 dos_time, dos_date, crc, len(data), len(data), len(raw), 0, 0,
-                                 0, 0, _EXTERNAL, offset)
-        central += raw
-    start = len(out)
+        local = _LOCAL.pack(b"PK\x03\x04", _VERSION, _UTF8, 0, dos_time, dos_date, crc,
+                            len(data), len(data), len(raw), 0)
+        out += (local, raw, data)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", (3 << 8) | _VERSION, _VERSION, _UTF8, 0,
+                                     dos_time, dos_date, crc, len(data), len(data), len(raw),
+                                     0, 0, 0, 0, _EXTERNAL, offset))
+        central.append(raw)
+        offset += len(local) + len(raw) + len(data)
+    size = sum(map(len, central))
     out += central
-    out += _END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central), start, 0)
-    return bytes(out)
+    out.append(_END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), size, offset, 0))
+    return out
+
+
+def same_bytes(data: bytes, parts: list[bytes]) -> bool:
+    """Whether ``data`` is exactly ``parts`` one after the other (compared in place)."""
+    pos = 0
+    for part in parts:
+        if not data.startswith(part, pos):
+            return False
+        pos += len(part)
+    return pos == len(data)
