@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
@@ -38,6 +39,7 @@ from cocrea_desktop.core.errors import (
 from cocrea_desktop.core.text import FORBIDDEN, clean_text
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store import backup as backup_mod
+from cocrea_desktop.store import sqljson
 from cocrea_desktop.store.device import Device, load_or_create_device
 from cocrea_desktop.store.lock import FileLock
 from cocrea_desktop.store.migrations import (
@@ -113,6 +115,8 @@ class Unit:
         self.tables: set[str] = set()
         self.ids: set[str] = set()
         self.at = iso_now(pf.clock)
+        #: Whether the action goes on the undo stack (then every change keeps its rows).
+        self.undoable = True
         #: The journal's last (seq, hash), read once per transaction then carried along.
         self._head: tuple[int, str] | None = None
 
@@ -182,9 +186,38 @@ class Unit:
                 f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                 [[v if type(v) in _PLAIN else _to_sql(v) for v in r.values()] for r in run])
         ids = [r["id"] for r in clean_rows]
+        texts = {} if self.undoable else self._canonical_rows(table, ids)
+        if all(texts.get(i) is not None for i in ids):
+            # The journal's image of each row written by SQLite (the row as stored): no
+            # row read back into Python, none encoded again. Undo needs no copy (a merge).
+            for i in ids:
+                self.tables.add(table)
+                self.ids.add(i)
+            self.pf._append_journal(self, [(table, i, None, texts[i]) for i in ids])
+            return ids
         after = self.pf.rows_by_id(table, ids)
         self._record_many([(table, i, None, after[i]) for i in ids])
         return ids
+
+    def _canonical_rows(self, table: str, ids: list[str]) -> dict[str, CanonicalText | None]:
+        """The journal images of these rows as SQLite writes them (``store.sqljson``), by
+        id; ``{}`` when the table's rows need Python (personal fields are journaled as
+        digests), ``None`` for a row holding a real or a blob."""
+        if PERSONAL_FIELDS.get(table):
+            return {}
+        conn = self.pf.conn
+        cols = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
+        if not sqljson.usable(conn, cols):
+            return {}
+        expr = sqljson.row_json(cols)
+        found: dict[str, CanonicalText | None] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for row_id, text in conn.execute(
+                    f"SELECT id, {expr} FROM {table} WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                found[row_id] = None if text is None else CanonicalText(text)
+        return found
 
     def update_many(self, table: str, items: list[tuple[str, dict[str, Any]]]) -> int:
         """Set values on many rows (``executemany``), journaled in one pass; in this order.
@@ -256,6 +289,11 @@ class Unit:
             self.ids.add(id)
             entries.append((table, id, *journal_images(table, before, after)))
         self.pf._append_journal(self, entries)
+
+
+class CanonicalText(str):
+    """A row image already encoded as the journal keeps it (``canonical_json`` of the
+    redacted row): journaled as it is."""
 
 
 def journal_images(table: str, before: dict[str, Any] | None, after: dict[str, Any] | None
@@ -417,6 +455,7 @@ class ProcessFile:
             raise ReadOnlyFile(_("El proceso está abierto solo para lectura; no se pueden "
                                  "guardar cambios."))
         unit = Unit(self, action, label, new_id())
+        unit.undoable = undoable
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -451,16 +490,29 @@ class ProcessFile:
             unit._head = (last[0], last[1]) if last else (0, journal_core.GENESIS)
         seq, prev = unit._head
         encode = journal_core.canonical_json
+        quote = journal_core.scalar_json
+        sha256 = hashlib.sha256
         device_id, at, txn, action = self.device.id, unit.at, unit.txn, unit.action
+        # The hashed text of an entry (``core.journal.entry_hash_text``), with what every
+        # entry of this write shares encoded once.
+        head = '{"action":' + quote(action) + ',"after":'
+        mid = ',"at":' + quote(at) + ',"before":'
+        tail = ',"device_id":' + quote(device_id) + ',"object_id":'
+        end = ',"txn":' + quote(txn) + "}"
+        types: dict[str, str] = {}
         rows = []
         for object_type, object_id, before, after in entries:
             seq += 1
-            before_text = None if before is None else encode(before)
-            after_text = None if after is None else encode(after)
-            digest = journal_core.entry_hash_text(
-                prev, seq=seq, at=at, device_id=device_id, txn=txn, action=action,
-                object_type=object_type, object_id=object_id,
-                before_text=before_text or "null", after_text=after_text or "null")
+            before_text = None if before is None else \
+                before if type(before) is CanonicalText else encode(before)
+            after_text = None if after is None else \
+                after if type(after) is CanonicalText else encode(after)
+            kind = types.get(object_type)
+            if kind is None:
+                kind = types[object_type] = ',"object_type":' + quote(object_type) + ',"seq":'
+            body = (head + (after_text or "null") + mid + (before_text or "null") + tail
+                    + quote(object_id) + kind + str(seq) + end)
+            digest = sha256((prev + "\n" + body).encode("utf-8")).hexdigest()
             rows.append((seq, at, device_id, txn, action, object_type, object_id,
                          before_text, after_text, prev, digest))
             prev = digest

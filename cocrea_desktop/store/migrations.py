@@ -22,6 +22,7 @@ fields; new tables of those methods would go in their own ``migrations`` module.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -131,10 +132,17 @@ def method_sets() -> list[Migrations]:
 
 def known_names() -> list[str]:
     """Every migration this program knows: the core's, then each method's."""
+    version = (generation(), len(migrations._migrations))
+    if _KNOWN and _KNOWN[0][0] == version:
+        return list(_KNOWN[0][1])  # asked for each bundle an import checks
     names = [m.name for m in migrations._migrations]
     for found in method_sets():
         names += [m.name for m in found._migrations]
+    _KNOWN[:] = [(version, tuple(names))]
     return names
+
+
+_KNOWN: list[tuple[tuple[int, int], tuple[str, ...]]] = []
 
 
 def applied_names(db: Database) -> list[str]:
@@ -378,6 +386,10 @@ class _PersonalFields(Mapping[str, tuple[str, ...]]):
 
     def __getitem__(self, table: str) -> tuple[str, ...]:
         return self._fields()[table]
+
+    def get(self, table: str, default: Any = None) -> Any:  # type: ignore[override]
+        # Asked for every row a merge journals: one lookup, not Mapping's three calls.
+        return self._fields().get(table, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._fields())

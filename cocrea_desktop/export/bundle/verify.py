@@ -304,10 +304,78 @@ def _hashed_text(line: str, entry: dict[str, Any]) -> str | None:
             + line[found.end(2):])
 
 
-def _verify_chain(entries: list[dict[str, Any]], lines: list[str] | None = None
+_PLAIN = r'"([^"\\\x00-\x1f]*)"'  # a JSON string without escapes, and its text
+#: The rest of an insert's line after its ``after`` image (identifiers without escapes).
+_INSERT_REST = re.compile(
+    r',"at":' + _PLAIN + r',"before":null,"device_id":' + _PLAIN
+    + r'(,"hash":"([0-9a-f]{64})"),"object_id":' + _PLAIN + r',"object_type":' + _PLAIN
+    + r'(,"prev_hash":"([0-9a-f]{64})"),"seq":(-?(?:0|[1-9][0-9]*)),"txn":' + _PLAIN
+    + r'\}')
+_ACTION = re.compile(r'[^"\\\x00-\x1f]*')
+
+
+def _read_journal(data: bytes, known: dict[str, dict[str, Any]]
+                  ) -> tuple[list[dict[str, Any]], list[str | None]]:
+    """``journal.jsonl``'s entries, and the text each entry's hash covers (or ``None``:
+    encode the entry to check it).
+
+    Most entries of a bundle insert a row that the bundle carries unchanged: the
+    entry's ``after`` is then, character for character, a line of a ``data/`` file,
+    parsed already. Such a line (an insert in the canonical layout, whose image is a
+    known data line) is read by cutting it at its fixed keys, and its image is that
+    row (the same object, to be read only); it is exactly what parsing the line gives,
+    since a complete JSON object parses one way only. Any other line is parsed whole
+    (:func:`_parse_jsonl_lines`'s rules) and its hashed text cut when it can be
+    (:func:`_hashed_text`)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
+            file=JOURNAL), JOURNAL) from None
+    if text and not text.endswith("\n"):
+        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
+            file=JOURNAL), JOURNAL)
+    entries: list[dict[str, Any]] = []
+    bodies: list[str | None] = []
+    rest = _INSERT_REST.fullmatch
+    action_ok = _ACTION.fullmatch
+    head = '{"action":"'
+    slow: list[int] = []
+    for line in text[:-1].split("\n") if text else ():
+        entry = None
+        if line.startswith(head):
+            cut = line.find('","after":{', 11)
+            start = line.rfind(',"at":"')
+            image = known.get(line[cut + 10:start]) if cut > 0 and start > cut else None
+            found = rest(line, start) if image is not None else None
+            if found is not None and action_ok(line, 11, cut):
+                at, dev, hash_seg, digest, oid, otype, prev_seg, prev, seq, txn = \
+                    found.groups()
+                entry = {"action": line[11:cut], "after": image, "at": at, "before": None,
+                         "device_id": dev, "hash": digest, "object_id": oid,
+                         "object_type": otype, "prev_hash": prev, "seq": int(seq),
+                         "txn": txn}
+                bodies.append(line[:found.start(3)] + line[found.end(3):found.start(7)]
+                              + line[found.end(7):])
+        if entry is None:
+            slow.append(len(entries))
+            entries.append(line)  # type: ignore[arg-type]  # parsed below
+            bodies.append(None)
+        else:
+            entries.append(entry)
+    if slow:
+        lines = [entries[n] for n in slow]
+        parsed, _same = _parse_jsonl_lines(JOURNAL, ("\n".join(lines) + "\n").encode())  # type: ignore[arg-type]
+        for n, line, entry in zip(slow, lines, parsed):
+            entries[n] = entry
+            bodies[n] = _hashed_text(line, entry)  # type: ignore[arg-type]
+    return entries, bodies
+
+
+def _verify_chain(entries: list[dict[str, Any]], bodies: list[str | None] | None = None
                   ) -> journal_core.ChainReport:
-    """``core.journal.verify_chain``; given each entry's line of ``journal.jsonl``, the
-    hashed text is cut from the line (:func:`_hashed_text`) instead of encoded again."""
+    """``core.journal.verify_chain``; ``bodies`` holds, where known, the text each
+    entry's hash covers (cut from its line), which is then not encoded again."""
     prev = journal_core.GENESIS
     expected_seq = None
     fields = journal_core.HASHED_FIELDS
@@ -318,7 +386,7 @@ def _verify_chain(entries: list[dict[str, Any]], lines: list[str] | None = None
             return journal_core.ChainReport(False, count, prev, seq, "gap")
         if entry.get("prev_hash") != prev:
             return journal_core.ChainReport(False, count, prev, seq, "prev_hash")
-        body = _hashed_text(lines[count], entry) if lines is not None else None
+        body = bodies[count] if bodies is not None else None
         if body is None:
             body = merge.canonical({name: entry.get(name) for name in fields})
         digest = sha256((prev + "\n" + body).encode("utf-8")).hexdigest()
@@ -414,10 +482,13 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
                                     "manifiesto.").format(file=name), name)
         contents[name] = content
     tables: dict[str, list[dict[str, Any]]] = {}
+    known: dict[str, dict[str, Any]] = {}  # each data line's text -> its row, as parsed
     for name, content in contents.items():
         match = _TABLE_FILE.match(name)
         if match:
-            rows = _parse_jsonl(name, content)
+            rows, lines = _parse_jsonl_lines(name, content)
+            known.update(zip(lines, rows))
+            del lines
             if any(not isinstance(r.get("id"), str) for r in rows):
                 raise _reject("payload", _("«{file}» tiene filas sin identificador.").format(
                     file=name), name)
@@ -428,9 +499,10 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
     if len(processes) != 1 or processes[0]["id"] != manifest["process_id"]:
         raise _reject("payload", _("El paquete no trae los datos de su proceso."),
                       DATA_PREFIX + "process.jsonl")
-    journal, journal_lines = _parse_jsonl_lines(JOURNAL, contents[JOURNAL])
-    chain = _verify_chain(journal, journal_lines)
-    del journal_lines
+    journal, bodies = _read_journal(contents[JOURNAL], known)
+    del known
+    chain = _verify_chain(journal, bodies)
+    del bodies
     if not chain.ok:
         raise _reject("journal", _("La bitácora del paquete está alterada a partir de la "
                                    "entrada {seq}.").format(seq=chain.bad_seq), JOURNAL)
