@@ -207,6 +207,8 @@ class History:
         for entry in entries:
             key = (str(entry.get("object_type")), str(entry.get("object_id")))
             self._by_object.setdefault(key, []).append(entry)
+        #: Rows with a note of versions (``table:id``), asked for every incoming row.
+        self._noted = {i for t, i in self._by_object if t == HISTORY}
 
     def images(self, table: str, row_id: str) -> list[Mapping[str, Any]]:
         """Every version of the row this journal shows (rebuilt from its entries, whole
@@ -244,12 +246,16 @@ class History:
               ) -> list[dict[str, Any]]:
         """Versions other than ``row`` (compared as dicts first: the common case is fast)."""
         drop = tuple(drop)
-        current = redact(table, row) or {}
         entries = self._by_object.get((table, row["id"]), ())
-        if (len(entries) == 1 and not drop and entries[0].get("before") is None
-                and entries[0].get("after") == current
-                and (HISTORY, f"{table}:{row['id']}") not in self._by_object):
-            return []  # the common case: the row as its one journal entry made it
+        if len(entries) == 1 and not drop and entries[0].get("before") is None and \
+                not (self._noted and f"{table}:{row['id']}" in self._noted):
+            # The common case: the row as its one journal entry made it (compared as it
+            # is first: a journal image equal to the row needed no redaction).
+            after = entries[0].get("after")
+            if (after == row and not personal_fields(table)) or \
+                    after == (redact(table, row) or {}):
+                return []
+        current = redact(table, row) or {}
         if drop:
             current = {k: v for k, v in current.items() if k not in drop}
         others = {}
@@ -481,7 +487,8 @@ def plan_merge(pf: ProcessFile, incoming: Mapping[str, list[dict[str, Any]]], hi
                     skipped_ids.setdefault(table, set()).add(row_id)
                     count.skipped += 1
                     continue
-                clash = _unique_clash(pf, table, row, uniques, taken, leaving)
+                clash = _unique_clash(pf, table, row, uniques, taken, leaving,
+                                      planned_ids.get("session", ()))
                 if clash is not None:
                     current = {k: clash.get(k) for k in row}
                     cid = conflict_id(table, str(current.get("id") or ""),
@@ -700,18 +707,25 @@ def _orphan(table, row, fks, incoming_ids, planned_ids, skipped_ids, exists) -> 
     return ""
 
 
-def _unique_clash(pf, table, row, uniques, taken, leaving=frozenset()) -> dict[str, Any] | None:
+def _unique_clash(pf, table, row, uniques, taken, leaving=frozenset(),
+                  new_sessions=()) -> dict[str, Any] | None:
+    """A row here (or earlier in the same plan) with the same unique key as ``row``.
+
+    ``new_sessions``: sessions this plan adds; no row here can belong to one of them (its
+    session would be here), so a key holding ``session_id`` is not looked up in the file.
+    """
     for cols, when in uniques:
         if when and not row.get(when):
             continue
         if any(c not in row for c in cols):
             continue
         values = tuple(row[c] for c in cols)
-        where = " AND ".join(f"{c} = ?" for c in cols)
-        found = [r for r in pf.query(f"SELECT * FROM {table} WHERE {where} LIMIT 2",
-                                     list(values)) if (table, r["id"]) not in leaving]
-        if found:
-            return found[0]
+        if not ("session_id" in cols and row["session_id"] in new_sessions):
+            where = " AND ".join(f"{c} = ?" for c in cols)
+            found = [r for r in pf.query(f"SELECT * FROM {table} WHERE {where} LIMIT 2",
+                                         list(values)) if (table, r["id"]) not in leaving]
+            if found:
+                return found[0]
         if values in taken[cols]:
             return {"id": ""}
         taken[cols].add(values)
