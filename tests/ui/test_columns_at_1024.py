@@ -1,4 +1,4 @@
-"""The fair's tables at 1024x768 (walk-through defects): the visits' last column ("Nota")
+"""Tables at 1024x768 (walk-through defects): the fair visits' last column ("Nota")
 stays on screen, and the interest matrix's authority titles are not cut when the current
 column's title turns bold."""
 
@@ -61,4 +61,13 @@ def test_the_interest_titles_fit_in_bold(qtbot, tmp_path):
         text = table.model().headerData(column, Qt.Orientation.Horizontal,
                                         Qt.ItemDataRole.DisplayRole)
         assert table.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, text
+    screen.close()
+
+
+def test_the_fishbowl_clusters_do_not_scroll_sideways_at_1024(qtbot, tmp_path):
+    """Walk-through defect: the groups of ideas scrolled sideways beside the ideas."""
+    window, screen = _fair_screen(qtbot, tmp_path, "cluster")
+    panel = screen.panel()
+    for table in (panel.clusters, panel.ideas):
+        assert table.horizontalScrollBar().maximum() == 0, table.objectName()
     screen.close()
