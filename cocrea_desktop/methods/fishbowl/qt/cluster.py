@@ -122,7 +122,7 @@ class ClusterPanel(Panel):
         self.feedback.setWordWrap(True)
         rl.addWidget(self.feedback)
         splitter.addWidget(right)
-        splitter.setSizes([640, 700])
+        splitter.setSizes([700, 640])
         for title in (self.ideas_title, self.clusters_title):  # a steady top for the tables
             title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
