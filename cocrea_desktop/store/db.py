@@ -721,11 +721,17 @@ def _remove_sidecars(made: list[Path]) -> None:
 
 def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
                  device: Device | None = None, clock: Clock | None = None,
-                 backup_on_open: bool = True, break_lock: bool = False) -> ProcessFile:
+                 backup_on_open: bool = True, break_lock: bool = False,
+                 check_on_open: bool = True) -> ProcessFile:
     """Open an existing process file, checking it and bringing its schema up to date.
 
     Raises a typed :class:`StorageError` with a Spanish message (not a process,
     damaged, newer version, locked, read-only) and never changes a file it refuses.
+
+    ``check_on_open=False`` leaves the integrity check (which reads the whole file: about
+    half a second at 281 MB) to the caller, who runs :func:`integrity_problem` in the
+    background once the window shows; a file that needs migrating is checked here anyway,
+    before anything is written to it.
     """
     path = Path(path)
     _check_header(path)
@@ -754,14 +760,13 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
         if app_id != APPLICATION_ID:
             raise NotAProcessFile(_("«{name}» es una base de datos, pero no un proceso de "
                                     "CoCrea.").format(name=path.name))
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise CorruptFile(_("«{name}» está dañado (la revisión de integridad falló). "
-                                "Abra una copia de seguridad.").format(name=path.name),
-                              detail=str(check))
+        db = Database(conn)
+        if check_on_open or (not read_only and pending(db)):
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise corrupt_file(path, str(check))
         if not read_only:
             _set_write_pragmas(conn)
-        db = Database(conn)
         applied = applied_names(db)
         known = set(known_names())
         unknown = [name for name in applied if name not in known]
@@ -797,6 +802,26 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
         if backup_on_open:
             pf.maybe_backup(force=True)
     return pf
+
+
+def corrupt_file(path: Path, detail: str) -> CorruptFile:
+    return CorruptFile(_("«{name}» está dañado (la revisión de integridad falló). "
+                         "Abra una copia de seguridad.").format(name=path.name), detail=detail)
+
+
+def integrity_problem(path: str | os.PathLike[str]) -> CorruptFile | None:
+    """SQLite's quick check of the file on a connection of its own (any thread, beside the
+    open process): None when sound, else the error to show."""
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        return corrupt_file(path, str(err))
+    return None if check == "ok" else corrupt_file(path, check)
 
 
 def _register_device(pf: ProcessFile) -> None:

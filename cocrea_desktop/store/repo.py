@@ -93,9 +93,11 @@ class Repo:
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
              device: Device | None = None, clock: Clock | None = None,
-             break_lock: bool = False, backup_on_open: bool = True) -> Repo:
+             break_lock: bool = False, backup_on_open: bool = True,
+             check_on_open: bool = True) -> Repo:
         return cls(open_process(path, read_only=read_only, device=device, clock=clock,
-                                break_lock=break_lock, backup_on_open=backup_on_open))
+                                break_lock=break_lock, backup_on_open=backup_on_open,
+                                check_on_open=check_on_open))
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], *, name: str, municipality: str = "",

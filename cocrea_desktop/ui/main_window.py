@@ -30,6 +30,7 @@ from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.core.methods import method_title
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.backup import recover_copy
+from cocrea_desktop.store.db import integrity_problem
 from cocrea_desktop.store.paths import PROCESS_SUFFIX, processes_dir, with_process_suffix
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.store.settings import Settings, load_settings, save_settings
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = settings or load_settings()
         self.repo: Repo | None = None
+        self.integrity_task = None  # the check of the file just opened, in the background
         self.session_screens: dict = {}  # session id -> SessionScreen
         fit_window(self, 1240, 720)
 
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         wrap_rows(self.table)
+        # Columns sized from the first rows (and the titles), not from every one of an office
+        # file's 200 sessions: the wrapped rows show a longer text whole anyway.
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -265,9 +270,10 @@ class MainWindow(QMainWindow):
         """Open a process file; on a problem, explain it and offer a way out."""
         path = Path(path)
         try:
-            # The backup on opening is made once the window shows, in the background.
+            # The integrity check and the backup on opening are made once the window
+            # shows, in the background (together a few seconds on an office's big file).
             repo = Repo.open(path, read_only=read_only, break_lock=break_lock,
-                             backup_on_open=False)
+                             backup_on_open=False, check_on_open=False)
         except CocreaError as err:
             return self._handle_open_problem(path, err)
         repo.pf.backup_pending = not repo.read_only  # made at the latest when it closes
@@ -276,7 +282,29 @@ class MainWindow(QMainWindow):
         return True
 
     def _backup_on_open(self, repo: Repo) -> None:
-        if repo is self.repo and repo.pf.backup_pending:  # skipped if the newest holds the same
+        """Check the file just opened off the GUI thread; then back it up (skipped when the
+        newest backup holds the same). A damaged file is closed and explained, as when
+        opening it, with its backups offered."""
+        if repo is not self.repo:
+            return
+        path = repo.path
+        self.integrity_task = run_task(lambda _task: integrity_problem(path),
+                                       on_result=lambda problem: self._checked(repo, problem))
+
+    def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
+        self.integrity_task = None
+        if repo is not self.repo or repo.closed:
+            return
+        if problem is not None:
+            path = repo.path
+            repo.pf.backup_pending = False  # never a backup of a damaged file
+            self.close_session_screens()
+            self.repo = None
+            repo.close()
+            self.refresh()
+            self._handle_open_problem(path, problem)
+            return
+        if repo.pf.backup_pending:
             repo.pf.maybe_backup(force=True)
 
     def _handle_open_problem(self, path: Path, err: CocreaError) -> bool:

@@ -182,6 +182,48 @@ def test_corrupt_file_offers_backup(window, qtbot, tmp_path):
     assert w.model.rowCount() == 6
 
 
+def test_damage_found_by_the_check_after_opening_offers_a_backup(window, qtbot, tmp_path):
+    """The integrity check runs in the background once the window shows (it read the whole
+    file on the GUI thread: half a second on an office's file); a damaged file is closed and
+    explained as before, with its backups, and is never backed up itself."""
+    import sqlite3
+
+    from cocrea_desktop.store.backup import list_backups
+
+    path = window.repo.path
+    window.close()  # closing makes a backup and releases the file
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'idea_session'"
+                        ).fetchone()[0]
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page:root * page] = b"\xff" * page  # an index page, deep in the file
+    path.write_bytes(bytes(data))
+    backups = len(list_backups(path))
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+
+    opened: list[bool] = []
+    order: list[str] = []
+
+    def choose_backup(dialog: OpenProblemDialog):
+        assert dialog.backups, "the backup made at close is offered"
+        order.append("after opening" if opened else "while opening")
+        dialog.findChild(QPushButton, "use_backup").click()
+
+    seen = when_dialog(qtbot, OpenProblemDialog, choose_backup)
+    assert w.open_path(path)
+    opened.append(True)
+    qtbot.waitUntil(lambda: "dialog" in seen, timeout=10000)
+    assert order == ["after opening"]  # opened at once; the check came after
+    qtbot.waitUntil(lambda: w.repo is not None and "recuperado" in w.repo.path.name,
+                    timeout=10000)
+    assert w.model.rowCount() == 6
+    assert len(list_backups(path)) == backups  # the damaged file was not backed up
+
+
 def test_locked_file_can_be_opened_read_only(window, qtbot):
     path = window.repo.path
     other = MainWindow()

@@ -72,8 +72,8 @@ class ClusterPanel(Panel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ideas.setColumnWidth(0, 44)
-        self.ideas.setColumnWidth(2, 150)
-        self.ideas.setColumnWidth(3, 170)
+        self.ideas.setColumnWidth(2, 120)
+        self.ideas.setColumnWidth(3, 130)
         ll.addWidget(self.ideas, 1)
         splitter.addWidget(left)
 
@@ -106,9 +106,10 @@ class ClusterPanel(Panel):
         ch.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         ch.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.clusters.setColumnWidth(0, 36)
-        self.clusters.setColumnWidth(2, 70)
+        # At 1024x768 the five columns fit beside the ideas without scrolling sideways.
+        self.clusters.setColumnWidth(2, 56)
         self.clusters.setColumnWidth(3, 110)
-        self.clusters.setColumnWidth(4, 110)
+        self.clusters.setColumnWidth(4, 100)
         readable_column(self.clusters, 1, 140)
         rl.addWidget(self.clusters, 1)
         row = QHBoxLayout()

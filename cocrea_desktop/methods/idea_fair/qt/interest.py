@@ -5,9 +5,10 @@ authorities.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -104,9 +105,24 @@ class FairInterestPanel(FairPanel):
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1),
                                                         min(column,
                                                             self.model.columnCount() - 1)))
+        self._fit_headers()
         counts = {k: sum(1 for v in levels.values() if v == k) for k in INTEREST_LEVELS}
         self.totals.setText(" · ".join(f"{level_name(k)}: {n}"
                                        for k, n in counts.items()))
+
+    def _fit_headers(self) -> None:
+        """Each authority's column as wide as its title in bold: the header highlights the
+        current column in bold, which cut the title's first letters in a 170 px column."""
+        header = self.table.horizontalHeader()
+        font = QFont(header.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal,
+                                             Qt.ItemDataRole.DisplayRole) or "")
+            need = metrics.horizontalAdvance(text) + 2 * header.style().pixelMetric(
+                QStyle.PixelMetric.PM_HeaderMargin, None, header) + 12
+            self.table.setColumnWidth(column, max(170, need))
 
     def cycle_cell(self, index: QModelIndex) -> None:
         level = self.model.level(index)
