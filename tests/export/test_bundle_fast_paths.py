@@ -135,3 +135,22 @@ def test_a_forged_image_in_a_canonical_line_is_refused(laptop, tmp_path):
         refused(office, resign(content, LAPTOP), "journal")
     finally:
         office.close()
+
+
+def test_a_merge_journals_inserts_as_the_canonical_encoder(laptop, tmp_path):
+    """The merge journals its inserts with the text SQLite writes for the stored rows:
+    the same text as encoding each row, so the file's own chain still checks."""
+    # An import refuses control characters (as capture does): keep the other hard texts.
+    laptop.pf.conn.execute("DELETE FROM note WHERE text LIKE '%control'")
+    data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    office = B.new_process_from_bundle(tmp_path / "oficina.cocrea.db", device=device("oficina"))
+    try:
+        B.import_bundle(office, B.open_bundle(data), accept_key=True)
+        rows = office.query("SELECT object_type, after FROM journal WHERE action = "
+                            "'bundle.import' AND after IS NOT NULL")
+        assert {r["object_type"] for r in rows} >= {"note", "idea", "attachment", "mark"}
+        for r in rows:
+            assert r["after"] == canonical_json(json.loads(r["after"]))
+        assert office.verify_journal().ok
+    finally:
+        office.close()
