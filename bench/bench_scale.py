@@ -35,7 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COCREA_DATA_DIR", tempfile.mkdtemp(prefix="cocrea-bench-"))
 
 #: Change when the builder or the schema changes: the cached file is rebuilt.
-VERSION = "scale-4"
+VERSION = "scale-5"  # 5: ideas carry their origin (migration 0009)
 STALL_TARGET_MS = 100.0
 START_TARGET_RATIO = 3.0
 
@@ -102,10 +102,14 @@ def build(path: Path, sessions: int) -> None:
                            "de la colonia y se informe cuándo se analiza.",
                    "round": 1 + (n - 1) // 20, "turn": 1 + (n - 1) % 20, "group_key": "",
                    "status": "active", "merged_into": None, "withdraw_reason": "",
-                   "cluster_id": None, "created_at": at, "updated_at": at, "device_id": device}
+                   "cluster_id": None, "created_at": at, "updated_at": at, "device_id": device,
+                   "origin": device}
             idea_rows.append(tuple(row.values()))
             journaled("idea", "idea.add", row)
-    conn.executemany("INSERT INTO idea VALUES (" + ",".join("?" * 14) + ")", idea_rows)
+    idea_cols = ("id, session_id, number, text, round, turn, group_key, status, merged_into, "
+                 "withdraw_reason, cluster_id, created_at, updated_at, device_id, origin")
+    conn.executemany(f"INSERT INTO idea ({idea_cols}) VALUES ({','.join('?' * 15)})",
+                     idea_rows)
     ballot_rows, mark_rows = [], []
     for b in range(BALLOTS_PER_SESSION * sessions):
         sid = voting[b % len(voting)]
@@ -126,7 +130,8 @@ def build(path: Path, sessions: int) -> None:
             journaled("mark", "ballot.add", mark)
     cols = "id, session_id, round, serial, entry, status, voids, created_at, updated_at, device_id"
     conn.executemany(f"INSERT INTO ballot ({cols}) VALUES ({','.join('?' * 10)})", ballot_rows)
-    conn.executemany("INSERT INTO mark VALUES (?,?,?,?,?,?,?)", mark_rows)
+    conn.executemany("INSERT INTO mark (id, ballot_id, session_id, round, option, value, "
+                     "criterion) VALUES (?,?,?,?,?,?,?)", mark_rows)
     conn.executemany("INSERT INTO journal VALUES (?,?,?,?,?,?,?,?,?,?,?)", journal)
     conn.execute("COMMIT")
     conn.execute("PRAGMA synchronous = FULL")
