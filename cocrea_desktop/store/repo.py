@@ -130,7 +130,7 @@ class Repo:
     @property
     def closed(self) -> bool:
         """Closed: a window still holding it (the room view's clock) must not read it."""
-        return self.pf._closed
+        return self.pf.closed
 
     def close(self) -> None:
         self.pf.close()
