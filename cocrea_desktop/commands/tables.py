@@ -16,11 +16,6 @@ def tables() -> None:
     """Table laptops: prepare their starting files, see which came back, open one."""
 
 
-def _sheet_path(process_file: Path, when: str) -> Path:
-    stem = process_file.name.split(".")[0] or "proceso"
-    return process_file.with_name(f"{stem}_mesas_{when[:10] or 'hoy'}.pdf")
-
-
 @tables.command("prepare")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--table", "table_specs", multiple=True, required=True,
@@ -37,9 +32,12 @@ def tables_prepare(file: str, table_specs: tuple[str, ...], output: str, sheet: 
                    as_json: bool) -> None:
     """Write a starting file for each table laptop, with the sessions assigned to it."""
     from cocrea_desktop.core.errors import InvalidInput
-    from cocrea_desktop.export.pdf.kit import write_atomically
-    from cocrea_desktop.export.pdf.tables_sheet import render_tables_sheet
-    from cocrea_desktop.export.tables import prepare_tables, write_table_files
+    from cocrea_desktop.export.tables import (
+        prepare_tables,
+        render_and_write_sheet,
+        sheet_path,
+        write_table_files,
+    )
     from cocrea_desktop.store.tables import TablePlan
 
     plan = []
@@ -52,19 +50,19 @@ def tables_prepare(file: str, table_specs: tuple[str, ...], output: str, sheet: 
     with open_repo(file) as repo:
         prepared, folder, _changes = prepare_tables(repo, plan, output)
         written = write_table_files(repo.path, prepared, folder, device=repo.pf.device)
-        sheet_path = Path(sheet) if sheet else _sheet_path(
-            repo.path, repo.tables.list()[-1].prepared_at)
-        write_atomically(render_tables_sheet(repo, prepared), sheet_path)
+        sheet_file = Path(sheet) if sheet else sheet_path(
+            repo.path, repo.tables.get(prepared[0].id).prepared_at)
+        render_and_write_sheet(repo, prepared, sheet_file)
     if as_json:
         echo_json({"tables": [{"id": t.id, "name": t.name, "sessions": list(t.sessions),
                                "code": t.code, "file": str(p)}
                               for t, p in zip(prepared, written)],
-                   "sheet": str(sheet_path)})
+                   "sheet": str(sheet_file)})
         return
     for table, path in zip(prepared, written):
         click.echo(_("{name}: {file} — código {code}").format(name=table.name, file=path,
                                                              code=table.code))
-    click.echo(_("Hoja para imprimir con los códigos: {path}").format(path=sheet_path))
+    click.echo(_("Hoja para imprimir con los códigos: {path}").format(path=sheet_file))
     click.echo(_("Entregue los códigos en persona: no viajan en la memoria."))
 
 

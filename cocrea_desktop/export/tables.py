@@ -282,3 +282,20 @@ def laptop_file_name(process_name: str, table_name: str, suffix: str) -> str:
     """The process file a table laptop makes: ``<proceso> - <mesa><suffix>``."""
     clean = " ".join(f"{process_name} - {table_name}".replace("/", "-").split())
     return clean + suffix
+
+
+def sheet_path(process_file: str | os.PathLike[str], prepared_at: str) -> Path:
+    """Where the sheet of codes is written by default: beside the process file (the
+    office's computer), never on the stick."""
+    path = Path(process_file)
+    stem = path.name.split(".")[0] or "proceso"
+    return path.with_name(f"{stem}_mesas_{prepared_at[:10] or 'hoy'}.pdf")
+
+
+def render_and_write_sheet(repo, prepared: Sequence[PreparedTable],
+                           path: str | os.PathLike[str]) -> Path:
+    """The printed sheet (one line per table: name, file, code, sessions), written safely."""
+    from cocrea_desktop.export.pdf.kit import write_atomically
+    from cocrea_desktop.export.pdf.tables_sheet import render_tables_sheet
+
+    return write_atomically(render_tables_sheet(repo, prepared), path)
