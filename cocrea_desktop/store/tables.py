@@ -159,13 +159,6 @@ class TableStore:
                     "updated_at": unit.at, "device_id": self.pf.device.id}))
         return ids, unit.changes()
 
-    def set_file_name(self, table_id: str, file_name: str) -> Changes:
-        """The name the file got on the stick (a free name when one was taken)."""
-        with self.pf.write("tables.file", Label(N_("anotar el archivo de una mesa")),
-                           undoable=False) as unit:
-            unit.update("table_laptop", table_id, {"file_name": file_name})
-        return unit.changes()
-
     def mark_opened(self, table_id: str, ballot_secret_hex: str) -> Changes:
         """On the table laptop: this computer is the table's, and the ballots' secret
         (opened with the code) is in place. One transaction; the secret is never stamped
