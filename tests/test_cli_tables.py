@@ -56,7 +56,7 @@ def test_a_day_of_two_tables_from_the_command_line(tmp_path, monkeypatch):
         assert "El código no abre" in out and not laptop_db.exists()
         out = run("tables", "open", table["file"], str(laptop_db), "--code",
                   table["code"]).output
-        assert f"Computadora de la mesa {table['name']}: 1 sesiones" in out
+        assert f"Computadora de la mesa «{table['name']}»: sesiones 1" in out
         csv = tmp_path / f"ideas{n}.csv"
         csv.write_text(f"Idea de la mesa {n}\n", encoding="utf-8")
         run("ideas", "import", str(laptop_db), table["sessions"][0], str(csv))

@@ -102,5 +102,5 @@ def tables_open(table_file: str, file: str, code: str) -> None:
     repo, laptop = open_table_file(table_file, file, code, device=load_or_create_device())
     with repo:
         n = len(repo.sessions())
-    click.echo(_("Computadora de la mesa {name}: {n} sesiones en {file}.").format(
+    click.echo(_("Computadora de la mesa «{name}»: sesiones {n}, en {file}.").format(
         name=laptop.name, n=n, file=file))

@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         laptop = self.repo.tables.this_laptop() if self.repo is not None else None
         self.table_banner.setVisible(laptop is not None)
         if laptop is not None:
-            self.table_banner.setText(_("Computadora de la mesa {name} — solo sus "
+            self.table_banner.setText(_("Computadora de la mesa «{name}» — solo sus "
                                         "sesiones").format(name=laptop.name))
         if self.repo is None:
             self.process_name.setText(_("Ningún proceso abierto"))

@@ -129,7 +129,8 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
         assert laptop.open_table_file_at(path, codes[table].lower())
         laptop.show()
         assert laptop.table_banner.isVisible()
-        assert laptop.table_banner.text() == f"Computadora de la mesa {table} — solo sus sesiones"
+        assert laptop.table_banner.text() == (
+            f"Computadora de la mesa «{table}» — solo sus sesiones")
         assert laptop.model.rowCount() == (2 if n == 1 else 1)
         session = laptop.repo.sessions()[0]
         laptop.repo.ideas.add(session.id, f"Idea nueva de la {table}")
