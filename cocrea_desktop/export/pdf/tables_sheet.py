@@ -42,11 +42,14 @@ def render_tables_sheet(repo: Repo, prepared: Sequence[PreparedTable], *,
     story.append(Spacer(1, 6))
     titles = {s.id: f"{repo.session_title(s)} — {s.question}"
               for s in repo.sessions(include_archived=True)}
+    from reportlab.lib.styles import ParagraphStyle
+
+    code_style = ParagraphStyle("code", parent=st["cell_bold"], fontSize=12, leading=15)
     rows: list[list] = [[_("Mesa"), _("Archivo"), _("Código"), _("Sesiones")]]
-    for table in prepared:
-        rows.append([table.name, table.file_name, kit.para(table.code, st["cell_bold"]),
-                     "; ".join(titles.get(s, s) for s in table.sessions)])
-    story.append(kit.table(rows, [width * 0.16, width * 0.27, width * 0.15, width * 0.42]))
+    for table in prepared:  # one paragraph per session, so each reads on its own
+        rows.append([table.name, table.file_name, kit.para(table.code, code_style),
+                     [kit.para("• " + titles.get(s, s), st["cell"]) for s in table.sessions]])
+    story.append(kit.table(rows, [width * 0.15, width * 0.26, width * 0.19, width * 0.40]))
     story.append(Spacer(1, 10))
     story.append(kit.para(_("Al terminar el día, cada mesa exporta su paquete (Archivo → "
                             "Exportar a USB…) y la oficina lo importa: esta computadora "
