@@ -173,3 +173,34 @@ def test_the_box_is_bound_to_the_key_that_signed_the_file():
     assert T.open_secret(box, "ABCD-EFGJ", process_id="p", table_name="Mesa 1",
                          signer_public_key=b"k" * 32) is None
     assert json.dumps(box)  # plain text in the row
+
+
+@pytest.mark.parametrize("with_office_key", [False, True])
+def test_the_secret_never_travels_in_clear_and_the_process_row_merges_back_quietly(
+        tmp_path, with_office_key):
+    from cocrea_desktop.export import keys
+
+    office, ids, _clock = _office(tmp_path)
+    office_key = None
+    if with_office_key:
+        office_key = keys.OfficeKey.generate()
+        keys.set_office_key(office.pf, office_key.public)
+    secret = office.ballot_secret().hex()
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "laptop.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"))
+    assert repo.ballot_secret().hex() == secret
+    repo.ideas.add(ids[2], "Bachear el camino a la cabecera")
+    data = B.export_bundle(repo.path, device=device("Laptop 2")).data
+    repo.close()
+    assert secret.encode() not in data  # nor in the laptop's journal
+    bundle = B.open_bundle(data)
+    [result] = B.import_bundles(office.pf, [bundle], accepted=[bundle.fingerprint],
+                                office_key=office_key)
+    assert result.preview.plan.counts["process"].conflicts == 0
+    assert not office.pf.query("SELECT * FROM merge_conflict")
+    assert office.ballot_secret().hex() == secret
+    assert [t.came_back for t in office.tables.list()] == [False, True]
+    office.close()
