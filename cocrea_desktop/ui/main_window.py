@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.repo: Repo | None = None
         self.integrity_task = None  # the check of the file just opened, in the background
+        self.table_laptop = None  # the table this computer is, when it opened a table's file
         self.session_screens: dict = {}  # session id -> SessionScreen
         fit_window(self, 1240, 720)
 
@@ -432,6 +433,7 @@ class MainWindow(QMainWindow):
 
     def refresh_header(self) -> None:
         laptop = self.repo.tables.this_laptop() if self.repo is not None else None
+        self.table_laptop = laptop  # this computer is a table's: it does not prepare tables
         self.table_banner.setVisible(laptop is not None)
         if laptop is not None:
             self.table_banner.setText(_("Computadora de la mesa «{name}» — solo sus "
@@ -475,9 +477,9 @@ class MainWindow(QMainWindow):
         writable = has_repo and not self.repo.read_only
         session = self.current_session()
         for widget in (self.new_button, self.act_new_session, self.act_edit_process,
-                       self.edit_process_button, self.act_import_bundles,
-                       self.act_prepare_tables):
+                       self.edit_process_button, self.act_import_bundles):
             widget.setEnabled(writable)
+        self.act_prepare_tables.setEnabled(writable and self.table_laptop is None)
         self.act_tables_status.setEnabled(has_repo)
         self.act_export_bundle.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):

@@ -111,7 +111,12 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
              for r in range(dialog.codes.rowCount())}
     assert set(codes) == {"Mesa Norte", "Mesa Sur"} and dialog.codes.isVisible()
     dialog.close()
-    assert not window.table_banner.isVisible()
+    assert not window.table_banner.isVisible() and window.act_prepare_tables.isEnabled()
+    lines = {}
+    when_dialog(qtbot, TablesStatusDialog, lambda d: (lines.update(l=d.lines()), d.accept()))
+    window.act_tables_status.trigger()
+    assert lines["l"] == ["… Mesa Norte (2 sesiones): preparada; aún no se abre",
+                          "… Mesa Sur (1 sesión): preparada; aún no se abre"]
 
     # On each table laptop (another data folder: another computer), the file and its code.
     back = []
@@ -132,6 +137,7 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
         assert laptop.table_banner.text() == (
             f"Computadora de la mesa «{table}» — solo sus sesiones")
         assert laptop.model.rowCount() == (2 if n == 1 else 1)
+        assert not laptop.act_prepare_tables.isEnabled()  # a table laptop prepares no tables
         session = laptop.repo.sessions()[0]
         laptop.repo.ideas.add(session.id, f"Idea nueva de la {table}")
         result = B.export_bundle(laptop.repo.path, device=laptop.repo.pf.device)
