@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
-from cocrea_desktop.core import dates
 from cocrea_desktop.i18n import _
 
 
@@ -83,10 +82,8 @@ def tables_status(file: str, as_json: bool) -> None:
         return
     if not laptops:
         click.echo(_("Este proceso no tiene computadoras de mesa preparadas."))
-    for table, line in zip(laptops, lines):
-        when = _("regresó el {when}").format(when=dates.format_datetime(table.came_back_at)) \
-            if table.came_back else ""
-        click.echo(line + (f" ({when})" if when else ""))
+    for line in lines:
+        click.echo(line)
 
 
 @tables.command("open")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound
 from cocrea_desktop.i18n import N_, _, ngettext
@@ -53,7 +54,7 @@ class TableLaptop:
 
     def status_text(self) -> str:
         if self.came_back:
-            return _("regresó")
+            return _("regresó el {when}").format(when=dates.format_datetime(self.came_back_at))
         if self.opened_at:
             return _("abierta en su computadora; aún no regresa")
         return _("preparada; aún no se abre")

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from cocrea_desktop.core import dates
 from cocrea_desktop.core.clock import FakeClock
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.export import bundle as B
@@ -78,8 +79,9 @@ def test_two_table_laptops_go_out_and_come_back(tmp_path):
                      "de San Juan", "Separar la basura en la escuela"]
     came = {t.name: t for t in office.tables.list()}
     assert all(t.came_back and t.opened_at for t in came.values())
-    assert office.tables.status_lines() == ["Mesa 1 (2 sesiones): regresó",
-                                            "Mesa 2 (1 sesión): regresó"]
+    when = dates.format_datetime(came["Mesa 1"].came_back_at)
+    assert office.tables.status_lines() == [f"Mesa 1 (2 sesiones): regresó el {when}",
+                                            f"Mesa 2 (1 sesión): regresó el {when}"]
     assert office.ballot_secret().hex() == secret  # the office's secret untouched
     assert not office.pf.query("SELECT * FROM merge_conflict")
     office.close()
