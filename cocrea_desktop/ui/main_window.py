@@ -643,14 +643,19 @@ class MainWindow(QMainWindow):
                 suffix=SUFFIX))
         if not name:
             return False
-        code = TextDialog.ask(self, _("Código de la mesa"), _(
-            "Escriba el código de esta mesa (8 letras y números, como ABCD-2345). Está en la "
-            "hoja que se imprimió en la oficina."))
-        if code is None:
-            return False
-        return self.open_table_file_at(Path(name), code)
+        while True:  # a wrong code is asked again; cancelling stops
+            code = TextDialog.ask(self, _("Código de la mesa"), _(
+                "Escriba el código de esta mesa (8 letras y números, como ABCD-2345). Está en "
+                "la hoja que se imprimió en la oficina."))
+            if code is None:
+                return False
+            opened = self.open_table_file_at(Path(name), code)
+            if opened is not None:
+                return opened
 
-    def open_table_file_at(self, path: Path, code: str) -> bool:
+    def open_table_file_at(self, path: Path, code: str) -> bool | None:
+        """Open a table's file with its code: True when open, None when the code was wrong
+        (said, to ask again), False when the file cannot be opened (said)."""
         stem = path.name[: -len(".cocrea")] if path.name.endswith(".cocrea") else path.stem
         target = processes_dir() / (stem + PROCESS_SUFFIX)
         n = 2
@@ -658,6 +663,8 @@ class MainWindow(QMainWindow):
             target = processes_dir() / f"{stem}_{n}{PROCESS_SUFFIX}"
             n += 1
         opened = ops.open_table_file(parent=self, path=path, target=target, code=code)
+        if opened is False:
+            return None
         if opened is None:
             return False
         repo, _laptop = opened

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from cocrea_desktop.core.clock import FakeClock
 from cocrea_desktop.export import bundle as B
@@ -13,6 +14,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.dialogs.bundle_dialogs import ImportBundlesDialog
 from cocrea_desktop.ui.dialogs.tables_dialog import TablesDialog, TablesStatusDialog
+from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.main_window import MainWindow
 from tests.export.bundle_helpers import nominal_group
 from tests.ui.helpers import type_text, when_dialog
@@ -129,9 +131,18 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
         laptop = MainWindow()
         qtbot.addWidget(laptop)
         errors.clear()
-        assert not laptop.open_table_file_at(path, "ZZZZ-ZZZZ")
-        assert errors and "El código no abre" in errors[0]
-        assert laptop.open_table_file_at(path, codes[table].lower())
+        if n == 1:
+            assert laptop.open_table_file_at(path, "ZZZZ-ZZZZ") is None
+            assert errors and "El código no abre" in errors[0]
+            assert laptop.open_table_file_at(path, codes[table].lower())
+        else:  # from the menu: the file, a wrong code (asked again), the right one
+            typed = iter(["ZZZZ-ZZZZ", codes[table]])
+            monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                                staticmethod(lambda *a, p=str(path), **k: (p, "")))
+            monkeypatch.setattr(TextDialog, "ask",
+                                classmethod(lambda *a, t=typed, **k: next(t)))
+            laptop.act_open_table_file.trigger()
+            assert len(errors) == 1 and "El código no abre" in errors[0]
         laptop.show()
         assert laptop.table_banner.isVisible()
         assert laptop.table_banner.text() == (
