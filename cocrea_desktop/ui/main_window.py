@@ -581,8 +581,9 @@ class MainWindow(QMainWindow):
         if self.proposals_window is None:
             self.proposals_window = ProposalsWindow(self.repo, self)
         self.proposals_window.refresh()
+        if self.proposals_window.isVisible():
+            self.proposals_window.raise_()  # already open: bring it forward
         self.proposals_window.show()
-        self.proposals_window.raise_()
         self.proposals_window.activateWindow()
         return self.proposals_window
 

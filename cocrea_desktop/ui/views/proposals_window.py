@@ -109,7 +109,7 @@ class ProposalsWindow(QWidget):
         self.show_all.toggled.connect(lambda _on: self.refresh_rows())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
         ops.bus().changed.connect(self.on_changes)
-        language_signal().changed.connect(lambda _code: self.retranslate())
+        language_signal().changed.connect(self._on_language)
         fit_window(self, 1200, 680)
         self.retranslate()
 
@@ -254,6 +254,9 @@ class ProposalsWindow(QWidget):
     def redo(self) -> None:
         if self.repo is not None and not self.repo.read_only and self.repo.redo_label():
             ops.redo(parent=self, repo=self.repo)
+
+    def _on_language(self, _code: str) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Propuestas del proceso"))

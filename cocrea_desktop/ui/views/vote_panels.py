@@ -580,6 +580,14 @@ class ResultsView(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.explain)
+        self._promote_texts()
+
+    def _promote_texts(self) -> None:
+        self.promote_button.setText(_("Promover a propuesta…"))
+        self.promote_button.setToolTip(_("Llevar el resultado elegido a la lista de propuestas "
+                                         "del proceso ({key})").format(
+            key=key_text("Ctrl+Shift+R")))
+        self.promote_action.setText(_("Promover a propuesta…"))
 
     def bind(self, repo, session_id: str, round_: str | None = None) -> None:
         self.repo, self.session_id, self.fixed_round = repo, session_id, round_
@@ -615,7 +623,10 @@ class ResultsView(QWidget):
         if option is not None:
             source_id = next((i.source_id for i in self.repo.proposals.result(self.session_id)
                               if i.number == option), None)
-        return promote_with_dialog(self, self.repo, self.session_id, source_id)
+        proposal = promote_with_dialog(self, self.repo, self.session_id, source_id)
+        if proposal is not None:
+            self.refresh()  # its «Propuesta» column at once, wherever this view is shown
+        return proposal
 
     def _context_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -712,11 +723,7 @@ class ResultsView(QWidget):
 
     def retranslate(self) -> None:
         self.round_label.setText(_("&Ronda:"))
-        self.promote_button.setText(_("Promover a propuesta…"))
-        self.promote_button.setToolTip(_("Llevar el resultado elegido a la lista de propuestas "
-                                         "del proceso ({key})").format(
-            key=key_text("Ctrl+Shift+R")))
-        self.promote_action.setText(_("Promover a propuesta…"))
+        self._promote_texts()
         for i in range(self.round_combo.count()):
             self.round_combo.setItemText(i, round_label(self.round_combo.itemData(i)))
         self.model.retranslate()
