@@ -297,3 +297,74 @@ def test_the_main_window_opens_the_proposals_with_ctrl_shift_p(qtbot, tmp_path):
     assert w.theme.findText("Rendición de cuentas") > 0
     main.close_session_screens()
     assert main.proposals_window is None
+
+
+@pytest.fixture
+def demo(tmp_path):
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+
+    qt_i18n.install("es")
+    repo = Repo.open(create_demo(tmp_path / "demo.cocrea.db"))
+    yield repo
+    repo.close()
+
+
+def method_screen(qtbot, repo, method: str, phase: str):
+    from cocrea_desktop.ui.views.session_screen import SessionScreen
+
+    session = next(s for s in repo.sessions() if s.method == method)
+    if session.status == "closed":
+        repo.reopen_session(session.id)
+    repo.phases.go_to(session.id, phase)
+    screen = SessionScreen(repo, session.id)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return session.id, screen.panel()
+
+
+def test_a_fishbowl_cluster_is_promoted_from_its_panel(qtbot, demo, errors):
+    sid, panel = method_screen(qtbot, demo, "fishbowl", "clustering")
+    row = next(r for r in range(panel.clusters_model.rowCount())
+               if panel.clusters_model.row_at(r).number == 2)
+    panel.clusters.selectRow(row)
+    label = panel.clusters_model.row_at(row).label
+
+    def check(dialog):
+        assert dialog.current().title == label and dialog.current().source["number"] == "2"
+        dialog.theme.setCurrentText("Obras")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_dialog(qtbot, ProposalDialog, check)
+    qtbot.mouseClick(panel.promote_button, Qt.MouseButton.LeftButton)
+    made = [p for p in demo.proposals.list() if p.session_id == sid]
+    assert [(p.title, p.source_kind, p.theme) for p in made][-1] == (label, "cluster", "Obras")
+    assert errors == []
+
+
+def test_a_fair_letter_and_a_stand_are_promoted_from_their_panels(qtbot, demo, errors):
+    sid, letters = method_screen(qtbot, demo, "idea_fair", "letters")
+    gardens = next(r for r in range(letters.model.rowCount())
+                   if letters.model.key_at(r) == demo.fair.letters(sid)[0].id)
+    letters.table.selectRow(gardens)
+    seen = when_dialog(qtbot, ProposalDialog, save_with())
+    qtbot.mouseClick(letters.promote_button, Qt.MouseButton.LeftButton)
+    assert seen["dialog"].current().source_kind == "fair_letter"
+    made = demo.proposals.list()[-1]
+    assert (made.source_kind, made.source["number"]) == ("fair_letter", "CC-001")
+    demo.phases.go_to(sid, "closing")
+    from cocrea_desktop.ui.views.session_screen import SessionScreen
+
+    screen = SessionScreen(demo, sid)
+    qtbot.addWidget(screen)
+    closing = screen.panel()
+
+    def stand(dialog):
+        assert dialog.current().source_kind == "fair_stand"  # the best voted not yet taken
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_dialog(qtbot, ProposalDialog, stand)
+    qtbot.mouseClick(closing.promote_button, Qt.MouseButton.LeftButton)
+    assert demo.proposals.list()[-1].source_kind == "fair_stand"
+    assert errors == []
