@@ -156,7 +156,11 @@ class ProposalsWindow(QWidget):
         self.model.set_proposals(rows)
         self.table.resizeColumnsToContents()
         one_line_column(self.table, 0)
-        readable_column(self.table, 1, 320)
+        # The title, theme and tables wrap within a width; the origins take the room left.
+        for col, most in ((1, 300), (2, 170), (3, 200)):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
+        one_line_column(self.table, 5)
+        readable_column(self.table, 4, 240)
         self.count.setText(_("{shown} de {total} propuestas activas.").format(
             shown=sum(1 for p in rows if p.active), total=len(self.repo.proposals.list())))
         self.update_actions()
@@ -182,12 +186,11 @@ class ProposalsWindow(QWidget):
                                     else "")
         if one:
             p = chosen[0]
-            parts = [f"<b>{_('Propuesta {label}').format(label=p.label)}:</b> {_esc(p.title)}"]
-            if p.description:
-                parts.append(f"<b>{_('Descripción')}:</b> {_esc(p.description)}")
-            if p.problem:
-                parts.append(f"<b>{_('Problema que atiende')}:</b> {_esc(p.problem)}")
-            self.detail.setText("<br>".join(parts))
+            head = _("Propuesta {label}").format(label=p.label)
+            parts = [(head, p.title), (_("Descripción"), p.description),
+                     (_("Problema que atiende"), p.problem)]
+            self.detail.setText("<br>".join(f"<b>{_esc(name)}:</b> {_esc(text)}"
+                                            for name, text in parts if text))
         else:
             self.detail.setText(_("Elija una propuesta para ver su descripción; elija dos "
                                   "(Ctrl+clic) para unirlas."))

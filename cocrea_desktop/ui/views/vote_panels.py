@@ -531,6 +531,7 @@ class ResultsView(QWidget):
         head.addWidget(self.shown, 1)
         head.addWidget(self.round_label)
         head.addWidget(self.round_combo)
+        self.head = head  # the promote button goes at its end, once made
         self.round_label.setVisible(selector)
         self.round_combo.setVisible(selector)
         layout.addLayout(head)
@@ -558,9 +559,9 @@ class ResultsView(QWidget):
         self.promote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.promote_action.triggered.connect(lambda _c=False: self.promote())
         self.addAction(self.promote_action)
+        self.head.addWidget(self.promote_button)
         standing.addWidget(self.standing, 1)
         standing.addWidget(self.take_button)
-        standing.addWidget(self.promote_button)
         layout.addLayout(standing)
         self.rule = QLabel(objectName="results_rule")
         self.rule.setWordWrap(True)
