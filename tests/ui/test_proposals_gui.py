@@ -252,6 +252,11 @@ def test_office_proposal_and_promote_from_the_window(qtbot, repo, window, pooled
     assert repo.proposals.by_label("1").problem == "Las calles se inundan"
     assert "Las calles se inundan" in window.detail.text()
     assert errors == []
+    empty, _c = repo.add_session(method="nominal_group", question="¿Y el mercado?")
+    window.refresh()
+    window.session.setCurrentIndex(window.session.findData(empty))
+    qtbot.mouseClick(window.promote_button, Qt.MouseButton.LeftButton)
+    assert errors == ["El resultado de la sesión no ofrece nada que promover."]
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -148,6 +148,9 @@ def promote_with_dialog(parent: QWidget | None, repo: Any, session_id: str,
     if taken is not None:
         ops.show_error(parent, _already(taken.proposal_label))
         return None
+    if not offered:
+        ops.show_error(parent, _nothing_offered())
+        return None
     if not [i for i in offered if not i.proposal_label]:
         ops.show_error(parent, _nothing_left())
         return None
@@ -171,6 +174,12 @@ def _already(label: str):
     from cocrea_desktop.core.errors import RuleViolation
 
     return RuleViolation(_("Ese resultado ya es la propuesta {label}.").format(label=label))
+
+
+def _nothing_offered():
+    from cocrea_desktop.core.errors import RuleViolation
+
+    return RuleViolation(_("El resultado de la sesión no ofrece nada que promover."))
 
 
 def _nothing_left():
