@@ -108,6 +108,7 @@ from cocrea_desktop.ui.operations.sessions import (
 from cocrea_desktop.ui.operations.settings import (
     name_device,
 )
+from cocrea_desktop.ui.operations.tables import open_table_file, prepare_tables
 from cocrea_desktop.ui.operations.votes import (
     choose_result_round,
     configure_vote,
@@ -117,7 +118,8 @@ from cocrea_desktop.ui.operations.votes import (
 )
 
 __all__ = [
-    "ChangesBus", "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
+    "ChangesBus", "open_table_file", "prepare_tables",
+    "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",
     "add_turn_minute", "agree_merge", "archive_session", "attach_letter_scan", "bus",
     "choose_result_round", "configure_vote", "confirm_reviewed_ballot", "correct_person",

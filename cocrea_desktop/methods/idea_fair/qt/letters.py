@@ -22,7 +22,6 @@ from cocrea_desktop.methods.idea_fair.qt.common import (
     FairFiles,
     FairPanel,
     as_number_edit,
-    fit_columns,
     rows_view,
     selected_key,
 )
@@ -34,6 +33,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.forms.fair_letter_form import Ui_FairLetterForm
 from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.views.panel import big
+from cocrea_desktop.ui.widgets.fit import fit_columns
 
 
 class FairLettersPanel(FairPanel):
