@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.integrity_task = None  # the check of the file just opened, in the background
         self.table_laptop = None  # the table this computer is, when it opened a table's file
         self.session_screens: dict = {}  # session id -> SessionScreen
+        self.proposals_window = None  # the «Propuestas» window of the file open
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.act_end_session = self._action("act_end_session", self.end_session,
                                             "Ctrl+Shift+T")
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
+        self.act_proposals = self._action("act_proposals", self.show_proposals, "Ctrl+Shift+P")
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
         self.act_device_name = self._action("act_device_name", self.name_device)
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_demo)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_edit_process)
+        self.menu_file.addAction(self.act_proposals)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_bundle)
         self.menu_file.addAction(self.act_import_bundles)
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
         self.conduct_button.setToolTip(_("Abrir la pantalla para conducir la sesión elegida "
                                          "(Intro o Ctrl+Intro)"))
         self.act_edit_process.setText(_("Datos del &proceso…"))
+        self.act_proposals.setText(_("Pro&puestas del proceso…"))
         self.act_export_bundle.setText(_("E&xportar a USB…"))
         self.act_import_bundles.setText(_("&Importar paquetes…"))
         self.act_device_name.setText(_("Nombre de esta &computadora…"))
@@ -482,6 +486,7 @@ class MainWindow(QMainWindow):
         self.act_prepare_tables.setEnabled(writable and self.table_laptop is None)
         self.act_tables_status.setEnabled(has_repo)
         self.act_export_bundle.setEnabled(has_repo)
+        self.act_proposals.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):
             widget.setEnabled(writable and session is not None and not session.archived)
         self.act_end_session.setEnabled(writable and session is not None and
@@ -590,6 +595,25 @@ class MainWindow(QMainWindow):
         for screen in self.session_screens.values():
             screen.close()
         self.session_screens.clear()
+        if self.proposals_window is not None:
+            self.proposals_window.close()
+            self.proposals_window.deleteLater()
+            self.proposals_window = None
+
+    def show_proposals(self):
+        """«Propuestas del proceso»: every table's proposals in one window (one per file)."""
+        from cocrea_desktop.ui.views.proposals_window import ProposalsWindow  # lazy: fast start
+
+        if self.repo is None:
+            return None
+        if self.proposals_window is None:
+            self.proposals_window = ProposalsWindow(self.repo, self)
+        self.proposals_window.refresh()
+        if self.proposals_window.isVisible():
+            self.proposals_window.raise_()  # already open: bring it forward
+        self.proposals_window.show()
+        self.proposals_window.activateWindow()
+        return self.proposals_window
 
     def export_bundle(self) -> None:
         """«Exportar a USB…»: a signed bundle of the process or some sessions."""

@@ -88,6 +88,14 @@ from cocrea_desktop.ui.operations.process import (
     undo,
     update_process,
 )
+from cocrea_desktop.ui.operations.proposals import (
+    add_proposal,
+    edit_proposal,
+    join_proposals,
+    promote_result,
+    separate_proposal,
+    withdraw_proposal,
+)
 from cocrea_desktop.ui.operations.sessions import (
     add_session,
     archive_session,
@@ -126,4 +134,6 @@ __all__ = [
     "spoil_reviewed_ballot", "start_timer", "start_turn", "take_read_ballot", "toggle_timer",
     "toggle_turn_timer", "undo", "undo_merge", "update_process", "update_session",
     "void_ballot_serials", "withdraw_idea",
+    "add_proposal", "edit_proposal", "join_proposals", "promote_result", "separate_proposal",
+    "withdraw_proposal",
 ]
