@@ -1,0 +1,95 @@
+"""What prioritisation's panels share: the tables they follow, a feedback line, a plain
+table model of strings, and one way to act (call the store, announce the change, show a
+refusal in the user's language)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Role, RowsModel
+from cocrea_desktop.ui.views.panel import Panel, table_view
+
+PRIO_TABLES = ("prioritisation_setup", "prioritisation_item", "prioritisation_score",
+               "prioritisation_agreement", "proposal", "session")
+
+TextRow = tuple[Any, list[str]]
+
+
+class TextRowsModel(RowsModel[TextRow]):
+    """Read-only rows of strings already in the current language, each with its key."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+
+    def columns(self) -> list[tuple[str, str]]:
+        return [(str(i), title) for i, title in enumerate(self.headers)]
+
+    def header_text(self, key: str, title: str) -> str:
+        return title
+
+    def set_table(self, headers: list[str], rows: list[TextRow]) -> None:
+        self.beginResetModel()
+        self.headers, self._rows = list(headers), list(rows)
+        self.endResetModel()
+
+    def cell(self, row: TextRow, key: str, role: int) -> Any:
+        item, cells = row
+        if role == Role.ID:
+            return item
+        if role in DISPLAY_ROLES:
+            column = int(key)
+            return cells[column] if column < len(cells) else ""
+        return None
+
+    def key_at(self, row: int) -> Any:
+        found = self.row_at(row)
+        return found[0] if found is not None else None
+
+
+def rows_view(model: TextRowsModel, name: str, *, multi: bool = False) -> QTableView:
+    view = table_view(model, name, multi=multi)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+def selected_keys(view: QTableView) -> list[Any]:
+    model = view.model()
+    rows = sorted(i.row() for i in view.selectionModel().selectedRows()) \
+        if view.selectionModel() else []
+    return [model.key_at(r) for r in rows]
+
+
+class PrioPanel(Panel):
+    tables = PRIO_TABLES
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.feedback = QLabel(objectName="prio_feedback")
+        self.feedback.setWordWrap(True)
+
+    @property
+    def store(self):  # noqa: ANN201 - the method's store
+        return self.repo.prioritisation
+
+    def act(self, action: Callable[[], Changes], done: str = "") -> bool:
+        """Run one store action; announce its change, or show why it was refused."""
+        if self.repo is None:
+            return False
+        try:
+            changes = action()
+        except CocreaError as err:  # bad input changes nothing
+            ops.show_error(self, err)
+            return False
+        ops.bus().changed.emit(changes)
+        if done:
+            self.feedback.setText(done)
+        return True

@@ -1,0 +1,201 @@
+"""The panel of the phase kind "prio_scoring": each evaluator's sheet typed fast.
+
+One sheet at a time (its number, never a name); for each proposal a row of digits, one
+per criterion in the order shown ("45345", or "4 5 3 - 5" with "-" where a score is
+missing); Enter saves the row and moves to the next proposal, and after the last one to
+the next sheet. A mistyped row is refused, said in words above the line, and stays
+there to be fixed. Arriba/Abajo move between proposals; a row typed again replaces it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.i18n import _
+from cocrea_desktop.methods.prioritisation.qt.common import (
+    PrioPanel,
+    TextRowsModel,
+    rows_view,
+)
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.views.panel import banner, big, capture_line
+
+
+class ScoringPanel(PrioPanel):
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        from cocrea_desktop.ui.qt_i18n import key_text
+
+        return [(key_text("Return"), _("Guardar la fila y pasar a la propuesta siguiente")),
+                (key_text("Up") + " / " + key_text("Down"),
+                 _("Propuesta anterior o siguiente")),
+                (key_text("PgUp") + " / " + key_text("PgDown"),
+                 _("Hoja anterior o siguiente"))]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current = 0  # index of the proposal being typed
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = big(QLabel(objectName="prio_scoring_title"), 1.2)
+        top.addWidget(self.title)
+        self.sheet_label = QLabel()
+        self.sheet = QSpinBox(objectName="prio_sheet")
+        self.sheet.setRange(1, 500)
+        big_font = self.sheet.font()
+        big_font.setPointSizeF(big_font.pointSizeF() * 1.4)
+        big_font.setBold(True)
+        self.sheet.setFont(big_font)
+        self.sheet_label.setBuddy(self.sheet)
+        self.sheet.valueChanged.connect(self._sheet_changed)
+        top.addStretch(1)
+        top.addWidget(self.sheet_label)
+        top.addWidget(self.sheet)
+        self.of_label = QLabel(objectName="prio_sheet_of")
+        top.addWidget(self.of_label)
+        layout.addLayout(top)
+        self.legend = QLabel(objectName="prio_legend")
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        self.prompt = big(QLabel(objectName="prio_prompt"), 1.3)
+        self.prompt.setWordWrap(True)
+        layout.addWidget(self.prompt)
+        self.error = banner("prio_row_error")
+        layout.addWidget(self.error)
+        self.entry = capture_line(self.save_row)
+        self.entry.setObjectName("prio_row")
+        self.entry.setMaxLength(60)
+        self.entry.installEventFilter(self)
+        self.entry.textEdited.connect(lambda _t: self.error.hide())
+        layout.addWidget(self.entry)
+        layout.addWidget(self.feedback)
+        self.model = TextRowsModel(self)
+        self.table = rows_view(self.model, "prio_sheet_rows")
+        self.table.clicked.connect(lambda index: self.go_to(index.row()))
+        layout.addWidget(self.table, 1)
+        self.progress = QLabel(objectName="prio_progress")
+        layout.addWidget(self.progress)
+        self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.entry and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Up:
+                self.go_to(self.current - 1)
+                return True
+            if key == Qt.Key.Key_Down:
+                self.go_to(self.current + 1)
+                return True
+            if key == Qt.Key.Key_PageUp:
+                self.sheet.setValue(self.sheet.value() - 1)
+                return True
+            if key == Qt.Key.Key_PageDown:
+                self.sheet.setValue(self.sheet.value() + 1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_target(self) -> QWidget | None:
+        return self.entry
+
+    def items(self) -> list:
+        return self.store.items(self.session_id) if self.repo is not None else []
+
+    def _sheet_changed(self, _value: int) -> None:
+        self.current = 0
+        self.error.hide()
+        self.refresh()
+
+    def go_to(self, index: int) -> None:
+        items = self.items()
+        if not items:
+            return
+        self.current = max(0, min(index, len(items) - 1))
+        self.error.hide()
+        self.entry.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.repo is None:
+            return
+        setup = self.store.setup(self.session_id)
+        items = self.items()
+        criteria = setup.criteria
+        if setup.evaluators:
+            self.sheet.setMaximum(setup.evaluators)
+        self.of_label.setText(_("de {count}").format(count=setup.evaluators) if
+                              setup.evaluators else "")
+        self.legend.setText(_("Escriba una cifra por criterio, en este orden ({high} = más "
+                              "prioridad; «-» si falta): {criteria}").format(
+            high=setup.scale_max, criteria=" · ".join(
+                f"{i + 1}. {c.label()}" for i, c in enumerate(criteria)))
+            if criteria else _("Aún no hay criterios: vuelva a la fase «Criterios»."))
+        sheets = self.store.sheets(self.session_id)
+        mine = sheets.get(self.sheet.value(), {})
+        self.model.set_table(
+            [_("Núm."), _("Propuesta")] + [f"{i + 1}. {c.label()}" for i, c in
+                                           enumerate(criteria)],
+            [(i.number, [str(i.number), i.title] + (
+                ["-" if s is None else str(s) for s in mine[i.number]] if i.number in mine
+                else [""] * len(criteria))) for i in items])
+        self.current = min(self.current, max(0, len(items) - 1))
+        if items:
+            item = items[self.current]
+            self.prompt.setText(_("Hoja {sheet} · propuesta {number} de {count}: {title}")
+                                .format(sheet=self.sheet.value(), number=item.number,
+                                        count=len(items), title=item.title))
+            self.table.selectRow(self.current)
+        else:
+            self.prompt.setText(_("No hay propuestas en la mesa: vuelva a la primera fase."))
+        full = sum(1 for s in sheets.values() if len(s) >= len(items) > 0)
+        self.progress.setText(_("Hojas completas: {full} de {count} · hojas con algo "
+                                "capturado: {some}").format(
+            full=full, count=setup.evaluators or len(sheets), some=len(sheets)))
+
+    def save_row(self) -> None:
+        items = self.items()
+        if self.repo is None or not items:
+            return
+        item = items[self.current]
+        sheet = self.sheet.value()
+        text = self.entry.text()
+        try:
+            changes = self.store.enter_row(self.session_id, sheet, item.number, text)
+        except CocreaError as err:  # refused whole, in words; the row stays to be fixed
+            self.error.setText(err.message)
+            self.error.show()
+            self.entry.selectAll()
+            return
+        self.error.hide()
+        self.entry.clear()
+        self.feedback.setText(_("Hoja {sheet}, propuesta {number}: guardada.").format(
+            sheet=sheet, number=item.number))
+        if self.current + 1 < len(items):
+            self.current += 1
+        elif sheet < self.sheet.maximum():
+            self.feedback.setText(_("Hoja {sheet} completa. Sigue la hoja {next}.").format(
+                sheet=sheet, next=sheet + 1))
+            self.sheet.blockSignals(True)
+            self.sheet.setValue(sheet + 1)
+            self.sheet.blockSignals(False)
+            self.current = 0
+        else:
+            self.feedback.setText(_("Hoja {sheet} completa: era la última.").format(
+                sheet=sheet))
+        ops.bus().changed.emit(changes)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Calificación"))
+        self.sheet_label.setText(_("&Hoja:"))
+        self.entry.setPlaceholderText(_("Ejemplo: 45345, o 4 5 3 - 5; Intro guarda"))
+        if self.repo is not None:
+            self.refresh()
