@@ -128,11 +128,11 @@ def test_a_prioritisation_runs_through_every_panel(qtbot, screen, errors):
     next_phase(qtbot, window)
     res = window.panel()
     model = res.model
-    assert model.headers[3] == "Personas afectadas (×1)"
+    assert model.headers[4] == "Personas\nafectadas (×1)"
     first = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert first[:4] == ["1.º", "1", TITLES[0], "4.67 (n=3)"]
+    assert first[:5] == ["1.º", "1", TITLES[0], "24.67", "4.67 (n=3)"]
     last = [model.index(3, c).data() for c in range(model.columnCount())]
-    assert last[7] == "1.50 (n=2)"  # the missing score left out, never a 0
+    assert last[8] == "1.50 (n=2)"  # the missing score left out, never a 0
     notes = [res.notes.item(i).text() for i in range(res.notes.count())]
     assert any("le falta 1 calificación" in n for n in notes)
     assert res.sens_model.rowCount() == 10

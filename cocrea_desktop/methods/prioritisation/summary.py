@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 class Summary:
     rule_text: str
     headers: tuple[str, ...]
-    #: (proposal number, cells) best first: place, number, title, one cell per criterion
-    #: ("4.50 (n=12)"), the score.
+    #: (proposal number, cells) best first: place, number, title, the score, one cell per
+    #: criterion ("4.50 (n=12)").
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     notes: tuple[str, ...]
     sensitivity: tuple[tuple[str, str], ...]  # (weight moved, who changes place)
@@ -51,12 +51,12 @@ def summary(repo: Repo, session_id: str) -> Summary | None:
     if not items:
         return None
     result = store.tally(session_id)
-    headers = (_("Lugar"), _("Núm."), _("Propuesta"),
-               *(f"{c.label()} (×{_weight(c.weight)})" for c in rule.criteria), _("Puntaje"))
+    headers = (_("Lugar"), _("Núm."), _("Propuesta"), _("Puntaje"),
+               *(f"{c.label()} (×{_weight(c.weight)})" for c in rule.criteria))
     rows = tuple(
         (r.option, (place_text(r.rank), str(r.option), items[r.option].title,
-                    *(mean_text(m, n) for m, n in zip(r.means, r.scored)),
-                    wording.decimal(r.score) if r.score is not None else "–"))
+                    wording.decimal(r.score) if r.score is not None else "–",
+                    *(mean_text(m, n) for m, n in zip(r.means, r.scored))))
         for r in result.rows)
     notes = (*result.missing_notes, *(s.text for s in result.tie_breaks),
              *(t.text for t in result.near_ties))

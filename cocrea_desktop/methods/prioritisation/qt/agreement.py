@@ -44,6 +44,7 @@ class AgreementPanel(PrioPanel):
         self.cutoff = QSpinBox(objectName="prio_cutoff")
         self.cutoff.setRange(1, 200)
         self.cutoff.setValue(3)
+        self.cutoff.setMaximumWidth(120)
         self.cutoff.valueChanged.connect(lambda _v: self.show_cut())
         self.who = QLineEdit(objectName="prio_decided_by")
         self.note = QLineEdit(objectName="prio_tie_note")

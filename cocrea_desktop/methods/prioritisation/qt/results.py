@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QListWidget,
     QSplitter,
@@ -23,9 +24,16 @@ from cocrea_desktop.methods.prioritisation.summary import summary
 from cocrea_desktop.ui.views.panel import big
 
 
+def _wrapped(text: str, width: int = 16) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
 class ResultsPanel(PrioPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.natural_title = 400
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = big(QLabel(objectName="prio_results_title"), 1.2)
@@ -37,20 +45,29 @@ class ResultsPanel(PrioPanel):
         self.model = TextRowsModel(self)
         self.matrix = rows_view(self.model, "prio_matrix")
         self.matrix.horizontalHeader().setStretchLastSection(False)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         splitter.addWidget(self.matrix)
-        lower = QWidget()
-        lower_box = QVBoxLayout(lower)
-        lower_box.setContentsMargins(0, 0, 0, 0)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        left, right = QWidget(), QWidget()
+        left_box, right_box = QVBoxLayout(left), QVBoxLayout(right)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        right_box.setContentsMargins(0, 0, 0, 0)
         self.notes_title = QLabel()
+        self.notes_title.setWordWrap(True)
         self.notes = QListWidget(objectName="prio_notes")
         self.notes.setWordWrap(True)
-        lower_box.addWidget(self.notes_title)
-        lower_box.addWidget(self.notes, 1)
+        left_box.addWidget(self.notes_title)
+        left_box.addWidget(self.notes, 1)
         self.sens_title = QLabel()
+        self.sens_title.setWordWrap(True)
         self.sens_model = TextRowsModel(self)
         self.sensitivity = rows_view(self.sens_model, "prio_sensitivity")
-        lower_box.addWidget(self.sens_title)
-        lower_box.addWidget(self.sensitivity, 1)
+        self.sensitivity.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        right_box.addWidget(self.sens_title)
+        right_box.addWidget(self.sensitivity, 1)
+        lower.addWidget(left)
+        lower.addWidget(right)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -73,13 +90,32 @@ class ResultsPanel(PrioPanel):
             return
         self.rule.setText(found.rule_text + " " + _("Hojas capturadas: {count}.").format(
             count=found.evaluators))
-        self.model.set_table(list(found.headers), [(n, list(cells)) for n, cells in found.rows])
+        headers = list(found.headers)
+        headers[4:] = [_wrapped(h) for h in headers[4:]]  # criteria names on two lines
+        self.model.set_table(headers, [(n, list(cells)) for n, cells in found.rows])
         self.matrix.resizeColumnsToContents()
-        self.matrix.setColumnWidth(2, min(self.matrix.columnWidth(2), 260))
+        self.natural_title = self.matrix.columnWidth(2)
+        self.fit()
         self.notes.clear()
         self.notes.addItems(list(found.notes) or [_("Sin empates ni calificaciones faltantes.")])
         self.sens_model.set_table([_("Si el peso cambia un paso"), _("Quién cambia de lugar")],
                                   [(i, list(row)) for i, row in enumerate(found.sensitivity)])
+        self.sensitivity.resizeColumnToContents(0)
+
+    def fit(self) -> None:
+        """The title takes what the numbers leave: every column stays on screen at 1024."""
+        if self.model.columnCount() < 3:
+            return
+        others = sum(self.matrix.columnWidth(c) for c in range(self.model.columnCount())
+                     if c != 2)
+        room = self.matrix.viewport().width() - others - 4
+        width = max(160, min(self.natural_title, room))
+        if width != self.matrix.columnWidth(2):
+            self.matrix.setColumnWidth(2, width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()
 
     def retranslate(self) -> None:
         self.title.setText(_("Resultados: matriz y orden"))
