@@ -93,3 +93,29 @@ class PrioPanel(Panel):
         if done:
             self.feedback.setText(done)
         return True
+
+
+def wrapped(text: str, width: int = 16) -> str:
+    """A column title on two or three short lines (the criteria's names are long)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def fit_title_column(view: QTableView, column: int, natural: int) -> None:
+    """The title column takes what the others leave, so that every score stays on screen at
+    1024 wide (the title wraps onto more lines instead)."""
+    model = view.model()
+    if model is None or model.columnCount() <= column:
+        return
+    others = sum(view.columnWidth(c) for c in range(model.columnCount()) if c != column)
+    room = view.viewport().width() - others - 4
+    width = max(160, min(natural, room))
+    if width != view.columnWidth(column):
+        view.setColumnWidth(column, width)
+
+
+def interactive_columns(view: QTableView) -> None:
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

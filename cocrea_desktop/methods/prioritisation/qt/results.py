@@ -18,16 +18,12 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.prioritisation.qt.common import (
     PrioPanel,
     TextRowsModel,
+    fit_title_column,
     rows_view,
+    wrapped,
 )
 from cocrea_desktop.methods.prioritisation.summary import summary
 from cocrea_desktop.ui.views.panel import big
-
-
-def _wrapped(text: str, width: int = 16) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width)) or text
 
 
 class ResultsPanel(PrioPanel):
@@ -91,7 +87,7 @@ class ResultsPanel(PrioPanel):
         self.rule.setText(found.rule_text + " " + _("Hojas capturadas: {count}.").format(
             count=found.evaluators))
         headers = list(found.headers)
-        headers[4:] = [_wrapped(h) for h in headers[4:]]  # criteria names on two lines
+        headers[4:] = [wrapped(h) for h in headers[4:]]  # criteria names on two lines
         self.model.set_table(headers, [(n, list(cells)) for n, cells in found.rows])
         self.matrix.resizeColumnsToContents()
         self.natural_title = self.matrix.columnWidth(2)
@@ -104,14 +100,7 @@ class ResultsPanel(PrioPanel):
 
     def fit(self) -> None:
         """The title takes what the numbers leave: every column stays on screen at 1024."""
-        if self.model.columnCount() < 3:
-            return
-        others = sum(self.matrix.columnWidth(c) for c in range(self.model.columnCount())
-                     if c != 2)
-        room = self.matrix.viewport().width() - others - 4
-        width = max(160, min(self.natural_title, room))
-        if width != self.matrix.columnWidth(2):
-            self.matrix.setColumnWidth(2, width)
+        fit_title_column(self.matrix, 2, self.natural_title)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -23,7 +23,10 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.prioritisation.qt.common import (
     PrioPanel,
     TextRowsModel,
+    fit_title_column,
+    interactive_columns,
     rows_view,
+    wrapped,
 )
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.views.panel import banner, big, capture_line
@@ -80,6 +83,8 @@ class ScoringPanel(PrioPanel):
         layout.addWidget(self.feedback)
         self.model = TextRowsModel(self)
         self.table = rows_view(self.model, "prio_sheet_rows")
+        interactive_columns(self.table)
+        self.natural_title = 400
         self.table.clicked.connect(lambda index: self.go_to(index.row()))
         layout.addWidget(self.table, 1)
         self.progress = QLabel(objectName="prio_progress")
@@ -141,11 +146,14 @@ class ScoringPanel(PrioPanel):
         sheets = self.store.sheets(self.session_id)
         mine = sheets.get(self.sheet.value(), {})
         self.model.set_table(
-            [_("Núm."), _("Propuesta")] + [f"{i + 1}. {c.label()}" for i, c in
+            [_("Núm."), _("Propuesta")] + [wrapped(f"{i + 1}. {c.label()}") for i, c in
                                            enumerate(criteria)],
             [(i.number, [str(i.number), i.title] + (
                 ["-" if s is None else str(s) for s in mine[i.number]] if i.number in mine
                 else [""] * len(criteria))) for i in items])
+        self.table.resizeColumnsToContents()
+        self.natural_title = self.table.columnWidth(1)
+        fit_title_column(self.table, 1, self.natural_title)
         self.current = min(self.current, max(0, len(items) - 1))
         if items:
             item = items[self.current]
@@ -159,6 +167,10 @@ class ScoringPanel(PrioPanel):
         self.progress.setText(_("Hojas completas: {full} de {count} · hojas con algo "
                                 "capturado: {some}").format(
             full=full, count=setup.evaluators or len(sheets), some=len(sheets)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        fit_title_column(self.table, 1, self.natural_title)
 
     def save_row(self) -> None:
         items = self.items()
