@@ -63,7 +63,7 @@ def next_phase(qtbot, window):
     qtbot.keyClick(focused() or window, Qt.Key.Key_Right, ALT)
 
 
-def test_a_prioritisation_runs_through_every_panel(qtbot, screen, errors):
+def test_a_prioritisation_runs_through_every_panel(qtbot, screen, errors, monkeypatch):
     window, repo, sid, path = screen
     store = repo.prioritisation
     # 1. The proposals on the table, typed by number.
@@ -136,6 +136,17 @@ def test_a_prioritisation_runs_through_every_panel(qtbot, screen, errors):
     notes = [res.notes.item(i).text() for i in range(res.notes.count())]
     assert any("le falta 1 calificación" in n for n in notes)
     assert res.sens_model.rowCount() == 10
+    # The results PDF, written in the background and read back.
+    from pypdf import PdfReader
+
+    from cocrea_desktop.methods.prioritisation.qt.common import PrioFiles
+
+    target = path.parent / "resultados.pdf"
+    monkeypatch.setattr(PrioFiles, "ask_save_path", staticmethod(lambda *_a: str(target)))
+    res.pdf_button.click()
+    qtbot.waitUntil(lambda: res.last_pdf is not None, timeout=20000)
+    text = " ".join(p.extract_text() for p in PdfReader(str(target)).pages)
+    assert "Matriz" in text and TITLES[0] in " ".join(text.split())
 
     # 6. Agreement: 2 and 3 tie at the cut-off of 2; never broken silently.
     next_phase(qtbot, window)

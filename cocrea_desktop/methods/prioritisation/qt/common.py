@@ -119,3 +119,62 @@ def interactive_columns(view: QTableView) -> None:
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+class PrioFiles:
+    """Where to save a PDF, which spreadsheet to import: tests replace these (None =
+    cancelled)."""
+
+    @staticmethod
+    def ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from cocrea_desktop.i18n import _
+
+        name, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
+                                                    _("Documentos PDF (*.pdf)"))
+        return name or None
+
+    @staticmethod
+    def ask_open_path(parent: QWidget, title: str, folder: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from cocrea_desktop.i18n import _
+
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, title, folder, _("Hojas de cálculo (*.csv *.xlsx)"))
+        return name or None
+
+
+def save_pdf(panel: PrioPanel, title: str, suggested: str, make) -> None:  # noqa: ANN001
+    """Ask where, then write the PDF in the background on a read-only connection."""
+    from pathlib import Path
+
+    from cocrea_desktop.i18n import _
+    from cocrea_desktop.ui import workers
+    from cocrea_desktop.ui.places import start_folder
+
+    if panel.repo is None or getattr(panel, "task", None) is not None:
+        return
+    chosen = PrioFiles.ask_save_path(panel, title, str(start_folder(panel.repo) / suggested))
+    if not chosen:
+        return
+    target = Path(chosen)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    session_id = panel.session_id
+    panel.feedback.setText(_("Preparando el PDF…"))
+
+    def done(path) -> None:  # noqa: ANN001
+        panel.last_pdf = Path(path)
+        panel.feedback.setText(_("PDF guardado en {path}. Ábralo para imprimirlo.").format(
+            path=path))
+
+    def failed(err: BaseException) -> None:
+        message = err.message if isinstance(err, CocreaError) else str(err)
+        panel.feedback.setText(_("No se pudo hacer el PDF: {reason}").format(reason=message))
+
+    panel.task = workers.run_read(panel.repo.path,
+                                  lambda repo, _task: make(repo, session_id, target),
+                                  on_result=done, on_error=failed)
+    panel.task.finished.connect(lambda: setattr(panel, "task", None))

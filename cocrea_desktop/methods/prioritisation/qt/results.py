@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -20,6 +22,7 @@ from cocrea_desktop.methods.prioritisation.qt.common import (
     TextRowsModel,
     fit_title_column,
     rows_view,
+    save_pdf,
     wrapped,
 )
 from cocrea_desktop.methods.prioritisation.summary import summary
@@ -68,7 +71,17 @@ class ResultsPanel(PrioPanel):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.feedback)
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton(objectName="prio_results_pdf")
+        self.pdf_button.clicked.connect(self.save_results_pdf)
+        self.report_button = QPushButton(objectName="prio_third_report")
+        self.report_button.clicked.connect(self.save_third_report)
+        row.addWidget(self.pdf_button)
+        row.addWidget(self.report_button)
+        row.addWidget(self.feedback, 1)
+        layout.addLayout(row)
+        self.task = None
+        self.last_pdf = None
         self.retranslate()
 
     def focus_target(self) -> QWidget | None:
@@ -106,7 +119,21 @@ class ResultsPanel(PrioPanel):
         super().resizeEvent(event)
         self.fit()
 
+    def save_results_pdf(self) -> None:
+        from cocrea_desktop.methods.prioritisation.pdf import write_results
+
+        save_pdf(self, _("Guardar los resultados en PDF"), _("resultados-priorizacion.pdf"),
+                 write_results)
+
+    def save_third_report(self) -> None:
+        from cocrea_desktop.methods.prioritisation.pdf import write_third_report
+
+        save_pdf(self, _("Guardar el tercer informe en PDF"), _("tercer-informe.pdf"),
+                 lambda repo, _sid, target: write_third_report(repo, target))
+
     def retranslate(self) -> None:
+        self.pdf_button.setText(_("PDF de resultados"))
+        self.report_button.setText(_("Tercer informe (PDF)"))
         self.title.setText(_("Resultados: matriz y orden"))
         self.notes_title.setText(_("Cómo se decidieron los lugares y qué falta"))
         self.sens_title.setText(_("Sensibilidad: qué pasa si un peso sube o baja un paso"))
