@@ -185,3 +185,45 @@ def test_panels_follow_a_language_switch(qtbot, screen):
         assert panel.title.text() == "Proposals on the table"
     finally:
         qt_i18n.install("es")
+
+
+def test_paper_sheets_scanned_and_a_spreadsheet_imported(qtbot, screen, errors, monkeypatch):
+    """Sheets printed with QR from the scoring panel; one typed back after scanning its
+    code (the scanner types the payload); the others imported from a spreadsheet."""
+    from cocrea_desktop.core.voting.payload import format_serial
+    from cocrea_desktop.methods.prioritisation.qt.common import PrioFiles
+
+    window, repo, sid, path = screen
+    store = repo.prioritisation
+    store.put_on_table(sid, ["1 2"])
+    store.use_preset(sid, "cepal")
+    store.set_evaluators(sid, "panel", 3)
+    for phase in ("criteria", "evaluators", "scoring"):
+        ops.bus().changed.emit(repo.phases.go_to(sid, phase))
+    qtbot.waitUntil(lambda: type(window.panel()).__name__ == "ScoringPanel")
+    sc = window.panel()
+    target = path.parent / "hojas.pdf"
+    monkeypatch.setattr(PrioFiles, "ask_save_path", staticmethod(lambda *_a: str(target)))
+    sc.print_button.click()
+    issued = [r["serial"] for r in repo.register.issued(sid, "vote")]
+    assert len(issued) == 3 and target.exists()
+    payloads = dict(repo.register.payloads(sid, "vote", issued))
+    # The scanner types the QR's text into the code line, then Enter.
+    type_line(qtbot, sc.code, payloads[issued[2]])
+    assert sc.serial == issued[2] and format_serial(issued[2]) in sc.serial_label.text()
+    assert focused() is sc.entry
+    type_line(qtbot, sc.entry, "5454")
+    type_line(qtbot, sc.entry, "3333")
+    assert store.sheets(sid)[1] == {1: (5, 4, 5, 4), 2: (3, 3, 3, 3)}
+    # The same code again: refused in words, nothing changes.
+    type_line(qtbot, sc.code, format_serial(issued[2]))
+    assert sc.error.isVisibleTo(sc) and "ya se capturó como la hoja 1" in sc.error.text()
+    # A spreadsheet with the other two sheets.
+    sheet = path.parent / "hojas.csv"
+    sheet.write_text("hoja;propuesta;a;b;c;d\n2;1;4;4;4;4\n2;2;2;2;2;2\n3;1;5;5;5;\n",
+                     encoding="utf-8")
+    monkeypatch.setattr(PrioFiles, "ask_open_path", staticmethod(lambda *_a: str(sheet)))
+    sc.import_button.click()
+    assert sorted(store.sheets(sid)) == [1, 2, 3]
+    assert store.sheets(sid)[3] == {1: (5, 5, 5, None)}
+    assert "Hojas completas: 2 de 3" in sc.progress.text()

@@ -21,6 +21,8 @@ PRIORITISATION = register(Method(
     vote_kind="criteria",
     vote_on="proposals",
     option_noun="proposal",
+    # Score sheets on paper are issued and read back through the ballot register.
+    register_rounds=("vote",),
     summary=N_("Se califica cada propuesta del 1 al 5 en cada criterio; el puntaje suma peso × "
                "promedio y el STL acuerda cuáles pasan al Plan de Acción Local."),
     phases=(

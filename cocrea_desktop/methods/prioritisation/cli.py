@@ -85,13 +85,23 @@ def scores_evaluators(file: str, session_id: str, group: str, count: int) -> Non
 @scores.command("enter")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
-@click.option("--sheet", type=int, required=True, help="The sheet's number.")
+@click.option("--sheet", type=int, default=None, help="The sheet's number.")
+@click.option("--serial", default="", help="The serial (folio) of a printed score sheet.")
 @click.argument("rows", nargs=-1, required=True)
 @fail_cleanly
-def scores_enter(file: str, session_id: str, sheet: int, rows: tuple[str, ...]) -> None:
+def scores_enter(file: str, session_id: str, sheet: int | None, serial: str,
+                 rows: tuple[str, ...]) -> None:
     """One sheet: a row of digits per proposal in table order ("45345"), or "3=45345"."""
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.methods.prioritisation.paper import next_free_sheet, read_sheet_code
+
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
+        if serial:
+            serial = read_sheet_code(repo, sid, serial)
+            sheet = sheet or next_free_sheet(repo, sid)
+        if sheet is None:
+            raise InvalidInput(_("Diga el número de hoja (--sheet) o su folio (--serial)."))
         numbers = [i.number for i in repo.prioritisation.items(sid)]
         found: dict[int, str] = {}
         for position, text in enumerate(rows):
@@ -100,9 +110,32 @@ def scores_enter(file: str, session_id: str, sheet: int, rows: tuple[str, ...]) 
                 found[int(number)] = digits
             elif position < len(numbers):
                 found[numbers[position]] = text
-        repo.prioritisation.enter_sheet(sid, sheet, found)
+        repo.prioritisation.enter_sheet(sid, sheet, found, serial=serial)
     click.echo(_("Hoja {sheet}: {count} filas guardadas.").format(sheet=sheet,
                                                                    count=len(found)))
+
+
+@scores.command("sheets")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--count", type=int, default=None, help="How many sheets (default: one per "
+              "evaluator).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def scores_sheets(file: str, session_id: str, count: int | None, output: str,
+                  paper: str) -> None:
+    """Print score sheets with QR and serial, issued through the ballot register."""
+    from cocrea_desktop.methods.prioritisation.paper import print_score_sheets
+
+    with open_repo(file) as repo:
+        sid = repo.session(session_id).id
+        count = count or repo.prioritisation.setup(sid).evaluators or 1
+        printed = print_score_sheets(repo, sid, count, output, paper=paper)
+    serials = printed[0] if printed else []
+    click.echo(_("{count} hojas con folio guardadas en {path}.").format(count=len(serials),
+                                                                       path=output))
 
 
 @scores.command("import")

@@ -29,8 +29,8 @@ def proposals(repo: Repo, session_id: str, phase: Phase) -> dict:
 
 def criteria(repo: Repo, session_id: str, phase: Phase) -> dict:
     setup = repo.prioritisation.setup(session_id)
-    items = tuple(RoomItem(str(i + 1), c.label(), c.question_text(),
-                           value=_("peso {weight}").format(weight=_w(c.weight)))
+    items = tuple(RoomItem(str(i + 1), c.label(), " · ".join(
+        p for p in (c.question_text(), _("peso {weight}").format(weight=_w(c.weight))) if p))
                   for i, c in enumerate(setup.criteria))
     sentences = tuple(
         _("«{name}»: {high} = más prioridad.").format(name=c.label(), high=setup.scale_max)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -66,6 +68,24 @@ class ScoringPanel(PrioPanel):
         self.of_label = QLabel(objectName="prio_sheet_of")
         top.addWidget(self.of_label)
         layout.addLayout(top)
+        paper = QHBoxLayout()
+        self.code_label = QLabel()
+        self.code = QLineEdit(objectName="prio_sheet_code")
+        self.code.setMaximumWidth(260)
+        self.code.returnPressed.connect(self.read_code)
+        self.code_label.setBuddy(self.code)
+        self.serial = ""
+        self.serial_label = QLabel(objectName="prio_serial")
+        self.print_button = QPushButton(objectName="prio_print_sheets")
+        self.print_button.clicked.connect(self.print_sheets)
+        self.import_button = QPushButton(objectName="prio_import")
+        self.import_button.clicked.connect(self.import_sheets)
+        for widget in (self.code_label, self.code, self.serial_label):
+            paper.addWidget(widget)
+        paper.addStretch(1)
+        paper.addWidget(self.print_button)
+        paper.addWidget(self.import_button)
+        layout.addLayout(paper)
         self.legend = QLabel(objectName="prio_legend")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
@@ -116,6 +136,8 @@ class ScoringPanel(PrioPanel):
 
     def _sheet_changed(self, _value: int) -> None:
         self.current = 0
+        self.serial = ""
+        self.serial_label.clear()
         self.error.hide()
         self.refresh()
 
@@ -180,7 +202,8 @@ class ScoringPanel(PrioPanel):
         sheet = self.sheet.value()
         text = self.entry.text()
         try:
-            changes = self.store.enter_row(self.session_id, sheet, item.number, text)
+            changes = self.store.enter_row(self.session_id, sheet, item.number, text,
+                                           serial=self.serial)
         except CocreaError as err:  # refused whole, in words; the row stays to be fixed
             self.error.setText(err.message)
             self.error.show()
@@ -199,14 +222,95 @@ class ScoringPanel(PrioPanel):
             self.sheet.setValue(sheet + 1)
             self.sheet.blockSignals(False)
             self.current = 0
+            self.serial = ""
+            self.serial_label.clear()
         else:
             self.feedback.setText(_("Hoja {sheet} completa: era la última.").format(
                 sheet=sheet))
         ops.bus().changed.emit(changes)
         self.refresh()
 
+    def read_code(self) -> None:
+        """A sheet's QR scanned (the scanner types it) or its serial typed: the register
+        says whether it is ours; its scores go on the next free sheet number."""
+        from cocrea_desktop.core.voting.payload import format_serial
+        from cocrea_desktop.methods.prioritisation.paper import next_free_sheet, read_sheet_code
+
+        if self.repo is None or not self.code.text().strip():
+            return
+        try:
+            serial = read_sheet_code(self.repo, self.session_id, self.code.text())
+        except CocreaError as err:
+            self.error.setText(err.message)
+            self.error.show()
+            self.code.selectAll()
+            return
+        self.error.hide()
+        self.code.clear()
+        self.sheet.setValue(next_free_sheet(self.repo, self.session_id))
+        self.serial = serial
+        self.serial_label.setText(_("Hoja {sheet} · folio {serial}").format(
+            sheet=self.sheet.value(), serial=format_serial(serial)))
+        self.entry.setFocus()
+
+    def print_sheets(self) -> None:
+        """Print one score sheet per evaluator, with QR and serial, issued in the register."""
+        from PySide6.QtCore import Qt as _Qt
+        from PySide6.QtWidgets import QApplication
+
+        from cocrea_desktop.methods.prioritisation.paper import print_score_sheets
+        from cocrea_desktop.methods.prioritisation.qt.common import PrioFiles
+        from cocrea_desktop.ui.places import start_folder
+
+        if self.repo is None:
+            return
+        count = self.store.setup(self.session_id).evaluators or 1
+        chosen = PrioFiles.ask_save_path(self, _("Guardar las hojas de calificación"), str(
+            start_folder(self.repo) / _("hojas-de-calificacion.pdf")))
+        if not chosen:
+            return
+        QApplication.setOverrideCursor(_Qt.CursorShape.WaitCursor)
+        try:
+            printed = print_score_sheets(self.repo, self.session_id, count, chosen)
+        except CocreaError as err:
+            QApplication.restoreOverrideCursor()
+            ops.show_error(self, err)
+            return
+        QApplication.restoreOverrideCursor()
+        if printed is None:
+            return
+        serials, changes = printed
+        self.last_pdf = chosen
+        self.feedback.setText(_("{count} hojas con folio guardadas en {path}.").format(
+            count=len(serials), path=chosen))
+        ops.bus().changed.emit(changes)
+
+    def import_sheets(self) -> None:
+        from cocrea_desktop.methods.prioritisation.qt.common import PrioFiles
+        from cocrea_desktop.methods.prioritisation.spreadsheet import read_rows
+        from cocrea_desktop.ui.places import start_folder
+
+        if self.repo is None:
+            return
+        chosen = PrioFiles.ask_open_path(self, _("Importar calificaciones"),
+                                         str(start_folder(self.repo)))
+        if not chosen:
+            return
+        try:
+            rows = read_rows(chosen)
+        except CocreaError as err:
+            ops.show_error(self, err)
+            return
+        if self.act(lambda: self.store.import_rows(self.session_id, rows),
+                    _("Filas importadas: {count}.").format(count=len(rows))):
+            self.refresh()
+
     def retranslate(self) -> None:
         self.title.setText(_("Calificación"))
+        self.code_label.setText(_("&Folio de la hoja (QR):"))
+        self.code.setPlaceholderText(_("Escanee el QR o escriba el folio"))
+        self.print_button.setText(_("Imprimir hojas con QR…"))
+        self.import_button.setText(_("Importar hoja de cálculo…"))
         self.sheet_label.setText(_("&Hoja:"))
         self.entry.setPlaceholderText(_("Ejemplo: 45345, o 4 5 3 - 5; Intro guarda"))
         if self.repo is not None:
