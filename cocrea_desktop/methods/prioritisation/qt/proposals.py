@@ -20,6 +20,8 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.prioritisation.qt.common import (
     PrioPanel,
     TextRowsModel,
+    fit_title_column,
+    interactive_columns,
     rows_view,
     selected_keys,
 )
@@ -61,11 +63,14 @@ class ProposalsPanel(PrioPanel):
         self.all_model = TextRowsModel(self)
         self.all_table = rows_view(self.all_model, "prio_all_proposals", multi=True)
         self.all_table.activated.connect(lambda _i: self.put_selected())
+        interactive_columns(self.all_table)
         left_box.addWidget(self.all_title)
         left_box.addWidget(self.all_table, 1)
         self.table_title = big(QLabel(objectName="prio_on_table_title"), 1.05)
         self.model = TextRowsModel(self)
         self.table = rows_view(self.model, "prio_on_table")
+        interactive_columns(self.table)
+        self.natural = {self.all_table: 300, self.table: 300}
         self.remove_button = QPushButton(objectName="prio_remove")
         self.remove_button.clicked.connect(self.remove_selected)
         right_box.addWidget(self.table_title)
@@ -89,14 +94,25 @@ class ProposalsPanel(PrioPanel):
         self.all_model.set_table(
             [_("Núm."), _("Propuesta"), _("Tema"), _("Mesa"), _("En la mesa")],
             [(p.label, [p.label, p.title, p.theme, p.table_label,
-                        _("sí, la {number}").format(number=placed[p.id]) if p.id in placed
-                        else ""]) for p in proposals])
+                        str(placed[p.id]) if p.id in placed else ""]) for p in proposals])
         self.model.set_table([_("Núm."), _("Propuesta"), _("De la lista")],
                              [(i.number, [str(i.number), i.title, i.proposal_label])
                               for i in on_table])
+        for view in (self.all_table, self.table):
+            view.resizeColumnsToContents()
+            self.natural[view] = view.columnWidth(1)
+        self.fit()
         self.table_title.setText(_("En la mesa: {count}").format(count=len(on_table)))
         self.all_title.setText(_("Propuestas de la oficina: {count}").format(
             count=len(proposals)))
+
+    def fit(self) -> None:
+        for view, natural in self.natural.items():
+            fit_title_column(view, 1, natural)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()
 
     def put_typed(self) -> None:
         text = self.entry.text().strip()
