@@ -227,3 +227,30 @@ def test_paper_sheets_scanned_and_a_spreadsheet_imported(qtbot, screen, errors, 
     assert sorted(store.sheets(sid)) == [1, 2, 3]
     assert store.sheets(sid)[3] == {1: (5, 5, 5, None)}
     assert "Hojas completas: 2 de 3" in sc.progress.text()
+
+
+def test_scores_counted_by_hand_per_proposal_and_criterion(qtbot, screen, errors):
+    window, repo, sid, _path = screen
+    store = repo.prioritisation
+    store.put_on_table(sid, ["1 2"])
+    store.use_preset(sid, "cepal")
+    store.set_evaluators(sid, "room", 6)
+    for phase in ("criteria", "evaluators", "scoring"):
+        ops.bus().changed.emit(repo.phases.go_to(sid, phase))
+    qtbot.waitUntil(lambda: type(window.panel()).__name__ == "ScoringPanel")
+    sc = window.panel()
+    sc.by_hand.setChecked(True)
+    assert not sc.sheet.isEnabled() and focused() is sc.entry
+    type_line(qtbot, sc.entry, "0 0 1 2 3")  # no counter named yet: refused in words
+    assert "quién hizo el conteo" in sc.error.text() and not store.counts(sid)
+    sc.counter.setText("Lupita Cruz")
+    for text in ("0 0 1 2 3", "0 0 0 3 3", "0 1 1 1 3", "0 0 2 2 2",   # proposal 1
+                 "3 3 0 0 0", "2 2 2 0 0", "0 0 0 0 1", "1 1 1 1 1"):  # proposal 2
+        type_line(qtbot, sc.entry, text)
+    assert store.counts(sid)[(1, 1)] == (0, 0, 0, 3, 3)
+    assert store.counts(sid)[(2, 3)] == (1, 1, 1, 1, 1)
+    type_line(qtbot, sc.entry, "0 0 0 9 9")  # more than the six in the room
+    assert "Suman 18 calificaciones y califican 6 personas" in sc.error.text()
+    assert sc.progress.text() == "Conteos capturados: 8 de 8"
+    result = store.tally(sid)
+    assert result.row(1).rank == 1 and result.row(2).scored == (6, 6, 1, 5)

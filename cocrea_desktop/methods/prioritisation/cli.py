@@ -138,6 +138,22 @@ def scores_sheets(file: str, session_id: str, count: int | None, output: str,
                                                                        path=output))
 
 
+@scores.command("count")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--proposal", type=int, required=True, help="The proposal's number on the table.")
+@click.option("--criterion", type=int, required=True, help="The criterion's number (1 = first).")
+@click.option("--counts", required=True, help='How many gave 1, 2, 3, 4, 5: "0 1 3 5 3".')
+@click.option("--counter", required=True, help="Who counted.")
+@fail_cleanly
+def scores_count(file: str, session_id: str, proposal: int, criterion: int, counts: str,
+                 counter: str) -> None:
+    """Scores counted by hand for one proposal and criterion (never mixed with sheets)."""
+    with open_repo(file) as repo:
+        repo.prioritisation.set_count(repo.session(session_id).id, proposal, criterion - 1,
+                                      counts, counter=counter)
+
+
 @scores.command("import")
 @click.argument("file", type=FILE)
 @click.argument("session_id")

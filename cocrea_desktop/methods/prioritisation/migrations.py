@@ -74,5 +74,27 @@ def m0001_tables(db: Database) -> None:
         )""")
 
 
+
+
+@migrations(name=f"{KEY}_0002_hand_counts")
+def m0002_hand_counts(db: Database) -> None:
+    """Scores counted by hand per proposal and criterion (how many 1s, 2s... 5s), with
+    who counted: id = "<session>:<number>:<criterion>"."""
+    db.execute(f"""
+        CREATE TABLE prioritisation_count (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES session(id),
+            option INTEGER NOT NULL,
+            criterion INTEGER NOT NULL,
+            counts TEXT NOT NULL DEFAULT '[]',
+            counter TEXT NOT NULL DEFAULT '',
+            {_COMMON}
+        )""")
+    db.execute("CREATE INDEX prioritisation_count_session ON prioritisation_count(session_id)")
+
+
 #: No names are kept: a sheet is a number; who decided is a body ("el STL"), in clear.
 PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {}
+
+#: Who counted by hand is written in clear (like a vote's counter): never published.
+LEAK_CHECKED_FIELDS = {"prioritisation_count": ("counter",)}

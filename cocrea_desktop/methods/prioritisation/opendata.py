@@ -49,8 +49,8 @@ def rows(repo: Repo, session_id: str) -> dict[str, list[dict[str, Any]]]:
              "question": c.question_text(), "weight": c.weight,
              "higher_is_priority": int(c.higher_is_priority)}
             for i, c in enumerate(setup.criteria)]}
-    scores = [(option, i + 1, score) for sheet in store.sheets(session_id).values()
-              for option, row in sheet.items() for i, score in enumerate(row)]
+    scores = [(option, i + 1, score) for card in store.cards(session_id)
+              for option, row in card for i, score in enumerate(row)]
     out["prioritisation_scores"] = [
         {"session_id": session_id, "proposal": o, "criterion": c,
          "score": "" if s is None else s}

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
 
 TABLES = ("prioritisation_setup", "prioritisation_item", "prioritisation_score",
-          "prioritisation_agreement")
+          "prioritisation_count", "prioritisation_agreement")
 
 
 def digest(repo: Repo, session_ids: list[str]) -> str:

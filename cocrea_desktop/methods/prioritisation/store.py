@@ -197,21 +197,59 @@ class PrioritisationStore:
             "GROUP BY sheet", [session_id])}
 
     def has_scores(self, session_id: str) -> bool:
-        return bool(self.pf.scalar("SELECT EXISTS (SELECT 1 FROM prioritisation_score WHERE "
-                                   "session_id = ?)", [session_id]))
+        return bool(self.pf.scalar(
+            "SELECT EXISTS (SELECT 1 FROM prioritisation_score WHERE session_id = ?) OR "
+            "EXISTS (SELECT 1 FROM prioritisation_count WHERE session_id = ?)",
+            [session_id, session_id]))
+
+    def counts(self, session_id: str) -> dict[tuple[int, int], tuple[int, ...]]:
+        """(proposal number, criterion index) -> how many gave each score, low to high."""
+        return {(r["option"], r["criterion"]): tuple(json.loads(r["counts"]))
+                for r in self.pf.query("SELECT option, criterion, counts FROM "
+                                       "prioritisation_count WHERE session_id = ?",
+                                       [session_id])}
+
+    def counter(self, session_id: str) -> str:
+        return self.pf.scalar("SELECT counter FROM prioritisation_count WHERE session_id = ? "
+                              "ORDER BY updated_at DESC LIMIT 1", [session_id]) or ""
+
+    def cards(self, session_id: str) -> list[list[tuple[int, tuple[int | None, ...]]]]:
+        """What the tally reads: every sheet's rows, or, for scores counted by hand, one
+        card per person counted (the k-th card holds the k-th score of each count, so that
+        each criterion's mean and number of scores are exact), padded with empty cards up
+        to the number of people who score."""
+        options = [i.number for i in self.items(session_id)]
+        counts = self.counts(session_id)
+        if not counts:
+            return [[(o, s) for o, s in sheet.items() if o in options]
+                    for sheet in self.sheets(session_id).values()]
+        setup = self.setup(session_id)
+        n = len(setup.criteria)
+        expanded = {key: [setup.scale_min + i for i, c in enumerate(row) for _k in range(c)]
+                    for key, row in counts.items()}
+        people = max([len(v) for v in expanded.values()] + [setup.evaluators])
+        cards = []
+        for k in range(people):
+            card = []
+            for o in options:
+                row = tuple(expanded[(o, c)][k] if (o, c) in expanded and
+                            k < len(expanded[(o, c)]) else None for c in range(n))
+                if any(v is not None for v in row):
+                    card.append((o, row))
+            cards.append(card)
+        return cards
 
     def tally(self, session_id: str, rule: CriteriaRule | None = None) -> CriteriaTally:
         """The core's tally over every sheet (``rule``: another weighting, for sensitivity)."""
         rule = rule or self.rule(session_id)
         options = [i.number for i in self.items(session_id)]
-        cards = [[(o, s) for o, s in sheet.items() if o in options]
-                 for sheet in self.sheets(session_id).values()]
-        return tally_criteria(cards, options=options, rule=rule, noun=PROPOSAL)
+        return tally_criteria(self.cards(session_id), options=options, rule=rule,
+                              noun=PROPOSAL)
 
     def sensitivity(self, session_id: str) -> list[Shift]:
         options = [i.number for i in self.items(session_id)]
-        cards = [list(s.items()) for s in self.sheets(session_id).values()]
-        return sensitivity(cards, options=options, rule=self.rule(session_id))
+        return sensitivity(self.cards(session_id), options=options,
+                           rule=self.rule(session_id))
 
     def agreement(self, session_id: str) -> Agreement | None:
         row = self.pf.row("prioritisation_agreement", session_id)
@@ -395,6 +433,7 @@ class PrioritisationStore:
         sheet = self._check_sheet(session_id, sheet)
         if source not in SOURCES:
             raise InvalidInput(_("Origen desconocido: {source}").format(source=source))
+        self._check_no_counts(session_id)
         checked = {int(o): (self.check_row(session_id, int(o), t), split_row(
             t, len(self.rule(session_id).criteria))) for o, t in rows.items()}
         if not checked:
@@ -454,6 +493,7 @@ class PrioritisationStore:
             per_sheet[sheet][number] = text
         if not per_sheet:
             raise InvalidInput(_("El archivo no tiene calificaciones."))
+        self._check_no_counts(session_id)
         self.repo.check_not_concluded(session_id)
         session = self.repo.session(session_id)
         with self.pf.write("prioritisation.import", Label(
@@ -474,6 +514,56 @@ class PrioritisationStore:
                             "device_id": self.pf.device.id})
                     else:
                         unit.update("prioritisation_score", row_id, values, stamp=True)
+        return unit.changes().made(session_id=session_id)
+
+    def _check_no_counts(self, session_id: str) -> None:
+        if self.counts(session_id):
+            raise RuleViolation(_("Esta priorización se contó a mano: no se mezcla con hojas "
+                                  "capturadas."))
+
+    def set_count(self, session_id: str, number: int, criterion: int, text: str, *,
+                  counter: str) -> Changes:
+        """Scores counted by hand for one proposal and criterion: how many gave 1, 2, 3, 4
+        and 5 ("0 1 3 5 3"), and who counted. Typing it again replaces it."""
+        self.repo.check_not_concluded(session_id)
+        rule = self.rule(session_id)
+        setup = self.setup(session_id)
+        item = self.item(session_id, int(number))
+        if not 0 <= int(criterion) < len(rule.criteria):
+            raise NotFound(_("No existe ese criterio."))
+        counter = _clean(counter)
+        if not counter:
+            raise InvalidInput(_("Escriba quién hizo el conteo."))
+        if self.sheets(session_id):
+            raise RuleViolation(_("Esta priorización ya tiene hojas capturadas: no se mezclan "
+                                  "con conteos a mano."))
+        size = setup.scale_max - setup.scale_min + 1
+        cells = ballot_rules.split_entries(str(text or ""))
+        if len(cells) != size or not all(c.isascii() and c.isdigit() for c in cells):
+            raise InvalidInput(_("Escriba {size} números: cuántas personas dieron {low}, "
+                                 "cuántas {next}… hasta {high} (por ejemplo: 0 1 3 5 3).")
+                               .format(size=size, low=setup.scale_min,
+                                       next=setup.scale_min + 1, high=setup.scale_max))
+        counts = [int(c) for c in cells]
+        if setup.evaluators and sum(counts) > setup.evaluators:
+            raise InvalidInput(_("Suman {total} calificaciones y califican {count} personas: "
+                                 "revise el conteo.").format(total=sum(counts),
+                                                             count=setup.evaluators))
+        row_id = f"{session_id}:{item.number}:{int(criterion)}"
+        label = Label(N_("contar a mano la propuesta {number}, «{criterion}»"),
+                      number=item.number, criterion=rule.criteria[int(criterion)].name)
+        session = self.repo.session(session_id)
+        with self.pf.write("prioritisation.count", label) as unit:
+            if not session.voting_started_at:
+                unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
+            values = {"counts": json.dumps(counts), "counter": counter}
+            if self.pf.row("prioritisation_count", row_id) is None:
+                unit.insert("prioritisation_count", {
+                    "id": row_id, "session_id": session_id, "option": item.number,
+                    "criterion": int(criterion), **values, "created_at": unit.at,
+                    "updated_at": unit.at, "device_id": self.pf.device.id})
+            else:
+                unit.update("prioritisation_count", row_id, values, stamp=True)
         return unit.changes().made(session_id=session_id)
 
     # -- writing: the agreement ------------------------------------------------------------
@@ -536,8 +626,10 @@ def PROPOSAL_GUARD(repo: Repo, proposal) -> None:  # noqa: N802 - the hook's nam
     """A proposal scored in a prioritisation session is not withdrawn or joined."""
     rows = repo.pf.query(
         "SELECT i.session_id, i.number FROM prioritisation_item i WHERE i.proposal_id = ? AND "
-        "i.status = 'active' AND EXISTS (SELECT 1 FROM prioritisation_score s WHERE "
-        "s.session_id = i.session_id AND s.option = i.number)", [proposal.id])
+        "i.status = 'active' AND (EXISTS (SELECT 1 FROM prioritisation_score s WHERE "
+        "s.session_id = i.session_id AND s.option = i.number) OR EXISTS (SELECT 1 FROM "
+        "prioritisation_count c WHERE c.session_id = i.session_id AND c.option = i.number))",
+        [proposal.id])
     if rows:
         raise RuleViolation(_("La propuesta {label} ya fue calificada en una priorización: no "
                               "se retira ni se une.").format(label=proposal.label))

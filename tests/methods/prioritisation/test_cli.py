@@ -52,3 +52,19 @@ def test_a_prioritisation_from_the_command_line(tmp_path, fake_clock):
     assert "4. Análisis" in text
     run("scores", "results", str(db), sid, "-o", str(tmp_path / "r.pdf"))
     assert (tmp_path / "r.pdf").stat().st_size > 1000
+
+
+def test_hand_counts_from_the_command_line(tmp_path, fake_clock):
+    db = tmp_path / "p.cocrea.db"
+    with Repo.create(db, name="PAL", clock=fake_clock) as repo:
+        repo.proposals.add("Pozo")
+        sid, _c = repo.add_session(method="prioritisation", question="¿Cuáles?")
+        repo.prioritisation.put_on_table(sid, ["1"])
+        repo.prioritisation.use_preset(sid, "cepal")
+    run("scores", "count", str(db), sid, "--proposal", "1", "--criterion", "2", "--counts",
+        "0 0 1 1 2", "--counter", "Lupita Cruz")
+    out = run("scores", "count", str(db), sid, "--proposal", "1", "--criterion", "9",
+              "--counts", "0 0 1 1 2", "--counter", "Lupita Cruz", ok=False)
+    assert "No existe ese criterio" in out
+    data = json.loads(run("scores", "show", str(db), sid, "--json"))
+    assert data["rows"][0][5] == "4.25 (n=4)"

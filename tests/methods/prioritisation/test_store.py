@@ -179,3 +179,38 @@ def test_undo_and_reopen(prio, db_path):
     repo.close()
     with Repo.open(db_path) as again:
         assert again.prioritisation.sheets(sid) == {1: {1: (5, 5, 5, 5, 5)}}
+
+
+def test_hand_counts_per_proposal_and_criterion(prio):
+    repo, sid = prio
+    store = repo.prioritisation
+    before = journal(repo)
+    with pytest.raises(InvalidInput, match="quién hizo el conteo"):
+        store.set_count(sid, 1, 0, "0 0 1 1 1", counter=" ")
+    with pytest.raises(InvalidInput, match="Escriba 5 números"):
+        store.set_count(sid, 1, 0, "0 1 1", counter="Lupita")
+    with pytest.raises(InvalidInput, match="Suman 4 calificaciones y califican 3 personas"):
+        store.set_count(sid, 1, 0, "0 0 0 2 2", counter="Lupita")
+    assert journal(repo) == before
+    # Proposal 1: on every criterion one 3 and two 5s; proposal 2: only two 2s on the first.
+    for criterion in range(5):
+        store.set_count(sid, 1, criterion, "0 0 1 0 2", counter="Lupita")
+    store.set_count(sid, 2, 0, "0 2 0 0 0", counter="Lupita")
+    result = store.tally(sid)
+    row1 = result.row(1)
+    assert row1.means == pytest.approx((13 / 3,) * 5) and row1.scored == (3,) * 5
+    assert result.row(2).scored == (2, 0, 0, 0, 0) and result.row(2).score is None
+    assert result.evaluators == 3 and row1.rank == 1
+    assert store.counter(sid) == "Lupita"
+    # Sheets and hand counts never mix.
+    with pytest.raises(RuleViolation, match="se contó a mano"):
+        store.enter_row(sid, 1, 1, "55555")
+    with pytest.raises(RuleViolation, match="Ya hay calificaciones"):
+        store.use_preset(sid, "cepal")
+
+
+def test_hand_counts_refused_once_sheets_are_typed(prio):
+    repo, sid = prio
+    repo.prioritisation.enter_row(sid, 1, 1, "55555")
+    with pytest.raises(RuleViolation, match="ya tiene hojas capturadas"):
+        repo.prioritisation.set_count(sid, 1, 0, "0 0 0 0 1", counter="Lupita")

@@ -16,7 +16,7 @@ from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Role, RowsModel
 from cocrea_desktop.ui.views.panel import Panel, table_view
 
 PRIO_TABLES = ("prioritisation_setup", "prioritisation_item", "prioritisation_score",
-               "prioritisation_agreement", "proposal", "session")
+               "prioritisation_count", "prioritisation_agreement", "proposal", "session")
 
 TextRow = tuple[Any, list[str]]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,6 +87,20 @@ class ScoringPanel(PrioPanel):
         paper.addWidget(self.print_button)
         paper.addWidget(self.import_button)
         layout.addLayout(paper)
+        hand = QHBoxLayout()
+        self.by_hand = QCheckBox(objectName="prio_by_hand")
+        self.by_hand.toggled.connect(self._mode_changed)
+        self.counter_label = QLabel()
+        self.counter = QLineEdit(objectName="prio_counter")
+        self.counter.setMaximumWidth(260)
+        self.counter_label.setBuddy(self.counter)
+        self.criterion = 0  # the criterion counted now (hand counts)
+        self.counter.setEnabled(False)
+        hand.addWidget(self.by_hand)
+        hand.addWidget(self.counter_label)
+        hand.addWidget(self.counter)
+        hand.addStretch(1)
+        layout.addLayout(hand)
         self.legend = QLabel(objectName="prio_legend")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
@@ -141,6 +156,15 @@ class ScoringPanel(PrioPanel):
         self.error.hide()
         self.refresh()
 
+    def _mode_changed(self, by_hand: bool) -> None:
+        for widget in (self.sheet, self.code, self.print_button, self.import_button):
+            widget.setEnabled(not by_hand)
+        self.counter.setEnabled(by_hand)
+        self.current, self.criterion = 0, 0
+        self.error.hide()
+        self.refresh()
+        self.entry.setFocus()
+
     def go_to(self, index: int) -> None:
         items = self.items()
         if not items:
@@ -165,6 +189,15 @@ class ScoringPanel(PrioPanel):
             high=setup.scale_max, criteria=" · ".join(
                 f"{i + 1}. {c.label()}" for i, c in enumerate(criteria)))
             if criteria else _("Aún no hay criterios: vuelva a la fase «Criterios»."))
+        if self.store.counts(self.session_id) and not self.by_hand.isChecked():
+            self.by_hand.blockSignals(True)
+            self.by_hand.setChecked(True)
+            self.by_hand.blockSignals(False)
+            self._mode_changed(True)
+            return
+        if self.by_hand.isChecked():
+            self.refresh_counts(setup, items)
+            return
         sheets = self.store.sheets(self.session_id)
         mine = sheets.get(self.sheet.value(), {})
         self.model.set_table(
@@ -194,9 +227,70 @@ class ScoringPanel(PrioPanel):
         super().resizeEvent(event)
         fit_title_column(self.table, 1, self.natural_title)
 
+    def refresh_counts(self, setup, items) -> None:  # noqa: ANN001
+        """Hand counts: one cell per proposal and criterion, how many gave each score."""
+        counts = self.store.counts(self.session_id)
+        criteria = setup.criteria
+        if not self.counter.text() and self.store.counter(self.session_id):
+            self.counter.setText(self.store.counter(self.session_id))
+        self.legend.setText(_("Conteo a mano: para cada propuesta y criterio, escriba cuántas "
+                              "personas dieron {low}, cuántas {next}… hasta {high} (por ejemplo: "
+                              "0 1 3 5 3).").format(low=setup.scale_min,
+                                                    next=setup.scale_min + 1,
+                                                    high=setup.scale_max))
+        self.model.set_table(
+            [_("Núm."), _("Propuesta")] + [wrapped(f"{i + 1}. {c.label()}") for i, c in
+                                           enumerate(criteria)],
+            [(i.number, [str(i.number), i.title] + [
+                "·".join(str(n) for n in counts[(i.number, c)]) if (i.number, c) in counts
+                else "" for c in range(len(criteria))]) for i in items])
+        self.table.resizeColumnsToContents()
+        self.natural_title = self.table.columnWidth(1)
+        fit_title_column(self.table, 1, self.natural_title)
+        self.current = min(self.current, max(0, len(items) - 1))
+        self.criterion = min(self.criterion, max(0, len(criteria) - 1))
+        if items and criteria:
+            item = items[self.current]
+            self.prompt.setText(_("Propuesta {number}: {title} · «{criterion}»").format(
+                number=item.number, title=item.title,
+                criterion=criteria[self.criterion].label()))
+            self.table.selectRow(self.current)
+        done = sum(1 for key in counts if key[0] in {i.number for i in items})
+        self.progress.setText(_("Conteos capturados: {done} de {total}").format(
+            done=done, total=len(items) * len(criteria)))
+
+    def save_count(self) -> None:
+        items = self.items()
+        setup = self.store.setup(self.session_id)
+        if not items or not setup.criteria:
+            return
+        item = items[self.current]
+        criterion = self.criterion
+        try:
+            changes = self.store.set_count(self.session_id, item.number, criterion,
+                                           self.entry.text(), counter=self.counter.text())
+        except CocreaError as err:
+            self.error.setText(err.message)
+            self.error.show()
+            self.entry.selectAll()
+            return
+        self.error.hide()
+        self.entry.clear()
+        self.feedback.setText(_("Propuesta {number}, «{criterion}»: conteo guardado.").format(
+            number=item.number, criterion=setup.criteria[criterion].label()))
+        if criterion + 1 < len(setup.criteria):
+            self.criterion += 1
+        elif self.current + 1 < len(items):
+            self.current, self.criterion = self.current + 1, 0
+        ops.bus().changed.emit(changes)
+        self.refresh()
+
     def save_row(self) -> None:
         items = self.items()
         if self.repo is None or not items:
+            return
+        if self.by_hand.isChecked():
+            self.save_count()
             return
         item = items[self.current]
         sheet = self.sheet.value()
@@ -310,6 +404,9 @@ class ScoringPanel(PrioPanel):
         self.code_label.setText(_("&Folio de la hoja (QR):"))
         self.code.setPlaceholderText(_("Escanee el QR o escriba el folio"))
         self.print_button.setText(_("Imprimir hojas con QR…"))
+        self.by_hand.setText(_("Conteo a &mano por propuesta y criterio"))
+        self.counter_label.setText(_("Contó:"))
+        self.counter.setPlaceholderText(_("Quién hizo el conteo"))
         self.import_button.setText(_("Importar hoja de cálculo…"))
         self.sheet_label.setText(_("&Hoja:"))
         self.entry.setPlaceholderText(_("Ejemplo: 45345, o 4 5 3 - 5; Intro guarda"))
