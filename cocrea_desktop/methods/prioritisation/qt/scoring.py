@@ -72,7 +72,7 @@ class ScoringPanel(PrioPanel):
         paper = QHBoxLayout()
         self.code_label = QLabel()
         self.code = QLineEdit(objectName="prio_sheet_code")
-        self.code.setMaximumWidth(260)
+        self.code.setMinimumWidth(250)
         self.code.returnPressed.connect(self.read_code)
         self.code_label.setBuddy(self.code)
         self.serial = ""
@@ -92,7 +92,7 @@ class ScoringPanel(PrioPanel):
         self.by_hand.toggled.connect(self._mode_changed)
         self.counter_label = QLabel()
         self.counter = QLineEdit(objectName="prio_counter")
-        self.counter.setMaximumWidth(260)
+        self.counter.setMinimumWidth(220)
         self.counter_label.setBuddy(self.counter)
         self.criterion = 0  # the criterion counted now (hand counts)
         self.counter.setEnabled(False)
