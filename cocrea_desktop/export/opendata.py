@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import privacy
 from cocrea_desktop.core.errors import StorageError
+from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.text import spreadsheet_cell, strip_controls
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.export import evidence
@@ -180,6 +181,10 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                 for step, text in enumerate(texts, 1):
                     out["tie_breaks"].append({"session_id": s.id, "round": r.round,
                                               "type": kind, "step": step, "text": text})
+        own = get_method(s.method).module("opendata")
+        if own is not None and hasattr(own, "rows"):
+            for name, rows in own.rows(repo, s.id).items():
+                out.setdefault(name, []).extend(rows)
         for dimension, cats in snap.attendance.items():
             for category, count in cats.items():
                 out["attendance_counts"].append({"session_id": s.id, "dimension": dimension,
@@ -192,14 +197,31 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
 NUMERIC_TYPES = ("entero", "booleano")
 
 
+def method_tables() -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
+    """The open-data tables of the methods' own records: each method package's
+    ``opendata`` module may name ``TABLES`` (same shape as :data:`TABLES`) and
+    ``rows(repo, session_id) -> {table: [row]}`` for one of its sessions. A method's table
+    is published only when the process has rows for it."""
+    from cocrea_desktop.core.methods import method_modules
+
+    found: dict[str, tuple[str, list[tuple[str, str, str]]]] = {}
+    for _method, module in method_modules("opendata"):
+        found.update(getattr(module, "TABLES", {}))
+    return found
+
+
+def _table(name: str) -> tuple[str, list[tuple[str, str, str]]]:
+    return TABLES[name] if name in TABLES else method_tables()[name]
+
+
 def _cells(name: str, row: dict[str, Any]) -> list[Any]:
     """One row's cells, safe for a spreadsheet (no formulas, no control characters)."""
     return [spreadsheet_cell(row.get(c), numeric=kind in NUMERIC_TYPES)
-            for c, kind, _d in TABLES[name][1]]
+            for c, kind, _d in _table(name)[1]]
 
 
 def _csv_bytes(name: str, rows: list[dict[str, Any]]) -> bytes:
-    columns = [c for c, _t, _d in TABLES[name][1]]
+    columns = [c for c, _t, _d in _table(name)[1]]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -219,11 +241,12 @@ def _public_json(value: Any) -> Any:
     return value
 
 
-def _dictionary_bytes() -> bytes:
+def _dictionary_bytes(names: list[str] | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["table", "column", "type", "description"])
-    for table_name, (_desc, columns) in TABLES.items():
+    for table_name in names or list(TABLES):
+        _desc, columns = _table(table_name)
         for column, kind, description in columns:
             writer.writerow([table_name, column, kind, _(description)])
     return buffer.getvalue().encode("utf-8-sig")
@@ -245,8 +268,8 @@ def _readme(repo: Repo, tables: dict[str, list[dict[str, Any]]]) -> str:
         "| " + _("Archivo") + " | " + _("Contenido") + " | " + _("Filas") + " |",
         "|---|---|---|",
     ]
-    for name, (description, _cols) in TABLES.items():
-        lines.append(f"| {name}.csv | {_(description)} | {len(tables[name])} |")
+    for name in tables:
+        lines.append(f"| {name}.csv | {_(_table(name)[0])} | {len(tables[name])} |")
     lines += ["", _("Conteos pequeños (1 o 2 personas de una comunidad o lengua) pueden "
                     "ayudar a reconocer a alguien: revíselos antes de publicar."), ""]
     return "\n".join(lines)
@@ -259,7 +282,7 @@ def _xlsx_bytes(tables: dict[str, list[dict[str, Any]]]) -> bytes:
     book.remove(book.active)
     for name, rows in tables.items():
         sheet = book.create_sheet(title=name[:31])
-        columns = [c for c, _t, _d in TABLES[name][1]]
+        columns = [c for c, _t, _d in _table(name)[1]]
         sheet.append(columns)
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(_cells(name, row), start=1):
@@ -325,7 +348,8 @@ def export_open_data(repo: Repo, folder: str | os.PathLike[str], *,
         except ImportError:
             result.warnings.append(_("No se escribió {name}: falta el módulo openpyxl.").format(
                 name=XLSX_NAME))
-        names.append(write_atomically(_dictionary_bytes(), work / DICTIONARY_NAME).name)
+        names.append(write_atomically(_dictionary_bytes(list(tables)), work / DICTIONARY_NAME)
+                     .name)
         names.append(write_atomically(strip_controls(readme).encode("utf-8"),
                                       work / README_NAME).name)
         _move_into(work, target, names)
