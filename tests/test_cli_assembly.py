@@ -62,7 +62,7 @@ def test_an_assembly_from_the_command_line(tmp_path):
     assert share["sex"]["Mujer"]["turns"] == 1 and "Don Chema" not in json.dumps(share)
 
     out = tmp_path / "acta.pdf"
-    assert "Archivo escrito" in run("assembly", "acta", str(db), s, str(out))
+    assert "Archivo escrito" in run("assembly", "acta", str(db), s, "-o", str(out))
     text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Acta de asamblea" in text and "Cambiar la manguera con faena" in text
     assert "30 a favor" in text and "Don Chema" not in text

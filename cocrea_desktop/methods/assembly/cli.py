@@ -261,7 +261,8 @@ def assembly_share(file: str, session_id: str, as_json: bool) -> None:
 @assembly.command("acta")
 @FILE
 @SESSION
-@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              help="The PDF to write.")
 @click.option("--paper", type=PAPER, default="letter")
 @fail_cleanly
 def assembly_acta(file: str, session_id: str, out: str, paper: str) -> None:
