@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cocrea_desktop.core.timers import TimerState
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.methods.assembly.qt.models import ProposalsModel, SpeakersModel
 from cocrea_desktop.methods.assembly.room import speaker_line
 from cocrea_desktop.methods.assembly.rules import SEXES, percent
@@ -46,6 +46,7 @@ class SpeakerTimer(TimerWidget):
         super().__init__(parent)
         self.setObjectName("speaker_timer")
         self.reset_button.hide()  # equal time for everyone: no restart
+        self.add_button.hide()  # ...and no extra minute for one speaker
 
     def bind_speaker(self, repo: Repo, session_id: str, speaker: Speaker | None,
                      minutes: float) -> None:
@@ -139,17 +140,21 @@ class ItemsPanel(Panel):
         self.second = QCheckBox(objectName="speaker_second")
         self.add_speaker_button = QPushButton(objectName="add_speaker")
         self.add_speaker_button.clicked.connect(self.add_speaker)
-        entry.addWidget(self.name, 2)
+        entry.addWidget(self.name, 1)
         entry.addWidget(self.sector, 1)
-        entry.addWidget(self.sex)
-        entry.addWidget(self.second)
-        entry.addWidget(self.add_speaker_button)
         ll.addLayout(entry)
+        entry2 = QHBoxLayout()
+        entry2.addWidget(self.sex)
+        entry2.addWidget(self.second)
+        entry2.addStretch(1)
+        entry2.addWidget(self.add_speaker_button)
+        ll.addLayout(entry2)
         self.speakers_model = SpeakersModel(self)
         self.speakers = table_view(self.speakers_model, "speakers")
         header = self.speakers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         ll.addWidget(self.speakers, 1)
         self.share = QLabel(objectName="speaking_share")
         self.share.setWordWrap(True)
@@ -203,6 +208,8 @@ class ItemsPanel(Panel):
         buttons.addWidget(self.ballot_button)
         buttons.addWidget(self.agree_button)
         grid.addLayout(buttons, 4, 0, 1, 3)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         rl.addWidget(self.count_box)
         self.feedback = QLabel(objectName="assembly_feedback")
         self.feedback.setWordWrap(True)
@@ -299,8 +306,9 @@ class ItemsPanel(Panel):
             return _("Tiempo de palabra por sector y sexo: nadie ha hablado todavía.")
         parts = []
         for dimension, title in (("sex", _("Por sexo")), ("sector", _("Por sector"))):
-            cells = [_("{category}: {turns} turnos, {share} %").format(
-                category=c, turns=n, share=percent(sec, total))
+            cells = [_("{category}: {turns}, {share} %").format(
+                category=c, share=percent(sec, total), turns=ngettext(
+                    "{count} turno", "{count} turnos", n).format(count=n))
                 for c, (n, sec) in share[dimension].items()]
             parts.append(title + ": " + "; ".join(cells))
         return _("Tiempo de palabra (solo lo ve quien facilita)") + "\n" + "\n".join(parts)
@@ -415,6 +423,7 @@ class ItemsPanel(Panel):
         self.next_button.setText(_("Siguiente orador (F8)"))
         self.skip_button.setText(_("No está: quitar al siguiente"))
         self.name.setPlaceholderText(_("Nombre, o vacío para usar solo el número"))
+        self.name.setToolTip(_("Nombre, o vacío para usar solo el número"))
         self.sector.setPlaceholderText(_("Sector (ejidatarios, jóvenes...)"))
         sex = self.sex.currentData()
         self.sex.clear()
