@@ -147,7 +147,9 @@ def test_paper_ballot_on_proposals_of_ballot_items(repo, assembly):
     p3, _ = a.add_proposal(assembly, "Faena cada quince días")
     options = repo.votes.options_for(assembly, "vote")
     assert options.numbers() == [2, 3]
-    repo.votes.configure(assembly, "vote", dots_per_person=1, max_per_option=1)
+    # a paper ballot in an assembly is a single choice unless the facilitator says otherwise
+    assert repo.votes.round(assembly, "vote").params == {"dots_per_person": 1,
+                                                         "max_per_option": 1}
     for text in ["2", "2", "3", "2", "2", "3"]:
         repo.votes.enter_ballot(assembly, "vote", text)
     vote, _ = a.record_ballot_vote(p2.id)

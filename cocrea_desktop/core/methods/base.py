@@ -66,6 +66,9 @@ class Method:
     vote_on: str = "ideas"
     #: The noun of those options in result sentences (a key of ``wording.NOUNS``).
     option_noun: str = "idea"
+    #: Defaults of its vote rule that differ from the vote kind's (e.g. one dot per
+    #: person, at most one per option: a single choice), as (name, value) pairs.
+    vote_defaults: tuple[tuple[str, int], ...] = ()
 
     @property
     def keys(self) -> list[str]:

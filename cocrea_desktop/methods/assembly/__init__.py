@@ -25,6 +25,8 @@ ASSEMBLY = register(Method(
     vote_kind="dots",
     vote_on="proposals",
     option_noun="proposal",
+    # A paper ballot in an assembly is a single choice: one mark, on one proposal.
+    vote_defaults=(("dots_per_person", 1), ("max_per_option", 1)),
     phases=(
         Phase("agenda", N_("Orden del día"),
               N_("Se lee el orden del día y las reglas: cada quien habla por turno, con el "
