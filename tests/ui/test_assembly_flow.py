@@ -114,6 +114,7 @@ def test_a_whole_assembly_from_the_session_screen(screen, qtbot, repo, fake_cloc
     type_text(qtbot, focused(), "Cooperación de 100 pesos por familia")
     press(qtbot, Qt.Key.Key_Return)
     assert items.proposals_model.rowCount() == 1
+    assert items.count_box.title() == "Conteo de la propuesta 1 (F4)"
     press(qtbot, Qt.Key.Key_F4)
     assert focused() is items.votes_for
     items.votes_for.setValue(30)

@@ -180,6 +180,8 @@ class ItemsPanel(Panel):
         pheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         pheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         rl.addWidget(self.proposals, 1)
+        self.proposals.selectionModel().selectionChanged.connect(
+            lambda *_a: self.update_count_title())
         self.count_box = QGroupBox(objectName="count_box")
         grid = QGridLayout(self.count_box)
         self.mode = QComboBox(objectName="vote_mode")
@@ -295,7 +297,15 @@ class ItemsPanel(Panel):
                     number=agreement.number, text=agreement.text,
                     vote=a.vote(agreement.vote_id).summary()))
         self.agreements.setText("\n".join(lines))
+        self.update_count_title()
         self.update_time_up()
+
+    def update_count_title(self) -> None:
+        """Say which proposal the count is for (the chosen one, else the last)."""
+        row = self.selected_proposal()
+        self.count_box.setTitle(
+            _("Conteo de la propuesta {number} (F4)").format(number=row[0].number)
+            if row is not None else _("Conteo de la propuesta elegida (F4)"))
 
     def share_text(self) -> str:
         """Who has spoken, by sector and sex: turns and share of the time (no names)."""
@@ -434,7 +444,6 @@ class ItemsPanel(Panel):
         self.add_speaker_button.setText(_("Anotar"))
         self.proposal_entry.setPlaceholderText(_("Propuesta: escríbala y pulse Intro"))
         self.add_proposal_button.setText(_("Guardar propuesta"))
-        self.count_box.setTitle(_("Conteo de la propuesta elegida (F4)"))
         mode = self.mode.currentData()
         self.mode.clear()
         self.mode.addItem(_("A mano alzada"), "hands")
