@@ -160,3 +160,22 @@ def test_paper_ballot_on_proposals_of_ballot_items(repo, assembly):
         a.add_proposal(assembly, "Una más")
     a.add_agreement(vote.id, "Faena el primer sábado de cada mes, de 7 a 13 h")
     assert a.agreements(assembly)[0].text.endswith("13 h")
+
+
+def test_passing_the_floor_is_one_undoable_step(repo, assembly, fake_clock):
+    a = repo.assembly
+    a.open_item(assembly)
+    first, _ = a.add_speaker(assembly, name="Ana", sector="Mujeres", sex="mujer")
+    second, _ = a.add_speaker(assembly, sector="Jóvenes")
+    a.next_speaker(assembly)
+    fake_clock.advance(100)
+    a.next_speaker(assembly)
+    assert repo.undo_label() == "dar la palabra al turno 2"
+    repo.undo()  # Ana has the floor again, her clock still running, nobody else's started
+    assert a.current_speaker(assembly).id == first.id
+    assert repo.phases.timer(assembly, "items", slot=first.id).running
+    assert not repo.phases.timer(assembly, "items", slot=second.id).running
+    assert a.speaker(second.id).waiting
+    repo.redo()
+    assert a.current_speaker(assembly).id == second.id
+    assert a.speaker(first.id).seconds == pytest.approx(100)

@@ -316,9 +316,10 @@ class AssemblyStore:
             raise RuleViolation(_("«{name}» ya está anotado en las dos rondas de este "
                                   "punto.").format(name=name))
         position = max((s.position for s in listed), default=0) + 1
-        who = name or _("Orador {number}").format(number=position)
-        with self.pf.write("assembly.speaker_add", Label(N_("anotar a «{name}» en la lista "
-                                                            "de oradores"), name=who)) as unit:
+        # Labels name the turn, never the person (the undo menu is on screen).
+        with self.pf.write("assembly.speaker_add", Label(N_("anotar el turno {number} en la "
+                                                            "lista de oradores"),
+                                                         number=position)) as unit:
             speaker_id = unit.insert("assembly_speaker", {
                 "id": new_id(), "session_id": session_id, "item_id": item.id,
                 "position": position, "name": name, "sector": sector, "sex": sex,
@@ -360,8 +361,8 @@ class AssemblyStore:
             raise RuleViolation(_("No hay nadie en la lista de oradores de este punto."))
         following = waiting[0] if waiting else None
         minutes = self.speaker_minutes(session_id)
-        label = Label(N_("dar la palabra a «{name}»"), name=following.label()) if following \
-            else Label(N_("terminar el turno de «{name}»"), name=current.label())
+        label = Label(N_("dar la palabra al turno {number}"), number=following.position) \
+            if following else Label(N_("terminar el turno {number}"), number=current.position)
         with self.pf.write("assembly.next_speaker", label) as unit:
             if current is not None:
                 self._end(unit, session_id, current)
@@ -378,8 +379,8 @@ class AssemblyStore:
         current = self.current_speaker(session_id)
         if current is None:
             raise RuleViolation(_("Nadie tiene la palabra."))
-        with self.pf.write("assembly.speaker_end", Label(N_("terminar el turno de «{name}»"),
-                                                         name=current.label())) as unit:
+        with self.pf.write("assembly.speaker_end", Label(N_("terminar el turno {number}"),
+                                                         number=current.position)) as unit:
             self._end(unit, session_id, current)
         return unit.changes().made(session_id=session_id)
 
@@ -389,8 +390,9 @@ class AssemblyStore:
         if not speaker.waiting:
             raise RuleViolation(_("«{name}» ya habló.").format(name=speaker.label()))
         session_id = self.item(speaker.item_id).session_id
-        with self.pf.write("assembly.speaker_skip", Label(N_("quitar a «{name}» de la lista"),
-                                                          name=speaker.label())) as unit:
+        with self.pf.write("assembly.speaker_skip", Label(N_("quitar el turno {number} de la "
+                                                             "lista"),
+                                                          number=speaker.position)) as unit:
             unit.update("assembly_speaker", speaker.id, {"skipped": True}, stamp=True)
         return unit.changes().made(session_id=session_id)
 
