@@ -83,3 +83,16 @@ def test_relatoria_and_acta_pdfs(demo, tmp_path):
                    "Punto 2: Faenas", "31 votos de 53 boletas", "Presidencia de la asamblea",
                    "Secretaría", "Tiempo de palabra en toda la asamblea"):
         assert needle in acta, needle
+
+
+def test_agreements_are_offered_as_proposals(demo):
+    repo, sid = demo
+    offered = repo.proposals.result(sid)
+    assert [(p.source_kind, p.title[:30]) for p in offered[:2]] == [
+        ("assembly_agreement", "Cooperación de 150 pesos por f"),
+        ("assembly_agreement", "Faena el primer sábado de cada")]
+    assert [p.number for p in offered[2:]] == [4]  # the ballot option that made no agreement
+    proposal, _c = repo.proposals.promote(sid, "assembly_agreement", offered[0].source_id)
+    assert proposal.description.startswith("Punto 1: Agua potable")
+    assert "38 a favor" in proposal.source["line"]
+    assert repo.proposals.result(sid)[0].proposal_label == proposal.label
