@@ -44,7 +44,7 @@ DICTIONARY_NAME = "diccionario.csv"
 TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "sessions": (N_("Sesiones del proceso"), [
         ("session_id", "texto", N_("Identificador de la sesión (UUID)")),
-        ("method", "texto", N_("Método: nominal_group, fishbowl, idea_fair")),
+        ("method", "texto", N_("Método: nominal_group, fishbowl, idea_fair, assembly")),
         ("question", "texto", N_("Pregunta detonadora")),
         ("table", "texto", N_("Mesa")),
         ("date", "fecha", N_("Fecha (AAAA-MM-DD)")),
@@ -123,6 +123,24 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
 }
 
 
+def _method_tables() -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
+    """The tables a method publishes of its own records: its package's ``opendata`` module
+    (found by name) declares ``TABLES`` in the form above and ``rows(repo, session_id)``
+    -> {table: [row]} for each of its sessions. Counts and texts only, never names."""
+    from cocrea_desktop.core.methods import method_modules
+
+    found: dict[str, tuple[str, list[tuple[str, str, str]]]] = {}
+    for _method, module in method_modules("opendata"):
+        for name, table in getattr(module, "TABLES", {}).items():
+            if name in TABLES or name in found:
+                raise ValueError(f"open-data table {name!r} declared twice")
+            found[name] = table
+    return found
+
+
+TABLES.update(_method_tables())
+
+
 @dataclass
 class OpenDataResult:
     folder: Path
@@ -181,10 +199,11 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                 for step, text in enumerate(texts, 1):
                     out["tie_breaks"].append({"session_id": s.id, "round": r.round,
                                               "type": kind, "step": step, "text": text})
-        own = get_method(s.method).module("opendata")
-        if own is not None and hasattr(own, "rows"):
-            for name, rows in own.rows(repo, s.id).items():
-                out.setdefault(name, []).extend(rows)
+        method = get_method(s.method)
+        module = method.module("opendata")
+        if module is not None:
+            for name, rows in module.rows(repo, s.id).items():
+                out[name] += [{"session_id": s.id, **row} for row in rows]
         for dimension, cats in snap.attendance.items():
             for category, count in cats.items():
                 out["attendance_counts"].append({"session_id": s.id, "dimension": dimension,
@@ -197,21 +216,8 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
 NUMERIC_TYPES = ("entero", "booleano")
 
 
-def method_tables() -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
-    """The open-data tables of the methods' own records: each method package's
-    ``opendata`` module may name ``TABLES`` (same shape as :data:`TABLES`) and
-    ``rows(repo, session_id) -> {table: [row]}`` for one of its sessions. A method's table
-    is published only when the process has rows for it."""
-    from cocrea_desktop.core.methods import method_modules
-
-    found: dict[str, tuple[str, list[tuple[str, str, str]]]] = {}
-    for _method, module in method_modules("opendata"):
-        found.update(getattr(module, "TABLES", {}))
-    return found
-
-
 def _table(name: str) -> tuple[str, list[tuple[str, str, str]]]:
-    return TABLES[name] if name in TABLES else method_tables()[name]
+    return TABLES[name]
 
 
 def _cells(name: str, row: dict[str, Any]) -> list[Any]:

@@ -46,6 +46,9 @@ DEMO_SESSIONS = [
     ("nominal_group", "¿Cómo mejorar la atención en el centro de salud?",
      "Mesa 5 · Mujeres", "2027-02-27", "Centro de salud rural", "Lucía Ramírez",
      "planned", 0),
+    ("assembly", "Asamblea de la agencia de San Miguel: agua, camino y desayunador escolar",
+     "Asamblea · Agencia San Miguel", "2027-03-06", "Cancha de la agencia San Miguel",
+     "Rosa Martínez", "in_progress", 59),
 ]
 
 

@@ -115,6 +115,7 @@ class VoteStore:
             params = {"dots_per_person": default_dots(n), "max_per_option": 1}
         else:
             params = {"k": default_k(n) if n >= 2 else 5}
+        params.update(dict(get_method(session.method).vote_defaults))
         return VoteRound(session_id=session_id, round=round_, kind=kind, params=params,
                          participants=session.participant_count)
 

@@ -27,10 +27,13 @@ def test_open_data_publishes_scores_without_the_sheet(prio, tmp_path):
     assert "prioritisation_results.csv" in (folder / "README.md").read_text("utf-8")
 
 
-def test_open_data_without_prioritisation_has_no_such_file(repo, tmp_path):
+def test_open_data_without_prioritisation_has_its_columns_and_no_rows(repo, tmp_path):
+    # Every table of the format is published, empty or not, so that a reader's script
+    # finds the same files in every process.
     repo.add_session(method="nominal_group", question="¿Qué?")
     result = export_open_data(repo, tmp_path / "abiertos")
-    assert not (result.folder / "prioritisation_scores.csv").exists()
+    lines = (result.folder / "prioritisation_scores.csv").read_text("utf-8-sig").splitlines()
+    assert lines == ["session_id,proposal,criterion,score"]
 
 
 def test_relatoria_says_the_ranking_and_the_agreement(prio):
