@@ -152,3 +152,42 @@ def test_one_row_new_among_the_old_is_inserted_not_reset(qtbot):
     assert [model.index(r, 0).data() for r in range(4)] == ["0001", "0002", "0003", "0004"]
     assert model.update_rows(["0004", "0001"], key=str, insert_appended=True) is True
     assert seen[-1] == "reset"
+
+
+def _ballots(serials: list[str], first: int = 1, ids: list[str] | None = None):
+    from cocrea_desktop.core.model import Ballot
+
+    ids = ids or [f"b{s}" for s in serials]
+    return [Ballot(id=ids[n - first], session_id="s", round="preliminary", serial=s,
+                   entry="4 8 1", status="counted", marks=((4, 3), (8, 2), (1, 1)),
+                   number=n)
+            for n, s in enumerate(serials, first)]
+
+
+def test_a_ballot_that_sorts_first_is_one_row_inserted_and_nothing_repainted(qtbot):
+    """In the benchmark file (ballots dated 2027) a ballot typed today sorts first: every
+    other ballot's place in the order entered moves by one. The place shows only for a
+    ballot without a serial, so the list inserts one row and repaints none (it repainted
+    and measured all 200)."""
+    from cocrea_desktop.ui.models.ballots import BallotsModel
+
+    model = BallotsModel()
+    old = _ballots([f"{n:04d}" for n in range(1, 201)])
+    model.set_ballots(old)
+    inserted: list[tuple[int, int]] = []
+    changed: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.dataChanged.connect(lambda top, bottom, _r=(): changed.append((top.row(),
+                                                                          bottom.row())))
+    model.modelReset.connect(lambda: inserted.append("reset"))
+    typed = _ballots([""], ids=["typed"])[0]  # typed on screen: no serial, number 1
+    model.set_ballots([typed] + _ballots([f"{n:04d}" for n in range(1, 201)], first=2))
+    assert inserted == [(0, 0)] and changed == []
+    assert model.index(0, 0).data() == "1" and model.rowCount() == 201
+    assert model.ballot_at(200).number == 201  # the rows hold the new objects
+    # Without serials the place is what the number column shows: those rows repaint.
+    model.set_ballots(_ballots(["", ""], ids=["x", "y"]))
+    inserted.clear()
+    model.set_ballots(_ballots(["", "", ""], ids=["new", "x", "y"]))
+    assert inserted == [(0, 0)]
+    assert changed == [(1, 1), (2, 2)]

@@ -84,7 +84,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             old, self._rows = self._rows, rows
             last = self.columnCount() - 1
             for i, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before != after:
+                if not self.shows_same(before, after):
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last))
             return False
         if insert_appended and len(rows) > len(self._rows) and \
@@ -95,7 +95,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             self.endInsertRows()
             last = self.columnCount() - 1
             for i, (before, after) in enumerate(zip(old, rows[:len(old)], strict=True)):
-                if before != after:
+                if not self.shows_same(before, after):
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last))
             return False
         if insert_appended and len(rows) == len(self._rows) + 1:
@@ -110,12 +110,17 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
                 last = self.columnCount() - 1
                 kept = rows[:at] + rows[at + 1:]
                 for i, (before, after) in enumerate(zip(old, kept, strict=True)):
-                    if before != after:
+                    if not self.shows_same(before, after):
                         row = i if i < at else i + 1
                         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
                 return False
         self.set_rows(rows)
         return True
+
+    def shows_same(self, before: RowT, after: RowT) -> bool:
+        """Whether a row kept by :meth:`update_rows` shows the same as before (then it is
+        not repainted nor measured again); override when a row holds what no cell shows."""
+        return before == after
 
     def repaint(self) -> None:
         """Every cell again (what they show depends on something besides the rows)."""
