@@ -191,3 +191,45 @@ def test_a_ballot_that_sorts_first_is_one_row_inserted_and_nothing_repainted(qtb
     model.set_ballots(_ballots(["", "", ""], ids=["new", "x", "y"]))
     assert inserted == [(0, 0)]
     assert changed == [(1, 1), (2, 2)]
+
+
+def test_the_results_of_100_ideas_measure_each_row_once(qtbot, tmp_path):
+    """Showing the results sized the columns (the idea's text as wide as its longest)
+    after the rows were measured, then made the text column readable: every row was
+    measured two or three times at 200 sessions. The rows are measured once, at the
+    width they keep; the columns from the rows in view."""
+    from cocrea_desktop.ui.views.vote_panels import ResultsView
+    from cocrea_desktop.ui.widgets import fit
+
+    qt_i18n.install("es")
+    with Repo.create(tmp_path / "agua.cocrea.db", name="Plan de Acción Local 2027") as repo:
+        sid, _ = repo.add_session(method="nominal_group", question="¿Qué falta?")
+        repo.phases.go_to(sid, "silent_writing")
+        repo.phases.go_to(sid, "round")
+        for n in range(1, 101):
+            repo.ideas.add(sid, f"Idea {n}: que la pipa llegue los lunes a la colonia "
+                                f"{'y se avise antes ' * (n % 4)}")
+        repo.phases.go_to(sid, "clarification")
+        repo.phases.go_to(sid, "preliminary_vote")
+        repo.votes.configure(sid, "preliminary", k=5)
+        for b in range(30):
+            repo.votes.enter_ballot(sid, "preliminary",
+                                    " ".join(str(1 + (b * 7 + k * 13) % 100) for k in range(5)))
+        view = ResultsView()
+        qtbot.addWidget(view)
+        view.resize(1200, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        measured: list[int] = []
+        original = view.table.resizeRowToContents
+
+        def counting(row: int) -> None:
+            measured.append(row)
+            original(row)
+
+        view.table.resizeRowToContents = counting
+        view.bind(repo, sid)
+        qtbot.waitUntil(lambda: len(set(measured)) == 100, timeout=5000)
+        qtbot.wait(200)  # nothing more comes
+        assert len(measured) == 100
+        assert view.table.horizontalHeader().resizeContentsPrecision() == fit.COLUMN_ROWS
