@@ -181,3 +181,39 @@ def test_a_blob_in_a_text_column_takes_the_python_path(laptop, monkeypatch):
     content = members(fast)
     assert '"text":{"$bytes":"AHRleHRv"}' in content["data/note.jsonl"].decode()
     assert '"txn":{"$bytes":"AWxvdGU="}' in content["journal.jsonl"].decode()
+
+
+def test_reading_pauses_the_cycle_collector_and_restores_it(laptop, tmp_path, monkeypatch):
+    """The parse makes tens of thousands of dicts, none in a cycle: the cycle collector
+    is paused while a bundle is read, and runs again after, whether the bundle was good
+    or refused."""
+    import gc
+
+    from cocrea_desktop.export.bundle import verify
+
+    data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    seen = []
+    original = verify._read_journal
+
+    def reading(*args):
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    monkeypatch.setattr(verify, "_read_journal", reading)
+    assert gc.isenabled()
+    B.open_bundle(data)
+    assert seen == [False] and gc.isenabled()
+    content = dict(members(data))
+    content["journal.jsonl"] = content["journal.jsonl"].replace(b'"seq":1,', b'"seq":9,', 1)
+    office = office_process(tmp_path / "oficina.cocrea.db", device("oficina"))
+    try:
+        refused(office, resign(content, LAPTOP), "journal")
+    finally:
+        office.close()
+    assert gc.isenabled()
+    gc.disable()  # a program that runs without it keeps it off
+    try:
+        B.open_bundle(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
