@@ -233,3 +233,34 @@ def test_the_results_of_100_ideas_measure_each_row_once(qtbot, tmp_path):
         qtbot.wait(200)  # nothing more comes
         assert len(measured) == 100
         assert view.table.horizontalHeader().resizeContentsPrecision() == fit.COLUMN_ROWS
+
+
+def test_calendar_words_are_read_off_the_window_thread(qtbot, tmp_path, monkeypatch):
+    """Babel reads a language's calendar data from disk on its first date or time: that
+    was the first capture's "saved at" on the window's thread, once the relatoría no longer
+    formats dates when the results screen opens. It is read in the background when a
+    process opens."""
+    import threading
+
+    from babel import localedata
+
+    qt_i18n.install("es")
+    path = tmp_path / "agua.cocrea.db"
+    Repo.create(path, name="Plan de Acción Local 2027").close()
+    monkeypatch.setattr(localedata, "_cache", {})  # as in a program just started
+    monkeypatch.setattr(localedata, "_dict_cache", {})
+    threads: list[bool] = []
+    original = localedata.load
+
+    def load(name, merge_inherited=True):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(name, merge_inherited)
+
+    monkeypatch.setattr(localedata, "load", load)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.show()
+    qtbot.waitUntil(lambda: "es_MX" in localedata._cache, timeout=5000)
+    assert threads and not any(threads)
+    w.close()
