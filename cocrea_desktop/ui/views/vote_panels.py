@@ -628,7 +628,7 @@ class ResultsView(QWidget):
             self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
-            size_columns(self.table)
+            size_columns(self.table, skip=(2,))
             readable_column(self.table, 2)
         near = result.near_options()
         noun = repo.votes.noun(sid)

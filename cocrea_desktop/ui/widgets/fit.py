@@ -287,12 +287,17 @@ def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
 COLUMN_ROWS = 30
 
 
-def size_columns(view: QTableView) -> None:
-    """Each column as wide as its contents, measured on the rows in view and a few more."""
+def size_columns(view: QTableView, *, skip: tuple[int, ...] = ()) -> None:
+    """Each column as wide as its contents, measured on the rows in view and a few more;
+    not the columns in ``skip`` (a readable column, whose width follows the table: its
+    long wrapped texts were the most costly to measure, for a width never used)."""
     header = view.horizontalHeader()
     if header.resizeContentsPrecision() != COLUMN_ROWS:
         header.setResizeContentsPrecision(COLUMN_ROWS)
-    view.resizeColumnsToContents()
+    model = view.model()
+    for column in range(model.columnCount() if model is not None else 0):
+        if column not in skip and not header.isSectionHidden(column):
+            view.resizeColumnToContents(column)
 
 
 def one_line_column(view: QTableView, column: int) -> None:
