@@ -264,3 +264,31 @@ def test_calendar_words_are_read_off_the_window_thread(qtbot, tmp_path, monkeypa
     qtbot.waitUntil(lambda: "es_MX" in localedata._cache, timeout=5000)
     assert threads and not any(threads)
     w.close()
+
+
+def test_an_undone_ballot_is_one_row_removed_not_a_reset(qtbot):
+    """Undoing the ballot just typed took one row away from the list by resetting it
+    (every row measured again); rows are matched by their id: one row removed, and the
+    ballots after it, renumbered, repaint only where the number shows."""
+    from cocrea_desktop.ui.models.ballots import BallotsModel
+
+    model = BallotsModel()
+    serials = [f"{n:04d}" for n in range(1, 201)]
+    model.set_ballots(_ballots([""], ids=["typed"]) + _ballots(serials, first=2))
+    seen: list[object] = []
+    model.modelReset.connect(lambda: seen.append("reset"))
+    model.rowsRemoved.connect(lambda _p, first, last: seen.append(("removed", first, last)))
+    model.rowsInserted.connect(lambda _p, first, last: seen.append(("inserted", first, last)))
+    model.dataChanged.connect(lambda top, bottom, _r=(): seen.append(("changed", top.row())))
+    model.set_ballots(_ballots(serials))
+    assert seen == [("removed", 0, 0)]
+    assert model.rowCount() == 200 and model.ballot_at(0).number == 1
+    # Two typed, one taken away and one new at the end: by key, not by place.
+    seen.clear()
+    rows = _ballots(serials)
+    model.set_ballots(rows[:50] + rows[51:] + _ballots([""], first=201, ids=["otra"]))
+    assert seen == [("removed", 50, 50), ("inserted", 199, 199)]
+    # Rows whose order changed: a reset.
+    seen.clear()
+    model.set_ballots(list(reversed(_ballots(serials))))
+    assert seen == ["reset"]
