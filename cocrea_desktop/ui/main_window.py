@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
         path = repo.path
         self.integrity_task = run_task(lambda _task: integrity_problem(path),
                                        on_result=lambda problem: self._checked(repo, problem))
+        language = i18n.current_language()
+        run_task(lambda _task: dates.warm(language))  # the first "saved at" does not wait
 
     def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
         self.integrity_task = None

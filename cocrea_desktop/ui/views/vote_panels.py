@@ -43,7 +43,7 @@ from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
 from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
-from cocrea_desktop.ui.widgets.fit import readable_column
+from cocrea_desktop.ui.widgets.fit import readable_column, size_columns
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session", "proposal")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
@@ -698,7 +698,7 @@ class ResultsView(QWidget):
             self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
-            self.table.resizeColumnsToContents()
+            size_columns(self.table, skip=(2,))
             readable_column(self.table, 2)
         near = result.near_options()
         noun = repo.votes.noun(sid)

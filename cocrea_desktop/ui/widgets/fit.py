@@ -78,8 +78,11 @@ class _RowsFit(QObject):
         view.horizontalHeader().sectionResized.connect(self.later)
         model = view.model()
         if model is not None:
-            model.modelReset.connect(self.every_row)
-            model.layoutChanged.connect(self.every_row)
+            # Measured on the next turn of the event loop, not at once: the columns are
+            # often sized right after the rows are replaced (the results table was
+            # measured at the width its text had before it was made readable, then again).
+            model.modelReset.connect(self.later)
+            model.layoutChanged.connect(self.later)
             # Bound methods, not lambdas: a lambda holding self would keep the view alive.
             model.rowsInserted.connect(self.rows_inserted)
             model.dataChanged.connect(self.data_changed)
@@ -273,7 +276,28 @@ def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
     """Stretch ``column`` to the room left; never below ``minimum`` (then scroll sideways)."""
     if view.property("readable_column") is None:
         view.setProperty("readable_column", _ReadableColumn(view, column, minimum))
+    # At once (the rows are then measured once, at this width) and again when the
+    # table's size settles.
+    view.property("readable_column").apply()
     view.property("readable_column").later()
+
+
+#: Rows a table's columns are sized from, those in view first (Qt's default is 1,000:
+#: the results of a session of 100 ideas measured every cell of every column on show).
+COLUMN_ROWS = 30
+
+
+def size_columns(view: QTableView, *, skip: tuple[int, ...] = ()) -> None:
+    """Each column as wide as its contents, measured on the rows in view and a few more;
+    not the columns in ``skip`` (a readable column, whose width follows the table: its
+    long wrapped texts were the most costly to measure, for a width never used)."""
+    header = view.horizontalHeader()
+    if header.resizeContentsPrecision() != COLUMN_ROWS:
+        header.setResizeContentsPrecision(COLUMN_ROWS)
+    model = view.model()
+    for column in range(model.columnCount() if model is not None else 0):
+        if column not in skip and not header.isSectionHidden(column):
+            view.resizeColumnToContents(column)
 
 
 def one_line_column(view: QTableView, column: int) -> None:
