@@ -163,7 +163,7 @@ class StlStore:
     # -- members -----------------------------------------------------------
     def members(self, *, on: str | None = None) -> list[Member]:
         rows = self.pf.query("SELECT * FROM stl_member WHERE process_id = ? ORDER BY "
-                             "start_date, name", [self.repo.process().id])
+                             "created_at, name", [self.repo.process().id])
         found = [Member(r["id"], r["name"], r["sector"], r["organisation"], r["role"],
                         bool(r["facilitator"]), r["phone"], r["email"], r["start_date"],
                         r["end_date"]) for r in rows]
