@@ -100,10 +100,12 @@ class PlanWindow(QWidget):
         split.addWidget(left)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         editor = QWidget(objectName="commitment_editor")
         scroll.setWidget(editor)
         ev = QVBoxLayout(editor)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.fields: dict[str, Any] = {}
         self.field_labels: dict[str, QLabel] = {}
         for key in ("name", "start_date", "end_date"):
@@ -119,12 +121,11 @@ class PlanWindow(QWidget):
             edit.setFixedHeight(54)
             self._add_field(key, edit)
         pillars = QWidget(objectName="pillars")
-        ph = QHBoxLayout(pillars)
+        ph = QGridLayout(pillars)
         ph.setContentsMargins(0, 0, 0, 0)
         self.pillar_boxes = {k: QCheckBox(objectName=f"pillar_{k}") for k in PILLARS}
-        for box in self.pillar_boxes.values():
-            ph.addWidget(box)
-        ph.addStretch(1)
+        for i, box in enumerate(self.pillar_boxes.values()):
+            ph.addWidget(box, i // 2, i % 2)
         self.field_labels["pillars"] = QLabel()
         self.form.addRow(self.field_labels["pillars"], pillars)
         for key in ("axis", "budget", "plan_links"):
@@ -188,7 +189,9 @@ class PlanWindow(QWidget):
         self.trace.itemActivated.connect(self.follow)
         rv.addWidget(self.trace, 1)
         split.addWidget(right)
-        split.setSizes([220, 640, 380])
+        self.list.setWordWrap(True)
+        split.setStretchFactor(1, 1)
+        split.setSizes([200, 560, 340])
         self.tabs.addTab(page, "")
 
     def _add_field(self, key: str, widget: QWidget) -> None:
@@ -239,6 +242,7 @@ class PlanWindow(QWidget):
         self.d_proposal = QLineEdit(objectName="decision_proposal")
         self.d_kind = QComboBox(objectName="decision_kind")
         self.d_subject = QComboBox(objectName="decision_commitment")
+        self.d_date.setMinimumWidth(150)
         for w in (self.d_date, self.d_item, self.d_proposal, self.d_kind, self.d_subject):
             row.addWidget(w, 2 if w in (self.d_item, self.d_proposal) else 1)
         v.addLayout(row)
@@ -351,6 +355,7 @@ class PlanWindow(QWidget):
                                         f"{m.start_date or '…'} — {m.end_date or '…'}")):
                 self.members.setItem(r, col, QTableWidgetItem(text))
         self.members.resizeColumnsToContents()
+        self.present.setRowCount(0)
         self.present.setRowCount(len(members))
         for r, m in enumerate(members):
             item = QTableWidgetItem(m.name)
