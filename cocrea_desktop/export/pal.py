@@ -70,7 +70,7 @@ def commitment_blocks(repo: Repo, c: Any) -> list[Block]:
     blocks.append(_t(smart, (0.25, 0.12, 0.63)))
     seen = findings(c)
     if seen:
-        blocks.append(Block("small", _("Observaciones: ") + " ".join(seen)))
+        blocks.append(Block("small", _("Observaciones: {list}").format(list=" ".join(seen))))
     blocks.append(Block("h2", _("Origen del compromiso")))
     for link in repo.commitments.trace(c.id):
         blocks.append(Block("para", "• " + link.text))
