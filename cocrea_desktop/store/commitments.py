@@ -471,7 +471,7 @@ class CommitmentStore:
         try:
             if link.kind == "proposal":
                 self.repo.proposals.get(link.target_id)
-            elif link.kind in ("session", "score"):
+            elif link.kind in ("session", "score", "selected"):
                 self.repo.session(link.session_id or link.target_id)
             elif link.kind == "decision":
                 self.repo.stl.decision(link.target_id)

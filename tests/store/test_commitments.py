@@ -137,3 +137,18 @@ def test_written_at_the_office_with_a_reason_and_undone(office):
     assert office.commitments.trace(c.id)[0].kind == "office"
     office.pf.undo()
     assert len(office.commitments.list()) == 2
+
+
+def test_the_demo_has_its_plan(tmp_path):
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+
+    with Repo.open(create_demo(tmp_path / "demo.db"), read_only=True) as demo:
+        assert len(demo.stl.members()) == 6 and len(demo.stl.decisions()) == 3
+        made = demo.commitments.list()
+        assert len(made) == 3 and [c.stage for c in made].count("consultation") == 1
+        for c in made:
+            assert c.milestones and c.proposals
+            trace = demo.commitments.trace(c.id)
+            assert any(link.kind == "selected" for link in trace)
+            assert all(demo.commitments.resolve(link) for link in trace)
