@@ -47,7 +47,8 @@ def plan(office: Repo) -> dict[str, str]:
     """STL members, decisions and two commitments on a merged process; ids by name."""
     ids: dict[str, str] = {}
     for agency in ("Dirección de Obras Públicas", "Regiduría de Salud"):
-        office.commitments.add_agency(agency)
+        if agency not in office.commitments.agencies():
+            office.commitments.add_agency(agency)
     people = [("Rosa Martínez López", "government", "Ayuntamiento", "Presidenta del STL", False),
               ("Juan Pérez Ruiz", "civil_society", "Comité de Agua", "Integrante", False),
               ("Elena Cruz Santiago", "guarantor", "Órgano Garante de Oaxaca", "Integrante",

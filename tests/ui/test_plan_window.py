@@ -159,3 +159,28 @@ def test_every_word_fits_at_1024(window, qtbot, language):
         assert button.sizeHint().width() <= max(button.width(), button.sizeHint().width())
     assert plan.width() <= 1024
     qt_i18n.install("es")
+
+
+def test_versions_side_by_side_and_a_member_leaves(window, qtbot, errors):
+    from tests.store.pal_helpers import plan as make_plan
+
+    repo = window.repo
+    ids = make_plan(repo)
+    plan = open_plan(window, qtbot)
+    plan.list.setCurrentRow(0)
+    plan.tabs.setCurrentIndex(3)
+    plan.advance_decision.setCurrentIndex(plan.advance_decision.findData(ids["ready"]))
+    assert plan.approve_button.isEnabled() and not plan.final_button.isEnabled()
+    qtbot.mouseClick(plan.approve_button, Qt.MouseButton.LeftButton)
+    assert errors == [] and repo.commitments.get(ids["water"]).stage == "approved"
+    headers = [plan.versions.horizontalHeaderItem(i).text()
+               for i in range(plan.versions.columnCount())]
+    assert headers == ["Campo", "A consulta", "Aprobado", "Actual"]
+    plan.tabs.setCurrentIndex(1)
+    plan.members.selectRow(1)
+    plan.m_end.setText("2027-01-01")
+    qtbot.mouseClick(plan.m_end_button, Qt.MouseButton.LeftButton)
+    assert errors and "anterior" in errors[-1]
+    plan.m_end.setText("2027-12-31")
+    qtbot.mouseClick(plan.m_end_button, Qt.MouseButton.LeftButton)
+    assert repo.stl.members()[1].end_date == "2027-12-31"

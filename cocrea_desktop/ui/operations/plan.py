@@ -46,3 +46,8 @@ def edit_commitment(*, parent: QWidget | None, repo: Repo, commitment_id: str,
 def set_smart(*, parent: QWidget | None, repo: Repo, commitment_id: str, criterion: str,
               ok: bool, note: str) -> Changes | None:
     return _run(parent, lambda: repo.commitments.set_smart(commitment_id, criterion, ok, note))
+
+
+def advance_commitment(*, parent: QWidget | None, repo: Repo, commitment_id: str, stage: str,
+                       decision_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.commitments.advance(commitment_id, stage, decision_id))

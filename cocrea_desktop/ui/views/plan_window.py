@@ -67,6 +67,7 @@ class PlanWindow(QWidget):
         self._build_commitments()
         self._build_members()
         self._build_decisions()
+        self._build_versions()
         bottom = QHBoxLayout()
         self.pal_pdf = QPushButton(objectName="pal_pdf")
         self.pal_docx = QPushButton(objectName="pal_docx")
@@ -207,6 +208,7 @@ class PlanWindow(QWidget):
         self.members = QTableWidget(0, 5, objectName="stl_members")
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         v.addWidget(self.members, 1)
         form = QHBoxLayout()
         self.m_name = QLineEdit(objectName="member_name")
@@ -221,6 +223,17 @@ class PlanWindow(QWidget):
                   self.m_facilitator, self.m_add):
             form.addWidget(w)
         v.addLayout(form)
+        ending = QHBoxLayout()
+        self.m_end_label = QLabel()
+        self.m_end = QLineEdit(objectName="member_end")
+        self.m_end_label.setBuddy(self.m_end)
+        self.m_end_button = QPushButton(objectName="end_member")
+        self.m_end_button.clicked.connect(lambda _c=False: self.end_member())
+        ending.addWidget(self.m_end_label)
+        ending.addWidget(self.m_end)
+        ending.addWidget(self.m_end_button)
+        ending.addStretch(1)
+        v.addLayout(ending)
         self.tabs.addTab(page, "")
 
     def _build_decisions(self) -> None:
@@ -267,6 +280,78 @@ class PlanWindow(QWidget):
         votes.addWidget(self.d_record)
         v.addLayout(votes)
         self.tabs.addTab(page, "")
+
+    def _build_versions(self) -> None:
+        page = QWidget(objectName="versions_page")
+        v = QVBoxLayout(page)
+        self.versions_title = QLabel(objectName="versions_title")
+        self.versions_title.setWordWrap(True)
+        v.addWidget(self.versions_title)
+        self.versions = QTableWidget(0, 5, objectName="commitment_versions")
+        self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.versions.setWordWrap(True)
+        self.versions.horizontalHeader().setStretchLastSection(True)
+        v.addWidget(self.versions, 1)
+        row = QHBoxLayout()
+        self.advance_label = QLabel()
+        self.advance_decision = QComboBox(objectName="advance_decision")
+        self.advance_label.setBuddy(self.advance_decision)
+        self.approve_button = QPushButton(objectName="mark_approved")
+        self.final_button = QPushButton(objectName="mark_final")
+        self.approve_button.clicked.connect(lambda _c=False: self.advance("approved"))
+        self.final_button.clicked.connect(lambda _c=False: self.advance("final"))
+        row.addWidget(self.advance_label)
+        row.addWidget(self.advance_decision, 1)
+        row.addWidget(self.approve_button)
+        row.addWidget(self.final_button)
+        v.addLayout(row)
+        self.tabs.addTab(page, "")
+
+    def _fill_versions(self) -> None:
+        c = self.commitment()
+        names = {"consultation": _("A consulta"), "approved": _("Aprobado"),
+                 "final": _("Final"), "current": _("Actual")}
+        self.versions.setRowCount(0)
+        if c is None:
+            self.versions_title.setText(_("Elija un compromiso o redacte uno nuevo."))
+            return
+        versions = self.repo.commitments.versions(c.id)
+        order = [s for s in ("consultation", "approved", "final", "current") if s in versions]
+        self.versions.setColumnCount(1 + len(order))
+        self.versions.setHorizontalHeaderLabels([_("Campo")] + [names[s] for s in order])
+        compared = self.repo.commitments.compare(c.id)
+        self.versions_title.setText(_("Compromiso {label}: {n} campos cambiaron.").format(
+            label=c.label, n=len(compared)))
+        for key, texts in compared:
+            r = self.versions.rowCount()
+            self.versions.insertRow(r)
+            self.versions.setItem(r, 0, QTableWidgetItem(field_title(key)))
+            for col, text in enumerate(texts, 1):
+                self.versions.setItem(r, col, QTableWidgetItem(text))
+        self.versions.resizeRowsToContents()
+        self.advance_decision.clear()
+        for d in self.repo.stl.decisions():
+            if d.approved:
+                self.advance_decision.addItem(f"{d.label}. {d.date} · {d.agenda_item}", d.id)
+        writable = not self.repo.read_only
+        self.approve_button.setEnabled(writable and c.stage == "consultation")
+        self.final_button.setEnabled(writable and c.stage == "approved")
+
+    def advance(self, stage: str) -> Any:
+        c = self.commitment()
+        decision = self.advance_decision.currentData()
+        if c is None or not decision:
+            return None
+        return ops.advance_commitment(parent=self, repo=self.repo, commitment_id=c.id,
+                                      stage=stage, decision_id=decision)
+
+    def end_member(self) -> Any:
+        row = self.members.currentRow()
+        members = self.repo.stl.members()
+        if not 0 <= row < len(members):
+            return None
+        return ops.edit_stl_member(parent=self, repo=self.repo, member_id=members[row].id,
+                                   end_date=self.m_end.text())
 
     # -- reading --------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
@@ -345,6 +430,7 @@ class PlanWindow(QWidget):
         writable = not self.repo.read_only and (c is None or c.stage not in ("approved",
                                                                              "final"))
         self.save_button.setEnabled(writable)
+        self._fill_versions()
 
     def _fill_members(self) -> None:
         members = self.repo.stl.members()
@@ -564,6 +650,13 @@ class PlanWindow(QWidget):
                                                _("Abstenciones:")), strict=True):
             label.setText(text)
         self.d_record.setText(_("Registrar acuerdo"))
+        self.tabs.setTabText(3, _("&Versiones"))
+        self.advance_label.setText(_("Acuerdo del STL:"))
+        self.approve_button.setText(_("Marcar aprobado"))
+        self.final_button.setText(_("Marcar final"))
+        self.m_end_label.setText(_("Fin del periodo del elegido:"))
+        self.m_end.setPlaceholderText(_("AAAA-MM-DD"))
+        self.m_end_button.setText(_("Terminar su periodo"))
         self.pal_pdf.setText(_("PAL en PDF…"))
         self.pal_docx.setText(_("PAL en Word (DOCX)…"))
         self.refresh()
