@@ -421,15 +421,16 @@ class CommitmentStore:
         found["current"] = current.content()
         return found
 
-    def compare(self, commitment_id: str) -> list[tuple[str, list[str]]]:
+    def compare(self, commitment_id: str, *, changed_only: bool = True
+                ) -> list[tuple[str, list[str]]]:
         """Field -> its text in each version (consultation, approved, final, current), the
-        fields that changed between any two only."""
+        fields that changed between any two only (every field when not ``changed_only``)."""
         versions = self.versions(commitment_id)
         order = [s for s in (*VERSION_STAGES, "current") if s in versions]
         rows = []
         for key in (*TEXT_FIELDS, "pillars", "milestones"):
             texts = [_field_text(key, versions[s].get(key)) for s in order]
-            if len(set(texts)) > 1:
+            if len(set(texts)) > 1 or not changed_only:
                 rows.append((key, texts))
         return rows
 

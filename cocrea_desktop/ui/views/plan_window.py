@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -319,15 +320,21 @@ class PlanWindow(QWidget):
         order = [s for s in ("consultation", "approved", "final", "current") if s in versions]
         self.versions.setColumnCount(1 + len(order))
         self.versions.setHorizontalHeaderLabels([_("Campo")] + [names[s] for s in order])
-        compared = self.repo.commitments.compare(c.id)
-        self.versions_title.setText(_("Compromiso {label}: {n} campos cambiaron.").format(
-            label=c.label, n=len(compared)))
-        for key, texts in compared:
+        changed = {key for key, _t in self.repo.commitments.compare(c.id)}
+        self.versions_title.setText(_("Compromiso {label}: {n} campos cambiaron "
+                                      "(en negritas).").format(label=c.label, n=len(changed)))
+        for key, texts in self.repo.commitments.compare(c.id, changed_only=False):
             r = self.versions.rowCount()
             self.versions.insertRow(r)
-            self.versions.setItem(r, 0, QTableWidgetItem(field_title(key)))
-            for col, text in enumerate(texts, 1):
-                self.versions.setItem(r, col, QTableWidgetItem(text))
+            for col, text in enumerate([field_title(key), *texts]):
+                item = QTableWidgetItem(text)
+                if key in changed:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.versions.setItem(r, col, item)
+        self.versions.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
         self.versions.resizeRowsToContents()
         self.advance_decision.clear()
         for d in self.repo.stl.decisions():
@@ -419,7 +426,9 @@ class PlanWindow(QWidget):
             self.smart_notes[key].setText(mark.get("note", ""))
             self.smart_boxes[key].setEnabled(c is not None)
             self.smart_notes[key].setEnabled(c is not None)
-        self.findings.setText("\n".join("• " + f for f in findings(c)) if c else _(
+        seen = findings(c) if c else []
+        self.findings.setText("\n".join("• " + f for f in seen) if seen else _(
+            "El programa no ve nada que señalar.") if c else _(
             "Elija un compromiso o redacte uno nuevo."))
         self.trace.clear()
         if c:
@@ -604,7 +613,8 @@ class PlanWindow(QWidget):
         self.tabs.setTabText(1, _("&STL"))
         self.tabs.setTabText(2, _("&Acuerdos"))
         for key, label in self.field_labels.items():
-            label.setText(field_title(key) + ":")
+            title = field_title(key)
+            label.setText(title if title.endswith("?") else title + ":")
         self.field_labels["start_date"].setText(_("&Inicio (AAAA-MM-DD):"))
         self.field_labels["end_date"].setText(_("&Fin (AAAA-MM-DD):"))
         self.field_labels["name"].setText(_("&Nombre:"))
