@@ -147,7 +147,7 @@ def pal_blocks(repo: Repo) -> list[Block]:
     for prop in proposals:
         rows.append([prop.label, prop.title, "; ".join(origin_words(o) for o in prop.origins),
                      used.get(prop.id, "—")])
-    b.append(_t(rows, (0.1, 0.34, 0.42, 0.14)))
+    b.append(_t(rows, (0.12, 0.34, 0.4, 0.14)))
     b.append(Block("h1", _("Compromisos")))
     for c in commitments:
         b.extend(commitment_blocks(repo, c))

@@ -167,9 +167,11 @@ def seed_plan(repo: Repo) -> None:
                     proposal="Mesas por tema en la cabecera y las agencias, feria de ideas y "
                              "priorización en pleno", kind="participation_strategy",
                     present=everyone, positions=agree)
-    repo.stl.decide(date="2027-03-06", agenda_item="Número de compromisos del PAL",
-                    proposal="Tres compromisos para 2027-2029", kind="commitment_count",
-                    mode="vote", present=voters, votes={"for": 4, "against": 0, "abstain": 1})
+    repo.stl.decide(date="2027-03-06", agenda_item="Selección de propuestas para el PAL",
+                    proposal="Pasan al PAL las propuestas que el pleno priorizó por criterios; "
+                             "de ellas se redactan tres compromisos para 2027-2029",
+                    kind="selection", mode="vote", present=voters,
+                    votes={"for": 4, "against": 0, "abstain": 1})
     chosen = [p for p in repo.proposals.list()
               if any(link.kind == "selected" for link in _trace(repo, p))]
     pool = chosen or repo.proposals.list()
