@@ -306,6 +306,9 @@ class StlStore:
                 if m.id not in present_ids:
                     raise InvalidInput(_("{name} no estuvo presente; no puede dar su postura."
                                          ).format(name=m.name))
+                if m.facilitator:
+                    raise InvalidInput(_("{name} facilita: tiene voz y no voto.").format(
+                        name=m.name))
                 if position not in POSITIONS:
                     raise InvalidInput(_("La postura debe ser de acuerdo, a un lado o bloqueo."))
                 reason = one_line(reason, 1000)

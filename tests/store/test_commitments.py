@@ -10,6 +10,9 @@ from cocrea_desktop.core.errors import InvalidInput, RuleViolation
 from cocrea_desktop.store.commitments import findings
 from tests.store.pal_helpers import merged_process, plan
 
+R, J, E, M = ("Rosa Martínez López", "Juan Pérez Ruiz", "Elena Cruz Santiago",
+              "Mario Hernández")
+
 
 @pytest.fixture
 def office(tmp_path):
@@ -43,18 +46,21 @@ def test_consensus_vote_and_positions(office):
     # One block and the proposal is not approved; a block needs its reason.
     with pytest.raises(InvalidInput, match="dice por qué"):
         office.stl.decide(date="2027-09-01", agenda_item="Borrador", kind="draft_approved",
-                          present=["1", "2", "3"], positions={"1": ("agree", ""),
-                                                              "2": ("block", ""),
-                                                              "3": ("agree", "")})
+                          present=[R, J, E], positions={R: ("agree", ""),
+                                                        J: ("block", ""),
+                                                        E: ("agree", "")})
     d, _c = office.stl.decide(date="2027-09-01", agenda_item="Borrador", kind="draft_approved",
-                              present=["1", "2", "3"],
-                              positions={"1": ("agree", ""), "2": ("block", "Falta presupuesto"),
-                                         "3": ("abstain", "Conflicto de interés")})
+                              present=[R, J, E],
+                              positions={R: ("agree", ""), J: ("block", "Falta presupuesto"),
+                                         E: ("abstain", "Conflicto de interés")})
     assert d.outcome == "rejected" and "1 bloqueos" in d.tally_text()
     # The facilitator has no vote: no position needed, and votes beyond the voters refused.
+    with pytest.raises(InvalidInput, match="voz y no voto"):
+        office.stl.decide(date="2027-09-01", agenda_item="X", present=[R, M],
+                          positions={R: ("agree", ""), M: ("agree", "")})
     with pytest.raises(InvalidInput, match="más votos"):
         office.stl.decide(date="2027-09-01", agenda_item="X", mode="vote",
-                          present=["1", "Mario Hernández"], votes={"for": 2})
+                          present=[R, M], votes={"for": 2})
 
 
 def test_members_rotate_and_phone_is_personal(office):
