@@ -60,6 +60,12 @@ def test_a_pal_through_the_cli_read_back_as_pdf_and_docx(db, tmp_path):
     assert [link["kind"] for link in made["trace"]].count("session") == 2
     for criterion in ("specific", "measurable", "achievable", "relevant", "time_bound"):
         run("commitments", "smart", db, "1", criterion, "--note", "Revisado")
+    checked = json.loads(run("commitments", "smart", db, "1", "specific", "--note", "Claro",
+                             "--json").output)
+    assert checked["smart"]["specific"] == {"ok": True, "note": "Claro"}
+    edited = json.loads(run("commitments", "edit", db, "1", "--objective", "Agua diario",
+                            "--json").output)
+    assert edited["objective"] == "Agua diario"
     run("stl", "decide", db, "--date", "2027-08-01", "--item", "A consulta", "--kind",
         "consultation_ready", "--commitment", "1", "--present", "1,2,3",
         "--position", "1=agree", "--position", "2=agree", "--position", "3=agree")

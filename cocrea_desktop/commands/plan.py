@@ -296,8 +296,10 @@ def commitments_add(file: str, name: str, as_json: bool, **opts: Any) -> None:
 @click.argument("commitment")
 @click.option("--name", default=None)
 @_commitment_options
+@JSON
 @fail_cleanly
-def commitments_edit(file: str, commitment: str, name: str | None, **opts: Any) -> None:
+def commitments_edit(file: str, commitment: str, name: str | None, as_json: bool,
+                     **opts: Any) -> None:
     """Change a commitment's fields; --milestone replaces all its milestones."""
     values = _commitment_values(opts)
     if name is not None:
@@ -305,7 +307,10 @@ def commitments_edit(file: str, commitment: str, name: str | None, **opts: Any) 
     with open_repo(file) as repo:
         c = repo.commitments.get(commitment)
         repo.commitments.edit(c.id, **values)
-        click.echo(_("Compromiso {label} actualizado.").format(label=c.label))
+        if as_json:
+            echo_json(commitment_json(repo, repo.commitments.get(c.id)))
+        else:
+            click.echo(_("Compromiso {label} actualizado.").format(label=c.label))
 
 
 @commitments.command("list")
@@ -374,13 +379,21 @@ def commitments_show(file: str, commitment: str, as_json: bool) -> None:
                                                 "relevant", "time_bound"]))
 @click.option("--ok/--no", "ok", default=True, help="Whether it meets the criterion.")
 @click.option("--note", default="")
+@JSON
 @fail_cleanly
-def commitments_smart(file: str, commitment: str, criterion: str, ok: bool, note: str) -> None:
+def commitments_smart(file: str, commitment: str, criterion: str, ok: bool, note: str,
+                      as_json: bool) -> None:
     """Tick (or untick with --no) one SMART criterion, with a note."""
     with open_repo(file) as repo:
         c = repo.commitments.get(commitment)
         repo.commitments.set_smart(c.id, criterion, ok, note)
-        click.echo(_("Compromiso {label}: SMART actualizado.").format(label=c.label))
+        if as_json:
+            from cocrea_desktop.store.commitments import findings
+
+            c = repo.commitments.get(c.id)
+            echo_json({"smart": dict(c.smart), "findings": findings(c)})
+        else:
+            click.echo(_("Compromiso {label}: SMART actualizado.").format(label=c.label))
 
 
 @commitments.command("advance")
