@@ -135,13 +135,18 @@ def test_bad_input_in_the_window_says_why_and_changes_nothing(window, qtbot, err
     plan.fields["lead_agency"].setCurrentText("Secretaría Inventada")
     plan.save()
     plan.fields["lead_agency"].setCurrentText("")
+    plan.add_agency()  # an empty name is refused too
     plan.fields["start_date"].setText("2029-01-01")
     plan.fields["end_date"].setText("2027-01-01")
     plan.save()
     assert [e.split(";")[0].split(" (")[0][:30] for e in errors] == [
         "Un compromiso sale de una o má", "La dependencia «Secretaría Inv",
-        "La fecha de fin"]
+        "Escriba el nombre de la depend", "La fecha de fin"]
     assert repo.pf.journal_head() == head and repo.commitments.list() == []
+    plan.fields["lead_agency"].setCurrentText("Secretaría de Bienestar")
+    plan.add_agency()
+    assert "Secretaría de Bienestar" in repo.commitments.agencies()
+    assert plan.fields["lead_agency"].findText("Secretaría de Bienestar") >= 0
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -114,7 +114,17 @@ class PlanWindow(QWidget):
             self._add_field(key, QLineEdit(objectName=f"field_{key}"))
         agency = QComboBox(objectName="field_lead_agency")
         agency.setEditable(True)
-        self._add_field("lead_agency", agency)
+        self.fields["lead_agency"] = agency
+        self.field_labels["lead_agency"] = QLabel()
+        self.field_labels["lead_agency"].setBuddy(agency)
+        agency_row = QWidget()
+        ah = QHBoxLayout(agency_row)
+        ah.setContentsMargins(0, 0, 0, 0)
+        ah.addWidget(agency, 1)
+        self.add_agency_button = QPushButton(objectName="add_agency")
+        self.add_agency_button.clicked.connect(lambda _c=False: self.add_agency())
+        ah.addWidget(self.add_agency_button)
+        self.form.addRow(self.field_labels["lead_agency"], agency_row)
         for key in ("responsible", "other_actors"):
             self._add_field(key, QLineEdit(objectName=f"field_{key}"))
         for key in LONG_FIELDS[:5]:
@@ -351,6 +361,11 @@ class PlanWindow(QWidget):
             return None
         return ops.advance_commitment(parent=self, repo=self.repo, commitment_id=c.id,
                                       stage=stage, decision_id=decision)
+
+    def add_agency(self) -> Any:
+        """The agency typed in the lead agency's box goes on the process's list."""
+        name = self.fields["lead_agency"].currentText()
+        return ops.add_agency(parent=self, repo=self.repo, name=name)
 
     def end_member(self) -> Any:
         row = self.members.currentRow()
@@ -661,6 +676,7 @@ class PlanWindow(QWidget):
             label.setText(text)
         self.d_record.setText(_("Registrar acuerdo"))
         self.tabs.setTabText(3, _("&Versiones"))
+        self.add_agency_button.setText(_("Agregar a la lista de dependencias"))
         self.advance_label.setText(_("Acuerdo del STL:"))
         self.approve_button.setText(_("Marcar aprobado"))
         self.final_button.setText(_("Marcar final"))
