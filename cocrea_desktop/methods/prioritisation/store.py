@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
-from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.errors import CocreaError, InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting.criteria import CRITERIA_SETS, Criterion
 from cocrea_desktop.core.voting.criteria_tally import CriteriaTally, tally_criteria
@@ -620,6 +620,34 @@ STORE = PrioritisationStore
 def options(repo: Repo, session_id: str, vote_on: str) -> list[tuple[int, str]]:
     """What is scored (``vote_on="proposals"``): the proposals on the table, by number."""
     return [(i.number, i.title) for i in repo.prioritisation.items(session_id)]
+
+
+def PROPOSAL_TRACE(repo: Repo, proposal) -> list:  # noqa: N802 - the hook's name
+    """What a prioritisation said of a proposal, for a commitment's origin trace: its place
+    and score, and whether the STL agreed it goes on to the PAL (kind "selected")."""
+    from cocrea_desktop.core.voting import wording
+    from cocrea_desktop.store.commitments import TraceLink
+
+    links = []
+    store = repo.prioritisation
+    for row in repo.pf.query("SELECT session_id, number FROM prioritisation_item WHERE "
+                             "proposal_id = ? AND status = 'active'", [proposal.id]):
+        sid, number = row["session_id"], row["number"]
+        try:
+            tally = store.tally(sid)
+        except CocreaError:
+            continue
+        found = next((r for r in tally.rows if r.option == number), None)
+        if found is None or found.score is None:
+            continue
+        agreement = store.agreement(sid)
+        chosen = agreement is not None and number in agreement.selected
+        text = _("Priorización: lugar {rank}, puntaje {score}").format(
+            rank=found.rank or "—", score=wording.decimal(float(found.score)))
+        if chosen:
+            text += " · " + _("el STL acordó que pasa al PAL")
+        links.append(TraceLink("selected" if chosen else "score", sid, text, sid))
+    return links
 
 
 def PROPOSAL_GUARD(repo: Repo, proposal) -> None:  # noqa: N802 - the hook's name
