@@ -239,16 +239,14 @@ def scores_import(file: str, session_id: str, spreadsheet: str) -> None:
     """Import sheets from a CSV or .xlsx: sheet, proposal, one score per criterion; or, told
     by its header, one score per line: evaluator (sheet number or serial), proposal,
     criterion (number or name), score."""
-    from cocrea_desktop.methods.prioritisation.spreadsheet import is_long, read_lines, read_rows
+    from cocrea_desktop.methods.prioritisation.spreadsheet import read_scores
 
-    lines = read_lines(spreadsheet)
+    long, rows = read_scores(spreadsheet)
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
-        if lines and is_long(lines[0][1]):
-            rows = lines[1:]
+        if long:
             repo.prioritisation.import_long(sid, rows)
         else:
-            rows = read_rows(spreadsheet)
             repo.prioritisation.import_rows(sid, rows)
     click.echo(_("Filas importadas: {count}.").format(count=len(rows)))
 

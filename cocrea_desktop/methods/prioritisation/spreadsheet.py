@@ -41,6 +41,15 @@ def read_lines(path: str) -> list[tuple[int, list[str]]]:
     return [(line, row) for line, row in enumerate(_read(path), start=1) if any(row)]
 
 
+def read_scores(path: str) -> tuple[bool, list]:
+    """(long, rows) for the import: the long format's rows with their line numbers, for
+    ``import_long``; else one row per sheet and proposal, for ``import_rows``."""
+    lines = read_lines(path)
+    if lines and is_long(lines[0][1]):
+        return True, lines[1:]
+    return False, read_rows(path)
+
+
 def read_rows(path: str) -> list[list[str]]:
     rows = [r for r in _read(path) if any(r)]
     if rows and not rows[0][0].isdigit():
