@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -401,11 +401,14 @@ class PrioritisationStore:
                                  Label(N_("decir quién califica")))
 
     # -- writing: scores -----------------------------------------------------------------
-    def check_row(self, session_id: str, number: int, text: str) -> tuple[int | None, ...]:
-        """The scores of one typed row, or InvalidInput saying in Spanish why not."""
-        rule = self.rule(session_id)
+    def check_row(self, session_id: str, number: int, text: str, *,
+                  rule: CriteriaRule | None = None,
+                  numbers: Collection[int] | None = None) -> tuple[int | None, ...]:
+        """The scores of one typed row, or InvalidInput saying in Spanish why not
+        (``rule`` and ``numbers``, the proposals on the table, when already read)."""
+        rule = rule or self.rule(session_id)
         n = len(rule.criteria)
-        self.item(session_id, number)
+        self._check_number(session_id, number, numbers)
         text = split_row(text, n)
         if not text:
             raise InvalidInput(_("La fila está vacía: escriba una cifra por criterio ({count}), "
@@ -420,6 +423,13 @@ class PrioritisationStore:
         if card.voids:
             raise InvalidInput(" ".join(str(v.reason) for v in card.voids))
         return card.scores[0][1]
+
+    def _check_number(self, session_id: str, number: int,
+                      numbers: Collection[int] | None = None) -> None:
+        if numbers is None:
+            self.item(session_id, number)
+        elif number not in numbers:
+            raise NotFound(_("La propuesta {number} no está en la mesa.").format(number=number))
 
     def _check_sheet(self, session_id: str, sheet: int) -> int:
         setup = self.setup(session_id)
@@ -481,6 +491,7 @@ class PrioritisationStore:
         """
         rule = self.rule(session_id)
         n = len(rule.criteria)
+        numbers = {i.number for i in self.items(session_id)}
         per_sheet: dict[int, dict[int, str]] = {}
         for line, row in enumerate(rows, start=1):
             cells = [str(c if c is not None else "").strip() for c in row]
@@ -496,7 +507,7 @@ class PrioritisationStore:
             text = " ".join(c or "-" for c in cells[2:2 + n])
             try:
                 self._check_sheet(session_id, sheet)
-                self.check_row(session_id, number, text)
+                self.check_row(session_id, number, text, rule=rule, numbers=numbers)
             except (InvalidInput, NotFound) as err:
                 raise InvalidInput(_("Fila {line}: {reason}").format(
                     line=line, reason=str(err))) from None
@@ -537,7 +548,12 @@ class PrioritisationStore:
         rule = self.rule(session_id)
         n = len(rule.criteria)
         low, high = rule.scale_min, rule.scale_max
-        used = set(self.sheets(session_id))
+        rows = list(rows)
+        numbers = {i.number for i in self.items(session_id)}
+        # Sheets named by their number are never given to a serial, wherever they come.
+        used = set(self.sheets(session_id)) | {
+            int(c) for _line, row in rows for c in row[:1]
+            if str(c or "").strip().isdigit() and len(str(c).strip()) <= 3}
         by_serial: dict[str, int] = {}
         serials: dict[int, str] = {}
         cells: dict[int, dict[int, list[str]]] = {}
@@ -567,7 +583,7 @@ class PrioritisationStore:
                 except ValueError:
                     raise InvalidInput(_("la propuesta debe ser su número en la mesa, no "
                                          "«{text}».").format(text=number_text)) from None
-                self.item(session_id, number)
+                self._check_number(session_id, number, numbers)
                 criterion = self.criterion_index(session_id, criterion_text)
                 if score and not (score.isascii() and score.isdigit()
                                   and low <= int(score) <= high):
@@ -595,13 +611,16 @@ class PrioritisationStore:
         self._check_no_counts(session_id)
         self.repo.check_not_concluded(session_id)
         session = self.repo.session(session_id)
+        rule = self.rule(session_id)
+        numbers = {i.number for i in self.items(session_id)}
         with self.pf.write("prioritisation.import", Label(
                 N_("importar {count} hojas de calificación"), count=len(per_sheet))) as unit:
             if not session.voting_started_at:
                 unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
             for sheet, found in sorted(per_sheet.items()):
                 for option, text in sorted(found.items()):
-                    scores = self.check_row(session_id, option, text)
+                    scores = self.check_row(session_id, option, text, rule=rule,
+                                            numbers=numbers)
                     row_id = f"{session_id}:{sheet}:{option}"
                     values = {"scores": json.dumps(list(scores)), "entry": text,
                               "source": source}

@@ -150,3 +150,47 @@ def test_a_bad_score_line_refuses_the_whole_file(prio, tmp_path, line, message):
     assert message in out, out
     assert "Traceback" not in out
     assert state(db, sid) == before
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ("1,1,0,3\n", "Fila 2: La propuesta 1, «Urgencia»: la calificación va de 1 a 5, no 0."),
+    ("1,1,6,3\n", "Fila 2: La propuesta 1, «Urgencia»: la calificación va de 1 a 5, no 6."),
+    ("1,7,4,3\n", "Fila 2: La propuesta 7 no está en la mesa."),
+    ("1,1,4,3\n1,1,5,5\n", "Fila 3: la hoja 1 ya califica la propuesta 1."),
+])
+def test_a_bad_row_of_the_wide_format_refuses_the_whole_file(prio, tmp_path, rows, message):
+    db, sid = prio
+    run("criteria", "set", str(db), sid, "--set",
+        write(tmp_path / "c.csv", "Urgencia,2,+\nCosto,1,-\n"))
+    before = state(db, sid)
+    out = run("scores", "import", str(db), sid,
+              write(tmp_path / "w.csv", "1,2,5,5\n" + rows), ok=False)
+    assert message in out, out
+    assert state(db, sid) == before
+
+
+def test_sheets_named_by_number_and_by_serial_do_not_collide(prio, tmp_path):
+    from cocrea_desktop.core.voting.payload import format_serial
+
+    db, sid = prio
+    run("criteria", "set", str(db), sid, "--set",
+        write(tmp_path / "c.csv", "Urgencia,2,+\nCosto,1,-\n"))
+    run("scores", "evaluators", str(db), sid, "--group", "panel", "--count", "3")
+    run("scores", "sheets", str(db), sid, "--count", "2", "-o", str(tmp_path / "h.pdf"))
+    with Repo.open(db, read_only=True) as repo:
+        serials = [r["serial"] for r in repo.register.issued(sid, "vote")]
+    # The serial comes first but sheet 1 is named further down: the serial gets sheet 2.
+    text = ("evaluador,propuesta,criterio,calificación\n"
+            f"{format_serial(serials[0])},1,1,5\n1,1,1,2\n{serials[1]},1,2,4\n")
+    run("scores", "import", str(db), sid, write(tmp_path / "l.csv", text))
+    with Repo.open(db, read_only=True) as repo:
+        assert repo.prioritisation.sheets(sid) == {1: {1: (2, None)}, 2: {1: (5, None)},
+                                                   3: {1: (None, 4)}}
+        found = {r["sheet"]: r["serial"] for r in repo.pf.query(
+            "SELECT sheet, serial FROM prioritisation_score WHERE session_id = ?", [sid])}
+    assert found == {1: "", 2: serials[0], 3: serials[1]}
+    # A third printed sheet would need a fourth sheet number: there are three.
+    out = run("scores", "import", str(db), sid, write(
+        tmp_path / "l2.csv", f"evaluador,propuesta,criterio,calificación\n{serials[0]},1,1,5\n"),
+        ok=False)
+    assert "Fila 2:" in out and "ya se capturó como la hoja 2" in out
