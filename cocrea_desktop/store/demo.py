@@ -105,7 +105,7 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
 DEMO_STL = [
     ("Rosa Martínez Cruz", "government", "Ayuntamiento de San Juan Bautista Cuicatlán",
      "Presidenta municipal", False),
-    ("Julián Hernández López", "government", "Dirección de Obras Públicas", "Director", False),
+    ("Rodrigo Salinas Ortiz", "government", "Dirección de Obras Públicas", "Director", False),
     ("Lucía Ramírez Santiago", "civil_society", "Comité de Agua Potable de la Cabecera",
      "Presidenta", False),
     ("Fernando Cruz Jiménez", "civil_society", "Red de Jóvenes Cuicatecos", "Coordinador",
@@ -120,7 +120,7 @@ DEMO_STL = [
 #: milestones as (description, output, responsible, due date)).
 DEMO_COMMITMENTS = [
     ("Tandeo de agua con calendario público", "Dirección de Obras Públicas",
-     "Ing. Julián Hernández López",
+     "Ing. Rodrigo Salinas Ortiz",
      "Los barrios altos reciben agua dos días por semana sin aviso.",
      "3 de 7 barrios con servicio diario (censo del comité, 2026).",
      "Que cada barrio conozca su calendario de tandeo y las obras para regularizarlo.",

@@ -96,3 +96,11 @@ def test_agreements_are_offered_as_proposals(demo):
     assert proposal.description.startswith("Punto 1: Agua potable")
     assert "38 a favor" in proposal.source["line"]
     assert repo.proposals.result(sid)[0].proposal_label == proposal.label
+
+
+def test_the_demo_process_publishes_its_open_data_without_a_leak(tmp_path):
+    # The demo's Local Action Plan named as a commitment's responsible a person whose name
+    # also ran a session, and as its agency the contact of a fair letter: the leak check
+    # refused the demo's open data.
+    with Repo.open(create_demo(tmp_path / "demo.cocrea.db")) as repo:
+        assert export_open_data(repo, tmp_path / "abiertos").leaks == []

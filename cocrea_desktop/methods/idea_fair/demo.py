@@ -98,7 +98,7 @@ def seed(repo: Repo, session_id: str) -> None:
         team_commits="Organizar rondines vecinales y avisar de las fallas del alumbrado.",
         authority_commits="Instalar seis luminarias en el camino a la secundaria.",
         next_step="Recorrido del camino con Obras Públicas.", next_step_date="2027-03-13",
-        follow_up_contact="Dirección de Obras Públicas", witness="Secretariado Técnico Local",
+        follow_up_contact="Regiduría de Obras (Ing. Sosa)", witness="Secretariado Técnico Local",
         responsible="Ing. Miguel Ángel Sosa (Obras Públicas) y los vecinos de El Calvario",
         next_meeting="2027-03-13")
     phases.go_to(session_id, "closing")
