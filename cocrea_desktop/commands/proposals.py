@@ -16,6 +16,7 @@ from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.commands.csv_input import cell, plain, read_table
 from cocrea_desktop.core.errors import InvalidInput, NotFound
 from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.proposals import source_facts
 
 #: Header names recognised per field (lower case, without accents).
 IMPORT_COLUMNS = {
@@ -83,7 +84,7 @@ def proposals_promote(file: str, session_id: str, source: str | None, title: str
                 done = "  → " + _("propuesta {label}").format(label=item.proposal_label) \
                     if item.proposal_label else ""
                 number = item.source.get("number", "")
-                line = item.source.get("line", "")
+                line = ", ".join(source_facts(item.source))
                 click.echo(f"{number:>6}  {item.title}" + (f"  ({line})" if line else "")
                            + done)
             return

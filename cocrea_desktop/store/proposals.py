@@ -14,6 +14,7 @@ deleted: a proposal is withdrawn with a reason.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -58,8 +59,9 @@ class ProposalOrigin:
     table_label: str
     source_kind: str
     source_id: str
-    #: What the origin said, as recorded when promoted: e.g. {"number": "3",
-    #: "text": "...", "line": "12 puntos en 5 boletas", "rank": 1}.
+    #: What the origin said, as recorded when promoted: e.g. {"number": "3", "rank": 1,
+    #: "votes": 12, "unit": "points", "letters": ["CC-002"]} (facts, worded when shown by
+    #: :func:`source_facts`; older files kept a "line" and "letters" in words).
     source: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -148,12 +150,59 @@ def origin_words(origin: ProposalOrigin | Proposal) -> str:
     facts = []
     if source.get("rank"):
         facts.append(_("{rank}.º").format(rank=source["rank"]))
-    for key in ("line", "letters"):
-        if source.get(key):
-            facts.append(str(source[key]))
+    facts.extend(source_facts(source))
     if facts:
         what += " (" + ", ".join(facts) + ")"
     return f"{origin.table_label}, {what}" if origin.table_label else what
+
+
+#: The words a points or votes line of an older file used, in either language, and the
+#: unit they name (files made before the facts were stored kept the line in words).
+_LEGACY_UNITS = {"punto": "points", "puntos": "points", "point": "points", "points": "points",
+                 "voto": "votes", "votos": "votes", "vote": "votes", "votes": "votes"}
+_LEGACY_NUMBER = re.compile(r"^\s*(\d+)\s+(\w+)\s*$")
+_LEGACY_SCORE = re.compile(r"^\s*(?:un puntaje de|a score of)\s+(\d+(?:[.,]\d+)?)\s*$")
+_LEGACY_LETTERS = re.compile(r"^\s*(?:cartas|letters)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def source_facts(source: Mapping[str, Any]) -> list[str]:
+    """An origin's figures in words, in the current language: its total ("14 puntos",
+    worded from the ``votes`` number and its ``unit``) and its letters ("cartas: CC-002").
+    An older file kept them as text in the language of the day they were promoted
+    (``line``, ``letters``): the usual shapes are read back and worded again; any other
+    text is shown as it was stored."""
+    from cocrea_desktop.core.voting.reading import UNITS
+
+    facts = []
+    unit, value = UNITS.get(str(source.get("unit") or "")), source.get("votes")
+    if unit is not None and value not in (None, ""):
+        try:
+            facts.append(unit.words(value))
+        except (TypeError, ValueError):
+            facts.append(str(value))
+    elif source.get("line"):
+        facts.append(_legacy_line(str(source["line"]), value))
+    letters = source.get("letters")
+    if isinstance(letters, (list, tuple)) and letters:
+        facts.append(_("cartas: {folios}").format(folios=", ".join(map(str, letters))))
+    elif isinstance(letters, str) and letters.strip():
+        match = _LEGACY_LETTERS.match(letters)
+        facts.append(_("cartas: {folios}").format(folios=match.group(1).strip()) if match
+                     else letters)
+    return facts
+
+
+def _legacy_line(line: str, votes: Any) -> str:
+    from cocrea_desktop.core.voting.reading import UNITS
+
+    match = _LEGACY_NUMBER.match(line)
+    if match and match.group(2).casefold() in _LEGACY_UNITS:
+        unit = UNITS[_LEGACY_UNITS[match.group(2).casefold()]]
+        return unit.words(int(match.group(1)))
+    match = _LEGACY_SCORE.match(line)
+    if match:
+        return UNITS["score"].words(match.group(1).replace(",", "."))
+    return line
 
 
 def _clean(text: Any, limit: int = MAX_TEXT_LENGTH) -> str:
@@ -368,8 +417,9 @@ class ProposalStore:
         for row in rows:
             total = row.total if isinstance(row.total, int) or row.total is None \
                 else str(row.total)
+            # Facts, not words: the origin is worded when shown, in the language of then.
             source = {"number": str(row.option), "rank": row.rank, "votes": total,
-                      "line": row.total_words(), "round": round_}
+                      "unit": row.unit.key, "round": round_}
             items.append(Promotable(kind, str(row.option), labels.get(row.option, ""),
                                     number=row.option,
                                     source={k: v for k, v in source.items()

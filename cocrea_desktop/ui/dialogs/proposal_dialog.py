@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.proposals import Promotable, Proposal, origin_words
+from cocrea_desktop.store.proposals import Promotable, Proposal, origin_words, source_facts
 from cocrea_desktop.ui.forms.proposal_form import Ui_ProposalDialog
 from cocrea_desktop.ui.qt_i18n import language_signal
 
@@ -30,8 +30,9 @@ def offered_text(item: Promotable) -> str:
     if item.source.get("rank"):
         head = _("{rank}.º").format(rank=item.source["rank"]) + " · " + head
     text = f"{head}: {item.title}"
-    if item.source.get("line"):
-        text += f" ({item.source['line']})"
+    facts = source_facts(item.source)
+    if facts:
+        text += " (" + ", ".join(facts) + ")"
     return text
 
 
