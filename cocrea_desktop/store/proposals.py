@@ -83,6 +83,8 @@ class Proposal:
     joined_into: str | None = None
     withdraw_reason: str = ""
     created_at: str = ""
+    #: The label of the proposal it was joined into ("" when not joined).
+    joined_into_label: str = ""
     #: Its own origin first, then those of the proposals joined into it.
     origins: tuple[ProposalOrigin, ...] = ()
 
@@ -251,11 +253,13 @@ class ProposalStore:
                     stack.extend(joined.get(child, ()))
             return tuple(found)
 
-        proposals = [self._proposal(r, labels[r["id"]], origins(r["id"])) for r in rows]
+        proposals = [replace(self._proposal(r, labels[r["id"]], origins(r["id"])),
+                             joined_into_label=labels.get(r["joined_into"] or "", ""))
+                     for r in rows]
         proposals.sort(key=lambda p: _label_key(p.label))
         if not include_inactive:
             proposals = [p for p in proposals if p.active]
-        if theme is not None:
+        if theme is not None:  # "" finds those saved without a theme
             proposals = [p for p in proposals if p.theme.casefold() == theme.casefold()]
         if table is not None:
             proposals = [p for p in proposals
@@ -275,6 +279,12 @@ class ProposalStore:
             if p.label.upper() == label:
                 return p
         raise NotFound(_("No existe la propuesta {label}.").format(label=label))
+
+    def joined_to(self, proposal_id: str) -> list[Proposal]:
+        """The proposals joined straight into ``proposal_id``, in number order: what
+        «Separar» offers on the one kept."""
+        return [p for p in self.list(include_inactive=True)
+                if p.status == "joined" and p.joined_into == proposal_id]
 
     def themes(self) -> list[str]:
         return sorted({p.theme for p in self.list() if p.theme}, key=str.casefold)
