@@ -18,6 +18,17 @@ from tests.export.bundle_helpers import nominal_group
 from tests.ui.helpers import type_text, when_dialog
 
 
+@pytest.fixture(autouse=True)
+def unfinished(monkeypatch):
+    """The sessions asked about before promoting from one not concluded (answered yes)."""
+    from cocrea_desktop.ui.dialogs import proposal_dialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(proposal_dialog, "confirm_unfinished",
+                        lambda _parent, session: asked.append(session.id) or True)
+    return asked
+
+
 @pytest.fixture
 def errors(monkeypatch):
     """The messages the operations would have shown in a box."""
@@ -490,3 +501,55 @@ def test_export_cancelled_writes_nothing(qtbot, window, tmp_path, monkeypatch):
     assert window.export_task is None and window.last_export is None
     assert list(tmp_path.iterdir()) == [] or not any(
         p.suffix in (".csv", ".xlsx") for p in tmp_path.iterdir())
+
+
+def test_f1_in_the_results_phase_lists_the_promote_key(qtbot, repo, voted):
+    from cocrea_desktop.ui.views.session_screen import SessionScreen, help_sections
+
+    screen = SessionScreen(repo, voted)
+    qtbot.addWidget(screen)
+    phases = screen.phase_panels()
+    results = next(p for p, panel in phases if p.kind == "results")
+    heading, lines = help_sections(phases, results)[0]
+    assert heading.startswith("En esta fase")
+    assert (qt_i18n.key_text("Ctrl+Shift+R"),
+            "Promover el resultado elegido a propuesta del proceso") in lines
+    assert not any("no tiene teclas propias" in what for _k, what in lines)
+
+
+def test_promoting_from_a_session_not_concluded_asks_first(qtbot, repo, voted, results,
+                                                           unfinished, monkeypatch):
+    from cocrea_desktop.ui.dialogs import proposal_dialog
+
+    monkeypatch.setattr(proposal_dialog, "confirm_unfinished",
+                        lambda _parent, session: unfinished.append(session.id) and False)
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)  # no form opens
+    assert unfinished == [voted] and repo.proposals.list() == []
+    monkeypatch.setattr(proposal_dialog, "confirm_unfinished",
+                        lambda _parent, session: unfinished.append(session.id) or True)
+    when_dialog(qtbot, ProposalDialog, save_with())
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)
+    assert len(repo.proposals.list()) == 1
+    repo.update_session(voted, status="closed")
+    unfinished.clear()
+    when_dialog(qtbot, ProposalDialog, save_with())
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)
+    assert unfinished == [] and len(repo.proposals.list()) == 2
+
+
+def test_the_promote_form_starts_in_the_title_and_says_the_result_whole(qtbot, repo, voted):
+    offered = repo.proposals.result(voted)
+    dialog = ProposalDialog(None, save=lambda v: True, offered=offered)
+    qtbot.addWidget(dialog)
+    dialog.resize(680, 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.focusWidget() is dialog.title
+    assert dialog.title.selectedText() == dialog.title.text()
+    whole = dialog.source.currentText()
+    assert dialog.source.toolTip() == whole and whole in dialog.origin.text()
+    assert dialog.origin.wordWrap() and dialog.source.view().wordWrap()
+    qtbot.keyClicks(dialog.title, "Luminarias nuevas")
+    assert dialog.title.text() == "Luminarias nuevas" and dialog.source.currentText() == whole
