@@ -47,6 +47,11 @@ SOURCE_WORDS: dict[str, str] = {OFFICE: N_("oficina"), OPTION: N_("resultado")}
 #: It receives what every tally offers (each option with its rank and votes) and returns
 #: it changed (richer descriptions, its own ids) or longer (a fair's letters).
 SOURCES_HOOK = "proposal_sources"
+#: The hook a method names (same modules) to word the facts its own kinds of origin keep:
+#: ``proposal_origin_words(kind, source) -> tuple[str, list[str]] | None``: the number as
+#: said ("Acuerdo 3") and the facts in words, in the current language; None leaves them to
+#: :func:`origin_parts`'s generic reading.
+WORDS_HOOK = "proposal_origin_words"
 
 
 @dataclass(frozen=True)
@@ -147,12 +152,13 @@ def origin_words(origin: ProposalOrigin | Proposal) -> str:
         where = _("oficina")
         return f"{where} · {origin.table_label}" if origin.table_label else where
     what = source_word(origin.source_kind)
-    if source.get("number"):
-        what += f" {source['number']}"
+    number, said = origin_parts(origin.source_kind, source)
+    if number:
+        what += f" {number}"
     facts = []
     if source.get("rank"):
         facts.append(_("{rank}.º").format(rank=source["rank"]))
-    facts.extend(source_facts(source))
+    facts.extend(said)
     if facts:
         what += " (" + ", ".join(facts) + ")"
     return f"{origin.table_label}, {what}" if origin.table_label else what
@@ -165,6 +171,20 @@ _LEGACY_UNITS = {"punto": "points", "puntos": "points", "point": "points", "poin
 _LEGACY_NUMBER = re.compile(r"^\s*(\d+)\s+(\w+)\s*$")
 _LEGACY_SCORE = re.compile(r"^\s*(?:un puntaje de|a score of)\s+(\d+(?:[.,]\d+)?)\s*$")
 _LEGACY_LETTERS = re.compile(r"^\s*(?:cartas|letters)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def origin_parts(kind: str, source: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """An origin's number as said and its facts in words (the rank aside), in the current
+    language: the method's own words for its kinds (``WORDS_HOOK``), else the generic ones."""
+    from cocrea_desktop.core.methods import all_methods
+
+    for method in all_methods():
+        kinds = method_hook(method, "PROPOSAL_KINDS") or {}
+        hook = method_hook(method, WORDS_HOOK) if kind in kinds else None
+        said = hook(kind, source) if hook is not None else None
+        if said is not None:
+            return said
+    return str(source.get("number") or ""), source_facts(source)
 
 
 def source_facts(source: Mapping[str, Any]) -> list[str]:

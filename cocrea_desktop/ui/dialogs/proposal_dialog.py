@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListView, QMessageBox, QWidget
 
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.proposals import Promotable, Proposal, origin_words, source_facts
+from cocrea_desktop.store.proposals import Promotable, Proposal, origin_parts, origin_words
 from cocrea_desktop.ui.forms.proposal_form import Ui_ProposalDialog
 from cocrea_desktop.ui.qt_i18n import language_signal
 
@@ -26,12 +26,12 @@ def offered_text(item: Promotable) -> str:
     from cocrea_desktop.store.proposals import source_word
 
     head = source_word(item.source_kind)
-    if item.source.get("number"):
-        head += f" {item.source['number']}"
+    number, facts = origin_parts(item.source_kind, item.source)
+    if number:
+        head += f" {number}"
     if item.source.get("rank"):
         head = _("{rank}.º").format(rank=item.source["rank"]) + " · " + head
     text = f"{head}: {item.title}"
-    facts = source_facts(item.source)
     if facts:
         text += " (" + ", ".join(facts) + ")"
     return text
