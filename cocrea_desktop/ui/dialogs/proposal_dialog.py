@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListView, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.proposals import Promotable, Proposal, origin_parts, origin_words
@@ -58,13 +58,8 @@ class ProposalDialog(QDialog):
         self.theme.addItem("")
         self.theme.addItems(list(themes))
         # A result's text is long ("4.º · idea 2: En el barrio de arriba…, 17 puntos"): the
-        # list wraps it, the closed box shows its start and the line «Origen» above says it
-        # whole, wrapped (also the box's tooltip).
-        view = QListView(self.source)
-        view.setWordWrap(True)
-        view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        view.setUniformItemSizes(False)
-        self.source.setView(view)
+        # open list is as wide as its texts, the closed box shows its start and the line
+        # «Origen» above says it whole, wrapped (also the box's tooltip).
         for item in self.offered:
             self.source.addItem(offered_text(item), item.source_id)
         promoting = self.mode == PROMOTE
