@@ -43,7 +43,7 @@ ALL = "\x00all"
 NO_THEME = "\x00none"
 #: The widths the columns keep while the list is empty (it would shrink them to the
 #: headings): number, title, theme, tables, origin, status.
-EMPTY_WIDTHS = (50, 300, 170, 200, 240, 110)
+EMPTY_WIDTHS = (50, 300, 170, 170, 220, 110)
 
 
 class _EmptyText(QObject):
@@ -212,13 +212,13 @@ class ProposalsWindow(QWidget):
             self.table.resizeColumnsToContents()
             one_line_column(self.table, 0)
             # The title, theme and tables wrap within a width; the origins take the room left.
-            for col, most in ((1, 300), (2, 170), (3, 200)):
+            for col, most in ((1, 300), (2, 170), (3, 170)):
                 self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
             one_line_column(self.table, 5)
         else:  # an empty list keeps its columns, not shrunk to their headings
             for col, width in enumerate(EMPTY_WIDTHS):
                 self.table.setColumnWidth(col, max(self.table.columnWidth(col), width))
-        readable_column(self.table, 4, 240)
+        readable_column(self.table, 4, 220)
         total = len(self.repo.proposals.list())
         self.count.setText(ngettext("{shown} de {total} propuesta activa.",
                                     "{shown} de {total} propuestas activas.", total).format(
