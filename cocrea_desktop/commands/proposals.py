@@ -16,6 +16,7 @@ from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.commands.csv_input import cell, plain, read_table
 from cocrea_desktop.core.errors import InvalidInput, NotFound
 from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.store.proposals import origin_parts
 
 #: Header names recognised per field (lower case, without accents).
 IMPORT_COLUMNS = {
@@ -82,14 +83,16 @@ def proposals_promote(file: str, session_id: str, source: str | None, title: str
             for item in offered:
                 done = "  → " + _("propuesta {label}").format(label=item.proposal_label) \
                     if item.proposal_label else ""
-                number = item.source.get("number", "")
-                line = item.source.get("line", "")
+                number, facts = origin_parts(item.source_kind, item.source)
+                line = ", ".join(facts)
                 click.echo(f"{number:>6}  {item.title}" + (f"  ({line})" if line else "")
                            + done)
             return
         wanted = source.strip().casefold()
         match = [i for i in offered if i.source_id.casefold() == wanted] or \
-            [i for i in offered if str(i.source.get("number", "")).casefold() == wanted]
+            [i for i in offered if str(i.source.get("number", "")).casefold() == wanted] or \
+            [i for i in offered
+             if origin_parts(i.source_kind, i.source)[0].casefold() == wanted]
         if not match:
             raise NotFound(_("«{source}» no está en el resultado de la sesión.").format(
                 source=source))

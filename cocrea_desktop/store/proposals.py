@@ -14,6 +14,7 @@ deleted: a proposal is withdrawn with a reason.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,11 @@ SOURCE_WORDS: dict[str, str] = {OFFICE: N_("oficina"), OPTION: N_("resultado")}
 #: It receives what every tally offers (each option with its rank and votes) and returns
 #: it changed (richer descriptions, its own ids) or longer (a fair's letters).
 SOURCES_HOOK = "proposal_sources"
+#: The hook a method names (same modules) to word the facts its own kinds of origin keep:
+#: ``proposal_origin_words(kind, source) -> tuple[str, list[str]] | None``: the number as
+#: said ("Acuerdo 3") and the facts in words, in the current language; None leaves them to
+#: :func:`origin_parts`'s generic reading.
+WORDS_HOOK = "proposal_origin_words"
 
 
 @dataclass(frozen=True)
@@ -58,8 +64,9 @@ class ProposalOrigin:
     table_label: str
     source_kind: str
     source_id: str
-    #: What the origin said, as recorded when promoted: e.g. {"number": "3",
-    #: "text": "...", "line": "12 puntos en 5 boletas", "rank": 1}.
+    #: What the origin said, as recorded when promoted: e.g. {"number": "3", "rank": 1,
+    #: "votes": 12, "unit": "points", "letters": ["CC-002"]} (facts, worded when shown by
+    #: :func:`source_facts`; older files kept a "line" and "letters" in words).
     source: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -81,6 +88,8 @@ class Proposal:
     joined_into: str | None = None
     withdraw_reason: str = ""
     created_at: str = ""
+    #: The label of the proposal it was joined into ("" when not joined).
+    joined_into_label: str = ""
     #: Its own origin first, then those of the proposals joined into it.
     origins: tuple[ProposalOrigin, ...] = ()
 
@@ -143,17 +152,79 @@ def origin_words(origin: ProposalOrigin | Proposal) -> str:
         where = _("oficina")
         return f"{where} · {origin.table_label}" if origin.table_label else where
     what = source_word(origin.source_kind)
-    if source.get("number"):
-        what += f" {source['number']}"
+    number, said = origin_parts(origin.source_kind, source)
+    if number:
+        what += f" {number}"
     facts = []
     if source.get("rank"):
         facts.append(_("{rank}.º").format(rank=source["rank"]))
-    for key in ("line", "letters"):
-        if source.get(key):
-            facts.append(str(source[key]))
+    facts.extend(said)
     if facts:
         what += " (" + ", ".join(facts) + ")"
     return f"{origin.table_label}, {what}" if origin.table_label else what
+
+
+#: The words a points or votes line of an older file used, in either language, and the
+#: unit they name (files made before the facts were stored kept the line in words).
+_LEGACY_UNITS = {"punto": "points", "puntos": "points", "point": "points", "points": "points",
+                 "voto": "votes", "votos": "votes", "vote": "votes", "votes": "votes"}
+_LEGACY_NUMBER = re.compile(r"^\s*(\d+)\s+(\w+)\s*$")
+_LEGACY_SCORE = re.compile(r"^\s*(?:un puntaje de|a score of)\s+(\d+(?:[.,]\d+)?)\s*$")
+_LEGACY_LETTERS = re.compile(r"^\s*(?:cartas|letters)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def origin_parts(kind: str, source: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """An origin's number as said and its facts in words (the rank aside), in the current
+    language: the method's own words for its kinds (``WORDS_HOOK``), else the generic ones."""
+    from cocrea_desktop.core.methods import all_methods
+
+    for method in all_methods():
+        kinds = method_hook(method, "PROPOSAL_KINDS") or {}
+        hook = method_hook(method, WORDS_HOOK) if kind in kinds else None
+        said = hook(kind, source) if hook is not None else None
+        if said is not None:
+            return said
+    return str(source.get("number") or ""), source_facts(source)
+
+
+def source_facts(source: Mapping[str, Any]) -> list[str]:
+    """An origin's figures in words, in the current language: its total ("14 puntos",
+    worded from the ``votes`` number and its ``unit``) and its letters ("cartas: CC-002").
+    An older file kept them as text in the language of the day they were promoted
+    (``line``, ``letters``): the usual shapes are read back and worded again; any other
+    text is shown as it was stored."""
+    from cocrea_desktop.core.voting.reading import UNITS
+
+    facts = []
+    unit, value = UNITS.get(str(source.get("unit") or "")), source.get("votes")
+    if unit is not None and value not in (None, ""):
+        try:
+            facts.append(unit.words(value))
+        except (TypeError, ValueError):
+            facts.append(str(value))
+    elif source.get("line"):
+        facts.append(_legacy_line(str(source["line"]), value))
+    letters = source.get("letters")
+    if isinstance(letters, (list, tuple)) and letters:
+        facts.append(_("cartas: {folios}").format(folios=", ".join(map(str, letters))))
+    elif isinstance(letters, str) and letters.strip():
+        match = _LEGACY_LETTERS.match(letters)
+        facts.append(_("cartas: {folios}").format(folios=match.group(1).strip()) if match
+                     else letters)
+    return facts
+
+
+def _legacy_line(line: str, votes: Any) -> str:
+    from cocrea_desktop.core.voting.reading import UNITS
+
+    match = _LEGACY_NUMBER.match(line)
+    if match and match.group(2).casefold() in _LEGACY_UNITS:
+        unit = UNITS[_LEGACY_UNITS[match.group(2).casefold()]]
+        return unit.words(int(match.group(1)))
+    match = _LEGACY_SCORE.match(line)
+    if match:
+        return UNITS["score"].words(match.group(1).replace(",", "."))
+    return line
 
 
 def _clean(text: Any, limit: int = MAX_TEXT_LENGTH) -> str:
@@ -202,11 +273,13 @@ class ProposalStore:
                     stack.extend(joined.get(child, ()))
             return tuple(found)
 
-        proposals = [self._proposal(r, labels[r["id"]], origins(r["id"])) for r in rows]
+        proposals = [replace(self._proposal(r, labels[r["id"]], origins(r["id"])),
+                             joined_into_label=labels.get(r["joined_into"] or "", ""))
+                     for r in rows]
         proposals.sort(key=lambda p: _label_key(p.label))
         if not include_inactive:
             proposals = [p for p in proposals if p.active]
-        if theme is not None:
+        if theme is not None:  # "" finds those saved without a theme
             proposals = [p for p in proposals if p.theme.casefold() == theme.casefold()]
         if table is not None:
             proposals = [p for p in proposals
@@ -226,6 +299,12 @@ class ProposalStore:
             if p.label.upper() == label:
                 return p
         raise NotFound(_("No existe la propuesta {label}.").format(label=label))
+
+    def joined_to(self, proposal_id: str) -> list[Proposal]:
+        """The proposals joined straight into ``proposal_id``, in number order: what
+        «Separar» offers on the one kept."""
+        return [p for p in self.list(include_inactive=True)
+                if p.status == "joined" and p.joined_into == proposal_id]
 
     def themes(self) -> list[str]:
         return sorted({p.theme for p in self.list() if p.theme}, key=str.casefold)
@@ -368,8 +447,9 @@ class ProposalStore:
         for row in rows:
             total = row.total if isinstance(row.total, int) or row.total is None \
                 else str(row.total)
+            # Facts, not words: the origin is worded when shown, in the language of then.
             source = {"number": str(row.option), "rank": row.rank, "votes": total,
-                      "line": row.total_words(), "round": round_}
+                      "unit": row.unit.key, "round": round_}
             items.append(Promotable(kind, str(row.option), labels.get(row.option, ""),
                                     number=row.option,
                                     source={k: v for k, v in source.items()

@@ -136,6 +136,26 @@ def test_process_report(made, tmp_path):
     assert_footer(pages, repo, evidence.process_digest(repo))
 
 
+def test_the_process_report_lists_the_proposals(made, tmp_path):
+    repo, sid = made
+    assert "El proceso aún no tiene propuestas." in " ".join(
+        pdf_pages(write_process_report(repo, tmp_path / "empty.pdf")))
+    best = repo.proposals.result(sid)[0]
+    kept, _c = repo.proposals.promote(sid, best.source_kind, best.source_id,
+                                      title="Reparar la red de agua", theme="Agua")
+    joined, _c = repo.proposals.add("Arreglar las fugas", table_label="Oficina")
+    gone, _c = repo.proposals.add("Pipa gratuita", table_label="Oficina")
+    repo.proposals.join(kept.id, joined.id)
+    repo.proposals.withdraw(gone.id, "Ya la da el municipio")
+    text = " ".join(" ".join(pdf_pages(write_process_report(repo, tmp_path / "p.pdf"))).split())
+    assert "Propuestas del proceso (1)" in text
+    assert "Reparar la red de agua" in text and "Agua" in text
+    assert "unida a la 1" in text and "Arreglar las fugas" in text
+    assert "retirada: Ya la da el municipio" in text
+    assert "puntos" in text  # the origin with its figures, in words
+    assert text.index("Propuestas del proceso") < text.index("Resumen de inclusión")
+
+
 def test_report_digest_follows_the_data_not_the_language(made):
     from cocrea_desktop import i18n
 

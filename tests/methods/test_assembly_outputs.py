@@ -94,7 +94,17 @@ def test_agreements_are_offered_as_proposals(demo):
     assert [p.number for p in offered[2:]] == [4]  # the ballot option that made no agreement
     proposal, _c = repo.proposals.promote(sid, "assembly_agreement", offered[0].source_id)
     assert proposal.description.startswith("Punto 1: Agua potable")
-    assert "38 a favor" in proposal.source["line"]
+    assert proposal.source["for"] == 38 and "line" not in proposal.source
+    from cocrea_desktop import i18n
+    from cocrea_desktop.store.proposals import origin_words
+
+    assert "Acuerdo 1 (" in origin_words(proposal) and "38 a favor" in origin_words(proposal)
+    i18n.set_language("en")
+    try:  # said in the language shown, not the one it was promoted in
+        assert "Agreement 1 (" in origin_words(proposal) and "38 for" in origin_words(
+            proposal)
+    finally:
+        i18n.set_language("es")
     assert repo.proposals.result(sid)[0].proposal_label == proposal.label
 
 

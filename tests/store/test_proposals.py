@@ -87,7 +87,8 @@ def test_a_result_offers_its_ranked_options_with_their_votes(repo, fake_clock):
     assert best.title == "Drenaje" and best.source["rank"] == 1 and best.source["votes"]
     proposal, _c = repo.proposals.promote(sid, best.source_kind, best.source_id,
                                           theme="Servicios")
-    assert proposal.source["line"] == best.source["line"] and proposal.title == "Drenaje"
+    assert proposal.source["votes"] == best.source["votes"] and proposal.title == "Drenaje"
+    assert proposal.source["unit"] == "points" and "line" not in proposal.source
     assert repo.proposals.result(sid)[0].proposal_label == proposal.label
     with pytest.raises(RuleViolation, match="ya es la propuesta"):
         repo.proposals.promote(sid, best.source_kind, best.source_id)
@@ -117,5 +118,46 @@ def test_statuses_and_origins_are_said_in_words(repo):
     set_language("en")
     try:
         assert status_word("withdrawn") == "withdrawn"
+    finally:
+        set_language("es")
+
+
+def test_the_origin_is_worded_in_the_language_shown_not_the_one_promoted_in(repo, fake_clock):
+    from cocrea_desktop.i18n import set_language
+    from cocrea_desktop.store.proposals import origin_words
+
+    sid = nominal_group(repo, "Mesa 1", ["Alumbrado", "Bacheo", "Drenaje", "Escuela"],
+                        ["3 1 2", "3 2 1", "1 3 4"], fake_clock)
+    set_language("en")
+    try:
+        best = repo.proposals.result(sid)[0]
+        proposal, _c = repo.proposals.promote(sid, best.source_kind, best.source_id)
+        english = origin_words(proposal)
+        assert "points" in english and "puntos" not in english
+    finally:
+        set_language("es")
+    spanish = origin_words(repo.proposals.get(proposal.id))
+    assert spanish.startswith("Mesa 1, idea 3 (1.º, ") and spanish.endswith(" puntos)")
+    assert "points" not in spanish
+
+
+def test_an_older_file_origin_in_words_is_worded_again(repo):
+    """Files made before the facts were kept hold the line and letters in words, in the
+    language of the day they were promoted: shown in the language of now."""
+    from cocrea_desktop.i18n import set_language
+    from cocrea_desktop.store.proposals import ProposalOrigin, origin_words
+
+    def origin(source):
+        return ProposalOrigin("x", "1", "s", "Mesa 1", "idea", "3", source)
+
+    old_english = origin({"number": "3", "rank": 5, "votes": 14, "line": "14 points"})
+    assert origin_words(old_english) == "Mesa 1, idea 3 (5.º, 14 puntos)"
+    old_fair = origin({"number": "1", "rank": 1, "line": "9 puntos",
+                       "letters": "cartas: CC-002"})
+    set_language("en")
+    try:
+        assert origin_words(old_fair) == "Mesa 1, idea 1 (#1, 9 points, letters: CC-002)"
+        odd = origin({"number": "2", "line": "a mano alzada: 41 a favor"})
+        assert origin_words(odd) == "Mesa 1, idea 2 (a mano alzada: 41 a favor)"
     finally:
         set_language("es")

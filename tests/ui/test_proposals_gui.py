@@ -18,6 +18,17 @@ from tests.export.bundle_helpers import nominal_group
 from tests.ui.helpers import type_text, when_dialog
 
 
+@pytest.fixture(autouse=True)
+def unfinished(monkeypatch):
+    """The sessions asked about before promoting from one not concluded (answered yes)."""
+    from cocrea_desktop.ui.dialogs import proposal_dialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(proposal_dialog, "confirm_unfinished",
+                        lambda _parent, session: asked.append(session.id) or True)
+    return asked
+
+
 @pytest.fixture
 def errors(monkeypatch):
     """The messages the operations would have shown in a box."""
@@ -203,7 +214,7 @@ def test_join_separate_withdraw_and_undo_in_the_window(qtbot, repo, window, erro
     qtbot.keyClick(window.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # redo
     assert titles(window) == ["Drenaje", "Alumbrado", "Clínica"]
     window.show_all.setChecked(True)
-    assert window.model.index(2, 5).data() == "unida"
+    assert window.model.index(2, 5).data() == "unida a la 2"
     choose(2)
     assert window.separate_button.isEnabled() and not window.withdraw_button.isEnabled()
     qtbot.mouseClick(window.separate_button, Qt.MouseButton.LeftButton)
@@ -373,3 +384,172 @@ def test_a_fair_letter_and_a_stand_are_promoted_from_their_panels(qtbot, demo, e
     qtbot.mouseClick(closing.promote_button, Qt.MouseButton.LeftButton)
     assert demo.proposals.list()[-1].source_kind == "fair_stand"
     assert errors == []
+
+
+def test_the_window_closes_with_esc_ctrl_w_and_its_button(qtbot, window):
+    for close in (lambda: qtbot.keyClick(window.table, Qt.Key.Key_W,
+                                         Qt.KeyboardModifier.ControlModifier),
+                  lambda: qtbot.keyClick(window.table, Qt.Key.Key_Escape),
+                  lambda: qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)):
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        window.table.setFocus()
+        close()
+        qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.close_button.text() == "&Cerrar (Esc)"
+
+
+def test_the_count_is_singular_and_an_empty_list_says_so_and_keeps_its_columns(
+        qtbot, repo, window):
+    window.theme.setCurrentIndex(window.theme.findText("Salud"))
+    assert window.count.text() == "1 de 4 propuestas activas."
+    assert not window.empty.isVisible()
+    widths = [window.table.columnWidth(c) for c in range(6)]
+    window.table_filter.setCurrentIndex(window.table_filter.findText("Mesa 1"))
+    assert window.model.rowCount() == 0
+    assert window.empty.isVisible() and "Ninguna propuesta coincide" in window.empty.text()
+    assert all(window.table.columnWidth(c) >= min(w, 100) for c, w in enumerate(widths))
+    assert window.table.columnWidth(1) >= 300
+    for p in repo.proposals.list()[1:]:
+        repo.proposals.withdraw(p.id, "Ya se atiende")
+    window.table_filter.setCurrentIndex(0)
+    window.theme.setCurrentIndex(0)
+    assert window.count.text() == "1 de 1 propuesta activa."
+
+
+def test_an_empty_process_shows_what_to_do(qtbot, repo):
+    qt_i18n.install("es")
+    w = ProposalsWindow(repo)
+    qtbot.addWidget(w)
+    w.refresh()
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.empty.isVisible() and w.empty.text().startswith("Todavía no hay propuestas")
+    assert w.table.columnWidth(1) >= 300 and w.table.columnWidth(2) >= 170
+    assert w.count.text() == "0 de 0 propuestas activas."
+
+
+def test_a_proposal_without_a_theme_is_found_with_sin_tema(qtbot, repo, window):
+    repo.proposals.add("Ventanilla única", table_label="Oficina")
+    window.refresh()
+    window.theme.setCurrentIndex(window.theme.findText("Sin tema"))
+    assert titles(window) == ["Ventanilla única"]
+
+
+def test_separar_works_from_the_proposal_kept_and_asks_which(qtbot, repo, window, errors,
+                                                             monkeypatch):
+    one, two, three, four = repo.proposals.list()
+    repo.proposals.join(two.id, three.id)
+    repo.proposals.join(two.id, four.id)
+    window.refresh()
+    window.table.selectRow(1)
+    assert window.chosen()[0].id == two.id and window.separate_button.isEnabled()
+    window.table.selectRow(0)
+    assert not window.separate_button.isEnabled() and window.separate_button.toolTip()
+    asked: list[list[str]] = []
+
+    def pick(cls, parent, options):
+        asked.append([p.label for p in options])
+        return options[1]
+
+    monkeypatch.setattr(ProposalsWindow, "ask_which", classmethod(pick))
+    window.table.selectRow(1)
+    qtbot.mouseClick(window.separate_button, Qt.MouseButton.LeftButton)
+    assert asked == [["3", "4"]]
+    assert repo.proposals.get(four.id).active and not repo.proposals.get(three.id).active
+    window.table.selectRow(1)
+    qtbot.mouseClick(window.separate_button, Qt.MouseButton.LeftButton)  # one left: no question
+    assert asked == [["3", "4"]] and repo.proposals.get(three.id).active
+    assert errors == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_saves_the_list_as_shown_and_no_formula_runs(qtbot, repo, window, tmp_path,
+                                                            monkeypatch, suffix):
+    one = repo.proposals.list()[0]
+    repo.proposals.edit(one.id, title="=HYPERLINK(\"http://x\")")
+    window.theme.setCurrentIndex(window.theme.findText("Servicios"))
+    target = tmp_path / ("lista" + suffix)
+    monkeypatch.setattr(ProposalsWindow, "ask_export_path",
+                        classmethod(lambda cls, parent, suggested: str(target)))
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=10000)
+    assert window.last_export == target and str(target) in window.last_message
+    if suffix == ".csv":
+        import csv
+
+        rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(target).active
+        rows = [[c.value or "" for c in row] for row in sheet.iter_rows()]
+        assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    assert rows[0][:3] == ["Propuesta", "Estado", "Título"]
+    titles_saved = [r[2] for r in rows[1:]]
+    assert len(titles_saved) == 3 and "Clínica" not in titles_saved  # the theme filter
+    assert any("HYPERLINK" in t for t in titles_saved)
+    assert not any(t.startswith("=") for t in titles_saved)
+
+
+def test_export_cancelled_writes_nothing(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(ProposalsWindow, "ask_export_path",
+                        classmethod(lambda cls, parent, suggested: None))
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    assert window.export_task is None and window.last_export is None
+    assert list(tmp_path.iterdir()) == [] or not any(
+        p.suffix in (".csv", ".xlsx") for p in tmp_path.iterdir())
+
+
+def test_f1_in_the_results_phase_lists_the_promote_key(qtbot, repo, voted):
+    from cocrea_desktop.ui.views.session_screen import SessionScreen, help_sections
+
+    screen = SessionScreen(repo, voted)
+    qtbot.addWidget(screen)
+    phases = screen.phase_panels()
+    results = next(p for p, panel in phases if p.kind == "results")
+    heading, lines = help_sections(phases, results)[0]
+    assert heading.startswith("En esta fase")
+    assert (qt_i18n.key_text("Ctrl+Shift+R"),
+            "Promover el resultado elegido a propuesta del proceso") in lines
+    assert not any("no tiene teclas propias" in what for _k, what in lines)
+
+
+def test_promoting_from_a_session_not_concluded_asks_first(qtbot, repo, voted, results,
+                                                           unfinished, monkeypatch):
+    from cocrea_desktop.ui.dialogs import proposal_dialog
+
+    monkeypatch.setattr(proposal_dialog, "confirm_unfinished",
+                        lambda _parent, session: unfinished.append(session.id) and False)
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)  # no form opens
+    assert unfinished == [voted] and repo.proposals.list() == []
+    monkeypatch.setattr(proposal_dialog, "confirm_unfinished",
+                        lambda _parent, session: unfinished.append(session.id) or True)
+    when_dialog(qtbot, ProposalDialog, save_with())
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)
+    assert len(repo.proposals.list()) == 1
+    repo.update_session(voted, status="closed")
+    unfinished.clear()
+    when_dialog(qtbot, ProposalDialog, save_with())
+    qtbot.mouseClick(results.promote_button, Qt.MouseButton.LeftButton)
+    assert unfinished == [] and len(repo.proposals.list()) == 2
+
+
+def test_the_promote_form_starts_in_the_title_and_says_the_result_whole(qtbot, repo, voted):
+    offered = repo.proposals.result(voted)
+    dialog = ProposalDialog(None, save=lambda v: True, offered=offered)
+    qtbot.addWidget(dialog)
+    dialog.resize(680, 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.focusWidget() is dialog.title
+    assert dialog.title.selectedText() == dialog.title.text()
+    whole = dialog.source.currentText()
+    assert dialog.source.toolTip() == whole and whole in dialog.origin.text()
+    assert dialog.origin.wordWrap()
+    qtbot.keyClicks(dialog.title, "Luminarias nuevas")
+    assert dialog.title.text() == "Luminarias nuevas" and dialog.source.currentText() == whole

@@ -81,6 +81,9 @@ SCORE = Unit("score", _score_words, lambda: _("Puntaje"),
              lambda total, breadth: _("{total}, calificada por {people}").format(
                  total=total, people=breadth))
 
+#: Every unit by its key, to word a total kept as a number (a proposal's origin).
+UNITS: dict[str, Unit] = {u.key: u for u in (POINTS, DOTS, VOTES, SCORE)}
+
 
 class RowReading:
     """The reading every tally row offers; a row class sets ``unit`` and the properties."""

@@ -1,5 +1,6 @@
-"""The process report: every session with its leading results, the inclusion summary,
-and the result of checking the journal (the evidence trail) and the file."""
+"""The process report: every session with its leading results, the process's proposals,
+the inclusion summary, and the result of checking the journal (the evidence trail) and
+the file."""
 
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
     if not any_results:
         story.append(kit.para(_("Ninguna sesión tiene votos todavía."), st["body"]))
 
+    story.extend(_proposals_section(repo, st, width))
+
     story.append(kit.para(_("Resumen de inclusión"), st["h2"]))
     story.append(kit.para(_("Conteos anónimos de todas las sesiones vigentes. Cada dimensión "
                             "se cuenta por separado: sus totales pueden no coincidir si en "
@@ -99,6 +102,34 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
         n = len(snap.sessions) + 1
         progress(n, n)
     return data
+
+
+def _proposals_section(repo: Repo, st: Any, width: float) -> list[Any]:
+    """The process's proposals, every table's: the active ones first, then those joined
+    into another and those withdrawn (with their reason), each with its origins."""
+    from cocrea_desktop.export.proposals import proposal_records
+
+    records = proposal_records(repo, include_inactive=True)
+    order = {"active": 0, "joined": 1, "withdrawn": 2}
+    records.sort(key=lambda r: order.get(r["status"], 3))
+    active = sum(1 for r in records if r["status"] == "active")
+    story: list[Any] = [kit.para(_("Propuestas del proceso ({n})").format(n=active), st["h2"])]
+    if not records:
+        story.append(kit.para(_("El proceso aún no tiene propuestas."), st["body"]))
+        return story
+    rows = [[_("Nº"), _("Propuesta"), _("Tema"), _("Origen"), _("Estado")]]
+    for r in records:
+        title = r["title"] + ("\n" + r["description"] if r["description"] else "")
+        if r["status"] == "joined" and r["joined_into"]:
+            status = _("unida a la {label}").format(label=r["joined_into"])
+        elif r["status"] == "withdrawn" and r["withdraw_reason"]:
+            status = f"{r['status_text']}: {r['withdraw_reason']}"
+        else:
+            status = r["status_text"]
+        rows.append([r["label"], title, r["theme"] or "—",
+                     "\n".join(o["text"] for o in r["origins"]), status])
+    story.append(kit.table(rows, [w * width for w in (0.07, 0.36, 0.13, 0.29, 0.15)]))
+    return story
 
 
 def write_process_report(repo: Repo, path: str | os.PathLike[str], **kwargs: Any) -> Path:

@@ -4,7 +4,8 @@ paper ballot's options that made no agreement."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.proposals import Promotable
@@ -30,6 +31,24 @@ def proposal_sources(repo: Repo, session_id: str, items: list[Promotable]) -> li
             "assembly_agreement", agreement.id, agreement.text,
             description=_("Punto {number}: {title}").format(number=item.number,
                                                            title=item.title),
-            source={"number": _("Acuerdo {number}").format(number=agreement.number),
-                    "line": vote.summary()}))
+            # Facts, worded when shown (proposal_origin_words), in the language of then.
+            source={"agreement": agreement.number, "mode": vote.mode,
+                    "for": vote.votes_for, "against": vote.votes_against,
+                    "abstain": vote.abstentions, "present": vote.present}))
     return found + [i for i in items if i.number not in agreed]
+
+
+def proposal_origin_words(kind: str, source: Mapping[str, Any]) -> tuple[str, list[str]] | None:
+    """An agreement's number and its vote in words, in the current language. Agreements
+    promoted before the facts were kept have them in words already (shown as they are)."""
+    if kind != "assembly_agreement" or "agreement" not in source:
+        return None
+    from cocrea_desktop.methods.assembly.store import Vote
+
+    try:
+        vote = Vote("", "", str(source.get("mode") or ""), int(source.get("for") or 0),
+                    int(source.get("against") or 0), int(source.get("abstain") or 0),
+                    int(source.get("present") or 0), 0, "", "")
+    except (TypeError, ValueError):
+        return None
+    return _("Acuerdo {number}").format(number=source["agreement"]), [vote.summary()]

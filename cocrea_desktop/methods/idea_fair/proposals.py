@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.i18n import N_
 from cocrea_desktop.store.proposals import Promotable
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def proposal_sources(repo: Repo, session_id: str, items: list[Promotable]) -> li
         source = dict(item.source)
         folios = [letter.folio for letter in letters.get(stand.id, [])]
         if folios:
-            source["letters"] = _("cartas: {folios}").format(folios=", ".join(folios))
+            source["letters"] = folios  # worded when shown (store.proposals.source_facts)
         found.append(replace(item, source_kind="fair_stand", source_id=stand.id,
                              description=stand.summary, problem=stand.problem,
                              theme=stand.theme, source=source))

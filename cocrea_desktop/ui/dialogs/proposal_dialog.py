@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.proposals import Promotable, Proposal, origin_words
+from cocrea_desktop.store.proposals import Promotable, Proposal, origin_parts, origin_words
 from cocrea_desktop.ui.forms.proposal_form import Ui_ProposalDialog
 from cocrea_desktop.ui.qt_i18n import language_signal
 
@@ -25,13 +26,14 @@ def offered_text(item: Promotable) -> str:
     from cocrea_desktop.store.proposals import source_word
 
     head = source_word(item.source_kind)
-    if item.source.get("number"):
-        head += f" {item.source['number']}"
+    number, facts = origin_parts(item.source_kind, item.source)
+    if number:
+        head += f" {number}"
     if item.source.get("rank"):
         head = _("{rank}.º").format(rank=item.source["rank"]) + " · " + head
     text = f"{head}: {item.title}"
-    if item.source.get("line"):
-        text += f" ({item.source['line']})"
+    if facts:
+        text += " (" + ", ".join(facts) + ")"
     return text
 
 
@@ -55,6 +57,9 @@ class ProposalDialog(QDialog):
         self.error, self.buttons, self.origin = ui.error, ui.buttons, ui.origin
         self.theme.addItem("")
         self.theme.addItems(list(themes))
+        # A result's text is long ("4.º · idea 2: En el barrio de arriba…, 17 puntos"): the
+        # open list is as wide as its texts, the closed box shows its start and the line
+        # «Origen» above says it whole, wrapped (also the box's tooltip).
         for item in self.offered:
             self.source.addItem(offered_text(item), item.source_id)
         promoting = self.mode == PROMOTE
@@ -79,7 +84,13 @@ class ProposalDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.retranslate()
         language_signal().changed.connect(self.retranslate)
-        (self.source if promoting else self.title).setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # The title is what is typed first (a new one for the result chosen, or as it is):
+        # typing never changes the result chosen.
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title.selectAll()
 
     def current(self) -> Promotable | None:
         index = self.source.currentIndex()
@@ -98,7 +109,9 @@ class ProposalDialog(QDialog):
 
     def _show_origin(self) -> None:
         if self.mode == PROMOTE and self.current() is not None:
-            self.origin.setText(_("Origen: {origin}").format(origin=offered_text(self.current())))
+            whole = offered_text(self.current())
+            self.origin.setText(_("Origen: {origin}").format(origin=whole))
+            self.source.setToolTip(whole)
         elif self.proposal is not None:
             self.origin.setText(_("Propuesta {label}. Origen: {origin}").format(
                 label=self.proposal.label,
@@ -143,6 +156,9 @@ def promote_with_dialog(parent: QWidget | None, repo: Any, session_id: str,
     the one chosen: the saved Proposal, or None when cancelled or nothing is left."""
     from cocrea_desktop.ui import operations as ops
 
+    session = repo.session(session_id)
+    if session.status != "closed" and not confirm_unfinished(parent, session):
+        return None
     offered = repo.proposals.result(session_id)
     taken = next((i for i in offered if i.source_id == source_id and i.proposal_label), None)
     if taken is not None:
@@ -168,6 +184,22 @@ def promote_with_dialog(parent: QWidget | None, repo: Any, session_id: str,
                             table_label=repo.session(session_id).table_label)
     dialog.exec()
     return made[0] if made else None
+
+
+def _ask_unfinished(parent: QWidget | None, session: Any) -> bool:
+    answer = QMessageBox.question(
+        parent, _("Promover a propuesta"),
+        _("La sesión «{session}» no ha concluido: su resultado todavía no es definitivo "
+          "(puede cambiar con más boletas o con otra votación). ¿Promover de todos "
+          "modos?").format(session=session.table_label or session.question),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+#: Asked before promoting from a session not yet concluded (its result may still change);
+#: True goes on. Tests replace it.
+confirm_unfinished: Callable[[QWidget | None, Any], bool] = _ask_unfinished
 
 
 def _already(label: str):

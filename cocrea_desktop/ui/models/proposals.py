@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from cocrea_desktop.i18n import N_
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.proposals import Proposal, origin_words, status_word
 from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Role, RowsModel
 
@@ -40,6 +40,8 @@ class ProposalsModel(RowsModel[Proposal]):
             if key == "status":
                 if p.status == "withdrawn" and p.withdraw_reason:
                     return f"{status_word(p.status)}: {p.withdraw_reason}"
+                if p.status == "joined" and p.joined_into_label:
+                    return _("unida a la {label}").format(label=p.joined_into_label)
                 return status_word(p.status)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "label":

@@ -8,15 +8,19 @@ stack (Ctrl+Z here as in the main window).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.methods import method_title
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui import workers
 from cocrea_desktop.ui.dialogs.proposal_dialog import ProposalDialog, promote_with_dialog
 from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
 from cocrea_desktop.ui.models.proposals import ProposalsModel
@@ -34,6 +39,29 @@ from cocrea_desktop.ui.views.panel import table_view
 from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, readable_column
 
 ALL = "\x00all"
+#: The theme filter's entry for the proposals saved without a theme.
+NO_THEME = "\x00none"
+#: The widths the columns keep while the list is empty (it would shrink them to the
+#: headings): number, title, theme, tables, origin, status.
+EMPTY_WIDTHS = (50, 300, 170, 170, 220, 110)
+
+
+class _EmptyText(QObject):
+    """Keeps the empty-state text over the table's viewport, centred, as it resizes."""
+
+    def __init__(self, view: Any, label: QLabel) -> None:
+        super().__init__(view)
+        self.view, self.label = view, label
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        area = self.view.viewport().rect().adjusted(24, 24, -24, -24)
+        self.label.setGeometry(area.x(), area.y(), area.width(), max(60, area.height() // 2))
 
 
 class ProposalsWindow(QWidget):
@@ -61,6 +89,12 @@ class ProposalsWindow(QWidget):
         self.table = table_view(self.model, "proposals", multi=True)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.table.viewport(), objectName="proposals_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty.hide()
+        self._empty_place = _EmptyText(self.table, self.empty)
         self.detail = QLabel(objectName="proposal_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,6 +108,8 @@ class ProposalsWindow(QWidget):
         self.separate_button = QPushButton(objectName="separate_proposal")
         self.withdraw_button = QPushButton(objectName="withdraw_proposal")
         self.undo_button = QPushButton(objectName="undo")
+        self.export_button = QPushButton(objectName="export_proposals")
+        self.close_button = QPushButton(objectName="close_proposals")
         for button, slot in ((self.add_button, self.add), (self.edit_button, self.edit),
                              (self.join_button, self.join),
                              (self.separate_button, self.separate),
@@ -82,6 +118,13 @@ class ProposalsWindow(QWidget):
             button.clicked.connect(lambda _c=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        self.export_button.clicked.connect(lambda _c=False: self.export())
+        self.close_button.clicked.connect(lambda _c=False: self.close())
+        self.export_task: workers.Task | None = None
+        self.last_export: Path | None = None
+        self.last_message = ""
         layout.addLayout(buttons)
         promote = QHBoxLayout()
         self.session_label = QLabel(objectName="session_label")
@@ -101,7 +144,10 @@ class ProposalsWindow(QWidget):
         self.act_redo = QAction(self)
         self.act_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
         self.act_redo.triggered.connect(lambda _c=False: self.redo())
-        for action in (self.act_undo, self.act_redo):
+        self.act_close = QAction(self)
+        self.act_close.setShortcut(QKeySequence("Ctrl+W"))  # Esc: keyPressEvent
+        self.act_close.triggered.connect(lambda _c=False: self.close())
+        for action in (self.act_undo, self.act_redo, self.act_close):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.theme.currentIndexChanged.connect(lambda _i: self.refresh_rows())
@@ -113,6 +159,13 @@ class ProposalsWindow(QWidget):
         fit_window(self, 1200, 680)
         self.retranslate()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Esc closes the window, as a dialog's does (a list or a box that uses Esc keeps it)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     # -- reading -----------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
         if self.repo is None or self.repo.closed:
@@ -123,7 +176,8 @@ class ProposalsWindow(QWidget):
     def refresh(self) -> None:
         if self.repo is None or self.repo.closed:
             return
-        self._fill_filter(self.theme, self.repo.proposals.themes(), _("Todos"))
+        self._fill_filter(self.theme, self.repo.proposals.themes(), _("Todos"),
+                          (_("Sin tema"), NO_THEME))
         self._fill_filter(self.table_filter, self.repo.proposals.tables(), _("Todas"))
         current = self.session.currentData()
         self.session.blockSignals(True)
@@ -136,34 +190,63 @@ class ProposalsWindow(QWidget):
         self.refresh_rows()
 
     @staticmethod
-    def _fill_filter(combo: QComboBox, values: list[str], everything: str) -> None:
+    def _fill_filter(combo: QComboBox, values: list[str], everything: str,
+                     *extra: tuple[str, str]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(everything, ALL)
         for value in values:
             combo.addItem(value, value)
+        for text, data in extra:
+            combo.addItem(text, data)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
     def refresh_rows(self) -> None:
         if self.repo is None or self.repo.closed:
             return
-        theme, table = self.theme.currentData(), self.table_filter.currentData()
-        rows = self.repo.proposals.list(theme=None if theme in (ALL, None) else theme,
-                                        table=None if table in (ALL, None) else table,
-                                        include_inactive=self.show_all.isChecked())
+        rows = self.repo.proposals.list(**self.filters())
         self.model.set_proposals(rows)
-        self.table.resizeColumnsToContents()
-        one_line_column(self.table, 0)
-        # The title, theme and tables wrap within a width; the origins take the room left.
-        for col, most in ((1, 300), (2, 170), (3, 200)):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
-        one_line_column(self.table, 5)
-        readable_column(self.table, 4, 240)
-        self.count.setText(_("{shown} de {total} propuestas activas.").format(
-            shown=sum(1 for p in rows if p.active), total=len(self.repo.proposals.list())))
+        if rows:
+            self.table.resizeColumnsToContents()
+            one_line_column(self.table, 0)
+            # The title, theme and tables wrap within a width; the origins take the room left.
+            for col, most in ((1, 300), (2, 170), (3, 170)):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
+            one_line_column(self.table, 5)
+        else:  # an empty list keeps its columns, not shrunk to their headings
+            for col, width in enumerate(EMPTY_WIDTHS):
+                self.table.setColumnWidth(col, max(self.table.columnWidth(col), width))
+        readable_column(self.table, 4, 220)
+        total = len(self.repo.proposals.list())
+        self.count.setText(ngettext("{shown} de {total} propuesta activa.",
+                                    "{shown} de {total} propuestas activas.", total).format(
+            shown=sum(1 for p in rows if p.active), total=total))
+        self._show_empty(not rows, filtered=bool(self.repo.proposals.list(
+            include_inactive=True)))
         self.update_actions()
+
+    def filters(self) -> dict[str, Any]:
+        """The theme, table and inactive filters chosen, as ``ProposalStore.list`` takes them."""
+        theme, table = self.theme.currentData(), self.table_filter.currentData()
+        return {"theme": "" if theme == NO_THEME else None if theme in (ALL, None) else theme,
+                "table": None if table in (ALL, None) else table,
+                "include_inactive": self.show_all.isChecked()}
+
+    def _show_empty(self, empty: bool, *, filtered: bool) -> None:
+        if not empty:
+            self.empty.hide()
+            return
+        if filtered:
+            self.empty.setText(_("Ninguna propuesta coincide con lo elegido en «Tema» y "
+                                 "«Mesa»."))
+        else:
+            self.empty.setText(_("Todavía no hay propuestas. Promueva el resultado de una "
+                                 "sesión o escriba una con «Nueva propuesta…»."))
+        self._empty_place.place()
+        self.empty.show()
+        self.empty.raise_()
 
     def chosen(self) -> list[Any]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -192,7 +275,11 @@ class ProposalsWindow(QWidget):
         self.edit_button.setEnabled(writable and one)
         self.join_button.setEnabled(writable and len(chosen) == 2 and
                                     all(p.active for p in chosen))
-        self.separate_button.setEnabled(writable and one and chosen[0].status == "joined")
+        self.separate_button.setEnabled(writable and one and bool(self._to_separate(chosen)))
+        self.separate_button.setToolTip(_(
+            "Elija la propuesta que quedó (o la unida) para separar la que se le unió")
+            if not (one and self._to_separate(chosen)) else "")
+        self.export_button.setEnabled(self.repo is not None and self.export_task is None)
         self.withdraw_button.setEnabled(writable and one and chosen[0].active)
         label = self.repo.undo_label() if self.repo is not None else None
         self.undo_button.setEnabled(writable and bool(label))
@@ -248,10 +335,90 @@ class ProposalsWindow(QWidget):
             ops.join_proposals(parent=self, repo=self.repo, keep_id=chosen[0].id,
                                other_id=chosen[1].id)
 
+    def _to_separate(self, chosen: list[Any]) -> list[Any]:
+        """What «Separar» would take apart: the joined one chosen, or those joined into
+        the one chosen."""
+        if len(chosen) != 1 or self.repo is None:
+            return []
+        if chosen[0].status == "joined":
+            return [chosen[0]]
+        if chosen[0].active and len(chosen[0].origins) > 1:
+            return self.repo.proposals.joined_to(chosen[0].id)
+        return []
+
     def separate(self) -> None:
-        chosen = self.chosen()
-        if len(chosen) == 1:
-            ops.separate_proposal(parent=self, repo=self.repo, proposal_id=chosen[0].id)
+        options = self._to_separate(self.chosen())
+        if not options:
+            return
+        which = options[0] if len(options) == 1 else type(self).ask_which(self, options)
+        if which is not None:
+            ops.separate_proposal(parent=self, repo=self.repo, proposal_id=which.id)
+
+    @staticmethod
+    def ask_which(parent: QWidget, options: list[Any]) -> Any | None:
+        """Which of the proposals joined into one to separate (tests replace this)."""
+        items = [f"{p.label} · {p.title}" for p in options]
+        text, ok = QInputDialog.getItem(parent, _("Separar"), _(
+            "¿Cuál de las propuestas unidas a la {label} se separa?").format(
+                label=options[0].joined_into_label), items, 0, False)
+        return options[items.index(text)] if ok and text in items else None
+
+    # -- export ------------------------------------------------------------------
+    @staticmethod
+    def ask_export_path(parent: QWidget, suggested: str) -> str | None:
+        """Where to save the list (tests replace this; None: cancelled)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Exportar las propuestas"), suggested,
+            _("Hoja de cálculo (*.xlsx);;Texto separado por comas (*.csv)"))
+        return name or None
+
+    def export(self) -> None:
+        """Save the list as shown (its filters) to a CSV or XLSX file, in the background."""
+        if self.repo is None or self.export_task is not None:
+            return
+        from cocrea_desktop.ui.places import start_folder
+
+        chosen = type(self).ask_export_path(self, str(start_folder(self.repo) /
+                                                     (_("propuestas") + ".xlsx")))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_name(target.name + ".xlsx")
+        filters = self.filters()
+
+        def write(ro: Any, _task: workers.Task) -> Path:
+            from cocrea_desktop.export.proposals import export_proposals
+
+            return export_proposals(ro, target, **filters)
+
+        self.export_task = workers.run_read(self.repo.path, write, on_result=self._exported,
+                                            on_error=self._export_failed)
+        self.export_task.finished.connect(self._export_finished)
+        self.update_actions()
+
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        self._tell(QMessageBox.Icon.Information,
+                   _("Las propuestas están en:") + "\n" + str(path))
+
+    def _export_failed(self, err: BaseException) -> None:
+        from cocrea_desktop.core.errors import CocreaError
+
+        message = err.message if isinstance(err, CocreaError) else _(
+            "No se pudo guardar el archivo: {error}").format(error=err)
+        self._tell(QMessageBox.Icon.Warning, message)
+
+    def _export_finished(self) -> None:
+        self.export_task = None
+        self.update_actions()
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        self.last_message = text
+        box = QMessageBox(icon, _("CoCrea"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("export_message")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
 
     def withdraw(self) -> None:
         chosen = self.chosen()
@@ -290,6 +457,10 @@ class ProposalsWindow(QWidget):
         self.undo_button.setText(_("&Deshacer") + f" ({key_text(QKeySequence.StandardKey.Undo)})")
         self.session_label.setText(_("Sesi&ón:"))
         self.promote_button.setText(_("&Promover resultado…"))
+        self.export_button.setText(_("E&xportar…"))
+        self.export_button.setToolTip(_("Guardar la lista, como se ve, en una hoja de cálculo "
+                                        "(XLSX o CSV)"))
+        self.close_button.setText(_("&Cerrar") + " (Esc)")
         self.model.retranslate()
         self.refresh()
 

@@ -30,6 +30,7 @@ from cocrea_desktop.i18n import _, current_language
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.panel_registry import register_panel
+from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.panel import Panel, big
 from cocrea_desktop.ui.views.vote_panels import VOTE_TABLES, ResultsView
 
@@ -221,6 +222,12 @@ class ResultsPhasePanel(Panel):
     """Results and relatoría in two tabs (Alt+R / Alt+L or Ctrl+Tab)."""
 
     tables = VOTE_TABLES + ("relatoria",)
+
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        return [(key_text("Alt+R") + " / " + key_text("Alt+L"),
+                 _("Pasar a la pestaña «Resultados» o «Relatoría»")),
+                *ResultsView.help_lines()]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -583,6 +583,12 @@ class ResultsView(QWidget):
         layout.addWidget(self.explain)
         self._promote_texts()
 
+    @classmethod
+    def help_lines(cls) -> list[tuple[str, str]]:
+        """The results' own keys, for the help (F1) of the phase that shows them."""
+        return [(key_text("Ctrl+Shift+R"), _("Promover el resultado elegido a propuesta del "
+                                             "proceso"))]
+
     def _promote_texts(self) -> None:
         self.promote_button.setText(_("Promover a propuesta…"))
         self.promote_button.setToolTip(_("Llevar el resultado elegido a la lista de propuestas "
