@@ -94,7 +94,7 @@ def test_record_and_report_pdfs_read_back(repo, tmp_path):
                    "Suplentes en orden", "Reemplazos hechos", "se mudó"):
         assert needle in text, needle
     # every volunteer's probability is printed
-    for key, p in record.probabilities.items():
+    for p in record.probabilities.values():
         assert f"{100 * p:.1f} %" in text
     assert "Persona Voluntaria" not in text and "951 100" not in text
     report = pdf_text(tmp_path / "informe.pdf")

@@ -128,3 +128,24 @@ def test_undo_of_the_draw_reopens_the_pool(repo):
     repo.pf.undo()
     assert repo.jury.record(sid) is None
     assert {v.status for v in repo.jury.volunteers(sid)} == {"pool"}
+
+
+def test_demo_jury_and_its_stored_draw_is_the_real_one(tmp_path):
+    """The demo stores its draw precomputed; drawing again gives the same jury."""
+    from cocrea_desktop.methods.jury import demo
+    from cocrea_desktop.methods.jury import draw as lottery
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+
+    result = lottery.run_draw(demo.demo_input())
+    assert result.panel == demo.DEMO_PANEL
+    assert result.replacements == demo.DEMO_REPLACEMENTS
+    assert all(abs(result.probabilities[k] - p) < 1e-5
+               for k, p in demo.DEMO_PROBABILITIES.items())
+    path = create_demo(tmp_path / "demo.cocrea.db")
+    with Repo.open(path, read_only=True) as repo:
+        sid = next(s.id for s in repo.sessions() if s.method == "jury")
+        assert len(repo.jury.panel(sid)) == 12 and len(repo.jury.swaps(sid)) == 1
+        assert len(repo.jury.witnesses(sid)) == 3
+        assert len(repo.jury.recommendations(sid)) == 4
+        assert repo.phases.current(sid).key == "deliberation"
