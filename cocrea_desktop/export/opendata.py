@@ -122,6 +122,36 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
 }
 
 
+def all_tables() -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
+    """The core's tables (:data:`TABLES`), then each method's: a method package's
+    ``opendata`` module may declare ``TABLES`` (the same shape, counts only, never a
+    name) and ``rows(repo, session_id) -> {table: [row, ...]}`` for its sessions."""
+    from cocrea_desktop.core.methods import method_modules
+
+    found = dict(TABLES)
+    for method, module in method_modules("opendata"):
+        for name, spec in getattr(module, "TABLES", {}).items():
+            if name in found:
+                raise ValueError(f"open-data table {name!r} of method {method.key!r} "
+                                 "is already defined")
+            found[name] = spec
+    return found
+
+
+def _method_rows(repo: Repo, method_key: str, session_id: str
+                 ) -> dict[str, list[dict[str, Any]]]:
+    """A method's own open-data rows for one of its sessions ({} if it has none)."""
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.core.methods import get_method
+
+    try:
+        module = get_method(method_key).module("opendata")
+    except InvalidInput:  # a method this program does not know: only the core's tables
+        return {}
+    rows = getattr(module, "rows", None)
+    return rows(repo, session_id) if rows is not None else {}
+
+
 @dataclass
 class OpenDataResult:
     folder: Path
@@ -134,7 +164,7 @@ class OpenDataResult:
 def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             ) -> dict[str, list[dict[str, Any]]]:
     """The rows of every open-data table (public snapshots only: no names)."""
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in all_tables()}
     sessions = repo.sessions()
     for i, s in enumerate(sessions):
         snap = evidence.session_snapshot(repo, s.id, public=True)
@@ -184,6 +214,8 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             for category, count in cats.items():
                 out["attendance_counts"].append({"session_id": s.id, "dimension": dimension,
                                                  "category": category, "count": count})
+        for table, rows in _method_rows(repo, s.method, s.id).items():
+            out[table].extend(rows)
         if progress:
             progress(i + 1, len(sessions) + 2)
     return out
@@ -195,11 +227,11 @@ NUMERIC_TYPES = ("entero", "booleano")
 def _cells(name: str, row: dict[str, Any]) -> list[Any]:
     """One row's cells, safe for a spreadsheet (no formulas, no control characters)."""
     return [spreadsheet_cell(row.get(c), numeric=kind in NUMERIC_TYPES)
-            for c, kind, _d in TABLES[name][1]]
+            for c, kind, _d in all_tables()[name][1]]
 
 
 def _csv_bytes(name: str, rows: list[dict[str, Any]]) -> bytes:
-    columns = [c for c, _t, _d in TABLES[name][1]]
+    columns = [c for c, _t, _d in all_tables()[name][1]]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -223,7 +255,7 @@ def _dictionary_bytes() -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["table", "column", "type", "description"])
-    for table_name, (_desc, columns) in TABLES.items():
+    for table_name, (_desc, columns) in all_tables().items():
         for column, kind, description in columns:
             writer.writerow([table_name, column, kind, _(description)])
     return buffer.getvalue().encode("utf-8-sig")
@@ -245,7 +277,7 @@ def _readme(repo: Repo, tables: dict[str, list[dict[str, Any]]]) -> str:
         "| " + _("Archivo") + " | " + _("Contenido") + " | " + _("Filas") + " |",
         "|---|---|---|",
     ]
-    for name, (description, _cols) in TABLES.items():
+    for name, (description, _cols) in all_tables().items():
         lines.append(f"| {name}.csv | {_(description)} | {len(tables[name])} |")
     lines += ["", _("Conteos pequeños (1 o 2 personas de una comunidad o lengua) pueden "
                     "ayudar a reconocer a alguien: revíselos antes de publicar."), ""]
@@ -259,7 +291,7 @@ def _xlsx_bytes(tables: dict[str, list[dict[str, Any]]]) -> bytes:
     book.remove(book.active)
     for name, rows in tables.items():
         sheet = book.create_sheet(title=name[:31])
-        columns = [c for c, _t, _d in TABLES[name][1]]
+        columns = [c for c, _t, _d in all_tables()[name][1]]
         sheet.append(columns)
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(_cells(name, row), start=1):

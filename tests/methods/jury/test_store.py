@@ -149,3 +149,25 @@ def test_demo_jury_and_its_stored_draw_is_the_real_one(tmp_path):
         assert len(repo.jury.witnesses(sid)) == 3
         assert len(repo.jury.recommendations(sid)) == 4
         assert repo.phases.current(sid).key == "deliberation"
+
+
+def test_open_data_has_counts_only(repo, tmp_path):
+    from cocrea_desktop.export.opendata import export_open_data
+
+    sid = new_jury(repo)
+    record, _c = repo.jury.draw(sid, size=12, dice=DICE, witnesses="Juana Pérez")
+    repo.jury.add_witness(sid, name="Ing. Marta Díaz", role="CONAGUA", summary="")
+    repo.jury.add_recommendation(sid, text="Medidores.")
+    result = export_open_data(repo, tmp_path / "abiertos")
+    assert result.leaks == []
+    doc = json.loads((tmp_path / "abiertos" / "datos.json").read_text("utf-8"))
+    rows = doc["tables"]["jury_counts"]
+    assert {"session_id": sid, "group": "panel", "feature": "total", "value": "total",
+            "count": 12} in rows
+    assert {"session_id": sid, "group": "pool", "feature": "total", "value": "total",
+            "count": 30} in rows
+    assert {"session_id": sid, "group": "recommendations", "feature": "agreement",
+            "value": "consensus", "count": 1} in rows
+    text = "".join(p.read_text("utf-8-sig") for p in (tmp_path / "abiertos").glob("*.csv"))
+    assert "Persona Voluntaria" not in text and "Marta Díaz" not in text
+    assert (tmp_path / "abiertos" / "jury_counts.csv").exists()
