@@ -25,10 +25,11 @@ def pool(repo: Repo, session_id: str, phase: Phase) -> dict:
     for v in volunteers:
         for f, value in v.features.items():
             counts[(f, value)] = counts.get((f, value), 0) + 1
-    items = tuple(RoomItem(q.feature, q.value, _("de {low} a {high} · en la bolsa: {count}")
-                           .format(low=q.min, high=q.max,
-                                   count=counts.get((q.feature, q.value), 0)))
-                  for q in repo.jury.quotas(session_id))
+    items = tuple(RoomItem(str(i), _("{feature}: {value}").format(feature=q.feature,
+                                                                  value=q.value),
+                           _("de {low} a {high} · en la bolsa: {count}").format(
+                               low=q.min, high=q.max, count=counts.get((q.feature, q.value), 0)))
+                  for i, q in enumerate(repo.jury.quotas(session_id), start=1))
     return {"mode": "jury", "items": items, "items_title": _("Cuotas del jurado"),
             "footer": _("{count} personas voluntarias en la bolsa").format(
                 count=len(volunteers))}
