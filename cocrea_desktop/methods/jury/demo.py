@@ -91,6 +91,9 @@ WITNESSES = [
      "El sistema de agua recauda la tercera parte de lo que cuesta operarlo; hay 212 tomas "
      "sin registro."),
 ]
+#: The document the treasury brought (its SHA-256 is what the record keeps).
+PADRON = ("comunidad,tomas_registradas,tomas_sin_registro\n"
+          "Cabecera municipal,640,118\nSanta Cruz,210,61\nSan Pedro Chicozapotes,95,33\n")
 NOTES = [
     "El jurado pidió a la Tesorería el padrón de tomas por comunidad.",
     "Se discutió si subir la tarifa; varias personas dijeron que primero deben medirse las "
@@ -128,8 +131,15 @@ def seed(repo: Repo, session_id: str) -> None:
     jury.replace(session_id, int(DEMO_PANEL[1] if DEMO_PANEL else result.panel[1]),
                  reason="Se fue a trabajar a Oaxaca")
     repo.phases.go_to(session_id, "witnesses")
-    for name, role, summary in WITNESSES:
-        jury.add_witness(session_id, name=name, role=role, summary=summary)
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        padron = Path(folder) / "padron-de-tomas-2026.csv"
+        padron.write_text(PADRON, encoding="utf-8")
+        for i, (name, role, summary) in enumerate(WITNESSES):
+            jury.add_witness(session_id, name=name, role=role, summary=summary,
+                             documents=[padron] if i == 2 else [])
     repo.phases.go_to(session_id, "deliberation")
     for text in NOTES:
         jury.add_note(session_id, text)

@@ -113,7 +113,8 @@ def test_jury_end_to_end_through_the_window(made, qtbot, errors, monkeypatch, tm
     assert not draw.progress.isVisible()
     record = repo.jury.record(sid)
     assert draw.members.rowCount() == 12 and draw.replacements.rowCount() == 18
-    assert "Jurado sorteado" in draw.result.text()
+    assert "Jurado:" in draw.result.text() and str(record.seed) in draw.seed_line.text()
+    assert not draw.seed_box.isVisible()
     # A member withdraws: the replacement keeps the quotas.
     draw.members.selectRow(0)
     leaving = int(draw.members.item(0, 0).text())

@@ -69,6 +69,15 @@ def fill(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[ob
             if keys:
                 item.setData(256, keys[r])
             table.setItem(r, c, item)
+    stretch = table.property("stretch_column")
+    header = table.horizontalHeader()
+    if isinstance(stretch, int) and 0 <= stretch < len(headers):
+        # One text column takes the room left and wraps; the others fit their contents.
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if column == stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
     if selected is not None and keys and selected in keys:
         table.selectRow(list(keys).index(selected))
 

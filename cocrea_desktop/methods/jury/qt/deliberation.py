@@ -75,7 +75,7 @@ class DeliberationPanel(JuryPanel):
         self.add_button.clicked.connect(self.add_recommendation)
         bv.addWidget(self.add_button)
         rv.addWidget(self.box)
-        self.table = rows_table("recommendations")
+        self.table = rows_table("recommendations", stretch=1)
         rv.addWidget(self.table, 1)
         self.report_button = QPushButton(objectName="print_jury_report")
         self.report_button.clicked.connect(self.print_report)
@@ -111,8 +111,6 @@ class DeliberationPanel(JuryPanel):
         recs = jury.recommendations(self.session_id)
         fill(self.table, [_("Núm."), _("Recomendación"), _("Acuerdo del jurado")],
              [(r.number, r.text, r.agreement_text()) for r in recs], [r.id for r in recs])
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(1, 330)
 
     def add_note(self) -> None:
         if self.repo is None:

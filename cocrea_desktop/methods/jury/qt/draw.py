@@ -74,13 +74,17 @@ class DrawPanel(JuryPanel):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
+        self.seed_line = QLabel(objectName="drawn_seed")
+        self.seed_line.setWordWrap(True)
+        self.seed_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.seed_line)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 4, 0)
         self.panel_title = QLabel(objectName="panel_title")
         lv.addWidget(self.panel_title)
-        self.members = rows_table("jury_members")
+        self.members = rows_table("jury_members", stretch=1)
         lv.addWidget(self.members, 1)
         rr = QHBoxLayout()
         self.reason = QLineEdit(objectName="withdraw_reason")
@@ -96,7 +100,7 @@ class DrawPanel(JuryPanel):
         rv.setContentsMargins(4, 0, 0, 0)
         self.replacements_title = QLabel(objectName="replacements_title")
         rv.addWidget(self.replacements_title)
-        self.replacements = rows_table("jury_replacements")
+        self.replacements = rows_table("jury_replacements", stretch=2)
         rv.addWidget(self.replacements, 1)
         self.print_button = QPushButton(objectName="print_draw_record")
         self.print_button.clicked.connect(self.print_record)
@@ -124,6 +128,8 @@ class DrawPanel(JuryPanel):
         drawn = record is not None
         running = self.draw_task is not None
         self.seed_box.setEnabled(not drawn and not running)
+        self.seed_box.setVisible(not drawn)
+        self.seed_line.setVisible(drawn)
         self.replace_button.setEnabled(drawn)
         self.reason.setEnabled(drawn)
         self.print_button.setEnabled(drawn)
@@ -141,8 +147,12 @@ class DrawPanel(JuryPanel):
         self.dice.setText(record.dice)
         self.witnesses.setText(record.witnesses)
         panel = jury.panel(self.session_id)
-        self.result.setText(_("Jurado sorteado: {numbers}").format(
+        self.result.setText(_("Jurado: {numbers}").format(
             numbers=", ".join(str(v.number) for v in sorted(panel, key=lambda v: v.number))))
+        self.seed_line.setText(_("Semilla {seed} (dados {dice}; testigos: {witnesses}) · "
+                                 "algoritmo {algorithm} · reemplazos: {swaps}").format(
+            seed=record.seed, dice=record.dice, witnesses=record.witnesses,
+            algorithm=record.algorithm, swaps=len(jury.swaps(self.session_id))))
         self.panel_title.setText(_("El jurado ({count} personas)").format(count=len(panel)))
         fill(self.members, [_("Núm."), _("Nombre"), _("Comunidad"), _("Sexo"), _("Edad"),
                             _("Probabilidad")],
@@ -153,11 +163,11 @@ class DrawPanel(JuryPanel):
         rows = []
         for position, n in enumerate(record.replacements, start=1):
             v = by_number[n]
-            state = _("ya entró al jurado") if n in used else ""
-            rows.append((position, n, v.features.get("comunidad", ""),
-                         v.features.get("sexo", ""), v.features.get("edad", ""), state))
-        fill(self.replacements, [_("Orden"), _("Núm."), _("Comunidad"), _("Sexo"), _("Edad"),
-                                 _("Nota")], rows, list(record.replacements))
+            state = _("en el jurado") if n in used else ""
+            rows.append((position, n, " · ".join(x for _k, x in sorted(v.features.items())),
+                         state))
+        fill(self.replacements, [_("Orden"), _("Núm."), _("Características"), _("Nota")],
+             rows, list(record.replacements))
         self.replacements_title.setText(_("Suplentes en orden"))
 
     def run(self) -> None:

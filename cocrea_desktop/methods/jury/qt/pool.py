@@ -80,7 +80,7 @@ class PoolPanel(JuryPanel):
         lv.addWidget(self.person_box)
         self.pool_title = QLabel(objectName="pool_title")
         lv.addWidget(self.pool_title)
-        self.pool = rows_table("volunteers")
+        self.pool = rows_table("volunteers", stretch=1)
         lv.addWidget(self.pool, 1)
         self.remove_button = QPushButton(objectName="remove_volunteer")
         self.remove_button.clicked.connect(self.remove_volunteer)
@@ -120,7 +120,7 @@ class PoolPanel(JuryPanel):
         rv.addWidget(self.quota_box)
         self.quotas_title = QLabel(objectName="quotas_title")
         rv.addWidget(self.quotas_title)
-        self.quotas = rows_table("quotas")
+        self.quotas = rows_table("quotas", stretch=1)
         rv.addWidget(self.quotas, 1)
         self.remove_quota_button = QPushButton(objectName="remove_quota")
         self.remove_quota_button.clicked.connect(self.remove_quota)
@@ -178,6 +178,7 @@ class PoolPanel(JuryPanel):
         for w in (self.person_box, self.quota_box, self.remove_button,
                   self.remove_quota_button):
             w.setEnabled(not drawn)
+            w.setVisible(not drawn)  # after the draw, the room is for the lists
         features = jury.feature_names(self.session_id)
         current = self.feature.currentText()
         self.feature.blockSignals(True)

@@ -55,7 +55,7 @@ class WitnessesPanel(JuryPanel):
         row.addWidget(self.add_button)
         form.addRow(row)
         layout.addWidget(self.box)
-        self.table = rows_table("witnesses")
+        self.table = rows_table("witnesses", stretch=4)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.feedback)
         self.documents: list[str] = []
