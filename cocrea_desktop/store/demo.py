@@ -41,7 +41,7 @@ DEMO_SESSIONS = [
      "Explanada · Equipos promotores", "2027-02-20", "Explanada del palacio municipal",
      "Equipo STL", "in_progress", 40),
     ("jury", "¿Cómo asegurar el agua potable de todas las comunidades en las secas?",
-     "Jurado ciudadano · Agua", "2027-03-06", "Salón ejidal de Santa Cruz", "Equipo STL",
+     "Agua potable", "2027-03-06", "Salón ejidal de Santa Cruz", "Equipo STL",
      "in_progress", 12),
     ("nominal_group", "¿Cómo mejorar la atención en el centro de salud?",
      "Mesa 5 · Mujeres", "2027-02-27", "Centro de salud rural", "Lucía Ramírez",

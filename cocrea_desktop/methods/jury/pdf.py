@@ -99,7 +99,8 @@ def render_draw_record(repo: Repo, session_id: str, *, paper: str = "letter") ->
                  for s in swaps]
         story.append(kit.table(rows, [0.1 * width, 0.2 * width, 0.2 * width, 0.5 * width]))
         story.append(kit.para(_("El jurado hoy: {numbers}").format(
-            numbers=", ".join(str(v.number) for v in panel_now)), st["body"]))
+            numbers=", ".join(str(n) for n in sorted(v.number for v in panel_now))),
+            st["body"]))
     story.append(kit.para(_("Probabilidad de cada persona voluntaria"), st["h2"]))
     rows = [[_("Núm."), _("Características"), _("Probabilidad"), _("Resultado")]]
     order = {n: i for i, n in enumerate(record.replacements, start=1)}
@@ -141,7 +142,7 @@ def render_jury_report(repo: Repo, session_id: str, *, paper: str = "letter") ->
                                 "semilla {seed} ({algorithm}); números: {numbers}.").format(
             count=len(panel), pool=len(record.probabilities), seed=record.seed,
             algorithm=record.algorithm,
-            numbers=", ".join(str(v.number) for v in panel)), st["body"]))
+            numbers=", ".join(str(n) for n in sorted(v.number for v in panel))), st["body"]))
         rows = [[_("Característica"), _("Composición del jurado")]]
         features: dict[str, dict[str, int]] = {}
         for v in panel:

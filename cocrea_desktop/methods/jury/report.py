@@ -25,7 +25,8 @@ def sections(repo: Repo, session_id: str, snap: SessionSnapshot) -> tuple[Sectio
               "{dice}); algoritmo {algorithm}.").format(
                 count=len(panel), pool=len(record.probabilities), seed=record.seed,
                 dice=record.dice, algorithm=record.algorithm),
-            _("Jurado: {numbers}").format(numbers=", ".join(str(v.number) for v in panel)),
+            _("Jurado: {numbers}").format(numbers=", ".join(
+                str(n) for n in sorted(v.number for v in panel))),
         ) + tuple(_("Se retiró la persona {old}; entró la {new}.").format(
             old=s.withdrawn, new=s.replacement) for s in jury.swaps(session_id))))
     found = jury.witnesses(session_id)
