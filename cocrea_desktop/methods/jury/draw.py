@@ -248,7 +248,9 @@ def run_draw(data: DrawInput, *, progress: Callable[[str], None] | None = None,
     """The draw in a child process with a fixed hash seed (reproducible everywhere).
 
     The quotas are checked here first, so that an impossible one is refused at once with
-    its Spanish explanation. A frozen program runs it in this process instead.
+    its Spanish explanation. A frozen program (whose executable is not a Python
+    interpreter) runs it in this process instead: its build fixes the hash seed to the
+    same value (``packaging/cocrea.spec``).
     """
     check_quotas(data.volunteers, data.quotas, data.size)
     if progress:
