@@ -221,16 +221,25 @@ class JuryStore:
                                                         created_kind="jury_volunteer")
 
     def remove_volunteer(self, volunteer_id: str) -> Changes:
-        """Take a volunteer out of the pool before the draw (their data is emptied)."""
+        """Erase a volunteer's name and contact at their request (ARCO). Before the draw
+        they also leave the pool; after it their number, features and place stay, so that
+        the draw can still be checked. Final, not undoable."""
         v = self.volunteer(volunteer_id)
-        self._check_not_drawn(v.session_id)
+        if v.erased:
+            raise RuleViolation(_("Los datos de esta persona ya se borraron."))
+        drawn = self.record(v.session_id) is not None
+        values: dict[str, Any] = {"name": "", "contact": "", "erased": True, "salt": ""}
+        if not drawn:
+            values["status"] = "withdrawn"
         with self.pf.write("jury.volunteer_remove", Label(
-                N_("quitar de la bolsa a la persona voluntaria {number}"), number=v.number),
+                N_("borrar los datos de la persona voluntaria {number}"), number=v.number),
                 undoable=False) as unit:
-            unit.update("jury_volunteer", v.id, {"name": "", "contact": "", "erased": True,
-                                                 "status": "withdrawn", "salt": ""},
-                        stamp=True)
-        return unit.changes()
+            unit.update("jury_volunteer", v.id, values, stamp=True)
+        for stack in (self.pf.undo_stack, self.pf.redo_stack):  # the old values in memory
+            stack[:] = [step for step in stack
+                        if not any(op.id == v.id for op in getattr(step, "ops", ()))]
+        return Changes(label=unit.changes().label, tables=unit.changes().tables,
+                       ids=unit.changes().ids, undoable=False)
 
     def _check_not_drawn(self, session_id: str) -> None:
         if self.pf.scalar("SELECT 1 FROM jury_draw WHERE session_id = ?", [session_id]):

@@ -171,3 +171,21 @@ def test_open_data_has_counts_only(repo, tmp_path):
     text = "".join(p.read_text("utf-8-sig") for p in (tmp_path / "abiertos").glob("*.csv"))
     assert "Persona Voluntaria" not in text and "Marta Díaz" not in text
     assert (tmp_path / "abiertos" / "jury_counts.csv").exists()
+
+
+def test_erasing_a_volunteer_keeps_the_draw_checkable(repo):
+    sid = new_jury(repo)
+    first = repo.jury.volunteers(sid)[0]
+    repo.jury.remove_volunteer(first.id)  # before the draw: out of the pool
+    assert repo.jury.volunteer(first.id).status == "withdrawn"
+    record, _c = repo.jury.draw(sid, size=12, dice=DICE, witnesses="Juana")
+    assert first.number not in record.panel + record.replacements
+    member = repo.jury.volunteer_by_number(sid, record.panel[0])
+    repo.jury.remove_volunteer(member.id)  # after: name and contact gone, place kept
+    erased = repo.jury.volunteer(member.id)
+    assert erased.name == "" and erased.contact == "" and erased.status == "panel"
+    assert member.number in [v.number for v in repo.jury.panel(sid)]
+    assert not repo.pf.undo_stack or all(
+        op.id != member.id for step in repo.pf.undo_stack for op in step.ops)
+    with pytest.raises(RuleViolation, match="ya se borraron"):
+        repo.jury.remove_volunteer(member.id)

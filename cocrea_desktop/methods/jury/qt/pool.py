@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -27,6 +28,15 @@ from cocrea_desktop.methods.jury.store import BASE_FEATURES, STATUSES
 
 SEXES = ("Mujer", "Hombre", "Otro")
 AGE_BANDS = ("18-29", "30-44", "45-59", "60 y más")
+
+
+class JuryAsk:
+    """The confirmation before erasing (tests replace it)."""
+
+    @staticmethod
+    def confirm(box: QMessageBox, yes) -> bool:
+        box.exec()
+        return box.clickedButton() is yes
 
 
 def _combo(name: str, items: tuple[str, ...] = (), editable: bool = True) -> QComboBox:
@@ -152,7 +162,8 @@ class PoolPanel(JuryPanel):
         jury = self.repo.jury
         self.notice.setText(_("Aviso de privacidad (léalo antes de registrar): {notice}")
                             .format(notice=self.repo.attendance.notice_text()))
-        volunteers = [v for v in jury.volunteers(self.session_id) if not v.erased]
+        volunteers = [v for v in jury.volunteers(self.session_id)
+                      if not v.erased or v.status != "withdrawn"]
         communities = sorted({v.features.get("comunidad", "") for v in volunteers} - {""})
         text = self.community.currentText()
         self.community.clear()
@@ -160,7 +171,8 @@ class PoolPanel(JuryPanel):
         self.community.setEditText(text)
         fill(self.pool, [_("Núm."), _("Nombre"), _("Comunidad"), _("Sexo"), _("Edad"),
                          _("Estado")],
-             [(v.number, v.name, v.features.get("comunidad", ""), v.features.get("sexo", ""),
+             [(v.number, v.name or _("(datos borrados)"), v.features.get("comunidad", ""),
+               v.features.get("sexo", ""),
                v.features.get("edad", ""), _(STATUSES.get(v.status, v.status)))
               for v in volunteers], [v.id for v in volunteers])
         self.pool_title.setText(_("Bolsa de voluntarias: {count} personas").format(
@@ -175,8 +187,7 @@ class PoolPanel(JuryPanel):
              [(q.feature, q.value, q.min, q.max, counts.get((q.feature, q.value), 0))
               for q in quotas], [q.id for q in quotas])
         drawn = jury.record(self.session_id) is not None
-        for w in (self.person_box, self.quota_box, self.remove_button,
-                  self.remove_quota_button):
+        for w in (self.person_box, self.quota_box, self.remove_quota_button):
             w.setEnabled(not drawn)
             w.setVisible(not drawn)  # after the draw, the room is for the lists
         features = jury.feature_names(self.session_id)
@@ -212,9 +223,18 @@ class PoolPanel(JuryPanel):
         if self.repo is None or key is None:
             self.feedback.setText(_("Elija primero a la persona en la lista."))
             return
+        box = QMessageBox(QMessageBox.Icon.Question, _("Borrar datos"),
+                          _("Se borran para siempre el nombre y el contacto de esta persona; "
+                            "no se puede deshacer. Antes del sorteo, además sale de la bolsa."
+                            "\n\n¿Borrar sus datos?"), parent=self)
+        erase = box.addButton(_("Borrar sus datos"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_("Cancelar"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setObjectName("confirm_erase_volunteer")
+        if not JuryAsk.confirm(box, erase):
+            return
         if jops.remove_volunteer(parent=self, repo=self.repo, volunteer_id=str(key)):
-            self.feedback.setText(_("Se quitó a la persona de la bolsa y se borraron sus "
-                                    "datos."))
+            self.feedback.setText(_("Se borraron el nombre y el contacto de la persona."))
 
     def set_quota(self) -> None:
         if self.repo is None:
@@ -243,7 +263,7 @@ class PoolPanel(JuryPanel):
         self.labels["age"].setText(_("&Edad:"))
         self.consent.setText(_("Escuchó el aviso de privacidad y acepta entrar al sorteo"))
         self.add_button.setText(_("Registrar (Intro)"))
-        self.remove_button.setText(_("Quitar de la bolsa y borrar sus datos"))
+        self.remove_button.setText(_("Borrar sus datos (a petición de la persona)…"))
         self.quota_box.setTitle(_("Cuotas del jurado"))
         self.feature_label.setText(_("C&aracterística:"))
         self.value_label.setText(_("&Valor:"))
