@@ -43,7 +43,8 @@ def drawn(repo: Repo, session_id: str, phase: Phase) -> dict:
             + shown["footer"]
         return shown
     panel = repo.jury.panel(session_id)
-    items = tuple(RoomItem(str(v.number), _features(v.features)) for v in panel)
+    items = tuple(RoomItem(str(v.number), _features(v.features))
+                  for v in sorted(panel, key=lambda v: v.number))
     sentences = (
         _("Dados: {dice}").format(dice=record.dice),
         _("Semilla: {seed}").format(seed=record.seed),
