@@ -146,7 +146,7 @@ def test_quotas_impossible_together_are_explained():
     with pytest.raises(RuleViolation) as err:
         lottery.run_draw(data)
     text = str(err.value)
-    assert "no se pueden cumplir" in text and ("El Llano" in text or "Mujer" in text), text
+    assert "no se pueden cumplir" in text and "«comunidad: El Llano» (de 0–2 a" in text, text
 
 
 def rng_community(i: int) -> str:
