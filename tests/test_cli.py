@@ -9,6 +9,7 @@ import click
 from click.testing import CliRunner
 
 from cocrea_desktop.cli import cli, load_areas
+from cocrea_desktop.store.demo import DEMO_SESSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,8 +75,8 @@ def test_demo_command(tmp_path):
     db = tmp_path / "demo.cocrea.db"
     run("demo", str(db))
     listed = json.loads(run("session", "list", str(db), "--json").output)
-    assert len(listed) == 6 and {s["method"] for s in listed} == {
-        "nominal_group", "fishbowl", "idea_fair"}
+    assert len(listed) == len(DEMO_SESSIONS) and {s["method"] for s in listed} == {
+        method for method, *_rest in DEMO_SESSIONS}
 
 
 def test_verify_reports_a_tampered_journal(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cocrea_desktop.store.backup import list_backups
+from cocrea_desktop.store.demo import DEMO_SESSIONS
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import qt_i18n
 from cocrea_desktop.ui.main_window import MainWindow
@@ -36,7 +37,8 @@ def test_sessions_table_repaints_only_the_changed_row(qtbot, tmp_path):
     assert [w.table.columnWidth(c) for c in range(w.model.columnCount())] == widths
     assert w.current_session_id() == sid
     ops.add_session(parent=w, repo=w.repo, method="nominal_group", question="¿Otra?")
-    assert resets == [1] and w.model.rowCount() == 7  # a new row: the table is read again
+    # A new row: the table is read again.
+    assert resets == [1] and w.model.rowCount() == len(DEMO_SESSIONS) + 1
 
 
 def test_backup_on_opening_runs_after_the_window_shows(qtbot, tmp_path):
