@@ -48,6 +48,12 @@ def _head(repo: Repo, session_id: str, title: str) -> list[Any]:
                      st["subtitle"])]
 
 
+def _spacer(points: float) -> Any:
+    from reportlab.platypus import Spacer
+
+    return Spacer(1, points)
+
+
 def _features_text(features: dict[str, str]) -> str:
     return " · ".join(v for _k, v in sorted(features.items()))
 
@@ -101,6 +107,9 @@ def render_draw_record(repo: Repo, session_id: str, *, paper: str = "letter") ->
         story.append(kit.para(_("El jurado hoy: {numbers}").format(
             numbers=", ".join(str(n) for n in sorted(v.number for v in panel_now))),
             st["body"]))
+    story.append(_spacer(10))
+    story.append(kit.signature_lines([_("Quien condujo el sorteo"), _("Testigo"),
+                                      _("Testigo")], width))
     story.append(kit.para(_("Probabilidad de cada persona voluntaria"), st["h2"]))
     rows = [[_("Núm."), _("Características"), _("Probabilidad"), _("Resultado")]]
     order = {n: i for i, n in enumerate(record.replacements, start=1)}
@@ -113,10 +122,8 @@ def render_draw_record(repo: Repo, session_id: str, *, paper: str = "letter") ->
         rows.append([str(number), _features_text(v.features),
                      f"{100 * record.probabilities[v.key]:.1f} %", result])
     story.append(kit.table(rows, [0.1 * width, 0.5 * width, 0.18 * width, 0.22 * width]))
-    story.append(kit.para(_("Este acta no lleva nombres: cada persona voluntaria conoce su "
+    story.append(kit.para(_("Esta acta no lleva nombres: cada persona voluntaria conoce su "
                             "número de registro."), st["small"]))
-    story.append(kit.signature_lines([_("Quien condujo el sorteo"), _("Testigo"),
-                                      _("Testigo")], width))
     footer = kit.Footer(repo.process().id, jury_digest(repo, session_id),
                         _("Acta del sorteo del jurado"))
     return kit.build(story, footer, paper=paper)
