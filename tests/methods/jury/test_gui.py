@@ -184,3 +184,25 @@ def test_room_view_shows_numbers_never_names(qtbot, repo):
     shown = " ".join(b.text for b in room.blocks)
     assert "El jurado sorteado (12)" in shown and "Persona Voluntaria" not in shown
     assert [b.name for b in room.blocks if not b.fits()] == []
+
+
+def test_erasing_a_volunteer_from_the_pool_panel(made, qtbot, errors, monkeypatch):
+    from cocrea_desktop.methods.jury.qt import pool as pool_module
+
+    repo, sid, screen = made
+    for i, features in enumerate(pool_features(3), start=1):
+        jops.add_volunteer(parent=screen, repo=repo, session_id=sid, name=f"Persona {i}",
+                           contact="951 000 0000", features=features, consent=True)
+    pool = screen.panel()
+    asked = []
+    monkeypatch.setattr(pool_module.JuryAsk, "confirm",
+                        staticmethod(lambda box, yes: asked.append(box.text()) or False))
+    pool.pool.selectRow(1)
+    qtbot.mouseClick(pool.remove_button, Qt.MouseButton.LeftButton)
+    assert asked and repo.jury.volunteers(sid)[1].name == "Persona 2"  # cancelled: kept
+    monkeypatch.setattr(pool_module.JuryAsk, "confirm", staticmethod(lambda box, yes: True))
+    pool.pool.selectRow(1)
+    qtbot.mouseClick(pool.remove_button, Qt.MouseButton.LeftButton)
+    erased = repo.jury.volunteers(sid)[1]
+    assert erased.name == "" and erased.contact == "" and erased.status == "withdrawn"
+    assert pool.pool.rowCount() == 2 and errors == []
