@@ -337,7 +337,9 @@ class JuryStore:
         by_key = {v.key: v for v in self.volunteers(session_id)}
         panel = sorted(int(k) for k in result.panel)
         replacements = [int(k) for k in result.replacements]
-        with self.pf.write("jury.draw", Label(N_("sortear el jurado"))) as unit:
+        # A public draw is final: it is not undone (a new one could suit someone better).
+        with self.pf.write("jury.draw", Label(N_("sortear el jurado")),
+                           undoable=False) as unit:
             unit.insert("jury_draw", {
                 "id": f"{session_id}:draw", "session_id": session_id, "size": data.size,
                 "dice": dice_text, "witnesses": _clean_text(witnesses)[:300],
@@ -352,7 +354,24 @@ class JuryStore:
                 (by_key[str(n)].id, {"status": "panel", "updated_at": unit.at}) for n in panel]
                 + [(by_key[str(n)].id, {"status": "replacement", "updated_at": unit.at})
                    for n in replacements])
-        return self.record(session_id), unit.changes().made(session_id=session_id)
+        self._forget_pool_steps(session_id)
+        changes = unit.changes().made(session_id=session_id)
+        return self.record(session_id), Changes(
+            label=changes.label, tables=changes.tables, ids=changes.ids, undoable=False,
+            session_id=session_id)
+
+    def _forget_pool_steps(self, session_id: str) -> None:
+        """After the draw, the pool and the quotas it was drawn from cannot be undone, nor the
+        session's creation (which would take the draw with it)."""
+        rows = {r["id"] for table in ("jury_volunteer", "jury_quota")
+                for r in self.pf.query(f"SELECT id FROM {table} WHERE session_id = ?",
+                                       [session_id])}
+        for stack in (self.pf.undo_stack, self.pf.redo_stack):
+            stack[:] = [step for step in stack
+                        if not any((op.table in ("jury_volunteer", "jury_quota")
+                                    and op.id in rows)
+                                   or (op.table == "session" and op.id == session_id)
+                                   for op in step.ops)]
 
     def swaps(self, session_id: str) -> list[Swap]:
         rows = self.pf.query("SELECT * FROM jury_swap WHERE session_id = ? ORDER BY position",

@@ -122,12 +122,19 @@ def test_recommendations_consensus_or_support(repo):
     assert len(repo.jury.recommendations(sid)) == 2 and len(repo.jury.notes(sid)) == 1
 
 
-def test_undo_of_the_draw_reopens_the_pool(repo):
+def test_the_draw_is_final_no_undo_reaches_it_or_its_pool(repo):
     sid = new_jury(repo)
-    repo.jury.draw(sid, size=12, dice=DICE, witnesses="Juana")
-    repo.pf.undo()
-    assert repo.jury.record(sid) is None
-    assert {v.status for v in repo.jury.volunteers(sid)} == {"pool"}
+    other, _c = repo.add_session(method="jury", question="¿Otra?")
+    repo.jury.set_quota(other, "sexo", "Mujer", 1, 2)  # another session's step stays
+    record, changes = repo.jury.draw(sid, size=12, dice=DICE, witnesses="Juana")
+    assert not changes.undoable
+    assert all(op.table not in ("jury_volunteer", "jury_quota", "jury_draw")
+               or op.id not in {q.id for q in repo.jury.quotas(sid)}
+               for step in repo.pf.undo_stack for op in step.ops)
+    while repo.pf.undo_stack:
+        repo.pf.undo()
+    assert repo.jury.record(sid) == record
+    assert len(repo.jury.quotas(sid)) == 8 and len(repo.jury.volunteers(sid)) == 30
 
 
 def test_demo_jury_and_its_stored_draw_is_the_real_one(tmp_path):
