@@ -39,7 +39,7 @@ print("ready", flush=True)
 i = 0
 while True:
     i += 1
-    if i % 5 == 0:
+    if i % 5 == 0 or i > 15:  # a pool of some dozens: the draw stays quick
         print("begin note", flush=True)
         repo.jury.add_note(sid, "nota {}-{}".format(tag, i))
         print("note", json.dumps("nota {}-{}".format(tag, i)), flush=True)
@@ -116,7 +116,7 @@ def test_kill_9_while_registering_and_drawing(tmp_path, data_dir):
             check_common(repo)
             confirmed.update({n: (v.number, v.features) for n, v in stored.items()})
             notes = stored_notes
-    assert len(confirmed) > 24
+    assert len(confirmed) > 12
 
     drawn = False
     for _attempt in range(5):
