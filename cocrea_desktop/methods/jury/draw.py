@@ -244,7 +244,7 @@ def _decode(text: str) -> DrawInput:
 
 
 def run_draw(data: DrawInput, *, progress: Callable[[str], None] | None = None,
-             timeout: float = 600) -> DrawResult:
+             timeout: float = 1800) -> DrawResult:
     """The draw in a child process with a fixed hash seed (reproducible everywhere).
 
     The quotas are checked here first, so that an impossible one is refused at once with
@@ -258,9 +258,17 @@ def run_draw(data: DrawInput, *, progress: Callable[[str], None] | None = None,
     if getattr(sys, "frozen", False):
         return compute(data)
     env = dict(os.environ, PYTHONHASHSEED=HASH_SEED)
-    proc = subprocess.run([sys.executable, "-m", __name__], input=_encode(data),
-                          capture_output=True, text=True, env=env, timeout=timeout,
-                          check=False)
+    try:
+        proc = subprocess.run([sys.executable, "-m", __name__], input=_encode(data),
+                              capture_output=True, text=True, env=env, timeout=timeout,
+                              check=False)
+    except subprocess.TimeoutExpired as err:
+        raise RuleViolation(_("El sorteo tardó más de {minutes} minutos y se detuvo; nada "
+                              "cambió. Pruebe con menos características o cuotas más "
+                              "amplias.").format(minutes=round(timeout / 60))) from err
+    except OSError as err:
+        raise RuleViolation(_("El sorteo no pudo completarse: {reason}").format(
+            reason=err.strerror or str(err))) from err
     if proc.returncode != 0 or not proc.stdout.strip():
         raise RuleViolation(_("El sorteo no pudo completarse: {reason}").format(
             reason=(proc.stderr.strip().splitlines() or ["?"])[-1]))

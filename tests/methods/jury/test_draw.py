@@ -160,3 +160,8 @@ def test_sum_of_minimums_above_the_panel_is_refused():
         lottery.check_quotas(vols, quotas, 10)
     with pytest.raises(RuleViolation, match="no tiene cuota"):
         lottery.check_quotas(vols, [lottery.Quota("sexo", "Mujer", 0, 10)], 10)
+
+
+def test_a_draw_that_takes_too_long_is_stopped_in_spanish():
+    with pytest.raises(RuleViolation, match="tardó más de"):
+        lottery.run_draw(_fixed_input(), timeout=0.01)
