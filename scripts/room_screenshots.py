@@ -70,6 +70,7 @@ def walk_demo_rooms(view, clock, *, shoot: Callable[[str], None]) -> None:
         # ...then a fresh session of each, walked from its first phase.
         _fishbowl(repo, _fresh(repo, by_method["fishbowl"][0]), view, clock, shoot)
         _idea_fair(repo, _fresh(repo, by_method["idea_fair"][0]), view, shoot)
+        _assembly(repo, by_method["assembly"][0], view, clock, shoot)
     finally:
         view.follow(None, None)
         repo.close()
@@ -171,6 +172,25 @@ def _fishbowl(repo, sid, view, clock, shoot) -> None:
     _show(view, repo, sid, shoot, "fishbowl-vote")
     repo.phases.forward(sid)
     _show(view, repo, sid, shoot, "fishbowl-synthesis")
+
+
+def _assembly(repo, sid, view, clock, shoot) -> None:
+    """The demo's assembly as found (item 3, a speaker paused), the speaker's last
+    minute, a hand vote's result, then its agenda, ballot and acta phases."""
+    _show(view, repo, sid, shoot, "assembly-item")
+    speaker = repo.assembly.current_speaker(sid)
+    repo.phases.resume_timer(sid, "items", slot=speaker.id)
+    clock.advance(max(0.0, repo.phases.remaining(sid, "items", slot=speaker.id) - 40))
+    _show(view, repo, sid, shoot, "assembly-speaker-warning")
+    repo.assembly.next_speaker(sid)
+    repo.assembly.next_speaker(sid)
+    proposal = repo.assembly.proposals(sid)[-1]
+    repo.assembly.record_hand_vote(proposal.id, votes_for=44, votes_against=9,
+                                   abstentions=4, counter="Comité de vigilancia")
+    _show(view, repo, sid, shoot, "assembly-item-result")
+    for phase in ("agenda", "ballot", "acta"):
+        repo.phases.go_to(sid, phase)
+        _show(view, repo, sid, shoot, f"assembly-{phase}")
 
 
 def _idea_fair(repo, sid, view, shoot) -> None:

@@ -75,8 +75,10 @@ def test_demo_command(tmp_path):
     db = tmp_path / "demo.cocrea.db"
     run("demo", str(db))
     listed = json.loads(run("session", "list", str(db), "--json").output)
-    assert len(listed) == len(DEMO_SESSIONS) and {s["method"] for s in listed} == {
-        method for method, *_rest in DEMO_SESSIONS}
+    from cocrea_desktop.store.demo import DEMO_SESSIONS
+
+    assert len(listed) == len(DEMO_SESSIONS)
+    assert {s["method"] for s in listed} == {m for m, *_rest in DEMO_SESSIONS}
 
 
 def test_verify_reports_a_tampered_journal(tmp_path):

@@ -53,3 +53,30 @@ def is_int(cell: str) -> bool:
 def cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
+
+
+def read_table(path: str) -> list[list[str]]:
+    """The rows of a CSV file or of the first sheet of an XLSX workbook, cells as text."""
+    if Path(path).suffix.lower() != ".xlsx":
+        return read_csv(path)
+    name = Path(path).name
+    try:
+        from openpyxl import load_workbook  # lazy: only needed for this import
+
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # a damaged or foreign file: openpyxl raises many kinds
+        raise InvalidInput(_("No se pudo leer «{name}» como hoja de cálculo: {reason}").format(
+            name=name, reason=str(err) or type(err).__name__)) from None
+    try:
+        rows = []
+        for values in book.worksheets[0].iter_rows(values_only=True):
+            rows.append(["" if v is None else _cell_text(v) for v in values])
+        return rows
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -72,6 +72,14 @@ def format_time(value, *, seconds: bool = False, language: str | None = None) ->
     return text.replace("\u202f", "\u00a0")  # a plain no-break space: every PDF font has it
 
 
+def warm(language: str | None = None) -> None:
+    """Read the language's calendar words and formats now (babel reads them from disk on
+    first use, a few tens of milliseconds), so that the first date or time shown does not
+    wait for them. Safe from a background thread."""
+    format_date(dt.date(2027, 1, 1), language=language)
+    format_time(dt.time(12, 0), language=language)
+
+
 def format_datetime(value, style: str = "long", *, language: str | None = None) -> str:
     """A date and a time: "2 de diciembre de 2026, 1:05 p.m."
 

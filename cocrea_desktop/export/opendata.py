@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import privacy
 from cocrea_desktop.core.errors import StorageError
+from cocrea_desktop.core.methods import get_method
 from cocrea_desktop.core.text import spreadsheet_cell, strip_controls
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.export import evidence
@@ -43,7 +44,7 @@ DICTIONARY_NAME = "diccionario.csv"
 TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "sessions": (N_("Sesiones del proceso"), [
         ("session_id", "texto", N_("Identificador de la sesión (UUID)")),
-        ("method", "texto", N_("Método: nominal_group, fishbowl, idea_fair")),
+        ("method", "texto", N_("Método: nominal_group, fishbowl, idea_fair, assembly")),
         ("question", "texto", N_("Pregunta detonadora")),
         ("table", "texto", N_("Mesa")),
         ("date", "fecha", N_("Fecha (AAAA-MM-DD)")),
@@ -122,34 +123,22 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
 }
 
 
-def all_tables() -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
-    """The core's tables (:data:`TABLES`), then each method's: a method package's
-    ``opendata`` module may declare ``TABLES`` (the same shape, counts only, never a
-    name) and ``rows(repo, session_id) -> {table: [row, ...]}`` for its sessions."""
+def _method_tables() -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
+    """The tables a method publishes of its own records: its package's ``opendata`` module
+    (found by name) declares ``TABLES`` in the form above and ``rows(repo, session_id)``
+    -> {table: [row]} for each of its sessions. Counts and texts only, never names."""
     from cocrea_desktop.core.methods import method_modules
 
-    found = dict(TABLES)
-    for method, module in method_modules("opendata"):
-        for name, spec in getattr(module, "TABLES", {}).items():
-            if name in found:
-                raise ValueError(f"open-data table {name!r} of method {method.key!r} "
-                                 "is already defined")
-            found[name] = spec
+    found: dict[str, tuple[str, list[tuple[str, str, str]]]] = {}
+    for _method, module in method_modules("opendata"):
+        for name, table in getattr(module, "TABLES", {}).items():
+            if name in TABLES or name in found:
+                raise ValueError(f"open-data table {name!r} declared twice")
+            found[name] = table
     return found
 
 
-def _method_rows(repo: Repo, method_key: str, session_id: str
-                 ) -> dict[str, list[dict[str, Any]]]:
-    """A method's own open-data rows for one of its sessions ({} if it has none)."""
-    from cocrea_desktop.core.errors import InvalidInput
-    from cocrea_desktop.core.methods import get_method
-
-    try:
-        module = get_method(method_key).module("opendata")
-    except InvalidInput:  # a method this program does not know: only the core's tables
-        return {}
-    rows = getattr(module, "rows", None)
-    return rows(repo, session_id) if rows is not None else {}
+TABLES.update(_method_tables())
 
 
 @dataclass
@@ -164,7 +153,7 @@ class OpenDataResult:
 def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             ) -> dict[str, list[dict[str, Any]]]:
     """The rows of every open-data table (public snapshots only: no names)."""
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in all_tables()}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     sessions = repo.sessions()
     for i, s in enumerate(sessions):
         snap = evidence.session_snapshot(repo, s.id, public=True)
@@ -210,12 +199,15 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                 for step, text in enumerate(texts, 1):
                     out["tie_breaks"].append({"session_id": s.id, "round": r.round,
                                               "type": kind, "step": step, "text": text})
+        method = get_method(s.method)
+        module = method.module("opendata")
+        if module is not None:
+            for name, rows in module.rows(repo, s.id).items():
+                out[name] += [{"session_id": s.id, **row} for row in rows]
         for dimension, cats in snap.attendance.items():
             for category, count in cats.items():
                 out["attendance_counts"].append({"session_id": s.id, "dimension": dimension,
                                                  "category": category, "count": count})
-        for table, rows in _method_rows(repo, s.method, s.id).items():
-            out[table].extend(rows)
         if progress:
             progress(i + 1, len(sessions) + 2)
     return out
@@ -224,14 +216,18 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
 NUMERIC_TYPES = ("entero", "booleano")
 
 
+def _table(name: str) -> tuple[str, list[tuple[str, str, str]]]:
+    return TABLES[name]
+
+
 def _cells(name: str, row: dict[str, Any]) -> list[Any]:
     """One row's cells, safe for a spreadsheet (no formulas, no control characters)."""
     return [spreadsheet_cell(row.get(c), numeric=kind in NUMERIC_TYPES)
-            for c, kind, _d in all_tables()[name][1]]
+            for c, kind, _d in _table(name)[1]]
 
 
 def _csv_bytes(name: str, rows: list[dict[str, Any]]) -> bytes:
-    columns = [c for c, _t, _d in all_tables()[name][1]]
+    columns = [c for c, _t, _d in _table(name)[1]]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -251,11 +247,12 @@ def _public_json(value: Any) -> Any:
     return value
 
 
-def _dictionary_bytes() -> bytes:
+def _dictionary_bytes(names: list[str] | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["table", "column", "type", "description"])
-    for table_name, (_desc, columns) in all_tables().items():
+    for table_name in names or list(TABLES):
+        _desc, columns = _table(table_name)
         for column, kind, description in columns:
             writer.writerow([table_name, column, kind, _(description)])
     return buffer.getvalue().encode("utf-8-sig")
@@ -277,8 +274,8 @@ def _readme(repo: Repo, tables: dict[str, list[dict[str, Any]]]) -> str:
         "| " + _("Archivo") + " | " + _("Contenido") + " | " + _("Filas") + " |",
         "|---|---|---|",
     ]
-    for name, (description, _cols) in all_tables().items():
-        lines.append(f"| {name}.csv | {_(description)} | {len(tables[name])} |")
+    for name in tables:
+        lines.append(f"| {name}.csv | {_(_table(name)[0])} | {len(tables[name])} |")
     lines += ["", _("Conteos pequeños (1 o 2 personas de una comunidad o lengua) pueden "
                     "ayudar a reconocer a alguien: revíselos antes de publicar."), ""]
     return "\n".join(lines)
@@ -291,7 +288,7 @@ def _xlsx_bytes(tables: dict[str, list[dict[str, Any]]]) -> bytes:
     book.remove(book.active)
     for name, rows in tables.items():
         sheet = book.create_sheet(title=name[:31])
-        columns = [c for c, _t, _d in all_tables()[name][1]]
+        columns = [c for c, _t, _d in _table(name)[1]]
         sheet.append(columns)
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(_cells(name, row), start=1):
@@ -357,7 +354,8 @@ def export_open_data(repo: Repo, folder: str | os.PathLike[str], *,
         except ImportError:
             result.warnings.append(_("No se escribió {name}: falta el módulo openpyxl.").format(
                 name=XLSX_NAME))
-        names.append(write_atomically(_dictionary_bytes(), work / DICTIONARY_NAME).name)
+        names.append(write_atomically(_dictionary_bytes(list(tables)), work / DICTIONARY_NAME)
+                     .name)
         names.append(write_atomically(strip_controls(readme).encode("utf-8"),
                                       work / README_NAME).name)
         _move_into(work, target, names)

@@ -12,7 +12,8 @@ shown here. A method's own kinds are shown by the ``room`` module of its package
 (found by name), which may define:
 
 - ``VIEWS``: phase kind -> ``view(repo, session_id, phase) -> dict | None``, the
-  :class:`RoomState` fields of that phase (None: the generic view);
+  :class:`RoomState` fields of that phase (None: the generic view), header fields
+  (``question``, ``rule``, ``phase``) included when it sets them;
 - ``timer(repo, session_id, phase) -> (slot, minutes) | None``: a phase whose timer
   runs per slot (a fishbowl turn: the group in the centre); ``core.room.NO_TIMER``
   when the phase shows no clock now (every turn over).
@@ -113,7 +114,9 @@ def room_state(repo: Repo, session_id: str) -> RoomState:
     if view is not None:
         shown = view(repo, session_id, phase)
         if shown is not None:
-            return RoomState(**base, **shown)
+            # A method's view may also set the header fields (its own question: the
+            # agenda item under discussion, say); what it returns wins.
+            return RoomState(**{**base, **shown})
     if phase.kind in ("results", "discuss", "synthesis"):
         shown = results_view(repo, session_id)
         if shown is not None:

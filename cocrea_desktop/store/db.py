@@ -635,6 +635,11 @@ class ProcessFile:
                 self._dirty_since_backup = True  # try again at the next change
                 return None  # a failed backup never blocks the facilitator's work
 
+    @property
+    def closed(self) -> bool:
+        """Closed for good: nothing may read or write it any more."""
+        return self._closed
+
     def close(self) -> None:
         try:
             self._closed = True

@@ -40,12 +40,18 @@ DEMO_SESSIONS = [
     ("idea_fair", "¿Qué proyectos comunitarios pueden sumarse al Plan de Acción Local?",
      "Explanada · Equipos promotores", "2027-02-20", "Explanada del palacio municipal",
      "Equipo STL", "in_progress", 40),
-    ("jury", "¿Cómo asegurar el agua potable de todas las comunidades en las secas?",
-     "Agua potable", "2027-03-06", "Salón ejidal de Santa Cruz", "Equipo STL",
+    ("prioritisation", "¿Qué propuestas de las mesas pasan al Plan de Acción Local?",
+     "Pleno del STL · Priorización", "2027-03-06", "Sala de cabildo", "Equipo STL",
      "in_progress", 12),
     ("nominal_group", "¿Cómo mejorar la atención en el centro de salud?",
      "Mesa 5 · Mujeres", "2027-02-27", "Centro de salud rural", "Lucía Ramírez",
      "planned", 0),
+    ("assembly", "Asamblea de la agencia de San Miguel: agua, camino y desayunador escolar",
+     "Asamblea · Agencia San Miguel", "2027-03-06", "Cancha de la agencia San Miguel",
+     "Rosa Martínez", "in_progress", 59),
+    ("jury", "¿Cómo asegurar el agua potable de todas las comunidades en las secas?",
+     "Agua potable", "2027-03-13", "Salón ejidal de Santa Cruz", "Equipo STL",
+     "in_progress", 12),
 ]
 
 

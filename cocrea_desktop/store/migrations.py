@@ -712,3 +712,28 @@ def m0012_proposals(db: Database) -> None:
             UNIQUE (process_id, origin, number)
         )""")
     db.execute("CREATE INDEX proposal_session ON proposal(session_id, source_id)")
+
+
+@migrations(name="0013_table_laptops")
+def m0013_table_laptops(db: Database) -> None:
+    """Table laptops prepared at the office for one day (issue "A day of many tables").
+
+    Each row is one laptop's starting file: the table's name, the sessions assigned to
+    it (a JSON list of ids), the file written for it, when it was prepared. The ballots'
+    secret travels in ``secret_box``, encrypted under the table's 8-character code (the
+    code is printed on the office's sheet, never written to the stick). The laptop that
+    opens the file records itself (``laptop_device_id``, ``opened_at``); the office
+    knows the laptop came back when it has imported a bundle from that device."""
+    db.execute("""
+        CREATE TABLE table_laptop (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            name TEXT NOT NULL,
+            sessions TEXT NOT NULL DEFAULT '[]',  -- JSON: the session ids assigned
+            file_name TEXT NOT NULL DEFAULT '',
+            secret_box TEXT NOT NULL DEFAULT '',  -- base64: the ballots' secret under the code
+            prepared_at TEXT NOT NULL,
+            laptop_device_id TEXT NOT NULL DEFAULT '',
+            opened_at TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
-from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.errors import CocreaError, InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.voting.wording import NOUNS
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.ideas import number_labels
@@ -32,6 +33,19 @@ MAX_TEXT_LENGTH = 4000
 #: The source kinds the store knows; a method may add its own (a string it names).
 OFFICE = "office"
 OPTION = "option"
+
+#: How a proposal's status is said (a msgid; show it through ``_()``).
+STATUS_WORDS: dict[str, str] = {"active": N_("activa"), "joined": N_("unida"),
+                                "withdrawn": N_("retirada")}
+#: How an origin's kind is said; a method adds its own kinds with a ``PROPOSAL_KINDS``
+#: mapping in its ``proposals`` or ``store`` module.
+SOURCE_WORDS: dict[str, str] = {OFFICE: N_("oficina"), OPTION: N_("resultado")}
+#: The hook a method names (in a ``proposals`` module, else in its ``store`` module) to say
+#: what its sessions' results offer for promotion:
+#: ``proposal_sources(repo, session_id, items: list[Promotable]) -> list[Promotable]``.
+#: It receives what every tally offers (each option with its rank and votes) and returns
+#: it changed (richer descriptions, its own ids) or longer (a fair's letters).
+SOURCES_HOOK = "proposal_sources"
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,73 @@ class Proposal:
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+
+@dataclass(frozen=True)
+class Promotable:
+    """One thing a session's result offers to become a proposal, with its origin facts."""
+
+    source_kind: str
+    source_id: str
+    title: str
+    #: Its option number in the session's vote (None for what is not voted on).
+    number: int | None = None
+    description: str = ""
+    problem: str = ""
+    theme: str = ""
+    #: The origin facts kept with the proposal: number, rank, votes (a line in words),
+    #: letters...; what ``ProposalStore.add`` records as ``source``.
+    source: Mapping[str, Any] = field(default_factory=dict)
+    #: The label of the proposal already promoted from it ("" when not yet).
+    proposal_label: str = ""
+
+
+def method_hook(method: Any, name: str) -> Any:
+    """A method's proposal hook ``name``: in its ``proposals`` module, else its ``store``."""
+    for module_name in ("proposals", "store"):
+        module = method.module(module_name)
+        if module is not None and hasattr(module, name):
+            return getattr(module, name)
+    return None
+
+
+def source_word(kind: str) -> str:
+    """The kind of an origin in words, in the current language."""
+    if kind in SOURCE_WORDS:
+        return _(SOURCE_WORDS[kind])
+    if kind in NOUNS:  # what a vote is on: idea, grupo de ideas, stand...
+        return NOUNS[kind].bare()
+    from cocrea_desktop.core.methods import all_methods
+
+    for method in all_methods():
+        kinds = method_hook(method, "PROPOSAL_KINDS") or {}
+        if kind in kinds:
+            return _(kinds[kind])
+    return kind
+
+
+def status_word(status: str) -> str:
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def origin_words(origin: ProposalOrigin | Proposal) -> str:
+    """An origin in one line: "Mesa 2 · Salud, resultado 3 (1.º, 12 puntos en 5 boletas)"."""
+    source = origin.source or {}
+    if origin.source_kind == OFFICE and not origin.session_id:
+        where = _("oficina")
+        return f"{where} · {origin.table_label}" if origin.table_label else where
+    what = source_word(origin.source_kind)
+    if source.get("number"):
+        what += f" {source['number']}"
+    facts = []
+    if source.get("rank"):
+        facts.append(_("{rank}.º").format(rank=source["rank"]))
+    for key in ("line", "letters"):
+        if source.get(key):
+            facts.append(str(source[key]))
+    if facts:
+        what += " (" + ", ".join(facts) + ")"
+    return f"{origin.table_label}, {what}" if origin.table_label else what
 
 
 def _clean(text: Any, limit: int = MAX_TEXT_LENGTH) -> str:
@@ -167,32 +248,142 @@ class ProposalStore:
             source: Mapping[str, Any] | None = None) -> tuple[Proposal, Changes]:
         """Promote a result (``session_id`` with ``source_kind``/``source_id``) or type a
         proposal at the office (no session). One result is promoted once."""
-        title = _clean_title(title)
-        values = {"description": _clean(description), "problem": _clean(problem),
-                  "theme": " ".join(_clean(theme, 200).split())}
+        row = self._prepare({"title": title, "description": description, "problem": problem,
+                             "theme": theme, "session_id": session_id,
+                             "table_label": table_label, "source_kind": source_kind,
+                             "source_id": source_id, "source": source}, set())
+        number = self._next_number()
+        with self.pf.write("proposal.add", Label(N_("agregar la propuesta «{title}»"),
+                                                  title=_short(row["title"]))) as unit:
+            pid = unit.insert("proposal", self._row(unit, row, number))
+        return self.get(pid), unit.changes()
+
+    def promote(self, session_id: str, source_kind: str, source_id: str, *,
+                title: str | None = None, **values: Any) -> tuple[Proposal, Changes]:
+        """Promote one thing :meth:`result` offers, keeping its origin facts; the title,
+        description, problem and theme offered can be replaced."""
+        for item in self.result(session_id):
+            if item.source_kind == source_kind and item.source_id == str(source_id):
+                fields = {"description": item.description, "problem": item.problem,
+                          "theme": item.theme, **values}
+                return self.add(title if title is not None else item.title,
+                                session_id=session_id, source_kind=item.source_kind,
+                                source_id=item.source_id, source=item.source, **fields)
+        raise NotFound(_("Ese resultado no está en la sesión."))
+
+    def add_many(self, items: list[Mapping[str, Any]], *,
+                 lines: list[int] | None = None) -> tuple[list[Proposal], Changes]:
+        """Add proposals typed elsewhere (a spreadsheet), in order, in one transaction:
+        all or nothing. Each item takes :meth:`add`'s keywords; a bad one refuses the
+        whole lot with its row (``lines``, else its position) in the message."""
+        if not items:
+            raise InvalidInput(_("No hay propuestas que agregar."))
+        rows, seen = [], set()
+        for position, item in enumerate(items):
+            line = lines[position] if lines else position + 1
+            try:
+                rows.append(self._prepare(item, seen))
+            except (InvalidInput, RuleViolation, NotFound) as err:
+                raise type(err)(_("Fila {row}: {message} No se importó nada.").format(
+                    row=line, message=err.message)) from None
+        number = self._next_number()
+        label = Label.plural("importar {count} propuesta", "importar {count} propuestas",
+                             len(rows), count=len(rows))
+        ids = []
+        with self.pf.write("proposal.import", label) as unit:
+            for row in rows:
+                ids.append(unit.insert("proposal", self._row(unit, row, number)))
+                number += 1
+        by_id = {p.id: p for p in self.list(include_inactive=True)}
+        return [by_id[i] for i in ids], unit.changes()
+
+    def _prepare(self, item: Mapping[str, Any], seen: set[tuple[str, str]]) -> dict[str, Any]:
+        """One proposal's values, checked (nothing written). ``seen`` holds the results
+        already taken by earlier items of the same lot."""
+        unknown = set(item) - {"title", "description", "problem", "theme", "session_id",
+                               "table_label", "source_kind", "source_id", "source"}
+        if unknown:
+            raise InvalidInput(_("No se puede indicar «{field}» en una propuesta.").format(
+                field=sorted(unknown)[0]))
+        row = {"title": _clean_title(item.get("title")),
+               "description": _clean(item.get("description")),
+               "problem": _clean(item.get("problem")),
+               "theme": " ".join(_clean(item.get("theme"), 200).split())}
+        session_id = item.get("session_id") or None
+        table_label = item.get("table_label")
+        source_id = str(item.get("source_id") or "")
         if session_id is not None:
             session = self.repo.session(session_id)
             if table_label is None:
                 table_label = session.table_label
-            if source_id and source_id in self.promoted(session_id):
-                raise RuleViolation(_("Ese resultado ya es la propuesta {label}.").format(
-                    label=self.promoted(session_id)[source_id].label))
-        process_id = self.repo.process().id
-        origin = self.pf.device.id
-        number = (self.pf.scalar("SELECT MAX(number) FROM proposal WHERE process_id = ? AND "
-                                 "origin = ?", [process_id, origin]) or 0) + 1
-        with self.pf.write("proposal.add", Label(N_("agregar la propuesta «{title}»"),
-                                                  title=_short(title))) as unit:
-            pid = unit.insert("proposal", {
-                "id": new_id(), "process_id": process_id, "number": number, "origin": origin,
-                "title": title, **values, "session_id": session_id,
-                "table_label": " ".join(str(table_label or "").split()),
-                "source_kind": source_kind if session_id is not None else OFFICE,
-                "source_id": str(source_id or ""),
-                "source": json.dumps(dict(source or {}), ensure_ascii=False, sort_keys=True),
-                "status": "active", "created_at": unit.at, "updated_at": unit.at,
-                "device_id": self.pf.device.id})
-        return self.get(pid), unit.changes()
+            if source_id:
+                taken = self.promoted(session_id).get(source_id)
+                if taken is not None:
+                    raise RuleViolation(_("Ese resultado ya es la propuesta {label}.").format(
+                        label=taken.label))
+                if (session_id, source_id) in seen:
+                    raise RuleViolation(_("Ese resultado ya está en la lista."))
+                seen.add((session_id, source_id))
+        row.update({
+            "session_id": session_id,
+            "table_label": " ".join(_clean(table_label, 200).split()),
+            "source_kind": (item.get("source_kind") or OFFICE) if session_id else OFFICE,
+            "source_id": source_id,
+            "source": json.dumps(dict(item.get("source") or {}), ensure_ascii=False,
+                                 sort_keys=True)})
+        return row
+
+    def _next_number(self) -> int:
+        return (self.pf.scalar("SELECT MAX(number) FROM proposal WHERE process_id = ? AND "
+                               "origin = ?", [self.repo.process().id, self.pf.device.id])
+                or 0) + 1
+
+    def _row(self, unit: Any, row: Mapping[str, Any], number: int) -> dict[str, Any]:
+        return {"id": new_id(), "process_id": self.repo.process().id, "number": number,
+                "origin": self.pf.device.id, **row, "status": "active",
+                "created_at": unit.at, "updated_at": unit.at, "device_id": self.pf.device.id}
+
+    # -- what a session's result offers ----------------------------------------
+    def result(self, session_id: str) -> list[Promotable]:
+        """What the session's result offers to promote, best first: each option of its
+        standing round's tally with its rank and votes (every option, in number order,
+        before any vote), then whatever its method adds (its ``proposal_sources`` hook),
+        each with the label of the proposal already promoted from it."""
+        from cocrea_desktop.core.methods import get_method
+
+        repo = self.repo
+        session = repo.session(session_id)
+        options = repo.votes.options_for(session_id)
+        kind = options.noun.key
+        labels = options.labels()
+        items: list[Promotable] = []
+        round_ = repo.votes.result_round(session_id)
+        rows: list[Any] = []
+        if round_ is not None:
+            try:
+                rows = list(repo.votes.tally(session_id, round_).rows)
+            except CocreaError:  # a tally that cannot be made yet offers the options alone
+                rows = []
+        ranked = {row.option for row in rows}
+        for row in rows:
+            total = row.total if isinstance(row.total, int) or row.total is None \
+                else str(row.total)
+            source = {"number": str(row.option), "rank": row.rank, "votes": total,
+                      "line": row.total_words(), "round": round_}
+            items.append(Promotable(kind, str(row.option), labels.get(row.option, ""),
+                                    number=row.option,
+                                    source={k: v for k, v in source.items()
+                                            if v not in (None, "")}))
+        for number, label in labels.items():
+            if number not in ranked:
+                items.append(Promotable(kind, str(number), label, number=number,
+                                        source={"number": str(number)}))
+        hook = method_hook(get_method(session.method), SOURCES_HOOK)
+        if hook is not None:
+            items = list(hook(repo, session_id, items))
+        taken = self.promoted(session_id)
+        return [replace(item, proposal_label=taken[item.source_id].label)
+                if item.source_id in taken else item for item in items]
 
     def edit(self, proposal_id: str, **values: Any) -> Changes:
         """Change the title, description, problem, theme or (for one typed at the office)

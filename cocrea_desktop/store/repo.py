@@ -49,6 +49,7 @@ class Repo:
         from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
         from cocrea_desktop.store.review import ReviewQueue
+        from cocrea_desktop.store.tables import TableStore
         from cocrea_desktop.store.votes import VoteStore
 
         self.pf = pf
@@ -60,6 +61,7 @@ class Repo:
         self.register = BallotRegister(self)
         self.review = ReviewQueue(self)
         self.proposals = ProposalStore(self)
+        self.tables = TableStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------
@@ -130,7 +132,7 @@ class Repo:
     @property
     def closed(self) -> bool:
         """Closed: a window still holding it (the room view's clock) must not read it."""
-        return self.pf._closed
+        return self.pf.closed
 
     def close(self) -> None:
         self.pf.close()

@@ -90,7 +90,9 @@ class VoteStore:
         return self.repo.ideas.merged_into(session_id)
 
     def _check_round(self, session_id: str, round_: str) -> None:
-        rounds = get_method(self.repo.session(session_id).method).vote_rounds()
+        method = get_method(self.repo.session(session_id).method)
+        rounds = method.vote_rounds() + [r for r in method.register_rounds
+                                         if r not in method.vote_rounds()]
         if round_ not in rounds:
             raise InvalidInput(_("«{round}» no es una votación de esta sesión ({rounds}).").format(
                 round=round_, rounds=", ".join(rounds)))
@@ -113,6 +115,7 @@ class VoteStore:
             params = {"dots_per_person": default_dots(n), "max_per_option": 1}
         else:
             params = {"k": default_k(n) if n >= 2 else 5}
+        params.update(dict(get_method(session.method).vote_defaults))
         return VoteRound(session_id=session_id, round=round_, kind=kind, params=params,
                          participants=session.participant_count)
 

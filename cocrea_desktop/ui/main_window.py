@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings()
         self.repo: Repo | None = None
         self.integrity_task = None  # the check of the file just opened, in the background
+        self.table_laptop = None  # the table this computer is, when it opened a table's file
         self.session_screens: dict = {}  # session id -> SessionScreen
+        self.proposals_window = None  # the «Propuestas» window of the file open
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -80,6 +82,15 @@ class MainWindow(QMainWindow):
         self.edit_process_button = QPushButton(objectName="edit_process")
         self.edit_process_button.clicked.connect(self.edit_process)
         header.addWidget(self.edit_process_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        # On a table laptop: which table this computer is, said before anything else.
+        self.table_banner = QLabel(objectName="table_banner")
+        self.table_banner.setWordWrap(True)
+        self.table_banner.setStyleSheet("QLabel#table_banner { background: #fff3c4; "
+                                        "color: #3d2e00; border: 1px solid #c9a227; "
+                                        "padding: 6px; font-weight: bold; }")
+        self.table_banner.hide()
+        layout.addWidget(self.table_banner)
 
         bar = QHBoxLayout()
         layout.addLayout(bar)
@@ -176,9 +187,13 @@ class MainWindow(QMainWindow):
         self.act_end_session = self._action("act_end_session", self.end_session,
                                             "Ctrl+Shift+T")
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
+        self.act_proposals = self._action("act_proposals", self.show_proposals, "Ctrl+Shift+P")
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
         self.act_device_name = self._action("act_device_name", self.name_device)
+        self.act_prepare_tables = self._action("act_prepare_tables", self.prepare_tables)
+        self.act_tables_status = self._action("act_tables_status", self.tables_status)
+        self.act_open_table_file = self._action("act_open_table_file", self.open_table_file)
         self.act_about = self._action("act_about", self.about)
 
         menubar = self.menuBar()
@@ -191,10 +206,15 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_demo)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_edit_process)
+        self.menu_file.addAction(self.act_proposals)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_bundle)
         self.menu_file.addAction(self.act_import_bundles)
         self.menu_file.addAction(self.act_device_name)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_prepare_tables)
+        self.menu_file.addAction(self.act_tables_status)
+        self.menu_file.addAction(self.act_open_table_file)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = menubar.addMenu("")
@@ -243,9 +263,13 @@ class MainWindow(QMainWindow):
         self.conduct_button.setToolTip(_("Abrir la pantalla para conducir la sesión elegida "
                                          "(Intro o Ctrl+Intro)"))
         self.act_edit_process.setText(_("Datos del &proceso…"))
+        self.act_proposals.setText(_("Pro&puestas del proceso…"))
         self.act_export_bundle.setText(_("E&xportar a USB…"))
         self.act_import_bundles.setText(_("&Importar paquetes…"))
         self.act_device_name.setText(_("Nombre de esta &computadora…"))
+        self.act_prepare_tables.setText(_("Preparar computadoras de &mesa…"))
+        self.act_tables_status.setText(_("Computadoras de mesa: cuáles &regresaron…"))
+        self.act_open_table_file.setText(_("Abrir el archivo de una &mesa…"))
         self.act_about.setText(_("&Acerca de CoCrea"))
         self.edit_process_button.setText(_("Editar datos del proceso"))
         self.sessions_title.setText(_("Sesiones"))
@@ -290,6 +314,8 @@ class MainWindow(QMainWindow):
         path = repo.path
         self.integrity_task = run_task(lambda _task: integrity_problem(path),
                                        on_result=lambda problem: self._checked(repo, problem))
+        language = i18n.current_language()
+        run_task(lambda _task: dates.warm(language))  # the first "saved at" does not wait
 
     def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
         self.integrity_task = None
@@ -390,7 +416,7 @@ class MainWindow(QMainWindow):
 
     # -- refreshing ------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches("process"):
+        if changes.touches("process") or changes.touches("table_laptop"):
             self.refresh_header()
         if changes.touches("session"):
             self.refresh_sessions()
@@ -412,6 +438,12 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def refresh_header(self) -> None:
+        laptop = self.repo.tables.this_laptop() if self.repo is not None else None
+        self.table_laptop = laptop  # this computer is a table's: it does not prepare tables
+        self.table_banner.setVisible(laptop is not None)
+        if laptop is not None:
+            self.table_banner.setText(_("Computadora de la mesa «{name}» — solo sus "
+                                        "sesiones").format(name=laptop.name))
         if self.repo is None:
             self.process_name.setText(_("Ningún proceso abierto"))
             self.process_details.setText(_("Cree un proceso nuevo o abra uno existente "
@@ -453,7 +485,10 @@ class MainWindow(QMainWindow):
         for widget in (self.new_button, self.act_new_session, self.act_edit_process,
                        self.edit_process_button, self.act_import_bundles):
             widget.setEnabled(writable)
+        self.act_prepare_tables.setEnabled(writable and self.table_laptop is None)
+        self.act_tables_status.setEnabled(has_repo)
         self.act_export_bundle.setEnabled(has_repo)
+        self.act_proposals.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):
             widget.setEnabled(writable and session is not None and not session.archived)
         self.act_end_session.setEnabled(writable and session is not None and
@@ -562,6 +597,25 @@ class MainWindow(QMainWindow):
         for screen in self.session_screens.values():
             screen.close()
         self.session_screens.clear()
+        if self.proposals_window is not None:
+            self.proposals_window.close()
+            self.proposals_window.deleteLater()
+            self.proposals_window = None
+
+    def show_proposals(self):
+        """«Propuestas del proceso»: every table's proposals in one window (one per file)."""
+        from cocrea_desktop.ui.views.proposals_window import ProposalsWindow  # lazy: fast start
+
+        if self.repo is None:
+            return None
+        if self.proposals_window is None:
+            self.proposals_window = ProposalsWindow(self.repo, self)
+        self.proposals_window.refresh()
+        if self.proposals_window.isVisible():
+            self.proposals_window.raise_()  # already open: bring it forward
+        self.proposals_window.show()
+        self.proposals_window.activateWindow()
+        return self.proposals_window
 
     def export_bundle(self) -> None:
         """«Exportar a USB…»: a signed bundle of the process or some sessions."""
@@ -581,7 +635,67 @@ class MainWindow(QMainWindow):
         from cocrea_desktop.ui.dialogs.bundle_dialogs import ImportBundlesDialog
 
         if self.repo is not None and not self.repo.read_only:
-            ImportBundlesDialog(self, self.repo).exec()
+            repo = self.repo
+            before = {t.id for t in repo.tables.list() if t.came_back}
+            ImportBundlesDialog(self, repo).exec()
+            if self.repo is repo and not repo.closed and \
+                    {t.id for t in repo.tables.list() if t.came_back} - before:
+                self.tables_status()  # a table laptop just came back: the day at a glance
+
+    def prepare_tables(self) -> None:
+        """«Preparar computadoras de mesa…»: one starting file per table laptop."""
+        from cocrea_desktop.ui.dialogs.tables_dialog import TablesDialog
+
+        if self.repo is not None and not self.repo.read_only:
+            TablesDialog(self, self.repo).exec()
+
+    def tables_status(self) -> None:
+        """«Computadoras de mesa: cuáles regresaron…»"""
+        from cocrea_desktop.ui.dialogs.tables_dialog import TablesStatusDialog
+
+        if self.repo is not None:
+            TablesStatusDialog(self, self.repo).exec()
+
+    def open_table_file(self) -> bool:
+        """«Abrir el archivo de una mesa…», on a table laptop: the table's file and its code
+        make this computer's process file (in the program's folder of processes)."""
+        from cocrea_desktop.export.bundle import SUFFIX
+        from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
+        from cocrea_desktop.ui.places import documents_folder
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Abrir el archivo de una mesa"), str(documents_folder()),
+            _("Archivos de mesa de CoCrea (*{suffix});;Todos los archivos (*)").format(
+                suffix=SUFFIX))
+        if not name:
+            return False
+        while True:  # a wrong code is asked again; cancelling stops
+            code = TextDialog.ask(self, _("Código de la mesa"), _(
+                "Escriba el código de esta mesa (8 letras y números, como ABCD-2345). Está en "
+                "la hoja que se imprimió en la oficina."))
+            if code is None:
+                return False
+            opened = self.open_table_file_at(Path(name), code)
+            if opened is not None:
+                return opened
+
+    def open_table_file_at(self, path: Path, code: str) -> bool | None:
+        """Open a table's file with its code: True when open, None when the code was wrong
+        (said, to ask again), False when the file cannot be opened (said)."""
+        stem = path.name[: -len(".cocrea")] if path.name.endswith(".cocrea") else path.stem
+        target = processes_dir() / (stem + PROCESS_SUFFIX)
+        n = 2
+        while target.exists():
+            target = processes_dir() / f"{stem}_{n}{PROCESS_SUFFIX}"
+            n += 1
+        opened = ops.open_table_file(parent=self, path=path, target=target, code=code)
+        if opened is False:
+            return None
+        if opened is None:
+            return False
+        repo, _laptop = opened
+        self._set_repo(repo)
+        return True
 
     def edit_process(self) -> None:
         if self.repo is None or self.repo.read_only:

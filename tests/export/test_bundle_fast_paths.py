@@ -8,6 +8,7 @@ encoding the entry again. These tests hold both to the canonical encoder.
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -154,3 +155,65 @@ def test_a_merge_journals_inserts_as_the_canonical_encoder(laptop, tmp_path):
         assert office.verify_journal().ok
     finally:
         office.close()
+
+
+def test_a_blob_in_a_text_column_takes_the_python_path(laptop, monkeypatch):
+    """Export no longer checks each text column of each row for a real or a blob (a real
+    cannot be in one; a blob makes SQLite refuse the query): a blob where a text belongs,
+    in a table and in the journal, is still written as the canonical encoder writes it."""
+    conn = laptop.pf.conn
+    assert "text" in sqljson.text_columns(conn, "note")
+    assert "n" not in sqljson.text_columns(conn, "mark") and \
+        "option" not in sqljson.text_columns(conn, "mark")
+    expr = sqljson.row_json(["id", "text"], texts=["id", "text"])
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute(f"SELECT {expr} FROM (SELECT 'x' AS id, ? AS text)", [b"\x00"]).fetchone()
+    conn.execute("UPDATE note SET text = ? WHERE id = 'n0'", [b"\x00texto"])
+    conn.execute("INSERT INTO journal (seq, at, device_id, txn, action, object_type, "
+                 "object_id, before, after, prev_hash, hash) SELECT seq + 1, at, device_id, "
+                 "?, action, object_type, object_id, before, after, hash, hash FROM journal "
+                 "ORDER BY seq DESC LIMIT 1", [b"\x01lote"])  # append-only: a new entry
+    conn.commit()
+    fast = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    monkeypatch.setattr(sqljson, "_CHECKED", [False])
+    slow = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    assert fast == slow
+    content = members(fast)
+    assert '"text":{"$bytes":"AHRleHRv"}' in content["data/note.jsonl"].decode()
+    assert '"txn":{"$bytes":"AWxvdGU="}' in content["journal.jsonl"].decode()
+
+
+def test_reading_pauses_the_cycle_collector_and_restores_it(laptop, tmp_path, monkeypatch):
+    """The parse makes tens of thousands of dicts, none in a cycle: the cycle collector
+    is paused while a bundle is read, and runs again after, whether the bundle was good
+    or refused."""
+    import gc
+
+    from cocrea_desktop.export.bundle import verify
+
+    data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    seen = []
+    original = verify._read_journal
+
+    def reading(*args):
+        seen.append(gc.isenabled())
+        return original(*args)
+
+    monkeypatch.setattr(verify, "_read_journal", reading)
+    assert gc.isenabled()
+    B.open_bundle(data)
+    assert seen == [False] and gc.isenabled()
+    content = dict(members(data))
+    content["journal.jsonl"] = content["journal.jsonl"].replace(b'"seq":1,', b'"seq":9,', 1)
+    office = office_process(tmp_path / "oficina.cocrea.db", device("oficina"))
+    try:
+        refused(office, resign(content, LAPTOP), "journal")
+    finally:
+        office.close()
+    assert gc.isenabled()
+    gc.disable()  # a program that runs without it keeps it off
+    try:
+        B.open_bundle(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -14,14 +14,11 @@ from pypdf import PdfReader
 
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.export import evidence
-from cocrea_desktop.export.opendata import all_tables, export_open_data, file_text
+from cocrea_desktop.export.opendata import TABLES, export_open_data, file_text
 from cocrea_desktop.export.pdf.attendance import write_attendance_sheet
 from cocrea_desktop.export.pdf.process_report import write_process_report
 from cocrea_desktop.export.pdf.session_reports import write_session_report
 from tests.export.evidence_fixture import IDEAS, PEOPLE, make_process
-
-#: Every open-data table: the core's and the methods' own.
-TABLES = all_tables()
 
 ROOT = Path(__file__).resolve().parents[2]
 

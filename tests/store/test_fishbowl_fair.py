@@ -194,3 +194,12 @@ def test_the_room_shows_no_idle_clock_once_every_group_has_spoken(repo, fishbowl
         repo.fishbowl.end_turn(fishbowl, turn.group.id)
     state = room_state(repo, fishbowl)
     assert state.timer_seconds is None and state.timer_caption == ""
+
+
+def test_a_typed_next_meeting_is_kept_as_a_date_on_drafting_as_on_editing(repo, fair):
+    # Drafting used to keep "06/03/2027" as typed while editing turned it into ISO, so the
+    # follow-up showed one meeting as a date and another as text.
+    letter, _ = repo.fair.draft_letter(fair, 1, 2, next_meeting="06/03/2027")
+    assert letter.next_meeting == "2027-03-06"
+    repo.fair.edit_letter(letter.id, next_meeting=" el primer lunes del mes ")
+    assert repo.fair.letter(letter.id).next_meeting == "el primer lunes del mes"

@@ -76,3 +76,46 @@ def test_two_table_laptops_merge_their_proposals_at_the_office(tmp_path):
     assert [p.label for p in pooled] == ["A-1", "A-2", "B-1", "B-2"]
     assert office.proposals.tables() == ["Mesa 1 · Seguridad", "Mesa 2 · Salud"]
     assert [p.label for p in office.proposals.list(table="Mesa 2 · Salud")] == ["B-1", "B-2"]
+
+
+def test_a_result_offers_its_ranked_options_with_their_votes(repo, fake_clock):
+    sid = nominal_group(repo, "Mesa 1", ["Alumbrado", "Bacheo", "Drenaje", "Escuela"],
+                        ["3 1 2", "3 2 1", "1 3 4"], fake_clock)
+    offered = repo.proposals.result(sid)
+    assert [(i.source_kind, i.number) for i in offered][:2] == [("idea", 3), ("idea", 1)]
+    best = offered[0]
+    assert best.title == "Drenaje" and best.source["rank"] == 1 and best.source["votes"]
+    proposal, _c = repo.proposals.promote(sid, best.source_kind, best.source_id,
+                                          theme="Servicios")
+    assert proposal.source["line"] == best.source["line"] and proposal.title == "Drenaje"
+    assert repo.proposals.result(sid)[0].proposal_label == proposal.label
+    with pytest.raises(RuleViolation, match="ya es la propuesta"):
+        repo.proposals.promote(sid, best.source_kind, best.source_id)
+
+
+def test_add_many_is_all_or_nothing_and_names_the_bad_row(repo):
+    head = repo.journal_head()
+    with pytest.raises(InvalidInput, match="Fila 3: Cada propuesta necesita un título"):
+        repo.proposals.add_many([{"title": "Uno"}, {"title": "Dos"}, {"title": " "}],
+                                lines=[2, 4, 3])
+    assert repo.journal_head() == head and repo.proposals.list() == []
+    added, changes = repo.proposals.add_many([
+        {"title": "Uno", "theme": "Salud", "table_label": "Mesa 9"}, {"title": "Dos"}])
+    assert [p.label for p in added] == ["1", "2"] and "proposal" in changes.tables
+    assert repo.proposals.tables() == ["Mesa 9"]
+    repo.undo()
+    assert repo.proposals.list() == []
+
+
+def test_statuses_and_origins_are_said_in_words(repo):
+    from cocrea_desktop.i18n import set_language
+    from cocrea_desktop.store.proposals import origin_words, status_word
+
+    proposal, _c = repo.proposals.add("Ventanilla única", table_label="Solicitud por escrito")
+    assert origin_words(proposal) == "oficina · Solicitud por escrito"
+    assert status_word("joined") == "unida"
+    set_language("en")
+    try:
+        assert status_word("withdrawn") == "withdrawn"
+    finally:
+        set_language("es")

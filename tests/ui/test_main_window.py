@@ -18,7 +18,7 @@ from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import type_text, when_dialog
 
-DEMO_COUNT = len(DEMO_SESSIONS)
+DEMO = len(DEMO_SESSIONS)
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def window(qtbot, tmp_path):
 
 
 def test_demo_opens_with_its_sessions(window):
-    assert window.model.rowCount() == DEMO_COUNT
+    assert window.model.rowCount() == DEMO
     assert "Plan de Acción Local 2027" in window.process_name.text()
     assert "San Juan Bautista Cuicatlán" in window.process_details.text()
     assert window.model.index(0, 0).data() == "Grupo nominal"
@@ -57,7 +57,7 @@ def test_create_a_session_with_the_keyboard(window, qtbot):
     seen = when_dialog(qtbot, SessionDialog, fill)
     qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert "dialog" in seen
-    assert window.model.rowCount() == DEMO_COUNT + 1
+    assert window.model.rowCount() == DEMO + 1
     session = window.current_session()
     assert (session.method, session.question, session.table_label, session.date,
             session.place, session.facilitator) == (
@@ -78,7 +78,7 @@ def test_empty_question_is_explained_not_saved(window, qtbot):
     window.new_session()
     assert "dialog" in seen, "the session dialog was never shown"
     assert seen["dialog"].isHidden()  # closed without saving
-    assert window.model.rowCount() == DEMO_COUNT
+    assert window.model.rowCount() == DEMO
 
 
 def test_edit_duplicate_archive_undo_redo(window, qtbot):
@@ -105,17 +105,17 @@ def test_edit_duplicate_archive_undo_redo(window, qtbot):
     qtbot.waitUntil(window.isActiveWindow)
 
     qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.model.rowCount() == DEMO_COUNT + 1
+    assert window.model.rowCount() == DEMO + 1
     duplicate = window.current_session()
     assert duplicate.id != original.id and duplicate.question == original.question
 
     qtbot.mouseClick(window.archive_button, Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == DEMO_COUNT
+    assert window.model.rowCount() == DEMO
     window.show_archived.setChecked(True)
-    assert window.model.rowCount() == DEMO_COUNT + 1
+    assert window.model.rowCount() == DEMO + 1
     window.act_undo.trigger()  # un-archive
     window.show_archived.setChecked(False)
-    assert window.model.rowCount() == DEMO_COUNT + 1
+    assert window.model.rowCount() == DEMO + 1
 
 
 def test_edit_process_details(window, qtbot):
@@ -182,7 +182,7 @@ def test_corrupt_file_offers_backup(window, qtbot, tmp_path):
     assert w.open_path(path)
     assert "dialog" in seen
     assert "recuperado" in w.repo.path.name
-    assert w.model.rowCount() == DEMO_COUNT
+    assert w.model.rowCount() == DEMO
 
 
 def test_damage_found_by_the_check_after_opening_offers_a_backup(window, qtbot, tmp_path):
@@ -223,7 +223,7 @@ def test_damage_found_by_the_check_after_opening_offers_a_backup(window, qtbot, 
     assert order == ["after opening"]  # opened at once; the check came after
     qtbot.waitUntil(lambda: w.repo is not None and "recuperado" in w.repo.path.name,
                     timeout=10000)
-    assert w.model.rowCount() == DEMO_COUNT
+    assert w.model.rowCount() == DEMO
     assert len(list_backups(path)) == backups  # the damaged file was not backed up
 
 

@@ -120,6 +120,14 @@ def test_every_model_passes_the_model_tester_with_real_data(qtbot, qtmodeltester
                     check(view.model())
             repo.phases.go_to(session.id, start)
             screen.close()
+        from cocrea_desktop.ui.views.proposals_window import ProposalsWindow
+
+        proposals = ProposalsWindow(repo)  # the demo's proposals, from every table
+        qtbot.addWidget(proposals)
+        proposals.refresh()
+        proposals.show_all.setChecked(True)
+        check(proposals.model)
+        proposals.close()
         missing = sorted(c.__qualname__ for c in model_classes() - set(checked))
         assert not missing, "models never seen with rows: {}".format(missing)
     finally:

@@ -119,8 +119,12 @@ def test_a_short_final_round_warns_and_the_preliminary_can_stand(screen, qtbot, 
     assert "Deshacer: tomar como resultado la votación preliminar" in s.undo_button.toolTip()
     # The projector and the relatoría take the same round.
     assert room_state(repo, sid).items_title == "Resultados: Votación preliminar"
+    # The relatoría's summary is read when its tab shows (not behind the results tab).
+    assert s.panel().relatoria.summary.toPlainText() == ""
+    s.panel().tabs.setCurrentIndex(1)
     summary = s.panel().relatoria.summary.toPlainText()
     assert "Resultado de la sesión: votación preliminar." in summary and WARNING in summary
+    s.panel().tabs.setCurrentIndex(0)
 
     # The results PDF, made from the menu, names the preliminary round and warns.
     target = tmp_path / "resultados.pdf"

@@ -37,7 +37,7 @@ def test_sessions_table_repaints_only_the_changed_row(qtbot, tmp_path):
     assert [w.table.columnWidth(c) for c in range(w.model.columnCount())] == widths
     assert w.current_session_id() == sid
     ops.add_session(parent=w, repo=w.repo, method="nominal_group", question="¿Otra?")
-    # A new row: the table is read again.
+    # a new row: the table is read again
     assert resets == [1] and w.model.rowCount() == len(DEMO_SESSIONS) + 1
 
 

@@ -66,6 +66,13 @@ class Method:
     vote_on: str = "ideas"
     #: The noun of those options in result sentences (a key of ``wording.NOUNS``).
     option_noun: str = "idea"
+    #: Rounds whose paper ballots the ballot register issues and reads back although the
+    #: votes store does not count them (a method that keeps its own scores, such as score
+    #: sheets of a prioritisation, printed with their QR and serial).
+    register_rounds: tuple[str, ...] = ()
+    #: Defaults of its vote rule that differ from the vote kind's (e.g. one dot per
+    #: person, at most one per option: a single choice), as (name, value) pairs.
+    vote_defaults: tuple[tuple[str, int], ...] = ()
 
     @property
     def keys(self) -> list[str]:

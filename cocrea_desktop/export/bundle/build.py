@@ -200,8 +200,13 @@ def _table_lines(conn: sqlite3.Connection, table: str, cols: list[str], where: s
                  params: list[Any]) -> tuple[list[str], bytes]:
     """A table's ``data/<table>.jsonl``, each line written by SQLite (``store.sqljson``:
     the same bytes as ``canonical_json``); a row holding a real or a blob in Python."""
-    found = conn.execute(f"SELECT id, CAST({sqljson.row_json(cols)} || char(10) AS BLOB) "
-                         f"FROM {table}{where} ORDER BY id", params).fetchall()
+    expr = sqljson.row_json(cols, texts=sqljson.text_columns(conn, table))
+    try:
+        found = conn.execute(f"SELECT id, CAST({expr} || char(10) AS BLOB) "
+                             f"FROM {table}{where} ORDER BY id", params).fetchall()
+    except sqlite3.OperationalError:  # a blob in a text column: check each row
+        found = conn.execute(f"SELECT id, CAST({sqljson.row_json(cols)} || char(10) AS BLOB) "
+                             f"FROM {table}{where} ORDER BY id", params).fetchall()
     ids = [row_id for row_id, _line in found]
     lines = [line for _id, line in found]
     for n, line in enumerate(lines):
@@ -225,9 +230,15 @@ def _journal_file(conn: sqlite3.Connection) -> tuple[bytes, int, str]:
         rows = _rows(conn, "SELECT * FROM journal ORDER BY seq")
         return ("".join(_journal_line(e) for e in rows).encode("utf-8"), len(rows),
                 rows[-1]["hash"] if rows else "")
-    expr = sqljson.row_json(_JOURNAL_FIELDS, raw=("before", "after")) + " || char(10)"
-    found = conn.execute(f"SELECT seq, hash, CAST({expr} AS BLOB) FROM journal "
-                         "ORDER BY seq").fetchall()
+    texts = sqljson.text_columns(conn, "journal")
+    try:
+        expr = sqljson.row_json(_JOURNAL_FIELDS, raw=("before", "after"), texts=texts)
+        found = conn.execute(f"SELECT seq, hash, CAST({expr} || char(10) AS BLOB) "
+                             "FROM journal ORDER BY seq").fetchall()
+    except sqlite3.OperationalError:  # a blob in a text column: check each entry
+        expr = sqljson.row_json(_JOURNAL_FIELDS, raw=("before", "after"))
+        found = conn.execute(f"SELECT seq, hash, CAST({expr} || char(10) AS BLOB) "
+                             "FROM journal ORDER BY seq").fetchall()
     lines = [line for _seq, _hash, line in found]
     for n, line in enumerate(lines):
         if line is None:

@@ -91,6 +91,8 @@ class BallotSheetSpec:
     score_max: int = 5  # CRITERIA
     per_page: int = 4
     paper: str = "letter"
+    #: The options' column title (translated); empty: "Idea".
+    option_heading: str = ""
 
 
 @dataclass
@@ -643,7 +645,7 @@ def _plan_layout_at(
     hy = y - header_h
     caption = {BallotKind.RANKED: most_important_caption(), BallotKind.DOTS: _("Sus puntos"),
                BallotKind.CRITERIA: _("Criterios")}[spec.kind]
-    ops.append(("text", bold, 9 * s, left, hy + 1.5 * MM, _("Idea")))
+    ops.append(("text", bold, 9 * s, left, hy + 1.5 * MM, spec.option_heading or _("Idea")))
     if spec.kind is BallotKind.CRITERIA:
         ops.append(("ctext", bold, caption_size, (boxes_left + grid_right) / 2,
                     y - caption_size * 0.9, caption))

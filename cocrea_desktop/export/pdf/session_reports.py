@@ -93,9 +93,11 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
                      for p in range(dist_cols, 0, -1)]
         rows.append(line)
     numbers = len(header) - 3
-    num_w = 0.09 if numbers <= 2 else min(0.085, 0.55 / numbers)
-    # No title broken inside a word ("Boleta-s"): a column is as wide as its longest word.
-    widths = [max(share * width, kit.longest_word_width(title) + 8)
+    # A figure's column is as narrow as its title's longest word allows (no title broken
+    # inside a word, "Boleta-s"), so that the options' text gets the room: with five
+    # point columns it had a quarter of the line and every idea ran to three lines.
+    num_w = 0.09 if numbers <= 2 else 0.0
+    widths = [max(share * width, kit.longest_word_width(title) + 8, 32.0)
               for share, title in zip([0.07, 0.07, 0.0] + [num_w] * numbers, header)]
     widths[2] = max(width * 0.25, width - sum(widths) + widths[2])
     story.append(kit.table(rows, widths))

@@ -83,3 +83,13 @@ def seed(repo: Repo, session_id: str) -> None:
         next_steps=_("Llevar al cabildo la propuesta más votada y publicar el reparto de "
                      "este año en el tablero de la agencia."),
     )
+    # The office takes the most voted cluster as a proposal, as the room asked.
+    best = repo.proposals.result(session_id)[0]
+    repo.proposals.promote(
+        session_id, best.source_kind, best.source_id,
+        title=_("Publicar cada año el reparto del presupuesto de obras por agencia"),
+        description=_("Tabla en el tablero de cada agencia y en la página del municipio: "
+                      "cuánto recibió cada agencia y en qué obras se gastó."),
+        problem=_("Las agencias no saben con qué criterio se reparte el presupuesto."),
+        theme=_("Rendición de cuentas"))
+

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cocrea_desktop.i18n import _
+
 #: The demo's scan of the signed carta CC-002.
 SIGNED_SCAN = (Path(__file__).resolve().parents[3] / "resources" / "demo"
                / "carta-CC-002-firmada.pdf")
@@ -113,3 +115,18 @@ def seed(repo: Repo, session_id: str) -> None:
     # The signed paper, scanned: a one-page PDF kept with the program's resources (drawn
     # once with reportlab; making it here would load reportlab and Pillow at first start).
     fair.attach(lights.id, SIGNED_SCAN)
+    # The office promotes the most voted stand and the carta already in the Local Action
+    # Plan; the stand's summary, problem and theme come with them.
+    offered = repo.proposals.result(session_id)
+    best = next(item for item in offered if item.source_kind == "fair_stand")
+    repo.proposals.promote(session_id, best.source_kind, best.source_id)
+    letter = next(item for item in offered if item.source_id == lights.id)
+    repo.proposals.promote(session_id, letter.source_kind, letter.source_id,
+                           title=_("Seis luminarias en el camino a la secundaria"))
+    # And one typed at the office, from a citizen's written request.
+    repo.proposals.add(
+        _("Ventanilla única para trámites de las agencias"),
+        description=_("Un día al mes, personal del municipio atiende trámites en cada "
+                      "agencia."),
+        problem=_("Para cualquier trámite hay que viajar hasta la cabecera."),
+        theme=_("Atención ciudadana"), table_label=_("Solicitud por escrito"))

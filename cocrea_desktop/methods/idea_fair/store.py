@@ -112,6 +112,18 @@ def _pick(cls: type, row: dict[str, Any]) -> Any:
     return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
+def _meeting(text: str) -> str:
+    """The follow-up's next meeting: a typed date is kept as ISO (so that every screen and
+    PDF shows it in its language's form); words ("el primer lunes del mes") stay words."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return dates.parse_typed(text)
+    except InvalidInput:
+        return text
+
+
 def _check_date(text: str) -> str:
     """The date as typed (dd/mm/aaaa, or ISO), as ISO; a Spanish message when it is not one."""
     return dates.parse_typed(text)
@@ -279,7 +291,7 @@ class FairStore:
             if clean[key]:
                 clean[key] = _check_date(clean[key])
         # The next step's date is the follow-up's next meeting until the follow-up says else.
-        clean["next_meeting"] = clean["next_meeting"] or clean["next_step_date"]
+        clean["next_meeting"] = _meeting(clean["next_meeting"]) or clean["next_step_date"]
         with self.pf.write("fair.letter_draft", Label(N_("redactar la carta {folio}"),
                 folio=folio)) as unit:
             letter_id = unit.insert("fair_letter", {
@@ -297,11 +309,8 @@ class FairStore:
         for key in ("letter_date", "next_step_date"):
             if clean.get(key):
                 clean[key] = _check_date(clean[key])
-        if clean.get("next_meeting"):  # a date (kept as ISO) or words ("el primer lunes")
-            try:
-                clean["next_meeting"] = dates.parse_typed(clean["next_meeting"])
-            except InvalidInput:
-                pass
+        if "next_meeting" in clean:
+            clean["next_meeting"] = _meeting(clean["next_meeting"])
         date = clean.get("next_step_date", letter.next_step_date)
         # A new next-step date fills the follow-up's next meeting, in the same step, while the
         # follow-up has none or still holds the old next-step date; a meeting the follow-up

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -71,3 +71,26 @@ def seed(repo: Repo, session_id: str) -> None:
         next_steps=_("Pedir al comité del agua un informe de cobros y una ruta para reparar "
                      "fugas."),
     )
+    promote_demo(repo, session_id)
+
+
+#: What the office took from this table's result (ranks 1 and 2), in its own words.
+DEMO_PROPOSALS = [
+    (N_("Programa de reparación de fugas en la red de agua"),
+     N_("Cuadrilla municipal y un teléfono para reportar fugas, con respuesta en 72 horas."),
+     N_("La red es vieja y las fugas duran meses sin repararse."), N_("Agua potable")),
+    (N_("Informe público de cobros del comité del agua"),
+     N_("El comité publica cada tres meses lo cobrado y en qué se gastó, en el tablero "
+        "de la presidencia."),
+     N_("Nadie sabe en qué se usa lo que se cobra por el agua."), N_("Rendición de cuentas")),
+]
+
+
+def promote_demo(repo: Repo, session_id: str) -> None:
+    """Promote the table's two best-ranked ideas to the process's proposals."""
+    for item, (title, description, problem, theme) in zip(
+            repo.proposals.result(session_id), DEMO_PROPOSALS):
+        repo.proposals.promote(session_id, item.source_kind, item.source_id, title=_(title),
+                               description=_(description), problem=_(problem),
+                               theme=_(theme))
+

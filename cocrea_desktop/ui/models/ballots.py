@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -53,6 +54,16 @@ class BallotsModel(RowsModel[Ballot]):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if not self.update_rows(ballots, key=lambda b: b.id, insert_appended=True) and renamed:
             self.repaint()
+
+    def shows_same(self, before: Ballot, after: Ballot) -> bool:
+        """A ballot's number is its place in the order entered, shown only when it has no
+        serial: a ballot that sorts before the others (entered on a laptop whose clock ran
+        behind, or merged) renumbers every later one, which must not repaint and measure
+        every row of a list of ballots with serials."""
+        if before == after:
+            return True
+        return bool(before.serial and after.serial) and \
+            replace(before, number=after.number) == after
 
     def header_text(self, key: str, title: str) -> str:
         if key == "counts":  # "Cuenta (grupo de ideas: puntos)" when clusters are voted on

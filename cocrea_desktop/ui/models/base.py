@@ -74,9 +74,11 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         """Show ``rows`` keeping the selection and the scroll where the rows stay the same.
 
         The same rows in the same order (by ``key``): only the rows whose value changed are
-        repainted. With ``insert_appended``, the old rows followed by new ones (a capture)
-        have the new rows inserted, and so does one new row among the old ones (a ballot
-        typed that sorts before others). Anything else resets the model. True on a reset."""
+        repainted. With ``insert_appended``, rows are matched by key: rows gone are
+        removed and new rows inserted where they sort, as long as the rows kept stay in
+        the same order (a capture, a ballot typed that sorts before others, an undo that
+        takes one away), and only the kept rows whose shown text changed are repainted.
+        Anything else resets the model. True on a reset."""
         rows = list(rows)
         old_keys = [key(r) for r in self._rows]
         new_keys = [key(r) for r in rows]
@@ -84,38 +86,47 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             old, self._rows = self._rows, rows
             last = self.columnCount() - 1
             for i, (before, after) in enumerate(zip(old, rows, strict=True)):
-                if before != after:
+                if not self.shows_same(before, after):
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last))
             return False
-        if insert_appended and len(rows) > len(self._rows) and \
-                new_keys[:len(old_keys)] == old_keys:
-            old = self._rows
-            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
-            self._rows = rows
-            self.endInsertRows()
-            last = self.columnCount() - 1
-            for i, (before, after) in enumerate(zip(old, rows[:len(old)], strict=True)):
-                if before != after:
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        if insert_appended and self._by_key(rows, old_keys, new_keys):
             return False
-        if insert_appended and len(rows) == len(self._rows) + 1:
-            # One row new anywhere (a ballot typed sorts among the others): insert it.
-            at = next((i for i, (a, b) in enumerate(zip(old_keys, new_keys)) if a != b),
-                      len(old_keys))
-            if new_keys[:at] == old_keys[:at] and new_keys[at + 1:] == old_keys[at:]:
-                old = self._rows
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._rows = rows
-                self.endInsertRows()
-                last = self.columnCount() - 1
-                kept = rows[:at] + rows[at + 1:]
-                for i, (before, after) in enumerate(zip(old, kept, strict=True)):
-                    if before != after:
-                        row = i if i < at else i + 1
-                        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-                return False
         self.set_rows(rows)
         return True
+
+    def _by_key(self, rows: list[RowT], old_keys: list[object], new_keys: list[object]
+                ) -> bool:
+        """:meth:`update_rows` row by row (removed, inserted, repainted); False, with
+        nothing changed, when the kept rows changed order or keys repeat."""
+        old_set, new_set = set(old_keys), set(new_keys)
+        if len(old_set) != len(old_keys) or len(new_set) != len(new_keys):
+            return False
+        if [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
+            return False
+        gone = [i for i, k in enumerate(old_keys) if k not in new_set]
+        added = [i for i, k in enumerate(new_keys) if k not in old_set]
+        if len(gone) + len(added) > max(8, len(rows) // 2):
+            return False  # mostly new: one reset measures less than many inserts
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first:last + 1]
+            self.endRemoveRows()
+        for first, last in _runs(added):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._rows[first:first] = rows[first:last + 1]
+            self.endInsertRows()
+        old, self._rows = self._rows, rows
+        column = self.columnCount() - 1
+        fresh = set(added)
+        for i, (before, after) in enumerate(zip(old, rows, strict=True)):
+            if i not in fresh and not self.shows_same(before, after):
+                self.dataChanged.emit(self.index(i, 0), self.index(i, column))
+        return True
+
+    def shows_same(self, before: RowT, after: RowT) -> bool:
+        """Whether a row kept by :meth:`update_rows` shows the same as before (then it is
+        not repainted nor measured again); override when a row holds what no cell shows."""
+        return before == after
 
     def repaint(self) -> None:
         """Every cell again (what they show depends on something besides the rows)."""
@@ -185,3 +196,14 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             return self.cell(row, self.columns()[index.column()][0], role)
         except Exception:  # data() never raises: a broken row shows empty
             return None
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Ascending indexes as (first, last) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs

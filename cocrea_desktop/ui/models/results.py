@@ -42,8 +42,12 @@ class ResultsModel(RowsModel):
         self._texts: dict[int, str] = {}
         self._columns: list[str] = []
         self._pairs: tuple[tuple[str, str], ...] = ()
+        self._shown_proposals: dict[int, str] = {}
         #: The option column's title (Idea, Grupo de ideas, Puesto), set by the view.
         self.option_title = ""
+        #: Option number -> the label of the proposal promoted from it, set by the view;
+        #: the «Propuesta» column shows while there is one.
+        self.proposals: dict[int, str] = {}
 
     def set_result(self, result, texts: dict[int, str]) -> bool:
         """Show ``result``. The same columns, options and texts in the same order only
@@ -51,10 +55,14 @@ class ResultsModel(RowsModel):
         measure every row again; anything else resets. True when the columns, the unit or
         the texts changed (the view sizes its columns again)."""
         columns = self._columns_for(result)
+        if self.proposals:
+            columns.insert(3, "proposal")
         rows = list(result.rows) if result is not None else []
         unit = result.unit if result is not None else None
         before = self._result.unit if self._result is not None else None
-        same = columns == self._columns and dict(texts) == self._texts and unit == before
+        same = columns == self._columns and dict(texts) == self._texts and unit == before \
+            and self.proposals == self._shown_proposals
+        self._shown_proposals = dict(self.proposals)
         self._result = result
         if same:
             self.update_rows(rows, key=lambda r: r.option)
@@ -102,6 +110,8 @@ class ResultsModel(RowsModel):
             return _("Nº")
         if key == "text":
             return self.option_title or _("Idea")
+        if key == "proposal":
+            return _("Propuesta")
         if key == "total":
             return unit.title()
         if key == "breadth":
@@ -119,6 +129,8 @@ class ResultsModel(RowsModel):
                 return str(row.option)
             if key == "text":
                 return self._texts.get(row.option, "")
+            if key == "proposal":
+                return self.proposals.get(row.option, "")
             if key == "total":
                 return "" if row.total is None else str(row.total)
             if key == "breadth":

@@ -88,6 +88,14 @@ from cocrea_desktop.ui.operations.process import (
     undo,
     update_process,
 )
+from cocrea_desktop.ui.operations.proposals import (
+    add_proposal,
+    edit_proposal,
+    join_proposals,
+    promote_result,
+    separate_proposal,
+    withdraw_proposal,
+)
 from cocrea_desktop.ui.operations.sessions import (
     add_session,
     archive_session,
@@ -100,6 +108,7 @@ from cocrea_desktop.ui.operations.sessions import (
 from cocrea_desktop.ui.operations.settings import (
     name_device,
 )
+from cocrea_desktop.ui.operations.tables import open_table_file, prepare_tables
 from cocrea_desktop.ui.operations.votes import (
     choose_result_round,
     configure_vote,
@@ -109,7 +118,8 @@ from cocrea_desktop.ui.operations.votes import (
 )
 
 __all__ = [
-    "ChangesBus", "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
+    "ChangesBus", "open_table_file", "prepare_tables",
+    "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",
     "add_turn_minute", "agree_merge", "archive_session", "attach_letter_scan", "bus",
     "choose_result_round", "configure_vote", "confirm_reviewed_ballot", "correct_person",
@@ -124,4 +134,6 @@ __all__ = [
     "spoil_reviewed_ballot", "start_timer", "start_turn", "take_read_ballot", "toggle_timer",
     "toggle_turn_timer", "undo", "undo_merge", "update_process", "update_session",
     "void_ballot_serials", "withdraw_idea",
+    "add_proposal", "edit_proposal", "join_proposals", "promote_result", "separate_proposal",
+    "withdraw_proposal",
 ]

@@ -7,6 +7,7 @@ committed at once on Enter; the tally always comes from ``repo.votes.tally()``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -31,6 +34,7 @@ from cocrea_desktop.core.voting.outcome import ballot_name, describe_ballot
 from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.ballots import BallotsModel
+from cocrea_desktop.ui.models.base import Role
 from cocrea_desktop.ui.models.counts import CountsModel
 from cocrea_desktop.ui.models.results import ResultsModel
 from cocrea_desktop.ui.panel_registry import register_panel
@@ -39,9 +43,9 @@ from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
 from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
-from cocrea_desktop.ui.widgets.fit import readable_column
+from cocrea_desktop.ui.widgets.fit import readable_column, size_columns
 
-VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session")
+VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session", "proposal")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
 
 
@@ -54,6 +58,15 @@ def capital_noun(repo, session_id: str) -> str:
 def option_texts(repo, session_id: str) -> dict[int, str]:
     """Option number -> its text: the ideas, the clusters' labels, the stands' titles."""
     return repo.votes.options_for(session_id).labels()
+
+
+def promoted_labels(repo, session_id: str) -> dict[int, str]:
+    """Option number -> the label of the proposal promoted from it (none read when the
+    session has promoted nothing)."""
+    if not repo.proposals.promoted(session_id):
+        return {}
+    return {i.number: i.proposal_label for i in repo.proposals.result(session_id)
+            if i.number is not None and i.proposal_label}
 
 
 def option_rows(repo, session_id: str) -> list[Idea]:
@@ -518,6 +531,7 @@ class ResultsView(QWidget):
         head.addWidget(self.shown, 1)
         head.addWidget(self.round_label)
         head.addWidget(self.round_combo)
+        self.head = head  # the promote button goes at its end, once made
         self.round_label.setVisible(selector)
         self.round_combo.setVisible(selector)
         layout.addLayout(head)
@@ -533,6 +547,19 @@ class ResultsView(QWidget):
         self.take_button = QPushButton(objectName="take_result_round")
         self.take_button.clicked.connect(self.take_round)
         self.take_button.hide()
+        # «Promover a propuesta…»: the chosen row (or the first one not yet promoted) to the
+        # process's proposals, through the form; also in the table's right-click menu and
+        # with Ctrl+Shift+R.
+        self.promote_button = QPushButton(objectName="promote_result")
+        self.promote_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.promote_button.clicked.connect(lambda _c=False: self.promote())
+        self.promote_action = QAction(self)
+        self.promote_action.setObjectName("act_promote_result")
+        self.promote_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.promote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.promote_action.triggered.connect(lambda _c=False: self.promote())
+        self.addAction(self.promote_action)
+        self.head.addWidget(self.promote_button)
         standing.addWidget(self.standing, 1)
         standing.addWidget(self.take_button)
         layout.addLayout(standing)
@@ -542,6 +569,8 @@ class ResultsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = ResultsModel(self)
         self.table = table_view(self.model, "results")
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         splitter.addWidget(self.table)
         self.chart = BarChart()
         splitter.addWidget(self.chart)
@@ -552,6 +581,14 @@ class ResultsView(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.explain)
+        self._promote_texts()
+
+    def _promote_texts(self) -> None:
+        self.promote_button.setText(_("Promover a propuesta…"))
+        self.promote_button.setToolTip(_("Llevar el resultado elegido a la lista de propuestas "
+                                         "del proceso ({key})").format(
+            key=key_text("Ctrl+Shift+R")))
+        self.promote_action.setText(_("Promover a propuesta…"))
 
     def bind(self, repo, session_id: str, round_: str | None = None) -> None:
         self.repo, self.session_id, self.fixed_round = repo, session_id, round_
@@ -570,6 +607,36 @@ class ResultsView(QWidget):
 
     def current_round(self) -> str | None:
         return self.fixed_round or self.round_combo.currentData()
+
+    def chosen_option(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(Role.NUMBER) if index.isValid() else None
+
+    def promote(self, option: int | None = None):
+        """Open «Promover a propuesta» on the chosen row's option: the saved proposal or
+        None."""
+        from cocrea_desktop.ui.dialogs.proposal_dialog import promote_with_dialog
+
+        if self.repo is None or self.repo.read_only:
+            return None
+        option = option if option is not None else self.chosen_option()
+        source_id = None
+        if option is not None:
+            source_id = next((i.source_id for i in self.repo.proposals.result(self.session_id)
+                              if i.number == option), None)
+        proposal = promote_with_dialog(self, self.repo, self.session_id, source_id)
+        if proposal is not None:
+            self.refresh()  # its «Propuesta» column at once, wherever this view is shown
+        return proposal
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.promote_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.context_menu = menu  # kept for tests
 
     def take_round(self) -> None:
         """Take the round shown as the session's result (one undoable step)."""
@@ -602,6 +669,9 @@ class ResultsView(QWidget):
         self.refresh_standing(round_)
         texts = option_texts(repo, sid)
         self.model.option_title = capital_noun(repo, sid)
+        self.model.proposals = promoted_labels(repo, sid)
+        self.promote_button.setEnabled(not repo.read_only)
+        self.promote_action.setEnabled(not repo.read_only)
         has_votes = repo.votes.has_votes(sid, round_)
         try:
             result = repo.votes.tally(sid, round_) if has_votes else None
@@ -628,7 +698,7 @@ class ResultsView(QWidget):
             self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
-            self.table.resizeColumnsToContents()
+            size_columns(self.table, skip=(2,))
             readable_column(self.table, 2)
         near = result.near_options()
         noun = repo.votes.noun(sid)
@@ -654,6 +724,7 @@ class ResultsView(QWidget):
 
     def retranslate(self) -> None:
         self.round_label.setText(_("&Ronda:"))
+        self._promote_texts()
         for i in range(self.round_combo.count()):
             self.round_combo.setItemText(i, round_label(self.round_combo.itemData(i)))
         self.model.retranslate()

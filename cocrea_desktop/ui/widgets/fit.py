@@ -78,8 +78,11 @@ class _RowsFit(QObject):
         view.horizontalHeader().sectionResized.connect(self.later)
         model = view.model()
         if model is not None:
-            model.modelReset.connect(self.every_row)
-            model.layoutChanged.connect(self.every_row)
+            # Measured on the next turn of the event loop, not at once: the columns are
+            # often sized right after the rows are replaced (the results table was
+            # measured at the width its text had before it was made readable, then again).
+            model.modelReset.connect(self.later)
+            model.layoutChanged.connect(self.later)
             # Bound methods, not lambdas: a lambda holding self would keep the view alive.
             model.rowsInserted.connect(self.rows_inserted)
             model.dataChanged.connect(self.data_changed)
@@ -174,28 +177,46 @@ def wrap_list(view: QListView) -> None:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
-class _ReadableColumn(QObject):
-    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
-        super().__init__(view)
-        self.view, self.column, self.minimum = view, column, minimum
-        view.viewport().installEventFilter(self)
-        view.horizontalHeader().sectionResized.connect(self.later)
-        self.pending = False
+class _FollowsViewport(QObject):
+    """Re-applies a column fit when the table's viewport changes size, once per event-loop
+    turn, and never on a view that Qt has already deleted."""
 
-    def later(self, section: int = -1, *_args) -> None:
-        if section != self.column and not self.pending:
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.pending = False
+        view.viewport().installEventFilter(self)
+
+    def later(self, *_args) -> None:
+        if not self.pending:
             self.pending = True
-            QTimer.singleShot(0, self, self.apply)  # cancelled if the view goes
+            QTimer.singleShot(0, self, self._run)  # cancelled if the view goes
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:
             self.later()
         return False
 
-    def apply(self) -> None:
+    def _run(self) -> None:
         self.pending = False
-        if not isValid(self.view):  # deleted while the fit waited
-            return
+        if isValid(self.view):  # not deleted while the fit waited
+            self.apply()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+
+class _ReadableColumn(_FollowsViewport):
+    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
+        super().__init__(view)
+        self.column, self.minimum = column, minimum
+        view.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, section: int, *_args) -> None:
+        if section != self.column:
+            self.later()
+
+    def apply(self) -> None:
         header = self.view.horizontalHeader()
         if self.column >= header.count():
             return
@@ -211,11 +232,72 @@ class _ReadableColumn(QObject):
             header.resizeSection(self.column, minimum)
 
 
+#: The least a table's last (stretching) column keeps, and a text column shrinks to.
+LAST_COLUMN_MIN = 150
+TEXT_COLUMN_MIN = 90
+
+
+class _ShrinkToFit(_FollowsViewport):
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.widths: list[int] = []
+
+    def apply(self) -> None:
+        wanted = [float(w) for w in self.widths]
+        model = self.view.model()
+        columns = model.columnCount() if model is not None else len(wanted)
+        available = self.view.viewport().width()
+        room = LAST_COLUMN_MIN if columns > len(wanted) else 0
+        excess = sum(wanted) + room - available
+        flexible = [i for i, w in enumerate(wanted) if w > TEXT_COLUMN_MIN]
+        if available > 0 and excess > 0 and flexible:
+            spare = sum(wanted[i] - TEXT_COLUMN_MIN for i in flexible)
+            cut = min(1.0, excess / spare) if spare > 0 else 0.0
+            for i in flexible:
+                wanted[i] -= (wanted[i] - TEXT_COLUMN_MIN) * cut
+        for column, width in enumerate(wanted):
+            self.view.setColumnWidth(column, int(width))
+
+
+def fit_columns(view: QTableView, widths: list[int]) -> None:
+    """Give the first columns these widths, shrunk (the text columns, those wider than a
+    number) when the table is too narrow to leave the last column room: at 1024x768 the
+    fair's visits' "Nota" went off the right edge behind a scroll bar. Follows the
+    table's size."""
+    fitter = view.property("column_fitter")
+    if not isinstance(fitter, _ShrinkToFit):
+        fitter = _ShrinkToFit(view)
+        view.setProperty("column_fitter", fitter)
+    fitter.widths = list(widths)
+    fitter.apply()
+
+
 def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
     """Stretch ``column`` to the room left; never below ``minimum`` (then scroll sideways)."""
     if view.property("readable_column") is None:
         view.setProperty("readable_column", _ReadableColumn(view, column, minimum))
+    # At once (the rows are then measured once, at this width) and again when the
+    # table's size settles.
+    view.property("readable_column").apply()
     view.property("readable_column").later()
+
+
+#: Rows a table's columns are sized from, those in view first (Qt's default is 1,000:
+#: the results of a session of 100 ideas measured every cell of every column on show).
+COLUMN_ROWS = 30
+
+
+def size_columns(view: QTableView, *, skip: tuple[int, ...] = ()) -> None:
+    """Each column as wide as its contents, measured on the rows in view and a few more;
+    not the columns in ``skip`` (a readable column, whose width follows the table: its
+    long wrapped texts were the most costly to measure, for a width never used)."""
+    header = view.horizontalHeader()
+    if header.resizeContentsPrecision() != COLUMN_ROWS:
+        header.setResizeContentsPrecision(COLUMN_ROWS)
+    model = view.model()
+    for column in range(model.columnCount() if model is not None else 0):
+        if column not in skip and not header.isSectionHidden(column):
+            view.resizeColumnToContents(column)
 
 
 def one_line_column(view: QTableView, column: int) -> None:

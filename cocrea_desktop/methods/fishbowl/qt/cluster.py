@@ -117,6 +117,10 @@ class ClusterPanel(Panel):
         self.out_button.clicked.connect(self.take_out)
         row.addWidget(self.out_button)
         row.addStretch(1)
+        # The chosen cluster to the process's proposals (the same form as the results').
+        self.promote_button = QPushButton(objectName="promote_cluster")
+        self.promote_button.clicked.connect(lambda _c=False: self.promote())
+        row.addWidget(self.promote_button)
         rl.addLayout(row)
         self.feedback = QLabel(objectName="cluster_feedback")
         self.feedback.setWordWrap(True)
@@ -233,6 +237,17 @@ class ClusterPanel(Panel):
                                            len(ideas)).format(
                 numbers=", ".join(str(i.number) for i in ideas)))
 
+    def promote(self):
+        """«Promover a propuesta…» on the chosen cluster (or the session's result)."""
+        from cocrea_desktop.ui.dialogs.proposal_dialog import promote_with_dialog
+
+        if self.repo is None or self.repo.read_only:
+            return None
+        rows = self.clusters.selectionModel().selectedRows()
+        cluster = self.clusters_model.row_at(rows[0].row()) if rows else None
+        return promote_with_dialog(self, self.repo, self.session_id,
+                                   str(cluster.number) if cluster is not None else None)
+
     def dropped(self, idea_ids: list, cluster_id: str) -> None:
         self._put(list(idea_ids), cluster_id)
 
@@ -243,6 +258,9 @@ class ClusterPanel(Panel):
         self.put_entry.setPlaceholderText(_("número e Intro (o Ctrl+1 … Ctrl+9)"))
         self.out_button.setText(_("Sacar del grupo (Ctrl+0)"))
         self.out_button.setToolTip(_("Sacar las ideas elegidas de su grupo de ideas"))
+        self.promote_button.setText(_("Promover a propuesta…"))
+        self.promote_button.setToolTip(_("Llevar el grupo de ideas elegido a la lista de "
+                                         "propuestas del proceso"))
         self.ideas_model.retranslate()
         self.clusters_model.retranslate()
         self.ideas.setToolTip(_("Elija ideas y pulse Ctrl+número del grupo, o arrástrelas "

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairPanel,
-    fit_columns,
     rows_view,
 )
 from cocrea_desktop.methods.idea_fair.qt.models import (
@@ -22,6 +21,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
 )
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.views.panel import big
+from cocrea_desktop.ui.widgets.fit import fit_columns
 
 
 class FairAuthoritiesPanel(FairPanel):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -69,6 +70,13 @@ class FairClosingPanel(FairPanel):
         right_box.addWidget(self.apart)
         self.vote = VotePanel()
         right_box.addWidget(self.vote, 1)
+        # The stands (ranked by the public vote) and the letters to the process's proposals.
+        self.promote_button = QPushButton(objectName="promote_stand")
+        self.promote_button.clicked.connect(lambda _c=False: self.promote())
+        promote_row = QHBoxLayout()
+        promote_row.addStretch(1)
+        promote_row.addWidget(self.promote_button)
+        right_box.addLayout(promote_row)
         splitter.addWidget(right)
         splitter.setSizes([560, 790])
         self.retranslate()
@@ -86,6 +94,14 @@ class FairClosingPanel(FairPanel):
 
     def flush(self) -> None:
         self.vote.flush()
+
+    def promote(self):
+        """«Promover a propuesta…»: a stand (best voted first) or a letter, through the form."""
+        from cocrea_desktop.ui.dialogs.proposal_dialog import promote_with_dialog
+
+        if self.repo is None or self.repo.read_only:
+            return None
+        return promote_with_dialog(self, self.repo, self.session_id)
 
     def refresh(self) -> None:
         if self.repo is None:
@@ -110,6 +126,9 @@ class FairClosingPanel(FairPanel):
 
     def retranslate(self) -> None:
         self.vote_title.setText(_("Votación pública con puntos, por stand (opcional)"))
+        self.promote_button.setText(_("Promover a propuesta…"))
+        self.promote_button.setToolTip(_("Llevar un stand o una carta a la lista de propuestas "
+                                         "del proceso"))
         self.apart.setText(_("Es la opinión de la sala: va aparte y no cambia los compromisos "
                              "de las autoridades."))
         self.vote.retranslate()

@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -57,52 +56,6 @@ def rows_view(model: TextRowsModel, name: str, stretch: int = 1) -> QTableView:
     header.setStretchLastSection(True)
     view.setProperty("stretch_column", stretch)
     return view
-
-
-#: The least a table's last (stretching) column keeps, and a text column shrinks to.
-LAST_COLUMN_MIN = 150
-TEXT_COLUMN_MIN = 90
-
-
-def fit_columns(view: QTableView, widths: list[int]) -> None:
-    """Give the first columns these widths, shrunk (the text columns, those wider than a
-    number) when the table is too narrow to leave the last column room: at 1024x768 the
-    visits' "Nota" went off the right edge behind a scroll bar. Follows the table's size."""
-    fitter = view.property("column_fitter")
-    if not isinstance(fitter, _ColumnFitter):
-        fitter = _ColumnFitter(view)
-        view.setProperty("column_fitter", fitter)
-        view.viewport().installEventFilter(fitter)
-    fitter.widths = list(widths)
-    fitter.apply()
-
-
-class _ColumnFitter(QObject):
-    def __init__(self, view: QTableView) -> None:
-        super().__init__(view)
-        self.view = view
-        self.widths: list[int] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.apply()
-        return False
-
-    def apply(self) -> None:
-        wanted = [float(w) for w in self.widths]
-        model = self.view.model()
-        columns = model.columnCount() if model is not None else len(wanted)
-        available = self.view.viewport().width()
-        room = LAST_COLUMN_MIN if columns > len(wanted) else 0
-        excess = sum(wanted) + room - available
-        flexible = [i for i, w in enumerate(wanted) if w > TEXT_COLUMN_MIN]
-        if available > 0 and excess > 0 and flexible:
-            spare = sum(wanted[i] - TEXT_COLUMN_MIN for i in flexible)
-            cut = min(1.0, excess / spare) if spare > 0 else 0.0
-            for i in flexible:
-                wanted[i] -= (wanted[i] - TEXT_COLUMN_MIN) * cut
-        for column, width in enumerate(wanted):
-            self.view.setColumnWidth(column, int(width))
 
 
 def selected_key(view: QTableView) -> Any:

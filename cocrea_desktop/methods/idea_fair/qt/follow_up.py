@@ -13,7 +13,6 @@ from cocrea_desktop.core import dates
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairPanel,
-    fit_columns,
     rows_view,
     selected_key,
 )
@@ -25,6 +24,7 @@ from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.forms.fair_follow_up_form import Ui_FairFollowUpForm
 from cocrea_desktop.ui.views.panel import big
+from cocrea_desktop.ui.widgets.fit import fit_columns
 
 
 class FairFollowUpPanel(FairPanel):

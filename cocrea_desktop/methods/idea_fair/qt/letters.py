@@ -22,7 +22,6 @@ from cocrea_desktop.methods.idea_fair.qt.common import (
     FairFiles,
     FairPanel,
     as_number_edit,
-    fit_columns,
     rows_view,
     selected_key,
 )
@@ -34,6 +33,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.forms.fair_letter_form import Ui_FairLetterForm
 from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.views.panel import big
+from cocrea_desktop.ui.widgets.fit import fit_columns
 
 
 class FairLettersPanel(FairPanel):
@@ -101,6 +101,10 @@ class FairLettersPanel(FairPanel):
         row.addWidget(self.print_button)
         row.addWidget(self.attach_button)
         row.addStretch(1)
+        # The chosen letter to the process's proposals (the same form as the results').
+        self.promote_button = QPushButton(objectName="promote_letter")
+        self.promote_button.clicked.connect(lambda _c=False: self.promote())
+        row.addWidget(self.promote_button)
         right_box.addLayout(row)
         self.scans = QLabel(objectName="letter_scans")
         self.scans.setWordWrap(True)
@@ -221,6 +225,7 @@ class FairLettersPanel(FairPanel):
         letter = self.current_letter() if self.repo is not None else None
         self.print_button.setEnabled(letter is not None)
         self.attach_button.setEnabled(letter is not None and not self.repo.read_only)
+        self.promote_button.setEnabled(letter is not None and not self.repo.read_only)
         if letter is None:
             self.scans.setText("")
             return
@@ -241,6 +246,17 @@ class FairLettersPanel(FairPanel):
         self.print_pdf(_("Guardar la carta {folio}").format(folio=folio),
                        f"carta-{folio}.pdf",
                        lambda repo, sid, target: write_letter(repo, sid, folio, target))
+
+    def promote(self):
+        """«Promover a propuesta…» on the chosen letter (its stand's project, with what the
+        authority committed to)."""
+        from cocrea_desktop.ui.dialogs.proposal_dialog import promote_with_dialog
+
+        letter = self.current_letter()
+        if self.repo is None or self.repo.read_only:
+            return None
+        return promote_with_dialog(self, self.repo, self.session_id,
+                                   letter.id if letter is not None else None)
 
     def attach_scan(self) -> None:
         letter = self.current_letter()
@@ -265,6 +281,9 @@ class FairLettersPanel(FairPanel):
             self.edits[key].setPlaceholderText(dates.numeric_hint())
         self.print_button.setText(_("Imprimir carta (PDF)… Ctrl+P"))
         self.attach_button.setText(_("Adjuntar foto o escaneo firmado…"))
+        self.promote_button.setText(_("Promover a propuesta…"))
+        self.promote_button.setToolTip(_("Llevar la carta elegida a la lista de propuestas "
+                                         "del proceso"))
         if self.repo is not None:
             self.refresh()
         else:

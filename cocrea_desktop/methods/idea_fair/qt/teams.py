@@ -17,7 +17,6 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairPanel,
     as_number_edit,
-    fit_columns,
     rows_view,
     selected_key,
 )
@@ -27,6 +26,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.forms.fair_stand_form import Ui_FairStandForm
 from cocrea_desktop.ui.views.panel import big
+from cocrea_desktop.ui.widgets.fit import fit_columns
 
 
 class FairTeamsPanel(FairPanel):

@@ -22,7 +22,6 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.idea_fair.qt.common import (
     FairPanel,
     clock_time,
-    fit_columns,
     number_edit,
     rows_view,
 )
@@ -31,6 +30,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
 )
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.views.panel import big
+from cocrea_desktop.ui.widgets.fit import fit_columns
 
 
 class FairVisitsPanel(FairPanel):

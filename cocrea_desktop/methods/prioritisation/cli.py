@@ -1,0 +1,266 @@
+"""`cocrea scores ...`: prioritisation by criteria from the command line (found by
+``commands.load_all`` as this package's ``cli`` module), and `cocrea report third`, the
+third CEPAL report, added to the reports group when it exists."""
+
+from __future__ import annotations
+
+import click
+
+from cocrea_desktop.cli import PAPER, cli, echo_json, fail_cleanly, open_repo, written
+from cocrea_desktop.i18n import _
+
+FILE = click.Path(exists=True, dir_okay=False)
+
+
+@cli.group()
+def scores() -> None:
+    """Prioritisation by criteria: proposals on the table, criteria, score sheets, results."""
+
+
+@scores.command("table")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.argument("labels", nargs=-1, required=True)
+@fail_cleanly
+def scores_table(file: str, session_id: str, labels: tuple[str, ...]) -> None:
+    """Put proposals on the table by their numbers in the office's list ("1 4 B-2")."""
+    with open_repo(file) as repo:
+        repo.prioritisation.put_on_table(repo.session(session_id).id, list(labels))
+        items = repo.prioritisation.items(session_id)
+    for item in items:
+        click.echo(f"{item.number}. {item.title}")
+
+
+@scores.command("criteria")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--preset", type=click.Choice(["durango", "cepal"]), default=None,
+              help="A default set of criteria.")
+@click.option("--criterion", "criteria", multiple=True,
+              help='Own criterion: "name|question|weight|+" (- for lower = more priority).')
+@click.option("--checked", is_flag=True,
+              help="Every direction was read aloud and checked with the facilitator.")
+@fail_cleanly
+def scores_criteria(file: str, session_id: str, preset: str | None, criteria: tuple[str, ...],
+                    checked: bool) -> None:
+    """Set the criteria: a preset, or your own (name, question, weight, direction)."""
+    from cocrea_desktop.methods.prioritisation.store import CriterionSpec
+
+    with open_repo(file) as repo:
+        store = repo.prioritisation
+        sid = repo.session(session_id).id
+        if preset:
+            store.use_preset(sid, preset)
+        if criteria:
+            specs = []
+            for text in criteria:
+                parts = [p.strip() for p in text.split("|")] + ["", "", ""]
+                specs.append(CriterionSpec(parts[0], parts[1], parts[2] or "1",
+                                           parts[3] != "-", False))
+            store.set_criteria(sid, specs, preset="own")
+        if checked:
+            for index in range(len(store.setup(sid).criteria)):
+                store.check_direction(sid, index)
+        setup = store.setup(sid)
+    for i, c in enumerate(setup.criteria, start=1):
+        click.echo(_("{number}. {name} (peso {weight}; {direction})").format(
+            number=i, name=c.label(), weight=c.weight,
+            direction=_("más alto = más prioridad") if c.higher_is_priority
+            else _("al revés: más bajo = más prioridad")))
+
+
+@scores.command("evaluators")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--group", type=click.Choice(["stl", "panel", "room"]), required=True,
+              help="Who scores: STL members, a citizens' panel, the whole room.")
+@click.option("--count", type=int, required=True, help="How many score sheets.")
+@fail_cleanly
+def scores_evaluators(file: str, session_id: str, group: str, count: int) -> None:
+    """Say who scores and how many sheets there are (a sheet is a number, never a name)."""
+    with open_repo(file) as repo:
+        repo.prioritisation.set_evaluators(repo.session(session_id).id, group, count)
+
+
+@scores.command("enter")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--sheet", type=int, default=None, help="The sheet's number.")
+@click.option("--serial", default="", help="The serial (folio) of a printed score sheet.")
+@click.argument("rows", nargs=-1, required=True)
+@fail_cleanly
+def scores_enter(file: str, session_id: str, sheet: int | None, serial: str,
+                 rows: tuple[str, ...]) -> None:
+    """One sheet: a row of digits per proposal in table order ("45345"), or "3=45345"."""
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.methods.prioritisation.paper import next_free_sheet, read_sheet_code
+
+    with open_repo(file) as repo:
+        sid = repo.session(session_id).id
+        if serial:
+            serial = read_sheet_code(repo, sid, serial)
+            sheet = sheet or next_free_sheet(repo, sid)
+        if sheet is None:
+            raise InvalidInput(_("Diga el número de hoja (--sheet) o su folio (--serial)."))
+        numbers = [i.number for i in repo.prioritisation.items(sid)]
+        found: dict[int, str] = {}
+        for position, text in enumerate(rows):
+            number, sep, digits = text.partition("=")
+            if sep:
+                found[int(number)] = digits
+            elif position < len(numbers):
+                found[numbers[position]] = text
+        repo.prioritisation.enter_sheet(sid, sheet, found, serial=serial)
+    click.echo(_("Hoja {sheet}: {count} filas guardadas.").format(sheet=sheet,
+                                                                   count=len(found)))
+
+
+@scores.command("sheets")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--count", type=int, default=None, help="How many sheets (default: one per "
+              "evaluator).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def scores_sheets(file: str, session_id: str, count: int | None, output: str,
+                  paper: str) -> None:
+    """Print score sheets with QR and serial, issued through the ballot register."""
+    from cocrea_desktop.methods.prioritisation.paper import print_score_sheets
+
+    with open_repo(file) as repo:
+        sid = repo.session(session_id).id
+        count = count or repo.prioritisation.setup(sid).evaluators or 1
+        printed = print_score_sheets(repo, sid, count, output, paper=paper)
+    serials = printed[0] if printed else []
+    click.echo(_("{count} hojas con folio guardadas en {path}.").format(count=len(serials),
+                                                                       path=output))
+
+
+@scores.command("count")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--proposal", type=int, required=True, help="The proposal's number on the table.")
+@click.option("--criterion", type=int, required=True, help="The criterion's number (1 = first).")
+@click.option("--counts", required=True, help='How many gave 1, 2, 3, 4, 5: "0 1 3 5 3".')
+@click.option("--counter", required=True, help="Who counted.")
+@fail_cleanly
+def scores_count(file: str, session_id: str, proposal: int, criterion: int, counts: str,
+                 counter: str) -> None:
+    """Scores counted by hand for one proposal and criterion (never mixed with sheets)."""
+    with open_repo(file) as repo:
+        repo.prioritisation.set_count(repo.session(session_id).id, proposal, criterion - 1,
+                                      counts, counter=counter)
+
+
+@scores.command("import")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.argument("spreadsheet", type=FILE)
+@fail_cleanly
+def scores_import(file: str, session_id: str, spreadsheet: str) -> None:
+    """Import sheets from a CSV or .xlsx: sheet, proposal, one score per criterion."""
+    from cocrea_desktop.methods.prioritisation.spreadsheet import read_rows
+
+    rows = read_rows(spreadsheet)
+    with open_repo(file) as repo:
+        repo.prioritisation.import_rows(repo.session(session_id).id, rows)
+    click.echo(_("Filas importadas: {count}.").format(count=len(rows)))
+
+
+@scores.command("show")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@fail_cleanly
+def scores_show(file: str, session_id: str, as_json: bool) -> None:
+    """The matrix (means and the scores behind them), the ranking and the sensitivity."""
+    from cocrea_desktop.core.errors import RuleViolation
+    from cocrea_desktop.methods.prioritisation.summary import summary
+
+    with open_repo(file, read_only=True) as repo:
+        found = summary(repo, repo.session(session_id).id)
+    if found is None:
+        raise RuleViolation(_("Faltan propuestas en la mesa o criterios."))
+    if as_json:
+        echo_json({"rule": found.rule_text, "headers": list(found.headers),
+                   "rows": [list(cells) for _n, cells in found.rows],
+                   "notes": list(found.notes),
+                   "sensitivity": [list(r) for r in found.sensitivity],
+                   "agreement": list(found.agreement)})
+        return
+    click.echo(found.rule_text)
+    click.echo(" | ".join(h.replace("\n", " ") for h in found.headers))
+    for _n, cells in found.rows:
+        click.echo(" | ".join(cells))
+    for line in (*found.notes, *(f"{a}: {b}" for a, b in found.sensitivity), *found.agreement):
+        click.echo(line)
+
+
+@scores.command("agree")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--cutoff", type=int, required=True, help="How many go on to the PAL.")
+@click.option("--by", "decided_by", required=True, help="Who decided.")
+@click.option("--select", "selected", default=None,
+              help="Which go on (\"1,4,6\"), required when there is a tie at the cut-off.")
+@click.option("--note", default="", help="How a tie at the cut-off was settled.")
+@fail_cleanly
+def scores_agree(file: str, session_id: str, cutoff: int, decided_by: str,
+                 selected: str | None, note: str) -> None:
+    """Record the STL's agreement: the cut-off, who decided, a tie never broken silently."""
+    from cocrea_desktop.methods.prioritisation.summary import agreement_lines
+
+    chosen = [int(x) for x in selected.replace(",", " ").split()] if selected else None
+    with open_repo(file) as repo:
+        sid = repo.session(session_id).id
+        repo.prioritisation.agree(sid, cutoff=cutoff, decided_by=decided_by, selected=chosen,
+                                  tie_note=note)
+        lines = agreement_lines(repo, sid)
+    for line in lines:
+        click.echo(line)
+
+
+@scores.command("results")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def scores_results(file: str, session_id: str, output: str, paper: str) -> None:
+    """The results PDF: the matrix, the sensitivity table, the agreement."""
+    from cocrea_desktop.methods.prioritisation.pdf import digest, write_results
+
+    with open_repo(file, read_only=True) as repo:
+        sid = repo.session(session_id).id
+        path = write_results(repo, sid, output, paper=paper)
+        found = digest(repo, [sid])
+    written(path, found)
+
+
+@click.command("third")
+@click.argument("file", type=FILE)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def report_third(file: str, output: str, paper: str) -> None:
+    """The third CEPAL report (selection of proposals): introduction, process, results,
+    analysis."""
+    from cocrea_desktop.methods.prioritisation.pdf import (
+        digest,
+        prioritisation_sessions,
+        write_third_report,
+    )
+
+    with open_repo(file, read_only=True) as repo:
+        path = write_third_report(repo, output, paper=paper)
+        found = digest(repo, prioritisation_sessions(repo))
+    written(path, found)
+
+
+_reports = cli.commands.get("report")
+if isinstance(_reports, click.Group) and "third" not in _reports.commands:
+    _reports.add_command(report_third)

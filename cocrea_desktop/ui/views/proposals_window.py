@@ -1,0 +1,286 @@
+"""«Propuestas»: every proposal of the process, from every table, in one window.
+
+Filtered by theme and table; a proposal typed at the office, a session's result
+promoted, one edited, two duplicates joined (both origins kept), one separated
+again or withdrawn with its reason. Each is one action of the process's undo
+stack (Ctrl+Z here as in the main window).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.methods import method_title
+from cocrea_desktop.i18n import _
+from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.dialogs.proposal_dialog import ProposalDialog, promote_with_dialog
+from cocrea_desktop.ui.dialogs.text_dialog import TextDialog
+from cocrea_desktop.ui.models.proposals import ProposalsModel
+from cocrea_desktop.ui.qt_i18n import key_text, language_signal
+from cocrea_desktop.ui.views.panel import table_view
+from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, readable_column
+
+ALL = "\x00all"
+
+
+class ProposalsWindow(QWidget):
+    def __init__(self, repo: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("proposals_window")
+        self.repo = repo
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.theme_label = QLabel(objectName="theme_label")
+        self.theme = QComboBox(objectName="theme_filter")
+        self.theme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.theme_label.setBuddy(self.theme)
+        self.table_label = QLabel(objectName="table_label")
+        self.table_filter = QComboBox(objectName="table_filter")
+        self.table_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.table_label.setBuddy(self.table_filter)
+        self.show_all = QCheckBox(objectName="show_inactive")
+        for widget in (self.theme_label, self.theme, self.table_label, self.table_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.show_all)
+        layout.addLayout(filters)
+        self.model = ProposalsModel(self)
+        self.table = table_view(self.model, "proposals", multi=True)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        layout.addWidget(self.table, 1)
+        self.detail = QLabel(objectName="proposal_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+        self.count = QLabel(objectName="proposals_count")
+        layout.addWidget(self.count)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(objectName="add_proposal")
+        self.edit_button = QPushButton(objectName="edit_proposal")
+        self.join_button = QPushButton(objectName="join_proposals")
+        self.separate_button = QPushButton(objectName="separate_proposal")
+        self.withdraw_button = QPushButton(objectName="withdraw_proposal")
+        self.undo_button = QPushButton(objectName="undo")
+        for button, slot in ((self.add_button, self.add), (self.edit_button, self.edit),
+                             (self.join_button, self.join),
+                             (self.separate_button, self.separate),
+                             (self.withdraw_button, self.withdraw),
+                             (self.undo_button, self.undo)):
+            button.clicked.connect(lambda _c=False, slot=slot: slot())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        promote = QHBoxLayout()
+        self.session_label = QLabel(objectName="session_label")
+        self.session = QComboBox(objectName="promote_session")
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session.setMinimumContentsLength(24)
+        self.session_label.setBuddy(self.session)
+        self.promote_button = QPushButton(objectName="promote_result")
+        self.promote_button.clicked.connect(lambda _c=False: self.promote())
+        promote.addWidget(self.session_label)
+        promote.addWidget(self.session, 1)
+        promote.addWidget(self.promote_button)
+        layout.addLayout(promote)
+        self.act_undo = QAction(self)
+        self.act_undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.act_undo.triggered.connect(lambda _c=False: self.undo())
+        self.act_redo = QAction(self)
+        self.act_redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.act_redo.triggered.connect(lambda _c=False: self.redo())
+        for action in (self.act_undo, self.act_redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self.theme.currentIndexChanged.connect(lambda _i: self.refresh_rows())
+        self.table_filter.currentIndexChanged.connect(lambda _i: self.refresh_rows())
+        self.show_all.toggled.connect(lambda _on: self.refresh_rows())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
+        ops.bus().changed.connect(self.on_changes)
+        language_signal().changed.connect(self._on_language)
+        fit_window(self, 1200, 680)
+        self.retranslate()
+
+    # -- reading -----------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if self.repo is None or self.repo.closed:
+            return
+        if changes.touches("proposal", "session", "idea", "cluster", "ballot", "mark"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.repo is None or self.repo.closed:
+            return
+        self._fill_filter(self.theme, self.repo.proposals.themes(), _("Todos"))
+        self._fill_filter(self.table_filter, self.repo.proposals.tables(), _("Todas"))
+        current = self.session.currentData()
+        self.session.blockSignals(True)
+        self.session.clear()
+        for s in self.repo.sessions():
+            self.session.addItem(" · ".join(p for p in (s.table_label, method_title(s.method),
+                                                        s.question) if p), s.id)
+        self.session.setCurrentIndex(max(0, self.session.findData(current)))
+        self.session.blockSignals(False)
+        self.refresh_rows()
+
+    @staticmethod
+    def _fill_filter(combo: QComboBox, values: list[str], everything: str) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, ALL)
+        for value in values:
+            combo.addItem(value, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def refresh_rows(self) -> None:
+        if self.repo is None or self.repo.closed:
+            return
+        theme, table = self.theme.currentData(), self.table_filter.currentData()
+        rows = self.repo.proposals.list(theme=None if theme in (ALL, None) else theme,
+                                        table=None if table in (ALL, None) else table,
+                                        include_inactive=self.show_all.isChecked())
+        self.model.set_proposals(rows)
+        self.table.resizeColumnsToContents()
+        one_line_column(self.table, 0)
+        # The title, theme and tables wrap within a width; the origins take the room left.
+        for col, most in ((1, 300), (2, 170), (3, 200)):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), most))
+        one_line_column(self.table, 5)
+        readable_column(self.table, 4, 240)
+        self.count.setText(_("{shown} de {total} propuestas activas.").format(
+            shown=sum(1 for p in rows if p.active), total=len(self.repo.proposals.list())))
+        self.update_actions()
+
+    def chosen(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows if self.model.row_at(r) is not None]
+
+    def update_actions(self) -> None:
+        writable = self.repo is not None and not self.repo.read_only
+        chosen = self.chosen()
+        one = len(chosen) == 1
+        self.add_button.setEnabled(writable)
+        self.promote_button.setEnabled(writable and self.session.count() > 0)
+        self.edit_button.setEnabled(writable and one)
+        self.join_button.setEnabled(writable and len(chosen) == 2 and
+                                    all(p.active for p in chosen))
+        self.separate_button.setEnabled(writable and one and chosen[0].status == "joined")
+        self.withdraw_button.setEnabled(writable and one and chosen[0].active)
+        label = self.repo.undo_label() if self.repo is not None else None
+        self.undo_button.setEnabled(writable and bool(label))
+        self.undo_button.setToolTip(_("Deshacer: {action}").format(action=label) if label
+                                    else "")
+        if one:
+            p = chosen[0]
+            head = _("Propuesta {label}").format(label=p.label)
+            parts = [(head, p.title), (_("Descripción"), p.description),
+                     (_("Problema que atiende"), p.problem)]
+            self.detail.setText("<br>".join(f"<b>{_esc(name)}:</b> {_esc(text)}"
+                                            for name, text in parts if text))
+        else:
+            self.detail.setText(_("Elija una propuesta para ver su descripción; elija dos "
+                                  "(Ctrl+clic) para unirlas."))
+
+    # -- actions -----------------------------------------------------------------
+    def add(self):
+        made: list[Any] = []
+
+        def save(values: dict[str, Any]) -> bool:
+            proposal = ops.add_proposal(parent=dialog, repo=self.repo, **values)
+            made.append(proposal)
+            return proposal is not None
+
+        dialog = ProposalDialog(self, save=save, themes=self.repo.proposals.themes())
+        dialog.exec()
+        return made[-1] if made else None
+
+    def promote(self):
+        session_id = self.session.currentData()
+        if session_id:
+            return promote_with_dialog(self, self.repo, session_id)
+        return None
+
+    def edit(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) != 1 or self.repo.read_only:
+            return
+        proposal = chosen[0]
+
+        def save(values: dict[str, Any]) -> bool:
+            return ops.edit_proposal(parent=dialog, repo=self.repo, proposal_id=proposal.id,
+                                     **values) is not None
+
+        dialog = ProposalDialog(self, save=save, proposal=proposal,
+                                themes=self.repo.proposals.themes())
+        dialog.exec()
+
+    def join(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) == 2:
+            ops.join_proposals(parent=self, repo=self.repo, keep_id=chosen[0].id,
+                               other_id=chosen[1].id)
+
+    def separate(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) == 1:
+            ops.separate_proposal(parent=self, repo=self.repo, proposal_id=chosen[0].id)
+
+    def withdraw(self) -> None:
+        chosen = self.chosen()
+        if len(chosen) != 1:
+            return
+        reason = TextDialog.ask(self, _("Retirar la propuesta"), _(
+            "¿Por qué se retira la propuesta {label}? Queda en el registro con este "
+            "motivo.").format(label=chosen[0].label))
+        if reason:
+            ops.withdraw_proposal(parent=self, repo=self.repo, proposal_id=chosen[0].id,
+                                  reason=reason)
+
+    def undo(self) -> None:
+        if self.repo is not None and not self.repo.read_only and self.repo.undo_label():
+            ops.undo(parent=self, repo=self.repo)
+
+    def redo(self) -> None:
+        if self.repo is not None and not self.repo.read_only and self.repo.redo_label():
+            ops.redo(parent=self, repo=self.repo)
+
+    def _on_language(self, _code: str) -> None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Propuestas del proceso"))
+        self.theme_label.setText(_("&Tema:"))
+        self.table_label.setText(_("&Mesa:"))
+        self.show_all.setText(_("Mostrar también las &unidas y las retiradas"))
+        self.add_button.setText(_("&Nueva propuesta…"))
+        self.edit_button.setText(_("&Editar…"))
+        self.join_button.setText(_("&Unir las dos elegidas"))
+        self.join_button.setToolTip(_("La segunda se une a la primera: deja la lista y su "
+                                      "origen queda con la primera"))
+        self.separate_button.setText(_("&Separar"))
+        self.withdraw_button.setText(_("&Retirar…"))
+        self.undo_button.setText(_("&Deshacer") + f" ({key_text(QKeySequence.StandardKey.Undo)})")
+        self.session_label.setText(_("Sesi&ón:"))
+        self.promote_button.setText(_("&Promover resultado…"))
+        self.model.retranslate()
+        self.refresh()
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)
