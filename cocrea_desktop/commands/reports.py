@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cocrea_desktop.cli import PAPER, cli, fail_cleanly, open_repo, written
+from cocrea_desktop.i18n import _
 
 
 @cli.group()
@@ -56,5 +57,29 @@ def report_process(file: str, output: str, paper: str) -> None:
 
     with open_repo(file, read_only=True) as repo:
         path = write_process_report(repo, output, paper=paper)
+        digest = process_digest(repo)
+    written(path, digest)
+
+
+@report.command("pal")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PAL.pdf or PAL.docx (editable).")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def report_pal(file: str, output: str, paper: str) -> None:
+    """The Local Action Plan assembled from the records: PDF, or DOCX to edit."""
+    from pathlib import Path
+
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.export.evidence import process_digest
+    from cocrea_desktop.export.pal import write_pal_docx, write_pal_pdf
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise InvalidInput(_("El PAL se escribe como .pdf o .docx."))
+    with open_repo(file, read_only=True) as repo:
+        path = (write_pal_pdf(repo, output, paper=paper) if suffix == ".pdf"
+                else write_pal_docx(repo, output))
         digest = process_digest(repo)
     written(path, digest)

@@ -63,6 +63,25 @@ def tally_dict(result, texts: dict[int, str]) -> dict[str, Any]:
 @fail_cleanly
 def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
     """The result of a vote round: ranked rows, the rule, tie-break steps and near-ties."""
+    from cocrea_desktop.core.methods import get_method
+
+    with open_repo(file, read_only=True) as repo:
+        session = repo.session(session_id)
+        # A method that counts its own way (scores by criteria...) gives its cli module a
+        # ``session_tally(repo, session_id) -> (data, lines)``: its result, as JSON and text.
+        own = getattr(get_method(session.method).module("cli"), "session_tally", None)
+        if own is not None and round_ is None:
+            data, lines = own(repo, session.id)
+            own_result = True
+        else:
+            own_result = False
+    if own_result:
+        if as_json:
+            echo_json(data)
+        else:
+            for line in lines:
+                click.echo(line)
+        return
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         # Without --round: the round the screen, the projector and the PDFs take.

@@ -120,6 +120,39 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("category", "texto", N_("Categoría (clave fija o texto, según la dimensión)")),
         ("count", "entero", N_("Número de personas")),
     ]),
+    "commitments": (N_("Compromisos del Plan de Acción Local (plantilla OGP)"), [
+        ("commitment", "texto", N_("Número del compromiso")),
+        ("name", "texto", N_("Nombre del compromiso")),
+        ("stage", "texto", N_("Etapa: draft, consultation, approved, final")),
+        ("start_date", "fecha", N_("Fecha de inicio (AAAA-MM-DD)")),
+        ("end_date", "fecha", N_("Fecha de fin (AAAA-MM-DD)")),
+        ("lead_agency", "texto", N_("Dependencia responsable")),
+        ("responsible", "texto", N_("Persona servidora pública responsable")),
+        ("other_actors", "texto", N_("Otros actores (gobierno, sociedad civil)")),
+        ("problem", "texto", N_("Problema público que atiende")),
+        ("baseline", "texto", N_("Línea base del problema")),
+        ("description", "texto", N_("En qué consiste el compromiso")),
+        ("objective", "texto", N_("Objetivo")),
+        ("how_it_helps", "texto", N_("Cómo ayuda a resolver el problema")),
+        ("pillars", "texto", N_("Principios de gobierno abierto, separados por espacios: "
+                                "transparency, participation, accountability, integrity, "
+                                "capacities")),
+        ("axis", "texto", N_("Eje estratégico")),
+        ("budget", "texto", N_("Presupuesto (opcional)")),
+        ("plan_links", "texto", N_("Vínculo con planes y programas (opcional)")),
+        ("public_input", "texto", N_("Cómo responde a lo que propuso la ciudadanía")),
+        ("proposals", "texto", N_("Propuestas de las que sale, separadas por espacios")),
+        ("smart", "texto", N_("Criterios SMART marcados, separados por espacios")),
+        ("ready_decision", "texto", N_("Acuerdo del STL que lo marcó listo para consulta")),
+    ]),
+    "milestones": (N_("Hitos de cada compromiso"), [
+        ("commitment", "texto", N_("Número del compromiso")),
+        ("position", "entero", N_("Orden del hito (1 = primero)")),
+        ("description", "texto", N_("Descripción del hito")),
+        ("output", "texto", N_("Producto verificable")),
+        ("responsible", "texto", N_("Responsable")),
+        ("due_date", "fecha", N_("Fecha de término (AAAA-MM-DD)")),
+    ]),
 }
 
 
@@ -210,6 +243,23 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                                                  "category": category, "count": count})
         if progress:
             progress(i + 1, len(sessions) + 2)
+    labels = {p.id: p.label for p in repo.proposals.list(include_inactive=True)}
+    decisions = {d.id: d.label for d in repo.stl.decisions()}
+    for c in repo.commitments.list():
+        out["commitments"].append({
+            "commitment": c.label, "name": c.name, "stage": c.stage,
+            **{k: getattr(c, k) for k in ("start_date", "end_date", "lead_agency",
+                                          "responsible", "other_actors", "problem", "baseline",
+                                          "description", "objective", "how_it_helps", "axis",
+                                          "budget", "plan_links", "public_input")},
+            "pillars": " ".join(c.pillars),
+            "proposals": " ".join(labels.get(p, p) for p in c.proposals),
+            "smart": " ".join(k for k, v in c.smart.items() if v.get("ok")),
+            "ready_decision": decisions.get(c.ready_decision, "")})
+        for position, m in enumerate(c.milestones, 1):
+            out["milestones"].append({
+                "commitment": c.label, "position": position, "description": m.description,
+                "output": m.output, "responsible": m.responsible, "due_date": m.due_date})
     return out
 
 
@@ -305,8 +355,11 @@ def file_text(path: Path) -> str:
     """The text inside an exported file, for leak checks (XLSX: every XML part)."""
     data = path.read_bytes()
     if path.suffix.lower() == ".xlsx":
+        from html import unescape
+
+        # Character references unescaped: openpyxl writing through lxml puts "í" as "&#237;".
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "\n".join(archive.read(n).decode("utf-8", "replace")
+            return "\n".join(unescape(archive.read(n).decode("utf-8", "replace"))
                              for n in archive.namelist())
     return data.decode("utf-8-sig", "replace")
 

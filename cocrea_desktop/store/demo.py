@@ -97,6 +97,134 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                     repo.pf.conn.execute("PRAGMA synchronous = FULL")
                 if status == "closed":
                     repo.end_session(session_id)
+        if sessions is None:
+            seed_plan(repo)
     finally:
         repo.close()
     return target
+
+
+#: The demo's STL: (name, sector, organisation, role, facilitator).
+DEMO_STL = [
+    ("Rosa Martínez Cruz", "government", "Ayuntamiento de San Juan Bautista Cuicatlán",
+     "Presidenta municipal", False),
+    ("Julián Hernández López", "government", "Dirección de Obras Públicas", "Director", False),
+    ("Lucía Ramírez Santiago", "civil_society", "Comité de Agua Potable de la Cabecera",
+     "Presidenta", False),
+    ("Fernando Cruz Jiménez", "civil_society", "Red de Jóvenes Cuicatecos", "Coordinador",
+     False),
+    ("Mtra. Elena Vásquez Ortiz", "guarantor", "Órgano Garante de Acceso a la Información de "
+     "Oaxaca", "Comisionada", False),
+    ("Marisol Pérez Aquino", "civil_society", "Colectivo Gobierno Abierto Oaxaca",
+     "Facilitadora", True),
+]
+
+#: The demo's commitments: (name, agency, responsible, problem, baseline, objective, pillars,
+#: milestones as (description, output, responsible, due date)).
+DEMO_COMMITMENTS = [
+    ("Tandeo de agua con calendario público", "Dirección de Obras Públicas",
+     "Ing. Julián Hernández López",
+     "Los barrios altos reciben agua dos días por semana sin aviso.",
+     "3 de 7 barrios con servicio diario (censo del comité, 2026).",
+     "Que cada barrio conozca su calendario de tandeo y las obras para regularizarlo.",
+     ["transparency", "accountability"],
+     [("Publicar el calendario de tandeo en el palacio y en la radio comunitaria",
+       "Calendario publicado y acta del comité", "Dirección de Obras Públicas", "2027-09-30"),
+      ("Reparar las fugas de la línea de conducción", "Acta de entrega-recepción de la obra",
+       "Dirección de Obras Públicas", "2028-06-30"),
+      ("Informe público de avance ante la asamblea", "Informe y lista de asistencia",
+       "Comité de Agua Potable", "2029-03-31")]),
+    ("Tablero ciudadano de obras", "Tesorería Municipal", "C.P. Andrés Morales Ruiz",
+     "Los comités no conocen el monto ni el avance de las obras de su agencia.",
+     "0 obras con expediente público en 2026.",
+     "Publicar el expediente de cada obra: monto, contratista, avance y fotos.",
+     ["transparency", "participation"],
+     [("Formato único de expediente de obra acordado con los comités",
+       "Formato aprobado en sesión del STL", "Tesorería Municipal", "2027-10-31"),
+      ("Tablero impreso en cada agencia, actualizado cada mes", "Fotografías del tablero",
+       "Tesorería Municipal", "2028-12-31")]),
+    ("Consejo juvenil de participación", "Regiduría de Juventud", "Lic. Karla Santos Méndez",
+     "Las y los jóvenes no tienen un espacio para proponer al cabildo.",
+     "Ninguna sesión de cabildo abierta a jóvenes en 2026.",
+     "Instalar un consejo juvenil que presente propuestas al cabildo dos veces al año.",
+     ["participation", "capacities"],
+     [("Convocatoria pública al consejo juvenil", "Convocatoria publicada",
+       "Regiduría de Juventud", "2027-11-15"),
+      ("Instalación del consejo", "Acta de instalación", "", "2028-02-28")]),
+]
+
+
+def seed_plan(repo: Repo) -> None:
+    """The demo's Local Action Plan: the STL, its decisions, three commitments drafted
+    from the proposals the prioritisation passed on (one ready for consultation)."""
+
+    for agency in ("Dirección de Obras Públicas", "Tesorería Municipal",
+                   "Regiduría de Juventud"):
+        repo.commitments.add_agency(agency)
+    members = []
+    for name, sector, organisation, role, facilitator in DEMO_STL:
+        member, _c = repo.stl.add_member(name, sector, organisation=organisation, role=role,
+                                         facilitator=facilitator, start_date="2027-01-15")
+        members.append(member)
+    voters = [m.id for m in members if not m.facilitator]
+    everyone = [m.id for m in members]
+    agree = {m: ("agree", "") for m in voters}
+    repo.stl.decide(date="2027-01-20", agenda_item="Estrategia de participación",
+                    proposal="Mesas por tema en la cabecera y las agencias, feria de ideas y "
+                             "priorización en pleno", kind="participation_strategy",
+                    present=everyone, positions=agree)
+    repo.stl.decide(date="2027-03-06", agenda_item="Selección de propuestas para el PAL",
+                    proposal="Pasan al PAL las propuestas que el pleno priorizó por criterios; "
+                             "de ellas se redactan tres compromisos para 2027-2029",
+                    kind="selection", mode="vote", present=voters,
+                    votes={"for": 4, "against": 0, "abstain": 1})
+    chosen = [p for p in repo.proposals.list()
+              if any(link.kind == "selected" for link in _trace(repo, p))]
+    pool = chosen or repo.proposals.list()
+    made, used = [], set()
+    for (name, agency, responsible, problem, baseline, objective, pillars,
+         stones), words in zip(DEMO_COMMITMENTS, (("agua", "pozo"), ("obra",),
+                                                  ("joven", "jóvenes", "estudiante")),
+                               strict=True):
+        fits = [p for p in pool if p.id not in used and any(
+            w in p.title.casefold() for w in words)] or [p for p in pool if p.id not in used]
+        behind = [fits[0].id] if fits else []
+        used.update(behind)
+        commitment, _c = repo.commitments.add(
+            name, proposals=behind,
+            office_reason="" if behind else "Acuerdo del pleno del STL",
+            start_date="2027-07-01", end_date="2029-06-30", lead_agency=agency,
+            responsible=responsible, problem=problem, baseline=baseline,
+            description=objective, objective=objective,
+            how_it_helps="Lo que se publica permite a la ciudadanía vigilar el avance.",
+            pillars=pillars, axis="Gobierno abierto y servicios públicos",
+            public_input="Retoma la propuesta priorizada por el pleno.",
+            milestones=[{"description": d, "output": o, "responsible": r, "due_date": due}
+                        for d, o, r, due in stones])
+        made.append(commitment)
+    notes = {"specific": "Dice qué se publica y dónde.",
+             "measurable": "Cada hito deja un documento verificable.",
+             "achievable": "Con presupuesto de la partida de obra.",
+             "relevant": "Fue la propuesta más votada en la Mesa 1.",
+             "time_bound": "Todos los hitos tienen fecha dentro del periodo."}
+    for criterion, note in notes.items():
+        repo.commitments.set_smart(made[0].id, criterion, True, note)
+    repo.commitments.set_smart(made[2].id, "measurable", False,
+                               "El segundo hito no tiene responsable.")
+    repo.stl.decide(date="2027-05-15", agenda_item="Compromiso 1 a consulta pública",
+                    proposal="Enviar el compromiso de tandeo a la consulta de 10 días",
+                    kind="consultation_ready", subject_id=made[0].id, present=voters,
+                    positions={**agree, voters[3]: ("abstain", "Pide sumar a las agencias "
+                                                               "en la consulta")})
+
+
+def _trace(repo: Repo, proposal) -> list:
+    from cocrea_desktop.core.methods import method_modules
+    from cocrea_desktop.store.commitments import TRACE_HOOK
+
+    links = []
+    for _method, module in method_modules("store"):
+        hook = getattr(module, TRACE_HOOK, None)
+        if hook is not None:
+            links.extend(hook(repo, proposal))
+    return links

@@ -737,3 +737,121 @@ def m0013_table_laptops(db: Database) -> None:
             opened_at TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
         )""")
+
+
+@migrations(name="0014_stl_and_commitments")
+def m0014_stl_and_commitments(db: Database) -> None:
+    """The office's Local Action Plan (issue «Commitments and the Local Action Plan»).
+
+    The STL (Secretariado Técnico Local): its members, who rotate (start and end dates
+    kept; the facilitator has a voice and no vote), and its decisions, each with the
+    agenda item, the proposal, who was present and the outcome by consensus (each
+    member's position: agree / stand aside / block, with a reason) or by vote. A
+    decision the PAL needs names its ``kind`` (participation strategy, number of
+    commitments, selection, draft approved, ready for consultation).
+
+    Commitments follow the OGP template; their milestones are rows of their own; the
+    proposals behind one are a JSON list of ids (the origin trace is read from them).
+    ``commitment_version`` keeps a copy of a commitment at each stage (the draft that
+    went to consultation, the approved, the final), to compare side by side. Agencies
+    are the process's list of the bodies that may lead a commitment."""
+    db.execute("""
+        CREATE TABLE stl_member (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            name TEXT NOT NULL,
+            sector TEXT NOT NULL,  -- government | civil_society | guarantor
+            organisation TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            facilitator INTEGER NOT NULL DEFAULT 0,  -- a voice, no vote
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            salt TEXT NOT NULL DEFAULT '',
+            start_date TEXT NOT NULL DEFAULT '',
+            end_date TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE stl_decision (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            number INTEGER NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL,
+            agenda_item TEXT NOT NULL,
+            proposal TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'other',
+            subject_id TEXT NOT NULL DEFAULT '',  -- the commitment a decision is about
+            mode TEXT NOT NULL DEFAULT 'consensus',  -- consensus | vote
+            present TEXT NOT NULL DEFAULT '[]',  -- JSON: member ids
+            positions TEXT NOT NULL DEFAULT '{}',  -- JSON: member id -> {position, reason}
+            votes TEXT NOT NULL DEFAULT '{}',  -- JSON: {for, against, abstain}
+            outcome TEXT NOT NULL DEFAULT '',  -- approved | rejected
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+            UNIQUE (process_id, origin, number)
+        )""")
+    db.execute("""
+        CREATE TABLE agency (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'government',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE commitment (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            number INTEGER NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL,
+            start_date TEXT NOT NULL DEFAULT '',
+            end_date TEXT NOT NULL DEFAULT '',
+            lead_agency TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            other_actors TEXT NOT NULL DEFAULT '',
+            problem TEXT NOT NULL DEFAULT '',
+            baseline TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            objective TEXT NOT NULL DEFAULT '',
+            how_it_helps TEXT NOT NULL DEFAULT '',
+            pillars TEXT NOT NULL DEFAULT '[]',  -- JSON list
+            axis TEXT NOT NULL DEFAULT '',
+            budget TEXT NOT NULL DEFAULT '',
+            plan_links TEXT NOT NULL DEFAULT '',
+            public_input TEXT NOT NULL DEFAULT '',
+            proposals TEXT NOT NULL DEFAULT '[]',  -- JSON: proposal ids behind it
+            office_reason TEXT NOT NULL DEFAULT '',  -- why written at the office
+            smart TEXT NOT NULL DEFAULT '{}',  -- JSON: criterion -> {ok, note}
+            stage TEXT NOT NULL DEFAULT 'draft',  -- draft | consultation | approved | final
+            ready_decision TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+            UNIQUE (process_id, origin, number)
+        )""")
+    db.execute("""
+        CREATE TABLE commitment_milestone (
+            id TEXT PRIMARY KEY,
+            commitment_id TEXT NOT NULL REFERENCES commitment(id),
+            position INTEGER NOT NULL,
+            description TEXT NOT NULL,
+            output TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            due_date TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE commitment_version (
+            id TEXT PRIMARY KEY,
+            commitment_id TEXT NOT NULL REFERENCES commitment(id),
+            stage TEXT NOT NULL,  -- consultation | approved | final
+            snapshot TEXT NOT NULL,  -- JSON: the commitment and its milestones then
+            decision_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX commitment_milestone_commitment ON "
+               "commitment_milestone(commitment_id)")
+    db.execute("CREATE INDEX commitment_version_commitment ON commitment_version(commitment_id)")
+
+
+CORE_PERSONAL_FIELDS["stl_member"] = ("phone", "email", "salt")

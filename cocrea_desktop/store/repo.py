@@ -43,12 +43,14 @@ class Repo:
 
     def __init__(self, pf: ProcessFile) -> None:
         from cocrea_desktop.store.attendance import AttendanceStore
+        from cocrea_desktop.store.commitments import CommitmentStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.proposals import ProposalStore
         from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
         from cocrea_desktop.store.review import ReviewQueue
+        from cocrea_desktop.store.stl import StlStore
         from cocrea_desktop.store.tables import TableStore
         from cocrea_desktop.store.votes import VoteStore
 
@@ -62,6 +64,8 @@ class Repo:
         self.review = ReviewQueue(self)
         self.proposals = ProposalStore(self)
         self.tables = TableStore(self)
+        self.stl = StlStore(self)
+        self.commitments = CommitmentStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------

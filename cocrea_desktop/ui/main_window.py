@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.table_laptop = None  # the table this computer is, when it opened a table's file
         self.session_screens: dict = {}  # session id -> SessionScreen
         self.proposals_window = None  # the «Propuestas» window of the file open
+        self.plan_window = None  # the «Plan de Acción» window of the file open
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
                                             "Ctrl+Shift+T")
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
         self.act_proposals = self._action("act_proposals", self.show_proposals, "Ctrl+Shift+P")
+        self.act_plan = self._action("act_plan", self.show_plan, "Ctrl+Shift+L")
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
         self.act_device_name = self._action("act_device_name", self.name_device)
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_edit_process)
         self.menu_file.addAction(self.act_proposals)
+        self.menu_file.addAction(self.act_plan)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_bundle)
         self.menu_file.addAction(self.act_import_bundles)
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
                                          "(Intro o Ctrl+Intro)"))
         self.act_edit_process.setText(_("Datos del &proceso…"))
         self.act_proposals.setText(_("Pro&puestas del proceso…"))
+        self.act_plan.setText(_("P&lan de Acción Local…"))
         self.act_export_bundle.setText(_("E&xportar a USB…"))
         self.act_import_bundles.setText(_("&Importar paquetes…"))
         self.act_device_name.setText(_("Nombre de esta &computadora…"))
@@ -489,6 +493,7 @@ class MainWindow(QMainWindow):
         self.act_tables_status.setEnabled(has_repo)
         self.act_export_bundle.setEnabled(has_repo)
         self.act_proposals.setEnabled(has_repo)
+        self.act_plan.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):
             widget.setEnabled(writable and session is not None and not session.archived)
         self.act_end_session.setEnabled(writable and session is not None and
@@ -601,6 +606,35 @@ class MainWindow(QMainWindow):
             self.proposals_window.close()
             self.proposals_window.deleteLater()
             self.proposals_window = None
+        if self.plan_window is not None:
+            self.plan_window.close()
+            self.plan_window.deleteLater()
+            self.plan_window = None
+
+    def show_plan(self):
+        """«Plan de Acción Local»: commitments, the STL and its decisions (one per file)."""
+        from cocrea_desktop.ui.views.plan_window import PlanWindow  # lazy: fast start
+
+        if self.repo is None:
+            return None
+        if self.plan_window is None:
+            self.plan_window = PlanWindow(self.repo, self, open_link=self.open_plan_link)
+        self.plan_window.refresh()
+        if self.plan_window.isVisible():
+            self.plan_window.raise_()
+        self.plan_window.show()
+        return self.plan_window
+
+    def open_plan_link(self, link) -> None:
+        """A link of a commitment's origin trace: the proposal in its window, the session
+        chosen in the main window."""
+        if link.kind == "proposal":
+            window = self.show_proposals()
+            if window is not None and hasattr(window, "select_proposal"):
+                window.select_proposal(link.target_id)
+        elif link.session_id or link.kind == "session":
+            self.select_session(link.session_id or link.target_id)
+            self.activateWindow()
 
     def show_proposals(self):
         """«Propuestas del proceso»: every table's proposals in one window (one per file)."""

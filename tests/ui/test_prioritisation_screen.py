@@ -227,6 +227,20 @@ def test_paper_sheets_scanned_and_a_spreadsheet_imported(qtbot, screen, errors, 
     assert sorted(store.sheets(sid)) == [1, 2, 3]
     assert store.sheets(sid)[3] == {1: (5, 5, 5, None)}
     assert "Hojas completas: 2 de 3" in sc.progress.text()
+    # One score per line (told by its header); a score of 6 refuses the whole file.
+    long = path.parent / "largo.csv"
+    long.write_text("evaluador,propuesta,criterio,calificación\n3,2,1,4\n3,2,4,6\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(PrioFiles, "ask_open_path", staticmethod(lambda *_a: str(long)))
+    shown = []
+    monkeypatch.setattr(ops, "show_error", lambda _w, err: shown.append(str(err)))
+    sc.import_button.click()
+    assert (shown or [sc.error.text()])[0].startswith("Fila 3: la calificación va de 1 a 5")
+    assert 2 not in store.sheets(sid)[3]
+    long.write_text("evaluador,propuesta,criterio,calificación\n3,2,1,4\n3,2,4,3\n",
+                    encoding="utf-8")
+    sc.import_button.click()
+    assert store.sheets(sid)[3] == {1: (5, 5, 5, None), 2: (4, None, None, 3)}
 
 
 def test_scores_counted_by_hand_per_proposal_and_criterion(qtbot, screen, errors):

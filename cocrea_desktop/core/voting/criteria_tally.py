@@ -23,7 +23,7 @@ weighted mean, so it is not applied here.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -126,6 +126,31 @@ def criteria_wording(rule: CriteriaRule) -> TieWording:
     )
 
 
+@dataclass(frozen=True)
+class ScoreSums:
+    """What the tally reads from the sheets, once: per option and criterion the sum of the
+    scores (direction applied) and how many there are, the breadth, the evaluators. The
+    ranking can then be made again with other weights (the sensitivity) without reading
+    the sheets again."""
+
+    options: tuple[int, ...]
+    sums: dict[int, list[int]]
+    counts: dict[int, list[int]]
+    breadth: dict[int, int]
+    evaluators: int
+    directions: tuple[bool, ...]
+    scale: tuple[int, int]
+    _means: dict[int, list[Fraction | None]] = field(default_factory=dict, compare=False)
+
+    def means(self) -> dict[int, list[Fraction | None]]:
+        """Per option, each criterion's exact mean (None: no score), computed once."""
+        if not self._means:
+            self._means.update({o: [Fraction(s, c) if c else None
+                                    for s, c in zip(self.sums[o], self.counts[o])]
+                                for o in self.options})
+        return self._means
+
+
 def tally_criteria(
     scorecards: Scorecards,
     *,
@@ -134,6 +159,18 @@ def tally_criteria(
     noun: OptionNoun = PROPOSAL,
 ) -> CriteriaTally:
     """Weighted score per option from every evaluator's scores; see the module docstring."""
+    return rank_score_sums(sum_scores(scorecards, options=options, rule=rule, noun=noun),
+                           rule=rule, noun=noun)
+
+
+def sum_scores(
+    scorecards: Scorecards,
+    *,
+    options: Collection[int],
+    rule: CriteriaRule,
+    noun: OptionNoun = PROPOSAL,
+) -> ScoreSums:
+    """Read every evaluator's scores into sums and counts (checked, said in Spanish)."""
     options = sorted(set(options))
     n = len(rule.criteria)
     low, high = rule.scale_min, rule.scale_max
@@ -169,13 +206,27 @@ def tally_criteria(
                 gave = True
             if gave:
                 breadth[option] += 1
+    return ScoreSums(tuple(options), sums, counts, breadth, evaluators,
+                     tuple(c.higher_is_priority for c in rule.criteria), (low, high))
+
+
+def rank_score_sums(found: ScoreSums, *, rule: CriteriaRule,
+                    noun: OptionNoun = PROPOSAL, ranks_only: bool = False) -> CriteriaTally:
+    """The ranking from summed scores under ``rule`` (its weights may differ from those the
+    sums were read with; its criteria, directions and scale may not). ``ranks_only``: the
+    rows and tie-break steps without the notes on missing scores and the near ties (what
+    the sensitivity needs, ten times over)."""
+    if found.directions != tuple(c.higher_is_priority for c in rule.criteria) or \
+            found.scale != (rule.scale_min, rule.scale_max):
+        raise ValueError("the sums were read under other criteria")
+    options, counts = found.options, found.counts
+    breadth, evaluators = found.breadth, found.evaluators
     weights = [Fraction(str(c.weight)) for c in rule.criteria]
     order = rule.weight_order()
-    means: dict[int, list[Fraction | None]] = {}
+    means = found.means()
     scores: dict[int, Fraction] = {}
     for o in options:
-        m = [Fraction(s, c) if c else None for s, c in zip(sums[o], counts[o])]
-        means[o] = m
+        m = means[o]
         if all(x is not None for x in m):
             scores[o] = sum((w * x for w, x in zip(weights, m)), Fraction(0))
     words = criteria_wording(rule)
@@ -202,10 +253,10 @@ def tally_criteria(
         rule_text=rule.describe(noun),
         evaluators=evaluators,
         rows=rows,
-        missing_notes=tuple(_missing_notes(rows, rule, noun)),
+        missing_notes=() if ranks_only else tuple(_missing_notes(rows, rule, noun)),
         tie_breaks=ranking.steps,
-        near_ties=find_near_ties(ranking, {o: scores[o] for o in scores},
-                                 words=words, noun=noun, absolute=None),
+        near_ties=() if ranks_only else find_near_ties(
+            ranking, {o: scores[o] for o in scores}, words=words, noun=noun, absolute=None),
         noun=noun,
     )
 

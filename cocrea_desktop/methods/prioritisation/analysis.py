@@ -15,7 +15,11 @@ from dataclasses import dataclass, replace
 
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.core.voting import wording
-from cocrea_desktop.core.voting.criteria_tally import CriteriaTally, tally_criteria
+from cocrea_desktop.core.voting.criteria_tally import (
+    CriteriaTally,
+    rank_score_sums,
+    sum_scores,
+)
 from cocrea_desktop.core.voting.rules import CriteriaRule
 from cocrea_desktop.core.voting.ties import Runoff
 from cocrea_desktop.core.voting.wording import PROPOSAL
@@ -76,14 +80,15 @@ def sensitivity(scorecards: Sequence[Iterable[tuple[int, Sequence[int | None]]]]
                 options: Collection[int], rule: CriteriaRule) -> list[Shift]:
     cards = [list(card) for card in scorecards]
     cards = [[(o, s) for o, s in card if o in options] for card in cards]
-    base = {r.option: r.rank for r in tally_criteria(cards, options=options, rule=rule).rows}
+    found = sum_scores(cards, options=options, rule=rule, noun=PROPOSAL)  # read once
+    base = {r.option: r.rank for r in rank_score_sums(found, rule=rule, ranks_only=True).rows}
     shifts = []
     for index, criterion in enumerate(rule.criteria):
         for new in step_weights(criterion.weight):
             criteria = list(rule.criteria)
             criteria[index] = replace(criterion, weight=new)
-            moved = tally_criteria(cards, options=options, rule=replace(
-                rule, criteria=tuple(criteria)), noun=PROPOSAL)
+            moved = rank_score_sums(found, rule=replace(rule, criteria=tuple(criteria)),
+                                    noun=PROPOSAL, ranks_only=True)
             moves = tuple(Move(r.option, base.get(r.option), r.rank) for r in moved.rows
                           if r.rank != base.get(r.option))
             shifts.append(Shift(index, criterion.name, criterion.weight, new, moves))

@@ -62,11 +62,87 @@ def scores_criteria(file: str, session_id: str, preset: str | None, criteria: tu
             for index in range(len(store.setup(sid).criteria)):
                 store.check_direction(sid, index)
         setup = store.setup(sid)
+    _echo_criteria(setup)
+
+
+@cli.group()
+def criteria() -> None:
+    """The criteria of a prioritisation by criteria."""
+
+
+@criteria.command("set")
+@click.argument("file", type=FILE)
+@click.argument("session_id")
+@click.option("--set", "chosen", required=True, metavar="durango|cepal|FILE.csv",
+              help="A default set (durango, cepal) or a CSV/.xlsx of name, weight, direction "
+                   "(+ or -) and, optionally, the question.")
+@fail_cleanly
+def criteria_set(file: str, session_id: str, chosen: str) -> None:
+    """Set the criteria from a default set or a file (all or nothing)."""
+    import os
+
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.methods.prioritisation.spreadsheet import read_criteria
+
+    with open_repo(file) as repo:
+        store = repo.prioritisation
+        sid = repo.session(session_id).id
+        if chosen.casefold() in ("durango", "cepal"):
+            store.use_preset(sid, chosen.casefold())
+        elif os.path.isfile(chosen):
+            lines = read_criteria(chosen)
+            for line, spec in lines:
+                try:
+                    store.check_spec(spec)
+                except InvalidInput as err:
+                    raise InvalidInput(_("Fila {line}: {reason}").format(
+                        line=line, reason=str(err))) from None
+            store.set_criteria(sid, [spec for _line, spec in lines], preset="own")
+        else:
+            raise InvalidInput(_("«{text}» no es un juego de criterios (durango, cepal) ni un "
+                                 "archivo que exista.").format(text=chosen))
+        setup = store.setup(sid)
+    _echo_criteria(setup)
+
+
+def _echo_criteria(setup) -> None:
     for i, c in enumerate(setup.criteria, start=1):
         click.echo(_("{number}. {name} (peso {weight}; {direction})").format(
             number=i, name=c.label(), weight=c.weight,
             direction=_("más alto = más prioridad") if c.higher_is_priority
             else _("al revés: más bajo = más prioridad")))
+
+
+def session_tally(repo, session_id: str) -> tuple[dict, list[str]]:
+    """``cocrea tally`` of a prioritisation: the rows (option, score, rank, means per
+    criterion, how many scores, how many missing), the tie-break steps, the sensitivity."""
+    from cocrea_desktop.commands.votes import row_figures, tally_dict
+
+    store = repo.prioritisation
+    result = store.tally(session_id)
+    setup = store.setup(session_id)
+    texts = {i.number: i.title for i in store.items(session_id)}
+    data = tally_dict(result, texts)
+    for row in data["rows"]:
+        row["scores"] = row["scored"]
+    data["session_id"] = session_id
+    data["criteria"] = [{"number": i, "name": c.name, "weight": c.weight,
+                         "higher_is_priority": c.higher_is_priority}
+                        for i, c in enumerate(setup.criteria, start=1)]
+    shifts = store.sensitivity(session_id)
+    data["sensitivity"] = [{"criterion": s.criterion + 1, "name": s.name, "weight": s.weight,
+                            "new_weight": s.new_weight,
+                            "moves": [{"option": m.option, "before": m.before, "after": m.after}
+                                      for m in s.moves], "text": s.text()} for s in shifts]
+    lines = [_("Regla: {rule}").format(rule=result.rule_text), *result.notes, ""]
+    for row, item in zip(result.rows, data["rows"]):
+        lines.append("{rank:>3}.  {option:>3}  {figures:42}  {text}".format(
+            rank=row.rank if row.rank is not None else "-", option=row.option,
+            figures=row_figures(row), text=item["text"]))
+    if data["tie_breaks"]:
+        lines += ["", _("Desempates:"), *("  - " + s["text"] for s in data["tie_breaks"])]
+    lines += ["", _("Si un peso cambia:"), *("  - " + s["text"] for s in data["sensitivity"])]
+    return data, lines
 
 
 @scores.command("evaluators")
@@ -160,12 +236,18 @@ def scores_count(file: str, session_id: str, proposal: int, criterion: int, coun
 @click.argument("spreadsheet", type=FILE)
 @fail_cleanly
 def scores_import(file: str, session_id: str, spreadsheet: str) -> None:
-    """Import sheets from a CSV or .xlsx: sheet, proposal, one score per criterion."""
-    from cocrea_desktop.methods.prioritisation.spreadsheet import read_rows
+    """Import sheets from a CSV or .xlsx: sheet, proposal, one score per criterion; or, told
+    by its header, one score per line: evaluator (sheet number or serial), proposal,
+    criterion (number or name), score."""
+    from cocrea_desktop.methods.prioritisation.spreadsheet import read_scores
 
-    rows = read_rows(spreadsheet)
+    long, rows = read_scores(spreadsheet)
     with open_repo(file) as repo:
-        repo.prioritisation.import_rows(repo.session(session_id).id, rows)
+        sid = repo.session(session_id).id
+        if long:
+            repo.prioritisation.import_long(sid, rows)
+        else:
+            repo.prioritisation.import_rows(sid, rows)
     click.echo(_("Filas importadas: {count}.").format(count=len(rows)))
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
-from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
+from cocrea_desktop.core.errors import CocreaError, InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.core.voting import ballots as ballot_rules
 from cocrea_desktop.core.voting.criteria import CRITERIA_SETS, Criterion
 from cocrea_desktop.core.voting.criteria_tally import CriteriaTally, tally_criteria
@@ -142,6 +142,14 @@ def split_row(text: str, criteria: int) -> str:
             len(text) > 1 or criteria == 1):
         return " ".join(text)
     return text
+
+
+def criterion_key(name: str) -> str:
+    """A criterion's key for files and scripts: "Viable y factible" -> "viable_y_factible"."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", plain.casefold()).strip("_")
 
 
 def _clean(text: Any) -> str:
@@ -323,24 +331,30 @@ class PrioritisationStore:
                 unit.update("prioritisation_setup", session_id, values, stamp=True)
         return unit.changes().made(session_id=session_id)
 
+    def check_spec(self, spec: CriterionSpec | Mapping[str, Any]) -> CriterionSpec:
+        """One criterion, cleaned, or InvalidInput in Spanish (no name, a weight that is not
+        a number, 0 or less, or too big)."""
+        if isinstance(spec, Mapping):
+            spec = CriterionSpec(**spec)
+        try:
+            weight = float(str(spec.weight).replace(",", "."))
+        except ValueError:
+            raise InvalidInput(_("El peso debe ser un número, como 1 o 2.")) from None
+        spec = CriterionSpec(_clean(spec.name), _clean(spec.question), weight,
+                             bool(spec.higher_is_priority), bool(spec.checked))
+        spec.criterion()  # name and weight > 0, said in Spanish
+        if weight > MAX_WEIGHT:
+            raise InvalidInput(_("El peso de «{name}» es muy grande: use de 1 a {most}.")
+                               .format(name=spec.label(), most=MAX_WEIGHT))
+        return spec
+
     def set_criteria(self, session_id: str, specs: Sequence[CriterionSpec | Mapping[str, Any]],
                      *, preset: str | None = None) -> Changes:
         """The whole list of criteria, in column order (checked here, refused in Spanish)."""
         self._check_open(session_id)
         clean: list[CriterionSpec] = []
         for spec in specs:
-            if isinstance(spec, Mapping):
-                spec = CriterionSpec(**spec)
-            try:
-                weight = float(str(spec.weight).replace(",", "."))
-            except ValueError:
-                raise InvalidInput(_("El peso debe ser un número, como 1 o 2.")) from None
-            spec = CriterionSpec(_clean(spec.name), _clean(spec.question), weight,
-                                 bool(spec.higher_is_priority), bool(spec.checked))
-            spec.criterion()  # name and weight > 0, said in Spanish
-            if weight > MAX_WEIGHT:
-                raise InvalidInput(_("El peso de «{name}» es muy grande: use de 1 a {most}.")
-                                   .format(name=spec.label(), most=MAX_WEIGHT))
+            spec = self.check_spec(spec)
             if spec.name.casefold() in {c.name.casefold() for c in clean}:
                 raise InvalidInput(_("El criterio «{name}» está dos veces.").format(
                     name=spec.label()))
@@ -387,11 +401,14 @@ class PrioritisationStore:
                                  Label(N_("decir quién califica")))
 
     # -- writing: scores -----------------------------------------------------------------
-    def check_row(self, session_id: str, number: int, text: str) -> tuple[int | None, ...]:
-        """The scores of one typed row, or InvalidInput saying in Spanish why not."""
-        rule = self.rule(session_id)
+    def check_row(self, session_id: str, number: int, text: str, *,
+                  rule: CriteriaRule | None = None,
+                  numbers: Collection[int] | None = None) -> tuple[int | None, ...]:
+        """The scores of one typed row, or InvalidInput saying in Spanish why not
+        (``rule`` and ``numbers``, the proposals on the table, when already read)."""
+        rule = rule or self.rule(session_id)
         n = len(rule.criteria)
-        self.item(session_id, number)
+        self._check_number(session_id, number, numbers)
         text = split_row(text, n)
         if not text:
             raise InvalidInput(_("La fila está vacía: escriba una cifra por criterio ({count}), "
@@ -406,6 +423,13 @@ class PrioritisationStore:
         if card.voids:
             raise InvalidInput(" ".join(str(v.reason) for v in card.voids))
         return card.scores[0][1]
+
+    def _check_number(self, session_id: str, number: int,
+                      numbers: Collection[int] | None = None) -> None:
+        if numbers is None:
+            self.item(session_id, number)
+        elif number not in numbers:
+            raise NotFound(_("La propuesta {number} no está en la mesa.").format(number=number))
 
     def _check_sheet(self, session_id: str, sheet: int) -> int:
         setup = self.setup(session_id)
@@ -467,6 +491,7 @@ class PrioritisationStore:
         """
         rule = self.rule(session_id)
         n = len(rule.criteria)
+        numbers = {i.number for i in self.items(session_id)}
         per_sheet: dict[int, dict[int, str]] = {}
         for line, row in enumerate(rows, start=1):
             cells = [str(c if c is not None else "").strip() for c in row]
@@ -482,7 +507,7 @@ class PrioritisationStore:
             text = " ".join(c or "-" for c in cells[2:2 + n])
             try:
                 self._check_sheet(session_id, sheet)
-                self.check_row(session_id, number, text)
+                self.check_row(session_id, number, text, rule=rule, numbers=numbers)
             except (InvalidInput, NotFound) as err:
                 raise InvalidInput(_("Fila {line}: {reason}").format(
                     line=line, reason=str(err))) from None
@@ -491,25 +516,120 @@ class PrioritisationStore:
                                      "{number}.").format(line=line, sheet=sheet,
                                                          number=number))
             per_sheet[sheet][number] = text
+        return self._write_import(session_id, per_sheet, {}, source)
+
+    def criterion_index(self, session_id: str, text: Any) -> int:
+        """A criterion named by its number (1 = first), its name or its key (the name
+        without accents, lower case, words joined by "_"); else NotFound in Spanish."""
+        criteria = self.setup(session_id).criteria
+        text = _clean(text)
+        if text.isdigit() and 1 <= int(text) <= len(criteria):
+            return int(text) - 1
+        for index, c in enumerate(criteria):
+            if text.casefold() in (c.name.casefold(), criterion_key(c.name),
+                                   c.label().casefold()) or criterion_key(text) == \
+                    criterion_key(c.name):
+                return index
+        raise NotFound(_("No existe el criterio «{criterion}»: use su número (1 a {count}) o "
+                         "su nombre.").format(criterion=text, count=len(criteria)))
+
+    def import_long(self, session_id: str, rows: Iterable[tuple[int, Sequence[Any]]], *,
+                    source: str = "import") -> Changes:
+        """Scores one per line: (line number, (evaluator, proposal, criterion, score)).
+
+        The evaluator is a sheet's number (up to three digits) or the serial (or QR text) of
+        a printed score sheet, read through the ballot register: a sheet issued for this
+        session and not entered yet gets the next free sheet number. The criterion is its
+        number or its name; an empty score is a missing one. All or nothing: the first
+        bad line refuses the whole file, named in Spanish.
+        """
+        from cocrea_desktop.methods.prioritisation.paper import read_sheet_code
+
+        rule = self.rule(session_id)
+        n = len(rule.criteria)
+        low, high = rule.scale_min, rule.scale_max
+        rows = list(rows)
+        numbers = {i.number for i in self.items(session_id)}
+        # Sheets named by their number are never given to a serial, wherever they come.
+        used = set(self.sheets(session_id)) | {
+            int(c) for _line, row in rows for c in row[:1]
+            if str(c or "").strip().isdigit() and len(str(c).strip()) <= 3}
+        by_serial: dict[str, int] = {}
+        serials: dict[int, str] = {}
+        cells: dict[int, dict[int, list[str]]] = {}
+        seen: set[tuple[int, int, int]] = set()
+        for line, row in rows:
+            row = [str(c if c is not None else "").strip() for c in row] + ["", "", "", ""]
+            evaluator, number_text, criterion_text, score = row[:4]
+            if not any((evaluator, number_text, criterion_text, score)):
+                continue
+            try:
+                if not evaluator:
+                    raise InvalidInput(_("falta quién califica (el número de hoja o su "
+                                         "folio)."))
+                if evaluator.isdigit() and len(evaluator) <= 3:
+                    sheet = self._check_sheet(session_id, int(evaluator))
+                else:
+                    serial = read_sheet_code(self.repo, session_id, evaluator)
+                    if serial not in by_serial:
+                        free = 1
+                        while free in used or free in serials:
+                            free += 1
+                        by_serial[serial] = self._check_sheet(session_id, free)
+                        serials[by_serial[serial]] = serial
+                    sheet = by_serial[serial]
+                try:
+                    number = int(number_text)
+                except ValueError:
+                    raise InvalidInput(_("la propuesta debe ser su número en la mesa, no "
+                                         "«{text}».").format(text=number_text)) from None
+                self._check_number(session_id, number, numbers)
+                criterion = self.criterion_index(session_id, criterion_text)
+                if score and not (score.isascii() and score.isdigit()
+                                  and low <= int(score) <= high):
+                    raise InvalidInput(_("la calificación va de {low} a {high}, no «{score}»."
+                                         ).format(low=low, high=high, score=score))
+                if (sheet, number, criterion) in seen:
+                    raise InvalidInput(_("la hoja {sheet} ya califica la propuesta {number} en "
+                                         "«{criterion}».").format(
+                        sheet=sheet, number=number,
+                        criterion=self.setup(session_id).criteria[criterion].label()))
+            except (InvalidInput, NotFound, RuleViolation) as err:
+                raise InvalidInput(_("Fila {line}: {reason}").format(
+                    line=line, reason=str(err))) from None
+            seen.add((sheet, number, criterion))
+            cells.setdefault(sheet, {}).setdefault(number, [""] * n)[criterion] = score
+        per_sheet = {sheet: {number: " ".join(c or "-" for c in row)
+                             for number, row in found.items()}
+                     for sheet, found in cells.items()}
+        return self._write_import(session_id, per_sheet, serials, source)
+
+    def _write_import(self, session_id: str, per_sheet: dict[int, dict[int, str]],
+                      serials: Mapping[int, str], source: str) -> Changes:
         if not per_sheet:
             raise InvalidInput(_("El archivo no tiene calificaciones."))
         self._check_no_counts(session_id)
         self.repo.check_not_concluded(session_id)
         session = self.repo.session(session_id)
+        rule = self.rule(session_id)
+        numbers = {i.number for i in self.items(session_id)}
         with self.pf.write("prioritisation.import", Label(
                 N_("importar {count} hojas de calificación"), count=len(per_sheet))) as unit:
             if not session.voting_started_at:
                 unit.update("session", session.id, {"voting_started_at": unit.at}, stamp=True)
             for sheet, found in sorted(per_sheet.items()):
                 for option, text in sorted(found.items()):
-                    scores = self.check_row(session_id, option, text)
+                    scores = self.check_row(session_id, option, text, rule=rule,
+                                            numbers=numbers)
                     row_id = f"{session_id}:{sheet}:{option}"
                     values = {"scores": json.dumps(list(scores)), "entry": text,
                               "source": source}
+                    if sheet in serials:
+                        values["serial"] = serials[sheet]
                     if self.pf.row("prioritisation_score", row_id) is None:
                         unit.insert("prioritisation_score", {
                             "id": row_id, "session_id": session_id, "sheet": sheet,
-                            "option": option, **values, "serial": "",
+                            "option": option, "serial": "", **values,
                             "created_at": unit.at, "updated_at": unit.at,
                             "device_id": self.pf.device.id})
                     else:
@@ -620,6 +740,34 @@ STORE = PrioritisationStore
 def options(repo: Repo, session_id: str, vote_on: str) -> list[tuple[int, str]]:
     """What is scored (``vote_on="proposals"``): the proposals on the table, by number."""
     return [(i.number, i.title) for i in repo.prioritisation.items(session_id)]
+
+
+def PROPOSAL_TRACE(repo: Repo, proposal) -> list:  # noqa: N802 - the hook's name
+    """What a prioritisation said of a proposal, for a commitment's origin trace: its place
+    and score, and whether the STL agreed it goes on to the PAL (kind "selected")."""
+    from cocrea_desktop.core.voting import wording
+    from cocrea_desktop.store.commitments import TraceLink
+
+    links = []
+    store = repo.prioritisation
+    for row in repo.pf.query("SELECT session_id, number FROM prioritisation_item WHERE "
+                             "proposal_id = ? AND status = 'active'", [proposal.id]):
+        sid, number = row["session_id"], row["number"]
+        try:
+            tally = store.tally(sid)
+        except CocreaError:
+            continue
+        found = next((r for r in tally.rows if r.option == number), None)
+        if found is None or found.score is None:
+            continue
+        agreement = store.agreement(sid)
+        chosen = agreement is not None and number in agreement.selected
+        text = _("Priorización: lugar {rank}, puntaje {score}").format(
+            rank=found.rank or "—", score=wording.decimal(float(found.score)))
+        if chosen:
+            text += " · " + _("el STL acordó que pasa al PAL")
+        links.append(TraceLink("selected" if chosen else "score", sid, text, sid))
+    return links
 
 
 def PROPOSAL_GUARD(repo: Repo, proposal) -> None:  # noqa: N802 - the hook's name

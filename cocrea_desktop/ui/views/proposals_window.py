@@ -169,6 +169,20 @@ class ProposalsWindow(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.row_at(r) for r in rows if self.model.row_at(r) is not None]
 
+    def select_proposal(self, proposal_id: str) -> bool:
+        """Show and choose one proposal (a link from a commitment's origin trace)."""
+        if not any(p.id == proposal_id for p in self.repo.proposals.list()):
+            self.show_all.setChecked(True)
+        self.theme.setCurrentIndex(0)
+        self.table_filter.setCurrentIndex(0)
+        for row in range(self.model.rowCount()):
+            p = self.model.row_at(row)
+            if p is not None and p.id == proposal_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
     def update_actions(self) -> None:
         writable = self.repo is not None and not self.repo.read_only
         chosen = self.chosen()

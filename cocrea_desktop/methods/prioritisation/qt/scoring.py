@@ -381,7 +381,7 @@ class ScoringPanel(PrioPanel):
 
     def import_sheets(self) -> None:
         from cocrea_desktop.methods.prioritisation.qt.common import PrioFiles
-        from cocrea_desktop.methods.prioritisation.spreadsheet import read_rows
+        from cocrea_desktop.methods.prioritisation.spreadsheet import read_scores
         from cocrea_desktop.ui.places import start_folder
 
         if self.repo is None:
@@ -391,11 +391,12 @@ class ScoringPanel(PrioPanel):
         if not chosen:
             return
         try:
-            rows = read_rows(chosen)
+            long, rows = read_scores(chosen)
         except CocreaError as err:
             ops.show_error(self, err)
             return
-        if self.act(lambda: self.store.import_rows(self.session_id, rows),
+        store_import = self.store.import_long if long else self.store.import_rows
+        if self.act(lambda: store_import(self.session_id, rows),
                     _("Filas importadas: {count}.").format(count=len(rows))):
             self.refresh()
 

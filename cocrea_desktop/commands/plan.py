@@ -1,0 +1,411 @@
+"""`cocrea stl ...` and `cocrea commitments ...`: the Local Action Plan at the office.
+
+The STL's members and decisions (by consensus, each member's position with its
+reason, or by vote), the list of agencies, and the commitments with their
+milestones, SMART check, origin trace and versions. The same store calls (and so
+the same checks) as the Plan de Acción window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from cocrea_desktop.cli import PAPER, cli, echo_json, fail_cleanly, open_repo, written
+from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.i18n import _
+
+FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+@cli.group()
+def stl() -> None:
+    """The STL (Secretariado Técnico Local): members, agencies, decisions, minutes."""
+
+
+def _member_options(func):
+    for name, text in (("--organisation", "Organisation."), ("--role", "Role in the STL."),
+                       ("--phone", "Phone (personal data)."),
+                       ("--email", "E-mail (personal data)."),
+                       ("--start", "Start date, YYYY-MM-DD."), ("--end", "End date, YYYY-MM-DD.")):
+        func = click.option(name, default=None, help=text)(func)
+    return func
+
+
+def _member_values(**opts: Any) -> dict[str, Any]:
+    names = {"organisation": "organisation", "role": "role", "phone": "phone",
+             "email": "email", "start": "start_date", "end": "end_date"}
+    return {names[k]: v for k, v in opts.items() if k in names and v is not None}
+
+
+def _member_json(m) -> dict[str, Any]:
+    data = asdict(m)
+    data["sector_text"] = m.sector_text
+    return data
+
+
+@stl.command("add")
+@FILE
+@click.argument("name")
+@click.option("--sector", required=True,
+              type=click.Choice(["government", "civil_society", "guarantor"]))
+@click.option("--facilitator", is_flag=True, help="The facilitator: a voice, no vote.")
+@_member_options
+@JSON
+@fail_cleanly
+def stl_add(file: str, name: str, sector: str, facilitator: bool, as_json: bool,
+            **opts: Any) -> None:
+    """Add a member of the STL."""
+    with open_repo(file) as repo:
+        member, _c = repo.stl.add_member(name, sector, facilitator=facilitator,
+                                         **_member_values(**opts))
+        if as_json:
+            echo_json(_member_json(member))
+        else:
+            click.echo(_("Integrante agregado: {name} ({sector}).").format(
+                name=member.name, sector=member.sector_text))
+
+
+@stl.command("edit")
+@FILE
+@click.argument("member")
+@click.option("--name", default=None)
+@_member_options
+@fail_cleanly
+def stl_edit(file: str, member: str, name: str | None, **opts: Any) -> None:
+    """Change a member (MEMBER: its number in the list, its name or id); --end when it
+    leaves the STL."""
+    values = _member_values(**opts)
+    if name is not None:
+        values["name"] = name
+    with open_repo(file) as repo:
+        found = repo.stl.find_member(member)
+        repo.stl.edit_member(found.id, **values)
+        click.echo(_("Integrante actualizado: {name}.").format(name=found.name))
+
+
+@stl.command("list")
+@FILE
+@click.option("--on", default=None, help="Only the members on this date (YYYY-MM-DD).")
+@JSON
+@fail_cleanly
+def stl_list(file: str, on: str | None, as_json: bool) -> None:
+    """The STL's members, with their sector, organisation and dates."""
+    with open_repo(file, read_only=True) as repo:
+        members = repo.stl.members(on=on)
+        if as_json:
+            echo_json([_member_json(m) for m in members])
+            return
+        for i, m in enumerate(members, 1):
+            voice = " · " + _("voz sin voto") if m.facilitator else ""
+            dates = f"{m.start_date or '…'} – {m.end_date or '…'}"
+            click.echo(f"{i:>3}. {m.name} · {m.sector_text} · {m.organisation} · {m.role}"
+                       f"{voice} · {dates}")
+
+
+@stl.command("agency")
+@FILE
+@click.argument("name", required=False)
+@JSON
+@fail_cleanly
+def stl_agency(file: str, name: str | None, as_json: bool) -> None:
+    """Without NAME, list the agencies that may lead a commitment; with NAME, add one."""
+    with open_repo(file, read_only=name is None) as repo:
+        if name is not None:
+            repo.commitments.add_agency(name)
+        agencies = repo.commitments.agencies()
+        if as_json:
+            echo_json(agencies)
+        else:
+            for a in agencies:
+                click.echo(a)
+
+
+def _decision_json(repo, d) -> dict[str, Any]:
+    names = {m.id: m.name for m in repo.stl.members()}
+    return {"id": d.id, "label": d.label, "date": d.date, "agenda_item": d.agenda_item,
+            "proposal": d.proposal, "kind": d.kind, "kind_text": d.kind_text,
+            "subject_id": d.subject_id, "mode": d.mode, "outcome": d.outcome,
+            "outcome_text": d.outcome_text, "tally": d.tally_text(),
+            "present": [names.get(i, i) for i in d.present],
+            "positions": [{"member": names.get(p.member_id, p.member_id),
+                           "position": p.position, "reason": p.reason} for p in d.positions],
+            "votes": dict(d.votes), "notes": d.notes}
+
+
+@stl.command("decide")
+@FILE
+@click.option("--date", required=True, help="YYYY-MM-DD.")
+@click.option("--item", "agenda_item", required=True, help="The agenda item.")
+@click.option("--proposal", default="", help="What was proposed.")
+@click.option("--kind", default="other",
+              type=click.Choice(["participation_strategy", "commitment_count", "selection",
+                                 "consultation_ready", "draft_approved", "other"]))
+@click.option("--commitment", "subject", default="", help="The commitment it is about.")
+@click.option("--present", required=True, help="Members present: numbers or names, "
+                                               "separated by commas.")
+@click.option("--position", "positions", multiple=True,
+              help="MEMBER=agree|abstain|block[:reason], once per member (consensus).")
+@click.option("--vote", "by_vote", is_flag=True, help="Decided by vote, not consensus.")
+@click.option("--for", "votes_for", type=int, default=0)
+@click.option("--against", "votes_against", type=int, default=0)
+@click.option("--abstain", "votes_abstain", type=int, default=0)
+@click.option("--notes", default="")
+@JSON
+@fail_cleanly
+def stl_decide(file: str, date: str, agenda_item: str, proposal: str, kind: str, subject: str,
+               present: str, positions: tuple[str, ...], by_vote: bool, votes_for: int,
+               votes_against: int, votes_abstain: int, notes: str, as_json: bool) -> None:
+    """Record a decision of the STL."""
+    parsed: dict[str, tuple[str, str]] = {}
+    for text in positions:
+        who, sep, rest = text.partition("=")
+        if not sep:
+            raise InvalidInput(_("Escriba cada postura como INTEGRANTE=de-acuerdo, por ejemplo "
+                                 "«2=block:falta presupuesto»."))
+        position, _sep, reason = rest.partition(":")
+        parsed[who.strip()] = (position.strip(), reason.strip())
+    with open_repo(file) as repo:
+        if subject:
+            subject = repo.commitments.get(subject).id
+        decision, _c = repo.stl.decide(
+            date=date, agenda_item=agenda_item, proposal=proposal, kind=kind,
+            subject_id=subject, mode="vote" if by_vote else "consensus",
+            present=[p for p in present.split(",") if p.strip()], positions=parsed,
+            votes={"for": votes_for, "against": votes_against, "abstain": votes_abstain},
+            notes=notes)
+        if as_json:
+            echo_json(_decision_json(repo, decision))
+        else:
+            click.echo(_("Acuerdo {label}: {outcome} ({tally}).").format(
+                label=decision.label, outcome=decision.outcome_text,
+                tally=decision.tally_text()))
+
+
+@stl.command("decisions")
+@FILE
+@JSON
+@fail_cleanly
+def stl_decisions(file: str, as_json: bool) -> None:
+    """The STL's decisions, in date order."""
+    with open_repo(file, read_only=True) as repo:
+        found = [_decision_json(repo, d) for d in repo.stl.decisions()]
+        if as_json:
+            echo_json(found)
+            return
+        for d in found:
+            click.echo(f"{d['label']:>4}. {d['date']} · {d['agenda_item']} · "
+                       f"{d['outcome_text']} ({d['tally']})")
+
+
+@stl.command("minutes")
+@FILE
+@click.argument("decision")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("--paper", type=PAPER, default="letter")
+@fail_cleanly
+def stl_minutes(file: str, decision: str, output: str, paper: str) -> None:
+    """The minutes of a decision, to sign (PDF)."""
+    from cocrea_desktop.export.evidence import process_digest
+    from cocrea_desktop.export.pal import write_minutes
+
+    with open_repo(file, read_only=True) as repo:
+        path = write_minutes(repo, repo.stl.decision(decision).id, output, paper=paper)
+        written(path, process_digest(repo))
+
+
+# -- commitments -------------------------------------------------------------------
+@cli.group()
+def commitments() -> None:
+    """Commitments of the Local Action Plan: add, list, show, edit, SMART check."""
+
+
+_TEXT_OPTIONS = (("--start", "start_date"), ("--end", "end_date"), ("--agency", "lead_agency"),
+                 ("--responsible", "responsible"), ("--other-actors", "other_actors"),
+                 ("--problem", "problem"), ("--baseline", "baseline"),
+                 ("--description", "description"), ("--objective", "objective"),
+                 ("--how", "how_it_helps"), ("--axis", "axis"), ("--budget", "budget"),
+                 ("--plans", "plan_links"), ("--public-input", "public_input"),
+                 ("--reason", "office_reason"))
+
+
+def _commitment_options(func):
+    for name, key in _TEXT_OPTIONS:
+        func = click.option(name, key, default=None)(func)
+    func = click.option("--proposal", "proposals", multiple=True,
+                        help="A proposal behind it (its label, e.g. A-1); repeat.")(func)
+    func = click.option("--pillar", "pillars", multiple=True,
+                        help="transparency, participation, accountability, integrity, "
+                             "capacities; repeat.")(func)
+    func = click.option("--milestone", "milestones", multiple=True,
+                        help="DESCRIPTION|OUTPUT|RESPONSIBLE|YYYY-MM-DD; repeat.")(func)
+    return func
+
+
+def _commitment_values(opts: dict[str, Any]) -> dict[str, Any]:
+    values = {key: opts[key] for _n, key in _TEXT_OPTIONS if opts.get(key) is not None}
+    if opts.get("proposals"):
+        values["proposals"] = list(opts["proposals"])
+    if opts.get("pillars"):
+        values["pillars"] = list(opts["pillars"])
+    if opts.get("milestones"):
+        stones = []
+        for text in opts["milestones"]:
+            parts = [p.strip() for p in text.split("|")] + ["", "", ""]
+            stones.append({"description": parts[0], "output": parts[1],
+                           "responsible": parts[2], "due_date": parts[3]})
+        values["milestones"] = stones
+    return values
+
+
+def commitment_json(repo, c) -> dict[str, Any]:
+    from cocrea_desktop.store.commitments import findings
+
+    data = asdict(c)
+    data["stage_text"] = c.stage_text
+    data["pillars_text"] = c.pillars_text
+    labels = {p.id: p.label for p in repo.proposals.list(include_inactive=True)}
+    data["proposal_labels"] = [labels.get(p, p) for p in c.proposals]
+    data["findings"] = findings(c)
+    data["trace"] = [asdict(link) for link in repo.commitments.trace(c.id)]
+    return data
+
+
+@commitments.command("add")
+@FILE
+@click.argument("name")
+@_commitment_options
+@JSON
+@fail_cleanly
+def commitments_add(file: str, name: str, as_json: bool, **opts: Any) -> None:
+    """Draft a commitment from proposals (--proposal) or at the office (--reason)."""
+    with open_repo(file) as repo:
+        c, _c = repo.commitments.add(name, **_commitment_values(opts))
+        if as_json:
+            echo_json(commitment_json(repo, c))
+        else:
+            click.echo(_("Compromiso {label} redactado: {name}.").format(label=c.label,
+                                                                        name=c.name))
+
+
+@commitments.command("edit")
+@FILE
+@click.argument("commitment")
+@click.option("--name", default=None)
+@_commitment_options
+@JSON
+@fail_cleanly
+def commitments_edit(file: str, commitment: str, name: str | None, as_json: bool,
+                     **opts: Any) -> None:
+    """Change a commitment's fields; --milestone replaces all its milestones."""
+    values = _commitment_values(opts)
+    if name is not None:
+        values["name"] = name
+    with open_repo(file) as repo:
+        c = repo.commitments.get(commitment)
+        repo.commitments.edit(c.id, **values)
+        if as_json:
+            echo_json(commitment_json(repo, repo.commitments.get(c.id)))
+        else:
+            click.echo(_("Compromiso {label} actualizado.").format(label=c.label))
+
+
+@commitments.command("list")
+@FILE
+@JSON
+@fail_cleanly
+def commitments_list(file: str, as_json: bool) -> None:
+    """The commitments, with their stage and what the SMART check sees."""
+    from cocrea_desktop.store.commitments import findings
+
+    with open_repo(file, read_only=True) as repo:
+        found = repo.commitments.list()
+        if as_json:
+            echo_json([commitment_json(repo, c) for c in found])
+            return
+        for c in found:
+            seen = findings(c)
+            note = "  " + _("{n} observaciones").format(n=len(seen)) if seen else ""
+            click.echo(f"{c.label:>4}. {c.name} [{c.stage_text}]{note}")
+
+
+@commitments.command("show")
+@FILE
+@click.argument("commitment")
+@JSON
+@fail_cleanly
+def commitments_show(file: str, commitment: str, as_json: bool) -> None:
+    """One commitment with its template, milestones, origin trace and versions compared."""
+    from cocrea_desktop.store.commitments import SMART, TEXT_FIELDS, field_title, findings, word
+
+    with open_repo(file, read_only=True) as repo:
+        c = repo.commitments.get(commitment)
+        if as_json:
+            data = commitment_json(repo, c)
+            data["compare"] = [{"field": k, "texts": v}
+                               for k, v in repo.commitments.compare(c.id)]
+            echo_json(data)
+            return
+        click.echo(f"{c.label}. {c.name} [{c.stage_text}]")
+        for key in TEXT_FIELDS[1:]:
+            value = getattr(c, key)
+            if value:
+                click.echo(f"  {field_title(key)}: {value}")
+        if c.pillars:
+            click.echo(f"  {field_title('pillars')}: {c.pillars_text}")
+        click.echo("  " + field_title("milestones") + ":")
+        for i, m in enumerate(c.milestones, 1):
+            click.echo(f"    {i}. {m.description} → {m.output or '—'} · "
+                       f"{m.responsible or '—'} · {m.due_date or '—'}")
+        click.echo("  SMART:")
+        for key in SMART:
+            mark = c.smart.get(key, {})
+            click.echo(f"    [{'x' if mark.get('ok') else ' '}] {word(SMART, key)}"
+                       f"{': ' + mark['note'] if mark.get('note') else ''}")
+        for text in findings(c):
+            click.echo("  ! " + text)
+        click.echo("  " + _("Origen:"))
+        for link in repo.commitments.trace(c.id):
+            click.echo("    - " + link.text)
+
+
+@commitments.command("smart")
+@FILE
+@click.argument("commitment")
+@click.argument("criterion", type=click.Choice(["specific", "measurable", "achievable",
+                                                "relevant", "time_bound"]))
+@click.option("--ok/--no", "ok", default=True, help="Whether it meets the criterion.")
+@click.option("--note", default="")
+@JSON
+@fail_cleanly
+def commitments_smart(file: str, commitment: str, criterion: str, ok: bool, note: str,
+                      as_json: bool) -> None:
+    """Tick (or untick with --no) one SMART criterion, with a note."""
+    with open_repo(file) as repo:
+        c = repo.commitments.get(commitment)
+        repo.commitments.set_smart(c.id, criterion, ok, note)
+        if as_json:
+            from cocrea_desktop.store.commitments import findings
+
+            c = repo.commitments.get(c.id)
+            echo_json({"smart": dict(c.smart), "findings": findings(c)})
+        else:
+            click.echo(_("Compromiso {label}: SMART actualizado.").format(label=c.label))
+
+
+@commitments.command("advance")
+@FILE
+@click.argument("commitment")
+@click.argument("stage", type=click.Choice(["approved", "final"]))
+@click.argument("decision")
+@fail_cleanly
+def commitments_advance(file: str, commitment: str, stage: str, decision: str) -> None:
+    """Mark a commitment approved or final, by an STL decision (its number)."""
+    with open_repo(file) as repo:
+        c = repo.commitments.get(commitment)
+        repo.commitments.advance(c.id, stage, repo.stl.decision(decision).id)
+        click.echo(_("Compromiso {label}: {stage}.").format(
+            label=c.label, stage=repo.commitments.get(c.id).stage_text))
