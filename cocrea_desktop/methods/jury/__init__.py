@@ -11,7 +11,7 @@ from cocrea_desktop.i18n import N_
 JURY = register(Method(
     key="jury",
     package=__name__,
-    order=40,
+    order=60,
     title=N_("Jurado ciudadano"),
     summary=N_("Un jurado de 10 a 30 personas sorteadas entre voluntarias, con cuotas, "
                "escucha testimonios, delibera y da recomendaciones por consenso."),
