@@ -9,6 +9,7 @@ import click
 from click.testing import CliRunner
 
 from cocrea_desktop.cli import cli, load_areas
+from cocrea_desktop.store.demo import DEMO_SESSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,6 +14,8 @@ rest of the program looks up by name (never by importing a method by hand):
 - ``room``       what the room view shows in its own phase kinds, without Qt
 - ``cli``        its ``cocrea`` sub-commands
 - ``demo``       ``seed(repo, session_id)``: its session of the demo process
+- ``opendata``   its own open-data tables (``TABLES``, ``rows(repo, session_id)``), counts
+                 only, written beside the core's
 - ``qt``         its panels, registered per phase kind (the only module with Qt)
 
 ``docs/architecture.md`` ("How to add a method") walks through them.

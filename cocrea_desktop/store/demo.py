@@ -49,6 +49,9 @@ DEMO_SESSIONS = [
     ("assembly", "Asamblea de la agencia de San Miguel: agua, camino y desayunador escolar",
      "Asamblea · Agencia San Miguel", "2027-03-06", "Cancha de la agencia San Miguel",
      "Rosa Martínez", "in_progress", 59),
+    ("jury", "¿Cómo asegurar el agua potable de todas las comunidades en las secas?",
+     "Agua potable", "2027-03-13", "Salón ejidal de Santa Cruz", "Equipo STL",
+     "in_progress", 12),
 ]
 
 

@@ -58,9 +58,10 @@ def method_modules(name: str) -> list[tuple[Method, Any]]:
 
 
 def all_methods() -> list[Method]:
-    """Every registered method, in the order lists show them."""
+    """Every registered method, in the order lists show them (a tie by key, so that the
+    order never depends on which method was imported first: migrations apply in it)."""
     _load()
-    return sorted(_REGISTRY.values(), key=lambda m: m.order)
+    return sorted(_REGISTRY.values(), key=lambda m: (m.order, m.key))
 
 
 def method_keys() -> list[str]:
