@@ -40,7 +40,15 @@ from cocrea_desktop.ui.models.results import ResultsModel
 from cocrea_desktop.ui.panel_registry import register_panel
 from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
-from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panel import (
+    CaptureLine,
+    NotesBox,
+    Panel,
+    banner,
+    big,
+    status_line,
+    table_view,
+)
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
 from cocrea_desktop.ui.widgets.fit import readable_column, size_columns
@@ -173,7 +181,7 @@ class VotePanel(Panel):
         bl.setContentsMargins(0, 0, 0, 0)
         entry_row = QHBoxLayout()
         self.entry_label = QLabel(objectName="ballot_label")
-        self.entry = QLineEdit(objectName="ballot_entry")
+        self.entry = CaptureLine(objectName="ballot_entry")  # Ctrl+Z reaches the window
         font = self.entry.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.entry.setFont(font)
@@ -190,7 +198,7 @@ class VotePanel(Panel):
         bl.addLayout(entry_row)
         self.preview = QLabel(objectName="ballot_preview")
         self.preview.setWordWrap(True)
-        self.feedback = QLabel(objectName="ballot_feedback")
+        self.feedback = status_line(QLabel(objectName="ballot_feedback"))
         self.feedback.setWordWrap(True)
         self.feedback.setStyleSheet("QLabel { border-left: 4px solid palette(text); "
                                     "padding-left: 6px; }")
