@@ -291,7 +291,7 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
         action = row["action"]
         after = json.loads(row["after"]) if row["after"] else None
         before = json.loads(row["before"]) if row["before"] else None
-        when = local_time(row["at"])
+        when = row["at"]
         if row["object_type"] == "session":
             if action.startswith(("phase.", "undo:phase.", "redo:phase.")) and after and \
                     before and after.get("phase") != before.get("phase"):
@@ -314,21 +314,32 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
     first = repo.pf.query("SELECT MIN(created_at) AS a, MAX(created_at) AS b, COUNT(*) AS n "
                           "FROM idea WHERE session_id = ?", [s.id])[0]
     if first["n"]:
-        events.append((local_time(first["a"]), _("se capturó la primera idea")))
-        events.append((local_time(first["b"]), _("se capturó la última idea ({n} en total)")
+        events.append((first["a"], _("se capturó la primera idea")))
+        events.append((first["b"], _("se capturó la última idea ({n} en total)")
                        .format(n=first["n"])))
     for round_ in method.vote_rounds():
         stats = repo.pf.query("SELECT MIN(created_at) AS a, MAX(created_at) AS b, COUNT(*) AS n "
                               "FROM ballot WHERE session_id = ? AND round = ?",
                               [s.id, round_])[0]
         if stats["n"]:
-            events.append((local_time(stats["a"]), _("{round}: primera boleta capturada")
+            events.append((stats["a"], _("{round}: primera boleta capturada")
                            .format(round=round_label(round_))))
-            events.append((local_time(stats["b"]), _("{round}: última boleta capturada "
+            events.append((stats["b"], _("{round}: última boleta capturada "
                                                      "({n} en total)")
                            .format(round=round_label(round_), n=stats["n"])))
-    events.sort(key=lambda e: e[0])  # local ISO times sort in order; shown as people write them
-    return [(dates.format_datetime(when, "numeric"), text) for when, text in events]
+    # In the order they happened, to the millisecond (sorting by the minute shown put a
+    # phase begun after the first idea before it); equal instants keep the order above.
+    events.sort(key=lambda e: _instant(e[0]))
+    return [(dates.format_datetime(local_time(when), "numeric"), text) for when, text in events]
+
+
+def _instant(iso: str) -> dt.datetime:
+    """A stored UTC instant, to sort by (an unreadable one sorts first)."""
+    try:
+        moment = dt.datetime.fromisoformat((iso or "").replace("Z", "+00:00"))
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 # -- the process ------------------------------------------------------------------------

@@ -222,9 +222,10 @@ def write_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:
 
 
 def signature_lines(labels: Sequence[str], width: float) -> Any:
-    """Lines to sign on, side by side, each with its caption below."""
+    """Lines to sign on, side by side, each with its caption below, never split across
+    pages (a line to sign on at the foot of one page and its names on the next)."""
     from reportlab.lib import colors
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
     st = styles()
     n = max(1, len(labels))
@@ -234,4 +235,4 @@ def signature_lines(labels: Sequence[str], width: float) -> Any:
         *[("LINEABOVE", (i, 1), (i, 1), 0.6, colors.black) for i in range(n)],
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
     ]))
-    return t
+    return KeepTogether([t])
