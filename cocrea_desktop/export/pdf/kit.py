@@ -194,7 +194,11 @@ def build(story: list[Any], footer: Footer, *, paper: str = "letter",
         canvas.setLineWidth(0.4)
         y = 9 * MM
         canvas.line(doc.leftMargin, y + 9, size[0] - doc.rightMargin, y + 9)
-        canvas.drawString(doc.leftMargin, y, _("Proceso {id} · Datos {digest}").format(
+        # The data's short fingerprint on every page, in words people read; a report
+        # that lists its long codes at its end leaves the process's id out (empty).
+        canvas.drawString(doc.leftMargin, y, (
+            _("Proceso {id} · Huella de los datos {digest}") if footer.process_id
+            else _("Huella de los datos {digest}")).format(
             id=footer.process_id, digest=footer.digest))
         canvas.drawRightString(size[0] - doc.rightMargin, y, _("{title} · Página {page}").format(
             title=footer.title, page=doc.page))
