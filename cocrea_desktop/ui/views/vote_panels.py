@@ -516,6 +516,12 @@ class VotePanel(Panel):
             self.refresh()
 
 
+#: The least width the results' idea column keeps beside the figures (readable_column's),
+#: and the least the bar chart is shown at (narrower, its labels ran to many lines).
+READABLE_TEXT = 260
+CHART_MIN = 320
+
+
 class ResultsView(QWidget):
     """A round's tally: the table, the bar chart, the rule and the tie-breaks in words."""
 
@@ -584,12 +590,49 @@ class ResultsView(QWidget):
         splitter.addWidget(self.chart)
         self.chart.setVisible(chart)
         splitter.setSizes([700, 560])
+        self.splitter = splitter
+        self.split_by_hand = False  # once the facilitator drags the handle, theirs stands
+        splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
         self.explain = QLabel(objectName="results_explain")
         self.explain.setWordWrap(True)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.explain)
         self._promote_texts()
+
+    def _split_moved(self, *_args) -> None:
+        if not self._fitting:
+            self.split_by_hand = True
+
+    _fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_split()
+
+    def fit_split(self) -> None:
+        """The table gets the width its columns need (every points column and a readable
+        idea), the chart the rest: at 1366 the points columns scrolled sideways. When the
+        chart would be too narrow to read (1024), it gives way to the table (drag the
+        handle to bring it back); the table has the same figures."""
+        if self.split_by_hand or not self.chart.isVisibleTo(self) or self.model.columnCount() == 0:
+            return
+        header = self.table.horizontalHeader()
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= 0:
+            return
+        need = sum(header.sectionSize(c) for c in range(header.count())
+                   if c != 2 and not header.isSectionHidden(c))
+        need += READABLE_TEXT + self.table.verticalScrollBar().sizeHint().width() + \
+            2 * self.table.frameWidth() + 2
+        table = max(need, int(total * 0.55))
+        if total - table < CHART_MIN:
+            table = total - CHART_MIN if total - need >= CHART_MIN else total
+        self._fitting = True
+        try:
+            self.splitter.setSizes([table, total - table])
+        finally:
+            self._fitting = False
 
     def _promote_texts(self) -> None:
         self.promote_button.setText(_("Promover a propuesta…"))
@@ -708,6 +751,7 @@ class ResultsView(QWidget):
         if self.model.set_result(result, texts):  # new columns or options: size them once
             size_columns(self.table, skip=(2,))
             readable_column(self.table, 2)
+            self.fit_split()
         near = result.near_options()
         noun = repo.votes.noun(sid)
         bars = [Bar(_("{rank}.º · {option}: {text}").format(
