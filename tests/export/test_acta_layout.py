@@ -58,3 +58,27 @@ def test_the_acta_timeline_is_in_the_order_things_happened(repo, fake_clock):
         "se capturó la última idea (2 en total)",
         "comenzó la fase «Aclaración»",
     ]
+
+
+def test_reports_say_near_ties_plainly_and_sign_as_a_person(tmp_path):
+    """"No hay casi empates" read as "there are hardly any ties"; the relatoría was signed
+    by "Relatoría" (the document), not by a person's role."""
+    from cocrea_desktop import i18n
+    from cocrea_desktop.export.pdf.session_reports import render_session_report
+    from cocrea_desktop.store.demo import create_demo
+    from cocrea_desktop.store.repo import Repo
+
+    repo = Repo.open(create_demo(tmp_path / "demo.cocrea.db"))
+    try:
+        sid = next(s for s in repo.sessions() if s.method == "nominal_group").id
+        for lang, none_near, signer in (("es", "No hay empates cercanos.", "Relator(a)"),
+                                        ("en", "There are no near ties.", "Rapporteur")):
+            i18n.set_language(lang)
+            results = " ".join(t for _n, t in _lines_per_page(
+                render_session_report(repo, sid, "results")))
+            assert none_near in results and "casi empates." not in results
+            relatoria = _lines_per_page(render_session_report(repo, sid, "relatoria"))
+            assert signer in relatoria[-1][1]
+    finally:
+        i18n.set_language("es")
+        repo.close()

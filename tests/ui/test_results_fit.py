@@ -51,6 +51,11 @@ def test_phase_tabs_and_results_fit(qtbot, tmp_path, lang, width):
         assert table.columnWidth(2) >= 200  # the idea stays readable
         if width >= 1366:
             assert view.chart.width() >= 300  # beside it, the chart keeps room to read
+        # "No hay casi empates" read as "there are hardly any ties"; "1. · idea 4" in English
+        assert view.explain.text().endswith(
+            "No hay empates cercanos." if lang == "es" else "There are no near ties.")
+        first = view.chart.bars[0].label
+        assert first.startswith("1.º lugar · idea 4: " if lang == "es" else "Place 1 · idea 4: ")
         screen.close()
     finally:
         repo.close()

@@ -754,7 +754,7 @@ class ResultsView(QWidget):
             self.fit_split()
         near = result.near_options()
         noun = repo.votes.noun(sid)
-        bars = [Bar(_("{rank}.º · {option}: {text}").format(
+        bars = [Bar(_("{rank}.º lugar · {option}: {text}").format(
                     rank=row.rank, option=option_label(noun, row.option),
                     text=texts.get(row.option, "")),
                     row.total or 0, row.total_words(), row.option in near)
@@ -771,7 +771,7 @@ class ResultsView(QWidget):
             lines.append(_("Casi empates (diferencia de 1 o de 5 % o menos):"))
             lines += ["  ≈ " + tie.text for tie in result.near_ties]
         else:
-            lines.append(_("No hay casi empates."))
+            lines.append(_("No hay empates cercanos."))
         self.explain.setText("\n".join(lines))
 
     def retranslate(self) -> None:
