@@ -82,3 +82,18 @@ def test_reports_say_near_ties_plainly_and_sign_as_a_person(tmp_path):
     finally:
         i18n.set_language("es")
         repo.close()
+
+
+def test_the_acta_timeline_keeps_the_journal_order_within_one_instant(repo, fake_clock):
+    """The demo is made in one instant: the phases, then the ideas, still in their order."""
+    sid, _ = repo.add_session(method="nominal_group", question="¿Qué pasa con el agua?",
+                              participant_count=6, table_label="Mesa 1")
+    for key in ("silent_writing", "round"):
+        repo.phases.go_to(sid, key)
+    repo.ideas.add(sid, "Fugas en la red")
+    repo.ideas.add(sid, "Agua turbia")
+    repo.phases.go_to(sid, "clarification")
+    events = [text for _when, text in evidence.timeline(repo, sid)]
+    assert events.index("se capturó la última idea (2 en total)") < \
+        events.index("comenzó la fase «Aclaración»")
+    assert events.index("comenzó la fase «Ronda»") < events.index("se capturó la primera idea")
