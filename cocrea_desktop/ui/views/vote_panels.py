@@ -750,8 +750,8 @@ class ResultsView(QWidget):
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
             size_columns(self.table, skip=(2,))
+            self.fit_split()  # the table's width first: its rows are measured once, at it
             readable_column(self.table, 2)
-            self.fit_split()
         near = result.near_options()
         noun = repo.votes.noun(sid)
         bars = [Bar(_("{rank}.º lugar · {option}: {text}").format(
