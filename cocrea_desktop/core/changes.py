@@ -203,7 +203,9 @@ class Changes:
     (as Anki's ``OpChanges``), so that a view need not search for it: ``session_id``
     the session concerned (None: the process, or several sessions), ``created`` the
     id of the record the action created (a session, an idea, a merge proposal, a
-    cluster, a ballot, a person...) and ``created_kind`` its table.
+    cluster, a ballot, a person...) and ``created_kind`` its table. ``replayed`` is
+    ``"undo"`` or ``"redo"`` when the change undid or redid ``label`` (a screen's
+    "Boleta 5 guardada" no longer holds then).
     """
 
     label: Label | str = ""
@@ -214,6 +216,7 @@ class Changes:
     session_id: str | None = None
     created: str | None = None
     created_kind: str = ""
+    replayed: str = ""
 
     def touches(self, *tables: str) -> bool:
         return self.everything or any(t in self.tables for t in tables)
@@ -239,6 +242,7 @@ class Changes:
             session_id=self.session_id if self.session_id == other.session_id else None,
             created=other.created or self.created,
             created_kind=other.created_kind if other.created else self.created_kind,
+            replayed=other.replayed or self.replayed,
         )
 
     @classmethod

@@ -54,13 +54,16 @@ class RoomItem:
 
 @dataclass(frozen=True)
 class RoomPage:
-    """One page of the room: a title, and items or sentences (never both)."""
+    """One page of the room: a title, and items or sentences; both (the sentences under
+    ``sentences_title``, below the items) when a short list and its sentences fit
+    together: the options of a vote with the rule that says how to vote."""
 
     title: str
     items: tuple[RoomItem, ...] = ()
     sentences: tuple[str, ...] = ()
     index: int = 0  # 0-based
     count: int = 1
+    sentences_title: str = ""
 
     @property
     def counter(self) -> str:
@@ -142,23 +145,32 @@ def build_pages(title: str, items: Iterable[RoomItem], *, sentences_title: str =
                 sentences: Iterable[str] = (), per_page: int = PER_PAGE,
                 fits_items: Callable[[Sequence[RoomItem]], bool] | None = None,
                 fits_sentences: Callable[[Sequence[str]], bool] | None = None,
-                sections: Iterable[tuple[str, Iterable[str]]] = ()
-                ) -> tuple[RoomPage, ...]:
+                sections: Iterable[tuple[str, Iterable[str]]] = (),
+                fits_page: Callable[[Sequence[RoomItem], str, Sequence[str]], bool] | None
+                = None) -> tuple[RoomPage, ...]:
     """The pages of a room list: the items, then the sentences on pages of their own.
 
-    ``sections`` are further sentences under titles of their own ("Cartas compromiso"
-    after the results), each on its own pages, after the first sentences.
+    When the items take one page and ``fits_page(items, sentences_title, sentences)``
+    says the first sentences fit below them, they share that page (a vote's options and
+    its rule: one page, no turning). ``sections`` are further sentences under titles of
+    their own ("Cartas compromiso" after the results), each on its own pages, after the
+    first sentences.
     """
     items = tuple(items)
     groups = [(sentences_title or title, tuple(s for s in sentences if s))]
     groups += [(t or title, tuple(s for s in more if s)) for t, more in sections]
     groups = [(t, chunk) for t, chunk in groups if chunk]
-    drafts: list[tuple[str, tuple[RoomItem, ...], tuple[str, ...]]] = []
+    drafts: list[tuple[str, tuple[RoomItem, ...], tuple[str, ...], str]] = []
     if items or not groups:
-        drafts += [(title, chunk, ()) for chunk in paginate(items, per_page=per_page,
-                                                             fits=fits_items)]
+        drafts += [(title, chunk, (), "") for chunk in paginate(items, per_page=per_page,
+                                                                 fits=fits_items)]
+    first = tuple(s for s in sentences if s)
+    if fits_page is not None and len(drafts) == 1 and drafts[0][1] and first and \
+            groups and groups[0][1] == first and fits_page(drafts[0][1], groups[0][0], first):
+        drafts[0] = (title, drafts[0][1], first, groups[0][0])
+        groups = groups[1:]
     for group_title, group in groups:
-        drafts += [(group_title, (), chunk)
+        drafts += [(group_title, (), chunk, "")
                    for chunk in paginate(group, per_page=per_page, fits=fits_sentences)]
-    return tuple(RoomPage(t, i, s, index=n, count=len(drafts))
-                 for n, (t, i, s) in enumerate(drafts))
+    return tuple(RoomPage(t, i, s, index=n, count=len(drafts), sentences_title=st)
+                 for n, (t, i, s, st) in enumerate(drafts))

@@ -274,7 +274,7 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
         except KeyError:
             return key
 
-    events: list[tuple[str, str]] = []
+    events: list[tuple[str, int, str]] = []  # (instant, journal entry, what)
     rows = repo.pf.query(
         "SELECT seq, at, action, object_type, object_id, before, after FROM journal "
         "WHERE (object_type = 'session' AND object_id = ?) "
@@ -291,15 +291,16 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
         action = row["action"]
         after = json.loads(row["after"]) if row["after"] else None
         before = json.loads(row["before"]) if row["before"] else None
-        when = local_time(row["at"])
+        when = row["at"]
         if row["object_type"] == "session":
             if action.startswith(("phase.", "undo:phase.", "redo:phase.")) and after and \
                     before and after.get("phase") != before.get("phase"):
                 word = _("se volvió a la fase «{phase}»") if "back" in action else \
                     _("comenzó la fase «{phase}»")
-                events.append((when, word.format(phase=phase_title(after.get("phase", "")))))
+                events.append((when, row["seq"],
+                               word.format(phase=phase_title(after.get("phase", "")))))
             elif action == "attendance.notice_read" and after and before:
-                events.append((when, _("se leyó en voz alta el aviso de privacidad")
+                events.append((when, row["seq"], _("se leyó en voz alta el aviso de privacidad")
                                if after.get("notice_read_aloud") else
                                _("se anotó que el aviso de privacidad no se leyó")))
         elif row["object_type"] == "timer" and action in timer_words and after:
@@ -309,26 +310,52 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
             except ValueError:
                 state = {}
             minutes = (float(state.get("duration", 0)) + float(state.get("added", 0))) / 60
-            events.append((when, timer_words[action].format(
+            events.append((when, row["seq"], timer_words[action].format(
                 phase=phase_title(phase), minutes=f"{round(minutes, 1):g}")))
-    first = repo.pf.query("SELECT MIN(created_at) AS a, MAX(created_at) AS b, COUNT(*) AS n "
-                          "FROM idea WHERE session_id = ?", [s.id])[0]
+    first = repo.pf.query("SELECT COUNT(*) AS n FROM idea WHERE session_id = ?", [s.id])[0]
     if first["n"]:
-        events.append((local_time(first["a"]), _("se capturó la primera idea")))
-        events.append((local_time(first["b"]), _("se capturó la última idea ({n} en total)")
+        ends = _creations(repo, "idea", "session_id = ?", [s.id])
+        events.append((*ends[0], _("se capturó la primera idea")))
+        events.append((*ends[1], _("se capturó la última idea ({n} en total)")
                        .format(n=first["n"])))
     for round_ in method.vote_rounds():
-        stats = repo.pf.query("SELECT MIN(created_at) AS a, MAX(created_at) AS b, COUNT(*) AS n "
-                              "FROM ballot WHERE session_id = ? AND round = ?",
-                              [s.id, round_])[0]
+        stats = repo.pf.query("SELECT COUNT(*) AS n FROM ballot WHERE session_id = ? AND "
+                              "round = ?", [s.id, round_])[0]
         if stats["n"]:
-            events.append((local_time(stats["a"]), _("{round}: primera boleta capturada")
+            ends = _creations(repo, "ballot", "session_id = ? AND round = ?", [s.id, round_])
+            events.append((*ends[0], _("{round}: primera boleta capturada")
                            .format(round=round_label(round_))))
-            events.append((local_time(stats["b"]), _("{round}: última boleta capturada "
-                                                     "({n} en total)")
+            events.append((*ends[1], _("{round}: última boleta capturada ({n} en total)")
                            .format(round=round_label(round_), n=stats["n"])))
-    events.sort(key=lambda e: e[0])  # local ISO times sort in order; shown as people write them
-    return [(dates.format_datetime(when, "numeric"), text) for when, text in events]
+    # In the order they happened, to the millisecond (sorting by the minute shown put a
+    # phase begun after the first idea before it), then in the journal's order (one
+    # instant: a demo, a file made by a script).
+    events.sort(key=lambda e: (_instant(e[0]), e[1]))
+    return [(dates.format_datetime(local_time(when), "numeric"), text)
+            for when, _seq, text in events]
+
+
+def _creations(repo: Repo, table: str, where: str, params: list[Any]
+               ) -> tuple[tuple[str, int], tuple[str, int]]:
+    """(instant, journal entry) of the first and the last row of ``table`` made (``where``);
+    the journal entry that made it orders rows made in the same instant."""
+    ends = []
+    for order in ("ASC", "DESC"):
+        row = repo.pf.query(f"SELECT id, created_at FROM {table} WHERE {where} "
+                            f"ORDER BY created_at {order}, rowid {order} LIMIT 1", params)[0]
+        seq = repo.pf.scalar("SELECT MIN(seq) FROM journal WHERE object_type = ? AND "
+                             "object_id = ?", [table, row["id"]])
+        ends.append((row["created_at"], seq if seq is not None else 1 << 62))
+    return ends[0], ends[1]
+
+
+def _instant(iso: str) -> dt.datetime:
+    """A stored UTC instant, to sort by (an unreadable one sorts first)."""
+    try:
+        moment = dt.datetime.fromisoformat((iso or "").replace("Z", "+00:00"))
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 # -- the process ------------------------------------------------------------------------

@@ -68,14 +68,15 @@ class RoomState:
 
     def pages(self, *, per_page: int = PER_PAGE,
               fits_items: Callable[[Sequence[RoomItem]], bool] | None = None,
-              fits_sentences: Callable[[Sequence[str]], bool] | None = None
-              ) -> tuple[RoomPage, ...]:
+              fits_sentences: Callable[[Sequence[str]], bool] | None = None,
+              fits_page: Callable[[Sequence[RoomItem], str, Sequence[str]], bool] | None
+              = None) -> tuple[RoomPage, ...]:
         if self.mode in ("question", "empty"):
             return (RoomPage(self.items_title),)
         return build_pages(self.items_title, self.items, sentences_title=self.sentences_title,
                            sentences=self.sentences, per_page=per_page,
                            fits_items=fits_items, fits_sentences=fits_sentences,
-                           sections=self.sections)
+                           sections=self.sections, fits_page=fits_page)
 
 
 def _timer_caption(state: TimerState) -> str:

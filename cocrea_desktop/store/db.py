@@ -556,7 +556,7 @@ class ProcessFile:
         self._replay(step, backwards=True)
         self.undo_stack.pop()
         self.redo_stack.append(step)
-        return self._step_changes(step)
+        return self._step_changes(step, "undo")
 
     def redo(self) -> Changes:
         if not self.redo_stack:
@@ -565,9 +565,9 @@ class ProcessFile:
         self._replay(step, backwards=False)
         self.redo_stack.pop()
         self.undo_stack.append(step)
-        return self._step_changes(step)
+        return self._step_changes(step, "redo")
 
-    def _step_changes(self, step: UndoStep) -> Changes:
+    def _step_changes(self, step: UndoStep, replayed: str) -> Changes:
         """What undoing or redoing ``step`` changed, with its session when it is one, so
         that the screens of other sessions need not re-read."""
         sessions = self._step_sessions(step)
@@ -577,7 +577,8 @@ class ProcessFile:
             sessions = set()  # a row of no one session (a person, the process): all may show it
         return Changes(label=step.label, tables=step.tables,
                        ids=frozenset(op.id for op in step.ops), undoable=False,
-                       session_id=next(iter(sessions)) if len(sessions) == 1 else None)
+                       session_id=next(iter(sessions)) if len(sessions) == 1 else None,
+                       replayed=replayed)
 
     def _replay(self, step: UndoStep, *, backwards: bool) -> None:
         action = ("undo:" if backwards else "redo:") + step.action

@@ -321,14 +321,50 @@ class RoomView(QWidget):
             fits_items=lambda items: self._items_height(state, items, body.width(),
                                                         number_w) <= area_h,
             fits_sentences=lambda sentences: self._sentences_height(sentences, body.width())
-            <= area_h)
+            <= area_h,
+            fits_page=lambda items, _title, sentences: self._page_height(
+                state, items, sentences, body.width()) <= area_h)
         self._page_cache = (key, pages)
         return pages
 
     # -- layout ---------------------------------------------------------------------
+    #: A page's text grows to use the room, up to this share of the screen's height.
+    MAX_SHARE = 0.09
+    _grown: int = 0  # the body's grown text size while a page is laid out (0: none)
+
     def px(self) -> int:
-        """The body text size: the smallest a room reads, 5 % of the screen's height."""
-        return min_px(self.height())
+        """The body text size: the smallest a room reads, 5 % of the screen's height (or
+        larger, while the body of a page that leaves room is laid out)."""
+        return max(self._grown, min_px(self.height()))
+
+    def _page_height(self, state: RoomState, items, sentences, width: int) -> int:
+        """The height of a page's items with its sentences under their title below."""
+        height = self._items_height(state, items, width, self._number_width(state.items)) \
+            if items else 0
+        if sentences:
+            height += (2 * self._gap() + self._title_height() if items else 0) + \
+                self._sentences_height(sentences, width)
+        return height
+
+    def _grow(self, state: RoomState, page: RoomPage, area: QRect) -> int:
+        """The largest text size, from the room's most down to its least, at which the
+        page's body fits ``area``: a vote's three options were 30 px high on a 768-px
+        screen with half of it empty. Only a list on one page grows (a long one keeps
+        the least size and its pages), results keep theirs (their bars follow it)."""
+        smallest = min_px(self.height())
+        if page.count > 1 or state.mode == "results" or not (page.items or page.sentences):
+            return smallest
+        size = max(smallest, int(self.height() * self.MAX_SHARE))
+        while size > smallest:
+            self._grown = size
+            try:
+                if self._page_height(state, page.items, page.sentences, area.width()) <= \
+                        area.height():
+                    return size
+            finally:
+                self._grown = 0
+            size = max(smallest, int(size * 0.94))
+        return smallest
 
     def _margin(self) -> int:
         return int(min(self.width(), self.height()) * 0.03)
@@ -441,13 +477,29 @@ class RoomView(QWidget):
                            bold=True))
         top = max(body.y() + title_h, blocks[-1].rect.bottom() + 1) + self._gap()
         area = QRect(body.x(), top, body.width(), body.bottom() - top + 1)
-        if page.sentences:
-            blocks += self._layout_sentences(page.sentences, area)
-        elif state.mode == "results":
-            blocks += self._layout_results(state, page.items, area)
-        else:
-            blocks += self._layout_items(page.items, area)
-        return blocks
+        grown = self._grow(state, page, area)
+        self._grown = grown
+        try:
+            if page.items and state.mode == "results":
+                body_blocks = self._layout_results(state, page.items, area)
+            elif page.items:
+                body_blocks = self._layout_items(page.items, area)
+            else:
+                body_blocks = []
+            if page.sentences:
+                y = area.y()
+                if body_blocks:  # below the items, under their own title ("Cómo se vota")
+                    y = max(b.rect.bottom() for b in body_blocks) + 1 + 2 * self._gap()
+                    heading = flow("sentences_title", area.x(), y, area.width(),
+                                   page.sentences_title, self.px(), self.px(), bold=True,
+                                   one_line=False)
+                    body_blocks.append(heading)
+                    y = heading.rect.bottom() + 1 + self._gap()
+                body_blocks += self._layout_sentences(
+                    page.sentences, QRect(area.x(), y, area.width(), area.bottom() - y + 1))
+        finally:
+            self._grown = 0
+        return blocks + body_blocks
 
     # Items: the idea (or group, cluster, stand) number, then its text, wrapped.
     def _number_width(self, items) -> int:

@@ -129,11 +129,19 @@ def test_process_report(made, tmp_path):
     assert "Sesiones (2)" in text and "¿Cómo repartir el presupuesto?" in text
     assert "Resumen de inclusión" in text and "Zapoteco".lower() in text.lower()
     assert "Mujer 5 62 %" in text and "Lachatao 2 25 %" in text
-    assert "cadena de huellas" in text and "está completa" in text
+    assert "está completa" in text and "El archivo está íntegro" in text
+    # no jargon before the last section; the long codes, said what for, are there
+    codes = text.index("Datos para verificar")
+    for jargon in ("SHA-256", ": ok", "integridad del archivo"):
+        assert jargon not in text
     head = repo.pf.verify_journal().head
-    assert head in text.replace(" ", "")
-    assert "integridad del archivo: ok" in text
-    assert_footer(pages, repo, evidence.process_digest(repo))
+    assert head not in text[:codes].replace(" ", "")
+    assert head in text[codes:].replace(" ", "").replace("\n", "")
+    assert repo.process().id in text[codes:] and repo.process().id not in text[:codes]
+    assert "sirven para comprobar" in text[codes:]
+    digest = evidence.process_digest(repo)
+    for page in pages:  # every page: its data's short fingerprint, in words
+        assert f"Huella de los datos {digest}" in page
 
 
 def test_the_process_report_lists_the_proposals(made, tmp_path):

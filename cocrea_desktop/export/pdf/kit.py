@@ -194,7 +194,11 @@ def build(story: list[Any], footer: Footer, *, paper: str = "letter",
         canvas.setLineWidth(0.4)
         y = 9 * MM
         canvas.line(doc.leftMargin, y + 9, size[0] - doc.rightMargin, y + 9)
-        canvas.drawString(doc.leftMargin, y, _("Proceso {id} · Datos {digest}").format(
+        # The data's short fingerprint on every page, in words people read; a report
+        # that lists its long codes at its end leaves the process's id out (empty).
+        canvas.drawString(doc.leftMargin, y, (
+            _("Proceso {id} · Huella de los datos {digest}") if footer.process_id
+            else _("Huella de los datos {digest}")).format(
             id=footer.process_id, digest=footer.digest))
         canvas.drawRightString(size[0] - doc.rightMargin, y, _("{title} · Página {page}").format(
             title=footer.title, page=doc.page))
@@ -222,9 +226,10 @@ def write_atomically(data: bytes, path: str | os.PathLike[str]) -> Path:
 
 
 def signature_lines(labels: Sequence[str], width: float) -> Any:
-    """Lines to sign on, side by side, each with its caption below."""
+    """Lines to sign on, side by side, each with its caption below, never split across
+    pages (a line to sign on at the foot of one page and its names on the next)."""
     from reportlab.lib import colors
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
     st = styles()
     n = max(1, len(labels))
@@ -234,4 +239,4 @@ def signature_lines(labels: Sequence[str], width: float) -> Any:
         *[("LINEABOVE", (i, 1), (i, 1), 0.6, colors.black) for i in range(n)],
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
     ]))
-    return t
+    return KeepTogether([t])

@@ -1,6 +1,6 @@
 """The process report: every session with its leading results, the process's proposals,
-the inclusion summary, and the result of checking the journal (the evidence trail) and
-the file."""
+the inclusion summary, and the result of checking the journal (the evidence trail) and the
+file, in plain words; the long codes to verify it with are gathered in its last section."""
 
 from __future__ import annotations
 
@@ -36,14 +36,14 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
     story.append(kit.para(_("Sesiones ({n})").format(n=len(snap.sessions)), st["h2"]))
     if snap.sessions:
         rows = [[_("Fecha"), _("Sesión"), _("Estado"), _("Ideas"), _("Boletas"),
-                 _("Asistencia"), _("Datos")]]
+                 _("Asistencia")]]
         for s in snap.sessions:
             rows.append([dates.format_date(s["date"], "numeric") or "—",
                          s["title"] + "\n" + s["question"], s["status_name"],
                          str(s["ideas"]), str(s["ballots"]),
-                         str(s["attendance"] or s["participant_count"]), s["digest"]])
+                         str(s["attendance"] or s["participant_count"])])
         story.append(kit.table(rows, [w * width for w in
-                                      (0.11, 0.33, 0.1, 0.07, 0.09, 0.13, 0.17)]))
+                                      (0.12, 0.46, 0.12, 0.08, 0.09, 0.13)]))
     else:
         story.append(kit.para(_("El proceso aún no tiene sesiones."), st["body"]))
 
@@ -83,20 +83,22 @@ def render_process_report(repo: Repo, *, paper: str = "letter",
     else:
         story.append(kit.para(_("No se anotaron conteos de asistencia."), st["body"]))
 
-    story.append(kit.para(_("Verificación de la bitácora"), st["h2"]))
+    story.append(kit.para(_("Verificación del archivo"), st["h2"]))
     if snap.journal_ok:
-        story.append(kit.para(_("La bitácora tiene {n} entradas y su cadena de huellas "
-                                "(SHA-256) está completa: ninguna entrada se cambió, quitó ni "
+        story.append(kit.para(_("La bitácora (el registro de cada cambio) tiene {n} entradas y "
+                                "está completa: ninguna entrada se cambió, quitó ni "
                                 "reordenó.").format(n=snap.journal_entries), st["body"]))
     else:
         story.append(kit.para(_("LA BITÁCORA ESTÁ ALTERADA a partir de la entrada {seq}: este "
                                 "informe no puede darse por válido.").format(
             seq=snap.journal_bad_seq), st["h3"]))
-    story.append(kit.para(_("Huella final de la bitácora: {head}").format(
-        head=snap.journal_head), st["small"]))
-    story.append(kit.para(_("Revisión de integridad del archivo: {result}").format(
-        result=snap.integrity), st["body"]))
-    data = kit.build(story, kit.Footer(p["id"], snap.digest, _("Informe del proceso")),
+    file_ok = snap.integrity == "ok"
+    story.append(kit.para(_("El archivo está íntegro: la revisión no encontró daños.") if file_ok
+                          else _("EL ARCHIVO TIENE DAÑOS: pida ayuda antes de seguir usándolo "
+                                 "(el detalle está en «Datos para verificar»)."),
+                          st["body"] if file_ok else st["h3"]))
+    story += _codes_section(snap, width, st)
+    data = kit.build(story, kit.Footer("", snap.digest, _("Informe del proceso")),
                      paper=paper, cancelled=cancelled)
     if progress:
         n = len(snap.sessions) + 1
@@ -130,6 +132,33 @@ def _proposals_section(repo: Repo, st: Any, width: float) -> list[Any]:
                      "\n".join(o["text"] for o in r["origins"]), status])
     story.append(kit.table(rows, [w * width for w in (0.07, 0.36, 0.13, 0.29, 0.15)]))
     return story
+
+
+def _codes_section(snap: evidence.ProcessSnapshot, width: float, st: dict[str, Any]
+                   ) -> list[Any]:
+    """The long codes at the end, with what they are for: someone checking the report
+    later recomputes them from the file (``cocrea verify``) and compares."""
+    from reportlab.platypus import KeepTogether
+
+    rows = [[_("Qué"), _("Código")],
+            [_("Proceso"), snap.process["id"]],
+            [_("Huella de los datos de este informe"), snap.digest],
+            [_("Huella final de la bitácora"), _groups(snap.journal_head)]]
+    rows += [[_("Huella de los datos: {session}").format(session=s["title"]), s["digest"]]
+             for s in snap.sessions]
+    if snap.integrity != "ok":
+        rows.append([_("Revisión del archivo"), snap.integrity])
+    return [KeepTogether([
+        kit.para(_("Datos para verificar"), st["h2"]),
+        kit.para(_("Estos códigos sirven para comprobar más adelante que este informe "
+                   "corresponde a los datos guardados y que nadie los cambió: el programa los "
+                   "vuelve a calcular a partir del archivo y deben coincidir."), st["body"]),
+        kit.table(rows, [0.6 * width, 0.4 * width])])]
+
+
+def _groups(code: str, size: int = 16) -> str:
+    """A 64-character code in groups (it wraps in its cell, and is read aloud in parts)."""
+    return " ".join(code[i:i + size] for i in range(0, len(code), size))
 
 
 def write_process_report(repo: Repo, path: str | os.PathLike[str], **kwargs: Any) -> Path:

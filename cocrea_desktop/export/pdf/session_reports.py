@@ -119,7 +119,7 @@ def _round_story(snap: SessionSnapshot, r: RoundResult, width: float, st: dict[s
     if r.near_ties:
         ties += [kit.para("• " + text, st["body"]) for text in r.near_ties]
     else:
-        ties.append(kit.para(_("No hay casi empates."), st["body"]))
+        ties.append(kit.para(_("No hay empates cercanos."), st["body"]))
     story.append(KeepTogether(ties))
     return story
 
@@ -235,7 +235,7 @@ def _relatoria_story(repo: Repo, snap: SessionSnapshot, width: float, st: dict[s
     story += _attendance_lines(snap, st, width)
     story.append(kit.signature_lines([
         _("Facilitación: {name}").format(name=snap.session["facilitator"] or "—"),
-        _("Relatoría")], width))
+        _("Relator(a)")], width))
     return story
 
 

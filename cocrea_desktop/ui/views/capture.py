@@ -18,7 +18,7 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.panel_registry import register_panel
 from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import IdeasPanelBase
-from cocrea_desktop.ui.views.panel import big, capture_line
+from cocrea_desktop.ui.views.panel import big, capture_line, status_line
 
 
 class CapturePanel(IdeasPanelBase):
@@ -59,7 +59,7 @@ class CapturePanel(IdeasPanelBase):
         row.addWidget(self.save_button)
         row.addWidget(self.pass_button)
         layout.addLayout(row)
-        self.feedback = QLabel(objectName="capture_feedback")
+        self.feedback = status_line(QLabel(objectName="capture_feedback"))
         layout.addWidget(self.feedback)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()

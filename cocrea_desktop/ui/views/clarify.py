@@ -26,7 +26,7 @@ from cocrea_desktop.ui.models.merges import MergesModel, merge_text
 from cocrea_desktop.ui.panel_registry import register_panel
 from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import IdeasPanelBase
-from cocrea_desktop.ui.views.panel import big, table_view
+from cocrea_desktop.ui.views.panel import big, status_line, table_view
 
 
 class ClarifyPanel(IdeasPanelBase):
@@ -101,7 +101,7 @@ class ClarifyPanel(IdeasPanelBase):
         for button in (self.agree_button, self.reject_button, self.separate_button):
             merge_buttons.addWidget(button)
         right_layout.addLayout(merge_buttons)
-        self.merge_feedback = QLabel(objectName="merge_feedback")
+        self.merge_feedback = status_line(QLabel(objectName="merge_feedback"))
         self.merge_feedback.setWordWrap(True)
         right_layout.addWidget(self.merge_feedback)
 

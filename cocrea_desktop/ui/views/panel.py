@@ -50,6 +50,17 @@ def banner(name: str) -> QLabel:
     return label
 
 
+#: The property that marks a label as a panel's status line: what the last action did
+#: ("Boleta 5 guardada."). An undo or redo replaces it (it no longer holds).
+STATUS_LINE = "cocrea_status_line"
+
+
+def status_line(label: QLabel) -> QLabel:
+    """Mark ``label`` as the panel's status line (see :meth:`Panel.show_replayed`)."""
+    label.setProperty(STATUS_LINE, True)
+    return label
+
+
 def table_view(model, name: str, *, multi: bool = False) -> QTableView:
     view = QTableView(objectName=name)
     view.setModel(model)
@@ -117,6 +128,17 @@ class Panel(QWidget):
 
     def refresh(self) -> None:
         """Re-read what the panel shows."""
+
+    def show_replayed(self, changes: Changes) -> None:
+        """After an undo or redo, the status lines say so: what they said of the last
+        action ("Boleta 5 guardada. Cuentan 4 ideas.") no longer holds."""
+        if not changes.replayed:
+            return
+        text = (_("Se deshizo: {action}.") if changes.replayed == "undo"
+                else _("Se rehízo: {action}.")).format(action=changes.label)
+        for label in self.findChildren(QLabel):
+            if label.property(STATUS_LINE) and label.text():
+                label.setText(text)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""

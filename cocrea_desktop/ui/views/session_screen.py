@@ -333,6 +333,8 @@ class SessionScreen(QMainWindow):
         panel = self.panel()
         if panel is not None and not fresh:  # a panel just switched to has read it all
             panel.on_changes(changes)
+        if panel is not None and changes.replayed and changes.concerns(self.session_id):
+            panel.show_replayed(changes)
         self.saved_at = dt.datetime.now()
         self.show_saved()
         self.update_undo()

@@ -40,7 +40,15 @@ from cocrea_desktop.ui.models.results import ResultsModel
 from cocrea_desktop.ui.panel_registry import register_panel
 from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
-from cocrea_desktop.ui.views.panel import NotesBox, Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panel import (
+    CaptureLine,
+    NotesBox,
+    Panel,
+    banner,
+    big,
+    status_line,
+    table_view,
+)
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
 from cocrea_desktop.ui.widgets.fit import readable_column, size_columns
@@ -173,7 +181,7 @@ class VotePanel(Panel):
         bl.setContentsMargins(0, 0, 0, 0)
         entry_row = QHBoxLayout()
         self.entry_label = QLabel(objectName="ballot_label")
-        self.entry = QLineEdit(objectName="ballot_entry")
+        self.entry = CaptureLine(objectName="ballot_entry")  # Ctrl+Z reaches the window
         font = self.entry.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.entry.setFont(font)
@@ -190,7 +198,7 @@ class VotePanel(Panel):
         bl.addLayout(entry_row)
         self.preview = QLabel(objectName="ballot_preview")
         self.preview.setWordWrap(True)
-        self.feedback = QLabel(objectName="ballot_feedback")
+        self.feedback = status_line(QLabel(objectName="ballot_feedback"))
         self.feedback.setWordWrap(True)
         self.feedback.setStyleSheet("QLabel { border-left: 4px solid palette(text); "
                                     "padding-left: 6px; }")
@@ -508,6 +516,12 @@ class VotePanel(Panel):
             self.refresh()
 
 
+#: The least width the results' idea column keeps beside the figures (readable_column's),
+#: and the least the bar chart is shown at (narrower, its labels ran to many lines).
+READABLE_TEXT = 260
+CHART_MIN = 320
+
+
 class ResultsView(QWidget):
     """A round's tally: the table, the bar chart, the rule and the tie-breaks in words."""
 
@@ -576,6 +590,9 @@ class ResultsView(QWidget):
         splitter.addWidget(self.chart)
         self.chart.setVisible(chart)
         splitter.setSizes([700, 560])
+        self.splitter = splitter
+        self.split_by_hand = False  # once the facilitator drags the handle, theirs stands
+        splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
         self.explain = QLabel(objectName="results_explain")
         self.explain.setWordWrap(True)
@@ -588,6 +605,40 @@ class ResultsView(QWidget):
         """The results' own keys, for the help (F1) of the phase that shows them."""
         return [(key_text("Ctrl+Shift+R"), _("Promover el resultado elegido a propuesta del "
                                              "proceso"))]
+
+    def _split_moved(self, *_args) -> None:
+        if not self._fitting:
+            self.split_by_hand = True
+
+    _fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_split()
+
+    def fit_split(self) -> None:
+        """The table gets the width its columns need (every points column and a readable
+        idea), the chart the rest: at 1366 the points columns scrolled sideways. When the
+        chart would be too narrow to read (1024), it gives way to the table (drag the
+        handle to bring it back); the table has the same figures."""
+        if self.split_by_hand or not self.chart.isVisibleTo(self) or self.model.columnCount() == 0:
+            return
+        header = self.table.horizontalHeader()
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= 0:
+            return
+        need = sum(header.sectionSize(c) for c in range(header.count())
+                   if c != 2 and not header.isSectionHidden(c))
+        need += READABLE_TEXT + self.table.verticalScrollBar().sizeHint().width() + \
+            2 * self.table.frameWidth() + 2
+        table = max(need, int(total * 0.55))
+        if total - table < CHART_MIN:
+            table = total - CHART_MIN if total - need >= CHART_MIN else total
+        self._fitting = True
+        try:
+            self.splitter.setSizes([table, total - table])
+        finally:
+            self._fitting = False
 
     def _promote_texts(self) -> None:
         self.promote_button.setText(_("Promover a propuesta…"))
@@ -705,10 +756,11 @@ class ResultsView(QWidget):
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
             size_columns(self.table, skip=(2,))
+            self.fit_split()  # the table's width first: its rows are measured once, at it
             readable_column(self.table, 2)
         near = result.near_options()
         noun = repo.votes.noun(sid)
-        bars = [Bar(_("{rank}.º · {option}: {text}").format(
+        bars = [Bar(_("{rank}.º lugar · {option}: {text}").format(
                     rank=row.rank, option=option_label(noun, row.option),
                     text=texts.get(row.option, "")),
                     row.total or 0, row.total_words(), row.option in near)
@@ -725,7 +777,7 @@ class ResultsView(QWidget):
             lines.append(_("Casi empates (diferencia de 1 o de 5 % o menos):"))
             lines += ["  ≈ " + tie.text for tie in result.near_ties]
         else:
-            lines.append(_("No hay casi empates."))
+            lines.append(_("No hay empates cercanos."))
         self.explain.setText("\n".join(lines))
 
     def retranslate(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QTextDocumentFragment
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cocrea_desktop.core.methods.base import Method, Phase
@@ -25,6 +25,18 @@ class StepLabel(QLabel):
                 event.position().toPoint()):
             self.clicked.emit(self.index)
         super().mouseReleaseEvent(event)
+
+
+def step_height(label: QLabel) -> int:
+    """The height ``label`` needs for its words at its width, border and padding included
+    (QLabel.heightForWidth leaves the style sheet's out, and a three-line title overlapped
+    its box)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setHtml(label.text())
+    doc.setTextWidth(max(1, label.contentsRect().width()))
+    frame = label.height() - label.contentsRect().height()
+    return int(doc.size().height() + 0.999) + frame
 
 
 class StepIndicator(QWidget):
@@ -118,6 +130,17 @@ class StepIndicator(QWidget):
                     break
             if label.font() != font:
                 label.setFont(font)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """The row is as tall as its tallest step at the width each has: a title on three
+        lines ("6. Discusión del voto", "opcional") is not cut or drawn over its box."""
+        need = max((step_height(label) for label in self.labels
+                    if label.isVisibleTo(self) and label.width() > 0), default=0)
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+            for label in self.labels:
+                label.setMinimumHeight(need)
 
 
 class PhaseGuide(QFrame):

@@ -33,7 +33,7 @@ from cocrea_desktop.methods.assembly.store import ITEMS_PHASE, TABLES, Item, Spe
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui.operations.base import _run
 from cocrea_desktop.ui.qt_i18n import key_text
-from cocrea_desktop.ui.views.panel import Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panel import Panel, banner, big, status_line, table_view
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget
 
 
@@ -213,7 +213,7 @@ class ItemsPanel(Panel):
         for column in range(3):
             grid.setColumnStretch(column, 1)
         rl.addWidget(self.count_box)
-        self.feedback = QLabel(objectName="assembly_feedback")
+        self.feedback = status_line(QLabel(objectName="assembly_feedback"))
         self.feedback.setWordWrap(True)
         rl.addWidget(self.feedback)
         self.agreements = QLabel(objectName="agreements")

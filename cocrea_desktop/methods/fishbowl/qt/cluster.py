@@ -28,7 +28,7 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import key_text
 from cocrea_desktop.ui.views.ideas_table import loose_ideas_warning
-from cocrea_desktop.ui.views.panel import Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panel import Panel, banner, big, status_line, table_view
 from cocrea_desktop.ui.widgets.fit import readable_column
 
 
@@ -122,7 +122,7 @@ class ClusterPanel(Panel):
         self.promote_button.clicked.connect(lambda _c=False: self.promote())
         row.addWidget(self.promote_button)
         rl.addLayout(row)
-        self.feedback = QLabel(objectName="cluster_feedback")
+        self.feedback = status_line(QLabel(objectName="cluster_feedback"))
         self.feedback.setWordWrap(True)
         rl.addWidget(self.feedback)
         splitter.addWidget(right)

@@ -23,7 +23,7 @@ from cocrea_desktop.methods.fishbowl.qt.models import (
     GroupsModel,
 )
 from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui.views.panel import Panel, banner, big, table_view
+from cocrea_desktop.ui.views.panel import Panel, banner, big, status_line, table_view
 
 
 class GroupsPanel(Panel):
@@ -71,7 +71,7 @@ class GroupsPanel(Panel):
         self.minutes.editingFinished.connect(self.set_minutes)
         self.draw_button = QPushButton(objectName="draw_order")
         self.draw_button.clicked.connect(self.draw)
-        self.feedback = QLabel(objectName="groups_feedback")
+        self.feedback = status_line(QLabel(objectName="groups_feedback"))
         self.feedback.setWordWrap(True)
         row.addWidget(self.minutes_label)
         row.addWidget(self.minutes)

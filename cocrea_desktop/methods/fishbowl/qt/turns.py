@@ -31,7 +31,14 @@ from cocrea_desktop.methods.fishbowl.store import TURNS_PHASE, Turn
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import key_text
-from cocrea_desktop.ui.views.panel import Panel, banner, big, capture_line, table_view
+from cocrea_desktop.ui.views.panel import (
+    Panel,
+    banner,
+    big,
+    capture_line,
+    status_line,
+    table_view,
+)
 from cocrea_desktop.ui.widgets.timer_widget import TimerWidget, format_remaining
 
 
@@ -140,7 +147,7 @@ class TurnsPanel(Panel):
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.save_button)
         ll.addLayout(entry_row)
-        self.feedback = QLabel(objectName="capture_feedback")
+        self.feedback = status_line(QLabel(objectName="capture_feedback"))
         ll.addWidget(self.feedback)
         self.ideas_model = GroupIdeasModel(self)
         self.ideas = table_view(self.ideas_model, "group_ideas")

@@ -27,7 +27,7 @@ from cocrea_desktop.methods.idea_fair.qt.models import (
 )
 from cocrea_desktop.ui import workers
 from cocrea_desktop.ui.places import start_folder
-from cocrea_desktop.ui.views.panel import Panel, table_view
+from cocrea_desktop.ui.views.panel import Panel, status_line, table_view
 
 FAIR_TABLES = ("fair_stand", "fair_authority", "fair_visit", "fair_interest", "fair_letter",
                "attachment", "session")
@@ -99,7 +99,7 @@ class FairPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.feedback = QLabel(objectName="fair_feedback")
+        self.feedback = status_line(QLabel(objectName="fair_feedback"))
         self.feedback.setWordWrap(True)
         self.task: workers.Task | None = None
         self.last_pdf: Path | None = None

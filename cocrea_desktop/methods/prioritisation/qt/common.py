@@ -13,7 +13,7 @@ from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.base import DISPLAY_ROLES, Role, RowsModel
-from cocrea_desktop.ui.views.panel import Panel, table_view
+from cocrea_desktop.ui.views.panel import Panel, status_line, table_view
 
 PRIO_TABLES = ("prioritisation_setup", "prioritisation_item", "prioritisation_score",
                "prioritisation_count", "prioritisation_agreement", "proposal", "session")
@@ -73,7 +73,7 @@ class PrioPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.feedback = QLabel(objectName="prio_feedback")
+        self.feedback = status_line(QLabel(objectName="prio_feedback"))
         self.feedback.setWordWrap(True)
 
     @property
