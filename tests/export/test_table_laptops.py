@@ -206,3 +206,48 @@ def test_the_secret_never_travels_in_clear_and_the_process_row_merges_back_quiet
     assert office.ballot_secret().hex() == secret
     assert [t.came_back for t in office.tables.list()] == [False, True]
     office.close()
+
+
+def test_a_table_sessions_phases_reach_the_office_acta_and_its_data_hash(tmp_path):
+    """The session's history (phases begun, timers) lives in the table laptop's journal;
+    after its bundle is imported the office's acta tells the same story, the data hash
+    printed on both covers it, and importing the bundle again adds nothing."""
+    from cocrea_desktop.export import evidence
+
+    office, ids, _clock = _office(tmp_path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    table_clock = FakeClock()
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "mesa2.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"),
+                                      clock=table_clock)
+    sid = ids[2]
+    before_hash = evidence.session_digest(repo, sid)
+    for _n in range(3):
+        table_clock.advance(60)
+        repo.phases.forward(sid)
+    table_clock.advance(5)
+    repo.phases.start_timer(sid)
+    repo.ideas.add(sid, "Bachear el camino a la cabecera")
+    there = evidence.timeline(repo, sid)
+    assert sum("comenzó la fase" in text for _w, text in there) == 3
+    assert any("se inició el tiempo" in text for _w, text in there)
+    table_hash = evidence.session_digest(repo, sid)
+    assert table_hash != before_hash  # the hash covers the history too
+    data = B.export_bundle(repo.path, device=device("Laptop 2")).data
+    repo.close()
+
+    office_hash_before = evidence.session_digest(office, sid)
+    B.import_bundles(office.pf, [B.open_bundle(data)],
+                     accepted=[B.open_bundle(data).fingerprint])
+    assert evidence.timeline(office, sid) == there
+    assert evidence.session_digest(office, sid) == table_hash != office_hash_before
+    count = office.pf.scalar("SELECT COUNT(*) FROM session_event")
+    assert count == 4
+    # Again: nothing new, the same story, no event twice.
+    B.import_bundles(office.pf, [B.open_bundle(data)],
+                     accepted=[B.open_bundle(data).fingerprint])
+    assert office.pf.scalar("SELECT COUNT(*) FROM session_event") == count
+    assert evidence.timeline(office, sid) == there
+    office.close()
