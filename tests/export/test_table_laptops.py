@@ -251,3 +251,37 @@ def test_a_table_sessions_phases_reach_the_office_acta_and_its_data_hash(tmp_pat
     assert office.pf.scalar("SELECT COUNT(*) FROM session_event") == count
     assert evidence.timeline(office, sid) == there
     office.close()
+
+
+def test_names_and_phones_come_back_sealed_for_the_office_that_prepared_the_tables(tmp_path):
+    """The office never set an office key: preparing the tables gives the process this
+    computer's own, the table's file carries it, the table's bundle seals the names and
+    phones for it, and the office opens them on import without choosing a key file."""
+    from cocrea_desktop.export import keys
+    from tests.export.bundle_helpers import add_person
+
+    office, ids, _clock = _office(tmp_path)
+    assert keys.office_public_key(office.pf) is None
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    own = keys.device_office_key(office.pf.device)
+    assert keys.office_public_key(office.pf) == own.public
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "mesa2.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"),
+                                      clock=FakeClock())
+    assert keys.office_public_key(repo.pf) == own.public  # the table's file carries it
+    add_person(repo, ids[2], 1, "Rosa Martínez Luna", "9511234567")
+    result = B.export_bundle(repo.path, device=device("Laptop 2"))
+    assert result.manifest["personal_data"] == "sealed"
+    assert b"Rosa Mart" not in result.data and b"9511234567" not in result.data
+    repo.close()
+    bundle = B.open_bundle(result.data)
+    B.import_bundles(office.pf, [bundle], accepted=[bundle.fingerprint])
+    person = office.pf.query("SELECT name, phone FROM person")
+    assert person == [{"name": "Rosa Martínez Luna", "phone": "9511234567"}]
+    # Another computer (not the office that prepared them) cannot open them.
+    other = office_process(tmp_path / "otra.cocrea.db", device("Otra"))
+    assert keys.device_office_key(other.pf.device).public != own.public
+    other.close()
+    office.close()

@@ -110,6 +110,13 @@ def _incoming(pf: ProcessFile, bundle: Bundle, office_key: keys.OfficeKey | None
     opened = False
     if bundle.personal_data == PERSONAL_CLEAR:
         return tables, masked, opened, notes
+    if bundle.personal_data == PERSONAL_SEALED and office_key is None and bundle.sealed \
+            and getattr(pf, "device", None) is not None:
+        # Sealed for this computer's own office key (it prepared the table laptops).
+        own = keys.device_office_key(pf.device)
+        if keys.compact(own.fingerprint) == keys.compact(
+                str(bundle.manifest.get("office_key_fingerprint") or "")):
+            office_key = own
     if bundle.personal_data == PERSONAL_SEALED and office_key is not None and bundle.sealed:
         plaintext = keys.unseal(bundle.sealed, office_key.private)
         by_row = {}
