@@ -57,7 +57,9 @@ class TableLaptop:
             return _("regresó el {when}").format(when=dates.format_datetime(self.came_back_at))
         if self.opened_at:
             return _("abierta en su computadora; aún no regresa")
-        return _("preparada; aún no se abre")
+        # The office cannot know whether the table opened its file: only that its
+        # bundle has not come back.
+        return _("preparada; aún no regresa")
 
 
 class TableStore:
@@ -87,6 +89,18 @@ class TableStore:
         device = self.pf.device.id
         for laptop in self.list():
             if laptop.laptop_device_id == device:
+                return laptop
+        return None
+
+    def away_at(self, session_id: str) -> TableLaptop | None:
+        """The table laptop that has ``session_id`` and has not come back, when this
+        computer is not that laptop: running the session here too would give two
+        versions of it (two sets of ideas and ballots) to reconcile."""
+        device = self.pf.device.id
+        for laptop in reversed(self.list()):  # the latest preparation first
+            if session_id in laptop.sessions:
+                if laptop.laptop_device_id == device or laptop.came_back:
+                    return None
                 return laptop
         return None
 

@@ -117,8 +117,8 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
     lines = {}
     when_dialog(qtbot, TablesStatusDialog, lambda d: (lines.update(l=d.lines()), d.accept()))
     window.act_tables_status.trigger()
-    assert lines["l"] == ["… Mesa Norte (2 sesiones): preparada; aún no se abre",
-                          "… Mesa Sur (1 sesión): preparada; aún no se abre"]
+    assert lines["l"] == ["… Mesa Norte (2 sesiones): preparada; aún no regresa",
+                          "… Mesa Sur (1 sesión): preparada; aún no regresa"]
 
     # On each table laptop (another data folder: another computer), the file and its code.
     back = []
@@ -181,3 +181,45 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
         "✔ Mesa Norte (2 sesiones): regresó", "✔ Mesa Sur (1 sesión): regresó"]
     texts = {r["text"] for r in window.repo.pf.query("SELECT text FROM idea")}
     assert {"Idea nueva de la Mesa Norte", "Idea nueva de la Mesa Sur"} <= texts
+
+
+def test_running_a_session_handed_to_a_table_laptop_asks_first(window, qtbot, tmp_path):
+    """Mesa 3's session went to the table laptop «Mesa Sur»: at the office, Conducir
+    sesión warns in Spanish and runs it only if the person confirms; the others run."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cocrea_desktop.export import tables as T
+    from cocrea_desktop.store.tables import TablePlan
+    from cocrea_desktop.ui.views.session_screen import SessionScreen
+
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    sessions = window.repo.sessions()
+    handed, kept = sessions[2], sessions[0]
+    T.prepare_tables(window.repo, [TablePlan("Mesa Sur", (handed.id,))], stick)
+    window.refresh()
+    seen: dict = {}
+
+    def answer(label):
+        def act(box):
+            seen["text"] = box.text()
+            button = next(b for b in box.buttons() if b.text() == label)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return act
+
+    window.select_session(handed.id)
+    when_dialog(qtbot, QMessageBox, answer("No conducirla"))
+    assert window.conduct_session() is None
+    assert "computadora de mesa «Mesa Sur», que aún no regresa" in seen["text"]
+    assert "Continúe solo si esa computadora no se usará" in seen["text"]
+    assert handed.id not in window.session_screens
+    when_dialog(qtbot, QMessageBox, answer("Conducirla aquí de todos modos"))
+    screen = window.conduct_session()
+    assert isinstance(screen, SessionScreen)
+    screen.close()
+    # A session that stayed at the office opens without a question.
+    seen.clear()
+    window.select_session(kept.id)
+    screen = window.conduct_session()
+    assert isinstance(screen, SessionScreen) and not seen
+    screen.close()
