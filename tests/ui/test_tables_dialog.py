@@ -78,6 +78,7 @@ def test_bad_input_is_said_in_spanish_and_nothing_is_written(window, qtbot, tmp_
     qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
     assert "La mesa «Mesa Sur» no tiene sesiones" in dialog.status.text()
     _tick(dialog, 1, 2)
+    assert dialog.status.text() == ""  # ticked: the message no longer holds
     dialog.set_folder(str(tmp_path / "no-hay"))
     qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
     assert "no existe" in dialog.status.text()
@@ -109,6 +110,9 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
                                        "mesa_Mesa-Sur_Teotitlan.cocrea"]
     assert dialog.progress.value() == 100 and dialog.sheet.exists()
     assert dialog.sheet.parent != stick  # the codes never travel with the files
+    # The message says where the sheet is: its name and its whole folder.
+    assert dialog.sheet.name in dialog.status.text()
+    assert str(dialog.sheet.parent) in dialog.status.text()
     codes = {dialog.codes.item(r, 0).text(): dialog.codes.item(r, 2).text()
              for r in range(dialog.codes.rowCount())}
     assert set(codes) == {"Mesa Norte", "Mesa Sur"} and dialog.codes.isVisible()
@@ -223,3 +227,39 @@ def test_running_a_session_handed_to_a_table_laptop_asks_first(window, qtbot, tm
     screen = window.conduct_session()
     assert isinstance(screen, SessionScreen) and not seen
     screen.close()
+
+
+def test_enter_in_the_name_adds_the_table_and_prepares_nothing(window, qtbot, tmp_path):
+    """Enter in the name field adds the table; the key then reaches the dialog (a line
+    edit passes Enter on), which must not press "Preparar archivos" with it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def enter_reaches_dialog(key):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(dialog, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    dialog = _dialog(window, qtbot)
+    dialog.set_folder(str(stick))
+    head = window.repo.journal_head()
+    # No button is pressed by Enter (Qt makes the first "auto default" one the dialog's
+    # default as soon as the window has focus: that was "Preparar archivos").
+    from PySide6.QtWidgets import QPushButton
+
+    assert [b.text() for b in dialog.findChildren(QPushButton)
+            if b.autoDefault() or b.isDefault()] == []
+    type_text(qtbot, dialog.name_edit, "Mesa C")
+    dialog.name_edit.returnPressed.emit()
+    enter_reaches_dialog(Qt.Key.Key_Return)
+    assert dialog.tables == ["Mesa C"] and dialog.isVisible()
+    assert dialog.status.text() == ""  # no "no tiene sesiones": nothing was prepared
+    type_text(qtbot, dialog.name_edit, "Mesa D")
+    dialog.name_edit.returnPressed.emit()
+    enter_reaches_dialog(Qt.Key.Key_Enter)
+    assert dialog.tables == ["Mesa C", "Mesa D"] and dialog.status.text() == ""
+    assert window.repo.journal_head() == head and not window.repo.tables.list()
+    assert list(stick.iterdir()) == []
+    dialog.close()
