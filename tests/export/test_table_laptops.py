@@ -285,3 +285,31 @@ def test_names_and_phones_come_back_sealed_for_the_office_that_prepared_the_tabl
     assert keys.device_office_key(other.pf.device).public != own.public
     other.close()
     office.close()
+
+
+def test_a_tables_proposals_are_named_by_the_table_and_the_offices_keep_their_numbers(
+        tmp_path):
+    """The office has proposals 1 and 2; the table laptop «Mesa 2» promotes its own 1.
+    At the office, after the import: 1, 2 and «Mesa 2 · 1» (not A-1, A-2, B-1: the
+    letters changed the office's labels and B read as another table)."""
+    office, ids, clock = _office(tmp_path)
+    for title in ("Ventanilla única", "Alumbrado en la cabecera"):
+        clock.advance(1)
+        office.proposals.add(title)
+    assert [p.label for p in office.proposals.list()] == ["1", "2"]
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "mesa2.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"),
+                                      clock=FakeClock())
+    repo.proposals.add("Bachear el camino a la cabecera", session_id=ids[2])
+    assert [p.label for p in repo.proposals.list()] == ["Mesa 2 · 1"]  # the same there
+    data = B.export_bundle(repo.path, device=device("Laptop 2")).data
+    repo.close()
+    bundle = B.open_bundle(data)
+    B.import_bundles(office.pf, [bundle], accepted=[bundle.fingerprint])
+    assert [p.label for p in office.proposals.list()] == ["1", "2", "Mesa 2 · 1"]
+    assert office.proposals.by_label("mesa 2-1").title == "Bachear el camino a la cabecera"
+    assert office.proposals.by_label("2").title == "Alumbrado en la cabecera"
+    office.close()
