@@ -376,9 +376,10 @@ class ImportBundlesDialog(QDialog):
             values = [item.path.name, device_name, self.key_text(item), check, changes]
             for col, text in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(True)  # "Cambios" takes the rest of the width
+        for column in range(self.COLUMNS - 1):
+            self.table.resizeColumnToContents(column)
         # The file's name may be long: it gives way first, never the words of the others.
         header.resizeSection(0, min(header.sectionSize(0), 260))
         if self.items and not self.table.selectedItems():
