@@ -234,6 +234,8 @@ def test_a_table_sessions_phases_reach_the_office_acta_and_its_data_hash(tmp_pat
     assert sum("comenzó la fase" in text for _w, text in there) == 3
     assert any("se inició el tiempo" in text for _w, text in there)
     table_hash = evidence.session_digest(repo, sid)
+    visited = repo.phases.visited(sid)
+    assert len(visited) == 3
     assert table_hash != before_hash  # the hash covers the history too
     data = B.export_bundle(repo.path, device=device("Laptop 2")).data
     repo.close()
@@ -243,6 +245,7 @@ def test_a_table_sessions_phases_reach_the_office_acta_and_its_data_hash(tmp_pat
                      accepted=[B.open_bundle(data).fingerprint])
     assert evidence.timeline(office, sid) == there
     assert evidence.session_digest(office, sid) == table_hash != office_hash_before
+    assert office.phases.visited(sid) == visited  # the phases it went through, known here
     count = office.pf.scalar("SELECT COUNT(*) FROM session_event")
     assert count == 4
     # Again: nothing new, the same story, no event twice.
