@@ -65,6 +65,11 @@ def _rows_digest(repo: Repo, session_id: str, tables: tuple[str, ...] | None = N
             row = {k: v for k, v in row.items() if k not in personal}
             digest.update(table.encode("utf-8"))
             digest.update(journal_core.canonical_json(row).encode("utf-8"))
+    # The session's history (phases, timers, notice): the same on the laptop that ran it
+    # and at the office that imported its bundle, whichever holds it in its journal.
+    digest.update(b"session_event")
+    digest.update(journal_core.canonical_json(
+        session_events.digest_items(pf, session_id)).encode("utf-8"))
     # Files attached to those rows (a signed letter's scan): by their SHA-256, not content.
     for row in pf.query("SELECT id, owner_table, owner_id, file_name, media_type, sha256, "
                         "size, created_at, updated_at, device_id FROM attachment "
@@ -80,10 +85,6 @@ def _rows_digest(repo: Repo, session_id: str, tables: tuple[str, ...] | None = N
 def session_digest(repo: Repo, session_id: str) -> str:
     """Short SHA-256 of the session's stored rows (people excluded), language-independent."""
     digest = _rows_digest(repo, session_id)
-    # The session's history (phases, timers, notice): the same on the laptop that ran it
-    # and at the office that imported its bundle, whichever holds it in its journal.
-    digest.update(journal_core.canonical_json(
-        session_events.digest_items(repo.pf, session_id)).encode("utf-8"))
     process = repo.pf.query("SELECT id, name, privacy_body, privacy_notice, "
                             "privacy_full_notice_at, responsible_body FROM process LIMIT 1")
     digest.update(journal_core.canonical_json(process).encode("utf-8"))
