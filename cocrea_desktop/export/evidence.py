@@ -23,6 +23,7 @@ from cocrea_desktop.core.model import level_label, round_label, status_label
 from cocrea_desktop.core.voting import wording
 from cocrea_desktop.core.voting.ballots import redirect_notes
 from cocrea_desktop.i18n import _
+from cocrea_desktop.store import session_events
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -56,12 +57,19 @@ def _rows_digest(repo: Repo, session_id: str, tables: tuple[str, ...] | None = N
     digest.update(journal_core.canonical_json(session).encode("utf-8"))
     tables = session_tables(repo) if tables is None else tables
     for table in tables:
+        if table == "session_event":  # covered below, wherever each event is stored
+            continue
         personal = set(PERSONAL_FIELDS.get(table, ()))
         for row in pf.query(f"SELECT * FROM {table} WHERE session_id = ? ORDER BY id",
                             [session_id]):
             row = {k: v for k, v in row.items() if k not in personal}
             digest.update(table.encode("utf-8"))
             digest.update(journal_core.canonical_json(row).encode("utf-8"))
+    # The session's history (phases, timers, notice): the same on the laptop that ran it
+    # and at the office that imported its bundle, whichever holds it in its journal.
+    digest.update(b"session_event")
+    digest.update(journal_core.canonical_json(
+        session_events.digest_items(pf, session_id)).encode("utf-8"))
     # Files attached to those rows (a signed letter's scan): by their SHA-256, not content.
     for row in pf.query("SELECT id, owner_table, owner_id, file_name, media_type, sha256, "
                         "size, created_at, updated_at, device_id FROM attachment "
@@ -275,11 +283,8 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
             return key
 
     events: list[tuple[str, int, str]] = []  # (instant, journal entry, what)
-    rows = repo.pf.query(
-        "SELECT seq, at, action, object_type, object_id, before, after FROM journal "
-        "WHERE (object_type = 'session' AND object_id = ?) "
-        "OR (object_type = 'timer' AND object_id LIKE ?) ORDER BY seq",
-        [s.id, s.id + ":%"])
+    # This laptop's journal and the history imported from the laptop that ran it.
+    rows = session_events.events(repo.pf, s.id)
     timer_words = {
         "timer.start": _("se inició el tiempo de «{phase}» ({minutes} min)"),
         "timer.pause": _("se pausó el tiempo de «{phase}»"),
@@ -289,8 +294,7 @@ def timeline(repo: Repo, session_id: str) -> list[tuple[str, str]]:
     }
     for row in rows:
         action = row["action"]
-        after = json.loads(row["after"]) if row["after"] else None
-        before = json.loads(row["before"]) if row["before"] else None
+        after, before = row["after"], row["before"]
         when = row["at"]
         if row["object_type"] == "session":
             if action.startswith(("phase.", "undo:phase.", "redo:phase.")) and after and \

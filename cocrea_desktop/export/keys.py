@@ -161,6 +161,15 @@ class OfficeKey:
         return cls.from_private(os.urandom(32))
 
 
+def device_office_key(device) -> OfficeKey:
+    """The office key this computer derives from its own device key: what a process gets
+    when the office prepares table laptops without having set an office key, so that the
+    tables' names and phones travel sealed for this computer, which opens them on import
+    without a key file to keep (``import_bundles`` tries it when the fingerprint matches)."""
+    seed = base64.b64decode(device.private_key_b64)
+    return OfficeKey.from_private(hashlib.sha256(b"cocrea office seal key v1\n" + seed).digest())
+
+
 def new_office_key(directory: str | os.PathLike[str]) -> tuple[OfficeKey, Path, Path]:
     """Create an office key pair in ``directory``: ``oficina.key`` (private, kept at the
     office, readable by its owner only) and ``oficina.pub`` (given to every process)."""

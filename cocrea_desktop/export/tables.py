@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cocrea_desktop.core.errors import InvalidInput
+from cocrea_desktop.export import keys
 from cocrea_desktop.export.bundle import format as bundle_format
 from cocrea_desktop.export.bundle.build import export_bundle
 from cocrea_desktop.export.bundle.format import SUFFIX
@@ -187,7 +188,11 @@ def prepare_tables(repo, plan: Sequence[TablePlan], folder: str | os.PathLike[st
     boxes = [seal_secret(secret_hex, code, process_id=process.id, table_name=t.name,
                          signer_public_key=device.public_key_bytes())
              for t, code in zip(clean, codes)]
-    ids, changes = repo.tables.prepare(zip(clean, names, boxes))
+    # Without an office key the tables would leave names and phones out: this computer's
+    # own office key is given to the process, so they travel sealed for it.
+    office = keys.device_office_key(device)
+    ids, changes = repo.tables.prepare(zip(clean, names, boxes),
+                                       office_public_key=office.public_b64)
     prepared = [PreparedTable(i, t.name, t.sessions, code, name)
                 for i, t, code, name in zip(ids, clean, codes, names)]
     return prepared, target, changes

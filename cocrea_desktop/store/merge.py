@@ -813,6 +813,63 @@ def device_names(pf: ProcessFile) -> dict[str, str]:
     return {r["id"]: r["name"] for r in pf.query("SELECT id, name FROM device")}
 
 
+#: What a person calls the rows of each core table (singular, plural), shown when a
+#: bundle is imported; each method's ``migrations`` module names its own tables in its
+#: ``RECORD_NOUNS``.
+CORE_RECORD_NOUNS: dict[str, tuple[str, str]] = {
+    "process": (N_("dato del proceso"), N_("datos del proceso")),
+    "device": (N_("computadora"), N_("computadoras")),
+    "session": (N_("sesión"), N_("sesiones")),
+    "idea": (N_("idea"), N_("ideas")),
+    "idea_pass": (N_("paso de turno"), N_("pasos de turno")),
+    "cluster": (N_("grupo de ideas"), N_("grupos de ideas")),
+    "merge_proposal": (N_("propuesta de unir ideas"), N_("propuestas de unir ideas")),
+    "ballot": (N_("boleta"), N_("boletas")),
+    "ballot_issue": (N_("boleta impresa"), N_("boletas impresas")),
+    "ballot_layout": (N_("diseño de boleta"), N_("diseños de boleta")),
+    "ballot_review": (N_("revisión de boleta"), N_("revisiones de boleta")),
+    "mark": (N_("marca"), N_("marcas")),
+    "typed_count": (N_("conteo capturado"), N_("conteos capturados")),
+    "vote_round": (N_("ronda de votación"), N_("rondas de votación")),
+    "person": (N_("persona"), N_("personas")),
+    "attendance_count": (N_("conteo de asistencia"), N_("conteos de asistencia")),
+    "attachment": (N_("archivo adjunto"), N_("archivos adjuntos")),
+    "note": (N_("nota"), N_("notas")),
+    "relatoria": (N_("relatoría"), N_("relatorías")),
+    "timer": (N_("cronómetro"), N_("cronómetros")),
+    "proposal": (N_("propuesta"), N_("propuestas")),
+    "table_laptop": (N_("computadora de mesa"), N_("computadoras de mesa")),
+    "session_event": (N_("momento de la sesión"), N_("momentos de la sesión")),
+}
+
+
+def _record_nouns(table: str) -> tuple[str, str] | None:
+    found = CORE_RECORD_NOUNS.get(table)
+    if found is None:
+        from cocrea_desktop.core.methods import method_modules
+
+        for _method, module in method_modules("migrations"):
+            found = getattr(module, "RECORD_NOUNS", {}).get(table)
+            if found is not None:
+                break
+    return found
+
+
+def record_noun(table: str) -> str:
+    """The rows of ``table`` in words, plural and capitalised (*Boletas*)."""
+    nouns = _record_nouns(table)
+    word = _(nouns[1]) if nouns else table
+    return word[:1].upper() + word[1:]
+
+
+def record_count(table: str, n: int) -> str:
+    """``n`` rows of ``table`` in words (*4 boletas*, *1 sesión*)."""
+    nouns = _record_nouns(table)
+    if nouns is None:
+        return f"{n} {table}"
+    return f"{n} {_(nouns[0] if n == 1 else nouns[1])}"
+
+
 def conflict_kind_label(kind: str) -> str:
     """The kind of a conflict, in words for the person who decides it."""
     return {"edit": _("edición en dos equipos"),

@@ -855,3 +855,27 @@ def m0014_stl_and_commitments(db: Database) -> None:
 
 
 CORE_PERSONAL_FIELDS["stl_member"] = ("phone", "email", "salt")
+
+
+@migrations(name="0015_session_events")
+def m0015_session_events(db: Database) -> None:
+    """A session's history (phases begun, timers, the privacy notice) as rows that travel.
+
+    These events are journal entries on the laptop where they happened; the journal is
+    local, so a table laptop's bundle merged at the office brought the rows but not the
+    story of the session, and the office's acta lacked it. At import, each such entry of
+    the bundle's journal becomes a row here (``id`` is the entry's hash, so the same event
+    is one row wherever it is merged), and the acta reads the journal and these rows."""
+    db.execute("""
+        CREATE TABLE session_event (
+            id TEXT PRIMARY KEY,  -- the journal entry's hash on the laptop where it happened
+            session_id TEXT NOT NULL REFERENCES session(id),
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            object_type TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            before TEXT,  -- JSON, as the journal entry held it
+            after TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX session_event_session ON session_event(session_id)")

@@ -71,6 +71,11 @@ class PhaseStore:
             "WHERE object_type = 'session' AND object_id = ? AND after IS NOT NULL",
             [session.id])
         seen = {r["phase"] for r in rows if r["phase"]}
+        # And where it was on the table laptop that ran it (its history, imported).
+        seen.update(r["phase"] for r in self.pf.query(
+            "SELECT DISTINCT json_extract(after, '$.phase') AS phase FROM session_event "
+            "WHERE session_id = ? AND object_type = 'session' AND after IS NOT NULL",
+            [session.id]) if r["phase"])
         seen.add(self.current(session_id).key)
         return seen
 

@@ -257,7 +257,7 @@ class ProposalStore:
         """Every proposal of the process, in number order (each laptop's together), filtered
         by theme and by table when asked; joined and withdrawn ones only when asked."""
         rows = self._rows()
-        labels = number_labels(rows)
+        labels = self._labels(rows)
         origin = {r["id"]: self._origin(r, labels[r["id"]]) for r in rows}
         joined: dict[str, list[str]] = {}
         for r in rows:
@@ -292,13 +292,41 @@ class ProposalStore:
                 return p
         raise NotFound(_("No existe esa propuesta."))
 
+    def _labels(self, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """How each proposal is shown. A proposal numbered on a prepared table laptop is
+        "<table's name> · n" (*Mesa A · 1*) on every computer, whatever else was imported;
+        the others keep their plain number, unless two other laptops both gave one (then
+        the laptop whose first proposal is the latest shows its name: *Laptop sur · 2*).
+        Labels never change when a table's proposals arrive."""
+        tables = {r["laptop_device_id"]: r["name"] for r in self.pf.query(
+            "SELECT laptop_device_id, name FROM table_laptop WHERE laptop_device_id != '' "
+            "ORDER BY prepared_at, id")}
+        labels = {r["id"]: f"{tables[str(r.get('origin') or '')]} · {r['number']}"
+                  for r in rows if str(r.get("origin") or "") in tables}
+        others = [r for r in rows if r["id"] not in labels]
+        plain = number_labels(others)
+        if any("-" in v for v in plain.values()):  # two other laptops both gave a number
+            names = {r["id"]: r["name"] for r in self.pf.query("SELECT id, name FROM device")}
+            first: dict[str, str] = {}
+            for r in others:
+                o, at = str(r.get("origin") or ""), str(r.get("created_at") or "")
+                if o not in first or at < first[o]:
+                    first[o] = at
+            home = min(first, key=lambda o: (first[o], o))
+            plain = {r["id"]: str(r["number"]) if str(r.get("origin") or "") == home else
+                     "{} · {}".format(names.get(str(r.get("origin") or "")) or plain[r["id"]]
+                                      .rpartition("-")[0], r["number"]) for r in others}
+        labels.update(plain)
+        return labels
+
     def by_label(self, label: str) -> Proposal:
-        """The proposal shown as ``label`` ("3" or "B-3"), for the CLI and imports."""
-        label = str(label).strip().upper()
+        """The proposal shown as ``label`` ("3" or "Mesa A · 3"; "Mesa A-3" too), for the
+        CLI and imports."""
+        wanted = _label_token(label)
         for p in self.list(include_inactive=True):
-            if p.label.upper() == label:
+            if _label_token(p.label) == wanted:
                 return p
-        raise NotFound(_("No existe la propuesta {label}.").format(label=label))
+        raise NotFound(_("No existe la propuesta {label}.").format(label=str(label).strip()))
 
     def joined_to(self, proposal_id: str) -> list[Proposal]:
         """The proposals joined straight into ``proposal_id``, in number order: what
@@ -570,9 +598,14 @@ def _json(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _label_token(label: str) -> str:
+    """A label as typed or shown, compared without case, spaces or the middle dot."""
+    return "".join(str(label).replace("·", "-").split()).casefold()
+
+
 def _label_key(label: str) -> tuple[int, str, int]:
-    prefix, _sep, number = label.rpartition("-")
-    return (len(prefix), prefix, int(number) if number.isdigit() else 0)
+    prefix, _sep, number = label.rpartition(" · " if " · " in label else "-")
+    return (1 if prefix else 0, prefix.casefold(), int(number) if number.isdigit() else 0)
 
 
 def _short(text: str, size: int = 40) -> str:

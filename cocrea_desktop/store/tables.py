@@ -57,7 +57,9 @@ class TableLaptop:
             return _("regresó el {when}").format(when=dates.format_datetime(self.came_back_at))
         if self.opened_at:
             return _("abierta en su computadora; aún no regresa")
-        return _("preparada; aún no se abre")
+        # The office cannot know whether the table opened its file: only that its
+        # bundle has not come back.
+        return _("preparada; aún no regresa")
 
 
 class TableStore:
@@ -87,6 +89,18 @@ class TableStore:
         device = self.pf.device.id
         for laptop in self.list():
             if laptop.laptop_device_id == device:
+                return laptop
+        return None
+
+    def away_at(self, session_id: str) -> TableLaptop | None:
+        """The table laptop that has ``session_id`` and has not come back, when this
+        computer is not that laptop: running the session here too would give two
+        versions of it (two sets of ideas and ballots) to reconcile."""
+        device = self.pf.device.id
+        for laptop in reversed(self.list()):  # the latest preparation first
+            if session_id in laptop.sessions:
+                if laptop.laptop_device_id == device or laptop.came_back:
+                    return None
                 return laptop
         return None
 
@@ -143,15 +157,23 @@ class TableStore:
         return clean
 
     # -- writing -----------------------------------------------------------
-    def prepare(self, tables: Iterable[tuple[TablePlan, str, str]]) -> tuple[list[str], Changes]:
+    def prepare(self, tables: Iterable[tuple[TablePlan, str, str]], *,
+                office_public_key: str = "") -> tuple[list[str], Changes]:
         """Record the table laptops about to be written, in one transaction: each
-        ``(plan, file_name, secret_box)``. Returns the new rows' ids."""
+        ``(plan, file_name, secret_box)``. Returns the new rows' ids. ``office_public_key``
+        (base64) is set on the process when it has none: the tables' files carry it, and
+        their names and phones come back sealed for the office."""
         items = list(tables)
         self.check_plan([plan for plan, _file, _box in items])
         process = self.repo.process()
         label = Label(N_("preparar {n} computadoras de mesa"), n=len(items))
         ids: list[str] = []
         with self.pf.write("tables.prepare", label, undoable=False) as unit:
+            current = self.pf.scalar("SELECT office_public_key FROM process WHERE id = ?",
+                                     [process.id]) or ""
+            if office_public_key and not current:
+                unit.update("process", process.id, {"office_public_key": office_public_key},
+                            stamp=True)
             for plan, file_name, box in items:
                 ids.append(unit.insert("table_laptop", {
                     "id": new_id(), "process_id": process.id, "name": plan.name,

@@ -559,6 +559,25 @@ class MainWindow(QMainWindow):
         ops.archive_session(parent=self, repo=self.repo, session_id=session.id,
                             archived=not session.archived)
 
+    def confirm_session_away(self, session) -> bool:
+        """A session handed to a table laptop that has not come back: say so, and run it
+        here only when the person confirms that computer will not be used for it."""
+        laptop = self.repo.tables.away_at(session.id)
+        if laptop is None:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Sesión en una computadora de mesa"), _(
+            "Esta sesión se entregó a la computadora de mesa «{name}», que aún no regresa. "
+            "Si la conduce también aquí habrá dos versiones de la sesión (ideas y boletas "
+            "distintas) que luego habrá que conciliar.\n\nContinúe solo si esa computadora "
+            "no se usará para esta sesión.").format(name=laptop.name), parent=self)
+        box.setObjectName("session_away")
+        go = box.addButton(_("Conducirla aquí de todos modos"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(_("No conducirla"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is go
+
     def conduct_session(self):
         """Open (or bring forward) the screen that runs the chosen session."""
         from cocrea_desktop.ui.views.session_screen import SessionScreen  # lazy: fast start
@@ -567,6 +586,8 @@ class MainWindow(QMainWindow):
         if self.repo is None or session is None or self.repo.read_only or session.archived:
             return None
         screen = self.session_screens.get(session.id)
+        if (screen is None or screen.closed) and not self.confirm_session_away(session):
+            return None
         if screen is None or screen.closed:
             from cocrea_desktop.ui.panel_registry import UnknownPanelKind
 

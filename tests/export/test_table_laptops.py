@@ -206,3 +206,113 @@ def test_the_secret_never_travels_in_clear_and_the_process_row_merges_back_quiet
     assert office.ballot_secret().hex() == secret
     assert [t.came_back for t in office.tables.list()] == [False, True]
     office.close()
+
+
+def test_a_table_sessions_phases_reach_the_office_acta_and_its_data_hash(tmp_path):
+    """The session's history (phases begun, timers) lives in the table laptop's journal;
+    after its bundle is imported the office's acta tells the same story, the data hash
+    printed on both covers it, and importing the bundle again adds nothing."""
+    from cocrea_desktop.export import evidence
+
+    office, ids, _clock = _office(tmp_path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    table_clock = FakeClock()
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "mesa2.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"),
+                                      clock=table_clock)
+    sid = ids[2]
+    before_hash = evidence.session_digest(repo, sid)
+    for _n in range(3):
+        table_clock.advance(60)
+        repo.phases.forward(sid)
+    table_clock.advance(5)
+    repo.phases.start_timer(sid)
+    repo.ideas.add(sid, "Bachear el camino a la cabecera")
+    there = evidence.timeline(repo, sid)
+    assert sum("comenzó la fase" in text for _w, text in there) == 3
+    assert any("se inició el tiempo" in text for _w, text in there)
+    table_hash = evidence.session_digest(repo, sid)
+    visited = repo.phases.visited(sid)
+    assert len(visited) == 3
+    assert table_hash != before_hash  # the hash covers the history too
+    data = B.export_bundle(repo.path, device=device("Laptop 2")).data
+    repo.close()
+
+    office_hash_before = evidence.session_digest(office, sid)
+    B.import_bundles(office.pf, [B.open_bundle(data)],
+                     accepted=[B.open_bundle(data).fingerprint])
+    assert evidence.timeline(office, sid) == there
+    assert evidence.session_digest(office, sid) == table_hash != office_hash_before
+    assert office.phases.visited(sid) == visited  # the phases it went through, known here
+    count = office.pf.scalar("SELECT COUNT(*) FROM session_event")
+    assert count == 4
+    # Again: nothing new, the same story, no event twice.
+    B.import_bundles(office.pf, [B.open_bundle(data)],
+                     accepted=[B.open_bundle(data).fingerprint])
+    assert office.pf.scalar("SELECT COUNT(*) FROM session_event") == count
+    assert evidence.timeline(office, sid) == there
+    office.close()
+
+
+def test_names_and_phones_come_back_sealed_for_the_office_that_prepared_the_tables(tmp_path):
+    """The office never set an office key: preparing the tables gives the process this
+    computer's own, the table's file carries it, the table's bundle seals the names and
+    phones for it, and the office opens them on import without choosing a key file."""
+    from cocrea_desktop.export import keys
+    from tests.export.bundle_helpers import add_person
+
+    office, ids, _clock = _office(tmp_path)
+    assert keys.office_public_key(office.pf) is None
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    own = keys.device_office_key(office.pf.device)
+    assert keys.office_public_key(office.pf) == own.public
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "mesa2.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"),
+                                      clock=FakeClock())
+    assert keys.office_public_key(repo.pf) == own.public  # the table's file carries it
+    add_person(repo, ids[2], 1, "Rosa Martínez Luna", "9511234567")
+    result = B.export_bundle(repo.path, device=device("Laptop 2"))
+    assert result.manifest["personal_data"] == "sealed"
+    assert b"Rosa Mart" not in result.data and b"9511234567" not in result.data
+    repo.close()
+    bundle = B.open_bundle(result.data)
+    B.import_bundles(office.pf, [bundle], accepted=[bundle.fingerprint])
+    person = office.pf.query("SELECT name, phone FROM person")
+    assert person == [{"name": "Rosa Martínez Luna", "phone": "9511234567"}]
+    # Another computer (not the office that prepared them) cannot open them.
+    other = office_process(tmp_path / "otra.cocrea.db", device("Otra"))
+    assert keys.device_office_key(other.pf.device).public != own.public
+    other.close()
+    office.close()
+
+
+def test_a_tables_proposals_are_named_by_the_table_and_the_offices_keep_their_numbers(
+        tmp_path):
+    """The office has proposals 1 and 2; the table laptop «Mesa 2» promotes its own 1.
+    At the office, after the import: 1, 2 and «Mesa 2 · 1» (not A-1, A-2, B-1: the
+    letters changed the office's labels and B read as another table)."""
+    office, ids, clock = _office(tmp_path)
+    for title in ("Ventanilla única", "Alumbrado en la cabecera"):
+        clock.advance(1)
+        office.proposals.add(title)
+    assert [p.label for p in office.proposals.list()] == ["1", "2"]
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    prepared, written = _prepare(office, ids, stick)
+    repo, _laptop = T.open_table_file(written[1], tmp_path / "mesa2.cocrea.db",
+                                      prepared[1].code, device=device("Laptop 2"),
+                                      clock=FakeClock())
+    repo.proposals.add("Bachear el camino a la cabecera", session_id=ids[2])
+    assert [p.label for p in repo.proposals.list()] == ["Mesa 2 · 1"]  # the same there
+    data = B.export_bundle(repo.path, device=device("Laptop 2")).data
+    repo.close()
+    bundle = B.open_bundle(data)
+    B.import_bundles(office.pf, [bundle], accepted=[bundle.fingerprint])
+    assert [p.label for p in office.proposals.list()] == ["1", "2", "Mesa 2 · 1"]
+    assert office.proposals.by_label("mesa 2-1").title == "Bachear el camino a la cabecera"
+    assert office.proposals.by_label("2").title == "Alumbrado en la cabecera"
+    office.close()

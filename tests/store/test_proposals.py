@@ -73,9 +73,12 @@ def test_two_table_laptops_merge_their_proposals_at_the_office(tmp_path):
         data = B.export_bundle(laptop.path, device=dev, created_at=CREATED).data
         B.import_bundle(office.pf, B.open_bundle(data), accept_key=True)
     pooled = office.proposals.list()
-    assert [p.label for p in pooled] == ["A-1", "A-2", "B-1", "B-2"]
+    # Two laptops both gave 1 and 2: the first keeps them, the other shows its name.
+    assert [p.label for p in pooled] == ["1", "2", "mesa-2 · 1", "mesa-2 · 2"]
     assert office.proposals.tables() == ["Mesa 1 · Seguridad", "Mesa 2 · Salud"]
-    assert [p.label for p in office.proposals.list(table="Mesa 2 · Salud")] == ["B-1", "B-2"]
+    assert [p.label for p in office.proposals.list(table="Mesa 2 · Salud")] == [
+        "mesa-2 · 1", "mesa-2 · 2"]
+    assert office.proposals.by_label("MESA-2-2").label == "mesa-2 · 2"
 
 
 def test_a_result_offers_its_ranked_options_with_their_votes(repo, fake_clock):

@@ -171,27 +171,37 @@ def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_pat
     dialog.add_paths([good, bad])
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 1).text() == "laptop-norte"
-    assert dialog.table.item(0, 2).text() == LAPTOP.fingerprint()
-    assert dialog.table.item(0, 3).text() == "nueva: falta aceptarla"
-    assert "4 nuevas" in dialog.table.item(0, 5).text() or "nuevas" in \
-        dialog.table.item(0, 5).text()
-    assert "incompleto o dañado" in dialog.table.item(1, 4).text()
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.COLUMNS)]
+    assert headers == ["Archivo", "Computadora", "Llave", "Comprobación", "Cambios"]
+    assert dialog.table.item(0, 2).text() == "nueva: falta aceptarla"
+    assert "por agregar" in dialog.table.item(0, 4).text()
+    assert "incompleto o dañado" in dialog.table.item(1, 3).text()
     dialog.table.selectRow(1)
     assert dialog.details.toPlainText().startswith("RECHAZADO")
     # Nothing written yet; importing needs the key accepted first.
     assert window.repo.pf.scalar("SELECT COUNT(*) FROM idea") == before
     assert not dialog.import_button.isEnabled()
     dialog.table.selectRow(0)
-    assert "idea: 4 nuevas" in dialog.details.toPlainText()
+    details = dialog.details.toPlainText()
+    # Records in Spanish words, never the tables' internal names or a computer's id.
+    assert "Ideas: 4 por agregar" in details and "Boletas: 2 por agregar" in details
+    assert "Código de su llave: " + LAPTOP.fingerprint() in details
+    assert LAPTOP.id not in details
+    for internal in ("idea:", "ballot:", "mark:", "session:", "device:", "vote_round:"):
+        assert internal not in details
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.accept_key_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 3).text() == "aceptada ahora"
+    assert dialog.table.item(0, 2).text() == "aceptada ahora"
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.repo.pf.scalar("SELECT COUNT(*) FROM idea") == before + 4
     assert window.model.rowCount() == 1  # the main window saw the change
-    assert dialog.table.item(0, 5).text() == "ya importado: nada que cambiar"
+    # Right after importing, the row and the details say what was just imported.
+    assert dialog.table.item(0, 4).text().startswith("importado ahora: ")
+    assert "4 ideas" in dialog.table.item(0, 4).text()
+    dialog.table.selectRow(0)
+    assert "Ideas: se agregaron 4" in dialog.details.toPlainText()
     assert not dialog.import_button.isEnabled()
     # The same file chosen again: recognised by its hash, not verified or merged again.
     again = ImportBundlesDialog(window, window.repo)
@@ -199,8 +209,8 @@ def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_pat
     again.show()
     again.add_paths([good])
     assert again.table.item(0, 1).text() == "laptop-norte"
-    assert again.table.item(0, 4).text() == "ya revisado al importarlo"
-    assert again.table.item(0, 5).text() == "ya importado: nada que cambiar"
+    assert again.table.item(0, 3).text() == "ya revisado al importarlo"
+    assert again.table.item(0, 4).text() == "ya importado: nada que cambiar"
     assert "ya se importó" in again.details.toPlainText()
     assert not again.import_button.isEnabled()
 

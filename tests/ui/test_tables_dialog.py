@@ -78,6 +78,7 @@ def test_bad_input_is_said_in_spanish_and_nothing_is_written(window, qtbot, tmp_
     qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
     assert "La mesa «Mesa Sur» no tiene sesiones" in dialog.status.text()
     _tick(dialog, 1, 2)
+    assert dialog.status.text() == ""  # ticked: the message no longer holds
     dialog.set_folder(str(tmp_path / "no-hay"))
     qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
     assert "no existe" in dialog.status.text()
@@ -109,6 +110,9 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
                                        "mesa_Mesa-Sur_Teotitlan.cocrea"]
     assert dialog.progress.value() == 100 and dialog.sheet.exists()
     assert dialog.sheet.parent != stick  # the codes never travel with the files
+    # The message says where the sheet is: its name and its whole folder.
+    assert dialog.sheet.name in dialog.status.text()
+    assert str(dialog.sheet.parent) in dialog.status.text()
     codes = {dialog.codes.item(r, 0).text(): dialog.codes.item(r, 2).text()
              for r in range(dialog.codes.rowCount())}
     assert set(codes) == {"Mesa Norte", "Mesa Sur"} and dialog.codes.isVisible()
@@ -117,8 +121,8 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
     lines = {}
     when_dialog(qtbot, TablesStatusDialog, lambda d: (lines.update(l=d.lines()), d.accept()))
     window.act_tables_status.trigger()
-    assert lines["l"] == ["… Mesa Norte (2 sesiones): preparada; aún no se abre",
-                          "… Mesa Sur (1 sesión): preparada; aún no se abre"]
+    assert lines["l"] == ["… Mesa Norte (2 sesiones): preparada; aún no regresa",
+                          "… Mesa Sur (1 sesión): preparada; aún no regresa"]
 
     # On each table laptop (another data folder: another computer), the file and its code.
     back = []
@@ -181,3 +185,81 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
         "✔ Mesa Norte (2 sesiones): regresó", "✔ Mesa Sur (1 sesión): regresó"]
     texts = {r["text"] for r in window.repo.pf.query("SELECT text FROM idea")}
     assert {"Idea nueva de la Mesa Norte", "Idea nueva de la Mesa Sur"} <= texts
+
+
+def test_running_a_session_handed_to_a_table_laptop_asks_first(window, qtbot, tmp_path):
+    """Mesa 3's session went to the table laptop «Mesa Sur»: at the office, Conducir
+    sesión warns in Spanish and runs it only if the person confirms; the others run."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from cocrea_desktop.export import tables as T
+    from cocrea_desktop.store.tables import TablePlan
+    from cocrea_desktop.ui.views.session_screen import SessionScreen
+
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    sessions = window.repo.sessions()
+    handed, kept = sessions[2], sessions[0]
+    T.prepare_tables(window.repo, [TablePlan("Mesa Sur", (handed.id,))], stick)
+    window.refresh()
+    seen: dict = {}
+
+    def answer(label):
+        def act(box):
+            seen["text"] = box.text()
+            button = next(b for b in box.buttons() if b.text() == label)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return act
+
+    window.select_session(handed.id)
+    when_dialog(qtbot, QMessageBox, answer("No conducirla"))
+    assert window.conduct_session() is None
+    assert "computadora de mesa «Mesa Sur», que aún no regresa" in seen["text"]
+    assert "Continúe solo si esa computadora no se usará" in seen["text"]
+    assert handed.id not in window.session_screens
+    when_dialog(qtbot, QMessageBox, answer("Conducirla aquí de todos modos"))
+    screen = window.conduct_session()
+    assert isinstance(screen, SessionScreen)
+    screen.close()
+    # A session that stayed at the office opens without a question.
+    seen.clear()
+    window.select_session(kept.id)
+    screen = window.conduct_session()
+    assert isinstance(screen, SessionScreen) and not seen
+    screen.close()
+
+
+def test_enter_in_the_name_adds_the_table_and_prepares_nothing(window, qtbot, tmp_path):
+    """Enter in the name field adds the table; the key then reaches the dialog (a line
+    edit passes Enter on), which must not press "Preparar archivos" with it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def enter_reaches_dialog(key):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(dialog, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    dialog = _dialog(window, qtbot)
+    dialog.set_folder(str(stick))
+    head = window.repo.journal_head()
+    # No button is pressed by Enter (Qt makes the first "auto default" one the dialog's
+    # default as soon as the window has focus: that was "Preparar archivos").
+    from PySide6.QtWidgets import QPushButton
+
+    assert [b.text() for b in dialog.findChildren(QPushButton)
+            if b.autoDefault() or b.isDefault()] == []
+    type_text(qtbot, dialog.name_edit, "Mesa C")
+    dialog.name_edit.returnPressed.emit()
+    enter_reaches_dialog(Qt.Key.Key_Return)
+    assert dialog.tables == ["Mesa C"] and dialog.isVisible()
+    assert dialog.status.text() == ""  # no "no tiene sesiones": nothing was prepared
+    type_text(qtbot, dialog.name_edit, "Mesa D")
+    dialog.name_edit.returnPressed.emit()
+    enter_reaches_dialog(Qt.Key.Key_Enter)
+    assert dialog.tables == ["Mesa C", "Mesa D"] and dialog.status.text() == ""
+    assert window.repo.journal_head() == head and not window.repo.tables.list()
+    assert list(stick.iterdir()) == []
+    dialog.close()

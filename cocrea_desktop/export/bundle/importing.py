@@ -25,7 +25,7 @@ from cocrea_desktop.export.bundle.format import (
 )
 from cocrea_desktop.export.bundle.verify import Bundle, _parse_jsonl
 from cocrea_desktop.i18n import N_, _
-from cocrea_desktop.store import merge
+from cocrea_desktop.store import merge, session_events
 from cocrea_desktop.store.db import ProcessFile, create_process_file
 from cocrea_desktop.store.device import Device
 from cocrea_desktop.store.migrations import known_names
@@ -84,15 +84,39 @@ def _check_process(pf: ProcessFile, bundle: Bundle) -> None:
                           detail=", ".join(map(str, unknown)))
 
 
-def _incoming(bundle: Bundle, office_key: keys.OfficeKey | None
+def _add_session_events(pf: ProcessFile, bundle: Bundle,
+                        tables: dict[str, list[dict[str, Any]]]) -> None:
+    """The history of the bundle's sessions (phases, timers, the notice), kept in its
+    journal, as ``session_event`` rows to merge: the journal itself stays local, and
+    without these the office's acta lost the story of a session run on a table laptop."""
+    sessions = {str(r.get("id")) for r in tables.get("session", ())}
+    candidates = [e for e in bundle.journal if session_events.session_of(e) in sessions]
+    if not candidates:
+        return
+    known = session_events.local_hashes(pf, [str(e.get("hash") or "") for e in candidates])
+    rows = tables.setdefault("session_event", [])
+    have = {r.get("id") for r in rows}
+    rows.extend(r for r in session_events.rows_from_journal(candidates, sessions, known)
+                if r["id"] not in have)
+
+
+def _incoming(pf: ProcessFile, bundle: Bundle, office_key: keys.OfficeKey | None
               ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, tuple[str, ...]], bool,
                          list[str]]:
     tables = {t: [dict(r) for r in rows] for t, rows in bundle.tables.items()}
+    _add_session_events(pf, bundle, tables)
     notes: list[str] = []
     masked: dict[str, tuple[str, ...]] = {}
     opened = False
     if bundle.personal_data == PERSONAL_CLEAR:
         return tables, masked, opened, notes
+    if bundle.personal_data == PERSONAL_SEALED and office_key is None and bundle.sealed \
+            and getattr(pf, "device", None) is not None:
+        # Sealed for this computer's own office key (it prepared the table laptops).
+        own = keys.device_office_key(pf.device)
+        if keys.compact(own.fingerprint) == keys.compact(
+                str(bundle.manifest.get("office_key_fingerprint") or "")):
+            office_key = own
     if bundle.personal_data == PERSONAL_SEALED and office_key is not None and bundle.sealed:
         plaintext = keys.unseal(bundle.sealed, office_key.private)
         by_row = {}
@@ -256,7 +280,7 @@ def preview_import(pf: ProcessFile, bundle: Bundle, *,
 
     ``validated``: the rows were already checked by :func:`validate_rows`."""
     _check_process(pf, bundle)
-    tables, masked, opened, notes = _incoming(bundle, office_key)
+    tables, masked, opened, notes = _incoming(pf, bundle, office_key)
     if not validated:
         validate_rows(pf.conn, tables)
     try:
@@ -310,7 +334,7 @@ def import_bundles(pf: ProcessFile, bundles: list[Bundle], *, accepted: Iterable
     check_bundles(pf, bundles, accepted=accepted)
     memo: dict[str, Any] = {}
     for bundle in bundles:  # every row's types and bounds
-        validate_rows(pf.conn, _incoming(bundle, office_key)[0], memo=memo)
+        validate_rows(pf.conn, _incoming(pf, bundle, office_key)[0], memo=memo)
     results: list[ImportResult] = []
     if len(bundles) == 1:
         label = Label(N_("importar el paquete de «{device}»"), device=bundles[0].device_name)

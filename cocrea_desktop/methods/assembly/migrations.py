@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from cocrea_desktop.i18n import N_
 from cocrea_desktop.store.migrations import method_migrations
 
 migrations = method_migrations("assembly")
@@ -97,3 +98,14 @@ PERSONAL_FIELDS = {"assembly_speaker": ("name", "salt")}
 #: Who counted the hands is named in clear on the minutes: the open data never
 #: publishes it.
 LEAK_CHECKED_FIELDS = {"assembly_vote": ("counter",)}
+
+
+#: What a person calls the rows of this method's tables (singular, plural).
+RECORD_NOUNS = {
+    "assembly_item": (N_("punto de la asamblea"), N_("puntos de la asamblea")),
+    "assembly_speaker": (N_("persona en la lista de palabra"),
+                         N_("personas en la lista de palabra")),
+    "assembly_proposal": (N_("propuesta de la asamblea"), N_("propuestas de la asamblea")),
+    "assembly_vote": (N_("votación de la asamblea"), N_("votaciones de la asamblea")),
+    "assembly_agreement": (N_("acuerdo de la asamblea"), N_("acuerdos de la asamblea")),
+}

@@ -11,6 +11,7 @@ be a migration of this set, named ``idea_fair_0001_...``.
 
 from __future__ import annotations
 
+from cocrea_desktop.i18n import N_
 from cocrea_desktop.store.migrations import method_migrations
 
 migrations = method_migrations("idea_fair")
@@ -22,3 +23,13 @@ PERSONAL_FIELDS = {"fair_stand": ("contact_name", "contact_phone", "salt")}
 #: open-data export checks that none of them is published.
 LEAK_CHECKED_FIELDS = {"fair_authority": ("name",),
                        "fair_letter": ("follow_up_contact", "witness", "responsible")}
+
+
+#: What a person calls the rows of this method's tables (singular, plural).
+RECORD_NOUNS = {
+    "fair_stand": (N_("puesto de la feria"), N_("puestos de la feria")),
+    "fair_visit": (N_("visita a un puesto"), N_("visitas a los puestos")),
+    "fair_interest": (N_("interés en un puesto"), N_("intereses en los puestos")),
+    "fair_authority": (N_("autoridad de la feria"), N_("autoridades de la feria")),
+    "fair_letter": (N_("carta de la feria"), N_("cartas de la feria")),
+}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from cocrea_desktop.i18n import N_
 from cocrea_desktop.store.migrations import method_migrations
 
 KEY = "prioritisation"
@@ -98,3 +99,15 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {}
 
 #: Who counted by hand is written in clear (like a vote's counter): never published.
 LEAK_CHECKED_FIELDS = {"prioritisation_count": ("counter",)}
+
+
+#: What a person calls the rows of this method's tables (singular, plural).
+RECORD_NOUNS = {
+    "prioritisation_setup": (N_("configuración de la priorización"),
+                             N_("configuraciones de la priorización")),
+    "prioritisation_item": (N_("propuesta por priorizar"), N_("propuestas por priorizar")),
+    "prioritisation_score": (N_("calificación"), N_("calificaciones")),
+    "prioritisation_count": (N_("conteo de calificaciones"), N_("conteos de calificaciones")),
+    "prioritisation_agreement": (N_("acuerdo de la priorización"),
+                                 N_("acuerdos de la priorización")),
+}

@@ -208,12 +208,25 @@ class _Item:
     accept: bool = False
     #: The same file was imported before (recognised by its hash, not verified again).
     past: bundles.PastImport | None = None
+    #: What this window's import just merged from it (kept after the import).
+    done: bundles.ImportPreview | None = None
+
+
+def _done_summary(preview: bundles.ImportPreview, most: int = 3) -> str:
+    """What an import merged, in words: *4 boletas, 8 marcas, 1 sesión…*"""
+    parts = [(c.added + c.updated, table) for table, c in preview.plan.counts.items()
+             if c.added + c.updated]
+    parts.sort(key=lambda p: (-p[0], p[1]))
+    words = [merge.record_count(table, n) for n, table in parts[:most]]
+    if not words:
+        return _("nada nuevo")
+    return ", ".join(words) + ("…" if len(parts) > most else "")
 
 
 class ImportBundlesDialog(QDialog):
     """Verify each chosen bundle and show what merging it would change; then merge."""
 
-    COLUMNS = 6
+    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None, repo: Repo) -> None:
         super().__init__(parent)
@@ -235,8 +248,7 @@ class ImportBundlesDialog(QDialog):
         layout.addLayout(row)
         self.table = QTableWidget(0, self.COLUMNS, objectName="bundles")
         self.table.setHorizontalHeaderLabels([
-            _("Archivo"), _("Equipo"), _("Huella de la llave"), _("Llave"), _("Comprobación"),
-            _("Cambios")])
+            _("Archivo"), _("Computadora"), _("Llave"), _("Comprobación"), _("Cambios")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -327,6 +339,9 @@ class ImportBundlesDialog(QDialog):
                                                       office_key=self.office_key)
             except CocreaError as err:
                 item.preview, item.error = None, err.message
+            if item.done is not None and item.preview is not None and \
+                    not item.preview.nothing_to_do:
+                item.done = None  # there is something to import again (an office key now)
         self.fill()
 
     # -- showing -------------------------------------------------------------------
@@ -345,22 +360,28 @@ class ImportBundlesDialog(QDialog):
         for row, item in enumerate(self.items):
             b = item.bundle
             total = item.preview.plan.totals() if item.preview else None
-            changes = _("{added} nuevas, {updated} actualizadas, {conflicts} en conflicto") \
-                .format(added=total.added, updated=total.updated, conflicts=total.conflicts) \
-                if total else ""
+            changes = _("{added} por agregar, {updated} por actualizar, {conflicts} en "
+                        "conflicto").format(added=total.added, updated=total.updated,
+                                            conflicts=total.conflicts) if total else ""
             if item.preview and item.preview.nothing_to_do:
                 changes = _("ya importado: nada que cambiar")
             check = item.error or _("íntegro, firma válida")
             if item.past is not None:
                 check = _("ya revisado al importarlo")
                 changes = _("ya importado: nada que cambiar")
+            if item.done is not None:
+                check = _("íntegro, firma válida")
+                changes = _("importado ahora: {what}").format(what=_done_summary(item.done))
             device_name = b.device_name if b else (item.past.device_name if item.past else "")
-            fingerprint = b.fingerprint if b else (item.past.fingerprint if item.past else "")
-            values = [item.path.name, device_name, fingerprint,
-                      self.key_text(item), check, changes]
+            values = [item.path.name, device_name, self.key_text(item), check, changes]
             for col, text in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)  # "Cambios" takes the rest of the width
+        for column in range(self.COLUMNS - 1):
+            self.table.resizeColumnToContents(column)
+        # The file's name may be long: it gives way first, never the words of the others.
+        header.resizeSection(0, min(header.sectionSize(0), 260))
         if self.items and not self.table.selectedItems():
             self.table.selectRow(len(self.items) - 1)
         self.show_details()
@@ -374,25 +395,37 @@ class ImportBundlesDialog(QDialog):
         item = self.selected()
         if item is None:
             self.details.setPlainText("")
+        elif item.done is not None:
+            lines = [_("Importado ahora de «{name}»:").format(name=item.done.bundle.device_name)]
+            for table, c in sorted(item.done.plan.counts.items(),
+                                   key=lambda tc: merge.record_noun(tc[0])):
+                if c.added or c.updated or c.conflicts or c.deleted:
+                    lines.append(_("{table}: se agregaron {added}, se actualizaron {updated}, "
+                                   "{conflicts} en conflicto, se quitaron {deleted}").format(
+                        table=merge.record_noun(table), added=c.added, updated=c.updated,
+                        conflicts=c.conflicts, deleted=c.deleted))
+            lines += item.done.notes
+            self.details.setPlainText("\n".join(lines))
         elif item.past is not None:
             self.details.setPlainText(item.past.message())
         elif item.bundle is None or item.preview is None:
             self.details.setPlainText(_("RECHAZADO: {reason}").format(reason=item.error))
         else:
             b, plan = item.bundle, item.preview.plan
-            lines = [_("Equipo: {name} ({id})").format(name=b.device_name, id=b.device_id),
-                     _("Huella de la llave: {fingerprint}").format(fingerprint=b.fingerprint),
+            lines = [_("Computadora: {name}").format(name=b.device_name),
+                     _("Código de su llave: {fingerprint}").format(fingerprint=b.fingerprint),
                      _("Creado: {when}").format(when=dates.format_datetime(b.created_at)),
                      _("Contenido: {scope}").format(scope=b.describe_scope()), ""]
-            for table, c in sorted(plan.counts.items()):
+            for table, c in sorted(plan.counts.items(), key=lambda tc: merge.record_noun(tc[0])):
                 if c.added or c.updated or c.conflicts or c.skipped:
-                    lines.append(_("{table}: {added} nuevas, {updated} actualizadas, {unchanged} "
-                                   "iguales, {conflicts} en conflicto").format(
-                        table=table, added=c.added, updated=c.updated, unchanged=c.unchanged,
-                        conflicts=c.conflicts))
+                    lines.append(_("{table}: {added} por agregar, {updated} por actualizar, "
+                                   "{unchanged} sin cambios, {conflicts} en conflicto").format(
+                        table=merge.record_noun(table), added=c.added, updated=c.updated,
+                        unchanged=c.unchanged, conflicts=c.conflicts))
                 if c.deleted:
-                    lines.append(_("{table}: {n} quitadas (se deshicieron en el otro "
-                                   "equipo)").format(table=table, n=c.deleted))
+                    lines.append(_("{table}: {n} por quitar (se deshicieron en la otra "
+                                   "computadora)").format(table=merge.record_noun(table),
+                                                          n=c.deleted))
             serial = [c for c in plan.conflicts if c.kind == "serial"]
             if serial:
                 lines.append(_("Boletas capturadas en dos equipos con el mismo folio: {n}. "
@@ -445,6 +478,8 @@ class ImportBundlesDialog(QDialog):
                 accepted=[item.bundle.fingerprint for item in chosen if item.accept],
                 office_key=self.office_key)
             done = len(results) if results is not None else 0
+            for item, result in zip(chosen, results or ()):
+                item.done = result.preview
         self.refresh_previews()
         conflicts = merge.list_conflicts(self.repo.pf)
         if conflicts:
@@ -490,10 +525,12 @@ class ConflictsDialog(QDialog):
             kind = merge.conflict_kind_label(c.kind)
             if c.kind == "serial":
                 self.list.addItem("{table} · {serial} · {kind}".format(
-                    table=c.table, serial=c.current.get("serial"), kind=kind))
+                    table=merge.record_noun(c.table), serial=c.current.get("serial"),
+                    kind=kind))
                 continue
             self.list.addItem("{table} · {row} · {kind} · {fields}".format(
-                table=c.table, row=c.row_id[:8], kind=kind, fields=", ".join(c.fields)))
+                table=merge.record_noun(c.table), row=c.row_id[:8], kind=kind,
+                fields=", ".join(c.fields)))
         if self.conflicts:
             self.list.setCurrentRow(0)
         self.show_details()

@@ -91,7 +91,9 @@ class TablesDialog(QDialog):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.grid.setItem(r, 0, item)
         self.grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.grid.itemChanged.connect(self._assignment_changed)
         layout.addWidget(self.grid, 1)
+        self._problem_shown = False  # a check's message, cleared once the grid changes
 
         dest = QHBoxLayout()
         layout.addLayout(dest)
@@ -133,9 +135,29 @@ class TablesDialog(QDialog):
         self.sheet_button.clicked.connect(self.open_sheet)
         self.close_button.clicked.connect(self.reject)
         self.sheet_button.hide()
+        # Enter in the table's name adds the table, and only that: no button of the dialog
+        # is pressed by Enter (it used to prepare the files at once, with the new table
+        # still without sessions).
+        for button in (self.prepare_button, self.sheet_button, self.close_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout.addWidget(self.buttons)
         self.retranslate()
         language_signal().changed.connect(self.retranslate)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The button box makes its first accept button the default when shown: undone, so
+        # that Enter in the table's name only adds the table.
+        for button in (self.prepare_button, self.sheet_button, self.close_button):
+            button.setDefault(False)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                not isinstance(self.focusWidget(), QPushButton):
+            event.accept()  # Enter outside a button presses nothing
+            return
+        super().keyPressEvent(event)
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(_("Preparar computadoras de mesa"))
@@ -179,6 +201,12 @@ class TablesDialog(QDialog):
             column, QHeaderView.ResizeMode.ResizeToContents)
         self.name_edit.clear()
         self.status.clear()
+
+    def _assignment_changed(self, _item=None) -> None:
+        """A tick changed: a check's message about the plan no longer holds."""
+        if self._problem_shown:
+            self._problem_shown = False
+            self.status.clear()
 
     def remove_table(self) -> None:
         column = self.grid.currentColumn()
@@ -226,7 +254,9 @@ class TablesDialog(QDialog):
                                                   folder=self.destination.currentData())
         except CocreaError as err:
             self.status.setText(err.message)
+            self._problem_shown = True
             return
+        self._problem_shown = False
         self.prepared = prepared
         self.prepare_button.setEnabled(False)
         self.status.setText(_("Escribiendo los archivos de las mesas… no retire la memoria."))
@@ -260,9 +290,11 @@ class TablesDialog(QDialog):
         self.codes.show()
         self.sheet_button.show()
         self.status.setText(_(
-            "Archivos escritos y comprobados en la memoria: ya puede retirarla. Imprima la hoja "
-            "con los códigos ({sheet}) y entregue a cada mesa su código en persona: la "
-            "computadora de la mesa lo pide al abrir su archivo.").format(sheet=self.sheet.name))
+            "Archivos escritos y comprobados en la memoria: ya puede retirarla. La hoja con "
+            "los códigos se guardó en esta computadora, no en la memoria: «{sheet}», en la "
+            "carpeta {folder}. Imprímala y entregue a cada mesa su código en persona: la "
+            "computadora de la mesa lo pide al abrir su archivo.").format(
+            sheet=self.sheet.name, folder=self.sheet.parent))
         self.prepare_finished.emit(self.written)
 
     def _failed(self, err: BaseException) -> None:
