@@ -25,7 +25,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from cocrea_desktop.core.errors import InvalidInput, RuleViolation
 from cocrea_desktop.i18n import _
@@ -243,6 +243,16 @@ def _decode(text: str) -> DrawInput:
                      tuple(Quota(**q) for q in raw["quotas"]), int(raw["size"]), int(raw["seed"]))
 
 
+def canonical(data: DrawInput) -> DrawInput:
+    """The same draw input in one order: quotas by feature and value, each volunteer's
+    features by name. The solver's result depends on the order it is given the features,
+    so a pool and quotas read back from a file (in the file's order) must draw exactly as
+    when they were typed in: the demo's stored draw did not repeat from its own file."""
+    quotas = tuple(sorted(data.quotas, key=lambda q: (q.feature, q.value)))
+    volunteers = {k: {f: v[f] for f in sorted(v)} for k, v in data.volunteers.items()}
+    return replace(data, quotas=quotas, volunteers=volunteers)
+
+
 def run_draw(data: DrawInput, *, progress: Callable[[str], None] | None = None,
              timeout: float = 1800) -> DrawResult:
     """The draw in a child process with a fixed hash seed (reproducible everywhere).
@@ -252,6 +262,7 @@ def run_draw(data: DrawInput, *, progress: Callable[[str], None] | None = None,
     interpreter) runs it in this process instead: its build fixes the hash seed to the
     same value (``packaging/cocrea.spec``).
     """
+    data = canonical(data)
     check_quotas(data.volunteers, data.quotas, data.size)
     if progress:
         progress(_("Calculando la probabilidad de cada persona voluntaria…"))

@@ -100,3 +100,16 @@ def test_record_and_report_pdfs_read_back(repo, tmp_path):
     report = pdf_text(tmp_path / "informe.pdf")
     assert "Ing. Marta Díaz" in report and "Instalar medidores" in report
     assert "Persona Voluntaria" not in report
+
+
+def test_the_demo_jury_repeats_from_its_own_file(tmp_path):
+    # The demo's draw was computed from the pool and quotas in the order they were typed;
+    # read back from the file (in another order) the solver gave another jury, and
+    # `cocrea jury verify` said the demo's draw did not repeat.
+    from cocrea_desktop.store.demo import create_demo
+
+    path = create_demo(tmp_path / "demo.cocrea.db")
+    with Repo.open(path, read_only=True) as repo:
+        sid = next(s.id for s in repo.sessions() if s.method == "jury")
+    out = run("jury", "verify", str(path), sid)
+    assert "mismo jurado" in out
