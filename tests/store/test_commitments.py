@@ -115,7 +115,7 @@ BAD = [
     ({"start_date": "2029-01-01", "end_date": "2027-01-01"}, "anterior"),
     ({"milestones": [{"description": "Tarde", "due_date": "2031-01-01"}]}, "fuera del periodo"),
     ({"lead_agency": "Secretaría Inventada"}, "no está en la lista"),
-    ({"start_date": "31/12/2027"}, "AAAA-MM-DD"),
+    ({"start_date": "31/02/2027"}, "dd/mm/aaaa"),
     ({"pillars": ["felicidad"]}, "no es un principio"),
 ]
 
