@@ -112,3 +112,21 @@ def test_a_bad_typed_date_says_how_to_write_it_and_changes_nothing(db):
         assert repo.commitments.list()[0].end_date == "2029-06-30"
         with pytest.raises(InvalidInput):
             repo.stl.members(on="mañana")
+
+
+def test_the_pal_reads_well_where_nothing_was_counted_or_changed(tmp_path):
+    from tests.store.pal_helpers import plan
+
+    repo = merged_process(tmp_path)
+    plan(repo)
+    pdf = tmp_path / "PAL.pdf"
+    from cocrea_desktop.export import pal
+
+    pal.write_pal_pdf(repo, pdf)
+    text = pdf_text(pdf)
+    assert "0 campos cambiaron" not in text
+    assert "Compromiso 1: sin cambios desde que pasó a consulta." in text
+    sessions = next(b for b in pal.pal_blocks(repo) if b.kind == "table"
+                    and b.rows[0][-1] == "Asistentes")
+    assert [row[-1] for row in sessions.rows[1:]] == ["—", "—"]
+    repo.close()

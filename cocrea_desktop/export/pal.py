@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -137,7 +137,8 @@ def pal_blocks(repo: Repo) -> list[Block]:
         total = sum(repo.attendance.totals(s.id).values()) if repo.attendance.totals(s.id) \
             else 0
         rows.append([format_date(s.date, "medium") if s.date else "—", s.table_label or "—",
-                     method_title(s.method), s.question, str(s.participant_count or total)])
+                     method_title(s.method), s.question,
+                     str(s.participant_count or total or "—")])
     b.append(_t(rows, (0.14, 0.18, 0.2, 0.36, 0.12)))
     methods = sorted({method_title(s.method) for s in sessions})
     b.append(Block("para", _("Métodos usados: {list}.").format(list=", ".join(methods) or "—")))
@@ -189,8 +190,11 @@ def pal_blocks(repo: Repo) -> list[Block]:
         order = [s for s in ("consultation", "approved", "final", "current") if s in versions]
         names = {"consultation": _("A consulta"), "approved": _("Aprobado"),
                  "final": _("Final"), "current": _("Actual")}
-        b.append(Block("para", _("Compromiso {label}: {n} campos cambiaron.").format(
-            label=c.label, n=len(compared))))
+        changed = (ngettext("Compromiso {label}: cambió {n} campo.",
+                            "Compromiso {label}: cambiaron {n} campos.", len(compared))
+                   if compared else _("Compromiso {label}: sin cambios desde que pasó a "
+                                      "consulta."))
+        b.append(Block("para", changed.format(label=c.label, n=len(compared))))
         if compared:
             head = [_("Campo")] + [names[s] for s in order]
             share = 0.76 / len(order)
