@@ -130,3 +130,26 @@ def test_the_pal_reads_well_where_nothing_was_counted_or_changed(tmp_path):
                     and b.rows[0][-1] == "Asistentes")
     assert [row[-1] for row in sessions.rows[1:]] == ["—", "—"]
     repo.close()
+
+
+def test_tallies_say_one_abstention_and_one_block(tmp_path):
+    from tests.store.pal_helpers import plan
+
+    repo = merged_process(tmp_path)
+    ids = plan(repo)
+    voters = [m.name for m in repo.stl.members() if not m.facilitator]
+    d, _c = repo.stl.decide(date="10/06/2027", agenda_item="Calendario", kind="other",
+                            mode="vote", present=voters, votes={"for": 2, "abstain": 1})
+    assert d.tally_text() == "2 a favor, 0 en contra, 1 abstención"
+    d, _c = repo.stl.decide(date="11/06/2027", agenda_item="Otro punto", kind="other",
+                            present=voters, positions={
+                                voters[0]: ("agree", ""), voters[1]: ("agree", ""),
+                                voters[2]: ("block", "No se consultó")})
+    assert d.tally_text() == "2 de acuerdo, 0 a un lado, 1 bloqueo"
+    i18n.set_language("en")
+    try:
+        assert d.tally_text() == "2 agree, 0 stand aside, 1 block"
+    finally:
+        i18n.set_language("es")
+    assert ids and repo.stl.decision(d.id).date == "2027-06-11"
+    repo.close()

@@ -72,7 +72,7 @@ def commitment_blocks(repo: Repo, c: Any) -> list[Block]:
                 _day(m.due_date) or "—"] for i, m in enumerate(c.milestones, 1)]
     if len(stones) == 1:
         stones.append(["—", _("Sin hitos"), "", "", ""])
-    blocks.append(_t(stones, (0.07, 0.35, 0.26, 0.18, 0.14)))
+    blocks.append(_t(stones, (0.06, 0.33, 0.26, 0.22, 0.13)))
     smart = [[_("Criterio SMART"), _("Cumple"), _("Nota")]]
     for key in SMART:
         mark = c.smart.get(key, {})
@@ -177,7 +177,7 @@ def pal_blocks(repo: Repo) -> list[Block]:
         point = d.agenda_item + (f" — {d.proposal}" if d.proposal else "")
         rows.append([d.label, _day(d.date), point,
                      f"{d.outcome_text} ({d.mode_text}: {d.tally_text()})"])
-    b.append(_t(rows, (0.08, 0.14, 0.48, 0.3)))
+    b.append(_t(rows, (0.06, 0.13, 0.48, 0.33)))
     b.append(Block("h1", _("Anexos")))
     b.append(Block("h2", _("Versiones de los compromisos")))
     any_version = False

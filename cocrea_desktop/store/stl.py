@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound
-from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.ideas import number_labels
 
@@ -156,13 +156,20 @@ class Decision:
         return word(MODES, self.mode)
 
     def tally_text(self) -> str:
+        """"3 a favor, 0 en contra, 1 abstención"; "3 de acuerdo, 0 a un lado, 1 bloqueo"."""
         if self.mode == "vote":
             v = self.votes
-            return _("{yes} a favor, {no} en contra, {abstain} abstenciones").format(
-                yes=v.get("for", 0), no=v.get("against", 0), abstain=v.get("abstain", 0))
+            return ", ".join((
+                _("{n} a favor").format(n=v.get("for", 0)),
+                _("{n} en contra").format(n=v.get("against", 0)),
+                ngettext("{n} abstención", "{n} abstenciones", v.get("abstain", 0)).format(
+                    n=v.get("abstain", 0))))
         counts = {k: sum(1 for p in self.positions if p.position == k) for k in POSITIONS}
-        return _("{agree} de acuerdo, {abstain} a un lado, {block} bloqueos").format(
-            agree=counts["agree"], abstain=counts["abstain"], block=counts["block"])
+        return ", ".join((
+            _("{n} de acuerdo").format(n=counts["agree"]),
+            _("{n} a un lado").format(n=counts["abstain"]),
+            ngettext("{n} bloqueo", "{n} bloqueos", counts["block"]).format(
+                n=counts["block"])))
 
 
 class StlStore:

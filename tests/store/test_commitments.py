@@ -53,7 +53,7 @@ def test_consensus_vote_and_positions(office):
                               present=[R, J, E],
                               positions={R: ("agree", ""), J: ("block", "Falta presupuesto"),
                                          E: ("abstain", "Conflicto de interés")})
-    assert d.outcome == "rejected" and "1 bloqueos" in d.tally_text()
+    assert d.outcome == "rejected" and "1 bloqueo" in d.tally_text()
     # The facilitator has no vote: no position needed, and votes beyond the voters refused.
     with pytest.raises(InvalidInput, match="voz y no voto"):
         office.stl.decide(date="2027-09-01", agenda_item="X", present=[R, M],
