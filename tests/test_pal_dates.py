@@ -73,6 +73,10 @@ def test_typed_dates_are_stored_iso_and_shown_as_people_write_them(db, tmp_path)
     cells = {c.text for t in docx.Document(str(_docx(db, tmp_path))).tables
              for row in t.rows for c in row.cells}
     assert "30/09/2027" in cells and "1 de julio de 2027 — 30 de junio de 2029" in cells
+    document = docx.Document(str(_docx(db, tmp_path)))
+    stones = next(t for t in document.tables if t.rows[0].cells[1].text == "Hito")
+    number, milestone = stones.rows[1].cells[0].width, stones.rows[1].cells[1].width
+    assert number and milestone and milestone > 4 * number  # the PDF's proportions
     minutes = tmp_path / "acta.pdf"
     run("stl", "minutes", db, "1", "-o", minutes)
     assert "20 de enero de 2027" in pdf_text(minutes)

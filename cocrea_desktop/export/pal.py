@@ -278,10 +278,17 @@ def render_pal_docx(repo: Repo) -> bytes:
         elif block.kind == "table":
             table = doc.add_table(rows=0, cols=len(block.rows[0]))
             table.style = "Table Grid"
+            table.autofit = False
+            section = doc.sections[-1]
+            line = section.page_width - section.left_margin - section.right_margin
+            widths = [int(line * w) for w in block.widths] if len(block.widths) == len(
+                block.rows[0]) else []
             for r, row in enumerate(block.rows):
                 cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=False):
+                for c, (cell, text) in enumerate(zip(cells, row, strict=False)):
                     cell.text = clean(text)
+                    if widths:  # the same proportions as the PDF: no word-per-line columns
+                        cell.width = widths[c]
                     if r == 0 and block.header:
                         for run in cell.paragraphs[0].runs:
                             run.bold = True

@@ -454,8 +454,9 @@ class CommitmentStore:
             for o in p.origins:
                 if o.session_id:
                     session = self.repo.session(o.session_id)
+                    when = show_date(session.date, "medium") or "…"
                     links.append(TraceLink("session", o.session_id, _(
-                        "Sesión del {date}, {origin}").format(date=show_date(session.date) or "…",
+                        "Sesión del {date}, {origin}").format(date=when,
                                                               origin=origin_words(o)),
                         o.session_id))
             for _method, module in method_modules("store"):
@@ -466,7 +467,7 @@ class CommitmentStore:
             if d.subject_id == c.id or d.kind == "selection" and d.approved:
                 links.append(TraceLink("decision", d.id, _("Acuerdo {label} del STL ({date}): "
                                                            "{item}").format(
-                    label=d.label, date=show_date(d.date), item=d.agenda_item)))
+                    label=d.label, date=show_date(d.date, "medium"), item=d.agenda_item)))
         return links
 
     def resolve(self, link: TraceLink) -> bool:

@@ -82,11 +82,12 @@ def iso_date(value: Any, what: str, *, required: bool = False) -> str:
                                                hint=dates.numeric_hint())) from None
 
 
-def show_date(value: Any) -> str:
-    """A stored ISO date as people write it in the language in force ("01/07/2027")."""
+def show_date(value: Any, style: str = "numeric") -> str:
+    """A stored ISO date as people write it in the language in force ("01/07/2027";
+    ``medium``: "1 jul 2027")."""
     from cocrea_desktop.core import dates
 
-    return dates.format_date(value, "numeric") if value else ""
+    return dates.format_date(value, style) if value else ""
 
 
 @dataclass(frozen=True)
