@@ -17,6 +17,13 @@ from cocrea_desktop.cli import PAPER, cli, echo_json, fail_cleanly, open_repo, w
 from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.i18n import _
 
+
+def show_date(value: str) -> str:
+    """A stored ISO date as people write it in the language in force."""
+    from cocrea_desktop.store.stl import show_date as shown
+
+    return shown(value)
+
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
@@ -30,7 +37,8 @@ def _member_options(func):
     for name, text in (("--organisation", "Organisation."), ("--role", "Role in the STL."),
                        ("--phone", "Phone (personal data)."),
                        ("--email", "E-mail (personal data)."),
-                       ("--start", "Start date, YYYY-MM-DD."), ("--end", "End date, YYYY-MM-DD.")):
+                       ("--start", "Start date, DD/MM/YYYY or YYYY-MM-DD."),
+                      ("--end", "End date, DD/MM/YYYY or YYYY-MM-DD.")):
         func = click.option(name, default=None, help=text)(func)
     return func
 
@@ -89,7 +97,7 @@ def stl_edit(file: str, member: str, name: str | None, **opts: Any) -> None:
 
 @stl.command("list")
 @FILE
-@click.option("--on", default=None, help="Only the members on this date (YYYY-MM-DD).")
+@click.option("--on", default=None, help="Only the members on this date (DD/MM/YYYY).")
 @JSON
 @fail_cleanly
 def stl_list(file: str, on: str | None, as_json: bool) -> None:
@@ -101,7 +109,7 @@ def stl_list(file: str, on: str | None, as_json: bool) -> None:
             return
         for i, m in enumerate(members, 1):
             voice = " · " + _("voz sin voto") if m.facilitator else ""
-            dates = f"{m.start_date or '…'} – {m.end_date or '…'}"
+            dates = f"{show_date(m.start_date) or '…'} – {show_date(m.end_date) or '…'}"
             click.echo(f"{i:>3}. {m.name} · {m.sector_text} · {m.organisation} · {m.role}"
                        f"{voice} · {dates}")
 
@@ -138,7 +146,7 @@ def _decision_json(repo, d) -> dict[str, Any]:
 
 @stl.command("decide")
 @FILE
-@click.option("--date", required=True, help="YYYY-MM-DD.")
+@click.option("--date", required=True, help="DD/MM/YYYY or YYYY-MM-DD.")
 @click.option("--item", "agenda_item", required=True, help="The agenda item.")
 @click.option("--proposal", default="", help="What was proposed.")
 @click.option("--kind", default="other",
@@ -197,7 +205,7 @@ def stl_decisions(file: str, as_json: bool) -> None:
             echo_json(found)
             return
         for d in found:
-            click.echo(f"{d['label']:>4}. {d['date']} · {d['agenda_item']} · "
+            click.echo(f"{d['label']:>4}. {show_date(d['date'])} · {d['agenda_item']} · "
                        f"{d['outcome_text']} ({d['tally']})")
 
 
@@ -241,7 +249,7 @@ def _commitment_options(func):
                         help="transparency, participation, accountability, integrity, "
                              "capacities; repeat.")(func)
     func = click.option("--milestone", "milestones", multiple=True,
-                        help="DESCRIPTION|OUTPUT|RESPONSIBLE|YYYY-MM-DD; repeat.")(func)
+                        help="DESCRIPTION|OUTPUT|RESPONSIBLE|DD/MM/YYYY; repeat.")(func)
     return func
 
 
@@ -353,13 +361,15 @@ def commitments_show(file: str, commitment: str, as_json: bool) -> None:
         for key in TEXT_FIELDS[1:]:
             value = getattr(c, key)
             if value:
+                if key in ("start_date", "end_date"):
+                    value = show_date(value)
                 click.echo(f"  {field_title(key)}: {value}")
         if c.pillars:
             click.echo(f"  {field_title('pillars')}: {c.pillars_text}")
         click.echo("  " + field_title("milestones") + ":")
         for i, m in enumerate(c.milestones, 1):
             click.echo(f"    {i}. {m.description} → {m.output or '—'} · "
-                       f"{m.responsible or '—'} · {m.due_date or '—'}")
+                       f"{m.responsible or '—'} · {show_date(m.due_date) or '—'}")
         click.echo("  SMART:")
         for key in SMART:
             mark = c.smart.get(key, {})

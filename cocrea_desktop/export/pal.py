@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -39,6 +39,17 @@ def _t(rows: list[list[str]], widths: tuple[float, ...], header: bool = True) ->
                  header=header)
 
 
+def _day(value: str, style: str = "numeric") -> str:
+    """A stored ISO date as people write it in the language in force."""
+    from cocrea_desktop.core.dates import format_date
+
+    return format_date(value, style) if value else ""
+
+
+def _period(start: str, end: str, style: str = "numeric", empty: str = "…") -> str:
+    return f"{_day(start, style) or empty} — {_day(end, style) or empty}"
+
+
 def commitment_blocks(repo: Repo, c: Any) -> list[Block]:
     """One commitment in the OGP template: fields, milestones, SMART, origin."""
     from cocrea_desktop.store.commitments import SMART, field_title, findings
@@ -46,7 +57,7 @@ def commitment_blocks(repo: Repo, c: Any) -> list[Block]:
 
     blocks = [Block("h2", _("Compromiso {label}. {name}").format(label=c.label, name=c.name))]
     rows = [[_("Campo"), _("Contenido")],
-            [_("Periodo"), f"{c.start_date or '—'} — {c.end_date or '—'}"]]
+            [_("Periodo"), _period(c.start_date, c.end_date, "long", "—")]]
     for key in ("lead_agency", "responsible", "other_actors", "problem", "baseline",
                 "description", "objective", "how_it_helps"):
         rows.append([field_title(key), getattr(c, key) or "—"])
@@ -58,10 +69,10 @@ def commitment_blocks(repo: Repo, c: Any) -> list[Block]:
     blocks.append(Block("h2", field_title("milestones")))
     stones = [[_("Núm."), _("Hito"), _("Producto verificable"), _("Responsable"), _("Fecha")]]
     stones += [[str(i), m.description, m.output or "—", m.responsible or "—",
-                m.due_date or "—"] for i, m in enumerate(c.milestones, 1)]
+                _day(m.due_date) or "—"] for i, m in enumerate(c.milestones, 1)]
     if len(stones) == 1:
         stones.append(["—", _("Sin hitos"), "", "", ""])
-    blocks.append(_t(stones, (0.07, 0.35, 0.26, 0.18, 0.14)))
+    blocks.append(_t(stones, (0.06, 0.33, 0.26, 0.22, 0.13)))
     smart = [[_("Criterio SMART"), _("Cumple"), _("Nota")]]
     for key in SMART:
         mark = c.smart.get(key, {})
@@ -94,7 +105,8 @@ def pal_blocks(repo: Repo) -> list[Block]:
 
     def cite(kind: str) -> str:
         d = repo.stl.latest(kind)
-        return (_("Acuerdo {label} del STL, {date}").format(label=d.label, date=d.date)
+        return (_("Acuerdo {label} del STL, {date}").format(label=d.label,
+                                                              date=_day(d.date, "long"))
                 if d else _("sin acuerdo registrado"))
 
     where = ", ".join(x for x in (p.municipality, p.state) if x)
@@ -125,7 +137,8 @@ def pal_blocks(repo: Repo) -> list[Block]:
         total = sum(repo.attendance.totals(s.id).values()) if repo.attendance.totals(s.id) \
             else 0
         rows.append([format_date(s.date, "medium") if s.date else "—", s.table_label or "—",
-                     method_title(s.method), s.question, str(s.participant_count or total)])
+                     method_title(s.method), s.question,
+                     str(s.participant_count or total or "—")])
     b.append(_t(rows, (0.14, 0.18, 0.2, 0.36, 0.12)))
     methods = sorted({method_title(s.method) for s in sessions})
     b.append(Block("para", _("Métodos usados: {list}.").format(list=", ".join(methods) or "—")))
@@ -156,14 +169,15 @@ def pal_blocks(repo: Repo) -> list[Block]:
     for m in members:
         role = m.role + (" (" + _("voz sin voto") + ")" if m.facilitator else "")
         rows.append([m.name, m.sector_text, m.organisation, role,
-                     f"{m.start_date or '…'} — {m.end_date or '…'}"])
+                     _period(m.start_date, m.end_date)])
     b.append(_t(rows, (0.26, 0.16, 0.24, 0.18, 0.16)))
     b.append(Block("h2", _("Acuerdos del STL")))
     rows = [[_("Núm."), _("Fecha"), _("Punto"), _("Resultado")]]
     for d in decisions:
-        rows.append([d.label, d.date, d.agenda_item + (f" — {d.proposal}" if d.proposal else ""),
+        point = d.agenda_item + (f" — {d.proposal}" if d.proposal else "")
+        rows.append([d.label, _day(d.date), point,
                      f"{d.outcome_text} ({d.mode_text}: {d.tally_text()})"])
-    b.append(_t(rows, (0.08, 0.14, 0.48, 0.3)))
+    b.append(_t(rows, (0.06, 0.13, 0.48, 0.33)))
     b.append(Block("h1", _("Anexos")))
     b.append(Block("h2", _("Versiones de los compromisos")))
     any_version = False
@@ -176,8 +190,11 @@ def pal_blocks(repo: Repo) -> list[Block]:
         order = [s for s in ("consultation", "approved", "final", "current") if s in versions]
         names = {"consultation": _("A consulta"), "approved": _("Aprobado"),
                  "final": _("Final"), "current": _("Actual")}
-        b.append(Block("para", _("Compromiso {label}: {n} campos cambiaron.").format(
-            label=c.label, n=len(compared))))
+        changed = (ngettext("Compromiso {label}: cambió {n} campo.",
+                            "Compromiso {label}: cambiaron {n} campos.", len(compared))
+                   if compared else _("Compromiso {label}: sin cambios desde que pasó a "
+                                      "consulta."))
+        b.append(Block("para", changed.format(label=c.label, n=len(compared))))
         if compared:
             head = [_("Campo")] + [names[s] for s in order]
             share = 0.76 / len(order)
@@ -261,10 +278,17 @@ def render_pal_docx(repo: Repo) -> bytes:
         elif block.kind == "table":
             table = doc.add_table(rows=0, cols=len(block.rows[0]))
             table.style = "Table Grid"
+            table.autofit = False
+            section = doc.sections[-1]
+            line = section.page_width - section.left_margin - section.right_margin
+            widths = [int(line * w) for w in block.widths] if len(block.widths) == len(
+                block.rows[0]) else []
             for r, row in enumerate(block.rows):
                 cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=False):
+                for c, (cell, text) in enumerate(zip(cells, row, strict=False)):
                     cell.text = clean(text)
+                    if widths:  # the same proportions as the PDF: no word-per-line columns
+                        cell.width = widths[c]
                     if r == 0 and block.header:
                         for run in cell.paragraphs[0].runs:
                             run.bold = True
@@ -289,7 +313,8 @@ def minutes_blocks(repo: Repo, decision_id: str) -> list[Block]:
     p = repo.process()
     members = {m.id: m for m in repo.stl.members()}
     b = [Block("h1", _("Acta de acuerdo del STL núm. {label}").format(label=d.label)),
-         Block("para", f"{p.name} · {p.municipality} · {d.date}"),
+         Block("para", " · ".join(x for x in (p.name, p.municipality, _day(d.date, "long"))
+                                  if x)),
          _t([[_("Punto del orden del día"), d.agenda_item],
              [_("Propuesta"), d.proposal or "—"],
              [_("Tipo de acuerdo"), d.kind_text],

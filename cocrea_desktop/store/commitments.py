@@ -22,7 +22,7 @@ from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.ideas import number_labels
-from cocrea_desktop.store.stl import clean, iso_date, one_line, word
+from cocrea_desktop.store.stl import clean, iso_date, one_line, show_date, word
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -287,7 +287,8 @@ class CommitmentStore:
         end = row.get("end_date", current.end_date if current else "")
         if start and end and end < start:
             raise InvalidInput(_("La fecha de fin ({end}) es anterior a la de inicio "
-                                 "({start}).").format(end=end, start=start))
+                                 "({start}).").format(end=show_date(end),
+                                                      start=show_date(start)))
         agency = row.get("lead_agency")
         if agency:
             known = {a.casefold(): a for a in self.agencies()}
@@ -303,7 +304,8 @@ class CommitmentStore:
             if m.due_date and ((start and m.due_date < start) or (end and m.due_date > end)):
                 raise InvalidInput(_("El hito {n} vence el {date}, fuera del periodo del "
                                      "compromiso ({start} a {end}).").format(
-                    n=i, date=m.due_date, start=start or "…", end=end or "…"))
+                    n=i, date=show_date(m.due_date), start=show_date(start) or "…",
+                    end=show_date(end) or "…"))
         return row, milestones
 
     # -- writing -----------------------------------------------------------
@@ -452,8 +454,9 @@ class CommitmentStore:
             for o in p.origins:
                 if o.session_id:
                     session = self.repo.session(o.session_id)
+                    when = show_date(session.date, "medium") or "…"
                     links.append(TraceLink("session", o.session_id, _(
-                        "Sesión del {date}, {origin}").format(date=session.date or "…",
+                        "Sesión del {date}, {origin}").format(date=when,
                                                               origin=origin_words(o)),
                         o.session_id))
             for _method, module in method_modules("store"):
@@ -464,7 +467,7 @@ class CommitmentStore:
             if d.subject_id == c.id or d.kind == "selection" and d.approved:
                 links.append(TraceLink("decision", d.id, _("Acuerdo {label} del STL ({date}): "
                                                            "{item}").format(
-                    label=d.label, date=d.date, item=d.agenda_item)))
+                    label=d.label, date=show_date(d.date, "medium"), item=d.agenda_item)))
         return links
 
     def resolve(self, link: TraceLink) -> bool:
@@ -486,8 +489,10 @@ def _field_text(key: str, value: Any) -> str:
         return ", ".join(word(PILLARS, p) for p in value or [])
     if key == "milestones":
         return "\n".join(f"{i}. {m.get('description', '')} → {m.get('output', '')} "
-                         f"({m.get('responsible', '')}, {m.get('due_date', '')})"
+                         f"({m.get('responsible', '')}, {show_date(m.get('due_date', ''))})"
                          for i, m in enumerate(value or [], 1))
+    if key in ("start_date", "end_date"):
+        return show_date(value)
     return str(value or "")
 
 

@@ -14,7 +14,6 @@ their ``kind`` so the plan can point to the decision that made each step.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import secrets
 from collections.abc import Iterable, Mapping
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound
-from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.ideas import number_labels
 
@@ -66,17 +65,29 @@ def one_line(text: Any, limit: int = 300) -> str:
 
 
 def iso_date(value: Any, what: str, *, required: bool = False) -> str:
-    """A date typed as AAAA-MM-DD, checked; "" when empty and not required."""
+    """A date as typed (dd/mm/aaaa in Spanish, mm/dd/yyyy in English, or ISO), checked and
+    returned as ISO; "" when empty and not required."""
+    from cocrea_desktop.core import dates
+
     text = str(value or "").strip()
     if not text:
         if required:
             raise InvalidInput(_("Falta la fecha: {what}.").format(what=what))
         return ""
     try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
+        return dates.parse_typed(text)
+    except InvalidInput:
         raise InvalidInput(_("La fecha «{value}» ({what}) no es válida; escríbala como "
-                             "AAAA-MM-DD.").format(value=text, what=what)) from None
+                             "{hint}.").format(value=text, what=what,
+                                               hint=dates.numeric_hint())) from None
+
+
+def show_date(value: Any, style: str = "numeric") -> str:
+    """A stored ISO date as people write it in the language in force ("01/07/2027";
+    ``medium``: "1 jul 2027")."""
+    from cocrea_desktop.core import dates
+
+    return dates.format_date(value, style) if value else ""
 
 
 @dataclass(frozen=True)
@@ -146,13 +157,20 @@ class Decision:
         return word(MODES, self.mode)
 
     def tally_text(self) -> str:
+        """"3 a favor, 0 en contra, 1 abstención"; "3 de acuerdo, 0 a un lado, 1 bloqueo"."""
         if self.mode == "vote":
             v = self.votes
-            return _("{yes} a favor, {no} en contra, {abstain} abstenciones").format(
-                yes=v.get("for", 0), no=v.get("against", 0), abstain=v.get("abstain", 0))
+            return ", ".join((
+                _("{n} a favor").format(n=v.get("for", 0)),
+                _("{n} en contra").format(n=v.get("against", 0)),
+                ngettext("{n} abstención", "{n} abstenciones", v.get("abstain", 0)).format(
+                    n=v.get("abstain", 0))))
         counts = {k: sum(1 for p in self.positions if p.position == k) for k in POSITIONS}
-        return _("{agree} de acuerdo, {abstain} a un lado, {block} bloqueos").format(
-            agree=counts["agree"], abstain=counts["abstain"], block=counts["block"])
+        return ", ".join((
+            _("{n} de acuerdo").format(n=counts["agree"]),
+            _("{n} a un lado").format(n=counts["abstain"]),
+            ngettext("{n} bloqueo", "{n} bloqueos", counts["block"]).format(
+                n=counts["block"])))
 
 
 class StlStore:
@@ -167,7 +185,10 @@ class StlStore:
         found = [Member(r["id"], r["name"], r["sector"], r["organisation"], r["role"],
                         bool(r["facilitator"]), r["phone"], r["email"], r["start_date"],
                         r["end_date"]) for r in rows]
-        return [m for m in found if m.active_on(on)] if on else found
+        if not on:
+            return found
+        day = iso_date(on, _("fecha"))
+        return [m for m in found if m.active_on(day)]
 
     def member(self, member_id: str) -> Member:
         for m in self.members():
@@ -216,7 +237,8 @@ class StlStore:
         end = out.get("end_date", current.end_date if current else "")
         if start and end and end < start:
             raise InvalidInput(_("La fecha de fin ({end}) es anterior a la de inicio "
-                                 "({start}).").format(end=end, start=start))
+                                 "({start}).").format(end=show_date(end),
+                                                      start=show_date(start)))
         return out
 
     def add_member(self, name: str, sector: str, **values: Any) -> tuple[Member, Changes]:
@@ -292,7 +314,7 @@ class StlStore:
             m = self.find_member(text)
             if not m.active_on(date):
                 raise InvalidInput(_("{name} no era integrante del STL el {date}.").format(
-                    name=m.name, date=date))
+                    name=m.name, date=show_date(date)))
             if m.id not in present_ids:
                 present_ids.append(m.id)
         if not present_ids:
@@ -361,4 +383,4 @@ class StlStore:
 
 
 __all__ = ["KINDS", "MODES", "OUTCOMES", "POSITIONS", "SECTORS", "Decision", "Member",
-           "Position", "StlStore", "iso_date"]
+           "Position", "StlStore", "iso_date", "show_date"]

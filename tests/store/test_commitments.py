@@ -53,7 +53,7 @@ def test_consensus_vote_and_positions(office):
                               present=[R, J, E],
                               positions={R: ("agree", ""), J: ("block", "Falta presupuesto"),
                                          E: ("abstain", "Conflicto de interés")})
-    assert d.outcome == "rejected" and "1 bloqueos" in d.tally_text()
+    assert d.outcome == "rejected" and "1 bloqueo" in d.tally_text()
     # The facilitator has no vote: no position needed, and votes beyond the voters refused.
     with pytest.raises(InvalidInput, match="voz y no voto"):
         office.stl.decide(date="2027-09-01", agenda_item="X", present=[R, M],
@@ -115,7 +115,7 @@ BAD = [
     ({"start_date": "2029-01-01", "end_date": "2027-01-01"}, "anterior"),
     ({"milestones": [{"description": "Tarde", "due_date": "2031-01-01"}]}, "fuera del periodo"),
     ({"lead_agency": "Secretaría Inventada"}, "no está en la lista"),
-    ({"start_date": "31/12/2027"}, "AAAA-MM-DD"),
+    ({"start_date": "31/02/2027"}, "dd/mm/aaaa"),
     ({"pillars": ["felicidad"]}, "no es un principio"),
 ]
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,9 +42,10 @@ from PySide6.QtWidgets import (
 )
 
 from cocrea_desktop.core.changes import Changes
+from cocrea_desktop.core.dates import numeric_hint
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.commitments import PILLARS, SMART, field_title, findings
-from cocrea_desktop.store.stl import KINDS, POSITIONS, SECTORS, word
+from cocrea_desktop.store.stl import KINDS, POSITIONS, SECTORS, show_date, word
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window
@@ -52,6 +54,19 @@ LONG_FIELDS = ("problem", "baseline", "description", "objective", "how_it_helps"
                "public_input")
 SHORT_FIELDS = ("name", "start_date", "end_date", "responsible", "other_actors", "axis",
                 "budget", "plan_links")
+
+
+DATE_FIELDS = ("start_date", "end_date")
+
+
+def show_start(edit: QLineEdit | None, text: str) -> None:
+    """Put text in a one-line box showing its beginning, the whole text as a tooltip."""
+    if edit is None:
+        return
+    if edit.text() != text:
+        edit.setText(text)
+    edit.setCursorPosition(0)
+    edit.setToolTip(text)
 
 
 class PlanWindow(QWidget):
@@ -82,7 +97,23 @@ class PlanWindow(QWidget):
         ops.bus().changed.connect(self.on_changes)
         language_signal().changed.connect(self._on_language)
         fit_window(self, 1280, 720)
+        keys = [QKeySequence("Ctrl+W"), QKeySequence(Qt.Key.Key_Escape)]
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+                 if k not in keys]  # one shortcut for all: a key twice would be ambiguous
+        closing = QShortcut(self)
+        closing.setContext(Qt.ShortcutContext.WindowShortcut)
+        closing.setKeys(keys)
+        closing.activated.connect(self.close)
+        add_milestone = QShortcut(QKeySequence("Ctrl+Shift+H"), self,
+                                  context=Qt.ShortcutContext.WindowShortcut)
+        add_milestone.activated.connect(self.add_milestone)
+        # Not the button's own shortcut: the "&" in its text replaces that with Alt+G.
+        save = QShortcut(QKeySequence.StandardKey.Save, self,
+                         context=Qt.ShortcutContext.WindowShortcut)
+        save.activated.connect(self._save_by_key)
         self.retranslate()
+        if self.list.count() and self.current_id is None:
+            self.list.setCurrentRow(0)  # open on the first commitment, not a blank editor
 
     # -- building -------------------------------------------------------------------
     def _build_commitments(self) -> None:
@@ -162,13 +193,11 @@ class PlanWindow(QWidget):
         mb = QHBoxLayout()
         self.add_row = QPushButton(objectName="add_milestone")
         self.del_row = QPushButton(objectName="remove_milestone")
-        self.add_row.clicked.connect(lambda _c=False: self.milestones.insertRow(
-            self.milestones.rowCount()))
+        self.add_row.clicked.connect(lambda _c=False: self.add_milestone())
         self.del_row.clicked.connect(lambda _c=False: self.milestones.removeRow(
             self.milestones.currentRow()) if self.milestones.currentRow() >= 0 else None)
         self.save_button = QPushButton(objectName="save_commitment")
         self.save_button.clicked.connect(lambda _c=False: self.save())
-        self.save_button.setShortcut("Ctrl+S")
         mb.addWidget(self.add_row)
         mb.addWidget(self.del_row)
         mb.addStretch(1)
@@ -190,6 +219,7 @@ class PlanWindow(QWidget):
             self.smart_boxes[key], self.smart_notes[key] = box, note
             grid.addWidget(box, row, 0)
             grid.addWidget(note, row, 1)
+        grid.setColumnStretch(1, 1)
         rv.addLayout(grid)
         self.findings = QLabel(objectName="smart_findings")
         self.findings.setWordWrap(True)
@@ -203,7 +233,8 @@ class PlanWindow(QWidget):
         split.addWidget(right)
         self.list.setWordWrap(True)
         split.setStretchFactor(1, 1)
-        split.setSizes([200, 560, 340])
+        split.setStretchFactor(2, 1)
+        split.setSizes([200, 520, 440])  # the SMART notes and the origin links need room
         self.tabs.addTab(page, "")
 
     def _add_field(self, key: str, widget: QWidget) -> None:
@@ -349,7 +380,8 @@ class PlanWindow(QWidget):
         self.advance_decision.clear()
         for d in self.repo.stl.decisions():
             if d.approved:
-                self.advance_decision.addItem(f"{d.label}. {d.date} · {d.agenda_item}", d.id)
+                self.advance_decision.addItem(
+                    f"{d.label}. {show_date(d.date)} · {d.agenda_item}", d.id)
         writable = not self.repo.read_only
         self.approve_button.setEnabled(writable and c.stage == "consultation")
         self.final_button.setEnabled(writable and c.stage == "approved")
@@ -424,7 +456,8 @@ class PlanWindow(QWidget):
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value)
             else:
-                widget.setText(value)
+                show_start(widget, show_date(value) if key in DATE_FIELDS else value)
+        show_start(self.fields["lead_agency"].lineEdit(), self.fields["lead_agency"].currentText())
         for key, box in self.pillar_boxes.items():
             box.setChecked(bool(c) and key in c.pillars)
         self.proposals_edit.setText(", ".join(labels.get(p, p) for p in c.proposals) if c
@@ -433,12 +466,15 @@ class PlanWindow(QWidget):
         for m in (c.milestones if c else ()):
             r = self.milestones.rowCount()
             self.milestones.insertRow(r)
-            for col, value in enumerate((m.description, m.output, m.responsible, m.due_date)):
-                self.milestones.setItem(r, col, QTableWidgetItem(value))
+            for col, value in enumerate((m.description, m.output, m.responsible,
+                                         show_date(m.due_date))):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.milestones.setItem(r, col, item)
         for key in SMART:
             mark = c.smart.get(key, {}) if c else {}
             self.smart_boxes[key].setChecked(bool(mark.get("ok")))
-            self.smart_notes[key].setText(mark.get("note", ""))
+            show_start(self.smart_notes[key], mark.get("note", ""))
             self.smart_boxes[key].setEnabled(c is not None)
             self.smart_notes[key].setEnabled(c is not None)
         seen = findings(c) if c else []
@@ -462,7 +498,8 @@ class PlanWindow(QWidget):
         for r, m in enumerate(members):
             role = m.role + (" · " + _("voz sin voto") if m.facilitator else "")
             for col, text in enumerate((m.name, m.sector_text, m.organisation, role,
-                                        f"{m.start_date or '…'} — {m.end_date or '…'}")):
+                                        f"{show_date(m.start_date) or '…'} — "
+                                        f"{show_date(m.end_date) or '…'}")):
                 self.members.setItem(r, col, QTableWidgetItem(text))
         self.members.resizeColumnsToContents()
         self.present.setRowCount(0)
@@ -491,7 +528,8 @@ class PlanWindow(QWidget):
         decisions = self.repo.stl.decisions()
         self.decisions.setRowCount(len(decisions))
         for r, d in enumerate(decisions):
-            texts = (d.label, d.date, d.agenda_item + (f" — {d.proposal}" if d.proposal else ""),
+            point = d.agenda_item + (f" — {d.proposal}" if d.proposal else "")
+            texts = (d.label, show_date(d.date), point,
                      f"{d.outcome_text} ({d.tally_text()})")
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -522,6 +560,19 @@ class PlanWindow(QWidget):
         out["milestones"] = stones
         return out
 
+    def add_milestone(self) -> None:
+        """A new empty milestone row, its first cell ready to type in."""
+        row = self.milestones.rowCount()
+        self.milestones.insertRow(row)
+        self.milestones.setCurrentCell(row, 0)
+        self.milestones.setFocus()
+        self.milestones.editItem(self.milestones.item(row, 0) or self._blank(row))
+
+    def _blank(self, row: int) -> QTableWidgetItem:
+        item = QTableWidgetItem("")
+        self.milestones.setItem(row, 0, item)
+        return item
+
     def new_commitment(self) -> None:
         self.list.setCurrentRow(-1)
         self.list.clearSelection()
@@ -539,6 +590,10 @@ class PlanWindow(QWidget):
             return made
         return ops.edit_commitment(parent=self, repo=self.repo,
                                    commitment_id=self.current_id, **values)
+
+    def _save_by_key(self) -> None:
+        if self.tabs.currentIndex() == 0 and self.save_button.isEnabled():
+            self.save()
 
     def tick(self, key: str, *, only_if_changed: bool = False) -> None:
         c = self.commitment()
@@ -630,16 +685,19 @@ class PlanWindow(QWidget):
         for key, label in self.field_labels.items():
             title = field_title(key)
             label.setText(title if title.endswith("?") else title + ":")
-        self.field_labels["start_date"].setText(_("&Inicio (AAAA-MM-DD):"))
-        self.field_labels["end_date"].setText(_("&Fin (AAAA-MM-DD):"))
+        hint = numeric_hint()
+        self.field_labels["start_date"].setText(_("&Inicio ({hint}):").format(hint=hint))
+        self.field_labels["end_date"].setText(_("&Fin ({hint}):").format(hint=hint))
         self.field_labels["name"].setText(_("&Nombre:"))
         self.proposals_label.setText(_("&Propuestas (p. ej. A-1, B-2):"))
         for key, box in self.pillar_boxes.items():
             box.setText(word(PILLARS, key))
         self.milestones_title.setText(_("Hitos"))
         self.milestones.setHorizontalHeaderLabels([_("Hito"), _("Producto verificable"),
-                                                   _("Responsable"), _("Fecha (AAAA-MM-DD)")])
+                                                   _("Responsable"),
+                                                   _("Fecha ({hint})").format(hint=hint)])
         self.add_row.setText(_("&Agregar hito"))
+        self.add_row.setToolTip(_("Agregar hito (Ctrl+Mayús+H)"))
         self.del_row.setText(_("&Quitar hito"))
         self.save_button.setText(_("&Guardar (Ctrl+S)"))
         self.new_button.setText(_("&Redactar compromiso"))
@@ -653,7 +711,7 @@ class PlanWindow(QWidget):
         self.m_name.setPlaceholderText(_("Nombre"))
         self.m_org.setPlaceholderText(_("Organización"))
         self.m_role.setPlaceholderText(_("Cargo"))
-        self.m_start.setPlaceholderText(_("Inicio (AAAA-MM-DD)"))
+        self.m_start.setPlaceholderText(_("Inicio ({hint})").format(hint=hint))
         self.m_facilitator.setText(_("Facilitador (voz sin voto)"))
         self.m_add.setText(_("Agregar al STL"))
         self.m_sector.clear()
@@ -663,7 +721,7 @@ class PlanWindow(QWidget):
                                                   _("Resultado")])
         self.minutes_button.setText(_("Acta del acuerdo (PDF)…"))
         self.new_decision_title.setText(_("Nuevo acuerdo: marque quién estuvo y su postura"))
-        self.d_date.setPlaceholderText(_("Fecha (AAAA-MM-DD)"))
+        self.d_date.setPlaceholderText(_("Fecha ({hint})").format(hint=hint))
         self.d_item.setPlaceholderText(_("Punto del orden del día"))
         self.d_proposal.setPlaceholderText(_("Propuesta"))
         self.d_kind.clear()
@@ -681,7 +739,7 @@ class PlanWindow(QWidget):
         self.approve_button.setText(_("Marcar aprobado"))
         self.final_button.setText(_("Marcar final"))
         self.m_end_label.setText(_("Fin del periodo del elegido:"))
-        self.m_end.setPlaceholderText(_("AAAA-MM-DD"))
+        self.m_end.setPlaceholderText(hint)
         self.m_end_button.setText(_("Terminar su periodo"))
         self.pal_pdf.setText(_("PAL en PDF…"))
         self.pal_docx.setText(_("PAL en Word (DOCX)…"))
