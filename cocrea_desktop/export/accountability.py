@@ -21,21 +21,11 @@ from cocrea_desktop.i18n import _
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
 
-#: The open-data columns of the comments table, with their meaning.
-COLUMNS: list[tuple[str, str, str]] = [
-    ("comment", "texto", "Número del comentario"),
-    ("date", "fecha", "Fecha del comentario (AAAA-MM-DD)"),
-    ("channel", "texto", "Canal: meeting, form, box, email, web"),
-    ("commitment", "texto", "Número del compromiso comentado (vacío: otra sección)"),
-    ("section", "texto", "Sección del plan comentada, si no es un compromiso"),
-    ("theme", "texto", "Tema"),
-    ("text", "texto", "Texto del comentario (sin el nombre de quien comentó)"),
-    ("duplicate_of", "texto", "Comentario al que se unió por repetirlo"),
-    ("response", "texto", "Respuesta: incorporated, partly, not, na"),
-    ("reason", "texto", "Razón de la respuesta"),
-    ("change", "texto", "Cambio que hizo en el compromiso"),
-    ("version_stage", "texto", "Versión del compromiso con el cambio (approved, final)"),
-]
+def columns() -> list[str]:
+    """The open-data columns of the comments (described in ``opendata.TABLES``)."""
+    from cocrea_desktop.export.opendata import TABLES
+
+    return [c for c, _k, _m in TABLES["consultation_comments"][1]]
 
 
 def comment_rows(repo: Repo) -> list[dict[str, Any]]:
@@ -126,7 +116,8 @@ def write_accountability(repo: Repo, path: str | os.PathLike[str], *,
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c for c, _k, _m in COLUMNS])
+    names = columns()
+    writer.writerow(names)
     for row in rows:
-        writer.writerow([spreadsheet_cell(row[c]) for c, _k, _m in COLUMNS])
+        writer.writerow([spreadsheet_cell(row[c]) for c in names])
     return kit.write_atomically(out.getvalue().encode("utf-8-sig"), path)
