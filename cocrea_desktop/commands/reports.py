@@ -83,3 +83,26 @@ def report_pal(file: str, output: str, paper: str) -> None:
                 else write_pal_docx(repo, output))
         digest = process_digest(repo)
     written(path, digest)
+
+
+@report.command("accountability")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="X.pdf (the report), or X.csv / X.json (the comments as open data).")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def report_accountability(file: str, output: str, paper: str) -> None:
+    """The public consultation's accountability report: criteria, every comment with its
+    response, by commitment; no names."""
+    from pathlib import Path
+
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.export.accountability import write_accountability
+    from cocrea_desktop.export.evidence import process_digest
+
+    if Path(output).suffix.lower() not in (".pdf", ".csv", ".json"):
+        raise InvalidInput(_("El informe se escribe como .pdf, .csv o .json."))
+    with open_repo(file, read_only=True) as repo:
+        path = write_accountability(repo, output, paper=paper)
+        digest = process_digest(repo)
+    written(path, digest)

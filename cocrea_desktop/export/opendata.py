@@ -153,6 +153,23 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("responsible", "texto", N_("Responsable")),
         ("due_date", "fecha", N_("Fecha de término (AAAA-MM-DD)")),
     ]),
+    "consultation_comments": (N_("Comentarios de la consulta pública del PAL y su respuesta "
+                                 "razonada (sin quién comentó)"), [
+        ("comment", "texto", N_("Número del comentario")),
+        ("date", "fecha", N_("Fecha del comentario (AAAA-MM-DD)")),
+        ("channel", "texto", N_("Canal: meeting, form, box, email, web")),
+        ("commitment", "texto", N_("Número del compromiso comentado (vacío: otra sección)")),
+        ("section", "texto", N_("Sección del plan comentada, si no es un compromiso")),
+        ("theme", "texto", N_("Tema")),
+        ("text", "texto", N_("Texto del comentario (sin el nombre de quien comentó)")),
+        ("duplicate_of", "texto", N_("Comentario al que se unió por repetirlo")),
+        ("response", "texto", N_("Respuesta: incorporated, partly, not, na (vacío: sin "
+                                 "respuesta)")),
+        ("reason", "texto", N_("Razón de la respuesta")),
+        ("change", "texto", N_("Cambio que hizo en el compromiso")),
+        ("version_stage", "texto", N_("Versión del compromiso con el cambio (approved, "
+                                      "final)")),
+    ]),
 }
 
 
@@ -260,6 +277,9 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             out["milestones"].append({
                 "commitment": c.label, "position": position, "description": m.description,
                 "output": m.output, "responsible": m.responsible, "due_date": m.due_date})
+    from cocrea_desktop.export.accountability import comment_rows
+
+    out["consultation_comments"] = comment_rows(repo)
     return out
 
 

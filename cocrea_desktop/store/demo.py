@@ -99,6 +99,7 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                     repo.end_session(session_id)
         if sessions is None:
             seed_plan(repo)
+            seed_consultation(repo)
     finally:
         repo.close()
     return target
@@ -216,6 +217,52 @@ def seed_plan(repo: Repo) -> None:
                     kind="consultation_ready", subject_id=made[0].id, present=voters,
                     positions={**agree, voters[3]: ("abstain", "Pide sumar a las agencias "
                                                                "en la consulta")})
+
+
+#: The demo's public consultation of commitment 1: (date, channel, commitment, section, text,
+#: theme, response, reason, change); a response of "" is still unanswered.
+DEMO_COMMENTS = [
+    ("2027-05-18", "meeting", "1", "", "Que el calendario de tandeo también se pegue en la "
+     "agencia de San Isidro, no solo en el palacio.", "difusión", "incorporated", "",
+     "El primer hito dice: en el palacio, en cada agencia y en la radio comunitaria."),
+    ("2027-05-18", "meeting", "1", "", "Que el comité de agua firme el acta de entrega de la "
+     "obra de fugas.", "vigilancia", "incorporated", "",
+     "El comité de agua firma el acta de entrega-recepción del segundo hito."),
+    ("2027-05-19", "form", "1", "", "Pedimos pipas de agua gratuitas mientras se reparan las "
+     "fugas.", "servicio", "not", "El reparto de pipas ya lo cubre el programa de protección "
+     "civil; no es un compromiso de gobierno abierto.", ""),
+    ("2027-05-20", "box", "1", "", "El informe de avance debe darse cada seis meses, no al "
+     "final.", "rendición de cuentas", "partly", "Un informe cada seis meses no cabe en el "
+     "presupuesto del comité; se acordó uno al año.",
+     "Se agrega un informe anual de avance ante la asamblea."),
+    ("2027-05-21", "email", "", "Presentación", "La presentación del plan no dice cuántas "
+     "personas participaron en las mesas.", "participación", "incorporated", "",
+     "La presentación suma el conteo anónimo de asistencia por mesa."),
+    ("2027-05-22", "box", "1", "", "Pongan el calendario del tandeo en la agencia de San "
+     "Isidro; allá no bajamos al palacio.", "difusión", "", "", ""),
+    ("2027-05-23", "meeting", "", "Otro tema", "Arreglen el camino a la cabecera antes de "
+     "lluvias.", "caminos", "na", "No trata del Plan de Acción Local; se turnó a la Dirección "
+     "de Obras Públicas.", ""),
+    ("2027-05-24", "form", "1", "", "Que el calendario tenga también los horarios de cada "
+     "barrio.", "difusión", "", "", ""),
+]
+
+
+def seed_consultation(repo: Repo) -> None:
+    """The demo's public consultation of the commitment «listo para consulta»: eight
+    comments by several channels, most answered with their reason, one joined as a
+    duplicate; still open."""
+    repo.consultation.open(start="2027-05-17", channels=["meeting", "form", "box", "email"],
+                           draft="Borrador del PAL 2027-2029, compromiso 1")
+    made = []
+    for date, channel, commitment, section, text, theme, *_answer in DEMO_COMMENTS:
+        comment, _c = repo.consultation.add(date=date, channel=channel, commitment=commitment,
+                                            section=section, text=text, theme=theme)
+        made.append(comment)
+    for comment, (*_given, response, reason, change) in zip(made, DEMO_COMMENTS, strict=True):
+        if response:
+            repo.consultation.answer(comment.id, response, reason, change)
+    repo.consultation.join(made[5].id, made[0].id)
 
 
 def _trace(repo: Repo, proposal) -> list:

@@ -879,3 +879,66 @@ def m0015_session_events(db: Database) -> None:
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX session_event_session ON session_event(session_id)")
+
+
+@migrations(name="0016_consultation")
+def m0016_consultation(db: Database) -> None:
+    """The public consultation of the draft PAL and the reasoned responses.
+
+    A consultation names the draft consulted (``draft``, and the commitments' versions
+    then, a JSON list of ``commitment_version`` ids), its period and channels, and the
+    criteria used to answer. Each comment keeps its date, channel, the commitment (or a
+    section of the plan) it is about, its text and theme; a duplicate points to the
+    comment it was joined to and stays. The response (incorporated / partly / not
+    incorporated / not applicable), its reason and the change it made (with the
+    commitment version it led to) live on the comment. Who commented is personal data,
+    kept apart in ``consultation_commenter`` and never published."""
+    db.execute("""
+        CREATE TABLE consultation (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            draft TEXT NOT NULL DEFAULT '',
+            versions TEXT NOT NULL DEFAULT '[]',  -- JSON: commitment_version ids consulted
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            channels TEXT NOT NULL DEFAULT '[]',  -- JSON list
+            criteria TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open',  -- open | closed
+            closed_at TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE consultation_comment (
+            id TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultation(id),
+            number INTEGER NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            commitment_id TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            theme TEXT NOT NULL DEFAULT '',
+            duplicate_of TEXT NOT NULL DEFAULT '',
+            response TEXT NOT NULL DEFAULT '',  -- '' | incorporated | partly | not | na
+            reason TEXT NOT NULL DEFAULT '',
+            change TEXT NOT NULL DEFAULT '',
+            version_id TEXT NOT NULL DEFAULT '',
+            answered_at TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
+            UNIQUE (consultation_id, origin, number)
+        )""")
+    db.execute("""
+        CREATE TABLE consultation_commenter (
+            id TEXT PRIMARY KEY,
+            comment_id TEXT NOT NULL REFERENCES consultation_comment(id),
+            name TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            salt TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX consultation_comment_consultation ON "
+               "consultation_comment(consultation_id)")
+
+
+CORE_PERSONAL_FIELDS["consultation_commenter"] = ("name", "contact", "salt")

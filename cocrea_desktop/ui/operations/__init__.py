@@ -27,6 +27,12 @@ from cocrea_desktop.ui.operations.bundles import (
     import_bundles,
     resolve_conflict,
 )
+from cocrea_desktop.ui.operations.consultation import (
+    add_comment,
+    answer_comment,
+    close_consultation,
+    open_consultation,
+)
 from cocrea_desktop.ui.operations.fair import (
     add_authority,
     add_stand,
@@ -131,6 +137,7 @@ __all__ = [
     "ChangesBus", "open_table_file", "prepare_tables",
     "add_agency", "add_commitment", "add_stl_member", "edit_commitment", "edit_stl_member",
     "record_decision", "set_smart", "advance_commitment",
+    "add_comment", "answer_comment", "close_consultation", "open_consultation",
     "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",
     "add_turn_minute", "agree_merge", "archive_session", "attach_letter_scan", "bus",

@@ -84,6 +84,10 @@ class PlanWindow(QWidget):
         self._build_members()
         self._build_decisions()
         self._build_versions()
+        from cocrea_desktop.ui.views.consultation_page import ConsultationPage
+
+        self.consultation = ConsultationPage(repo)
+        self.tabs.addTab(self.consultation, "")
         bottom = QHBoxLayout()
         self.pal_pdf = QPushButton(objectName="pal_pdf")
         self.pal_docx = QPushButton(objectName="pal_docx")
@@ -414,6 +418,8 @@ class PlanWindow(QWidget):
         if changes.touches("commitment", "commitment_milestone", "stl_member", "stl_decision",
                            "agency", "commitment_version", "proposal"):
             self.refresh()
+        elif changes.touches("consultation", "consultation_comment"):
+            self.consultation.refresh()
 
     def refresh(self) -> None:
         if self.repo is None or self.repo.closed:
@@ -436,6 +442,7 @@ class PlanWindow(QWidget):
         self.show_current()
         self._fill_members()
         self._fill_decisions()
+        self.consultation.refresh()
         self.status.setText(_("{c} compromisos · {m} integrantes del STL · {d} acuerdos").format(
             c=self.list.count(), m=self.members.rowCount(), d=self.decisions.rowCount()))
 
@@ -734,6 +741,8 @@ class PlanWindow(QWidget):
             label.setText(text)
         self.d_record.setText(_("Registrar acuerdo"))
         self.tabs.setTabText(3, _("&Versiones"))
+        self.tabs.setTabText(4, _("Consulta &pública"))
+        self.consultation.retranslate()
         self.add_agency_button.setText(_("Agregar a la lista de dependencias"))
         self.advance_label.setText(_("Acuerdo del STL:"))
         self.approve_button.setText(_("Marcar aprobado"))
