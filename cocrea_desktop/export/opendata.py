@@ -153,6 +153,18 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("responsible", "texto", N_("Responsable")),
         ("due_date", "fecha", N_("Fecha de término (AAAA-MM-DD)")),
     ]),
+    "milestone_progress": (N_("Avance de los hitos (cada registro del seguimiento)"), [
+        ("commitment", "texto", N_("Número del compromiso")),
+        ("position", "entero", N_("Orden del hito (1 = primero)")),
+        ("date", "fecha", N_("Fecha del registro (AAAA-MM-DD)")),
+        ("status", "texto", N_("Estado: not_started, in_progress, done, late, cancelled")),
+        ("percent", "entero", N_("Porcentaje de avance (0 a 100)")),
+        ("current", "booleano", N_("1 si es el registro vigente del hito")),
+        ("reason", "texto", N_("Por qué se canceló")),
+        ("note", "texto", N_("Nota del registro")),
+        ("evidence_file", "texto", N_("Nombre del archivo de evidencia")),
+        ("evidence_sha256", "texto", N_("SHA-256 del archivo de evidencia")),
+    ]),
 }
 
 
@@ -260,6 +272,13 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             out["milestones"].append({
                 "commitment": c.label, "position": position, "description": m.description,
                 "output": m.output, "responsible": m.responsible, "due_date": m.due_date})
+    for state in repo.followup.states():
+        for rec in reversed(state.history):
+            out["milestone_progress"].append({
+                "commitment": state.commitment.label, "position": state.position,
+                "date": rec.date, "status": rec.status, "percent": rec.percent,
+                "current": int(rec is state.latest), "reason": rec.reason, "note": rec.note,
+                "evidence_file": rec.evidence_name, "evidence_sha256": rec.evidence_sha256})
     return out
 
 

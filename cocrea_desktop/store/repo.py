@@ -44,6 +44,7 @@ class Repo:
     def __init__(self, pf: ProcessFile) -> None:
         from cocrea_desktop.store.attendance import AttendanceStore
         from cocrea_desktop.store.commitments import CommitmentStore
+        from cocrea_desktop.store.followup import FollowupStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.proposals import ProposalStore
@@ -66,6 +67,7 @@ class Repo:
         self.tables = TableStore(self)
         self.stl = StlStore(self)
         self.commitments = CommitmentStore(self)
+        self.followup = FollowupStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------
