@@ -91,6 +91,7 @@ from cocrea_desktop.ui.operations.plan import (
     edit_commitment,
     edit_stl_member,
     record_decision,
+    record_progress,
     set_smart,
 )
 from cocrea_desktop.ui.operations.process import (
@@ -130,7 +131,7 @@ from cocrea_desktop.ui.operations.votes import (
 __all__ = [
     "ChangesBus", "open_table_file", "prepare_tables",
     "add_agency", "add_commitment", "add_stl_member", "edit_commitment", "edit_stl_member",
-    "record_decision", "set_smart", "advance_commitment",
+    "record_decision", "set_smart", "advance_commitment", "record_progress",
     "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",
     "add_turn_minute", "agree_merge", "archive_session", "attach_letter_scan", "bus",

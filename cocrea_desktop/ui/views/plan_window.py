@@ -69,6 +69,10 @@ class PlanWindow(QWidget):
         self._build_members()
         self._build_decisions()
         self._build_versions()
+        from cocrea_desktop.ui.views.followup_tab import FollowupTab
+
+        self.followup = FollowupTab(repo)
+        self.tabs.addTab(self.followup, "")
         bottom = QHBoxLayout()
         self.pal_pdf = QPushButton(objectName="pal_pdf")
         self.pal_docx = QPushButton(objectName="pal_docx")
@@ -406,6 +410,8 @@ class PlanWindow(QWidget):
         self._fill_decisions()
         self.status.setText(_("{c} compromisos · {m} integrantes del STL · {d} acuerdos").format(
             c=self.list.count(), m=self.members.rowCount(), d=self.decisions.rowCount()))
+        if hasattr(self, "followup"):
+            self.followup.refresh()
 
     def commitment(self) -> Any | None:
         item = self.list.currentItem()
@@ -676,6 +682,8 @@ class PlanWindow(QWidget):
             label.setText(text)
         self.d_record.setText(_("Registrar acuerdo"))
         self.tabs.setTabText(3, _("&Versiones"))
+        self.tabs.setTabText(4, _("Se&guimiento"))
+        self.followup.retranslate()
         self.add_agency_button.setText(_("Agregar a la lista de dependencias"))
         self.advance_label.setText(_("Acuerdo del STL:"))
         self.approve_button.setText(_("Marcar aprobado"))
