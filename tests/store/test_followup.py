@@ -122,3 +122,16 @@ def test_two_laptops_progress_merges(office, tmp_path):
     assert s.latest.evidence_name == "foto.png"
     assert office.followup.state("2.1").percent == 20
     assert len(_table(office)) == 3
+
+
+def test_the_demo_has_follow_up(tmp_path):
+    from cocrea_desktop.store.demo import FOLLOWUP_EVIDENCE, create_demo
+    from cocrea_desktop.store.repo import Repo
+
+    path = create_demo(tmp_path / "demo.cocrea.db")
+    with Repo.open(path, read_only=True) as repo:
+        by = {s.label: s for s in repo.followup.states()}
+        assert by["1.1"].status == "done" and by["1.1"].latest.evidence_sha256 == \
+            hashlib.sha256(FOLLOWUP_EVIDENCE.read_bytes()).hexdigest()
+        assert by["2.1"].status == "late" and by["1.2"].status == "in_progress"
+        assert [r.percent for r in by["1.2"].history] == [35, 15]
