@@ -33,19 +33,25 @@ def summary_rows(repo: Repo, *, today: str | None = None) -> list[tuple[str, int
 
 def progress_bar(percent: int, width: float, late: bool = False) -> Any:
     """A small horizontal bar: filled grey to the percentage, outlined black."""
-    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
 
+    from cocrea_desktop.export.pdf.fonts import register_fonts
     from cocrea_desktop.export.pdf.kit import GREY_BAR
 
+    fonts = register_fonts()
     height = 9.0
+    text_w = 30.0  # "100 %" right of the bar
+    bar_w = max(20.0, width - text_w)
     drawing = Drawing(width, height + 2)
-    drawing.add(Rect(0, 1, width, height, fillColor=colors.white, strokeColor=colors.black,
+    drawing.add(Rect(0, 1, bar_w, height, fillColor=colors.white, strokeColor=colors.black,
                      strokeWidth=0.6))
     if percent > 0:
         shade = 0.15 if late else GREY_BAR
-        drawing.add(Rect(0, 1, width * min(percent, 100) / 100, height,
+        drawing.add(Rect(0, 1, bar_w * min(percent, 100) / 100, height,
                          fillColor=colors.Color(shade, shade, shade), strokeColor=None))
+    drawing.add(String(width, 2.5, f"{percent} %", fontName=fonts.bold, fontSize=8,
+                       textAnchor="end"))
     return drawing
 
 
@@ -67,17 +73,16 @@ def _commitment_story(repo: Repo, states: list[MilestoneState], width: float) ->
                     / max(1, sum(1 for s in states if s.status != "cancelled")))
     story.append(kit.para(_("Avance del compromiso: {pct} %").format(pct=average),
                           st["h3"]))
-    story.append(progress_bar(average, width * 0.6))
+    story.append(progress_bar(average, width * 0.6 + 30))
     rows: list[list[Any]] = [[_("Hito"), _("Fecha de término"), _("Estado"), _("Avance"),
                               _("Nota")]]
-    bar_w = width * 0.16
+    bar_w = width * 0.19 - 8
     for s in states:
         note = s.latest.note if s.latest else ""
         if s.latest and s.latest.reason:
             note = _("Cancelado: {reason}").format(reason=s.latest.reason)
         rows.append([f"{s.position}. {s.milestone.description}", _date(s.milestone.due_date),
-                     s.status_text, [progress_bar(s.percent, bar_w, s.status == "late"),
-                                     kit.para(f"{s.percent} %", st["small"])],
+                     s.status_text, progress_bar(s.percent, bar_w, s.status == "late"),
                      note or "—"])
     story.append(kit.table(rows, [width * f for f in (0.32, 0.13, 0.12, 0.19, 0.24)]))
     evidence = [[_("Hito"), _("Archivo"), _("Agregado"), "SHA-256"]]
@@ -87,7 +92,7 @@ def _commitment_story(repo: Repo, states: list[MilestoneState], width: float) ->
                              e["sha256"]])
     story.append(kit.para(_("Evidencias"), st["h3"]))
     if len(evidence) > 1:
-        story.append(kit.table(evidence, [width * f for f in (0.08, 0.3, 0.14, 0.48)]))
+        story.append(kit.table(evidence, [width * f for f in (0.12, 0.28, 0.13, 0.47)]))
     else:
         story.append(kit.para(_("Sin evidencias adjuntas."), st["body"]))
     history = [[_("Hito"), _("Fecha"), _("Estado"), _("Avance")]]
@@ -96,7 +101,7 @@ def _commitment_story(repo: Repo, states: list[MilestoneState], width: float) ->
             history.append([s.label, _date(rec.date), rec.status_text, f"{rec.percent} %"])
     if len(history) > 1:
         story.append(kit.para(_("Registros anteriores"), st["h3"]))
-        story.append(kit.table(history, [width * f for f in (0.1, 0.3, 0.3, 0.3)]))
+        story.append(kit.table(history, [width * f for f in (0.14, 0.3, 0.28, 0.28)]))
     return story
 
 
@@ -130,7 +135,7 @@ def render_progress_pdf(repo: Repo, *, paper: str = "letter", today: str | None 
         story.append(kit.table([[_("Hito"), _("Descripción"), _("Vencía")],
                                 *[[s.label, s.milestone.description,
                                    _date(s.milestone.due_date)] for s in late]],
-                               [width * f for f in (0.1, 0.65, 0.25)]))
+                               [width * f for f in (0.14, 0.62, 0.24)]))
     by_commitment: dict[str, list[MilestoneState]] = {}
     for s in states:
         by_commitment.setdefault(s.commitment.id, []).append(s)

@@ -103,6 +103,8 @@ class FollowupTab(QWidget):
         self.history_title = QLabel()
         form_box.addWidget(self.history_title)
         self.history = QListWidget(objectName="progress_history")
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_box.addWidget(self.history, 1)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
@@ -155,12 +157,14 @@ class FollowupTab(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, col, item)
-            bar = QProgressBar(objectName="progress_bar")
-            bar.setRange(0, 100)
+            bar = self.table.cellWidget(r, 4)
+            if not isinstance(bar, QProgressBar):  # the row's bar is kept, only its value moves
+                bar = QProgressBar(objectName="progress_bar")
+                bar.setRange(0, 100)
+                bar.setFormat("%p %")
+                self.table.setCellWidget(r, 4, bar)
             bar.setValue(s.percent)
-            bar.setFormat("%p %")
             bar.setAccessibleName(f"{s.label}: {s.percent} %")
-            self.table.setCellWidget(r, 4, bar)
             if s.milestone.id == keep_id:
                 chosen = r
         self.table.resizeColumnToContents(0)
