@@ -41,11 +41,11 @@ def build_plan(db):
         "--position", "1=agree", "--position", "2=agree",
         "--position", "3=abstain:Lo revisa el pleno")
     run("stl", "decide", db, "--date", "2027-05-01", "--item", "Selección", "--kind",
-        "selection", "--proposal", "Pasan A-1 y B-1", "--present", "1,2,3", "--vote",
+        "selection", "--proposal", "Pasan 1 y mesa-2 · 1", "--present", "1,2,3", "--vote",
         "--for", "3")
     made = json.loads(run(
-        "commitments", "add", db, "Agua potable para todos", "--proposal", "A-1",
-        "--proposal", "B-1", "--start", "2027-07-01", "--end", "2029-06-30",
+        "commitments", "add", db, "Agua potable para todos", "--proposal", "1",
+        "--proposal", "mesa-2 · 1", "--start", "2027-07-01", "--end", "2029-06-30",
         "--agency", "Dirección de Obras Públicas", "--responsible", "Ing. Luis Gómez",
         "--problem", "Sin agua diario", "--baseline", "3 de 7 barrios", "--pillar",
         "transparency", "--pillar", "participación", "--axis", "Servicios públicos",

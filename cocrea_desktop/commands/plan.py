@@ -419,3 +419,124 @@ def commitments_advance(file: str, commitment: str, stage: str, decision: str) -
         repo.commitments.advance(c.id, stage, repo.stl.decision(decision).id)
         click.echo(_("Compromiso {label}: {stage}.").format(
             label=c.label, stage=repo.commitments.get(c.id).stage_text))
+
+
+# -- follow-up ------------------------------------------------------------------------
+@cli.group()
+def followup() -> None:
+    """Follow-up of the commitments: each milestone's progress, evidence, what is due."""
+
+
+def _state_json(s) -> dict[str, Any]:
+    return {"milestone": s.label, "milestone_id": s.milestone.id,
+            "commitment": s.commitment.label, "description": s.milestone.description,
+            "due_date": s.milestone.due_date, "status": s.status,
+            "status_text": s.status_text, "recorded_status": s.recorded_status,
+            "percent": s.percent,
+            "history": [asdict(r) for r in s.history]}
+
+
+def _state_line(s) -> str:
+    from cocrea_desktop.core.dates import format_date
+
+    due = format_date(s.milestone.due_date, "numeric") if s.milestone.due_date else "—"
+    return f"{s.label:>5}  {s.status_text:<11} {s.percent:>3} %  {due:<11}  " \
+           f"{s.milestone.description}"
+
+
+@followup.command("progress")
+@FILE
+@click.argument("milestone")
+@click.argument("status", type=click.Choice(
+    ["not_started", "in_progress", "done", "late", "cancelled"]))
+@click.option("--percent", default=None, help="0 to 100 (done: 100).")
+@click.option("--date", "date", default="", help="dd/mm/aaaa or YYYY-MM-DD (default: today).")
+@click.option("--note", default="")
+@click.option("--reason", default="", help="Why it is cancelled (required to cancel).")
+@click.option("--evidence", type=click.Path(dir_okay=False), default=None,
+              help="A file attached as evidence (its SHA-256 is journaled).")
+@JSON
+@fail_cleanly
+def followup_progress(file: str, milestone: str, status: str, percent: str | None, date: str,
+                      note: str, reason: str, evidence: str | None, as_json: bool) -> None:
+    """Record a milestone's progress (MILESTONE: commitment.milestone, e.g. 1.2)."""
+    with open_repo(file) as repo:
+        rec, _c = repo.followup.record(milestone, status=status, percent=percent, date=date,
+                                       note=note, reason=reason, evidence=evidence)
+        s = repo.followup.state(rec.milestone_id)
+        if as_json:
+            echo_json(_state_json(s))
+        else:
+            click.echo(_("Hito {label}: {status}, {pct} %.").format(
+                label=s.label, status=rec.status_text, pct=rec.percent))
+            if rec.evidence_sha256:
+                click.echo(f"SHA-256 {rec.evidence_sha256}  {rec.evidence_name}")
+
+
+@followup.command("list")
+@FILE
+@JSON
+@fail_cleanly
+def followup_list(file: str, as_json: bool) -> None:
+    """Every milestone with its status (late computed) and percentage."""
+    with open_repo(file, read_only=True) as repo:
+        states = repo.followup.states()
+        if as_json:
+            echo_json({"milestones": [_state_json(s) for s in states],
+                       "summary": repo.followup.summary()})
+            return
+        for s in states:
+            click.echo(_state_line(s))
+        if not states:
+            click.echo(_("El plan todavía no tiene compromisos con hitos."))
+
+
+@followup.command("due")
+@FILE
+@click.option("--by", "by", required=True, help="Cut-off date, dd/mm/aaaa or YYYY-MM-DD.")
+@JSON
+@fail_cleanly
+def followup_due(file: str, by: str, as_json: bool) -> None:
+    """The milestones due by a date and not done: the list a follow-up meeting reviews."""
+    with open_repo(file, read_only=True) as repo:
+        states = repo.followup.due(by)
+        if as_json:
+            echo_json([_state_json(s) for s in states])
+            return
+        for s in states:
+            click.echo(_state_line(s))
+        if not states:
+            click.echo(_("Ningún hito pendiente vence para esa fecha."))
+
+
+@followup.command("evidence")
+@FILE
+@click.argument("milestone")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--save", "save_dir", default=None, type=click.Path(file_okay=False),
+              help="Copy the milestone's evidence files into this folder.")
+@JSON
+@fail_cleanly
+def followup_evidence(file: str, milestone: str, path: str | None, save_dir: str | None,
+                      as_json: bool) -> None:
+    """List a milestone's evidence (with PATH: attach that file first)."""
+    from pathlib import Path
+
+    with open_repo(file, read_only=path is None) as repo:
+        if path:
+            digest, _c = repo.followup.attach(milestone, path)
+            click.echo(_("Evidencia adjunta: SHA-256 {sha}.").format(sha=digest))
+        items = repo.followup.evidence(milestone)
+        if save_dir:
+            folder = Path(save_dir)
+            folder.mkdir(parents=True, exist_ok=True)
+            for e in items:
+                (folder / Path(e["file_name"]).name).write_bytes(
+                    repo.followup.evidence_content(e["id"]))
+        if as_json:
+            echo_json(items)
+            return
+        for e in items:
+            click.echo(f"{e['sha256']}  {e['size']:>9}  {e['file_name']}")
+        if not items and not path:
+            click.echo(_("Ese hito no tiene evidencias."))

@@ -106,3 +106,25 @@ def report_accountability(file: str, output: str, paper: str) -> None:
         path = write_accountability(repo, output, paper=paper)
         digest = process_digest(repo)
     written(path, digest)
+
+
+@report.command("progress")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The progress report, .pdf.")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def report_progress(file: str, output: str, paper: str) -> None:
+    """The progress report of the Local Action Plan: a summary, one page per commitment."""
+    from pathlib import Path
+
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.export.evidence import process_digest
+    from cocrea_desktop.export.progress import write_progress_pdf
+
+    if Path(output).suffix.lower() != ".pdf":
+        raise InvalidInput(_("El informe de avance se escribe como .pdf."))
+    with open_repo(file, read_only=True) as repo:
+        path = write_progress_pdf(repo, output, paper=paper)
+        digest = process_digest(repo)
+    written(path, digest)

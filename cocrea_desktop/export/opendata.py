@@ -141,7 +141,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("budget", "texto", N_("Presupuesto (opcional)")),
         ("plan_links", "texto", N_("Vínculo con planes y programas (opcional)")),
         ("public_input", "texto", N_("Cómo responde a lo que propuso la ciudadanía")),
-        ("proposals", "texto", N_("Propuestas de las que sale, separadas por espacios")),
+        ("proposals", "texto", N_("Propuestas de las que sale, separadas por punto y coma")),
         ("smart", "texto", N_("Criterios SMART marcados, separados por espacios")),
         ("ready_decision", "texto", N_("Acuerdo del STL que lo marcó listo para consulta")),
     ]),
@@ -169,6 +169,18 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("change", "texto", N_("Cambio que hizo en el compromiso")),
         ("version_stage", "texto", N_("Versión del compromiso con el cambio (approved, "
                                       "final)")),
+    ]),
+    "milestone_progress": (N_("Avance de los hitos (cada registro del seguimiento)"), [
+        ("commitment", "texto", N_("Número del compromiso")),
+        ("position", "entero", N_("Orden del hito (1 = primero)")),
+        ("date", "fecha", N_("Fecha del registro (AAAA-MM-DD)")),
+        ("status", "texto", N_("Estado: not_started, in_progress, done, late, cancelled")),
+        ("percent", "entero", N_("Porcentaje de avance (0 a 100)")),
+        ("current", "booleano", N_("1 si es el registro vigente del hito")),
+        ("reason", "texto", N_("Por qué se canceló")),
+        ("note", "texto", N_("Nota del registro")),
+        ("evidence_file", "texto", N_("Nombre del archivo de evidencia")),
+        ("evidence_sha256", "texto", N_("SHA-256 del archivo de evidencia")),
     ]),
 }
 
@@ -270,7 +282,7 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                                           "description", "objective", "how_it_helps", "axis",
                                           "budget", "plan_links", "public_input")},
             "pillars": " ".join(c.pillars),
-            "proposals": " ".join(labels.get(p, p) for p in c.proposals),
+            "proposals": "; ".join(labels.get(p, p) for p in c.proposals),
             "smart": " ".join(k for k, v in c.smart.items() if v.get("ok")),
             "ready_decision": decisions.get(c.ready_decision, "")})
         for position, m in enumerate(c.milestones, 1):
@@ -280,6 +292,14 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
     from cocrea_desktop.export.accountability import comment_rows
 
     out["consultation_comments"] = comment_rows(repo)
+
+    for state in repo.followup.states():
+        for rec in reversed(state.history):
+            out["milestone_progress"].append({
+                "commitment": state.commitment.label, "position": state.position,
+                "date": rec.date, "status": rec.status, "percent": rec.percent,
+                "current": int(rec is state.latest), "reason": rec.reason, "note": rec.note,
+                "evidence_file": rec.evidence_name, "evidence_sha256": rec.evidence_sha256})
     return out
 
 

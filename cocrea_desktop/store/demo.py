@@ -217,6 +217,26 @@ def seed_plan(repo: Repo) -> None:
                     kind="consultation_ready", subject_id=made[0].id, present=voters,
                     positions={**agree, voters[3]: ("abstain", "Pide sumar a las agencias "
                                                                "en la consulta")})
+    seed_followup(repo)
+
+
+#: The demo's evidence of a milestone done: the committee's minutes receiving the calendar.
+FOLLOWUP_EVIDENCE = (Path(__file__).resolve().parents[2] / "resources" / "demo"
+                     / "acta-calendario-tandeo.pdf")
+
+
+def seed_followup(repo: Repo) -> None:
+    """The demo's follow-up: one milestone done with its evidence, one late, one in
+    progress (the plan's first months)."""
+    repo.followup.record("1.1", status="done", date="2027-09-28", evidence=FOLLOWUP_EVIDENCE,
+                         note="Calendario publicado en el palacio y leído en la radio "
+                              "comunitaria; el comité firmó el acta.")
+    repo.followup.record("1.2", status="in_progress", percent=15, date="2027-10-20",
+                         note="Se compró la tubería; la obra empieza en noviembre.")
+    repo.followup.record("1.2", status="in_progress", percent=35, date="2027-12-15",
+                         note="Reparadas 4 de 11 fugas de la línea de conducción.")
+    repo.followup.record("2.1", status="late", percent=60, date="2027-11-05",
+                         note="Dos agencias aún no revisan el formato de expediente.")
 
 
 #: The demo's public consultation of commitment 1: (date, channel, commitment, section, text,

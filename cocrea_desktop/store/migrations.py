@@ -942,3 +942,29 @@ def m0016_consultation(db: Database) -> None:
 
 
 CORE_PERSONAL_FIELDS["consultation_commenter"] = ("name", "contact", "salt")
+
+
+@migrations(name="0017_followup")
+def m0017_followup(db: Database) -> None:
+    """The follow-up of the Local Action Plan's commitments (issue «Follow-up»).
+
+    Each row is one progress record of a milestone: its status (not started, in
+    progress, done, late, cancelled with a reason), percentage, the date it speaks
+    of, a note and, optionally, the evidence: an ``attachment`` row (owner_table
+    ``commitment_milestone``) whose SHA-256 goes into the journal with it. Records are
+    never edited: the latest by date is the milestone's state, the others its
+    history; two laptops' records merge side by side."""
+    db.execute("""
+        CREATE TABLE milestone_progress (
+            id TEXT PRIMARY KEY,
+            milestone_id TEXT NOT NULL REFERENCES commitment_milestone(id),
+            commitment_id TEXT NOT NULL REFERENCES commitment(id),
+            status TEXT NOT NULL,  -- not_started | in_progress | done | late | cancelled
+            percent INTEGER NOT NULL DEFAULT 0,
+            date TEXT NOT NULL,  -- ISO: the day the record speaks of
+            reason TEXT NOT NULL DEFAULT '',  -- why cancelled
+            note TEXT NOT NULL DEFAULT '',
+            evidence_id TEXT NOT NULL DEFAULT '',  -- attachment id, or ''
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX milestone_progress_milestone ON milestone_progress(milestone_id)")

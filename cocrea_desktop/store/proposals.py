@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -318,6 +318,33 @@ class ProposalStore:
                                       .rpartition("-")[0], r["number"]) for r in others}
         labels.update(plain)
         return labels
+
+    def by_labels(self, texts: Iterable[str]) -> list[Proposal]:
+        """The proposals named in typed text ("1 4 B-2", "Mesa 1 · 2, Mesa 3 · 1"):
+        labels separated by spaces, commas or semicolons, where a label with a table's
+        name ("Mesa 1 · 2", "Mesa 1-2") keeps its inner spaces. Raises ``NotFound``
+        naming the first one that does not exist."""
+        words = [w for text in texts for w in re.split(r"[\s,;]+", str(text)) if w]
+        known = {_label_token(p.label): p for p in self.list(include_inactive=True)}
+        found: list[Proposal] = []
+        i = 0
+        while i < len(words):
+            # The longest run of words that is a label: one word ("3", "B-2"), or a
+            # table's name ending in "· n" or "n-m" ("Mesa 1 · 2", "Mesa 1-2").
+            for j in range(min(len(words), i + 8), i, -1):
+                span = words[i:j]
+                whole = (j == i + 1 or span[-2] in ("·", "-")
+                         or (re.fullmatch(r".*-\d+", span[-1]) and "·" not in span))
+                if whole and _label_token(" ".join(span)) in known:
+                    found.append(known[_label_token(" ".join(span))])
+                    i = j
+                    break
+            else:
+                dot = next((k for k in range(i + 1, min(len(words), i + 6))
+                            if words[k] in ("·", "-")), None)
+                shown = " ".join(words[i:dot + 2] if dot is not None else words[i:i + 1])
+                raise NotFound(_("No existe la propuesta {label}.").format(label=shown))
+        return found
 
     def by_label(self, label: str) -> Proposal:
         """The proposal shown as ``label`` ("3" or "Mesa A · 3"; "Mesa A-3" too), for the

@@ -45,6 +45,7 @@ class Repo:
         from cocrea_desktop.store.attendance import AttendanceStore
         from cocrea_desktop.store.commitments import CommitmentStore
         from cocrea_desktop.store.consultation import ConsultationStore
+        from cocrea_desktop.store.followup import FollowupStore
         from cocrea_desktop.store.ideas import IdeaStore
         from cocrea_desktop.store.phases import PhaseStore
         from cocrea_desktop.store.proposals import ProposalStore
@@ -68,6 +69,7 @@ class Repo:
         self.stl = StlStore(self)
         self.commitments = CommitmentStore(self)
         self.consultation = ConsultationStore(self)
+        self.followup = FollowupStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------

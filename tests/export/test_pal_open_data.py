@@ -19,7 +19,7 @@ def test_commitments_and_milestones_are_published(tmp_path):
     with open(folder / "commitments.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["commitment"] for r in rows] == ["1", "2"]
-    assert rows[0]["stage"] == "consultation" and rows[0]["proposals"] == "A-1 B-1"
+    assert rows[0]["stage"] == "consultation" and rows[0]["proposals"] == "1; mesa-2 · 1"
     assert rows[0]["pillars"] == "transparency accountability"
     assert rows[0]["smart"].split() == ["achievable", "measurable", "relevant", "specific",
                                         "time_bound"] or len(rows[0]["smart"].split()) == 5

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cocrea_desktop.core.clock import FakeClock
-from cocrea_desktop.core.errors import InvalidInput, RuleViolation
+from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
 from cocrea_desktop.export import bundle as B
 from tests.export.bundle_helpers import CREATED, device, laptop_copy, nominal_group, office_process
 
@@ -79,6 +79,11 @@ def test_two_table_laptops_merge_their_proposals_at_the_office(tmp_path):
     assert [p.label for p in office.proposals.list(table="Mesa 2 · Salud")] == [
         "mesa-2 · 1", "mesa-2 · 2"]
     assert office.proposals.by_label("MESA-2-2").label == "mesa-2 · 2"
+    # Typed as a list, a label with the table's name keeps its inner spaces.
+    typed = office.proposals.by_labels(["2 mesa-2 · 1, MESA-2-2; 1", "mesa-2 - 1 2"])
+    assert [p.label for p in typed] == ["2", "mesa-2 · 1", "mesa-2 · 2", "1", "mesa-2 · 1", "2"]
+    with pytest.raises(NotFound, match="mesa-3 · 1"):
+        office.proposals.by_labels(["1 mesa-3 · 1"])
 
 
 def test_a_result_offers_its_ranked_options_with_their_votes(repo, fake_clock):

@@ -70,7 +70,7 @@ def test_a_plan_through_the_window(window, qtbot, errors, tmp_path):
     plan.fields["end_date"].setText("2029-06-30")
     plan.fields["lead_agency"].setCurrentText("Dirección de Obras Públicas")
     plan.pillar_boxes["transparency"].click()
-    plan.proposals_edit.setText("A-1, B-1")
+    plan.proposals_edit.setText("1, mesa-2 · 1")
     qtbot.mouseClick(plan.add_row, Qt.MouseButton.LeftButton)
     for col, text in enumerate(("Diagnóstico", "Informe publicado", "Obras", "2027-10-31")):
         plan.milestones.setItem(0, col, QTableWidgetItem(text))

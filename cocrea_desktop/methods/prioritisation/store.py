@@ -279,17 +279,14 @@ class PrioritisationStore:
     def put_on_table(self, session_id: str, labels: Iterable[str]) -> Changes:
         """Put proposals on the table by their labels ("3", "B-3"), numbered in order."""
         self._check_open(session_id)
-        wanted = [t for text in labels for t in re.split(r"[\s,;]+", str(text)) if t]
-        if not wanted:
+        proposals = self.repo.proposals.by_labels(labels)
+        if not proposals:
             raise InvalidInput(_("Escriba los números de las propuestas, separados por "
                                  "espacios."))
-        proposals = []
-        for label in wanted:
-            proposal = self.repo.proposals.by_label(label)
+        for proposal in proposals:
             if not proposal.active:
                 raise RuleViolation(_("La propuesta {label} ya no está activa.").format(
                     label=proposal.label))
-            proposals.append(proposal)
         on_table = {i.proposal_id for i in self.items(session_id)}
         new = []
         for p in proposals:

@@ -97,6 +97,7 @@ from cocrea_desktop.ui.operations.plan import (
     edit_commitment,
     edit_stl_member,
     record_decision,
+    record_progress,
     set_smart,
 )
 from cocrea_desktop.ui.operations.process import (
@@ -136,7 +137,7 @@ from cocrea_desktop.ui.operations.votes import (
 __all__ = [
     "ChangesBus", "open_table_file", "prepare_tables",
     "add_agency", "add_commitment", "add_stl_member", "edit_commitment", "edit_stl_member",
-    "record_decision", "set_smart", "advance_commitment",
+    "record_decision", "set_smart", "advance_commitment", "record_progress",
     "add_comment", "answer_comment", "close_consultation", "open_consultation",
     "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",

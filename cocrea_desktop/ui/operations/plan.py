@@ -51,3 +51,10 @@ def set_smart(*, parent: QWidget | None, repo: Repo, commitment_id: str, criteri
 def advance_commitment(*, parent: QWidget | None, repo: Repo, commitment_id: str, stage: str,
                        decision_id: str) -> Changes | None:
     return _run(parent, lambda: repo.commitments.advance(commitment_id, stage, decision_id))
+
+
+def record_progress(*, parent: QWidget | None, repo: Repo, milestone_id: str,
+                    **values: Any) -> Any | None:
+    """One milestone's progress (with its evidence, already read and hashed)."""
+    result = _run(parent, lambda: repo.followup.record(milestone_id, **values))
+    return result[0] if result else None

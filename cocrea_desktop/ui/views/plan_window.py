@@ -88,6 +88,11 @@ class PlanWindow(QWidget):
 
         self.consultation = ConsultationPage(repo)
         self.tabs.addTab(self.consultation, "")
+
+        from cocrea_desktop.ui.views.followup_tab import FollowupTab
+
+        self.followup = FollowupTab(repo)
+        self.tabs.addTab(self.followup, "")
         bottom = QHBoxLayout()
         self.pal_pdf = QPushButton(objectName="pal_pdf")
         self.pal_docx = QPushButton(objectName="pal_docx")
@@ -445,6 +450,8 @@ class PlanWindow(QWidget):
         self.consultation.refresh()
         self.status.setText(_("{c} compromisos · {m} integrantes del STL · {d} acuerdos").format(
             c=self.list.count(), m=self.members.rowCount(), d=self.decisions.rowCount()))
+        if hasattr(self, "followup"):
+            self.followup.refresh()
 
     def commitment(self) -> Any | None:
         item = self.list.currentItem()
@@ -743,6 +750,8 @@ class PlanWindow(QWidget):
         self.tabs.setTabText(3, _("&Versiones"))
         self.tabs.setTabText(4, _("Consulta &pública"))
         self.consultation.retranslate()
+        self.tabs.setTabText(5, _("Se&guimiento"))
+        self.followup.retranslate()
         self.add_agency_button.setText(_("Agregar a la lista de dependencias"))
         self.advance_label.setText(_("Acuerdo del STL:"))
         self.approve_button.setText(_("Marcar aprobado"))

@@ -1,0 +1,148 @@
+"""The «Seguimiento» tab of the Plan de Acción Local window, driven through the real
+widgets: progress typed and saved with Enter, evidence chosen and hashed in the
+background, the history, the list of what is due by a date, the progress report
+written and read back; bad input shown in Spanish with nothing changed; every word
+shown at 1024x768 in ES and EN."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.main_window import MainWindow
+from tests.store.pal_helpers import merged_process, plan
+from tests.ui.cut_text import cut_texts
+from tests.ui.helpers import type_text
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    from cocrea_desktop.ui import operations as ops
+
+    seen: list[str] = []
+    monkeypatch.setattr(ops, "show_error", lambda _parent, err: seen.append(err.message))
+    return seen
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    qt_i18n.install("es")
+    office = merged_process(tmp_path)
+    plan(office)
+    path = office.path
+    office.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.resize(1024, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+    qt_i18n.install("es")
+
+
+def followup_tab(window, qtbot):
+    window.act_plan.trigger()
+    pw = window.plan_window
+    qtbot.waitExposed(pw)
+    pw.tabs.setCurrentWidget(pw.followup)
+    return pw, pw.followup
+
+
+def enter(qtbot, widget):
+    """Enter in a field, as a person does: the plan window active, the field focused."""
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_progress_through_the_tab(window, qtbot, errors, tmp_path):
+    pw, tab = followup_tab(window, qtbot)
+    repo = window.repo
+    assert pw.tabs.tabText(pw.tabs.currentIndex()) == "Se&guimiento"
+    assert tab.table.rowCount() == 3 and tab.table.item(0, 0).text() == "1.1"
+    tab.table.setCurrentCell(0, 0)
+    tab.status_box.setCurrentIndex(tab.status_box.findData("done"))
+    tab.percent.clear()
+    type_text(qtbot, tab.percent, "100")
+    type_text(qtbot, tab.date, "30/10/2027")
+    type_text(qtbot, tab.note, "Informe publicado en el portal")
+    photo = tmp_path / "informe.pdf"
+    photo.write_bytes(b"%PDF-1.4 informe " * 50_000)
+    tab.choose_evidence(str(photo))
+    qtbot.waitUntil(lambda: tab.evidence is not None, timeout=5000)
+    assert tab.evidence.sha256[:16] in tab.evidence_label.text()
+    enter(qtbot, tab.note)
+    assert errors == []
+    s = repo.followup.state("1.1")
+    assert s.status == "done" and s.latest.evidence_sha256 == hashlib.sha256(
+        photo.read_bytes()).hexdigest()
+    assert tab.table.item(0, 3).text() == "cumplido"
+    assert "informe.pdf" in tab.history.item(0).text()
+    # In progress, then again: the history keeps both.
+    tab.table.setCurrentCell(1, 0)
+    tab.status_box.setCurrentIndex(tab.status_box.findData("in_progress"))
+    for percent, day in (("30", "01/12/2027"), ("55", "15/01/2028")):
+        tab.percent.clear()
+        type_text(qtbot, tab.percent, percent)
+        tab.date.clear()
+        type_text(qtbot, tab.date, day)
+        enter(qtbot, tab.date)
+    assert [r.percent for r in repo.followup.state("1.2").history] == [55, 30]
+    assert tab.history.count() == 2 and tab.table.cellWidget(1, 4).value() == 55
+    # Due by a date: what a follow-up meeting reviews.
+    type_text(qtbot, tab.due_date, "31/12/2027")
+    enter(qtbot, tab.due_date)
+    assert [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())] == ["2.1"]
+    qtbot.mouseClick(tab.all_button, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 3
+    # The report.
+    pdf = tab.write_report(str(tmp_path / "avance.pdf"))
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    assert "Informe de avance" in text and "informe.pdf" in text and "55 %" in text
+
+
+def test_bad_input_in_the_tab_changes_nothing(window, qtbot, errors, tmp_path):
+    _pw, tab = followup_tab(window, qtbot)
+    repo = window.repo
+    head = repo.journal_head()
+    tab.table.setCurrentCell(0, 0)
+    tab.status_box.setCurrentIndex(tab.status_box.findData("cancelled"))
+    type_text(qtbot, tab.date, "01/09/2027")
+    enter(qtbot, tab.date)
+    tab.status_box.setCurrentIndex(tab.status_box.findData("in_progress"))
+    tab.percent.clear()
+    type_text(qtbot, tab.percent, "140")
+    enter(qtbot, tab.percent)
+    tab.percent.clear()
+    type_text(qtbot, tab.percent, "10")
+    tab.date.clear()
+    type_text(qtbot, tab.date, "01/01/2026")
+    enter(qtbot, tab.date)
+    empty = tmp_path / "vacia.jpg"
+    empty.write_bytes(b"")
+    tab.choose_evidence(str(empty))
+    qtbot.waitUntil(lambda: tab.reading is None, timeout=5000)
+    assert errors == ["Escriba por qué se cancela el hito.",
+                      "El porcentaje debe estar entre 0 y 100 (se escribió 140).",
+                      "La fecha del avance (01/01/2026) es anterior al inicio del compromiso 1 "
+                      "(01/07/2027).",
+                      "«vacia.jpg» está vacío; no sirve como evidencia."]
+    assert repo.journal_head() == head and tab.evidence is None
+    assert repo.pf.query("SELECT * FROM milestone_progress") == []
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_word_fits_at_1024(window, qtbot, language):
+    qt_i18n.install(language)
+    pw, tab = followup_tab(window, qtbot)
+    pw.resize(1024, 740)
+    qtbot.wait(20)
+    assert pw.width() <= 1024
+    assert cut_texts(tab) == []
