@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound, RuleViolation
-from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.ideas import number_labels
 from cocrea_desktop.store.stl import clean, one_line, word
@@ -202,9 +202,10 @@ class ConsultationStore:
         c = self._open()
         missing = self.unanswered()
         if missing:
-            raise RuleViolation(_("No se puede cerrar la consulta: {n} comentarios sin "
-                                  "respuesta (el primero, {label}).").format(
-                n=len(missing), label=missing[0].label))
+            raise RuleViolation(ngettext(
+                "No se puede cerrar la consulta: el comentario {label} no tiene respuesta.",
+                "No se puede cerrar la consulta: {n} comentarios sin respuesta (el primero, "
+                "{label}).", len(missing)).format(n=len(missing), label=missing[0].label))
         with self.pf.write("consultation.close", Label(N_("cerrar la consulta pública"))) as unit:
             unit.update("consultation", c.id, {"status": "closed", "closed_at": unit.at},
                         stamp=True)

@@ -6,6 +6,8 @@ refused while a comment is unanswered, then closed, the report read back; ES and
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -98,6 +100,10 @@ def test_a_consultation_through_the_tab(window, qtbot, errors, tmp_path):
         page.a_response.setCurrentIndex(page.a_response.findData("incorporated"))
         page.a_change.setText("Se agregó un hito")
         qtbot.mouseClick(page.a_save, Qt.MouseButton.LeftButton)
+        if _row == 0:  # one left: said in the singular, on the screen and when closing
+            assert "3 comentarios, 1 sin respuesta" in page.summary.text()
+            qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+            assert re.search(r"el comentario \d+ no tiene respuesta", errors[-1]), errors[-1]
     assert page.table.rowCount() == 0
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert repo.consultation.current().status == "closed"

@@ -84,7 +84,8 @@ def test_progress_through_the_tab(window, qtbot, errors, tmp_path):
     assert s.status == "done" and s.latest.evidence_sha256 == hashlib.sha256(
         photo.read_bytes()).hexdigest()
     assert tab.table.item(0, 3).text() == "cumplido"
-    assert "informe.pdf" in tab.history.item(0).text()
+    # Said in words: the paperclip sign has no glyph in the laptop's fonts.
+    assert "evidencia: informe.pdf" in tab.history.item(0).text()
     # In progress, then again: the history keeps both.
     tab.table.setCurrentCell(1, 0)
     tab.status_box.setCurrentIndex(tab.status_box.findData("in_progress"))

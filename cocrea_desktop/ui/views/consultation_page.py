@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.dates import format_date, numeric_hint
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.consultation import CHANNELS, RESPONSES
 from cocrea_desktop.store.stl import word
 from cocrea_desktop.ui import operations as ops
@@ -164,10 +164,11 @@ class ConsultationPage(QWidget):
                                    "marcado los compromisos listos para consulta."))
         else:
             self.summary.setText(_("Consulta {status} del {start} al {end} ({channels}): "
-                                   "{n} comentarios, {w} sin respuesta.").format(
+                                   "{comments}, {w} sin respuesta.").format(
                 status=c.status_text, start=format_date(c.start_date, "numeric"),
                 end=format_date(c.end_date, "numeric"), channels=c.channels_text,
-                n=len(all_comments), w=waiting))
+                comments=ngettext("{n} comentario", "{n} comentarios", len(all_comments))
+                .format(n=len(all_comments)), w=waiting))
             channel = self.e_channel.currentData()
             self.e_channel.clear()
             for key in c.channels:

@@ -210,7 +210,7 @@ class FollowupTab(QWidget):
             if rec.note:
                 line += " · " + rec.note
             if rec.evidence_name:
-                line += " · 📎 " + rec.evidence_name
+                line += " · " + _("evidencia: {name}").format(name=rec.evidence_name)
             self.history.addItem(line)
         if not s.history:
             self.history.addItem(_("Sin registros todavía."))
