@@ -104,15 +104,19 @@ def _print_preview(preview) -> None:
     click.echo(_("Paquete de «{device}», creado {when}, huella {fingerprint}").format(
         device=bundle.device_name, when=dates.format_datetime(bundle.created_at),
         fingerprint=bundle.fingerprint))
-    for table, count in sorted(preview.plan.counts.items()):
+    from cocrea_desktop.store import merge
+
+    for table, count in sorted(preview.plan.counts.items(),
+                               key=lambda tc: merge.record_noun(tc[0])):
         if count.added or count.updated or count.conflicts or count.skipped:
-            click.echo("  " + _("{table}: {added} nuevas, {updated} actualizadas, {unchanged} "
-                                "iguales, {conflicts} en conflicto").format(
-                table=table, added=count.added, updated=count.updated,
+            click.echo("  " + _("{table}: {added} por agregar, {updated} por actualizar, "
+                                "{unchanged} sin cambios, {conflicts} en conflicto").format(
+                table=merge.record_noun(table), added=count.added, updated=count.updated,
                 unchanged=count.unchanged, conflicts=count.conflicts))
         if count.deleted:
             click.echo("  " + _("{table}: {n} quitadas (se deshicieron en el otro "
-                                "equipo)").format(table=table, n=count.deleted))
+                                "equipo)").format(table=merge.record_noun(table),
+                                                  n=count.deleted))
     for note in preview.notes:
         click.echo("  " + note)
 

@@ -55,13 +55,27 @@ DEMO_SESSIONS = [
 ]
 
 
+def demo_start(now: float) -> float:
+    """When the demo's clock starts: ten in the morning (the computer's local time), on the
+    latest day when that is at least ``DEMO_CLOCK_LEAD_SECONDS`` before ``now`` - so the
+    fair's visits read as a morning's (they read 3:05 a. m. when the demo was made at
+    night) and still end before the program's first real action."""
+    import datetime as dt
+
+    local = dt.datetime.fromtimestamp(now).astimezone()
+    start = local.replace(hour=10, minute=0, second=0, microsecond=0)
+    while start.timestamp() > now - DEMO_CLOCK_LEAD_SECONDS:
+        start -= dt.timedelta(days=1)
+    return start.timestamp()
+
+
 def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | None = None,
                 clock: Clock | None = None, sessions: int | None = None) -> Path:
     """Create the demo process file (or a bigger one with ``sessions`` sessions)."""
     target = Path(path) if path else processes_dir() / DEMO_FILE_NAME
     # A clock the seeds may move (the fair's visits each at their minute), started early
     # enough that it never runs ahead of the computer's.
-    clock = clock or FakeClock(time.time() - DEMO_CLOCK_LEAD_SECONDS)
+    clock = clock or FakeClock(demo_start(time.time()))
     repo = Repo.create(
         target,
         name=_("Plan de Acción Local 2027 (demostración)"),

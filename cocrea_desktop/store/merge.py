@@ -840,6 +840,16 @@ CORE_RECORD_NOUNS: dict[str, tuple[str, str]] = {
     "proposal": (N_("propuesta"), N_("propuestas")),
     "table_laptop": (N_("computadora de mesa"), N_("computadoras de mesa")),
     "session_event": (N_("momento de la sesión"), N_("momentos de la sesión")),
+    "agency": (N_("dependencia"), N_("dependencias")),
+    "stl_member": (N_("integrante del STL"), N_("integrantes del STL")),
+    "stl_decision": (N_("acuerdo del STL"), N_("acuerdos del STL")),
+    "commitment": (N_("compromiso"), N_("compromisos")),
+    "commitment_milestone": (N_("hito"), N_("hitos")),
+    "commitment_version": (N_("versión de compromiso"), N_("versiones de compromisos")),
+    "consultation": (N_("consulta pública"), N_("consultas públicas")),
+    "consultation_comment": (N_("comentario de la consulta"), N_("comentarios de la consulta")),
+    "consultation_commenter": (N_("persona que comentó"), N_("personas que comentaron")),
+    "milestone_progress": (N_("avance de hito"), N_("avances de hitos")),
 }
 
 

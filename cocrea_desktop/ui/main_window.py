@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_session())
+        # A double click, like Enter, runs the session (as a file opens); «Editar» edits it.
+        self.table.doubleClicked.connect(lambda _index: self.open_session_row())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter on a row: run the session
             QShortcut(QKeySequence(key), self.table, self.conduct_session,
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -577,6 +578,15 @@ class MainWindow(QMainWindow):
         box.setEscapeButton(stay)
         box.exec()
         return box.clickedButton() is go
+
+    def open_session_row(self):
+        """A double click on a session: run it; one that cannot run here (archived, or the
+        file open read-only) shows its details instead."""
+        session = self.current_session()
+        if self.repo is not None and session is not None and (
+                self.repo.read_only or session.archived):
+            return self.edit_session()
+        return self.conduct_session()
 
     def conduct_session(self):
         """Open (or bring forward) the screen that runs the chosen session."""

@@ -113,3 +113,18 @@ def test_the_demo_fishbowl_and_fair_show_every_phase_filled(tmp_path, fake_clock
         tally = repo.votes.tally(fair.id, "vote")
         assert tally.ballots == 10 and tally.rows[0].option == 3
         assert repo.pf.verify_journal().ok and repo.pf.integrity() == "ok"
+
+
+def test_the_demo_clock_starts_at_ten_in_the_morning_before_now():
+    """The fair's visits read as a morning's whatever the hour the demo is made (they read
+    3:05 a. m. when it was made at night), and the demo's clock never runs ahead."""
+    import datetime as dt
+
+    from cocrea_desktop.store.demo import DEMO_CLOCK_LEAD_SECONDS, demo_start
+
+    for hour in (0, 3, 9, 13, 14, 23):
+        now = dt.datetime(2027, 3, 6, hour, 30).astimezone().timestamp()
+        start = demo_start(now)
+        local = dt.datetime.fromtimestamp(start).astimezone()
+        assert (local.hour, local.minute) == (10, 0)
+        assert now - 86400 - DEMO_CLOCK_LEAD_SECONDS <= start <= now - DEMO_CLOCK_LEAD_SECONDS

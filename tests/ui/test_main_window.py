@@ -350,3 +350,14 @@ def test_a_method_without_its_screens_is_said_in_spanish_not_a_traceback(window,
         assert said and "«Método sin pantallas»" in said[0] and "a salvo" in said[0]
     finally:
         unregister("sin_pantallas")
+
+
+def test_a_double_click_on_a_session_runs_it(window, qtbot):
+    """As Enter does, and as a double click opens a file (it opened the edit form)."""
+    rect = window.table.visualRect(window.model.index(1, 0))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    session = window.current_session()
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    screen = window.session_screens.get(session.id)
+    assert screen is not None and screen.isVisible()
+    screen.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from cocrea_desktop.i18n import N_
 from cocrea_desktop.store.migrations import method_migrations
 
 migrations = method_migrations("jury")
@@ -103,3 +104,14 @@ PERSONAL_FIELDS = {"jury_volunteer": ("name", "contact", "salt")}
 #: Witnesses speak in a public role and are recorded by name; the open data publishes
 #: counts only, and checks that no name is in it.
 LEAK_CHECKED_FIELDS = {"jury_witness": ("name",)}
+
+#: What a person calls the rows of this method's tables (singular, plural).
+RECORD_NOUNS = {
+    "jury_volunteer": (N_("persona voluntaria"), N_("personas voluntarias")),
+    "jury_quota": (N_("cuota del sorteo"), N_("cuotas del sorteo")),
+    "jury_draw": (N_("sorteo del jurado"), N_("sorteos del jurado")),
+    "jury_swap": (N_("sustitución en el jurado"), N_("sustituciones en el jurado")),
+    "jury_witness": (N_("testigo ante el jurado"), N_("testigos ante el jurado")),
+    "jury_note": (N_("nota del jurado"), N_("notas del jurado")),
+    "jury_recommendation": (N_("recomendación del jurado"), N_("recomendaciones del jurado")),
+}
