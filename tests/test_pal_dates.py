@@ -42,9 +42,9 @@ def build(db):
                          ("Elena Cruz", "guarantor")):
         run("stl", "add", db, name, "--sector", sector, "--start", "15/01/2027")
     run("stl", "decide", db, "--date", "20/01/2027", "--item", "Selección", "--kind",
-        "selection", "--proposal", "Pasan A-1", "--present", "1,2,3", "--vote", "--for", "3")
+        "selection", "--proposal", "Pasan 1", "--present", "1,2,3", "--vote", "--for", "3")
     return json.loads(run(
-        "commitments", "add", db, "Agua potable", "--proposal", "A-1", "--start",
+        "commitments", "add", db, "Agua potable", "--proposal", "1", "--start",
         "01/07/2027", "--end", "2029-06-30", "--agency", "Dirección de Obras Públicas",
         "--milestone", "Diagnóstico|Informe publicado|Obras|30/09/2027", "--json").output)
 
