@@ -35,6 +35,7 @@ from cocrea_desktop.store.paths import PROCESS_SUFFIX, processes_dir, with_proce
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.store.settings import Settings, load_settings, save_settings
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui import warmup
 from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
 from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
 from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.session_screens: dict = {}  # session id -> SessionScreen
         self.proposals_window = None  # the «Propuestas» window of the file open
         self.plan_window = None  # the «Plan de Acción» window of the file open
+        self.warmup = warmup.Warmup(self)  # the session screens' modules, after opening
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -320,6 +322,10 @@ class MainWindow(QMainWindow):
                                        on_result=lambda problem: self._checked(repo, problem))
         language = i18n.current_language()
         run_task(lambda _task: dates.warm(language))  # the first "saved at" does not wait
+        if not repo.read_only:
+            # The session screens' modules, imported in small steps while nothing happens
+            # (the first screen opened imported them all at once: a stall of its own).
+            self.warmup.start(warmup.steps({s.method for s in repo.sessions()}))
 
     def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
         self.integrity_task = None
