@@ -36,9 +36,6 @@ from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.store.settings import Settings, load_settings, save_settings
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import warmup
-from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
-from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
-from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
 from cocrea_desktop.ui.models.sessions import COLUMNS, SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, wrap_rows
@@ -344,6 +341,8 @@ class MainWindow(QMainWindow):
             repo.pf.maybe_backup(force=True)
 
     def _handle_open_problem(self, path: Path, err: CocreaError) -> bool:
+        from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
+
         action, chosen = OpenProblemDialog.ask(self, path, err)
         if action == "read_only":
             return self.open_path(path, read_only=True)
@@ -384,6 +383,8 @@ class MainWindow(QMainWindow):
         return self.open_path(name) if name else False
 
     def new_process(self) -> bool:
+        from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+
         values = ProcessDialog.ask(self)
         if not values:
             return False
@@ -540,6 +541,8 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+
         values = SessionDialog.ask(self, settings=self.settings)
         if values:  # the new session is selected by on_changes (changes.created)
             ops.add_session(parent=self, repo=self.repo, **values)
@@ -548,6 +551,8 @@ class MainWindow(QMainWindow):
         session = self.current_session()
         if self.repo is None or session is None or self.repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+
         values = SessionDialog.ask(self, session)
         if values:
             ops.update_session(parent=self, repo=self.repo, session_id=session.id, **values)
@@ -761,6 +766,8 @@ class MainWindow(QMainWindow):
     def edit_process(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+
         values = ProcessDialog.ask(self, self.repo.process())
         if values:
             ops.update_process(parent=self, repo=self.repo, **values)
