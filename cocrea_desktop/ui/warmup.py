@@ -3,7 +3,7 @@
 The first session screen opened imported some seventy modules at once (the screen, its
 panels, their models, the vote and tally code, the stores): where Python compiles them
 (no cached bytecode) that was a stall of 115-220 ms on the GUI thread (issue 20). The
-window now imports them after it shows, one module per turn of the event loop, so that
+window now imports them after it shows, a few at a time between events, so that
 no step holds the window for long and the first screen finds them loaded. A screen
 opened before the steps are done imports what is left, as before.
 
@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -81,6 +82,9 @@ SCREEN_MODULES = (
     "cocrea_desktop.ui.views.session_screen",
 )
 
+#: How long the steps of one turn of the event loop may take together.
+SLICE_S = 0.02
+
 #: A method's modules that its screens use, in this order before its ``qt`` package
 #: (which imports all its panels at once, so it is one step).
 METHOD_MODULES = ("rules", "store", "room", "report")
@@ -139,34 +143,39 @@ def _imported_by_package(package: str) -> list[str]:
 
 
 class Warmup(QObject):
-    """Runs :func:`steps` one per turn of the event loop, starting ``delay_ms`` after
+    """Runs :func:`steps` a few at a time between events, starting ``delay_ms`` after
     :meth:`start`. A step that fails ends the warm-up: the screen that needs the module
     imports it again when it opens, and reports the error there."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._steps: list[Callable[[], object]] = []
+        self._started = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)
 
     def start(self, todo: list[Callable[[], object]], delay_ms: int = 250) -> None:
         self._steps = list(todo)
+        self._started = True
         if self._steps:
             self._timer.start(delay_ms)
 
     @property
     def done(self) -> bool:
-        return not self._steps
+        """Started, and every step run (or the warm-up ended by a failing step)."""
+        return self._started and not self._steps
 
     def _step(self) -> None:
-        if not self._steps:
-            return
-        step = self._steps.pop(0)
-        try:
-            step()
-        except Exception:  # noqa: BLE001 - raised again, in context, where it is used
-            self._steps.clear()
-            return
+        """Steps until one has taken ``SLICE_S`` (most modules compile in a few ms), then
+        back to the event loop."""
+        start = time.perf_counter()
+        while self._steps and time.perf_counter() - start < SLICE_S:
+            step = self._steps.pop(0)
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - raised again, in context, where it is used
+                self._steps.clear()
+                return
         if self._steps:
             self._timer.start(0)
