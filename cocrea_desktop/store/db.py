@@ -391,7 +391,7 @@ class ProcessFile:
                  read_only: bool, lock: FileLock | None) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
+        self.db = Database(conn, execute_plugins=False)
         self.device = device
         self.clock = clock
         self.read_only = read_only
@@ -766,7 +766,7 @@ def open_process(path: str | os.PathLike[str], *, read_only: bool = False,
         if app_id != APPLICATION_ID:
             raise NotAProcessFile(_("«{name}» es una base de datos, pero no un proceso de "
                                     "CoCrea.").format(name=path.name))
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         if check_on_open or (not read_only and pending(db)):
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
@@ -853,7 +853,7 @@ def create_process_file(path: str | os.PathLike[str], *, device: Device | None =
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        apply_all(Database(conn))
+        apply_all(Database(conn, execute_plugins=False))
         conn.close()
     except sqlite3.Error as err:
         with contextlib.suppress(OSError):

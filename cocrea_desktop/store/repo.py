@@ -8,11 +8,13 @@ raises a typed error with a Spanish message before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import secrets
+import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.clock import Clock
@@ -32,44 +34,88 @@ from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import ProcessFile, create_process_file, iso_now, new_id, open_process
 from cocrea_desktop.store.device import Device
 
+if TYPE_CHECKING:
+    from cocrea_desktop.store.attendance import AttendanceStore
+    from cocrea_desktop.store.commitments import CommitmentStore
+    from cocrea_desktop.store.consultation import ConsultationStore
+    from cocrea_desktop.store.followup import FollowupStore
+    from cocrea_desktop.store.ideas import IdeaStore
+    from cocrea_desktop.store.phases import PhaseStore
+    from cocrea_desktop.store.proposals import ProposalStore
+    from cocrea_desktop.store.register import BallotRegister
+    from cocrea_desktop.store.relatoria import RelatoriaStore
+    from cocrea_desktop.store.review import ReviewQueue
+    from cocrea_desktop.store.stl import StlStore
+    from cocrea_desktop.store.tables import TableStore
+    from cocrea_desktop.store.votes import VoteStore
+
 
 def _shorten(text: str, size: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+class _Store:
+    """A store of :class:`Repo`, made (and its module imported) on first use: opening a
+    process to list its sessions needs none of them, and importing them all (votes,
+    tallies, the ballot register, proposals, commitments...) was a third of opening a
+    process at start-up (more where Python compiles them, without cached bytecode)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+        self.attribute = ""
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.attribute = attribute
+
+    def __get__(self, repo: Repo | None, owner: type | None = None) -> Any:
+        if repo is None:
+            return self
+        with _STORES_LOCK:  # two threads asking at once get the same store
+            found = repo.__dict__.get(self.attribute)
+            if found is None:
+                cls = getattr(importlib.import_module(self.module), self.name)
+                found = repo.__dict__[self.attribute] = cls(repo)
+        return found
+
+
+_STORES_LOCK = threading.RLock()
+
+
 class Repo:
     """An open process: the one object the GUI and the CLI talk to."""
 
-    def __init__(self, pf: ProcessFile) -> None:
-        from cocrea_desktop.store.attendance import AttendanceStore
-        from cocrea_desktop.store.commitments import CommitmentStore
-        from cocrea_desktop.store.consultation import ConsultationStore
-        from cocrea_desktop.store.followup import FollowupStore
-        from cocrea_desktop.store.ideas import IdeaStore
-        from cocrea_desktop.store.phases import PhaseStore
-        from cocrea_desktop.store.proposals import ProposalStore
-        from cocrea_desktop.store.register import BallotRegister
-        from cocrea_desktop.store.relatoria import RelatoriaStore
-        from cocrea_desktop.store.review import ReviewQueue
-        from cocrea_desktop.store.stl import StlStore
-        from cocrea_desktop.store.tables import TableStore
-        from cocrea_desktop.store.votes import VoteStore
+    if TYPE_CHECKING:
+        phases: PhaseStore
+        ideas: IdeaStore
+        votes: VoteStore
+        relatoria: RelatoriaStore
+        attendance: AttendanceStore
+        register: BallotRegister
+        review: ReviewQueue
+        proposals: ProposalStore
+        tables: TableStore
+        stl: StlStore
+        commitments: CommitmentStore
+        consultation: ConsultationStore
+        followup: FollowupStore
+    else:
+        phases = _Store("cocrea_desktop.store.phases", "PhaseStore")
+        ideas = _Store("cocrea_desktop.store.ideas", "IdeaStore")
+        votes = _Store("cocrea_desktop.store.votes", "VoteStore")
+        relatoria = _Store("cocrea_desktop.store.relatoria", "RelatoriaStore")
+        attendance = _Store("cocrea_desktop.store.attendance", "AttendanceStore")
+        register = _Store("cocrea_desktop.store.register", "BallotRegister")
+        review = _Store("cocrea_desktop.store.review", "ReviewQueue")
+        proposals = _Store("cocrea_desktop.store.proposals", "ProposalStore")
+        tables = _Store("cocrea_desktop.store.tables", "TableStore")
+        stl = _Store("cocrea_desktop.store.stl", "StlStore")
+        commitments = _Store("cocrea_desktop.store.commitments", "CommitmentStore")
+        consultation = _Store("cocrea_desktop.store.consultation", "ConsultationStore")
+        followup = _Store("cocrea_desktop.store.followup", "FollowupStore")
 
+    def __init__(self, pf: ProcessFile) -> None:
         self.pf = pf
-        self.phases = PhaseStore(self)
-        self.ideas = IdeaStore(self)
-        self.votes = VoteStore(self)
-        self.relatoria = RelatoriaStore(self)
-        self.attendance = AttendanceStore(self)
-        self.register = BallotRegister(self)
-        self.review = ReviewQueue(self)
-        self.proposals = ProposalStore(self)
-        self.tables = TableStore(self)
-        self.stl = StlStore(self)
-        self.commitments = CommitmentStore(self)
-        self.consultation = ConsultationStore(self)
-        self.followup = FollowupStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------

@@ -19,8 +19,6 @@ from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
-from cocrea_desktop.ui.dialogs.attendance_dialog import AttendanceDialog
-from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
 from cocrea_desktop.ui.places import start_folder, unused_path
 
 if TYPE_CHECKING:
@@ -136,6 +134,8 @@ class EvidenceMenu(QObject):
         repo = self.window.repo
         if repo is None or repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.privacy_dialog import PrivacyDialog  # on first use
+
         values = PrivacyDialog.ask(self.window, repo.attendance.privacy(),
                                    repo.process().responsible_body)
         if values is not None:
@@ -146,6 +146,8 @@ class EvidenceMenu(QObject):
         session = self.window.current_session()
         if repo is None or repo.read_only or session is None:
             return
+        from cocrea_desktop.ui.dialogs.attendance_dialog import AttendanceDialog  # on use
+
         AttendanceDialog.show_for(self.window, repo, session.id)
 
     # -- background work ----------------------------------------------------------------------

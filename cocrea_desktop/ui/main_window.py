@@ -35,9 +35,7 @@ from cocrea_desktop.store.paths import PROCESS_SUFFIX, processes_dir, with_proce
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.store.settings import Settings, load_settings, save_settings
 from cocrea_desktop.ui import operations as ops
-from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
-from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
-from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+from cocrea_desktop.ui import warmup
 from cocrea_desktop.ui.models.sessions import COLUMNS, SessionsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, wrap_rows
@@ -60,6 +58,7 @@ class MainWindow(QMainWindow):
         self.session_screens: dict = {}  # session id -> SessionScreen
         self.proposals_window = None  # the «Propuestas» window of the file open
         self.plan_window = None  # the «Plan de Acción» window of the file open
+        self.warmup = warmup.Warmup(self)  # the session screens' modules, after opening
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -321,6 +320,10 @@ class MainWindow(QMainWindow):
                                        on_result=lambda problem: self._checked(repo, problem))
         language = i18n.current_language()
         run_task(lambda _task: dates.warm(language))  # the first "saved at" does not wait
+        if not repo.read_only:
+            # The session screens' modules, imported in small steps while nothing happens
+            # (the first screen opened imported them all at once: a stall of its own).
+            self.warmup.start(warmup.steps({s.method for s in repo.sessions()}))
 
     def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
         self.integrity_task = None
@@ -339,6 +342,8 @@ class MainWindow(QMainWindow):
             repo.pf.maybe_backup(force=True)
 
     def _handle_open_problem(self, path: Path, err: CocreaError) -> bool:
+        from cocrea_desktop.ui.dialogs.open_problem import OpenProblemDialog
+
         action, chosen = OpenProblemDialog.ask(self, path, err)
         if action == "read_only":
             return self.open_path(path, read_only=True)
@@ -379,6 +384,8 @@ class MainWindow(QMainWindow):
         return self.open_path(name) if name else False
 
     def new_process(self) -> bool:
+        from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+
         values = ProcessDialog.ask(self)
         if not values:
             return False
@@ -535,6 +542,8 @@ class MainWindow(QMainWindow):
     def new_session(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+
         values = SessionDialog.ask(self, settings=self.settings)
         if values:  # the new session is selected by on_changes (changes.created)
             ops.add_session(parent=self, repo=self.repo, **values)
@@ -543,6 +552,8 @@ class MainWindow(QMainWindow):
         session = self.current_session()
         if self.repo is None or session is None or self.repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.session_dialog import SessionDialog
+
         values = SessionDialog.ask(self, session)
         if values:
             ops.update_session(parent=self, repo=self.repo, session_id=session.id, **values)
@@ -765,6 +776,8 @@ class MainWindow(QMainWindow):
     def edit_process(self) -> None:
         if self.repo is None or self.repo.read_only:
             return
+        from cocrea_desktop.ui.dialogs.process_dialog import ProcessDialog
+
         values = ProcessDialog.ask(self, self.repo.process())
         if values:
             ops.update_process(parent=self, repo=self.repo, **values)

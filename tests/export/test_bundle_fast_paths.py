@@ -217,3 +217,29 @@ def test_reading_pauses_the_cycle_collector_and_restores_it(laptop, tmp_path, mo
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_entries_made_on_first_use_are_the_parsed_lines(laptop, tmp_path):
+    """Checking a bundle cuts and hashes each journal line without making its entry; the
+    entries are made when a merge first reads them, and are exactly the parsed lines (the
+    file's SHA-256, which only an import records, is likewise computed when asked)."""
+    import hashlib
+
+    data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    bundle = B.open_bundle(data)
+    assert callable(bundle.journal_read)  # nothing made by the check itself
+    lines = members(data)["journal.jsonl"].decode().split("\n")[:-1]
+    assert bundle.journal == [json.loads(line) for line in lines]
+    assert bundle.journal is bundle.journal  # made once
+    assert bundle.file_sha256 == hashlib.sha256(data).hexdigest()
+    # A forged chain in the middle is reported at the same entry as before.
+    content = dict(members(data))
+    n = len(lines) // 2
+    entry = json.loads(lines[n])
+    entry["object_id"] = "otro"
+    lines[n] = canonical_json(entry)
+    content["journal.jsonl"] = ("\n".join(lines) + "\n").encode()
+    with pytest.raises(B.BundleError) as err:
+        B.open_bundle(resign(content, LAPTOP))
+    assert err.value.check == "journal"
+    assert f"entrada {entry['seq']}" in err.value.message

@@ -15,6 +15,7 @@ import re
 import stat
 import threading
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,12 +86,33 @@ class Bundle:
     bundle_id: str
     public_key: bytes
     tables: dict[str, list[dict[str, Any]]]
-    journal: list[dict[str, Any]]
+    #: The journal's entries as read and checked (a list, or what makes it on first use:
+    #: see :attr:`journal`).
+    journal_read: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]]
     sealed: bytes | None
     files: dict[str, int] = field(default_factory=dict)
-    #: SHA-256 of the whole file: an import records it, so that the same file again is
-    #: recognised before it is verified again (see ``importing.recognise_imported``).
-    file_sha256: str = ""
+    #: The whole file (a reference, not a copy), for :attr:`file_sha256`.
+    data: bytes = field(default=b"", repr=False)
+    _file_sha256: str = field(default="", repr=False)
+
+    @property
+    def journal(self) -> list[dict[str, Any]]:
+        """The journal's entries, each a dict as parsing its line gives. Checking the
+        bundle cuts and hashes each line without making the dict (some 26,000 of them in
+        an office's bundle, a third of reading it): they are made here, when a merge
+        first reads them, from what the check already validated."""
+        if callable(self.journal_read):
+            self.journal_read = self.journal_read()
+        return self.journal_read
+
+    @property
+    def file_sha256(self) -> str:
+        """SHA-256 of the whole file: an import records it, so that the same file again is
+        recognised before it is verified again (see ``importing.recognise_imported``).
+        Computed when an import asks (checking a bundle does not need it)."""
+        if not self._file_sha256:
+            self._file_sha256 = hashlib.sha256(self.data).hexdigest()
+        return self._file_sha256
 
     @property
     def fingerprint(self) -> str:
@@ -318,18 +340,21 @@ _ACTION = re.compile(r'[^"\\\x00-\x1f]*')
 
 
 def _read_journal(data: bytes, known: dict[str, dict[str, Any]]
-                  ) -> tuple[list[dict[str, Any]], list[str | None]]:
-    """``journal.jsonl``'s entries, and the text each entry's hash covers (or ``None``:
-    encode the entry to check it).
+                  ) -> tuple[journal_core.ChainReport, int, Callable[[], list[dict[str, Any]]]]:
+    """Check ``journal.jsonl``: every line an entry, the chain of hashes unbroken.
+    Returns the chain's report, the number of entries, and what makes the entries
+    (dicts, as parsing each line gives) when they are first asked for.
 
     Most entries of a bundle insert a row that the bundle carries unchanged: the
     entry's ``after`` is then, character for character, a line of a ``data/`` file,
     parsed already. Such a line (an insert in the canonical layout, whose image is a
-    known data line) is read by cutting it at its fixed keys, and its image is that
-    row (the same object, to be read only); it is exactly what parsing the line gives,
-    since a complete JSON object parses one way only. Any other line is parsed whole
+    known data line) is checked by cutting it at its fixed keys: the text its hash
+    covers is the line without ``hash`` and ``prev_hash``, hashed at once, and its
+    entry is made later from the same cut (its image is that row, the same object, to
+    be read only); it is exactly what parsing the line gives, since a complete JSON
+    object parses one way only. Any other line is parsed whole
     (:func:`_parse_jsonl_lines`'s rules) and its hashed text cut when it can be
-    (:func:`_hashed_text`)."""
+    (:func:`_hashed_text`), else encoded."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -338,41 +363,112 @@ def _read_journal(data: bytes, known: dict[str, dict[str, Any]]
     if text and not text.endswith("\n"):
         raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
             file=JOURNAL), JOURNAL)
-    entries: list[dict[str, Any]] = []
-    bodies: list[str | None] = []
+    lines = text[:-1].split("\n") if text else []
+    # Each line: (match of its tail, its image's row) on the fast path, else None.
+    cut: list[tuple[re.Match[str], dict[str, Any]] | None] = []
     rest = _INSERT_REST.fullmatch
     action_ok = _ACTION.fullmatch
+    get = known.get
+    append = cut.append
     head = '{"action":"'
     slow: list[int] = []
-    for line in text[:-1].split("\n") if text else ():
-        entry = None
+    for n, line in enumerate(lines):
         if line.startswith(head):
-            cut = line.find('","after":{', 11)
+            after = line.find('","after":{', 11)
             start = line.rfind(',"at":"')
-            image = known.get(line[cut + 10:start]) if cut > 0 and start > cut else None
+            image = get(line[after + 10:start]) if after > 0 and start > after else None
             found = rest(line, start) if image is not None else None
-            if found is not None and action_ok(line, 11, cut):
-                at, dev, hash_seg, digest, oid, otype, prev_seg, prev, seq, txn = \
-                    found.groups()
-                entry = {"action": line[11:cut], "after": image, "at": at, "before": None,
-                         "device_id": dev, "hash": digest, "object_id": oid,
-                         "object_type": otype, "prev_hash": prev, "seq": int(seq),
-                         "txn": txn}
-                bodies.append(line[:found.start(3)] + line[found.end(3):found.start(7)]
-                              + line[found.end(7):])
-        if entry is None:
-            slow.append(len(entries))
-            entries.append(line)  # type: ignore[arg-type]  # parsed below
-            bodies.append(None)
-        else:
-            entries.append(entry)
+            if found is not None and action_ok(line, 11, after):
+                append((found, image))
+                continue
+        slow.append(n)
+        append(None)
+    parsed: dict[int, dict[str, Any]] = {}
     if slow:
-        lines = [entries[n] for n in slow]
-        parsed, _same = _parse_jsonl_lines(JOURNAL, ("\n".join(lines) + "\n").encode())  # type: ignore[arg-type]
-        for n, line, entry in zip(slow, lines, parsed):
-            entries[n] = entry
-            bodies[n] = _hashed_text(line, entry)  # type: ignore[arg-type]
-    return entries, bodies
+        rows, _same = _parse_jsonl_lines(JOURNAL, ("\n".join(lines[n] for n in slow)
+                                                   + "\n").encode())
+        parsed = dict(zip(slow, rows))
+    chain = _check_cut_chain(lines, cut, parsed)
+
+    def entries() -> list[dict[str, Any]]:
+        with _no_cycle_collection():  # some 26,000 dicts, none in a cycle (see there)
+            return _made(lines, cut, parsed)
+
+    return chain, len(lines), entries
+
+
+def _made(lines: list[str], cut: list[tuple[re.Match[str], dict[str, Any]] | None],
+          parsed: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries of the lines :func:`_read_journal` checked, as parsing them gives."""
+    made: list[dict[str, Any]] = []
+    for n, line in enumerate(lines):
+        item = cut[n]
+        if item is None:
+            made.append(parsed[n])
+            continue
+        found, image = item
+        at, dev, _h, digest, oid, otype, _p, prev, seq, txn = found.groups()
+        made.append({"action": line[11:line.find('","after":{', 11)], "after": image,
+                     "at": at, "before": None, "device_id": dev, "hash": digest,
+                     "object_id": oid, "object_type": otype, "prev_hash": prev,
+                     "seq": int(seq), "txn": txn})
+    return made
+
+
+def _check_cut_chain(lines: list[str],
+                     cut: list[tuple[re.Match[str], dict[str, Any]] | None],
+                     parsed: dict[int, dict[str, Any]]) -> journal_core.ChainReport:
+    """:func:`_verify_chain` over lines read by :func:`_read_journal`: a cut line's
+    hash, previous hash and number are read from its tail, and its hashed text is the
+    line without the two hashes; a parsed line is checked as an entry. Any failure is
+    reported by :func:`_verify_chain` itself (the same report as before)."""
+    prev = journal_core.GENESIS
+    expected_seq = None
+    sha256 = hashlib.sha256
+    for n, line in enumerate(lines):
+        item = cut[n]
+        if item is None:
+            entry = parsed[n]
+            seq = entry.get("seq")
+            if (expected_seq is not None and seq != expected_seq) \
+                    or entry.get("prev_hash") != prev:
+                break
+            body = _hashed_text(line, entry)
+            if body is None:
+                body = merge.canonical({name: entry.get(name)
+                                        for name in journal_core.HASHED_FIELDS})
+            digest = sha256((prev + "\n" + body).encode("utf-8")).hexdigest()
+            if digest != entry.get("hash"):
+                break
+            expected_seq = (seq if isinstance(seq, int) else 0) + 1
+        else:
+            found = item[0]
+            seq = int(found.group(9))
+            if (expected_seq is not None and seq != expected_seq) or found.group(8) != prev:
+                break
+            hash_start, hash_end = found.span(3)
+            prev_start, prev_end = found.span(7)
+            digest = sha256((prev + "\n" + line[:hash_start] + line[hash_end:prev_start]
+                             + line[prev_end:]).encode("utf-8")).hexdigest()
+            if digest != found.group(4):
+                break
+            expected_seq = seq + 1
+        prev = digest
+    else:
+        return journal_core.ChainReport(True, len(lines), prev)
+    # Broken somewhere: the entries made whole, and the chain checked as it always was
+    # (the report names the first entry that fails).
+    entries = _made(lines, cut, parsed)
+    bodies: list[str | None] = []
+    for n, line in enumerate(lines):
+        item = cut[n]
+        if item is None:
+            bodies.append(_hashed_text(line, parsed[n]))
+        else:
+            found = item[0]
+            bodies.append(line[:found.start(3)] + line[found.end(3):found.start(7)]
+                          + line[found.end(7):])
+    return _verify_chain(entries, bodies)
 
 
 def _verify_chain(entries: list[dict[str, Any]], bodies: list[str | None] | None = None
@@ -528,18 +624,16 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
     if len(processes) != 1 or processes[0]["id"] != manifest["process_id"]:
         raise _reject("payload", _("El paquete no trae los datos de su proceso."),
                       DATA_PREFIX + "process.jsonl")
-    journal, bodies = _read_journal(contents[JOURNAL], known)
+    chain, count, journal = _read_journal(contents[JOURNAL], known)
     del known
-    chain = _verify_chain(journal, bodies)
-    del bodies
     if not chain.ok:
         raise _reject("journal", _("La bitácora del paquete está alterada a partir de la "
                                    "entrada {seq}.").format(seq=chain.bad_seq), JOURNAL)
     stated = manifest["journal"]
-    if len(journal) != stated["entries"]:
+    if count != stated["entries"]:
         raise _reject("journal", _("La bitácora del paquete está incompleta: el manifiesto "
                                    "dice {stated} entradas y trae {found}.").format(
-            stated=stated["entries"], found=len(journal)), JOURNAL)
+            stated=stated["entries"], found=count), JOURNAL)
     if chain.head != stated["last_hash"]:
         raise _reject("journal", _("La bitácora del paquete no termina en la entrada que "
                                    "firma el manifiesto."), JOURNAL)
@@ -550,7 +644,7 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
     bundle_id = hashlib.sha256(manifest_bytes).hexdigest()
     return Bundle(manifest, manifest_bytes, bundle_id, public_key, tables, journal,
                   contents.get(SEALED), {n: m["size"] for n, m in manifest["files"].items()},
-                  hashlib.sha256(data).hexdigest())
+                  data)
 
 
 def verify_bundle(data: bytes) -> VerifyReport:
