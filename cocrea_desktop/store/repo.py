@@ -42,6 +42,7 @@ class Repo:
     """An open process: the one object the GUI and the CLI talk to."""
 
     def __init__(self, pf: ProcessFile) -> None:
+        from cocrea_desktop.store.actors import ActorStore
         from cocrea_desktop.store.attendance import AttendanceStore
         from cocrea_desktop.store.commitments import CommitmentStore
         from cocrea_desktop.store.ideas import IdeaStore
@@ -50,6 +51,7 @@ class Repo:
         from cocrea_desktop.store.register import BallotRegister
         from cocrea_desktop.store.relatoria import RelatoriaStore
         from cocrea_desktop.store.review import ReviewQueue
+        from cocrea_desktop.store.route import RouteStore
         from cocrea_desktop.store.stl import StlStore
         from cocrea_desktop.store.tables import TableStore
         from cocrea_desktop.store.votes import VoteStore
@@ -66,6 +68,8 @@ class Repo:
         self.tables = TableStore(self)
         self.stl = StlStore(self)
         self.commitments = CommitmentStore(self)
+        self.route = RouteStore(self)
+        self.actors = ActorStore(self)
         self._method_stores: dict[str, Any] = {}
 
     # -- the methods' own stores -------------------------------------------
