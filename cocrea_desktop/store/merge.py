@@ -840,6 +840,9 @@ CORE_RECORD_NOUNS: dict[str, tuple[str, str]] = {
     "proposal": (N_("propuesta"), N_("propuestas")),
     "table_laptop": (N_("computadora de mesa"), N_("computadoras de mesa")),
     "session_event": (N_("momento de la sesión"), N_("momentos de la sesión")),
+    "route_phase": (N_("fase de la ruta"), N_("fases de la ruta")),
+    "actor": (N_("actor"), N_("actores")),
+    "actor_contact": (N_("contacto de actor"), N_("contactos de actores")),
 }
 
 
