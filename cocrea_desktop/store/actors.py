@@ -115,7 +115,7 @@ class ActorStore:
         rows = self.pf.query(
             "SELECT a.*, c.name AS contact_name, c.phone AS contact_phone FROM actor a "
             "LEFT JOIN actor_contact c ON c.actor_id = a.id WHERE a.process_id = ? "
-            "ORDER BY a.created_at, a.id", [self.repo.process().id])
+            "ORDER BY a.created_at, a.rowid", [self.repo.process().id])
         return [Actor(r["id"], i, r["organisation"], r["sector"], r["territory"],
                       r["interest"], r["influence"], r["note"], r["contact_name"] or "",
                       r["contact_phone"] or "") for i, r in enumerate(rows, 1)]
