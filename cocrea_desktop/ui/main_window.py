@@ -692,9 +692,10 @@ class MainWindow(QMainWindow):
         if self.route_window is None:
             self.route_window = RouteWindow(self.repo, self)
         self.route_window.refresh()
+        if self.route_window.isVisible():
+            self.route_window.raise_()
+            self.route_window.activateWindow()
         self.route_window.show()
-        self.route_window.raise_()
-        self.route_window.activateWindow()
         return self.route_window
 
     def show_actors(self):
@@ -706,9 +707,10 @@ class MainWindow(QMainWindow):
         if self.actors_window is None:
             self.actors_window = ActorsWindow(self.repo, self)
         self.actors_window.refresh()
+        if self.actors_window.isVisible():
+            self.actors_window.raise_()
+            self.actors_window.activateWindow()
         self.actors_window.show()
-        self.actors_window.raise_()
-        self.actors_window.activateWindow()
         return self.actors_window
 
     def show_plan(self):

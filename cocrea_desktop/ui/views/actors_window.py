@@ -45,7 +45,7 @@ from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.base import Role, RowsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
-from cocrea_desktop.ui.widgets.fit import fit_window, wrap_rows
+from cocrea_desktop.ui.widgets.fit import fit_window, readable_column, wrap_rows
 
 
 class ActorsModel(RowsModel[Actor]):
@@ -179,7 +179,7 @@ class ActorsWindow(QDialog):
         wrap_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         left_layout.addWidget(self.table, 1)
 
         form = QGridLayout()
@@ -229,8 +229,9 @@ class ActorsWindow(QDialog):
         left_layout.addLayout(more)
         self.import_button = QPushButton(objectName="actors_import")
         self.pdf_button = QPushButton(objectName="actors_pdf")
+        self.undo_button = QPushButton(objectName="actors_undo")
         self.close_button = QPushButton(objectName="actors_close")
-        for b in (self.import_button, self.pdf_button):
+        for b in (self.import_button, self.pdf_button, self.undo_button):
             b.setAutoDefault(False)
             more.addWidget(b)
         more.addStretch(1)
@@ -241,6 +242,7 @@ class ActorsWindow(QDialog):
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([self.width() * 62 // 100, self.width() * 38 // 100])
 
         self.add_button.clicked.connect(self.add)
         self.save_button.clicked.connect(self.save)
@@ -250,22 +252,26 @@ class ActorsWindow(QDialog):
         self.import_button.clicked.connect(self.import_table)
         self.pdf_button.clicked.connect(self.write_pdf)
         self.close_button.clicked.connect(self.close)
+        self.undo_button.clicked.connect(self.undo)
         for edit in (self.f_org, self.f_territory, self.f_note, self.f_contact, self.f_phone):
             edit.returnPressed.connect(self.enter)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.load_actor())
         ops.bus().changed.connect(self.on_changes)
-        language_signal().changed.connect(lambda _code: self.retranslate())
+        language_signal().changed.connect(self._on_language)  # a slot: gone with the window
         self.retranslate()
         self.refresh()
         self.f_org.setFocus()
 
     # -- words -----------------------------------------------------------------------
+    def _on_language(self, _code: str) -> None:
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Mapa de actores"))
         self.hint.setText(_("Las organizaciones del diagnóstico, con su interés en el tema y "
-                            "su influencia sobre él (1 a 5). Intro agrega o guarda; Ctrl+Z "
-                            "deshace; Esc cierra."))
+                            "su influencia sobre él (1 a 5). Intro agrega o guarda; Esc "
+                            "cierra."))
         words = {"organisation": _("Organización:"), "sector": _("Sector:"),
                  "territory": _("Territorio:"), "interest": _("Interés (1-5):"),
                  "influence": _("Influencia (1-5):"), "note": _("Nota:"),
@@ -288,6 +294,7 @@ class ActorsWindow(QDialog):
         self.erase_button.setText(_("&Borrar contacto…"))
         self.import_button.setText(_("&Importar tabla…"))
         self.pdf_button.setText(_("Informe &PDF…"))
+        self.undo_button.setText(_("&Deshacer"))
         self.close_button.setText(_("Cerrar (Esc)"))
         self.model.retranslate()
         self.chart.update()
@@ -309,6 +316,7 @@ class ActorsWindow(QDialog):
         chosen = self.current_actor()
         self.model.update_rows(self.repo.actors.list(), key=lambda a: a.id)
         self.model.repaint()
+        readable_column(self.table, 1, 150)  # the organisation: wrapped, never crushed
         if chosen is not None:
             self.select(chosen.id)
         self.chart.set_placed(self.repo.actors.chart(), chosen.id if chosen else "")

@@ -120,7 +120,7 @@ class RouteWindow(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 5)
 
         form = QGridLayout()
         layout.addLayout(form)
@@ -152,8 +152,6 @@ class RouteWindow(QDialog):
         buttons = QHBoxLayout()
         layout.addLayout(buttons)
         self.save_button = QPushButton(objectName="route_save")
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
         self.start_button = QPushButton(objectName="route_start_today")
         self.end_button = QPushButton(objectName="route_end_today")
         self.undo_button = QPushButton(objectName="route_undo")
@@ -163,8 +161,9 @@ class RouteWindow(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.close_button)
-        for b in (self.start_button, self.end_button, self.undo_button, self.close_button):
-            b.setAutoDefault(False)
+        for b in (self.save_button, self.start_button, self.end_button, self.undo_button,
+                  self.close_button):
+            b.setAutoDefault(False)  # Enter in a field saves (below), once
 
         sessions_row = QHBoxLayout()
         layout.addLayout(sessions_row, 1)
@@ -174,6 +173,7 @@ class RouteWindow(QDialog):
         left.addWidget(self.sessions_title)
         self.sessions = QListWidget(objectName="route_sessions")
         self.sessions.setWordWrap(True)
+        self.sessions.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         left.addWidget(self.sessions)
         right = QVBoxLayout()
         sessions_row.addLayout(right, 1)
@@ -189,6 +189,8 @@ class RouteWindow(QDialog):
         right.addStretch(1)
 
         self.save_button.clicked.connect(self.save)
+        for edit in self.edits.values():
+            edit.returnPressed.connect(self.save)
         self.start_button.clicked.connect(lambda: self.mark("start"))
         self.end_button.clicked.connect(lambda: self.mark("end"))
         self.undo_button.clicked.connect(self.undo)
@@ -197,7 +199,7 @@ class RouteWindow(QDialog):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.load_phase())
         ops.bus().changed.connect(self.on_changes)
-        language_signal().changed.connect(lambda _code: self.retranslate())
+        language_signal().changed.connect(self._on_language)  # a slot: gone with the window
         self.retranslate()
         self.refresh()
         self.table.selectRow(self.model.row_where(
@@ -205,6 +207,9 @@ class RouteWindow(QDialog):
         self.table.setFocus()
 
     # -- words -----------------------------------------------------------------------
+    def _on_language(self, _code: str) -> None:
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Ruta del proceso"))
         hint = dates.numeric_hint()
@@ -213,7 +218,6 @@ class RouteWindow(QDialog):
             self.edits[key].setPlaceholderText(hint)
         for key in ("responsible", "products", "note"):
             self.edit_labels[key].setText(_(FIELDS[key]).capitalize() + ":")
-        self.edits["products"].setPlaceholderText(_("(los de la fase, si no escribe otros)"))
         self.save_button.setText(_("&Guardar fase (Intro)"))
         self.start_button.setText(_("&Inició hoy"))
         self.end_button.setText(_("&Terminó hoy"))
@@ -270,6 +274,8 @@ class RouteWindow(QDialog):
             self.edits[key].setText(dates.format_date(getattr(p, key), "numeric"))
         self.edits["responsible"].setText(p.responsible)
         self.edits["products"].setText(p.products)
+        # Empty: the phase's own products count (shown as the hint).
+        self.edits["products"].setPlaceholderText(RoutePhase(p.key).products_text)
         self.edits["note"].setText(p.note)
         self.start_button.setEnabled(enabled and not p.started)
         self.end_button.setEnabled(enabled and p.started and not p.ended)
