@@ -116,8 +116,8 @@ def actors_story(repo: Repo, width: float) -> list[Any]:
     for a in actors:
         rows.append([str(a.number), a.organisation, a.sector_text, a.territory or "—",
                      str(a.interest), str(a.influence), a.note or "—"])
-    story.append(kit.table(rows, [w * width for w in (0.06, 0.24, 0.13, 0.14, 0.09, 0.1,
-                                                      0.24)]))
+    story.append(kit.table(rows, [w * width for w in (0.06, 0.23, 0.13, 0.14, 0.09, 0.12,
+                                                      0.23)]))
     story.append(Spacer(1, 6))
     story.append(kit.para(_("Los datos de contacto de cada actor son datos personales y no "
                             "se imprimen en este informe."), st["small"]))
