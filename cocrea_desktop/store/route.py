@@ -150,10 +150,14 @@ class RouteStore:
         """The phase a session belongs to: chosen, or its method's default."""
         session = self.repo.session(session_id)
         chosen = self.pf.scalar("SELECT route_phase FROM session WHERE id = ?", [session.id])
+        return self._phase_of(session.method, chosen)
+
+    @staticmethod
+    def _phase_of(method: str, chosen: str | None) -> str:
         if chosen in PHASES:
-            return chosen
+            return str(chosen)
         try:
-            default = get_method(session.method).route_phase
+            default = get_method(method).route_phase
         except KeyError:
             default = "meetings"
         return default if default in PHASES else "meetings"
@@ -175,8 +179,9 @@ class RouteStore:
         return unit.changes().made(session_id=session.id)
 
     def sessions_by_phase(self) -> dict[str, list[str]]:
-        """Phase key -> the ids of its sessions (archived ones left out)."""
+        """Phase key -> the ids of its sessions (archived ones left out), in one read."""
         out: dict[str, list[str]] = {k: [] for k in KEYS}
-        for s in self.repo.sessions():
-            out[self.session_phase(s.id)].append(s.id)
+        for r in self.pf.query("SELECT id, method, route_phase FROM session WHERE archived = 0 "
+                               "ORDER BY position, created_at"):
+            out[self._phase_of(r["method"], r["route_phase"])].append(r["id"])
         return out
