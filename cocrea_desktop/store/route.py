@@ -114,7 +114,7 @@ class RouteStore:
         current = self.phase(key)
         row = self._values(values, current)
         changed = {k: v for k, v in row.items() if getattr(current, k) != v}
-        label = Label(N_("editar la fase «{phase}» de la ruta"), phase=current.title)
+        label = Label(N_("editar la fase «{phase}» de la ruta"), phase=Label(PHASES[key][0]))
         if not changed:
             return Changes(label=label, undoable=False)
         with self.pf.write("route.set", label) as unit:
@@ -173,7 +173,7 @@ class RouteStore:
         key = self.find_key(key) if str(key or "").strip() else ""
         label = Label(N_("asignar la sesión «{question}» a la fase «{phase}»"),
                       question=" ".join(session.question.split())[:40],
-                      phase=phase_title(key) if key else _("la de su método"))
+                      phase=Label(PHASES[key][0] if key else N_("la de su método")))
         with self.pf.write("route.session_phase", label) as unit:
             unit.update("session", session.id, {"route_phase": key}, stamp=True)
         return unit.changes().made(session_id=session.id)

@@ -50,6 +50,13 @@ def test_dates_typed_the_mexican_way_and_late_phases(repo):
 def test_the_route_undoes(repo):
     repo.route.set("launch", planned_end="01/06/2027")
     assert repo.undo_label() == "editar la fase «Lanzamiento» de la ruta"
+    from cocrea_desktop import i18n
+
+    i18n.set_language("en")  # the label is translated when shown, the phase's title too
+    try:
+        assert repo.undo_label() == "edit the route's phase \"Launch\""
+    finally:
+        i18n.set_language("es")
     repo.undo()
     assert not repo.route.phase("launch").written
     repo.route.set("launch", planned_end="01/06/2027")
