@@ -111,7 +111,7 @@ def test_the_route_through_the_window(window, qtbot, errors):
     assert not route.isVisible()
 
 
-def test_the_actor_map_through_the_window(window, qtbot, errors, tmp_path):
+def test_the_actor_map_through_the_window(window, qtbot, errors, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
     window.act_actors.trigger()
@@ -154,7 +154,14 @@ def test_the_actor_map_through_the_window(window, qtbot, errors, tmp_path):
     qtbot.mouseClick(actors.undo_button, Qt.MouseButton.LeftButton)
     assert repo.actors.find("Radio comunitaria").influence == 2
     # The PDF, read back: the chart's numbers and the list, never the contact.
-    path = actors.write_pdf_to(str(tmp_path / "actores.pdf"))
+    from cocrea_desktop.ui.views.actors_window import ActorsWindow
+
+    monkeypatch.setattr(ActorsWindow, "ask_save_path",
+                        staticmethod(lambda _parent: str(tmp_path / "actores.pdf")))
+    qtbot.mouseClick(actors.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: actors.pdf_written != "", timeout=20000)
+    assert actors.pdf_status.text() == "Informe escrito: actores.pdf"
+    path = actors.pdf_written
     text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
     assert "Mapa de actores" in text and "Ejido San Juan" in text
     assert "Involucrar de cerca" in text and "Mantener informados" in text
@@ -179,7 +186,10 @@ def test_every_word_fits(window, qtbot, language, size):
     for dialog in (window.route_window, window.actors_window):
         qtbot.waitExposed(dialog)
         assert dialog.width() <= size[0] and dialog.height() <= size[1]
-        qtbot.wait(20)
+        try:  # rows are measured a moment after the columns settle
+            qtbot.waitUntil(lambda d=dialog: cut_texts(d) == [], timeout=1500)
+        except AssertionError:
+            pass
         found += cut_texts(dialog)
         dialog.close()
     if language == "en":

@@ -234,7 +234,9 @@ class ActorsWindow(QDialog):
         for b in (self.import_button, self.pdf_button, self.undo_button):
             b.setAutoDefault(False)
             more.addWidget(b)
-        more.addStretch(1)
+        self.pdf_status = QLabel(objectName="actors_pdf_status")
+        self.pdf_written = ""
+        more.addWidget(self.pdf_status, 1)
         self.close_button.setAutoDefault(False)
         more.addWidget(self.close_button)
         split.addWidget(left)
@@ -412,16 +414,45 @@ class ActorsWindow(QDialog):
                 QMessageBox.information(self, _("Mapa de actores"),
                                         _("Actores importados: {n}.").format(n=n))
 
-    def write_pdf(self) -> None:
+    # Where to save the PDF: tests replace it (None = the user cancelled).
+    @staticmethod
+    def ask_save_path(parent: QWidget) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Informe del mapa de actores"), _("mapa-de-actores.pdf"), "PDF (*.pdf)")
-        if path:
-            self.write_pdf_to(path)
+            parent, _("Informe del mapa de actores"), _("mapa-de-actores.pdf"), "PDF (*.pdf)")
+        return path or None
 
-    def write_pdf_to(self, path: str):
+    def write_pdf(self) -> None:
+        """The chart and the list as PDF, made in the background on a read connection."""
         from cocrea_desktop.export.actors_report import write_actors_pdf
+        from cocrea_desktop.ui.workers import run_read
 
-        return write_actors_pdf(self.repo, path)
+        path = self.ask_save_path(self)
+        if not path:
+            return
+        self.pdf_button.setEnabled(False)
+        self.pdf_status.setText(_("Escribiendo el informe…"))
+
+        def done(written) -> None:
+            self.pdf_button.setEnabled(True)
+            from pathlib import Path
+
+            self.pdf_status.setText(_("Informe escrito: {path}").format(path=Path(written).name))
+            self.pdf_status.setToolTip(str(written))
+            self.pdf_written = str(written)
+
+        def failed(err: BaseException) -> None:
+            from cocrea_desktop.core.errors import CocreaError
+
+            self.pdf_button.setEnabled(True)
+            self.pdf_status.setText("")
+            if isinstance(err, CocreaError):
+                ops.show_error(self, err)
+            else:
+                QMessageBox.warning(self, _("Mapa de actores"), str(err))
+
+        self.pdf_task = run_read(self.repo.path,
+                                 lambda repo, _task: write_actors_pdf(repo, path),
+                                 on_result=done, on_error=failed)
 
     def undo(self) -> None:
         if self.repo.undo_label() is not None:
