@@ -113,3 +113,25 @@ def test_the_demo_fishbowl_and_fair_show_every_phase_filled(tmp_path, fake_clock
         tally = repo.votes.tally(fair.id, "vote")
         assert tally.ballots == 10 and tally.rows[0].option == 3
         assert repo.pf.verify_journal().ok and repo.pf.integrity() == "ok"
+
+
+def test_demo_route_has_two_phases_done_the_meetings_late_and_ten_actors(tmp_path, fake_clock):
+    from cocrea_desktop.export.opendata import export_open_data
+
+    path = create_demo(tmp_path / "demo.cocrea.db", clock=fake_clock)
+    with Repo.open(path, clock=fake_clock) as repo:  # the day the demo was made
+        standing = repo.route.standing()
+        assert standing.done == 2 and standing.current.key == "meetings"
+        assert [p.key for p in standing.late] == ["meetings"]
+        assert repo.route.sessions_by_phase()["selection"] != []
+        actors = repo.actors.list()
+        assert len(actors) == 10
+        assert {a.quadrant for a in actors} == {"manage", "satisfy", "inform", "monitor"}
+        contacts = [a.contact_name for a in actors if a.contact_name]
+        assert len(contacts) == 5
+        result = export_open_data(repo, tmp_path / "abiertos")
+        assert not result.leaks
+        published = " ".join(p.read_text("utf-8", errors="replace") for p in result.files
+                             if p.suffix in (".csv", ".json"))
+        assert "Comisariado del ejido San Juan" in published
+        assert all(name not in published for name in contacts)
