@@ -1,8 +1,9 @@
 """The actor map's influence/interest chart, placed once without Qt.
 
 Each actor has an interest and an influence on the topic, from 1 to 5. The chart is
-a square: interest grows to the right, influence upwards, in five equal steps. The
-quadrant lines separate 1-3 from 4-5 ("high" means 4 or 5). Actors with the same
+a square: interest grows to the right, influence upwards, in five equal steps, inside a
+band kept free for the quadrants' titles. The quadrant lines separate 1-3 from
+4-5 ("high" means 4 or 5). Actors with the same
 two values share a cell and are spread around its centre so that none hides
 another. :func:`place` returns positions as fractions of the square (0..1, origin
 bottom left); the screen (a QWidget's paint) and the PDF (a reportlab drawing) both
@@ -18,10 +19,19 @@ from dataclasses import dataclass
 from cocrea_desktop.i18n import N_, _
 
 LEVELS = (1, 2, 3, 4, 5)
-#: Values above this are "high" (the quadrant line is drawn after it).
+#: Values from this one up are "high" (the quadrant line is drawn before it).
 HIGH_FROM = 4
-#: Where the quadrant lines are, as a fraction of the square.
-SPLIT = (HIGH_FROM - 1) / len(LEVELS)
+#: A band along each side of the square where no dot goes: the quadrants' titles sit there.
+PAD = 0.1
+
+
+def level_position(value: float) -> float:
+    """Where a value (1..5) sits along an axis, as a fraction of the square."""
+    return PAD + (value - 0.5) / len(LEVELS) * (1 - 2 * PAD)
+
+
+#: Where the quadrant lines are (between 3 and 4), as a fraction of the square.
+SPLIT = (level_position(HIGH_FROM - 1) + level_position(HIGH_FROM)) / 2
 
 #: key -> (title, what to do with them): Mendelow's grid, in the process's terms.
 QUADRANTS: dict[str, tuple[str, str]] = {
@@ -66,10 +76,6 @@ class Placed:
     quadrant: str
 
 
-def _centre(value: int) -> float:
-    return (value - 0.5) / len(LEVELS)
-
-
 def place(actors: Sequence[tuple[str, str, int, int]]) -> list[Placed]:
     """(id, name, interest, influence) items, numbered 1..n in the order given, placed.
 
@@ -79,9 +85,9 @@ def place(actors: Sequence[tuple[str, str, int, int]]) -> list[Placed]:
     for i, (_id, _name, interest, influence) in enumerate(actors):
         cells.setdefault((interest, influence), []).append(i)
     spot: dict[int, tuple[float, float]] = {}
-    step = 1 / len(LEVELS)
+    step = (1 - 2 * PAD) / len(LEVELS)
     for (interest, influence), members in cells.items():
-        cx, cy = _centre(interest), _centre(influence)
+        cx, cy = level_position(interest), level_position(influence)
         if len(members) == 1:
             spot[members[0]] = (cx, cy)
             continue

@@ -17,6 +17,7 @@ from cocrea_desktop.core.actor_map import (
     SPLIT,
     Placed,
     axis_titles,
+    level_position,
     quadrant_hint,
     quadrant_title,
 )
@@ -55,7 +56,7 @@ def chart_drawing(placed: list[Placed], width: float) -> Any:
         drawing.add(String(x, y, quadrant_title(key), fontName=fonts.bold, fontSize=7.5,
                            textAnchor=anchor, fillColor=colors.Color(0.3, 0.3, 0.3)))
     for i in range(1, 6):  # the 1..5 ticks
-        pos = (i - 0.5) / 5 * side
+        pos = level_position(i) * side
         drawing.add(String(left + pos, bottom - 10, str(i), fontName=fonts.regular,
                            fontSize=7, textAnchor="middle"))
         drawing.add(String(left - 8, bottom + pos - 2.5, str(i), fontName=fonts.regular,

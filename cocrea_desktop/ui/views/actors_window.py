@@ -36,6 +36,7 @@ from cocrea_desktop.core.actor_map import (
     SPLIT,
     Placed,
     axis_titles,
+    level_position,
     quadrant_title,
 )
 from cocrea_desktop.core.changes import Changes
@@ -114,14 +115,19 @@ class ActorChart(QWidget):
         painter.setFont(bold_small)
         painter.setPen(QColor(70, 70, 70))
         for key, (fx, fy) in QUADRANT_CORNERS.items():
-            box = QRectF(sq.left() + 4, sq.top() + 2, side - 8, side - 4)
+            # Each title inside its own quadrant, wrapped there: never over its neighbour's.
+            left = sq.left() + (split if fx else 0) + 4
+            width = (side - split if fx else split) - 8
+            top = sq.top() + (2 if fy else side - split)
+            height = (side - split if fy else split) - 4
             align = (Qt.AlignmentFlag.AlignRight if fx else Qt.AlignmentFlag.AlignLeft) | (
-                Qt.AlignmentFlag.AlignTop if fy else Qt.AlignmentFlag.AlignBottom)
-            painter.drawText(box, align, quadrant_title(key))
+                Qt.AlignmentFlag.AlignTop if fy else Qt.AlignmentFlag.AlignBottom) | \
+                Qt.TextFlag.TextWordWrap
+            painter.drawText(QRectF(left, top, width, height), int(align), quadrant_title(key))
         painter.setFont(small)
         painter.setPen(QColor("black"))
         for i in range(1, 6):
-            pos = (i - 0.5) / 5 * side
+            pos = level_position(i) * side
             painter.drawText(QRectF(sq.left() + pos - 10, sq.bottom() + 2, 20, 14),
                              Qt.AlignmentFlag.AlignCenter, str(i))
             painter.drawText(QRectF(sq.left() - 18, sq.bottom() - pos - 7, 14, 14),
@@ -244,7 +250,7 @@ class ActorsWindow(QDialog):
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([self.width() * 62 // 100, self.width() * 38 // 100])
+        split.setSizes([self.width() * 67 // 100, self.width() * 33 // 100])
 
         self.add_button.clicked.connect(self.add)
         self.save_button.clicked.connect(self.save)
