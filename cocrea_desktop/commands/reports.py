@@ -128,3 +128,20 @@ def report_progress(file: str, output: str, paper: str) -> None:
         path = write_progress_pdf(repo, output, paper=paper)
         digest = process_digest(repo)
     written(path, digest)
+
+
+@report.command("actors")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="PDF file to write.")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def report_actors(file: str, output: str, paper: str) -> None:
+    """The actor map: the influence/interest chart and the list (no contacts)."""
+    from cocrea_desktop.export.actors_report import write_actors_pdf
+    from cocrea_desktop.export.evidence import process_digest
+
+    with open_repo(file, read_only=True) as repo:
+        path = write_actors_pdf(repo, output, paper=paper)
+        digest = process_digest(repo)
+    written(path, digest)

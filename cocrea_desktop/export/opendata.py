@@ -182,6 +182,32 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("evidence_file", "texto", N_("Nombre del archivo de evidencia")),
         ("evidence_sha256", "texto", N_("SHA-256 del archivo de evidencia")),
     ]),
+    "route": (N_("Ruta del proceso: las fases del método CEPAL, previstas y reales"), [
+        ("position", "entero", N_("Orden de la fase (1 = preparación)")),
+        ("phase", "texto", N_("Fase: preparation, diagnosis, meetings, selection, drafting, "
+                              "consultation, accountability, launch, followup")),
+        ("planned_start", "fecha", N_("Inicio previsto (AAAA-MM-DD)")),
+        ("planned_end", "fecha", N_("Fin previsto (AAAA-MM-DD)")),
+        ("actual_start", "fecha", N_("Inicio real (AAAA-MM-DD)")),
+        ("actual_end", "fecha", N_("Fin real (AAAA-MM-DD)")),
+        ("status", "texto", N_("Estado el día de la exportación: done, late, running, "
+                               "pending")),
+        ("responsible", "texto", N_("Responsable de la fase")),
+        ("products", "texto", N_("Productos esperados")),
+        ("note", "texto", N_("Nota")),
+        ("sessions", "entero", N_("Sesiones de la fase")),
+    ]),
+    "actors": (N_("Mapa de actores del diagnóstico (sin datos de contacto)"), [
+        ("number", "entero", N_("Número del actor en el mapa")),
+        ("organisation", "texto", N_("Organización")),
+        ("sector", "texto", N_("Sector: government, civil_society, community, private, "
+                               "academia, media, other")),
+        ("territory", "texto", N_("Territorio")),
+        ("interest", "entero", N_("Interés en el tema, de 1 a 5")),
+        ("influence", "entero", N_("Influencia sobre el tema, de 1 a 5")),
+        ("quadrant", "texto", N_("Cuadrante: manage, satisfy, inform, monitor")),
+        ("note", "texto", N_("Nota")),
+    ]),
 }
 
 
@@ -300,6 +326,18 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                 "date": rec.date, "status": rec.status, "percent": rec.percent,
                 "current": int(rec is state.latest), "reason": rec.reason, "note": rec.note,
                 "evidence_file": rec.evidence_name, "evidence_sha256": rec.evidence_sha256})
+
+    today = repo.route.today()
+    by_phase = repo.route.sessions_by_phase()
+    for p in repo.route.phases():
+        out["route"].append({
+            "position": p.number, "phase": p.key,
+            **{k: getattr(p, k) for k in ("planned_start", "planned_end", "actual_start",
+                                          "actual_end")},
+            "status": p.status(today), "responsible": p.responsible,
+            "products": p.products_text, "note": p.note, "sessions": len(by_phase[p.key])})
+    for a in repo.actors.list():
+        out["actors"].append({**a.public(), "quadrant": a.quadrant})
     return out
 
 

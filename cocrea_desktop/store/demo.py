@@ -114,6 +114,7 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
         if sessions is None:
             seed_plan(repo)
             seed_consultation(repo)
+            seed_route_and_actors(repo)
     finally:
         repo.close()
     return target
@@ -309,3 +310,72 @@ def _trace(repo: Repo, proposal) -> list:
         if hook is not None:
             links.extend(hook(repo, proposal))
     return links
+
+
+#: The demo's route, in days from the day the demo is made (so that it always shows two
+#: phases done, the citizen meetings late and the rest ahead): key -> (planned start,
+#: planned end, actual start, actual end, responsible, products, note); None = no date.
+DEMO_ROUTE = {
+    "preparation": (-150, -120, -148, -118, "Presidencia municipal y Secretaría técnica",
+                    "", "Acta de instalación del STL firmada en cabildo."),
+    "diagnosis": (-119, -75, -117, -70, "Dirección de Planeación municipal",
+                  "", "Primer informe entregado al STL con el mapa de actores."),
+    "meetings": (-69, -6, -65, None, "Secretaría técnica del STL", "",
+                 "Falta la mesa de mujeres en el centro de salud; se reprogramó."),
+    "selection": (-5, 20, None, None, "Pleno del STL", "", ""),
+    "drafting": (21, 50, None, None, "Dirección de Planeación municipal", "", ""),
+    "consultation": (51, 61, None, None, "Unidad de Transparencia", "",
+                     "Diez días; buzón en el palacio municipal y en las agencias."),
+    "accountability": (62, 80, None, None, "Unidad de Transparencia", "", ""),
+    "launch": (81, 90, None, None, "Presidencia municipal", "",
+               "Evento en la explanada, con traducción al cuicateco."),
+    "followup": (91, 820, None, None, "Comité de contraloría social", "", ""),
+}
+
+#: The demo's actor map: (organisation, sector, territory, interest, influence, note,
+#: contact person, phone). Contacts are personal data.
+DEMO_ACTORS = [
+    ("Comisariado del ejido San Juan", "community", "Cabecera municipal", 4, 5,
+     "Decide sobre el uso de los manantiales del ejido.", "Anselmo Jiménez Mendoza",
+     "236 374 1102"),
+    ("Comité de Agua Potable de la Cabecera", "civil_society", "Cabecera municipal", 5, 4,
+     "Opera la red y cobra la cuota; conoce cada fuga.", "Herminia Ortiz Bautista",
+     "236 374 0815"),
+    ("DIF municipal", "government", "Todo el municipio", 4, 3,
+     "Desayunadores escolares y atención a personas mayores.", "", ""),
+    ("Radio comunitaria La Voz de la Cañada", "media", "Cañada y agencias", 4, 2,
+     "Transmite en español y cuicateco; puede difundir la consulta.", "Saúl Mendoza Pacheco",
+     "236 374 2290"),
+    ("Escuela Telesecundaria Benito Juárez", "government", "Agencia Santa Cruz", 3, 2,
+     "Sus estudiantes pueden levantar encuestas del diagnóstico.", "", ""),
+    ("Cooperativa de mango y chicozapote La Cañada", "private", "Agencia San Miguel", 3, 3,
+     "Interesada en el camino saca-cosechas.", "Teodoro Aquino Luna", "236 101 4477"),
+    ("Agencia municipal de San Miguel", "government", "Agencia San Miguel", 5, 4,
+     "La asamblea de la agencia elige a sus representantes.", "", ""),
+    ("Centro de salud rural", "government", "Cabecera municipal", 2, 3,
+     "Depende de la jurisdicción sanitaria; poca decisión local.", "", ""),
+    ("Grupo de mujeres artesanas Flor de Palma", "civil_society", "Agencia Santa Cruz", 5, 1,
+     "Piden que la mesa de mujeres se haga en su agencia.", "Amalia Cruz Hernández",
+     "236 109 3321"),
+    ("Parroquia de San Juan Bautista", "other", "Cabecera municipal", 1, 4,
+     "Convoca mucha gente los domingos; no participa en el STL.", "", ""),
+]
+
+
+def seed_route_and_actors(repo: Repo) -> None:
+    """The demo's process route (two phases done, the meetings late) and its actor map."""
+    import datetime as dt
+
+    today = dt.date.fromisoformat(repo.route.today())
+
+    def day(offset: int | None) -> str:
+        return "" if offset is None else (today + dt.timedelta(days=offset)).isoformat()
+
+    for key, (ps, pe, as_, ae, responsible, products, note) in DEMO_ROUTE.items():
+        repo.route.set(key, planned_start=day(ps), planned_end=day(pe), actual_start=day(as_),
+                       actual_end=day(ae), responsible=responsible, products=products,
+                       note=note)
+    for org, sector, territory, interest, influence, note, contact, phone in DEMO_ACTORS:
+        repo.actors.add(org, sector=sector, territory=territory, interest=interest,
+                        influence=influence, note=note, contact_name=contact,
+                        contact_phone=phone)

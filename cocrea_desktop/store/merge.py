@@ -850,6 +850,9 @@ CORE_RECORD_NOUNS: dict[str, tuple[str, str]] = {
     "consultation_comment": (N_("comentario de la consulta"), N_("comentarios de la consulta")),
     "consultation_commenter": (N_("persona que comentó"), N_("personas que comentaron")),
     "milestone_progress": (N_("avance de hito"), N_("avances de hitos")),
+    "route_phase": (N_("fase de la ruta"), N_("fases de la ruta")),
+    "actor": (N_("actor"), N_("actores")),
+    "actor_contact": (N_("contacto de actor"), N_("contactos de actores")),
 }
 
 

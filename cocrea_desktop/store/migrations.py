@@ -968,3 +968,57 @@ def m0017_followup(db: Database) -> None:
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
         )""")
     db.execute("CREATE INDEX milestone_progress_milestone ON milestone_progress(milestone_id)")
+
+
+@migrations(name="0018_route_and_actors")
+def m0018_route_and_actors(db: Database) -> None:
+    """The process route (the CEPAL phases of the exercise) and the actor map.
+
+    ``route_phase`` holds what was written of a phase of the route: planned and actual
+    dates, who is responsible, the expected products and a note. A phase never edited
+    has no row (the route shows it with its defaults); a row's id is
+    ``<process id>:<phase key>`` so that two laptops editing one phase agree on it.
+    ``session.route_phase`` is the phase a session belongs to ('' = the default of its
+    method). ``actor`` is one organisation of the diagnosis' actor map (interest and
+    influence on the topic, 1 to 5); its contact person and phone are personal data, in
+    ``actor_contact`` (one per actor, its id is the actor's)."""
+    db.execute("""
+        CREATE TABLE route_phase (
+            id TEXT PRIMARY KEY,  -- <process id>:<key>
+            process_id TEXT NOT NULL REFERENCES process(id),
+            key TEXT NOT NULL,
+            planned_start TEXT NOT NULL DEFAULT '',
+            planned_end TEXT NOT NULL DEFAULT '',
+            actual_start TEXT NOT NULL DEFAULT '',
+            actual_end TEXT NOT NULL DEFAULT '',
+            responsible TEXT NOT NULL DEFAULT '',
+            products TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("ALTER TABLE session ADD COLUMN route_phase TEXT NOT NULL DEFAULT ''")
+    db.execute("""
+        CREATE TABLE actor (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            organisation TEXT NOT NULL,
+            sector TEXT NOT NULL DEFAULT 'civil_society',
+            territory TEXT NOT NULL DEFAULT '',
+            interest INTEGER NOT NULL DEFAULT 3,
+            influence INTEGER NOT NULL DEFAULT 3,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE actor_contact (
+            id TEXT PRIMARY KEY,  -- the actor's id
+            actor_id TEXT NOT NULL REFERENCES actor(id),
+            name TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            salt TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX actor_process ON actor(process_id)")
+
+
+CORE_PERSONAL_FIELDS["actor_contact"] = ("name", "phone", "salt")

@@ -35,6 +35,7 @@ from cocrea_desktop.store.db import ProcessFile, create_process_file, iso_now, n
 from cocrea_desktop.store.device import Device
 
 if TYPE_CHECKING:
+    from cocrea_desktop.store.actors import ActorStore
     from cocrea_desktop.store.attendance import AttendanceStore
     from cocrea_desktop.store.commitments import CommitmentStore
     from cocrea_desktop.store.consultation import ConsultationStore
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from cocrea_desktop.store.register import BallotRegister
     from cocrea_desktop.store.relatoria import RelatoriaStore
     from cocrea_desktop.store.review import ReviewQueue
+    from cocrea_desktop.store.route import RouteStore
     from cocrea_desktop.store.stl import StlStore
     from cocrea_desktop.store.tables import TableStore
     from cocrea_desktop.store.votes import VoteStore
@@ -99,6 +101,8 @@ class Repo:
         commitments: CommitmentStore
         consultation: ConsultationStore
         followup: FollowupStore
+        route: RouteStore
+        actors: ActorStore
     else:
         phases = _Store("cocrea_desktop.store.phases", "PhaseStore")
         ideas = _Store("cocrea_desktop.store.ideas", "IdeaStore")
@@ -113,6 +117,8 @@ class Repo:
         commitments = _Store("cocrea_desktop.store.commitments", "CommitmentStore")
         consultation = _Store("cocrea_desktop.store.consultation", "ConsultationStore")
         followup = _Store("cocrea_desktop.store.followup", "FollowupStore")
+        route = _Store("cocrea_desktop.store.route", "RouteStore")
+        actors = _Store("cocrea_desktop.store.actors", "ActorStore")
 
     def __init__(self, pf: ProcessFile) -> None:
         self.pf = pf

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.proposals_window = None  # the «Propuestas» window of the file open
         self.plan_window = None  # the «Plan de Acción» window of the file open
         self.warmup = warmup.Warmup(self)  # the session screens' modules, after opening
+        self.route_window = None  # the «Ruta del proceso» window of the file open
+        self.actors_window = None  # the «Mapa de actores» window of the file open
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -91,6 +93,18 @@ class MainWindow(QMainWindow):
                                         "padding: 6px; font-weight: bold; }")
         self.table_banner.hide()
         layout.addWidget(self.table_banner)
+
+        # Where the exercise stands on its route (the CEPAL phases) and what is late.
+        strip = QHBoxLayout()
+        layout.addLayout(strip)
+        self.route_strip = QLabel(objectName="route_strip")
+        self.route_strip.setWordWrap(True)
+        self.route_strip.setTextFormat(Qt.TextFormat.RichText)
+        strip.addWidget(self.route_strip, 1)
+        self.route_button = QPushButton(objectName="route_button")
+        strip.addWidget(self.route_button)
+        self.actors_button = QPushButton(objectName="actors_button")
+        strip.addWidget(self.actors_button)
 
         bar = QHBoxLayout()
         layout.addLayout(bar)
@@ -149,6 +163,8 @@ class MainWindow(QMainWindow):
 
         self.evidence = EvidenceMenu(self)  # the «Informes» menu
         self.new_button.clicked.connect(self.new_session)
+        self.route_button.clicked.connect(self.show_route)
+        self.actors_button.clicked.connect(self.show_actors)
         self.conduct_button.clicked.connect(self.conduct_session)
         self.edit_button.clicked.connect(self.edit_session)
         self.duplicate_button.clicked.connect(self.duplicate_session)
@@ -190,6 +206,8 @@ class MainWindow(QMainWindow):
         self.act_edit_process = self._action("act_edit_process", self.edit_process)
         self.act_proposals = self._action("act_proposals", self.show_proposals, "Ctrl+Shift+P")
         self.act_plan = self._action("act_plan", self.show_plan, "Ctrl+Shift+L")
+        self.act_route = self._action("act_route", self.show_route, "Ctrl+Shift+U")
+        self.act_actors = self._action("act_actors", self.show_actors, "Ctrl+Shift+M")
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
         self.act_device_name = self._action("act_device_name", self.name_device)
@@ -210,6 +228,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_edit_process)
         self.menu_file.addAction(self.act_proposals)
         self.menu_file.addAction(self.act_plan)
+        self.menu_file.addAction(self.act_route)
+        self.menu_file.addAction(self.act_actors)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_bundle)
         self.menu_file.addAction(self.act_import_bundles)
@@ -268,6 +288,13 @@ class MainWindow(QMainWindow):
         self.act_edit_process.setText(_("Datos del &proceso…"))
         self.act_proposals.setText(_("Pro&puestas del proceso…"))
         self.act_plan.setText(_("P&lan de Acción Local…"))
+        self.act_route.setText(_("R&uta del proceso…"))
+        self.act_actors.setText(_("&Mapa de actores…"))
+        self.route_button.setText(_("Ruta…"))
+        self.route_button.setToolTip(_("Fases del proceso con sus fechas, responsables y "
+                                       "productos (Ctrl+Mayús+U)"))
+        self.actors_button.setText(_("Actores…"))
+        self.actors_button.setToolTip(_("Mapa de actores del diagnóstico (Ctrl+Mayús+M)"))
         self.act_export_bundle.setText(_("E&xportar a USB…"))
         self.act_import_bundles.setText(_("&Importar paquetes…"))
         self.act_device_name.setText(_("Nombre de esta &computadora…"))
@@ -432,6 +459,8 @@ class MainWindow(QMainWindow):
             self.refresh_header()
         if changes.touches("session"):
             self.refresh_sessions()
+        if changes.everything or changes.touches("route_phase"):
+            self.refresh_route()
         if changes.created_kind == "session" and changes.created:
             self.select_session(changes.created)  # a session just made: show it chosen
         self.saved_at = dt.datetime.now()
@@ -446,6 +475,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.refresh_header()
+        self.refresh_route()
         self.refresh_sessions()
         self.update_actions()
 
@@ -502,6 +532,8 @@ class MainWindow(QMainWindow):
         self.act_export_bundle.setEnabled(has_repo)
         self.act_proposals.setEnabled(has_repo)
         self.act_plan.setEnabled(has_repo)
+        for widget in (self.act_route, self.act_actors, self.route_button, self.actors_button):
+            widget.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):
             widget.setEnabled(writable and session is not None and not session.archived)
         self.act_end_session.setEnabled(writable and session is not None and
@@ -652,6 +684,55 @@ class MainWindow(QMainWindow):
             self.plan_window.close()
             self.plan_window.deleteLater()
             self.plan_window = None
+        for name in ("route_window", "actors_window"):
+            window = getattr(self, name)
+            if window is not None:
+                window.close()
+                window.deleteLater()
+                setattr(self, name, None)
+
+    def refresh_route(self) -> None:
+        """The strip: the phase the exercise is in, and the phases that are late."""
+        from html import escape
+
+        if self.repo is None or self.repo.closed:
+            self.route_strip.setText("")
+            return
+        standing = self.repo.route.standing()
+        text = escape(_("Ruta: {where}").format(where=standing.summary()))
+        if standing.late:
+            text += " · <b style='color:#a00000'>" + escape(standing.late_text()) + "</b>"
+        self.route_strip.setText(text)
+
+    def show_route(self):
+        """«Ruta del proceso»: the phases with dates, responsible people and products."""
+        from cocrea_desktop.ui.views.route_window import RouteWindow  # lazy: fast start
+
+        if self.repo is None:
+            return None
+        if self.route_window is None:
+            self.route_window = RouteWindow(self.repo, self)
+        self.route_window.refresh()
+        if self.route_window.isVisible():
+            self.route_window.raise_()
+            self.route_window.activateWindow()
+        self.route_window.show()
+        return self.route_window
+
+    def show_actors(self):
+        """«Mapa de actores»: the actors of the diagnosis and their chart."""
+        from cocrea_desktop.ui.views.actors_window import ActorsWindow  # lazy: fast start
+
+        if self.repo is None:
+            return None
+        if self.actors_window is None:
+            self.actors_window = ActorsWindow(self.repo, self)
+        self.actors_window.refresh()
+        if self.actors_window.isVisible():
+            self.actors_window.raise_()
+            self.actors_window.activateWindow()
+        self.actors_window.show()
+        return self.actors_window
 
     def show_plan(self):
         """«Plan de Acción Local»: commitments, the STL and its decisions (one per file)."""

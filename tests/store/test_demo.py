@@ -128,3 +128,25 @@ def test_the_demo_clock_starts_at_ten_in_the_morning_before_now():
         local = dt.datetime.fromtimestamp(start).astimezone()
         assert (local.hour, local.minute) == (10, 0)
         assert now - 86400 - DEMO_CLOCK_LEAD_SECONDS <= start <= now - DEMO_CLOCK_LEAD_SECONDS
+
+
+def test_demo_route_has_two_phases_done_the_meetings_late_and_ten_actors(tmp_path, fake_clock):
+    from cocrea_desktop.export.opendata import export_open_data
+
+    path = create_demo(tmp_path / "demo.cocrea.db", clock=fake_clock)
+    with Repo.open(path, clock=fake_clock) as repo:  # the day the demo was made
+        standing = repo.route.standing()
+        assert standing.done == 2 and standing.current.key == "meetings"
+        assert [p.key for p in standing.late] == ["meetings"]
+        assert repo.route.sessions_by_phase()["selection"] != []
+        actors = repo.actors.list()
+        assert len(actors) == 10
+        assert {a.quadrant for a in actors} == {"manage", "satisfy", "inform", "monitor"}
+        contacts = [a.contact_name for a in actors if a.contact_name]
+        assert len(contacts) == 5
+        result = export_open_data(repo, tmp_path / "abiertos")
+        assert not result.leaks
+        published = " ".join(p.read_text("utf-8", errors="replace") for p in result.files
+                             if p.suffix in (".csv", ".json"))
+        assert "Comisariado del ejido San Juan" in published
+        assert all(name not in published for name in contacts)

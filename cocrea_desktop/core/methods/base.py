@@ -73,6 +73,9 @@ class Method:
     #: Defaults of its vote rule that differ from the vote kind's (e.g. one dot per
     #: person, at most one per option: a single choice), as (name, value) pairs.
     vote_defaults: tuple[tuple[str, int], ...] = ()
+    #: The phase of the process route (``core/route.py``) its sessions belong to unless
+    #: a person says otherwise: citizen meetings, or the selection of proposals.
+    route_phase: str = "meetings"
 
     @property
     def keys(self) -> list[str]:

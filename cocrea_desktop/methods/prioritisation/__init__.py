@@ -23,6 +23,7 @@ PRIORITISATION = register(Method(
     option_noun="proposal",
     # Score sheets on paper are issued and read back through the ballot register.
     register_rounds=("vote",),
+    route_phase="selection",  # its sessions select the proposals (CEPAL's third phase)
     summary=N_("Se califica cada propuesta del 1 al 5 en cada criterio; el puntaje suma peso × "
                "promedio y el STL acuerda cuáles pasan al Plan de Acción Local."),
     phases=(

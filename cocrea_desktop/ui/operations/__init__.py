@@ -113,6 +113,17 @@ from cocrea_desktop.ui.operations.proposals import (
     separate_proposal,
     withdraw_proposal,
 )
+from cocrea_desktop.ui.operations.route import (
+    add_actor,
+    edit_actor,
+    end_route_phase,
+    erase_actor_contact,
+    import_actors,
+    remove_actor,
+    set_route_phase,
+    set_session_route_phase,
+    start_route_phase,
+)
 from cocrea_desktop.ui.operations.sessions import (
     add_session,
     archive_session,
@@ -135,6 +146,8 @@ from cocrea_desktop.ui.operations.votes import (
 )
 
 __all__ = [
+    "add_actor", "edit_actor", "end_route_phase", "erase_actor_contact", "import_actors",
+    "remove_actor", "set_route_phase", "set_session_route_phase", "start_route_phase",
     "ChangesBus", "open_table_file", "prepare_tables",
     "add_agency", "add_commitment", "add_stl_member", "edit_commitment", "edit_stl_member",
     "record_decision", "set_smart", "advance_commitment", "record_progress",
