@@ -1,9 +1,10 @@
 """The follow-up meeting's records (``repo.followup_meeting``): its cut-off date, the
 milestones it reviewed and the agreements it made.
 
-The list to review comes from the plan's follow-up (``repo.followup.due``): the
+The list to review comes from the plan's follow-up (``repo.followup.states``): the
 milestones due by the cut-off date (a session parameter; by default the meeting's date)
-that are neither done nor cancelled, their status as of the meeting's date. «Registrar la
+that are neither done nor cancelled, their status as of the meeting's date (records
+dated later do not count). «Registrar la
 revisión» keeps that list with each status and percentage in this method's table, so
 the acta says what the meeting saw even after the follow-up moves on.
 
@@ -15,7 +16,7 @@ on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import dates
@@ -114,9 +115,18 @@ class FollowupMeetingStore:
         return self.repo.update_session(session_id, params=params)
 
     def due(self, session_id: str) -> list[MilestoneState]:
-        """The milestones due by the cut-off and not done, as of the meeting's date."""
-        return self.repo.followup.due(self.cutoff(session_id),
-                                      today=self.meeting_day(session_id))
+        """The milestones due by the cut-off and not done, as of the meeting's date: the
+        follow-up's records dated after the meeting do not count (a meeting typed in
+        afterwards, or read again later, sees what was known on its day)."""
+        day, cutoff = self.meeting_day(session_id), self.cutoff(session_id)
+        out = []
+        for s in self.repo.followup.states(today=day):
+            history = tuple(r for r in s.history if r.date <= day)
+            s = replace(s, latest=history[0] if history else None, history=history)
+            if s.milestone.due_date and s.milestone.due_date <= cutoff and \
+                    s.recorded_status not in ("done", "cancelled"):
+                out.append(s)
+        return out
 
     def recorded(self, session_id: str) -> list[Reviewed]:
         return [Reviewed(r["milestone_id"], r["label"], r["description"], r["responsible"],

@@ -10,6 +10,8 @@ import click
 from cocrea_desktop.cli import PAPER, cli, echo_json, fail_cleanly, open_repo, written
 from cocrea_desktop.i18n import _
 from cocrea_desktop.methods.launch.report import item_line, signature_line
+from cocrea_desktop.store.commitments import STAGES
+from cocrea_desktop.store.stl import word
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
 SESSION = click.argument("session_id")
@@ -52,7 +54,7 @@ def launch_show(file: str, session_id: str, as_json: bool) -> None:
         click.echo(item_line(i))
     for p in presented:
         click.echo(_("Compromiso {label}: {name} ({stage})").format(
-            label=p.label, name=p.name, stage=p.stage))
+            label=p.label, name=p.name, stage=word(STAGES, p.stage)))
     for s in signatures:
         click.echo(signature_line(s))
 

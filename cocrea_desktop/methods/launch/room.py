@@ -44,9 +44,12 @@ def item_status(item) -> str:
 
 def agenda(repo: Repo, session_id: str, phase: Phase) -> dict:
     la = repo.launch
+    every = la.items(session_id)
+    # While the agenda runs, the room sees what is under way and what follows.
+    ahead = [i for i in every if not i.closed]
     items = tuple(RoomItem(str(i.number), i.title,
                            " · ".join(x for x in (i.presenter, item_status(i)) if x))
-                  for i in la.items(session_id))
+                  for i in (ahead or every))
     current = la.current_item(session_id)
     shown: dict = {"mode": "ideas" if items else "question", "items": items,
                    "items_title": _("Orden del día")}
