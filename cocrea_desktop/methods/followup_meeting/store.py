@@ -158,7 +158,7 @@ class FollowupMeetingStore:
             [session_id])}
         cutoff = self.cutoff(session_id)
         with self.pf.write("followup_meeting.review", Label(
-                N_("registrar la revisión de {count} hitos"), count=len(due))) as unit:
+                N_("registrar la revisión de los hitos"))) as unit:
             for s in due:
                 values = {"label": s.label, "description": s.milestone.description,
                           "responsible": s.milestone.responsible or s.commitment.lead_agency,

@@ -98,6 +98,7 @@ class AgreementsPanel(Panel):
                 number=result[0].number))
             for field in (self.entry, self.responsible, self.due):
                 field.setText("")
+            self.milestone.setCurrentIndex(0)
             self.status.setCurrentIndex(0)
             self.percent.setValue(0)
             self.entry.setFocus()

@@ -70,7 +70,7 @@ class ReviewPanel(Panel):
             return
         fm = self.repo.followup_meeting
         cutoff = fm.cutoff(self.session_id)
-        if not self.cutoff.hasFocus():
+        if not self.cutoff.hasFocus() or not self.cutoff.text():
             self.cutoff.setText(dates.format_date(cutoff, "numeric"))
         self.cutoff_words.setText(dates.format_date(cutoff))
         rows = fm.review_list(self.session_id)
