@@ -71,7 +71,7 @@ def acta_sections(repo: Repo, session_id: str) -> tuple[Section, ...]:
     lines = tuple(review_line(r) for r in reviewed) or (
         _("No había hitos pendientes a la fecha de corte."),)
     if reviewed and not reviewed[0].recorded:
-        lines += (_("La revisión aún no se registra: el estado es el de hoy."),)
+        lines += (_("La revisión aún no se registra: el estado es el de la fecha de la reunión."),)
     out.append(Section(title, lines))
     out.append(Section(_("Acuerdos"), tuple(agreement_line(a) for a in
                                             fm.agreements(session_id))

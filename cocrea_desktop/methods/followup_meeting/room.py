@@ -1,6 +1,6 @@
 """What the room sees in a follow-up meeting (read by ``export.room_state``): the count
 of those present; the milestones due by the cut-off with their status and progress
-(a bar, and the words: never a colour alone); the agreements as they are made."""
+(in words: status, percentage, due date, who is responsible); the agreements as they are made."""
 
 from __future__ import annotations
 
@@ -26,9 +26,7 @@ def attendance(repo: Repo, session_id: str, phase: Phase) -> dict:
 def review(repo: Repo, session_id: str, phase: Phase) -> dict:
     fm = repo.followup_meeting
     rows = fm.review_list(session_id)
-    items = tuple(RoomItem(r.label, r.description, review_note(r), label=r.status_text,
-                           value=f"{r.percent} %", share=r.percent / 100)
-                  for r in rows)
+    items = tuple(RoomItem(r.label, r.description, review_note(r)) for r in rows)
     cutoff = dates.format_date(fm.cutoff(session_id))
     return {"mode": "ideas" if items else "question",
             "question": _("Hitos que vencen al {date}").format(date=cutoff),
