@@ -109,14 +109,14 @@ def test_the_commitments_are_shown_one_by_one_with_their_stage(fresh):
     assert journal(repo) == before
     la.step(sid, 1)
     state = room_state(repo, sid)
-    assert state.question == "Compromiso 2: Tablero ciudadano de obras"
+    assert state.phase == "Compromiso 2: Tablero ciudadano de obras"
     assert [i.text for i in state.items] == [
         "Formato único de expediente de obra acordado con los comités",
         "Tablero impreso en cada agencia, actualizado cada mes"]
     assert state.items[0].note == "Tesorería Municipal · 31 de octubre de 2027"
-    assert state.sentences[0].startswith("Qué resuelve: Los comités no conocen")
-    assert state.sentences[1] == "Responsable: Tesorería Municipal · C.P. Andrés Morales Ruiz"
-    assert state.footer == "Compromiso 2 de 3"
+    assert state.question.startswith("Qué resuelve: Los comités no conocen")
+    assert state.footer == "Responsable: Tesorería Municipal · C.P. Andrés Morales Ruiz"
+    assert state.items_title == "Hitos y fechas · compromiso 2 de 3"
     la.step(sid, 1)
     with pytest.raises(RuleViolation, match="último"):
         la.step(sid, 1)

@@ -117,7 +117,7 @@ def test_a_whole_launch_from_the_session_screen(screen, qtbot, errors, tmp_path)
     assert repo.launch.shown(sid).label == "2"
     assert "Compromiso 2: Tablero ciudadano de obras" in plan.preview.toPlainText()
     assert "31 de octubre de 2027" in plan.preview.toPlainText()
-    assert room_state(repo, sid).question == "Compromiso 2: Tablero ciudadano de obras"
+    assert room_state(repo, sid).phase == "Compromiso 2: Tablero ciudadano de obras"
     press(qtbot, Qt.Key.Key_F7)
     assert repo.launch.shown(sid).label == "1"
     plan.table.selectRow(2)
@@ -169,5 +169,5 @@ def test_the_launch_screens_in_english(screen, qtbot):
     repo.phases.go_to(sid, "plan")
     screen.reload_phase()
     screen.panel().step(1)
-    assert room_state(repo, sid).items_title == "Milestones and dates"
+    assert room_state(repo, sid).items_title == "Milestones and dates · commitment 1 of 3"
     assert "What it solves:" in screen.panel().preview.toPlainText()

@@ -11,7 +11,7 @@ from cocrea_desktop.core import dates
 from cocrea_desktop.core.methods.base import Phase
 from cocrea_desktop.core.room import NO_TIMER, RoomItem
 from cocrea_desktop.i18n import _, ngettext
-from cocrea_desktop.methods.launch.report import commitment_lines
+from cocrea_desktop.methods.launch.report import responsible_text
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -77,14 +77,19 @@ def plan(repo: Repo, session_id: str, phase: Phase) -> dict:
         for i, m in enumerate(c.milestones, 1))
     ids = [x.id for x in commitments]
     position = ids.index(c.id) + 1 if c.id in ids else 0
-    footer = _("Compromiso {position} de {count}").format(position=position,
-                                                          count=len(commitments)) \
-        if position else ""
-    return {"mode": "ideas", "question": _("Compromiso {label}: {name}").format(
-        label=c.label, name=c.name), "rule": "",
-            "items": items, "items_title": _("Hitos y fechas"),
-            "sentences": commitment_lines(c), "sentences_title": _("El compromiso"),
-            "footer": footer, "extra": {"commitment": c.id}}
+    # The heading is the commitment itself; under it what it solves; the milestones
+    # with who and when; at the foot who is responsible.
+    return {"mode": "ideas",
+            "phase": _("Compromiso {label}: {name}").format(label=c.label, name=c.name),
+            "question": _("Qué resuelve: {problem}").format(
+                problem=c.problem or _("sin describir")),
+            "rule": "", "items": items,
+            "items_title": _("Hitos y fechas") + (" · " + _("compromiso {position} de {count}")
+                                                 .format(position=position,
+                                                         count=len(commitments))
+                                                 if position else ""),
+            "footer": _("Responsable: {who}").format(who=responsible_text(c)),
+            "extra": {"commitment": c.id}}
 
 
 def closing(repo: Repo, session_id: str, phase: Phase) -> dict:
