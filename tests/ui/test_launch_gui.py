@@ -76,7 +76,7 @@ def test_a_whole_launch_from_the_session_screen(screen, qtbot, errors, tmp_path)
     attendance = screen.panel()
     assert isinstance(attendance, AttendancePanel)
     assert "Asistentes: 90" in attendance.counts.text()
-    assert "Sexo: Mujer 48, Hombre 42" in attendance.counts.text()
+    assert "Sexo: Mujer (48), Hombre (42)" in attendance.counts.text()
     next_phase(qtbot, screen)
 
     agenda = screen.panel()

@@ -32,7 +32,7 @@ def attendance_lines(repo: Repo, session_id: str) -> tuple[str, ...]:
              else _("Sin conteo de asistencia")]
     for title, cats in dimension_rows(counts):
         lines.append(_("{dimension}: {counts}").format(
-            dimension=title, counts=", ".join(f"{label} {n}" for label, n in cats)))
+            dimension=title, counts=", ".join(f"{label} ({n})" for label, n in cats)))
     if repo.attendance.notice_read_aloud(session_id):
         lines.append(_("Se leyó en voz alta el aviso de privacidad."))
     return tuple(lines)
