@@ -226,3 +226,15 @@ def test_a_bundle_carries_the_launch(demo, tmp_path):
         assert target.pf.verify_journal().ok
     finally:
         target.close()
+
+
+def test_a_bigger_demo_without_the_plan_still_seeds_both_sessions(tmp_path):
+    """The demo seeds a launch and a follow-up meeting after its plan (AFTER_PLAN); a
+    bigger demo (sessions=N) writes no plan, and both still seed, with nothing to show."""
+    with Repo.open(create_demo(tmp_path / "big.cocrea.db", sessions=13)) as repo:
+        launch = next(s.id for s in repo.sessions() if s.method == "launch")
+        meeting = next(s.id for s in repo.sessions() if s.method == "followup_meeting")
+        assert repo.commitments.list() == []
+        assert len(repo.launch.items(launch)) == 5 and repo.launch.presented(launch) == []
+        assert repo.followup_meeting.agreements(meeting) == []
+        assert room_state(repo, launch).items_title == "Firman el Plan de Acción Local"

@@ -108,6 +108,7 @@ class ReviewPanel(Panel):
         self.cutoff_label.setText(_("Fecha de corte:"))
         self.cutoff.setPlaceholderText(dates.numeric_hint())
         self.cutoff_button.setText(_("Aplicar"))
-        self.record_button.setText(_("Registrar la revisión (estado y avance a la fecha de la reunión)"))
+        self.record_button.setText(_("Registrar la revisión (estado y avance a la fecha de "
+                                     "la reunión)"))
         self.model.retranslate()
         self.refresh()
