@@ -91,6 +91,11 @@ def test_the_review_is_kept_as_the_meeting_saw_it(fresh):
     repo.followup.record("2.1", status="done", date="2027-11-30")
     assert [s.label for s in fm.due(sid)] == ["3.1", "3.2"]
     assert [(r.label, r.status) for r in fm.review_list(sid)][0] == ("2.1", "late")
+    # A new cut-off: the list stands as it is now until the review is recorded again.
+    fm.set_cutoff(sid, "2027-11-30")
+    assert [(r.label, r.recorded) for r in fm.review_list(sid)] == [("3.1", False)]
+    fm.record_review(sid)
+    assert [(r.label, r.recorded) for r in fm.review_list(sid)] == [("3.1", True)]
 
 
 def test_an_agreement_may_record_a_new_status_in_the_follow_up(fresh):

@@ -129,11 +129,14 @@ class FollowupMeetingStore:
         return out
 
     def recorded(self, session_id: str) -> list[Reviewed]:
+        """The review recorded for the current cut-off (after the cut-off changes, the
+        review is recorded again; rows of another cut-off stay in the file, unshown)."""
         return [Reviewed(r["milestone_id"], r["label"], r["description"], r["responsible"],
                          r["due_date"], r["status"], r["percent"], True)
                 for r in self.pf.query(
-                    "SELECT * FROM followup_meeting_review WHERE session_id = ? ORDER BY "
-                    "due_date, label", [session_id])]
+                    "SELECT * FROM followup_meeting_review WHERE session_id = ? AND "
+                    "cutoff = ? ORDER BY due_date, label",
+                    [session_id, self.cutoff(session_id)])]
 
     def review_list(self, session_id: str) -> list[Reviewed]:
         """The list the meeting reviews: as recorded, else as it stands now."""
