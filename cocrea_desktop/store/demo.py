@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from cocrea_desktop.core.clock import Clock, FakeClock
@@ -52,6 +53,12 @@ DEMO_SESSIONS = [
     ("jury", "¿Cómo asegurar el agua potable de todas las comunidades en las secas?",
      "Agua potable", "2027-03-13", "Salón ejidal de Santa Cruz", "Equipo STL",
      "in_progress", 12),
+    ("launch", "Lanzamiento del Plan de Acción Local 2027-2029 de San Juan Bautista Cuicatlán",
+     "Evento público · Lanzamiento", "2027-06-26", "Cancha municipal de Cuicatlán",
+     "Equipo STL", "in_progress", 134),
+    ("followup_meeting", "¿Cómo van los hitos del PAL que vencen al 29 de febrero de 2028?",
+     "Comité de contraloría social", "2028-02-10", "Sala de cabildo", "Lucía Ramírez",
+     "in_progress", 11),
 ]
 
 
@@ -89,6 +96,9 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
     try:
         count = sessions if sessions is not None else len(DEMO_SESSIONS)
         seeded: set[str] = set()
+        # A method whose demo needs the plan (a launch presents its commitments) says
+        # ``AFTER_PLAN`` in its demo module: its seed runs once the plan is written.
+        later: list[tuple[Callable[[Repo, str], None], str, str]] = []
         for i in range(count):
             method, question, table, date, place, facilitator, status, people = \
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
@@ -103,6 +113,9 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                 participant_count=people)
             if seeding:
                 seeded.add(method)
+                if getattr(get_method(method).module("demo"), "AFTER_PLAN", False):
+                    later.append((seed, session_id, status))
+                    continue
                 # A sample, not a record: no need to wait for the disk at each action.
                 repo.pf.conn.execute("PRAGMA synchronous = OFF")
                 try:
@@ -115,6 +128,10 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
             seed_plan(repo)
             seed_consultation(repo)
             seed_route_and_actors(repo)
+        for seed, session_id, status in later:
+            seed(repo, session_id)
+            if status == "closed":
+                repo.end_session(session_id)
     finally:
         repo.close()
     return target
