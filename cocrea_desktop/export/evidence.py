@@ -436,6 +436,13 @@ def personal_values(repo: Repo) -> list[str]:
     return sorted(values)
 
 
+def attendance_total(repo: Repo, session: Any) -> int:
+    """People at a session: the largest dimension of its anonymous counts (each dimension
+    counts the same people, once), else the count typed with the session."""
+    totals = repo.attendance.totals(session.id)
+    return max(totals.values(), default=0) or session.participant_count or 0
+
+
 def dimension_rows(counts: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
     """(dimension label, [(category label, count)]) for display."""
     return [(privacy.dimension_label(d), [(privacy.category_label(d, c), n)
