@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.export.pal import Block, _t
-from cocrea_desktop.i18n import _, ngettext
+from cocrea_desktop.i18n import _
 
 if TYPE_CHECKING:
     from cocrea_desktop.core.model import Session
@@ -123,9 +123,7 @@ def proposal_blocks(records: list[dict[str, Any]]) -> list[Block]:
         b.append(Block("para", _("El proceso aún no tiene propuestas.")))
         return b
     groups = _theme_groups(records)
-    b.append(Block("para", ngettext(
-        "Las mesas dejaron {n} propuesta vigente, en {themes} temas.",
-        "Las mesas dejaron {n} propuestas vigentes, en {themes} temas.", len(active)).format(
+    b.append(Block("para", _("Propuestas vigentes: {n} · temas: {themes}.").format(
         n=len(active), themes=len(groups))))
     rows = [[_("Tema"), _("Propuestas"), _("Mesas de donde salieron")]]
     for theme, items in groups:
@@ -193,11 +191,9 @@ def informe2_blocks(repo: Repo, *, progress: Progress | None = None) -> list[Blo
         Block("small", _("Nadie que participó se nombra: la asistencia se da en conteos "
                          "anónimos y las ideas sin el nombre de quien las dijo.")),
         Block("h1", _("2. Los encuentros")),
-        Block("para", ngettext(
-            "Se registró {n} sesión; {held} ya se realizó, con {people} asistentes en total.",
-            "Se registraron {n} sesiones; {held} ya se realizaron, con {people} asistentes "
-            "en total.", len(sessions)).format(n=len(sessions), held=len(held),
-                                               people=people)),
+        Block("para", _("Sesiones registradas: {n} · ya realizadas: {held} · asistentes en "
+                        "total: {people}.").format(n=len(sessions), held=len(held),
+                                                   people=people)),
     ]
     rows = [[_("Fecha"), _("Sesión"), _("Pregunta"), _("Estado"), _("Asistentes"),
              _("Propuestas")]]

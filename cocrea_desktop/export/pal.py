@@ -105,7 +105,7 @@ def consultation_blocks(repo: Repo) -> list[Block]:
     b = [Block("h1", _("La consulta pública")),
          Block("para", _("El borrador «{draft}» se sometió a consulta pública del {start} al "
                          "{end}, por estos canales: {channels}.").format(
-             draft=c.draft or _("del Plan de Acción Local"), start=_day(c.start_date, "long"),
+             draft=c.draft or _("Plan de Acción Local"), start=_day(c.start_date, "long"),
              end=_day(c.end_date, "long"), channels=c.channels_text or "—"))]
     rows = [[_("Comentarios recibidos"), str(total)]]
     rows += [[capital(word(RESPONSES, k)), str(counts[k])] for k in RESPONSES]
@@ -121,10 +121,10 @@ def consultation_blocks(repo: Repo) -> list[Block]:
         b.append(Block("para", _("La consulta no recibió comentarios.")))
     elif counts[""]:
         b.append(Block("para", ngettext(
-            "Falta responder {n} comentario: la consulta no se cierra hasta que cada uno "
-            "tenga su respuesta razonada.",
-            "Faltan responder {n} comentarios: la consulta no se cierra hasta que cada uno "
-            "tenga su respuesta razonada.", counts[""]).format(n=counts[""])))
+            "Queda {n} comentario sin respuesta: la consulta no se cierra hasta que cada "
+            "uno tenga su respuesta razonada.",
+            "Quedan {n} comentarios sin respuesta: la consulta no se cierra hasta que cada "
+            "uno tenga su respuesta razonada.", counts[""]).format(n=counts[""])))
     else:
         b.append(Block("para", _("Cada comentario recibió una respuesta razonada: si se "
                                  "incorporó, en parte o no, y por qué.")))

@@ -109,7 +109,7 @@ def test_the_second_report_as_pdf_and_docx_from_the_demo(demo, tmp_path):
         word = write_informe2(repo, tmp_path / "informe2.docx")
         for text in (pdf_text(pdf), docx_text(word)):
             assert "Segundo informe: encuentros ciudadanos" in text
-            assert "Se registraron 9 sesiones; 7 ya se realizaron" in text
+            assert "Sesiones registradas: 9 · ya realizadas: 7" in text
             check_report(repo, text)
             assert "Sesión programada: aún no se realiza y no tiene relatoría." in text
         text = pdf_text(pdf)
@@ -165,7 +165,7 @@ def test_the_second_report_in_english(demo, tmp_path):
             text = pdf_text(pdf)
             check_report(repo, text)
             for said in ("Second report: citizen meetings", "1. Introduction",
-                         "5. Proposals by theme", "Relatoría of each session"):
+                         "5. Proposals by theme", "4. Each session's report"):
                 assert said in text, said
             for spanish in ("Introducción", "Propuestas sistematizadas", "Sesión programada",
                             "Tema:", "Asistentes", "Segundo informe"):
@@ -195,7 +195,7 @@ def test_the_pal_records_its_public_consultation(demo, tmp_path):
         assert "Comentarios recibidos 9" in text
         assert "Incorporado 4" in text and "No aplica 1" in text
         assert "Sin respuesta todavía 2" in text
-        assert "Faltan responder 2 comentarios" in text
+        assert "Quedan 2 comentarios sin respuesta" in text
         assert "1 comentario repetido se unió a otro igual" in text
         assert "La consulta sigue abierta." in text
         assert "«Informe de respuesta a la consulta pública»" in text
@@ -217,7 +217,7 @@ def test_a_consultation_with_every_comment_answered_says_so(demo, tmp_path):
         pdf = write_pal_pdf(repo, tmp_path / "PAL.pdf")
     text = pdf_text(pdf)
     assert "Cada comentario recibió una respuesta razonada" in text
-    assert "Sin respuesta todavía" not in text and "Faltan responder" not in text
+    assert "Sin respuesta todavía" not in text and "Quedan" not in text
     assert "La consulta se cerró el" in text
 
 
