@@ -162,6 +162,9 @@ class SessionSnapshot:
     #: (an idea's text, a cluster's label, a stand's project title), and their noun.
     option_labels: dict[int, str] = field(default_factory=dict)
     option_noun_key: str = "idea"
+    #: Made for a public document: no facilitator's or counter's name (a method's own
+    #: summary leaves its counters out too).
+    public: bool = False
 
     @property
     def option_noun(self) -> str:
@@ -230,7 +233,7 @@ def session_snapshot(repo: Repo, session_id: str, *, public: bool = False) -> Se
         digest=session_digest(repo, s.id),
         result_round=repo.votes.result_round(s.id) or "",
         result_warning=repo.votes.optional_round_warning(s.id),
-        option_labels=options.labels(), option_noun_key=options.noun.key,
+        option_labels=options.labels(), option_noun_key=options.noun.key, public=public,
     )
 
 

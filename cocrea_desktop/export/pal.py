@@ -261,7 +261,7 @@ def pal_blocks(repo: Repo) -> list[Block]:
 
 # -- PDF ------------------------------------------------------------------------------
 def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
-    from reportlab.platypus import PageBreak, Spacer
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     from cocrea_desktop.export.pdf import kit
 
@@ -273,8 +273,10 @@ def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
         if block.kind == "break":
             story.append(PageBreak())
         elif block.kind == "table":
-            story.append(kit.table([list(r) for r in block.rows],
-                                   [w * width for w in block.widths], header=block.header))
+            table = kit.table([list(r) for r in block.rows],
+                              [w * width for w in block.widths], header=block.header)
+            # A short table (a session's facts, one dimension's counts) is not split.
+            story.append(KeepTogether([table]) if len(block.rows) <= 12 else table)
             story.append(Spacer(1, 6))
         elif block.kind == "signatures":
             story.append(kit.signature_lines(list(block.rows[0]), width))

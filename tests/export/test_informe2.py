@@ -96,7 +96,7 @@ def check_report(repo: Repo, text: str) -> None:
     for p in repo.proposals.list():
         assert p.title in text and (p.problem in text if p.problem else True)
     # Nobody who took part is named; the facilitators are left out, as in public results.
-    people = [*ATTENDEES, *COMMENTER, *(stand[5] for stand in DEMO_STANDS),
+    people = [*ATTENDEES, *COMMENTER, *(stand[5] for stand in DEMO_STANDS), "Tomás Cruz",
               *{facilitator for *_x, facilitator, _s, _n in DEMO_SESSIONS
                 if facilitator != "Equipo STL"}]
     leaked = [name for name in people if name in text]
