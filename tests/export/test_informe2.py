@@ -227,3 +227,19 @@ def test_a_plan_without_consultation_has_no_such_section(tmp_path, repo):
     assert "Plan de Acción Local" in text and "La consulta pública" not in text
     text = pdf_text(write_informe2(repo, tmp_path / "informe2.pdf"))
     assert "El proceso aún no tiene propuestas." in text
+
+
+def test_the_pal_counts_a_sessions_attendance_once(tmp_path, repo):
+    """Sex and age count the same ten people: the PAL said 20 (their sum) when the session
+    had no typed count; it says 10, as the process report and the second report do."""
+    sid, _c = repo.add_session(method="nominal_group", question="¿Qué falta?",
+                               table_label="Mesa 1")
+    repo.attendance.set_counts(sid, "sex", {"mujer": 6, "hombre": 4})
+    repo.attendance.set_counts(sid, "age_band", {"18_29": 3, "30_44": 7})
+    word = write_pal_docx(repo, tmp_path / "PAL.docx")
+    rows = [r for k, c in docx_items(word) if k == "t" and c[0][-1] == "Asistentes"
+            for r in c[1:]]
+    assert [r[-1] for r in rows] == ["10"]
+    informe = docx_items(write_informe2(repo, tmp_path / "informe2.docx"))
+    meetings = next(c for k, c in informe if k == "t" and c[0][-2] == "Asistentes")
+    assert meetings[1][4] == "10"
