@@ -123,13 +123,13 @@ def proposal_blocks(records: list[dict[str, Any]]) -> list[Block]:
         b.append(Block("para", _("El proceso aún no tiene propuestas.")))
         return b
     groups = _theme_groups(records)
-    b.append(Block("para", _("Propuestas vigentes: {n} · temas: {themes}.").format(
-        n=len(active), themes=len(groups))))
     rows = [[_("Tema"), _("Propuestas"), _("Mesas de donde salieron")]]
     for theme, items in groups:
         tables = sorted({t for r in items for t in r["tables"]}, key=str.casefold)
         rows.append([theme or _("Sin tema"), str(len(items)), "; ".join(tables) or "—"])
     b.append(_t(rows, (0.3, 0.14, 0.56)))
+    b.append(Block("para", _("Propuestas vigentes: {n} · temas: {themes}.").format(
+        n=len(active), themes=len(groups))))
     for theme, items in groups:
         b.append(Block("h2", _("Tema: {theme} ({n})").format(theme=theme or _("sin tema"),
                                                              n=len(items))))

@@ -261,7 +261,7 @@ def pal_blocks(repo: Repo) -> list[Block]:
 
 # -- PDF ------------------------------------------------------------------------------
 def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
-    from reportlab.platypus import KeepTogether, PageBreak, Spacer
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
     from cocrea_desktop.export.pdf import kit
 
@@ -269,14 +269,30 @@ def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
     style = {"title": st["title"], "subtitle": st["subtitle"], "h1": st["h2"], "h2": st["h3"],
              "h3": st["h4"], "para": st["body"], "small": st["small"]}
     story: list[Any] = []
+    headings: list[Any] = []
     for block in blocks:
         if block.kind == "break":
             story.append(PageBreak())
         elif block.kind == "table":
             table = kit.table([list(r) for r in block.rows],
                               [w * width for w in block.widths], header=block.header)
-            # A short table (a session's facts, one dimension's counts) is not split.
-            story.append(KeepTogether([table]) if len(block.rows) <= 12 else table)
+            if len(block.rows) <= 12:
+                # A short table (a session's facts, one dimension's counts) is not split, and
+                # goes with the heading just before it and the few lines under that heading
+                # (a heading alone at the foot of a page, its table on the next, is what
+                # keepWithNext failed to prevent).
+                start = len(story)
+                for back in range(1, 4):
+                    if back > len(story) or not isinstance(story[-back], Paragraph):
+                        break
+                    if story[-back] in headings:
+                        start = len(story) - back
+                        while start and story[start - 1] in headings:
+                            start -= 1
+                        break
+                story[start:] = [KeepTogether([*story[start:], table])]
+            else:
+                story.append(table)
             story.append(Spacer(1, 6))
         elif block.kind == "signatures":
             story.append(kit.signature_lines(list(block.rows[0]), width))
@@ -284,7 +300,12 @@ def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
             story.append(Spacer(1, 120))
             story.append(kit.para(block.text, style["title"]))
         else:
-            story.append(kit.para(block.text, style[block.kind]))
+            flowable = kit.para(block.text, style[block.kind])
+            story.append(flowable)
+            if block.kind in ("h1", "h2", "h3"):
+                headings.append(flowable)
+    while story and isinstance(story[-1], Spacer):  # a space at the end: no empty page
+        story.pop()
     return story
 
 

@@ -114,9 +114,14 @@ class EvidenceMenu(QObject):
 
     @staticmethod
     def ask_document_path(parent: QWidget, title: str, suggested: str) -> str | None:
-        """A PDF or an editable Word document: the name's suffix, else the type chosen."""
+        """A PDF or an editable Word document: the name's suffix if one was typed, else the
+        type chosen in the list (the name is offered without a suffix, so that choosing
+        «Word» in the list is enough)."""
         pdf, word = _("Documentos PDF (*.pdf)"), _("Documentos de Word editables (*.docx)")
-        name, chosen = QFileDialog.getSaveFileName(parent, title, suggested,
+        offered = Path(suggested)
+        if offered.suffix.lower() in (".pdf", ".docx"):
+            offered = offered.with_suffix("")
+        name, chosen = QFileDialog.getSaveFileName(parent, title, str(offered),
                                                    ";;".join((pdf, word)))
         if not name:
             return None
