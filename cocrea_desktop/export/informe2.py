@@ -51,7 +51,9 @@ def relatoria_blocks(facts: RelatoriaFacts, counts: list[tuple[str, list[tuple[s
     b: list[Block] = [Block("para", _("Pregunta detonadora: {question}").format(
         question=facts.question))]
     b.append(_t([[label, value] for label, value in facts.facts], (0.3, 0.7), header=False))
-    if facts.shows("ideas"):
+    # A method that speaks in its own sections (an assembly, a jury, a prioritisation) and
+    # captured no ideas: no empty list of ideas in a report read by the public.
+    if facts.shows("ideas") and (facts.ideas or not facts.sections):
         b.append(Block("h3", facts.ideas_title))
         if facts.ideas:
             rows = [[_("No."), _("Idea, tal como se dijo"), _("Estado")]]

@@ -93,6 +93,8 @@ def check_report(repo: Repo, text: str) -> None:
                 assert " ".join(line.split()) in text, line
             for section in facts.sections:
                 assert " ".join(section.title.split()) in text
+            for idea in facts.ideas:  # every idea, verbatim
+                assert " ".join(idea.text.split()) in text
     for p in repo.proposals.list():
         assert p.title in text and (p.problem in text if p.problem else True)
     # Nobody who took part is named; the facilitators are left out, as in public results.
@@ -112,6 +114,8 @@ def test_the_second_report_as_pdf_and_docx_from_the_demo(demo, tmp_path):
             assert "Sesiones registradas: 9 · ya realizadas: 7" in text
             check_report(repo, text)
             assert "Sesión programada: aún no se realiza y no tiene relatoría." in text
+            # A method that speaks in its own sections and took no ideas: no empty list.
+            assert "Ideas (0 vigentes de 0 dichas)" not in text
         text = pdf_text(pdf)
         assert "Segundo informe · Página 1" in text
         youth = next(s for s in repo.sessions() if s.table_label == "Mesa 2 · Juventudes")
