@@ -1,4 +1,5 @@
-"""`cocrea report results|relatoria|acta|process`: the evidence trail as PDF reports."""
+"""`cocrea report results|relatoria|acta|process|pal|informe2|...`: the evidence trail and the
+CEPAL documents as PDF (and DOCX to edit)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def report() -> None:
-    """Reports as PDF: results, relatoría, minutes (acta), process."""
+    """Reports as PDF (some also DOCX): results, relatoría, minutes (acta), process, the PAL,
+    the CEPAL reports, accountability, progress."""
 
 
 # -- reports -------------------------------------------------------------------------------
@@ -143,5 +145,28 @@ def report_actors(file: str, output: str, paper: str) -> None:
 
     with open_repo(file, read_only=True) as repo:
         path = write_actors_pdf(repo, output, paper=paper)
+        digest = process_digest(repo)
+    written(path, digest)
+
+
+@report.command("informe2")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="X.pdf, or X.docx (editable).")
+@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+@fail_cleanly
+def report_informe2(file: str, output: str, paper: str) -> None:
+    """CEPAL's second report (citizen meetings): every session with its relatoría and
+    attendance, all proposals by theme; no names of who took part."""
+    from pathlib import Path
+
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.export.evidence import process_digest
+    from cocrea_desktop.export.informe2 import SUFFIXES, write_informe2
+
+    if Path(output).suffix.lower() not in SUFFIXES:
+        raise InvalidInput(_("El segundo informe se escribe como .pdf o .docx."))
+    with open_repo(file, read_only=True) as repo:
+        path = write_informe2(repo, output, paper=paper)
         digest = process_digest(repo)
     written(path, digest)

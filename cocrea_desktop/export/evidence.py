@@ -162,6 +162,9 @@ class SessionSnapshot:
     #: (an idea's text, a cluster's label, a stand's project title), and their noun.
     option_labels: dict[int, str] = field(default_factory=dict)
     option_noun_key: str = "idea"
+    #: Made for a public document: no facilitator's or counter's name (a method's own
+    #: summary leaves its counters out too).
+    public: bool = False
 
     @property
     def option_noun(self) -> str:
@@ -230,7 +233,7 @@ def session_snapshot(repo: Repo, session_id: str, *, public: bool = False) -> Se
         digest=session_digest(repo, s.id),
         result_round=repo.votes.result_round(s.id) or "",
         result_warning=repo.votes.optional_round_warning(s.id),
-        option_labels=options.labels(), option_noun_key=options.noun.key,
+        option_labels=options.labels(), option_noun_key=options.noun.key, public=public,
     )
 
 
@@ -434,6 +437,13 @@ def personal_values(repo: Repo) -> list[str]:
                     if part.strip():
                         values.add(part.strip())
     return sorted(values)
+
+
+def attendance_total(repo: Repo, session: Any) -> int:
+    """People at a session: the largest dimension of its anonymous counts (each dimension
+    counts the same people, once), else the count typed with the session."""
+    totals = repo.attendance.totals(session.id)
+    return max(totals.values(), default=0) or session.participant_count or 0
 
 
 def dimension_rows(counts: dict[str, dict[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # title | subtitle | h1 | h2 | para | small | table | break | signatures
+    kind: str  # title | subtitle | h1 | h2 | h3 | para | small | table | break | signatures
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
     widths: tuple[float, ...] = ()  # fractions of the line
@@ -88,6 +88,59 @@ def commitment_blocks(repo: Repo, c: Any) -> list[Block]:
     return blocks
 
 
+def consultation_blocks(repo: Repo) -> list[Block]:
+    """The public consultation the plan went through, when there was one: what was
+    consulted, the period and channels, how many comments and how each was answered, and
+    where the responses are published. Counts only: who commented is never named."""
+    from cocrea_desktop.core.voting.wording import capital
+    from cocrea_desktop.store.consultation import RESPONSES
+    from cocrea_desktop.store.stl import word
+
+    c = repo.consultation.current()
+    if c is None:
+        return []
+    counts = repo.consultation.counts()
+    total = sum(counts.values())
+    joined = sum(1 for x in repo.consultation.comments() if x.duplicate_of)
+    b = [Block("h1", _("La consulta pública")),
+         Block("para", _("El borrador «{draft}» se sometió a consulta pública del {start} al "
+                         "{end}, por estos canales: {channels}.").format(
+             draft=c.draft or _("Plan de Acción Local"), start=_day(c.start_date, "long"),
+             end=_day(c.end_date, "long"), channels=c.channels_text or "—"))]
+    rows = [[_("Comentarios recibidos"), str(total)]]
+    rows += [[capital(word(RESPONSES, k)), str(counts[k])] for k in RESPONSES]
+    if counts[""]:
+        rows.append([_("Sin respuesta todavía"), str(counts[""])])
+    b.append(_t(rows, (0.6, 0.4), header=False))
+    if joined:
+        b.append(Block("small", ngettext(
+            "{n} comentario repetido se unió a otro igual y comparte su respuesta.",
+            "{n} comentarios repetidos se unieron a otros iguales y comparten su respuesta.",
+            joined).format(n=joined)))
+    if total == 0:
+        b.append(Block("para", _("La consulta no recibió comentarios.")))
+    elif counts[""]:
+        b.append(Block("para", ngettext(
+            "Queda {n} comentario sin respuesta: la consulta no se cierra hasta que cada "
+            "uno tenga su respuesta razonada.",
+            "Quedan {n} comentarios sin respuesta: la consulta no se cierra hasta que cada "
+            "uno tenga su respuesta razonada.", counts[""]).format(n=counts[""])))
+    else:
+        b.append(Block("para", _("Cada comentario recibió una respuesta razonada: si se "
+                                 "incorporó, en parte o no, y por qué.")))
+    if c.status == "closed":
+        b.append(Block("para", _("La consulta se cerró el {date}.").format(
+            date=_day(c.closed_at[:10], "long") or "—")))
+    else:
+        b.append(Block("para", _("La consulta sigue abierta.")))
+    b.append(Block("para", _("Cada comentario, con su respuesta y su razón, está en el "
+                             "«Informe de respuesta a la consulta pública», que se publica "
+                             "junto con este plan.")))
+    b.append(Block("small", _("Quien comentó no se nombra: sus datos son personales y se "
+                              "guardan aparte.")))
+    return b
+
+
 def pal_blocks(repo: Repo) -> list[Block]:
     from cocrea_desktop.core.dates import format_date
     from cocrea_desktop.core.methods import method_title
@@ -134,11 +187,9 @@ def pal_blocks(repo: Repo) -> list[Block]:
     ]
     rows = [[_("Fecha"), _("Mesa"), _("Método"), _("Pregunta"), _("Asistentes")]]
     for s in sessions:
-        total = sum(repo.attendance.totals(s.id).values()) if repo.attendance.totals(s.id) \
-            else 0
         rows.append([format_date(s.date, "medium") if s.date else "—", s.table_label or "—",
                      method_title(s.method), s.question,
-                     str(s.participant_count or total or "—")])
+                     str(evidence.attendance_total(repo, s) or "—")])
     b.append(_t(rows, (0.14, 0.18, 0.2, 0.36, 0.12)))
     methods = sorted({method_title(s.method) for s in sessions})
     b.append(Block("para", _("Métodos usados: {list}.").format(list=", ".join(methods) or "—")))
@@ -164,6 +215,7 @@ def pal_blocks(repo: Repo) -> list[Block]:
     b.append(Block("h1", _("Compromisos")))
     for c in commitments:
         b.extend(commitment_blocks(repo, c))
+    b.extend(consultation_blocks(repo))
     b.append(Block("h1", _("El Secretariado Técnico Local")))
     rows = [[_("Nombre"), _("Sector"), _("Organización"), _("Cargo"), _("Periodo")]]
     for m in members:
@@ -209,20 +261,38 @@ def pal_blocks(repo: Repo) -> list[Block]:
 
 # -- PDF ------------------------------------------------------------------------------
 def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
-    from reportlab.platypus import PageBreak, Spacer
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
     from cocrea_desktop.export.pdf import kit
 
     st = kit.styles()
     style = {"title": st["title"], "subtitle": st["subtitle"], "h1": st["h2"], "h2": st["h3"],
-             "para": st["body"], "small": st["small"]}
+             "h3": st["h4"], "para": st["body"], "small": st["small"]}
     story: list[Any] = []
+    headings: list[Any] = []
     for block in blocks:
         if block.kind == "break":
             story.append(PageBreak())
         elif block.kind == "table":
-            story.append(kit.table([list(r) for r in block.rows],
-                                   [w * width for w in block.widths], header=block.header))
+            table = kit.table([list(r) for r in block.rows],
+                              [w * width for w in block.widths], header=block.header)
+            if len(block.rows) <= 12:
+                # A short table (a session's facts, one dimension's counts) is not split, and
+                # goes with the heading just before it and the few lines under that heading
+                # (a heading alone at the foot of a page, its table on the next, is what
+                # keepWithNext failed to prevent).
+                start = len(story)
+                for back in range(1, 4):
+                    if back > len(story) or not isinstance(story[-back], Paragraph):
+                        break
+                    if story[-back] in headings:
+                        start = len(story) - back
+                        while start and story[start - 1] in headings:
+                            start -= 1
+                        break
+                story[start:] = [KeepTogether([*story[start:], table])]
+            else:
+                story.append(table)
             story.append(Spacer(1, 6))
         elif block.kind == "signatures":
             story.append(kit.signature_lines(list(block.rows[0]), width))
@@ -230,7 +300,12 @@ def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
             story.append(Spacer(1, 120))
             story.append(kit.para(block.text, style["title"]))
         else:
-            story.append(kit.para(block.text, style[block.kind]))
+            flowable = kit.para(block.text, style[block.kind])
+            story.append(flowable)
+            if block.kind in ("h1", "h2", "h3"):
+                headings.append(flowable)
+    while story and isinstance(story[-1], Spacer):  # a space at the end: no empty page
+        story.pop()
     return story
 
 
@@ -250,29 +325,29 @@ def write_pal_pdf(repo: Repo, path: str | os.PathLike[str], *, paper: str = "let
 
 
 # -- DOCX -----------------------------------------------------------------------------
-def render_pal_docx(repo: Repo) -> bytes:
-    """The same blocks as an editable Word document (python-docx), styles by name."""
+def render_docx(blocks: list[Block], title: str) -> bytes:
+    """Blocks as an editable Word document (python-docx), styles by name: the PAL's and
+    the other documents laid out from blocks (the second report)."""
     from docx import Document
     from docx.enum.text import WD_BREAK
 
     from cocrea_desktop.core.text import strip_controls
 
     doc = Document()
-    doc.core_properties.title = _("Plan de Acción Local")
+    doc.core_properties.title = title
     doc.core_properties.author = "CoCrea Desktop"
 
     def clean(text: str) -> str:
         return strip_controls(str(text))
 
-    for block in pal_blocks(repo):
+    levels = {"h1": 1, "h2": 2, "h3": 3}
+    for block in blocks:
         if block.kind == "title":
             doc.add_heading(clean(block.text), level=0)
         elif block.kind == "subtitle":
             doc.add_paragraph(clean(block.text), style="Subtitle")
-        elif block.kind == "h1":
-            doc.add_heading(clean(block.text), level=1)
-        elif block.kind == "h2":
-            doc.add_heading(clean(block.text), level=2)
+        elif block.kind in levels:
+            doc.add_heading(clean(block.text), level=levels[block.kind])
         elif block.kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif block.kind == "table":
@@ -297,6 +372,11 @@ def render_pal_docx(repo: Repo) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def render_pal_docx(repo: Repo) -> bytes:
+    """The PAL's blocks as an editable Word document."""
+    return render_docx(pal_blocks(repo), _("Plan de Acción Local"))
 
 
 def write_pal_docx(repo: Repo, path: str | os.PathLike[str]) -> Path:

@@ -104,8 +104,14 @@ def create_demo(path: str | os.PathLike[str] | None = None, *, device: Device | 
                 DEMO_SESSIONS[i % len(DEMO_SESSIONS)]
             if i >= len(DEMO_SESSIONS):
                 table = f"{table} ({i // len(DEMO_SESSIONS) + 1})"
-            seed = getattr(get_method(method).module("demo"), "seed", None)
-            seeding = method not in seeded and seed is not None
+            module = get_method(method).module("demo")
+            seed = getattr(module, "seed", None)
+            if method in seeded:
+                # A later closed table of a method already shown: its shorter record, if
+                # the method has one (``seed_more``); planned ones stay empty to try.
+                more = getattr(module, "seed_more", None)
+                seed = more if status == "closed" and i < len(DEMO_SESSIONS) else None
+            seeding = seed is not None
             # A session is run first and concluded after: a concluded one no longer changes.
             session_id, _changes = repo.add_session(
                 method=method, question=question, table_label=table, date=date, place=place,

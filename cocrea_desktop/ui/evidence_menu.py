@@ -1,4 +1,5 @@
-"""The «Informes» menu: privacy notice, attendance, printed sheets and reports, open data.
+"""The «Informes» menu: privacy notice, attendance, printed sheets and reports, CEPAL's
+second report (PDF or an editable DOCX), open data.
 
 PDFs and open data are made in the background (``workers.run_task``) on their
 own read-only connection, with a progress bar; at the end a Spanish message
@@ -31,7 +32,10 @@ REPORTS = {
     "relatoria": (True, "relatoria"),
     "acta": (True, "acta"),
     "process": (False, "informe-del-proceso"),
+    "informe2": (False, "segundo-informe"),
 }
+#: Reports that are also written as an editable Word document (the file's suffix decides).
+DOCUMENTS = {"informe2"}
 
 
 def _make_report(repo: Any, kind: str, session_id: str | None, target: Path,
@@ -50,6 +54,10 @@ def _make_report(repo: Any, kind: str, session_id: str | None, target: Path,
         from cocrea_desktop.export.pdf.process_report import write_process_report
 
         return write_process_report(repo, target, progress=task.progress, cancelled=cancelled)
+    if kind == "informe2":
+        from cocrea_desktop.export.informe2 import write_informe2
+
+        return write_informe2(repo, target, progress=task.progress, cancelled=cancelled)
     from cocrea_desktop.export.pdf.session_reports import write_session_report
 
     return write_session_report(repo, session_id, kind, target, progress=task.progress,
@@ -78,6 +86,7 @@ class EvidenceMenu(QObject):
         self.act_relatoria = w._action("act_report_relatoria", lambda: self.report("relatoria"))
         self.act_acta = w._action("act_report_acta", lambda: self.report("acta"))
         self.act_process = w._action("act_report_process", lambda: self.report("process"))
+        self.act_informe2 = w._action("act_report_informe2", lambda: self.report("informe2"))
         self.act_opendata = w._action("act_open_data", self.open_data)
         self.menu = QMenu(w)
         self.menu.setObjectName("menu_reports")
@@ -88,7 +97,7 @@ class EvidenceMenu(QObject):
             w.menuBar().addMenu(self.menu)
         for action in (self.act_privacy, self.act_attendance, None, self.act_sheet, None,
                        self.act_results, self.act_relatoria, self.act_acta, self.act_process,
-                       None, self.act_opendata):
+                       self.act_informe2, None, self.act_opendata):
             if action is None:
                 self.menu.addSeparator()
             else:
@@ -100,6 +109,23 @@ class EvidenceMenu(QObject):
         name, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
                                                     _("Documentos PDF (*.pdf)"))
         return name or None
+
+    @staticmethod
+    def ask_document_path(parent: QWidget, title: str, suggested: str) -> str | None:
+        """A PDF or an editable Word document: the name's suffix if one was typed, else the
+        type chosen in the list (the name is offered without a suffix, so that choosing
+        «Word» in the list is enough)."""
+        pdf, word = _("Documentos PDF (*.pdf)"), _("Documentos de Word editables (*.docx)")
+        offered = Path(suggested)
+        if offered.suffix.lower() in (".pdf", ".docx"):
+            offered = offered.with_suffix("")
+        name, chosen = QFileDialog.getSaveFileName(parent, title, str(offered),
+                                                   ";;".join((pdf, word)))
+        if not name:
+            return None
+        if Path(name).suffix.lower() not in (".pdf", ".docx"):
+            name += ".docx" if chosen == word else ".pdf"
+        return name
 
     @staticmethod
     def ask_folder(parent: QWidget, title: str, suggested: str) -> str | None:
@@ -114,6 +140,7 @@ class EvidenceMenu(QObject):
         self.act_relatoria.setText(_("Re&latoría de la sesión (PDF)…"))
         self.act_acta.setText(_("A&cta de la sesión (PDF)…"))
         self.act_process.setText(_("Informe del &proceso (PDF)…"))
+        self.act_informe2.setText(_("Segundo informe: &encuentros ciudadanos (PDF o Word)…"))
         self.act_opendata.setText(_("Exportar &datos abiertos…"))
 
     def update_actions(self) -> None:
@@ -127,6 +154,7 @@ class EvidenceMenu(QObject):
         for action in (self.act_sheet, self.act_results, self.act_relatoria, self.act_acta):
             action.setEnabled(has_repo and has_session and not busy)
         self.act_process.setEnabled(has_repo and not busy)
+        self.act_informe2.setEnabled(has_repo and not busy)
         self.act_opendata.setEnabled(has_repo and not busy)
 
     # -- dialogs --------------------------------------------------------------------------
@@ -151,11 +179,11 @@ class EvidenceMenu(QObject):
         AttendanceDialog.show_for(self.window, repo, session.id)
 
     # -- background work ----------------------------------------------------------------------
-    def _suggested(self, stem: str, suffix: str) -> str:
+    def _suggested(self, stem: str, suffix: str, per_session: bool = True) -> str:
         repo = self.window.repo
         session = self.window.current_session()
         parts = [stem]
-        if session is not None and stem != "informe-del-proceso" and suffix:
+        if session is not None and per_session and suffix:
             parts.append(session.date or session.id[:8])
         return str(unused_path(start_folder(repo), "-".join(parts), suffix))
 
@@ -167,16 +195,22 @@ class EvidenceMenu(QObject):
         session = self.window.current_session()
         if needs_session and session is None:
             return
-        chosen = type(self).ask_save_path(self.window, _("Guardar el PDF"),
-                                          self._suggested(stem, ".pdf"))
+        if kind in DOCUMENTS:
+            chosen = type(self).ask_document_path(self.window, _("Guardar el documento"),
+                                                  self._suggested(stem, ".pdf", needs_session))
+        else:
+            chosen = type(self).ask_save_path(self.window, _("Guardar el PDF"),
+                                              self._suggested(stem, ".pdf", needs_session))
         if not chosen:
             return
         target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
+        if target.suffix.lower() != ".pdf" and not (
+                kind in DOCUMENTS and target.suffix.lower() == ".docx"):
             target = target.with_name(target.name + ".pdf")
         session_id = session.id if session is not None else None
         self._start(lambda ro, task: _make_report(ro, kind, session_id, target, task),
-                    _("Preparando el PDF…"), self._report_done)
+                    _("Preparando el documento…") if target.suffix.lower() == ".docx"
+                    else _("Preparando el PDF…"), self._report_done)
 
     def open_data(self) -> None:
         repo = self.window.repo
@@ -228,7 +262,9 @@ class EvidenceMenu(QObject):
 
     def _report_done(self, path: Path | None) -> None:
         self.last_output = path
-        self._tell(QMessageBox.Icon.Information, _("El PDF está listo:") + "\n" + str(path))
+        ready = (_("El documento está listo:") if path is not None and path.suffix.lower()
+                 == ".docx" else _("El PDF está listo:"))
+        self._tell(QMessageBox.Icon.Information, ready + "\n" + str(path))
 
     def _open_data_done(self, result: Any) -> None:
         self.last_output = result.folder

@@ -218,3 +218,38 @@ def test_answering_no_to_the_erasure_question_keeps_the_data(window, qtbot):
     window.evidence.act_attendance.trigger()
     assert "dialog" in seen
     assert window.repo.attendance.person_by_number(session.id, 1).erased
+
+
+def test_the_second_report_from_the_menu_as_pdf_and_as_docx(window, qtbot, tmp_path,
+                                                           monkeypatch):
+    """«Segundo informe» is the process's, whichever session is chosen: the name offered has
+    no session date; the file written is the PDF or the Word document the user chose."""
+    import docx
+    from pypdf import PdfReader
+
+    asked = []
+
+    def where(parent, title, suggested):
+        asked.append(suggested)
+        return str(tmp_path / ("informe.docx" if len(asked) == 2 else "informe"))
+
+    monkeypatch.setattr(EvidenceMenu, "ask_document_path", staticmethod(where))
+    monkeypatch.setattr(EvidenceMenu, "ask_save_path", staticmethod(
+        lambda *a: pytest.fail("the second report offers PDF or Word, not only PDF")))
+    menu = window.evidence
+    assert menu.act_informe2 in menu.menu.actions() and menu.act_informe2.isEnabled()
+    assert menu.act_informe2.text() == "Segundo informe: &encuentros ciudadanos (PDF o Word)…"
+    menu.act_informe2.trigger()
+    text = close_message(qtbot, window)
+    assert "El PDF está listo" in text and "informe.pdf" in text
+    qtbot.waitUntil(lambda: menu.task is None)
+    pages = PdfReader(str(tmp_path / "informe.pdf")).pages
+    assert "Segundo informe: encuentros ciudadanos" in pages[0].extract_text()
+    assert asked[0].endswith("segundo-informe.pdf")  # no session's date in the name
+    menu.act_informe2.trigger()
+    text = close_message(qtbot, window)
+    assert "El documento está listo" in text and "informe.docx" in text
+    qtbot.waitUntil(lambda: menu.task is None)
+    headings = [p.text for p in docx.Document(str(tmp_path / "informe.docx")).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert "5. Propuestas sistematizadas por tema" in headings

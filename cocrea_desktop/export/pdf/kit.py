@@ -61,6 +61,8 @@ def styles() -> dict[str, Any]:
                              leading=16, spaceBefore=10, spaceAfter=4, keepWithNext=1),
         "h3": ParagraphStyle("h3", parent=base, fontName=fonts.bold, fontSize=10.5,
                              leading=13, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        "h4": ParagraphStyle("h4", parent=base, fontName=fonts.bold, fontSize=9.5,
+                             leading=12, spaceBefore=4, spaceAfter=2, keepWithNext=1),
         "notice": ParagraphStyle("notice", parent=base, fontSize=8.6, leading=11,
                                  spaceAfter=0),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),

@@ -34,7 +34,8 @@ def share_lines(share: dict[str, dict[str, tuple[int, float]]]) -> tuple[str, ..
     return tuple(lines)
 
 
-def acta_sections(repo: Repo, session_id: str) -> tuple[Section, ...]:
+def acta_sections(repo: Repo, session_id: str, *, public: bool = False
+                  ) -> tuple[Section, ...]:
     a = repo.assembly
     present, quorum = a.present(session_id), a.quorum(session_id)
     rules = [_("Presentes según la asistencia: {present}").format(present=present),
@@ -68,7 +69,8 @@ def acta_sections(repo: Repo, session_id: str) -> tuple[Section, ...]:
     agreements = []
     for agreement in a.agreements(session_id):
         vote = a.vote(agreement.vote_id)
-        counted = _(", contó: {counter}").format(counter=vote.counter) if vote.counter else ""
+        counted = (_(", contó: {counter}").format(counter=vote.counter)
+                   if vote.counter and not public else "")
         agreements.append(_("Acuerdo {number}: {text} (votación {summary}{counted})").format(
             number=agreement.number, text=agreement.text, summary=vote.summary(),
             counted=counted))
@@ -80,5 +82,6 @@ def acta_sections(repo: Repo, session_id: str) -> tuple[Section, ...]:
 
 
 def sections(repo: Repo, session_id: str, snap: SessionSnapshot) -> tuple[Section, ...]:
-    """The relatoría's summary of an assembly: the same sections as its acta."""
-    return acta_sections(repo, session_id)
+    """The relatoría's summary of an assembly: the same sections as its acta (in a public
+    document, without the name of who counted the hands)."""
+    return acta_sections(repo, session_id, public=snap.public)

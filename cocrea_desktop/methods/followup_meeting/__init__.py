@@ -14,6 +14,7 @@ from cocrea_desktop.i18n import N_
 
 FOLLOWUP_MEETING = register(Method(
     key="followup_meeting",
+    route_phase="followup",  # it reviews the plan's commitments (CEPAL's follow-up phase)
     package=__name__,
     order=90,
     title=N_("Reunión de seguimiento"),

@@ -14,6 +14,7 @@ from cocrea_desktop.i18n import N_
 
 LAUNCH = register(Method(
     key="launch",
+    route_phase="launch",  # the plan's launch event (CEPAL's launch phase)
     package=__name__,
     order=80,
     title=N_("Lanzamiento del PAL"),

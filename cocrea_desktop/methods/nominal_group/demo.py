@@ -94,3 +94,66 @@ def promote_demo(repo: Repo, session_id: str) -> None:
                                description=_(description), problem=_(problem),
                                theme=_(theme))
 
+
+
+#: A later closed table of the demo (the youth table): a shorter record, so that the
+#: process's reports (the second CEPAL report) show more than one table's work.
+MORE_IDEAS = [
+    "No hay trabajo para jóvenes; casi todos se van a Oaxaca o al norte.",
+    "Que la secundaria tenga internet y computadoras que funcionen.",
+    "Un transporte a la preparatoria de Cuicatlán que salga temprano.",
+    "Talleres de oficios: carpintería, mecánica, costura, con certificado.",
+    "Que el municipio nos tome en cuenta: nadie nos pregunta qué queremos.",
+    None,
+    "Una cancha con luz para jugar en la tarde.",
+    "Apoyo para vender lo que producimos: café, miel, artesanía.",
+    "Becas para seguir estudiando sin tener que irse del pueblo.",
+    None,
+]
+MORE_BALLOTS = [
+    "1 4 7 3 8", "4 1 7 8 2", "3 8 1 4 5", "7 1 4 2 3", "1 7 4 5 8",
+    "8 3 1 4 7", "5 1 4 6 2", "4 7 1 3 8", "1 4 3 7 5", "2 8 1 4 7",
+]
+MORE_PROPOSALS = [
+    (N_("Empleo temporal para jóvenes en las obras del municipio"),
+     N_("Una parte de los jornales de cada obra se ofrece primero a jóvenes del municipio."),
+     N_("Las y los jóvenes se van porque no encuentran trabajo."), N_("Juventudes")),
+    (N_("Talleres de oficios con certificado en la Casa de la Cultura"),
+     N_("Carpintería, mecánica y costura, con constancia válida para buscar empleo."),
+     N_("No hay dónde aprender un oficio sin salir del municipio."), N_("Juventudes")),
+]
+
+
+def seed_more(repo: Repo, session_id: str) -> None:
+    """The youth table, closed: anonymous counts, ideas, one vote, the relatoría and its two
+    best-ranked ideas promoted to the process's proposals."""
+    phases, ideas = repo.phases, repo.ideas
+    repo.attendance.set_notice_read_aloud(session_id)
+    repo.attendance.set_counts(session_id, "sex", {"mujer": 6, "hombre": 4})
+    repo.attendance.set_counts(session_id, "age_band", {"18_29": 9, "30_44": 1})
+    repo.attendance.set_counts(session_id, "sector", {"ciudadania": 10})
+    phases.go_to(session_id, "silent_writing")
+    phases.go_to(session_id, "round")
+    for text in MORE_IDEAS:
+        if text is None:
+            ideas.pass_turn(session_id)
+        else:
+            ideas.add(session_id, text)
+    phases.go_to(session_id, "clarification")
+    phases.go_to(session_id, "preliminary_vote")
+    for text in MORE_BALLOTS:
+        repo.votes.enter_ballot(session_id, "preliminary", text)
+    phases.skip(session_id)
+    repo.relatoria.save(
+        session_id,
+        convergences=_("El trabajo y los oficios reúnen la mayoría de los puntos: quedarse "
+                       "depende de poder ganarse la vida aquí."),
+        dissent=_("La cancha con luz dividió a la mesa: para unos es lo más urgente, para "
+                  "otros puede esperar."),
+        next_steps=_("Llevar las dos primeras ideas a la oficina como propuestas."),
+    )
+    for item, (title, description, problem, theme) in zip(
+            repo.proposals.result(session_id), MORE_PROPOSALS):
+        repo.proposals.promote(session_id, item.source_kind, item.source_id, title=_(title),
+                               description=_(description), problem=_(problem),
+                               theme=_(theme))

@@ -1,6 +1,7 @@
 """`cocrea scores ...`: prioritisation by criteria from the command line (found by
 ``commands.load_all`` as this package's ``cli`` module), and `cocrea report third`, the
-third CEPAL report, added to the reports group when it exists."""
+third CEPAL report (also `cocrea report informe3`), added to the reports group when it
+exists."""
 
 from __future__ import annotations
 
@@ -346,3 +347,5 @@ def report_third(file: str, output: str, paper: str) -> None:
 _reports = cli.commands.get("report")
 if isinstance(_reports, click.Group) and "third" not in _reports.commands:
     _reports.add_command(report_third)
+    # CEPAL's name for it, beside `report informe2`: the same command.
+    _reports.add_command(report_third, "informe3")

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 #: (table, theme, proposal, how strong the room felt it: 1 weak .. 5 strong)
 DEMO_PROPOSALS = [
-    ("Mesa 1 · Agua potable", "Agua", "Rehabilitar el pozo de la colonia Centro y publicar "
-     "cada mes la calidad del agua", 5),
-    ("Mesa 1 · Agua potable", "Agua", "Tandeo de agua con horario publicado en la presidencia",
-     3),
+    ("Mesa 1 · Agua potable", "Agua potable", "Rehabilitar el pozo de la colonia Centro y "
+     "publicar cada mes la calidad del agua", 5),
+    ("Mesa 1 · Agua potable", "Agua potable", "Tandeo de agua con horario publicado en la "
+     "presidencia", 3),
     ("Mesa 2 · Juventudes", "Juventudes", "Becas de transporte para estudiantes de las "
      "agencias", 4),
     ("Mesa 3 · Obras y caminos", "Obras", "Padrón público de obras con avance y costo, "
