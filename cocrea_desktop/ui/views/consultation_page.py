@@ -142,6 +142,7 @@ class ConsultationPage(QWidget):
         self.e_add = QPushButton(objectName="add_comment")
         self.e_add.clicked.connect(lambda _c=False: self.add_comment())
         self.e_date.setMaximumWidth(120)
+        self.e_section.setMinimumWidth(150)
         for col, w in enumerate((self.e_date, self.e_channel, self.e_commitment,
                                  self.e_section, self.e_theme)):
             entry.addWidget(w, 1, col)
