@@ -553,7 +553,7 @@ class ConsultationPage(QWidget):
     def retranslate(self) -> None:
         hint = numeric_hint()
         self.report_button.setText(_("Informe de respuesta (PDF)…"))
-        self.import_button.setText(_("&Importar comentarios…"))
+        self.import_button.setText(_("I&mportar comentarios…"))
         self.import_button.setToolTip(_("De una hoja de cálculo (CSV o XLSX) con las columnas "
                                         "fecha, canal, compromiso, sección, comentario y tema. "
                                         "Se importa todo o nada."))
