@@ -94,9 +94,12 @@ def _draw_form(c: Any, sheet: FormSheet, form: PaperForm, top: float, height: fl
     c.addLiteral(pdf_path_operators(qr_matrix(form.payload), qr_x, qr_y, side))
     serial_size = 15 if two else 17
     c.setFont(fonts.bold, serial_size)
-    c.drawCentredString(qr_x + side / 2, qr_y - serial_size - 2,
-                        _("Folio {serial}").format(serial=form.shown_serial))
-    text_right = qr_x - 8 * MM
+    printed = _("Folio {serial}").format(serial=form.shown_serial)
+    if text_width(printed, fonts.bold, serial_size) <= side:
+        c.drawCentredString(qr_x + side / 2, qr_y - serial_size - 2, printed)
+    else:  # never past the margin
+        c.drawRightString(right, qr_y - serial_size - 2, printed)
+    text_right = min(qr_x, right - text_width(printed, fonts.bold, serial_size)) - 6 * MM
     width = text_right - left
     y = y_top - 10
     c.setFont(fonts.regular, 10.5)
@@ -131,9 +134,14 @@ def _draw_form(c: Any, sheet: FormSheet, form: PaperForm, top: float, height: fl
         c.line(end, y + 6, text_right, y + 6)
     y -= 4
     consultation = sheet.consultation
-    c.setFont(fonts.regular, 12 if two else 13)
-    c.drawString(left, y - 2, _("Consulta pública del {start} al {end}").format(
-        start=format_date(consultation.start_date), end=format_date(consultation.end_date)))
+    period_size = 12 if two else 13
+    c.setFont(fonts.regular, period_size)
+    for line in wrap_text(_("Consulta pública del {start} al {end}").format(
+            start=format_date(consultation.start_date),
+            end=format_date(consultation.end_date)), fonts.regular, period_size, width, 2):
+        c.drawString(left, y - 2, line)
+        y -= period_size + 3
+    y += period_size + 3
     y = min(y - 14, qr_y - serial_size - 14)
     # the date, then the lines to write on
     date_size = 13 if two else 14

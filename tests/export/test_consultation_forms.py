@@ -44,7 +44,7 @@ def test_forms_printed_scanned_and_registered(repo, tmp_path, per_page):
     assert len(forms) == 6 and len({f.serial for f in forms}) == 6
     reader = PdfReader(pdf)
     assert len(reader.pages) == 6 // per_page
-    text = " ".join(p.extract_text() for p in reader.pages)
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     for f in forms:
         assert f"Folio {f.shown_serial}" in text
     assert "Sobre el compromiso 2" in text and "Sobre: Diagnóstico" in text

@@ -69,7 +69,7 @@ class FormsDialog(QDialog):
         form.addRow(_("Por hoja:"), self.per_page)
         row = QHBoxLayout()
         self.file = QLineEdit(objectName="forms_file")
-        self.file.setText(str(Path.home() / "formatos-consulta.pdf"))
+        self.file.setText(str(Path(repo.path).parent / "formatos-consulta.pdf"))
         choose = QPushButton(_("&Elegir…"))
         choose.clicked.connect(lambda _c=False: self.choose_file())
         row.addWidget(self.file, 1)
