@@ -433,7 +433,6 @@ class ConsultationPage(QWidget):
             return None
         from cocrea_desktop.export.comments_import import check_comments
 
-        self.import_path = path
         self._busy(_("Leyendo y revisando «{name}»…").format(name=path.rsplit("/", 1)[-1]))
         self.task = workers.run_read(
             self.repo.path, lambda repo, task: check_comments(
