@@ -55,8 +55,10 @@ def test_placeholders_match_in_translations():
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strs = message.string if isinstance(message.string, tuple) else (message.string,)
-        names = {f for _t, f, _s, _c in fmt.parse(ids[0]) if f is not None}
-        for text in strs:
+        for i, text in enumerate(strs):
+            # msgstr[0] says what the singular msgid says, the others what the plural says
+            source = ids[min(i, len(ids) - 1)]
+            names = {f for _t, f, _s, _c in fmt.parse(source) if f is not None}
             if {f for _t, f, _s, _c in fmt.parse(text) if f is not None} != names:
                 bad.append(message.id)
     assert bad == []

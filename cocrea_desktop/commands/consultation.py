@@ -11,9 +11,7 @@ import click
 
 from cocrea_desktop.cli import cli as root
 from cocrea_desktop.cli import echo_json, fail_cleanly, open_repo
-from cocrea_desktop.commands.csv_input import plain, read_table
-from cocrea_desktop.core.errors import InvalidInput
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -82,6 +80,35 @@ def consultation_show(file: str, as_json: bool) -> None:
         click.echo("  " + _("sin respuesta: {n}").format(n=counts[""]))
 
 
+@consultation.command("forms")
+@FILE
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The PDF to write.")
+@click.option("--commitment", "commitments", multiple=True,
+              help="A commitment's number (repeat; default: every commitment consulted).")
+@click.option("--section", "sections", multiple=True,
+              help="A section of the plan, when the forms are not about a commitment.")
+@click.option("--count", default=1, show_default=True, type=int,
+              help="Forms of each commitment or section.")
+@click.option("--per-page", default=1, show_default=True, type=click.Choice(["1", "2"]),
+              help="Forms per letter sheet.")
+@fail_cleanly
+def consultation_forms(file: str, output: str, commitments: tuple[str, ...],
+                       sections: tuple[str, ...], count: int, per_page: str) -> None:
+    """Print paper comment forms, each with its serial and QR code (a serial is issued
+    only once the PDF is written and read back)."""
+    from cocrea_desktop.export.consultation_forms import print_forms
+
+    with open_repo(file) as repo:
+        forms = print_forms(repo, output, commitments=commitments, sections=sections,
+                            count=count, per_page=int(per_page)) or []
+        click.echo(ngettext("{n} formato impreso en {path} (folios {first} a {last}).",
+                            "{n} formatos impresos en {path} (folios {first} a {last}).",
+                            len(forms)).format(n=len(forms), path=output,
+                                               first=forms[0].shown_serial,
+                                               last=forms[-1].shown_serial))
+
+
 @root.group()
 def comments() -> None:
     """Comments of the public consultation: add, import, answer, list."""
@@ -104,6 +131,9 @@ def _comment_json(x) -> dict[str, Any]:
 @click.option("--name", default="", help="Who commented (personal data, never published).")
 @click.option("--contact", default="", help="Phone or e-mail (personal data).")
 @click.option("--duplicate-of", default="", help="The comment this one repeats.")
+@click.option("--form", default="", help="The serial (or the scanned code) of the paper form "
+                                         "it was written on: its commitment and the channel "
+                                         "come from the form.")
 @JSON
 @fail_cleanly
 def comments_add(file: str, text: str, as_json: bool, **opts: Any) -> None:
@@ -116,26 +146,6 @@ def comments_add(file: str, text: str, as_json: bool, **opts: Any) -> None:
             click.echo(_("Comentario {label} registrado.").format(label=x.label))
 
 
-#: Header words the import accepts (compared without case or accents) -> field.
-HEADERS = {"fecha": "date", "date": "date", "canal": "channel", "channel": "channel",
-           "compromiso": "commitment", "commitment": "commitment", "seccion": "section",
-           "section": "section", "comentario": "text", "texto": "text", "text": "text",
-           "tema": "theme", "theme": "theme", "nombre": "name", "name": "name",
-           "contacto": "contact", "contact": "contact"}
-
-
-def read_comments(path: str) -> list[dict[str, str]]:
-    rows = [r for r in read_table(path) if any(c.strip() for c in r)]
-    if not rows:
-        raise InvalidInput(_("El archivo no tiene comentarios."))
-    fields = [HEADERS.get(plain(h)) for h in rows[0]]
-    if "text" not in fields or "date" not in fields:
-        raise InvalidInput(_("La primera fila debe nombrar las columnas; se necesitan al menos "
-                             "«fecha» y «comentario»."))
-    return [{f: (r[i] if i < len(r) else "") for i, f in enumerate(fields) if f}
-            for r in rows[1:]]
-
-
 @comments.command("import")
 @FILE
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
@@ -143,10 +153,41 @@ def read_comments(path: str) -> list[dict[str, str]]:
 def comments_import(file: str, table: str) -> None:
     """Import comments from a CSV or XLSX (fecha, canal, compromiso, sección, comentario,
     tema; nombre and contacto optional). All or nothing."""
+    from cocrea_desktop.export.comments_import import read_comments
+
     items = read_comments(table)
     with open_repo(file) as repo:
         n, _c = repo.consultation.add_many(items)
         click.echo(_("{n} comentarios importados.").format(n=n))
+
+
+@comments.command("scan")
+@FILE
+@click.argument("scans", nargs=-1, required=True, type=click.Path(exists=True))
+@JSON
+@fail_cleanly
+def comments_scan(file: str, scans: tuple[str, ...], as_json: bool) -> None:
+    """What the codes of scanned comment forms say (PDF, images or folders): the serial,
+    the commitment or section, whether it is already registered. Registers nothing."""
+    from cocrea_desktop.export.consultation_forms import scan_forms
+
+    with open_repo(file, read_only=True) as repo:
+        result = scan_forms(repo, scans)
+        if as_json:
+            echo_json({"codes": [{"source": src, "serial": r.form.serial if r.form else "",
+                                  "commitment": r.form.commitment_label if r.form else "",
+                                  "section": r.form.section if r.form else "",
+                                  "registered_as": r.form.comment_label if r.form else "",
+                                  "ready": r.ready, "message": r.message}
+                                 for src, r in result.readings],
+                       "problems": [{"source": s, "reason": m} for s, m in result.problems]})
+            return
+        for src, reading in result.readings:
+            click.echo(f"{src}\t{reading.message}")
+        for src, reason in result.problems:
+            click.echo(f"{src}\t{reason}")
+        click.echo(_("Formatos listos para registrar: {n}.").format(
+            n=sum(1 for _s, r in result.readings if r.ready)))
 
 
 @comments.command("answer")

@@ -134,6 +134,60 @@ class Comment:
         return self.section or _("El plan en general")
 
 
+MAX_FORMS = 2000
+
+
+@dataclass(frozen=True)
+class PaperForm:
+    """A paper comment form printed (or planned): its serial, QR text and what it is about."""
+
+    serial: str
+    payload: str
+    commitment_id: str
+    commitment_label: str
+    commitment_name: str
+    section: str
+    comment_id: str = ""
+    comment_label: str = ""
+
+    @property
+    def shown_serial(self) -> str:
+        from cocrea_desktop.core.voting.payload import format_serial
+
+        return format_serial(self.serial)
+
+    @property
+    def registered(self) -> bool:
+        return bool(self.comment_id)
+
+    @property
+    def about(self) -> str:
+        if self.commitment_label:
+            return _("Compromiso {label}").format(label=self.commitment_label)
+        return self.section or _("El plan en general")
+
+
+@dataclass(frozen=True)
+class FormPlan:
+    """Serials drawn for a print of forms, with their codes; not in the register yet."""
+
+    consultation_id: str
+    forms: tuple[PaperForm, ...]
+
+
+@dataclass(frozen=True)
+class FormReading:
+    """What a scanned code or a typed serial says: the form, or why it cannot be used."""
+
+    text: str
+    form: PaperForm | None
+    message: str
+
+    @property
+    def ready(self) -> bool:
+        return self.form is not None and not self.form.registered
+
+
 class ConsultationStore:
     def __init__(self, repo: Repo) -> None:
         self.repo = repo
@@ -282,15 +336,36 @@ class ConsultationStore:
                 "name": one_line(values.get("name")), "contact": one_line(values.get("contact"))}
 
     def add(self, **values: Any) -> tuple[Comment, Changes]:
-        """Record one comment (date typed dd/mm/aaaa)."""
+        """Record one comment (date typed dd/mm/aaaa). ``form``: the serial (or the
+        scanned code) of the paper form it was written on; its commitment or section is
+        taken from the form unless given, its channel is "form", and a form is registered
+        once."""
         consultation = self._open()
+        paper = None
+        form_text = str(values.pop("form", "") or "").strip()
+        if form_text:
+            paper = self.form(form_text)
+            if paper.registered:
+                raise RuleViolation(_("El formato {serial} ya se registró: es el comentario "
+                                      "{label}.").format(serial=paper.shown_serial,
+                                                         label=paper.comment_label))
+            if not str(values.get("commitment") or "").strip() and \
+                    not str(values.get("section") or "").strip():
+                values["commitment"] = paper.commitment_label
+                values["section"] = paper.section
+            values["channel"] = "form"
         row = self.check_comment(values, consultation)
         duplicate = ""
         if str(values.get("duplicate_of") or "").strip():
             duplicate = self._main(self.comment(values["duplicate_of"])).id
-        with self.pf.write("consultation.comment", Label(N_("registrar un comentario de la "
-                                                            "consulta"))) as unit:
+        label = (Label(N_("registrar el formato {serial}"), serial=paper.shown_serial)
+                 if paper else Label(N_("registrar un comentario de la consulta")))
+        with self.pf.write("consultation.comment", label) as unit:
             cid = self._insert(unit, consultation, row, duplicate)
+            if paper is not None:
+                form_id = self.pf.scalar("SELECT id FROM consultation_form WHERE serial = ?",
+                                         [paper.serial])
+                unit.update("consultation_form", form_id, {"comment_id": cid}, stamp=True)
         return self.comment(cid), unit.changes().made(created=cid,
                                                       created_kind="consultation_comment")
 
@@ -396,6 +471,168 @@ class ConsultationStore:
 
         return word(STAGES, stage) if stage else ""
 
+    # -- paper forms ----------------------------------------------------------------
+    def short_id(self, consultation: Consultation) -> str:
+        from cocrea_desktop.core.voting.payload import short_id_for
+
+        return short_id_for(consultation.id)
+
+    def _consulted(self, consultation: Consultation) -> list[Commitment]:
+        ids = {r["commitment_id"] for r in self.pf.query(
+            "SELECT commitment_id FROM commitment_version WHERE id IN (SELECT value FROM "
+            "json_each(?))", [json.dumps(list(consultation.versions))])}
+        return [c for c in self.repo.commitments.list() if c.id in ids]
+
+    def plan_forms(self, *, commitments: Sequence[str] = (), sections: Sequence[str] = (),
+                   count: int = 1) -> FormPlan:
+        """Serials and codes for ``count`` forms of each commitment named (default: every
+        commitment consulted) and of each section; nothing is written: the forms enter
+        the register with :meth:`issue_forms` once their PDF has been read back."""
+        from cocrea_desktop.core import form_payload as fp
+        from cocrea_desktop.core.voting import payload as qr
+
+        consultation = self._open()
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise InvalidInput(_("Indique cuántos formatos imprimir de cada compromiso (1 o "
+                                 "más)."))
+        chosen = [self.repo.commitments.get(x) for x in commitments if str(x).strip()]
+        topics: list[tuple[Commitment | None, str]] = [(c, "") for c in chosen]
+        topics += [(None, one_line(s)) for s in sections if one_line(s)]
+        if not topics:
+            topics = [(c, "") for c in self._consulted(consultation)] or [(None, "")]
+        total = len(topics) * count
+        if total > MAX_FORMS:
+            raise InvalidInput(_("Son {n} formatos; se imprimen a lo más {most} a la "
+                                 "vez.").format(n=total, most=MAX_FORMS))
+        taken = {r["serial"] for r in self.pf.query("SELECT serial FROM ballot_issue UNION "
+                                                    "SELECT serial FROM consultation_form")}
+        serials = iter(qr.generate_serials(total, taken=taken))
+        secret = self.repo.ballot_secret()
+        process = qr.short_id_for(self.repo.process().id)
+        short = self.short_id(consultation)
+        forms = []
+        for commitment, section in topics:
+            for _n in range(count):
+                serial = next(serials)
+                forms.append(PaperForm(
+                    serial=serial, payload=fp.encode_form_payload(
+                        process_id=process, consultation_id=short,
+                        commitment=commitment.label if commitment else "", serial=serial,
+                        secret=secret),
+                    commitment_id=commitment.id if commitment else "",
+                    commitment_label=commitment.label if commitment else "",
+                    commitment_name=commitment.name if commitment else "", section=section))
+        return FormPlan(consultation.id, tuple(forms))
+
+    def issue_forms(self, plan: FormPlan, *, pdf_sha256: str) -> Changes:
+        """Enter a plan's forms in the register, as printed in the PDF whose SHA-256 is
+        given (written and read back), in one transaction."""
+        consultation = self._open()
+        if not pdf_sha256:
+            raise InvalidInput(_("Los formatos no se registraron: falta el PDF impreso."))
+        if plan.consultation_id != consultation.id:
+            raise RuleViolation(_("La consulta cambió mientras se imprimía: imprima de "
+                                  "nuevo."))
+        serials = [f.serial for f in plan.forms]
+        clash = self.pf.query(
+            "SELECT serial FROM consultation_form WHERE serial IN (SELECT value FROM "
+            "json_each(?)) UNION SELECT serial FROM ballot_issue WHERE serial IN (SELECT "
+            "value FROM json_each(?))", [json.dumps(serials)] * 2)
+        if clash:
+            raise RuleViolation(_("Otro folio igual se emitió mientras tanto: imprima de "
+                                  "nuevo."))
+        batch = new_id()[:8]
+        label = Label.plural("imprimir {count} formato de comentarios",
+                             "imprimir {count} formatos de comentarios", len(serials),
+                             count=len(serials))
+        with self.pf.write("consultation.forms", label) as unit:
+            for f in plan.forms:
+                unit.insert("consultation_form", {
+                    "id": new_id(), "consultation_id": consultation.id, "serial": f.serial,
+                    "commitment_id": f.commitment_id, "section": f.section, "batch": batch,
+                    "pdf_sha256": pdf_sha256, "comment_id": "", "created_at": unit.at,
+                    "updated_at": unit.at, "device_id": self.pf.device.id})
+        return unit.changes()
+
+    def forms(self) -> list[PaperForm]:
+        """The forms printed for the current consultation, in printing order."""
+        from cocrea_desktop.core.voting import payload as qr
+
+        c = self.current()
+        if c is None:
+            return []
+        rows = self.pf.query("SELECT * FROM consultation_form WHERE consultation_id = ? "
+                             "ORDER BY created_at, rowid", [c.id])
+        labels = {x.id: x.label for x in self.comments()}
+        commitments = {x.id: x for x in self.repo.commitments.list()}
+        process = qr.short_id_for(self.repo.process().id)
+        secret = self.repo.ballot_secret()
+        return [self._paper(c, r, labels, commitments, process, secret) for r in rows]
+
+    def _paper(self, consultation: Consultation, r: Mapping[str, Any],
+               labels: Mapping[str, str] | None = None,
+               commitments: Mapping[str, Commitment] | None = None, process: str = "",
+               secret: bytes = b"") -> PaperForm:
+        from cocrea_desktop.core import form_payload as fp
+        from cocrea_desktop.core.voting import payload as qr
+
+        if commitments is None:
+            commitments = {x.id: x for x in self.repo.commitments.list()}
+        commitment = commitments.get(r["commitment_id"]) if r["commitment_id"] else None
+        comment_label = ""
+        if r["comment_id"]:
+            if labels is None:
+                labels = {x.id: x.label for x in self.comments()}
+            comment_label = labels.get(r["comment_id"], "")
+        payload = fp.encode_form_payload(
+            process_id=process or qr.short_id_for(self.repo.process().id),
+            consultation_id=self.short_id(consultation),
+            commitment=commitment.label if commitment else "", serial=r["serial"],
+            secret=secret or self.repo.ballot_secret())
+        return PaperForm(r["serial"], payload, r["commitment_id"],
+                         commitment.label if commitment else "",
+                         commitment.name if commitment else "", r["section"],
+                         r["comment_id"], comment_label)
+
+    def form(self, text: str) -> PaperForm:
+        """The form a scanned code or a typed serial names (registered or not)."""
+        from cocrea_desktop.core import form_payload as fp
+        from cocrea_desktop.core.voting import payload as qr
+
+        consultation = self.require()
+        serial = fp.read_form_entry(str(text or ""), self.repo.ballot_secret(),
+                                    process_id=qr.short_id_for(self.repo.process().id))
+        if qr.looks_like_payload(str(text)):
+            code = fp.verify_form_payload(str(text), self.repo.ballot_secret())
+            if code.consultation_id != self.short_id(consultation):
+                raise RuleViolation(_("El formato {serial} es de otra consulta pública.")
+                                    .format(serial=qr.format_serial(serial)))
+        rows = self.pf.query("SELECT * FROM consultation_form WHERE serial = ?", [serial])
+        if not rows:
+            if self.pf.scalar("SELECT 1 FROM ballot_issue WHERE serial = ?", [serial]):
+                raise NotFound(_("El folio {serial} es de una boleta, no de un formato de "
+                                 "comentarios.").format(serial=qr.format_serial(serial)))
+            raise NotFound(_("No se imprimió ningún formato con el folio {serial}.").format(
+                serial=qr.format_serial(serial)))
+        if rows[0]["consultation_id"] != consultation.id:
+            raise RuleViolation(_("El formato {serial} es de otra consulta pública.").format(
+                serial=qr.format_serial(serial)))
+        return self._paper(consultation, rows[0])
+
+    def read_form(self, text: str) -> FormReading:
+        """What a code or serial says, as a sentence; never raises on bad input."""
+        try:
+            paper = self.form(text)
+        except (InvalidInput, NotFound, RuleViolation) as err:
+            return FormReading(text, None, str(err))
+        if paper.registered:
+            return FormReading(text, paper, _("Formato {serial} ({about}): ya se registró "
+                                              "como el comentario {label}.").format(
+                serial=paper.shown_serial, about=paper.about, label=paper.comment_label))
+        return FormReading(text, paper, _("Formato {serial} ({about}): listo para "
+                                          "registrar.").format(serial=paper.shown_serial,
+                                                               about=paper.about))
+
     # -- the accountability report's reading ------------------------------------
     def by_commitment(self) -> list[tuple[str, list[Comment]]]:
         """The comments grouped: each commitment (in order), then the plan's sections."""
@@ -419,4 +656,4 @@ class ConsultationStore:
 
 
 __all__ = ["CHANNELS", "DEFAULT_DAYS", "RESPONSES", "Comment", "Consultation",
-           "ConsultationStore", "typed_date"]
+           "ConsultationStore", "FormPlan", "FormReading", "PaperForm", "typed_date"]

@@ -849,6 +849,8 @@ CORE_RECORD_NOUNS: dict[str, tuple[str, str]] = {
     "consultation": (N_("consulta pública"), N_("consultas públicas")),
     "consultation_comment": (N_("comentario de la consulta"), N_("comentarios de la consulta")),
     "consultation_commenter": (N_("persona que comentó"), N_("personas que comentaron")),
+    "consultation_form": (N_("formato de comentarios impreso"),
+                          N_("formatos de comentarios impresos")),
     "milestone_progress": (N_("avance de hito"), N_("avances de hitos")),
     "route_phase": (N_("fase de la ruta"), N_("fases de la ruta")),
     "actor": (N_("actor"), N_("actores")),

@@ -1022,3 +1022,28 @@ def m0018_route_and_actors(db: Database) -> None:
 
 
 CORE_PERSONAL_FIELDS["actor_contact"] = ("name", "phone", "salt")
+
+
+@migrations(name="0019_consultation_forms")
+def m0019_consultation_forms(db: Database) -> None:
+    """Paper comment forms of the public consultation, each with a QR code.
+
+    A row is a form printed: its serial (drawn from the ballots' pool, unique in the
+    process), the commitment (or the section of the plan) it was printed for, the print
+    (``batch``) and the SHA-256 of the PDF written and read back. A form enters this
+    register only once its PDF exists; when it comes back filled in, ``comment_id`` names
+    the comment it was registered as, so that a form is registered once."""
+    db.execute("""
+        CREATE TABLE consultation_form (
+            id TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultation(id),
+            serial TEXT NOT NULL UNIQUE,
+            commitment_id TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            batch TEXT NOT NULL DEFAULT '',
+            pdf_sha256 TEXT NOT NULL DEFAULT '',
+            comment_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX consultation_form_consultation ON "
+               "consultation_form(consultation_id)")

@@ -121,7 +121,11 @@ def test_the_tab_fits_at_1024(window, qtbot, language):
     qtbot.wait(10)
     assert p.tabs.tabText(p.tabs.indexOf(page))
     for button in (page.open_button, page.close_button, page.report_button, page.e_add,
-                   page.a_save):
+                   page.a_save, page.import_button, page.forms_button, page.join_button,
+                   page.undo_button, page.scan_button):
         assert button.text()
+        if button.isVisible():
+            assert button.width() >= button.fontMetrics().horizontalAdvance(
+                button.text().replace("&", "")), button.text()
     assert p.width() <= 1024
     qt_i18n.install("es")

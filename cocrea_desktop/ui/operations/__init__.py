@@ -31,6 +31,9 @@ from cocrea_desktop.ui.operations.consultation import (
     add_comment,
     answer_comment,
     close_consultation,
+    import_comments,
+    issue_forms,
+    join_comment,
     open_consultation,
 )
 from cocrea_desktop.ui.operations.fair import (
@@ -152,6 +155,7 @@ __all__ = [
     "add_agency", "add_commitment", "add_stl_member", "edit_commitment", "edit_stl_member",
     "record_decision", "set_smart", "advance_commitment", "record_progress",
     "add_comment", "answer_comment", "close_consultation", "open_consultation",
+    "import_comments", "issue_forms", "join_comment",
     "add_authority", "add_cluster", "add_fishbowl_group", "add_group_idea",
     "add_idea", "add_minute", "add_note", "add_person", "add_session", "add_stand",
     "add_turn_minute", "agree_merge", "archive_session", "attach_letter_scan", "bus",

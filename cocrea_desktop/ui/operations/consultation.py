@@ -29,3 +29,24 @@ def answer_comment(*, parent: QWidget | None, repo: Repo, comment_id: str, respo
 
 def close_consultation(*, parent: QWidget | None, repo: Repo) -> Changes | None:
     return _run(parent, lambda: repo.consultation.close())
+
+
+def join_comment(*, parent: QWidget | None, repo: Repo, comment_id: str,
+                 into: str) -> Changes | None:
+    """Join a comment to the one it repeats (both kept)."""
+    return _run(parent, lambda: repo.consultation.join(comment_id, into))
+
+
+def import_comments(*, parent: QWidget | None, repo: Repo,
+                    items: list[dict[str, str]]) -> int | None:
+    """Write the comments read (and checked) from a spreadsheet: all or nothing."""
+    result = _run(parent, lambda: repo.consultation.add_many(items))
+    return result[0] if result else None
+
+
+def issue_forms(*, parent: QWidget | None, repo: Repo, plan: Any, prepared: Any
+                ) -> Changes | None:
+    """Issue the serials of printed comment forms, once their PDF was read back."""
+    from cocrea_desktop.export.consultation_forms import finish_forms_print
+
+    return _run(parent, lambda: finish_forms_print(repo, plan, prepared))

@@ -423,8 +423,10 @@ class PlanWindow(QWidget):
         if changes.touches("commitment", "commitment_milestone", "stl_member", "stl_decision",
                            "agency", "commitment_version", "proposal"):
             self.refresh()
-        elif changes.touches("consultation", "consultation_comment"):
+        elif changes.touches("consultation", "consultation_comment", "consultation_form"):
             self.consultation.refresh()
+        else:
+            self.consultation._undo_state()
 
     def refresh(self) -> None:
         if self.repo is None or self.repo.closed:
