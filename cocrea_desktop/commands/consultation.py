@@ -16,26 +16,28 @@ from cocrea_desktop.core.errors import InvalidInput
 from cocrea_desktop.i18n import _
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
-JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+JSON = click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 
 
 @root.group()
 def consultation() -> None:
-    """The public consultation of the draft PAL: open, close, show."""
+    """La consulta pública del borrador del PAL: abrir, cerrar, ver."""
 
 
 @consultation.command("open")
 @FILE
-@click.option("--start", required=True, help="First day, dd/mm/aaaa.")
-@click.option("--end", default="", help="Last day, dd/mm/aaaa (default: ten days).")
+@click.option("--start", required=True, help="Primer día, dd/mm/aaaa.")
+@click.option("--end", default="", help="Último día, dd/mm/aaaa (predeterminado: diez días).")
 @click.option("--channel", "channels", multiple=True,
-              help="meeting, form, box, email, web (repeat).")
-@click.option("--draft", default="", help="What is consulted (default: the PAL draft).")
-@click.option("--criteria", default="", help="The criteria used to answer.")
+              help="meeting (reunión), form (formulario), box (buzón), email, web (se puede "
+                   "repetir).")
+@click.option("--draft", default="", help="Qué se consulta (predeterminado: el borrador del "
+                                          "PAL).")
+@click.option("--criteria", default="", help="Los criterios con que se responde.")
 @fail_cleanly
 def consultation_open(file: str, start: str, end: str, channels: tuple[str, ...], draft: str,
                       criteria: str) -> None:
-    """Open the consultation of the commitments ready for it."""
+    """Abre la consulta de los compromisos listos para ella."""
     from cocrea_desktop.store.consultation import show_date
 
     with open_repo(file) as repo:
@@ -50,7 +52,7 @@ def consultation_open(file: str, start: str, end: str, channels: tuple[str, ...]
 @FILE
 @fail_cleanly
 def consultation_close(file: str) -> None:
-    """Close the consultation (refused while a comment is unanswered)."""
+    """Cierra la consulta (se rechaza mientras un comentario no tenga respuesta)."""
     with open_repo(file) as repo:
         repo.consultation.close()
         click.echo(_("Consulta pública cerrada."))
@@ -61,7 +63,7 @@ def consultation_close(file: str) -> None:
 @JSON
 @fail_cleanly
 def consultation_show(file: str, as_json: bool) -> None:
-    """The consultation: period, channels, counts by response."""
+    """La consulta: periodo, canales, conteos por respuesta."""
     from cocrea_desktop.store.consultation import RESPONSES, show_date
     from cocrea_desktop.store.stl import word
 
@@ -84,7 +86,7 @@ def consultation_show(file: str, as_json: bool) -> None:
 
 @root.group()
 def comments() -> None:
-    """Comments of the public consultation: add, import, answer, list."""
+    """Comentarios de la consulta pública: agregar, importar, responder, enlistar."""
 
 
 def _comment_json(x) -> dict[str, Any]:
@@ -97,17 +99,18 @@ def _comment_json(x) -> dict[str, Any]:
 @FILE
 @click.argument("text")
 @click.option("--date", required=True, help="dd/mm/aaaa.")
-@click.option("--channel", default="", help="meeting, form, box, email, web.")
-@click.option("--commitment", default="", help="The commitment's number.")
-@click.option("--section", default="", help="The plan's section, when not a commitment.")
+@click.option("--channel", default="", help="meeting (reunión), form (formulario), box (buzón), "
+                                            "email, web.")
+@click.option("--commitment", default="", help="El número del compromiso.")
+@click.option("--section", default="", help="La sección del plan, cuando no es un compromiso.")
 @click.option("--theme", default="")
-@click.option("--name", default="", help="Who commented (personal data, never published).")
-@click.option("--contact", default="", help="Phone or e-mail (personal data).")
-@click.option("--duplicate-of", default="", help="The comment this one repeats.")
+@click.option("--name", default="", help="Quién comentó (dato personal, nunca se publica).")
+@click.option("--contact", default="", help="Teléfono o correo (dato personal).")
+@click.option("--duplicate-of", default="", help="El comentario que este repite.")
 @JSON
 @fail_cleanly
 def comments_add(file: str, text: str, as_json: bool, **opts: Any) -> None:
-    """Record one comment."""
+    """Registra un comentario."""
     with open_repo(file) as repo:
         x, _c = repo.consultation.add(text=text, **opts)
         if as_json:
@@ -141,8 +144,8 @@ def read_comments(path: str) -> list[dict[str, str]]:
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
 @fail_cleanly
 def comments_import(file: str, table: str) -> None:
-    """Import comments from a CSV or XLSX (fecha, canal, compromiso, sección, comentario,
-    tema; nombre and contacto optional). All or nothing."""
+    """Importa comentarios de un CSV o XLSX (fecha, canal, compromiso, sección, comentario,
+    tema; nombre y contacto opcionales). Todos o ninguno."""
     items = read_comments(table)
     with open_repo(file) as repo:
         n, _c = repo.consultation.add_many(items)
@@ -153,14 +156,14 @@ def comments_import(file: str, table: str) -> None:
 @FILE
 @click.argument("comment")
 @click.argument("response", type=click.Choice(["incorporated", "partly", "not", "na"]))
-@click.option("--reason", default="", help="Required unless incorporated.")
-@click.option("--change", default="", help="The change it made to the commitment.")
-@click.option("--version", default="", help="The commitment's version with the change "
-                                            "(approved, final).")
+@click.option("--reason", default="", help="Obligatorio salvo si se incorporó.")
+@click.option("--change", default="", help="El cambio que hizo al compromiso.")
+@click.option("--version", default="", help="La versión del compromiso con el cambio (approved = "
+                                            "aprobada, final).")
 @fail_cleanly
 def comments_answer(file: str, comment: str, response: str, reason: str, change: str,
                     version: str) -> None:
-    """Answer a comment (COMMENT: its number)."""
+    """Responde un comentario (COMMENT: su número)."""
     with open_repo(file) as repo:
         repo.consultation.answer(comment, response, reason, change, version)
         x = repo.consultation.comment(comment)
@@ -170,11 +173,11 @@ def comments_answer(file: str, comment: str, response: str, reason: str, change:
 
 @comments.command("list")
 @FILE
-@click.option("--unanswered", is_flag=True, help="Only the comments without a response.")
+@click.option("--unanswered", is_flag=True, help="Solo los comentarios sin respuesta.")
 @JSON
 @fail_cleanly
 def comments_list(file: str, unanswered: bool, as_json: bool) -> None:
-    """The comments, with their responses."""
+    """Los comentarios, con sus respuestas."""
     from cocrea_desktop.store.consultation import show_date
 
     with open_repo(file, read_only=True) as repo:

@@ -10,7 +10,7 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def report() -> None:
-    """Reports as PDF: results, relatoría, minutes (acta), process."""
+    """Informes en PDF: resultados, relatoría, acta, proceso."""
 
 
 # -- reports -------------------------------------------------------------------------------
@@ -20,8 +20,9 @@ def _session_report(kind: str):
     @click.argument("file", type=click.Path(exists=True, dir_okay=False))
     @click.argument("session_id")
     @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-                  help="PDF file to write.")
-    @click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+                  help="Archivo PDF que se escribe.")
+    @click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = "
+                                                                "carta, a4).")
     @fail_cleanly
     def command(file: str, session_id: str, output: str, paper: str) -> None:
         from cocrea_desktop.export.evidence import session_digest
@@ -36,22 +37,26 @@ def _session_report(kind: str):
     return command
 
 
-report.command("results", help="The results of a session (public; ballot annex by serial).")(
+report.command("results", help="Los resultados de una sesión (públicos; anexo de boletas por "
+                               "folio).")(
     _session_report("results"))
-report.command("relatoria", help="The relatoría of a session: ideas, merges, results, "
-                                 "convergences.")(_session_report("relatoria"))
-report.command("acta", help="The minutes of a session: timeline of phases and timers, "
-                            "attendance.")(_session_report("acta"))
+report.command("relatoria", help="La relatoría de una sesión: "
+                                 "ideas, uniones, resultados, "
+                                 "convergencias.")(_session_report("relatoria"))
+report.command("acta", help="El acta de una sesión: cronología de fases "
+                            "y temporizadores, asistencia.")(_session_report("acta"))
 
 
 @report.command("process")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_process(file: str, output: str, paper: str) -> None:
-    """The process report: all sessions, inclusion summary, journal verification."""
+    """El informe del proceso: todas las sesiones, resumen de inclusión, verificación de la
+    bitácora."""
     from cocrea_desktop.export.evidence import process_digest
     from cocrea_desktop.export.pdf.process_report import write_process_report
 
@@ -64,11 +69,12 @@ def report_process(file: str, output: str, paper: str) -> None:
 @report.command("pal")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PAL.pdf or PAL.docx (editable).")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="PAL.pdf o PAL.docx (editable).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_pal(file: str, output: str, paper: str) -> None:
-    """The Local Action Plan assembled from the records: PDF, or DOCX to edit."""
+    """El Plan de Acción Local armado con los registros: PDF, o DOCX para editar."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput
@@ -88,12 +94,13 @@ def report_pal(file: str, output: str, paper: str) -> None:
 @report.command("accountability")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="X.pdf (the report), or X.csv / X.json (the comments as open data).")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="X.pdf (el informe), o X.csv / X.json (los comentarios como datos abiertos).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_accountability(file: str, output: str, paper: str) -> None:
-    """The public consultation's accountability report: criteria, every comment with its
-    response, by commitment; no names."""
+    """El informe de rendición de cuentas de la consulta pública: criterios, cada comentario
+    con su respuesta, por compromiso; sin nombres."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput
@@ -111,11 +118,12 @@ def report_accountability(file: str, output: str, paper: str) -> None:
 @report.command("progress")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The progress report, .pdf.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="El informe de avance, .pdf.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_progress(file: str, output: str, paper: str) -> None:
-    """The progress report of the Local Action Plan: a summary, one page per commitment."""
+    """El informe de avance del Plan de Acción Local: un resumen y una página por compromiso."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput
