@@ -69,6 +69,9 @@ CLICK_ES: dict[str, str] = {
     "{value!r} is not a valid boolean. Recognized values: {states}": N_(
         "{value!r} no es un valor de sí o no. Valores reconocidos: {states}"),
     "{value!r} is not a valid UUID.": N_("{value!r} no es un UUID válido."),
+    "text": N_("texto"),
+    "integer": N_("entero"),
+    "float": N_("decimal"),
     "file": N_("archivo"),
     "directory": N_("carpeta"),
     "path": N_("ruta"),
@@ -143,6 +146,9 @@ def install() -> None:
         if hasattr(module, "ngettext"):
             module.ngettext = tr_plural
     click.types.Path.name = property(_path_name, _set_path_name)
+    for kind in (click.types.StringParamType, click.types.IntParamType,
+                 click.types.FloatParamType):  # TEXT, INTEGER: the options' metavars
+        kind.name = property(lambda _self, word=kind.name: tr(word))
 
 
 def _path_name(self: click.Path) -> str:

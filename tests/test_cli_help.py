@@ -7,6 +7,7 @@ every help text is in the catalogue with an English translation.
 
 from __future__ import annotations
 
+import click
 import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
@@ -139,3 +140,10 @@ def test_every_command_translates_its_help():
     # prioritisation method) must say cls=Command, or its help would stay untranslated.
     plain = [path for path, command in walk(cli) if not isinstance(command, Command)]
     assert plain == [], f"use cls=cocrea_desktop.clihelp.Command: {plain}"
+
+
+def test_every_option_says_what_it_is_for():
+    silent = [f"{path} {param.opts[-1]}" for path, command in walk(cli)
+              for param in command.params
+              if isinstance(param, click.Option) and not param.hidden and not param.help]
+    assert silent == [], f"give these options a help= in Spanish: {silent}"

@@ -103,7 +103,7 @@ def _comment_json(x) -> dict[str, Any]:
                                             "email, web.")
 @click.option("--commitment", default="", help="El número del compromiso.")
 @click.option("--section", default="", help="La sección del plan, cuando no es un compromiso.")
-@click.option("--theme", default="")
+@click.option("--theme", default="", help="El tema del comentario.")
 @click.option("--name", default="", help="Quién comentó (dato personal, nunca se publica).")
 @click.option("--contact", default="", help="Teléfono o correo (dato personal).")
 @click.option("--duplicate-of", default="", help="El comentario que este repite.")

@@ -59,7 +59,9 @@ def _member_json(m) -> dict[str, Any]:
 @FILE
 @click.argument("name")
 @click.option("--sector", required=True,
-              type=click.Choice(["government", "civil_society", "guarantor"]))
+              type=click.Choice(["government", "civil_society", "guarantor"]),
+              help="Sector: government (gobierno), civil_society (sociedad civil), guarantor "
+                   "(órgano garante).")
 @click.option("--facilitator", is_flag=True, help="La persona facilitadora: con voz, sin voto.")
 @_member_options
 @JSON
@@ -80,7 +82,7 @@ def stl_add(file: str, name: str, sector: str, facilitator: bool, as_json: bool,
 @stl.command("edit")
 @FILE
 @click.argument("member")
-@click.option("--name", default=None)
+@click.option("--name", default=None, help="Nombre nuevo.")
 @_member_options
 @fail_cleanly
 def stl_edit(file: str, member: str, name: str | None, **opts: Any) -> None:
@@ -151,7 +153,8 @@ def _decision_json(repo, d) -> dict[str, Any]:
 @click.option("--proposal", default="", help="Qué se propuso.")
 @click.option("--kind", default="other",
               type=click.Choice(["participation_strategy", "commitment_count", "selection",
-                                 "consultation_ready", "draft_approved", "other"]))
+                                 "consultation_ready", "draft_approved", "other"]),
+              help="Tipo de decisión.")
 @click.option("--commitment", "subject", default="", help="El compromiso del que trata.")
 @click.option("--present", required=True, help="Integrantes presentes: números o nombres, "
                                                "separados por comas.")
@@ -159,10 +162,10 @@ def _decision_json(repo, d) -> dict[str, Any]:
               help="MEMBER=agree|abstain|block[:motivo] (de acuerdo, se abstiene, bloquea), una "
                    "vez por integrante (consenso).")
 @click.option("--vote", "by_vote", is_flag=True, help="Se decidió por votación, no por consenso.")
-@click.option("--for", "votes_for", type=int, default=0)
-@click.option("--against", "votes_against", type=int, default=0)
-@click.option("--abstain", "votes_abstain", type=int, default=0)
-@click.option("--notes", default="")
+@click.option("--for", "votes_for", type=int, default=0, help="Votos a favor (con --vote).")
+@click.option("--against", "votes_against", type=int, default=0, help="Votos en contra.")
+@click.option("--abstain", "votes_abstain", type=int, default=0, help="Abstenciones.")
+@click.option("--notes", default="", help="Notas del acta.")
 @JSON
 @fail_cleanly
 def stl_decide(file: str, date: str, agenda_item: str, proposal: str, kind: str, subject: str,
@@ -213,8 +216,9 @@ def stl_decisions(file: str, as_json: bool) -> None:
 @stl.command("minutes")
 @FILE
 @click.argument("decision")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-@click.option("--paper", type=PAPER, default="letter")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def stl_minutes(file: str, decision: str, output: str, paper: str) -> None:
     """El acta de una decisión, para firmar (PDF)."""
@@ -232,18 +236,27 @@ def commitments() -> None:
     """Compromisos del Plan de Acción Local: agregar, enlistar, ver, editar, revisión SMART."""
 
 
-_TEXT_OPTIONS = (("--start", "start_date"), ("--end", "end_date"), ("--agency", "lead_agency"),
-                 ("--responsible", "responsible"), ("--other-actors", "other_actors"),
-                 ("--problem", "problem"), ("--baseline", "baseline"),
-                 ("--description", "description"), ("--objective", "objective"),
-                 ("--how", "how_it_helps"), ("--axis", "axis"), ("--budget", "budget"),
-                 ("--plans", "plan_links"), ("--public-input", "public_input"),
-                 ("--reason", "office_reason"))
+_TEXT_OPTIONS = (
+    ("--start", "start_date", "Fecha de inicio, DD/MM/AAAA o AAAA-MM-DD."),
+    ("--end", "end_date", "Fecha de término, DD/MM/AAAA o AAAA-MM-DD."),
+    ("--agency", "lead_agency", "La dependencia que lo encabeza."),
+    ("--responsible", "responsible", "La persona responsable."),
+    ("--other-actors", "other_actors", "Otros actores que participan."),
+    ("--problem", "problem", "El problema que atiende."),
+    ("--baseline", "baseline", "Línea base del problema."),
+    ("--description", "description", "En qué consiste."),
+    ("--objective", "objective", "El objetivo."),
+    ("--how", "how_it_helps", "Cómo ayuda a resolver el problema."),
+    ("--axis", "axis", "Eje estratégico."),
+    ("--budget", "budget", "El presupuesto."),
+    ("--plans", "plan_links", "Vínculo con planes y programas."),
+    ("--public-input", "public_input", "Cómo responde a lo que propuso la ciudadanía."),
+    ("--reason", "office_reason", "Por qué se redacta en la oficina (sin propuesta)."))
 
 
 def _commitment_options(func):
-    for name, key in _TEXT_OPTIONS:
-        func = click.option(name, key, default=None)(func)
+    for name, key, text in _TEXT_OPTIONS:
+        func = click.option(name, key, default=None, help=text)(func)
     func = click.option("--proposal", "proposals", multiple=True,
                         help="Una propuesta que lo respalda (su etiqueta, p. ej. A-1); se "
                              "puede repetir.")(func)
@@ -258,7 +271,7 @@ def _commitment_options(func):
 
 
 def _commitment_values(opts: dict[str, Any]) -> dict[str, Any]:
-    values = {key: opts[key] for _n, key in _TEXT_OPTIONS if opts.get(key) is not None}
+    values = {key: opts[key] for _n, key, _h in _TEXT_OPTIONS if opts.get(key) is not None}
     if opts.get("proposals"):
         values["proposals"] = list(opts["proposals"])
     if opts.get("pillars"):
@@ -306,7 +319,7 @@ def commitments_add(file: str, name: str, as_json: bool, **opts: Any) -> None:
 @commitments.command("edit")
 @FILE
 @click.argument("commitment")
-@click.option("--name", default=None)
+@click.option("--name", default=None, help="Nombre nuevo.")
 @_commitment_options
 @JSON
 @fail_cleanly
@@ -392,7 +405,7 @@ def commitments_show(file: str, commitment: str, as_json: bool) -> None:
 @click.argument("criterion", type=click.Choice(["specific", "measurable", "achievable",
                                                 "relevant", "time_bound"]))
 @click.option("--ok/--no", "ok", default=True, help="Si cumple el criterio.")
-@click.option("--note", default="")
+@click.option("--note", default="", help="Una nota.")
 @JSON
 @fail_cleanly
 def commitments_smart(file: str, commitment: str, criterion: str, ok: bool, note: str,
@@ -455,7 +468,7 @@ def _state_line(s) -> str:
     ["not_started", "in_progress", "done", "late", "cancelled"]))
 @click.option("--percent", default=None, help="De 0 a 100 (hecho: 100).")
 @click.option("--date", "date", default="", help="dd/mm/aaaa o AAAA-MM-DD (predeterminado: hoy).")
-@click.option("--note", default="")
+@click.option("--note", default="", help="Una nota.")
 @click.option("--reason", default="", help="Por qué se cancela (obligatorio para cancelar).")
 @click.option("--evidence", type=click.Path(dir_okay=False), default=None,
               help="Un archivo adjunto como evidencia (su SHA-256 queda en la bitácora).")

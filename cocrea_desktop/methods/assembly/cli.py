@@ -139,9 +139,10 @@ def assembly_close(file: str, session_id: str) -> None:
 @FILE
 @SESSION
 @click.option("--name", default="", help="Nombre (si se omite, solo el número de turno).")
-@click.option("--sector", default="")
-@click.option("--sex", type=click.Choice(["mujer", "hombre", "otro", ""]), default="")
-@click.option("--second-round", is_flag=True)
+@click.option("--sector", default="", help="Sector de quien habla.")
+@click.option("--sex", type=click.Choice(["mujer", "hombre", "otro", ""]), default="",
+              help="Sexo de quien habla.")
+@click.option("--second-round", is_flag=True, help="En la segunda ronda de oradores.")
 @fail_cleanly
 def assembly_speaker(file: str, session_id: str, name: str, sector: str, sex: str,
                      second_round: bool) -> None:
@@ -182,9 +183,9 @@ def assembly_propose(file: str, session_id: str, text: str) -> None:
 @FILE
 @SESSION
 @click.argument("proposal", type=int)
-@click.option("--for", "votes_for", type=int, required=True)
-@click.option("--against", "votes_against", type=int, required=True)
-@click.option("--abstain", "abstentions", type=int, default=0)
+@click.option("--for", "votes_for", type=int, required=True, help="Votos a favor.")
+@click.option("--against", "votes_against", type=int, required=True, help="Votos en contra.")
+@click.option("--abstain", "abstentions", type=int, default=0, help="Abstenciones.")
 @click.option("--counter", required=True, help="Quién contó las manos.")
 @click.option("--present", type=int, default=None,
               help="Personas presentes (predeterminado: el conteo de asistencia).")
@@ -266,7 +267,7 @@ def assembly_share(file: str, session_id: str, as_json: bool) -> None:
 @SESSION
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               help="El PDF que se escribe.")
-@click.option("--paper", type=PAPER, default="letter")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def assembly_acta(file: str, session_id: str, out: str, paper: str) -> None:
     """Escribe el acta de asamblea (PDF, lista para firmar)."""

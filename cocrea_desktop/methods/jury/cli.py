@@ -54,8 +54,9 @@ def jury_pool(file: str, session_id: str, as_json: bool, with_contacts: bool) ->
 @click.argument("session_id")
 @click.option("--name", required=True, help="El nombre del voluntario.")
 @click.option("--contact", default="", help="Teléfono u otro contacto.")
-@click.option("--community", required=True)
-@click.option("--sex", required=True)
+@click.option("--community", required=True, help="Comunidad donde vive.")
+@click.option("--sex", required=True,
+              help="Sexo, como lo cuentan las cuotas (p. ej. mujer, hombre).")
 @click.option("--age", required=True, help="Rango de edad, p. ej. 18-29.")
 @click.option("--feature", "extra", multiple=True, metavar="NAME=VALUE",
               help="Otra característica que cuentan las cuotas (se puede repetir).")
@@ -221,9 +222,9 @@ def jury_replace(file: str, session_id: str, number: int, reason: str) -> None:
 @jury.command("witness")
 @FILE
 @click.argument("session_id")
-@click.option("--name", required=True)
-@click.option("--role", required=True)
-@click.option("--summary", default="")
+@click.option("--name", required=True, help="Nombre del testigo.")
+@click.option("--role", required=True, help="Cargo o de dónde viene.")
+@click.option("--summary", default="", help="Lo que dijo, en resumen.")
 @click.option("--document", "documents", multiple=True,
               type=click.Path(exists=True, dir_okay=False), help="Un documento (se puede "
                                                                  "repetir).")
@@ -259,8 +260,8 @@ def jury_note(file: str, session_id: str, text: str) -> None:
 @click.argument("text")
 @click.option("--support", type=int, default=None,
               help="Sin consenso: integrantes a favor (luego --against, --abstain).")
-@click.option("--against", type=int, default=0)
-@click.option("--abstain", type=int, default=0)
+@click.option("--against", type=int, default=0, help="Integrantes en contra.")
+@click.option("--abstain", type=int, default=0, help="Integrantes que se abstienen.")
 @fail_cleanly
 def jury_recommend(file: str, session_id: str, text: str, support: int | None, against: int,
                    abstain: int) -> None:
@@ -282,7 +283,8 @@ def jury_recommend(file: str, session_id: str, text: str, support: int | None, a
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Archivo PDF que se escribe.")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def jury_record(file: str, session_id: str, output: str, paper: str) -> None:
     """Imprime el acta del sorteo."""
@@ -299,7 +301,8 @@ def jury_record(file: str, session_id: str, output: str, paper: str) -> None:
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
               help="Archivo PDF que se escribe.")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def jury_report(file: str, session_id: str, output: str, paper: str) -> None:
     """Imprime el informe del jurado: testigos, deliberación, recomendaciones."""
