@@ -16,9 +16,11 @@ from typing import Any
 
 import click
 
-from cocrea_desktop import __version__
+from cocrea_desktop import __version__, clihelp
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _, initial_language, set_language
+
+clihelp.install()  # click's own words ("Uso:", "Falta el argumento"...) in our language
 
 
 def fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -91,9 +93,18 @@ def pick_round(repo, session_id: str, round_: str | None) -> str:
     return round_
 
 
-class AreasGroup(click.Group):
+class AreasGroup(clihelp.Group):
     """The `cocrea` group: the areas' sub-commands load on first use, so that starting
-    the window (``cocrea`` alone) does not import every area's modules."""
+    the window (``cocrea`` alone) does not import every area's modules.
+
+    Help texts are Spanish msgids, translated when shown (see :mod:`cocrea_desktop.clihelp`):
+    a new command writes its docstring and its options' ``help=`` in Spanish, adds the
+    English to ``i18n-pending/<branch>.tsv`` and runs ``scripts/i18n.py all``."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The language before any parsing: ``--help`` may be shown before ``--lang`` is read.
+        set_language(initial_language(None))
+        return super().main(*args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         load_areas()
@@ -105,18 +116,24 @@ class AreasGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+def _set_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """``--lang``, read before ``--help`` when it comes first; it wins over COCREA_LANG."""
+    if value:
+        set_language(value)
+
+
 @click.group(cls=AreasGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(["es", "en"]), default=None,
-              help="Language of messages (es, en). Default: es.")
+@click.option("--lang", type=click.Choice(["es", "en"]), default=None, is_eager=True,
+              expose_value=False, callback=_set_lang,
+              help="Idioma de los mensajes y la ayuda (es, en). Predeterminado: es.")
 @click.option("--force", is_flag=True,
-              help="Open a process file for writing even if another window holds its lock "
-                   "(prints a warning).")
-@click.version_option(__version__, prog_name="cocrea")
+              help="Abre un archivo de proceso para escribir aunque otra ventana lo tenga "
+                   "bloqueado (avisa).")
+@clihelp.version_option(__version__, prog_name="cocrea")
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None, force: bool) -> None:
-    """CoCrea Desktop. Without a sub-command, starts the program's window."""
-    set_language(initial_language(lang))
+def cli(ctx: click.Context, force: bool) -> None:
+    """CoCrea Desktop. Sin subcomando, abre la ventana del programa."""
     FORCE["on"] = force
     if ctx.invoked_subcommand is None:
         from cocrea_desktop.app import run
@@ -127,7 +144,7 @@ def cli(ctx: click.Context, lang: str | None, force: bool) -> None:
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 def gui(file: str | None) -> None:
-    """Start the window, opening FILE (or the last process, or the demo)."""
+    """Abre la ventana con el archivo FILE (o el último proceso, o el de demostración)."""
     from cocrea_desktop.app import run
 
     sys.exit(run(file))

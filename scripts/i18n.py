@@ -31,6 +31,29 @@ def _run(argv: list[str]) -> None:
 def extract() -> None:
     _run(["extract", "--no-location", "--sort-output", "-k", KEYWORDS, "--no-default-keywords",
           "--project", "CoCrea Desktop", "-o", str(POT), str(ROOT / "cocrea_desktop")])
+    extract_cli_help()
+
+
+def extract_cli_help() -> None:
+    """Add the help texts of every `cocrea` command (docstrings, options' help=) to the POT.
+
+    Babel reads ``_()`` and ``N_()`` calls but not docstrings, and a command's help is its
+    docstring; so the command tree itself is walked (what ``--help`` shows is exactly what
+    is extracted, whoever wrote the command and however).
+    """
+    from babel.messages.pofile import read_po, write_po
+
+    sys.path.insert(0, str(ROOT))
+    from cocrea_desktop.cli import cli
+    from cocrea_desktop.clihelp import help_messages
+
+    with POT.open("rb") as fh:
+        catalog = read_po(fh)
+    for msgid in help_messages(cli):
+        if msgid not in catalog:
+            catalog.add(msgid)
+    with POT.open("wb") as fh:
+        write_po(fh, catalog, sort_output=True)
 
 
 def update() -> None:
@@ -43,7 +66,7 @@ def compile_() -> None:
 
 
 def _unescape(text: str) -> str:
-    return text.replace("\\n", "\n")
+    return text.replace("\\n", "\n").replace("\\t", "\t")
 
 
 def apply(lang: str = "en") -> int:

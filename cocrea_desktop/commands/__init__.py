@@ -2,7 +2,9 @@
 
 To add an area: create ``cocrea_desktop/commands/<area>.py`` that imports ``cli``
 (and the helpers) from :mod:`cocrea_desktop.cli` and decorates its commands with
-``@cli.command()`` or ``@cli.group()``; then list the module below. One group, one
+``@cli.command()`` or ``@cli.group()``; then list the module below. Help is Spanish: the
+docstring and every option's ``help=``, with the English in ``i18n-pending/<branch>.tsv``
+(see :mod:`cocrea_desktop.clihelp`; ``tests/test_cli_help.py`` checks every command). One group, one
 module: a module never imports another command module (shared helpers live in
 :mod:`cocrea_desktop.cli`, or in a helper module here such as ``csv_input``), and no
 module here imports Qt or the ui (an import-linter contract checks it).

@@ -15,24 +15,25 @@ from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.i18n import _
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
-JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+JSON = click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 
 
 @cli.group()
 def actors() -> None:
-    """The actor map: organisations, their interest and influence on the topic."""
+    """El mapa de actores: organizaciones, su interés y su influencia sobre el tema."""
 
 
 def _options(func):
     for name, dest, text in (
-            ("--sector", "sector", "government, civil_society, community, private, academia, "
-                                   "media, other (or its Spanish name)."),
-            ("--territory", "territory", "Territory (community, locality)."),
-            ("--interest", "interest", "Interest in the topic, 1 to 5."),
-            ("--influence", "influence", "Influence on the topic, 1 to 5."),
-            ("--note", "note", "A note."),
-            ("--contact", "contact_name", "Contact person (personal data)."),
-            ("--phone", "contact_phone", "Contact phone (personal data).")):
+            ("--sector", "sector", "government (gobierno), civil_society (sociedad civil), "
+                                   "community (comunidad), private (privado), academia, media "
+                                   "(medios), other (otro), o su nombre en español."),
+            ("--territory", "territory", "Territorio (comunidad, localidad)."),
+            ("--interest", "interest", "Interés en el tema, de 1 a 5."),
+            ("--influence", "influence", "Influencia sobre el tema, de 1 a 5."),
+            ("--note", "note", "Una nota."),
+            ("--contact", "contact_name", "Persona de contacto (dato personal)."),
+            ("--phone", "contact_phone", "Teléfono de contacto (dato personal).")):
         func = click.option(name, dest, default=None, help=text)(func)
     return func
 
@@ -43,7 +44,7 @@ def _options(func):
 @_options
 @fail_cleanly
 def actors_add(file: str, organisation: str, **values: Any) -> None:
-    """Add an actor to the map."""
+    """Agrega un actor al mapa."""
     values = {k: v for k, v in values.items() if v is not None}
     with open_repo(file) as repo:
         actor, _c = repo.actors.add(organisation, **values)
@@ -56,11 +57,11 @@ def actors_add(file: str, organisation: str, **values: Any) -> None:
 @actors.command("edit")
 @FILE
 @click.argument("actor")
-@click.option("--organisation", default=None, help="A new name for the organisation.")
+@click.option("--organisation", default=None, help="Un nombre nuevo para la organización.")
 @_options
 @fail_cleanly
 def actors_edit(file: str, actor: str, **values: Any) -> None:
-    """Change an actor (ACTOR: its number, its organisation or id)."""
+    """Cambia un actor (ACTOR: su número, su organización o su id)."""
     values = {k: v for k, v in values.items() if v is not None}
     with open_repo(file) as repo:
         found = repo.actors.find(actor)
@@ -71,11 +72,11 @@ def actors_edit(file: str, actor: str, **values: Any) -> None:
 
 @actors.command("list")
 @FILE
-@click.option("--contacts", is_flag=True, help="Also show the contacts (personal data).")
+@click.option("--contacts", is_flag=True, help="Muestra también los contactos (datos personales).")
 @JSON
 @fail_cleanly
 def actors_list(file: str, contacts: bool, as_json: bool) -> None:
-    """The actors with their sector, territory, interest, influence and quadrant."""
+    """Los actores con su sector, territorio, interés, influencia y cuadrante."""
     from cocrea_desktop.core.actor_map import quadrant_title
 
     with open_repo(file, read_only=True) as repo:
@@ -107,8 +108,8 @@ def actors_list(file: str, contacts: bool, as_json: bool) -> None:
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
 @fail_cleanly
 def actors_import(file: str, table: str) -> None:
-    """Add the actors of a CSV or XLSX table (columns: organización, sector, territorio,
-    interés, influencia, nota, contacto, teléfono), all or none."""
+    """Agrega los actores de una tabla CSV o XLSX (columnas: organización, sector, territorio,
+    interés, influencia, nota, contacto, teléfono), todos o ninguno."""
     from cocrea_desktop.commands.csv_input import read_table
 
     rows = read_table(table)
@@ -122,7 +123,7 @@ def actors_import(file: str, table: str) -> None:
 @click.argument("actor")
 @fail_cleanly
 def actors_remove(file: str, actor: str) -> None:
-    """Take an actor off the map, with its contact."""
+    """Quita un actor del mapa, con su contacto."""
     with open_repo(file) as repo:
         found = repo.actors.find(actor)
         repo.actors.remove(found.id)
@@ -134,7 +135,7 @@ def actors_remove(file: str, actor: str) -> None:
 @click.argument("actor")
 @fail_cleanly
 def actors_erase_contact(file: str, actor: str) -> None:
-    """Erase an actor's contact at the person's request (ARCO); cannot be undone."""
+    """Borra el contacto de un actor a petición de la persona (ARCO); no se puede deshacer."""
     with open_repo(file) as repo:
         found = repo.actors.find(actor)
         repo.actors.erase_contact(found.id)

@@ -12,7 +12,7 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def attendance() -> None:
-    """Attendance: the sheet, anonymous counts, people (ARCO), the privacy notice."""
+    """Asistencia: lista de asistencia, conteos anónimos, personas (ARCO), aviso de privacidad."""
 
 
 # -- attendance ----------------------------------------------------------------------------
@@ -22,14 +22,15 @@ def attendance() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
+              help="Archivo PDF que se escribe.")
 @click.option("--rows", type=int, default=None,
-              help="Rows to print (default: participants + 5, or 20).")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Renglones que se imprimen (predeterminado: participantes + 5, o 20).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def attendance_sheet(file: str, session_id: str, output: str, rows: int | None,
                      paper: str) -> None:
-    """Print the attendance sheet of a session, with the privacy notice at the top."""
+    """Imprime la lista de asistencia de una sesión, con el aviso de privacidad arriba."""
     from cocrea_desktop.export.evidence import session_digest
     from cocrea_desktop.export.pdf.attendance import write_attendance_sheet
 
@@ -45,16 +46,16 @@ def attendance_sheet(file: str, session_id: str, output: str, rows: int | None,
 @click.argument("session_id")
 @click.option("--dimension", required=True,
               type=click.Choice(["sector", "sex", "age_band", "community", "language"]),
-              help="What is counted.")
+              help="Qué se cuenta.")
 @click.option("--category", required=True,
-              help="Category: gobierno, sociedad_civil, academia, ciudadania, otro (sector); "
-                   "mujer, hombre, otro, no_dice (sex); menos_18, 18_29, 30_44, 45_59, "
-                   "60_mas (age_band); free text for community and language.")
-@click.option("--count", "count", required=True, type=int, help="How many people (0 clears).")
+              help="Categoría: gobierno, sociedad_civil, academia, ciudadania, otro (sector); "
+                   "mujer, hombre, otro, no_dice (sex); menos_18, 18_29, 30_44, 45_59, 60_mas "
+                   "(age_band); texto libre para comunidad e idioma.")
+@click.option("--count", "count", required=True, type=int, help="Cuántas personas (0 lo borra).")
 @fail_cleanly
 def attendance_count(file: str, session_id: str, dimension: str, category: str,
                      count: int) -> None:
-    """Record an anonymous attendance count."""
+    """Guarda un conteo anónimo de asistencia."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         repo.attendance.set_count(session.id, dimension, category, count)
@@ -66,10 +67,10 @@ def attendance_count(file: str, session_id: str, dimension: str, category: str,
 @attendance.command("show")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def attendance_show(file: str, session_id: str, as_json: bool) -> None:
-    """Show the anonymous counts of a session (no names)."""
+    """Muestra los conteos anónimos de una sesión (sin nombres)."""
     from cocrea_desktop.core.privacy import category_label, dimension_label
 
     with open_repo(file, read_only=True) as repo:
@@ -94,10 +95,10 @@ def attendance_show(file: str, session_id: str, as_json: bool) -> None:
 
 @attendance.command("inclusion")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def attendance_inclusion(file: str, as_json: bool) -> None:
-    """The inclusion summary of the process: counts by sector, sex, age, community, language."""
+    """Resumen de inclusión del proceso: conteos por sector, sexo, edad, comunidad e idioma."""
     from cocrea_desktop.core.privacy import category_label, dimension_label
 
     with open_repo(file, read_only=True) as repo:
@@ -115,10 +116,10 @@ def attendance_inclusion(file: str, as_json: bool) -> None:
 @attendance.command("notice-read")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--no", "not_read", is_flag=True, help="Record that it was NOT read.")
+@click.option("--no", "not_read", is_flag=True, help="Registra que NO se leyó.")
 @fail_cleanly
 def attendance_notice_read(file: str, session_id: str, not_read: bool) -> None:
-    """Record that the privacy notice was read aloud in the session."""
+    """Registra que el aviso de privacidad se leyó en voz alta en la sesión."""
     with open_repo(file) as repo:
         repo.attendance.set_notice_read_aloud(repo.session(session_id).id, not not_read)
     click.echo(_("Anotado."))
@@ -126,15 +127,15 @@ def attendance_notice_read(file: str, session_id: str, not_read: bool) -> None:
 
 @attendance.command("privacy")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--body", default=None, help="Responsible body's name.")
+@click.option("--body", default=None, help="Nombre del sujeto obligado (responsable).")
 @click.option("--notice", default=None,
-              help="Notice text ({responsable} and {aviso_integral} are filled in); "
-                   "empty = the default.")
-@click.option("--full-notice-at", default=None, help="Where the full notice can be read.")
+              help="Texto del aviso ({responsable} y {aviso_integral} se llenan solos); vacío = "
+                   "el predeterminado.")
+@click.option("--full-notice-at", default=None, help="Dónde se puede leer el aviso integral.")
 @fail_cleanly
 def attendance_privacy(file: str, body: str | None, notice: str | None,
                        full_notice_at: str | None) -> None:
-    """Show or set the process's privacy notice (the text printed on attendance sheets)."""
+    """Muestra o cambia el aviso de privacidad (el texto impreso en las listas de asistencia)."""
     with open_repo(file, read_only=body is None and notice is None and full_notice_at is None
                    ) as repo:
         if not (body is None and notice is None and full_notice_at is None):
@@ -149,7 +150,7 @@ def attendance_privacy(file: str, body: str | None, notice: str | None,
 
 @attendance.group("person")
 def person() -> None:
-    """People on the list (only when the process needs them): add, show, correct, erase."""
+    """Personas en la lista (solo si el proceso las necesita): agregar, ver, corregir, borrar."""
 
 
 def _person_dict(p: Any) -> dict[str, Any]:
@@ -161,14 +162,15 @@ def _person_dict(p: Any) -> dict[str, Any]:
 @person.command("add")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--name", required=True, help="Name as the person writes it.")
-@click.option("--phone", default="", help="Phone, only with --consent-contact.")
-@click.option("--consent-contact", is_flag=True, help="Accepts being contacted for follow-up.")
-@click.option("--consent-photos", is_flag=True, help="Accepts appearing in photos.")
+@click.option("--name", required=True, help="Nombre como la persona lo escribe.")
+@click.option("--phone", default="", help="Teléfono, solo con --consent-contact.")
+@click.option("--consent-contact", is_flag=True, help="Acepta que la contacten para el "
+                                                      "seguimiento.")
+@click.option("--consent-photos", is_flag=True, help="Acepta aparecer en fotos.")
 @fail_cleanly
 def person_add(file: str, session_id: str, name: str, phone: str, consent_contact: bool,
                consent_photos: bool) -> None:
-    """Add a person to the session's attendance list."""
+    """Agrega a una persona a la lista de asistencia de la sesión."""
     with open_repo(file) as repo:
         added, _changes = repo.attendance.add_person(
             repo.session(session_id).id, name=name, phone=phone,
@@ -180,10 +182,10 @@ def person_add(file: str, session_id: str, name: str, phone: str, consent_contac
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.argument("number", type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def person_show(file: str, session_id: str, number: int, as_json: bool) -> None:
-    """Show what is stored about one person (ARCO: access)."""
+    """Muestra lo que se guarda de una persona (ARCO: acceso)."""
     with open_repo(file, read_only=True) as repo:
         p = repo.attendance.person_by_number(repo.session(session_id).id, number)
     data = _person_dict(p)
@@ -204,15 +206,15 @@ def person_show(file: str, session_id: str, number: int, as_json: bool) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.argument("number", type=int)
-@click.option("--name", default=None, help="Corrected name.")
-@click.option("--phone", default=None, help="Corrected phone (empty removes it).")
+@click.option("--name", default=None, help="Nombre corregido.")
+@click.option("--phone", default=None, help="Teléfono corregido (vacío lo quita).")
 @click.option("--consent-contact/--no-consent-contact", default=None,
-              help="Accepts (or no longer accepts) being contacted.")
+              help="Acepta (o ya no acepta) que la contacten.")
 @click.option("--consent-photos/--no-consent-photos", default=None,
-              help="Accepts (or no longer accepts) appearing in photos.")
+              help="Acepta (o ya no acepta) aparecer en fotos.")
 @fail_cleanly
 def person_correct(file: str, session_id: str, number: int, **values: Any) -> None:
-    """Correct a person's data (ARCO: rectification)."""
+    """Corrige los datos de una persona (ARCO: rectificación)."""
     changes = {k: v for k, v in values.items() if v is not None}
     with open_repo(file) as repo:
         p = repo.attendance.person_by_number(repo.session(session_id).id, number)
@@ -224,10 +226,10 @@ def person_correct(file: str, session_id: str, number: int, **values: Any) -> No
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.argument("number", type=int)
-@click.option("--yes", is_flag=True, help="Confirm: erasing cannot be undone.")
+@click.option("--yes", is_flag=True, help="Confirma: el borrado no se puede deshacer.")
 @fail_cleanly
 def person_erase(file: str, session_id: str, number: int, yes: bool) -> None:
-    """Erase a person's data at their request (ARCO: cancellation); counts stay."""
+    """Borra los datos de una persona a petición suya (ARCO: cancelación); los conteos se quedan."""
     if not yes:
         raise click.UsageError(_("Borrar no se puede deshacer: repita la orden con --yes."))
     with open_repo(file) as repo:

@@ -99,7 +99,7 @@ def summary_lines(summary) -> list[str]:
 
 @cli.group()
 def ballots() -> None:
-    """Ballots of a vote round: import paper ballots typed in a spreadsheet."""
+    """Boletas de una votación: importa boletas de papel capturadas en una hoja de cálculo."""
 
 
 def _columns(header: list[str]) -> tuple[int, int, int] | None:
@@ -164,12 +164,14 @@ def group_ballot_rows(rows: list[list[str]]) -> tuple[dict[str, dict[str, Any]],
 @click.argument("session_id")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--round", "round_", type=click.Choice(ROUNDS), default=None,
-              help="The vote round the ballots belong to (default: the session's first).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="La votación a la que pertenecen las boletas (predeterminada: la primera de "
+                   "la sesión).")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def ballots_import(file: str, session_id: str, csv_file: str, round_: str,
                    as_json: bool) -> None:
-    """Import paper ballots typed in a spreadsheet: one row per mark (serial, idea, points)."""
+    """Importa boletas de papel capturadas en una hoja de cálculo: un renglón por marca (folio,
+    idea, puntos)."""
     by_serial, refused, empty = group_ballot_rows(read_csv(csv_file))
     if not by_serial and not refused:
         raise InvalidInput(_("«{name}» no tiene boletas.").format(name=Path(csv_file).name))
@@ -256,20 +258,20 @@ def _print_ballot_report(report: dict[str, Any]) -> None:
 @ballots.command("print")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--count", "count", type=int, required=True, help="How many ballots to issue.")
+@click.option("--count", "count", type=int, required=True, help="Cuántas boletas se emiten.")
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
-              help="The vote round (default: the session's first vote round).")
+              help="La votación (predeterminada: la primera votación de la sesión).")
 @click.option("--per-page", type=click.Choice(["auto", "1", "2", "4"]), default="auto",
               show_default=True,
-              help="Ballots per sheet (auto: the most that fit the options).")
+              help="Boletas por hoja (auto: las que quepan según las opciones).")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
-              show_default=True, help="Paper size.")
+              show_default=True, help="Tamaño de papel.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The PDF to write.")
+              help="El PDF que se escribe.")
 @fail_cleanly
 def ballots_print(file: str, session_id: str, count: int, round_: str | None, per_page: str,
                   paper: str, output: str) -> None:
-    """Issue COUNT new serials and print their ballots (QR code and serial) to a PDF."""
+    """Emite COUNT folios nuevos e imprime sus boletas (código QR y folio) en un PDF."""
     from cocrea_desktop.export.paper import print_ballots
 
     with open_repo(file) as repo:
@@ -296,12 +298,14 @@ def ballots_print(file: str, session_id: str, count: int, round_: str | None, pe
 @click.argument("session_id")
 @click.argument("serials", nargs=-1, required=True)
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
-              help="The vote round (default: the session's first vote round).")
-@click.option("--reason", required=True, help="Why the serials are voided (kept with them).")
+              help="La votación (predeterminada: la primera votación de la sesión).")
+@click.option("--reason", required=True, help="Por qué se anulan los folios (se guarda con "
+                                              "ellos).")
 @fail_cleanly
 def ballots_void(file: str, session_id: str, serials: tuple[str, ...], round_: str | None,
                  reason: str) -> None:
-    """Void SERIALS issued but never handed out (lost print, printer jam), with a reason."""
+    """Anula los SERIALS (folios) emitidos que nunca se entregaron (impresión perdida,
+    atasco), con el motivo."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         round_ = pick_round(repo, session.id, round_)
@@ -319,21 +323,20 @@ def ballots_void(file: str, session_id: str, serials: tuple[str, ...], round_: s
 @click.argument("session_id")
 @click.argument("scans", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
-              help="The vote round (default: the session's first vote round).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="La votación (predeterminada: la primera votación de la sesión).")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @click.option("--read-marks", is_flag=True,
-              help="Also read the marks of each ballot (filled, empty or doubtful boxes).")
+              help="También lee las marcas de cada boleta (casillas llenas, vacías o dudosas).")
 @click.option("--enter", "enter", is_flag=True,
-              help="With --read-marks: enter the ballots read without any doubt, recorded "
-                   "as read by the machine; list the ones a person must review.")
+              help="Con --read-marks: captura las boletas leídas sin ninguna duda, registradas "
+                   "como leídas por la máquina; enlista las que debe revisar una persona.")
 @fail_cleanly
 def ballots_scan(file: str, session_id: str, scans: tuple[str, ...], round_: str | None,
                  as_json: bool, read_marks: bool, enter: bool) -> None:
-    """Read the QR codes in scanned images, PDFs or folders; say what each ballot is.
+    """Lee los códigos QR de imágenes escaneadas, PDF o carpetas; dice qué es cada boleta.
 
-    Without --read-marks it never enters marks: type them on screen or import them with
-    `ballots import`. With --read-marks it reads them too, and --enter enters the sure ones.
-    """
+    Sin --read-marks nunca captura marcas: se escriben en pantalla o se importan con
+    `ballots import`. Con --read-marks también las lee, y --enter captura las seguras."""
     from cocrea_desktop.export.paper import read_scans
 
     if enter and not read_marks:
@@ -442,11 +445,11 @@ def _scan_marks(file: str, session_id: str, scans: list[str], round_: str | None
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
-              help="The vote round (default: the session's first vote round).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (with every serial).")
+              help="La votación (predeterminada: la primera votación de la sesión).")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON (con cada folio).")
 @fail_cleanly
 def ballots_register(file: str, session_id: str, round_: str | None, as_json: bool) -> None:
-    """The ballot register: issued, returned, counted, void, spoiled; whether it balances."""
+    """Registro de boletas: emitidas, devueltas, contadas, anuladas, inutilizadas; si cuadra."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         round_ = pick_round(repo, session.id, round_)
@@ -466,17 +469,16 @@ def ballots_register(file: str, session_id: str, round_: str | None, as_json: bo
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("--round", "round_", type=click.Choice(ROUND_CHOICES), default=None,
-              help="The vote round (default: the session's first vote round).")
+              help="La votación (predeterminada: la primera votación de la sesión).")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The CSV file to write.")
+              help="El archivo CSV que se escribe.")
 @fail_cleanly
 def ballots_annex(file: str, session_id: str, round_: str | None, output: str) -> None:
-    """The public annex as CSV: the counted serials, and each option's marks summed.
+    """El anexo público en CSV: los folios contados y las marcas sumadas de cada opción.
 
-    The vote is secret: a serial is never written beside its marks (the voter's stub
-    would prove how they voted), so the annex has two parts: the sorted list of counted
-    serials, then each option's distribution of marks.
-    """
+    El voto es secreto: un folio nunca se escribe junto a sus marcas (el talón del votante
+    probaría cómo votó), así que el anexo tiene dos partes: la lista ordenada de folios
+    contados y luego la distribución de marcas de cada opción."""
     from cocrea_desktop.core.text import spreadsheet_cell
     from cocrea_desktop.export.evidence import session_snapshot
 

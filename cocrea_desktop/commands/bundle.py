@@ -14,28 +14,29 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def bundle() -> None:
-    """Signed bundles (*.cocrea): export, verify, import, conflicts."""
+    """Paquetes firmados (*.cocrea): exportar, verificar, importar, conflictos."""
 
 
 @bundle.command("export")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(),
-              help="Bundle file, or a folder (the name is chosen for you).")
+              help="Archivo del paquete, o una carpeta (el nombre se elige solo).")
 @click.option("--sessions", multiple=True,
-              help="Only these sessions (ids or 8-character prefixes; repeat or separate "
-                   "with commas). Default: the whole process.")
+              help="Solo estas sesiones (ids o prefijos de 8 caracteres; repita o separe con "
+                   "comas). Predeterminado: todo el proceso.")
 @click.option("--include-personal", is_flag=True,
-              help="Without an office key: include names and phones in clear (warned).")
+              help="Sin llave de oficina: incluye nombres y teléfonos sin cifrar (con aviso).")
 @click.option("--created-at", default=None,
-              help="Fixed creation time, ISO 8601 UTC (reproducible bundles).")
+              help="Hora de creación fija, ISO 8601 UTC (paquetes reproducibles).")
 @click.option("--device-name", default=None,
-              help="This computer's name as people call it (\"Laptop de la mesa 3\"); "
-                   "saved for the next bundles. Default: the name saved before.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="El nombre de esta computadora como la llama la gente (\"Laptop de la mesa "
+                   "3\"); se guarda para los próximos paquetes. Predeterminado: el nombre "
+                   "guardado antes.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def bundle_export(file: str, output: str, sessions: tuple[str, ...], include_personal: bool,
                   created_at: str | None, device_name: str | None, as_json: bool) -> None:
-    """Export the process in FILE (or some sessions) as a signed bundle."""
+    """Exporta el proceso de FILE (o algunas sesiones) como paquete firmado."""
     from cocrea_desktop.export.bundle import export_to
     from cocrea_desktop.store.device import load_or_create_device, set_device_name
 
@@ -73,10 +74,10 @@ def bundle_export(file: str, output: str, sessions: tuple[str, ...], include_per
 
 @bundle.command("verify")
 @click.argument("bundle_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def bundle_verify(bundle_file: str, as_json: bool) -> None:
-    """Check a bundle: zip safety, file list, hashes, signature. Exit 2 if it fails."""
+    """Revisa un paquete: seguridad del zip, archivos, hashes, firma. Sale con 2 si falla."""
     from cocrea_desktop.export.bundle import read_bundle_file, verify_bundle
 
     report = verify_bundle(read_bundle_file(bundle_file))
@@ -125,21 +126,21 @@ def _print_preview(preview) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.argument("bundles", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--accept-key", "accept", multiple=True,
-              help="Accept this new key fingerprint (repeatable).")
+              help="Acepta esta huella de llave nueva (se puede repetir).")
 @click.option("--office-key", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="The office private key (oficina.key) to open sealed personal data.")
-@click.option("--dry-run", is_flag=True, help="Only show what would change.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="La llave privada de la oficina (oficina.key) para abrir los datos personales "
+                   "sellados.")
+@click.option("--dry-run", is_flag=True, help="Solo muestra lo que cambiaría.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
                   office_key: str | None, dry_run: bool, as_json: bool) -> None:
-    """Verify each BUNDLE (files or folders), then merge them into FILE, all or nothing.
+    """Verifica cada BUNDLE (archivos o carpetas) y luego los une en FILE, todos o ninguno.
 
-    FILE is created (empty) when it does not exist. Every bundle is verified and
-    checked (process, key, schema, every row) before anything is written; then
-    all are merged in one transaction. A refused import changes nothing, and
-    leaves no FILE if there was none.
-    """
+    FILE se crea (vacío) si no existe. Cada paquete se verifica y revisa (proceso,
+    llave, esquema, cada renglón) antes de escribir nada; luego todos se unen en una
+    sola transacción. Una importación rechazada no cambia nada y no deja FILE si
+    no existía."""
     from cocrea_desktop.export import bundle as bundles_mod
     from cocrea_desktop.export.keys import load_office_key
     from cocrea_desktop.store.merge import list_conflicts
@@ -220,11 +221,11 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
 
 @bundle.command("conflicts")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--all", "show_all", is_flag=True, help="Include resolved conflicts.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--all", "show_all", is_flag=True, help="Incluye los conflictos resueltos.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
-    """List the conflicts kept by merges (both versions of each row)."""
+    """Enlista los conflictos que guardaron las uniones (las dos versiones de cada renglón)."""
     from cocrea_desktop.store.merge import conflict_kind_label, list_conflicts
 
     with open_repo(file, read_only=True) as repo:
@@ -251,7 +252,7 @@ def bundle_conflicts(file: str, show_all: bool, as_json: bool) -> None:
 @click.argument("choice", type=click.Choice(["keep", "other"]))
 @fail_cleanly
 def bundle_resolve(file: str, conflict_id: str, choice: str) -> None:
-    """Decide a conflict: keep the version in the table, or take the other one."""
+    """Resuelve un conflicto: conserva la versión de la tabla o toma la otra."""
     from cocrea_desktop.store.merge import resolve_conflict
 
     with open_repo(file) as repo:

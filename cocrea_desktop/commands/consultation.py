@@ -14,26 +14,28 @@ from cocrea_desktop.cli import echo_json, fail_cleanly, open_repo
 from cocrea_desktop.i18n import _, ngettext
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
-JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+JSON = click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 
 
 @root.group()
 def consultation() -> None:
-    """The public consultation of the draft PAL: open, close, show."""
+    """La consulta pública del borrador del PAL: abrir, cerrar, ver."""
 
 
 @consultation.command("open")
 @FILE
-@click.option("--start", required=True, help="First day, dd/mm/aaaa.")
-@click.option("--end", default="", help="Last day, dd/mm/aaaa (default: ten days).")
+@click.option("--start", required=True, help="Primer día, dd/mm/aaaa.")
+@click.option("--end", default="", help="Último día, dd/mm/aaaa (predeterminado: diez días).")
 @click.option("--channel", "channels", multiple=True,
-              help="meeting, form, box, email, web (repeat).")
-@click.option("--draft", default="", help="What is consulted (default: the PAL draft).")
-@click.option("--criteria", default="", help="The criteria used to answer.")
+              help="meeting (reunión), form (formulario), box (buzón), email, web (se puede "
+                   "repetir).")
+@click.option("--draft", default="", help="Qué se consulta (predeterminado: el borrador del "
+                                          "PAL).")
+@click.option("--criteria", default="", help="Los criterios con que se responde.")
 @fail_cleanly
 def consultation_open(file: str, start: str, end: str, channels: tuple[str, ...], draft: str,
                       criteria: str) -> None:
-    """Open the consultation of the commitments ready for it."""
+    """Abre la consulta de los compromisos listos para ella."""
     from cocrea_desktop.store.consultation import show_date
 
     with open_repo(file) as repo:
@@ -48,7 +50,7 @@ def consultation_open(file: str, start: str, end: str, channels: tuple[str, ...]
 @FILE
 @fail_cleanly
 def consultation_close(file: str) -> None:
-    """Close the consultation (refused while a comment is unanswered)."""
+    """Cierra la consulta (se rechaza mientras un comentario no tenga respuesta)."""
     with open_repo(file) as repo:
         repo.consultation.close()
         click.echo(_("Consulta pública cerrada."))
@@ -59,7 +61,7 @@ def consultation_close(file: str) -> None:
 @JSON
 @fail_cleanly
 def consultation_show(file: str, as_json: bool) -> None:
-    """The consultation: period, channels, counts by response."""
+    """La consulta: periodo, canales, conteos por respuesta."""
     from cocrea_desktop.store.consultation import RESPONSES, show_date
     from cocrea_desktop.store.stl import word
 
@@ -83,20 +85,21 @@ def consultation_show(file: str, as_json: bool) -> None:
 @consultation.command("forms")
 @FILE
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The PDF to write.")
+              help="El PDF por escribir.")
 @click.option("--commitment", "commitments", multiple=True,
-              help="A commitment's number (repeat; default: every commitment consulted).")
+              help="El número de un compromiso (se repite; sin él: todos los compromisos "
+                   "consultados).")
 @click.option("--section", "sections", multiple=True,
-              help="A section of the plan, when the forms are not about a commitment.")
+              help="Una sección del plan, cuando los formatos no son sobre un compromiso.")
 @click.option("--count", default=1, show_default=True, type=int,
-              help="Forms of each commitment or section.")
+              help="Formatos de cada compromiso o sección.")
 @click.option("--per-page", default=1, show_default=True, type=click.Choice(["1", "2"]),
-              help="Forms per letter sheet.")
+              help="Formatos por hoja carta.")
 @fail_cleanly
 def consultation_forms(file: str, output: str, commitments: tuple[str, ...],
                        sections: tuple[str, ...], count: int, per_page: str) -> None:
-    """Print paper comment forms, each with its serial and QR code (a serial is issued
-    only once the PDF is written and read back)."""
+    """Imprime formatos de comentarios en papel, cada uno con su folio y código QR (un folio
+    se emite solo cuando el PDF ya se escribió y se leyó de vuelta)."""
     from cocrea_desktop.export.consultation_forms import print_forms
 
     with open_repo(file) as repo:
@@ -111,7 +114,7 @@ def consultation_forms(file: str, output: str, commitments: tuple[str, ...],
 
 @root.group()
 def comments() -> None:
-    """Comments of the public consultation: add, import, answer, list."""
+    """Comentarios de la consulta pública: agregar, importar, responder, enlistar."""
 
 
 def _comment_json(x) -> dict[str, Any]:
@@ -124,20 +127,21 @@ def _comment_json(x) -> dict[str, Any]:
 @FILE
 @click.argument("text")
 @click.option("--date", required=True, help="dd/mm/aaaa.")
-@click.option("--channel", default="", help="meeting, form, box, email, web.")
-@click.option("--commitment", default="", help="The commitment's number.")
-@click.option("--section", default="", help="The plan's section, when not a commitment.")
-@click.option("--theme", default="")
-@click.option("--name", default="", help="Who commented (personal data, never published).")
-@click.option("--contact", default="", help="Phone or e-mail (personal data).")
-@click.option("--duplicate-of", default="", help="The comment this one repeats.")
-@click.option("--form", default="", help="The serial (or the scanned code) of the paper form "
-                                         "it was written on: its commitment and the channel "
-                                         "come from the form.")
+@click.option("--channel", default="", help="meeting (reunión), form (formulario), box (buzón), "
+                                            "email, web.")
+@click.option("--commitment", default="", help="El número del compromiso.")
+@click.option("--section", default="", help="La sección del plan, cuando no es un compromiso.")
+@click.option("--theme", default="", help="El tema del comentario.")
+@click.option("--name", default="", help="Quién comentó (dato personal, nunca se publica).")
+@click.option("--contact", default="", help="Teléfono o correo (dato personal).")
+@click.option("--duplicate-of", default="", help="El comentario que este repite.")
+@click.option("--form", default="", help="El folio (o el código escaneado) del formato impreso "
+                                         "en que se escribió: el compromiso y el canal salen "
+                                         "del formato.")
 @JSON
 @fail_cleanly
 def comments_add(file: str, text: str, as_json: bool, **opts: Any) -> None:
-    """Record one comment."""
+    """Registra un comentario."""
     with open_repo(file) as repo:
         x, _c = repo.consultation.add(text=text, **opts)
         if as_json:
@@ -151,8 +155,8 @@ def comments_add(file: str, text: str, as_json: bool, **opts: Any) -> None:
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
 @fail_cleanly
 def comments_import(file: str, table: str) -> None:
-    """Import comments from a CSV or XLSX (fecha, canal, compromiso, sección, comentario,
-    tema; nombre and contacto optional). All or nothing."""
+    """Importa comentarios de un CSV o XLSX (fecha, canal, compromiso, sección, comentario,
+    tema; nombre y contacto opcionales). Todos o ninguno."""
     from cocrea_desktop.export.comments_import import read_comments
 
     items = read_comments(table)
@@ -167,8 +171,8 @@ def comments_import(file: str, table: str) -> None:
 @JSON
 @fail_cleanly
 def comments_scan(file: str, scans: tuple[str, ...], as_json: bool) -> None:
-    """What the codes of scanned comment forms say (PDF, images or folders): the serial,
-    the commitment or section, whether it is already registered. Registers nothing."""
+    """Lo que dicen los códigos de formatos de comentarios escaneados (PDF, imágenes o carpetas):
+    el folio, el compromiso o la sección, si ya se registró. No registra nada."""
     from cocrea_desktop.export.consultation_forms import scan_forms
 
     with open_repo(file, read_only=True) as repo:
@@ -194,14 +198,14 @@ def comments_scan(file: str, scans: tuple[str, ...], as_json: bool) -> None:
 @FILE
 @click.argument("comment")
 @click.argument("response", type=click.Choice(["incorporated", "partly", "not", "na"]))
-@click.option("--reason", default="", help="Required unless incorporated.")
-@click.option("--change", default="", help="The change it made to the commitment.")
-@click.option("--version", default="", help="The commitment's version with the change "
-                                            "(approved, final).")
+@click.option("--reason", default="", help="Obligatorio salvo si se incorporó.")
+@click.option("--change", default="", help="El cambio que hizo al compromiso.")
+@click.option("--version", default="", help="La versión del compromiso con el cambio (approved = "
+                                            "aprobada, final).")
 @fail_cleanly
 def comments_answer(file: str, comment: str, response: str, reason: str, change: str,
                     version: str) -> None:
-    """Answer a comment (COMMENT: its number)."""
+    """Responde un comentario (COMMENT: su número)."""
     with open_repo(file) as repo:
         repo.consultation.answer(comment, response, reason, change, version)
         x = repo.consultation.comment(comment)
@@ -211,11 +215,11 @@ def comments_answer(file: str, comment: str, response: str, reason: str, change:
 
 @comments.command("list")
 @FILE
-@click.option("--unanswered", is_flag=True, help="Only the comments without a response.")
+@click.option("--unanswered", is_flag=True, help="Solo los comentarios sin respuesta.")
 @JSON
 @fail_cleanly
 def comments_list(file: str, unanswered: bool, as_json: bool) -> None:
-    """The comments, with their responses."""
+    """Los comentarios, con sus respuestas."""
     from cocrea_desktop.store.consultation import show_date
 
     with open_repo(file, read_only=True) as repo:

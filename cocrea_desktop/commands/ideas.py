@@ -23,7 +23,7 @@ IDEA_TEXT_COLUMNS = ("text", "texto", "idea")
 
 @cli.group()
 def ideas() -> None:
-    """Ideas of a session: import them from a CSV file, list them."""
+    """Ideas de una sesión: importarlas de un archivo CSV, enlistarlas."""
 
 
 def _idea_dict(idea) -> dict[str, Any]:
@@ -61,10 +61,10 @@ def idea_texts(rows: list[list[str]]) -> tuple[list[tuple[int, str]], int]:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def ideas_import(file: str, session_id: str, csv_file: str, as_json: bool) -> None:
-    """Add the ideas in CSV_FILE (one a row) to a session, in order."""
+    """Agrega a una sesión las ideas de CSV_FILE (una por renglón), en orden."""
     from cocrea_desktop.store.ideas import MAX_IDEA_LENGTH
 
     found, empty = idea_texts(read_csv(csv_file))
@@ -95,10 +95,10 @@ def ideas_import(file: str, session_id: str, csv_file: str, as_json: bool) -> No
 @ideas.command("list")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def ideas_list(file: str, session_id: str, as_json: bool) -> None:
-    """List the ideas of a session: number, text, status, merges, round and turn."""
+    """Enlista las ideas de una sesión: número, texto, estado, uniones, ronda y turno."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         rows = repo.ideas.list(session.id)

@@ -11,15 +11,16 @@ from cocrea_desktop.i18n import _
 
 @cli.group("keys")
 def keys_group() -> None:
-    """Keys: the trust list of devices, and the office key for personal data."""
+    """Llaves: la lista de confianza de los dispositivos y la llave de oficina para datos
+    personales."""
 
 
 @keys_group.command("list")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def keys_list(file: str, as_json: bool) -> None:
-    """List the keys this process has seen, with their status."""
+    """Enlista las llaves que ha visto este proceso, con su estado."""
     from cocrea_desktop.export.keys import TrustList, status_label
 
     with open_repo(file, read_only=True) as repo:
@@ -47,7 +48,7 @@ def _set_status(file: str, fingerprint: str, status: str) -> None:
 @click.argument("fingerprint")
 @fail_cleanly
 def keys_trust(file: str, fingerprint: str) -> None:
-    """Trust a key already listed (give the fingerprint, with or without spaces)."""
+    """Confía en una llave ya enlistada (dé la huella, con o sin espacios)."""
     _set_status(file, fingerprint, "trusted")
     click.echo(_("Llave marcada como de confianza."))
 
@@ -57,7 +58,7 @@ def keys_trust(file: str, fingerprint: str) -> None:
 @click.argument("fingerprint")
 @fail_cleanly
 def keys_revoke(file: str, fingerprint: str) -> None:
-    """Revoke a key: its bundles are refused from now on."""
+    """Revoca una llave: sus paquetes se rechazan de ahora en adelante."""
     _set_status(file, fingerprint, "revoked")
     click.echo(_("Llave revocada: sus paquetes ya no se aceptan."))
 
@@ -67,7 +68,7 @@ def keys_revoke(file: str, fingerprint: str) -> None:
 @click.argument("pubkey")
 @fail_cleanly
 def keys_office_set(file: str, pubkey: str) -> None:
-    """Set the office public key (base64, or an oficina.pub file) of the process."""
+    """Fija la llave pública de oficina del proceso (base64, o un archivo oficina.pub)."""
     from cocrea_desktop.export.keys import fingerprint, read_public_key, set_office_key
 
     raw = read_public_key(pubkey)
@@ -81,7 +82,7 @@ def keys_office_set(file: str, pubkey: str) -> None:
 @click.argument("directory", type=click.Path(file_okay=False))
 @fail_cleanly
 def keys_office_new(directory: str) -> None:
-    """Create an office key pair in DIRECTORY (oficina.key stays at the office)."""
+    """Crea un par de llaves de oficina en DIRECTORY (oficina.key se queda en la oficina)."""
     from cocrea_desktop.export.keys import new_office_key
 
     key, private_path, public_path = new_office_key(directory)

@@ -10,7 +10,7 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def export() -> None:
-    """Files for others: open data."""
+    """Archivos para otros: datos abiertos."""
 
 
 # -- open data -------------------------------------------------------------------------------
@@ -19,11 +19,12 @@ def export() -> None:
 @export.command("opendata")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="Folder to write the open data to.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="Carpeta donde se escriben los datos abiertos.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def export_opendata(file: str, output: str, as_json: bool) -> None:
-    """Write open data (CSV, JSON, XLSX, README, data dictionary) without personal data."""
+    """Escribe los datos abiertos (CSV, JSON, XLSX, README, diccionario de datos) sin datos
+    personales."""
     from cocrea_desktop.export.opendata import export_open_data
 
     with open_repo(file, read_only=True) as repo:

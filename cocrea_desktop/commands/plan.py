@@ -25,20 +25,20 @@ def show_date(value: str) -> str:
     return shown(value)
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
-JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+JSON = click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 
 
 @cli.group()
 def stl() -> None:
-    """The STL (Secretariado Técnico Local): members, agencies, decisions, minutes."""
+    """El STL (Secretariado Técnico Local): integrantes, dependencias, decisiones, actas."""
 
 
 def _member_options(func):
-    for name, text in (("--organisation", "Organisation."), ("--role", "Role in the STL."),
-                       ("--phone", "Phone (personal data)."),
-                       ("--email", "E-mail (personal data)."),
-                       ("--start", "Start date, DD/MM/YYYY or YYYY-MM-DD."),
-                      ("--end", "End date, DD/MM/YYYY or YYYY-MM-DD.")):
+    for name, text in (("--organisation", "Organización."), ("--role", "Cargo en el STL."),
+                       ("--phone", "Teléfono (dato personal)."),
+                       ("--email", "Correo (dato personal)."),
+                       ("--start", "Fecha de inicio, DD/MM/AAAA o AAAA-MM-DD."),
+                      ("--end", "Fecha de término, DD/MM/AAAA o AAAA-MM-DD.")):
         func = click.option(name, default=None, help=text)(func)
     return func
 
@@ -59,14 +59,16 @@ def _member_json(m) -> dict[str, Any]:
 @FILE
 @click.argument("name")
 @click.option("--sector", required=True,
-              type=click.Choice(["government", "civil_society", "guarantor"]))
-@click.option("--facilitator", is_flag=True, help="The facilitator: a voice, no vote.")
+              type=click.Choice(["government", "civil_society", "guarantor"]),
+              help="Sector: government (gobierno), civil_society (sociedad civil), guarantor "
+                   "(órgano garante).")
+@click.option("--facilitator", is_flag=True, help="La persona facilitadora: con voz, sin voto.")
 @_member_options
 @JSON
 @fail_cleanly
 def stl_add(file: str, name: str, sector: str, facilitator: bool, as_json: bool,
             **opts: Any) -> None:
-    """Add a member of the STL."""
+    """Agrega un integrante del STL."""
     with open_repo(file) as repo:
         member, _c = repo.stl.add_member(name, sector, facilitator=facilitator,
                                          **_member_values(**opts))
@@ -80,12 +82,12 @@ def stl_add(file: str, name: str, sector: str, facilitator: bool, as_json: bool,
 @stl.command("edit")
 @FILE
 @click.argument("member")
-@click.option("--name", default=None)
+@click.option("--name", default=None, help="Nombre nuevo.")
 @_member_options
 @fail_cleanly
 def stl_edit(file: str, member: str, name: str | None, **opts: Any) -> None:
-    """Change a member (MEMBER: its number in the list, its name or id); --end when it
-    leaves the STL."""
+    """Cambia a un integrante (MEMBER: su número en la lista, su nombre o id); --end cuando
+    deja el STL."""
     values = _member_values(**opts)
     if name is not None:
         values["name"] = name
@@ -97,11 +99,11 @@ def stl_edit(file: str, member: str, name: str | None, **opts: Any) -> None:
 
 @stl.command("list")
 @FILE
-@click.option("--on", default=None, help="Only the members on this date (DD/MM/YYYY).")
+@click.option("--on", default=None, help="Solo los integrantes en esta fecha (DD/MM/AAAA).")
 @JSON
 @fail_cleanly
 def stl_list(file: str, on: str | None, as_json: bool) -> None:
-    """The STL's members, with their sector, organisation and dates."""
+    """Los integrantes del STL, con su sector, organización y fechas."""
     with open_repo(file, read_only=True) as repo:
         members = repo.stl.members(on=on)
         if as_json:
@@ -120,7 +122,7 @@ def stl_list(file: str, on: str | None, as_json: bool) -> None:
 @JSON
 @fail_cleanly
 def stl_agency(file: str, name: str | None, as_json: bool) -> None:
-    """Without NAME, list the agencies that may lead a commitment; with NAME, add one."""
+    """Sin NAME, enlista las dependencias que pueden encabezar compromisos; con NAME, agrega una."""
     with open_repo(file, read_only=name is None) as repo:
         if name is not None:
             repo.commitments.add_agency(name)
@@ -146,28 +148,30 @@ def _decision_json(repo, d) -> dict[str, Any]:
 
 @stl.command("decide")
 @FILE
-@click.option("--date", required=True, help="DD/MM/YYYY or YYYY-MM-DD.")
-@click.option("--item", "agenda_item", required=True, help="The agenda item.")
-@click.option("--proposal", default="", help="What was proposed.")
+@click.option("--date", required=True, help="DD/MM/AAAA o AAAA-MM-DD.")
+@click.option("--item", "agenda_item", required=True, help="El punto del orden del día.")
+@click.option("--proposal", default="", help="Qué se propuso.")
 @click.option("--kind", default="other",
               type=click.Choice(["participation_strategy", "commitment_count", "selection",
-                                 "consultation_ready", "draft_approved", "other"]))
-@click.option("--commitment", "subject", default="", help="The commitment it is about.")
-@click.option("--present", required=True, help="Members present: numbers or names, "
-                                               "separated by commas.")
+                                 "consultation_ready", "draft_approved", "other"]),
+              help="Tipo de decisión.")
+@click.option("--commitment", "subject", default="", help="El compromiso del que trata.")
+@click.option("--present", required=True, help="Integrantes presentes: números o nombres, "
+                                               "separados por comas.")
 @click.option("--position", "positions", multiple=True,
-              help="MEMBER=agree|abstain|block[:reason], once per member (consensus).")
-@click.option("--vote", "by_vote", is_flag=True, help="Decided by vote, not consensus.")
-@click.option("--for", "votes_for", type=int, default=0)
-@click.option("--against", "votes_against", type=int, default=0)
-@click.option("--abstain", "votes_abstain", type=int, default=0)
-@click.option("--notes", default="")
+              help="MEMBER=agree|abstain|block[:motivo] (de acuerdo, se abstiene, bloquea), una "
+                   "vez por integrante (consenso).")
+@click.option("--vote", "by_vote", is_flag=True, help="Se decidió por votación, no por consenso.")
+@click.option("--for", "votes_for", type=int, default=0, help="Votos a favor (con --vote).")
+@click.option("--against", "votes_against", type=int, default=0, help="Votos en contra.")
+@click.option("--abstain", "votes_abstain", type=int, default=0, help="Abstenciones.")
+@click.option("--notes", default="", help="Notas del acta.")
 @JSON
 @fail_cleanly
 def stl_decide(file: str, date: str, agenda_item: str, proposal: str, kind: str, subject: str,
                present: str, positions: tuple[str, ...], by_vote: bool, votes_for: int,
                votes_against: int, votes_abstain: int, notes: str, as_json: bool) -> None:
-    """Record a decision of the STL."""
+    """Registra una decisión del STL."""
     parsed: dict[str, tuple[str, str]] = {}
     for text in positions:
         who, sep, rest = text.partition("=")
@@ -198,7 +202,7 @@ def stl_decide(file: str, date: str, agenda_item: str, proposal: str, kind: str,
 @JSON
 @fail_cleanly
 def stl_decisions(file: str, as_json: bool) -> None:
-    """The STL's decisions, in date order."""
+    """Las decisiones del STL, por fecha."""
     with open_repo(file, read_only=True) as repo:
         found = [_decision_json(repo, d) for d in repo.stl.decisions()]
         if as_json:
@@ -212,11 +216,12 @@ def stl_decisions(file: str, as_json: bool) -> None:
 @stl.command("minutes")
 @FILE
 @click.argument("decision")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-@click.option("--paper", type=PAPER, default="letter")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def stl_minutes(file: str, decision: str, output: str, paper: str) -> None:
-    """The minutes of a decision, to sign (PDF)."""
+    """El acta de una decisión, para firmar (PDF)."""
     from cocrea_desktop.export.evidence import process_digest
     from cocrea_desktop.export.pal import write_minutes
 
@@ -228,33 +233,45 @@ def stl_minutes(file: str, decision: str, output: str, paper: str) -> None:
 # -- commitments -------------------------------------------------------------------
 @cli.group()
 def commitments() -> None:
-    """Commitments of the Local Action Plan: add, list, show, edit, SMART check."""
+    """Compromisos del Plan de Acción Local: agregar, enlistar, ver, editar, revisión SMART."""
 
 
-_TEXT_OPTIONS = (("--start", "start_date"), ("--end", "end_date"), ("--agency", "lead_agency"),
-                 ("--responsible", "responsible"), ("--other-actors", "other_actors"),
-                 ("--problem", "problem"), ("--baseline", "baseline"),
-                 ("--description", "description"), ("--objective", "objective"),
-                 ("--how", "how_it_helps"), ("--axis", "axis"), ("--budget", "budget"),
-                 ("--plans", "plan_links"), ("--public-input", "public_input"),
-                 ("--reason", "office_reason"))
+_TEXT_OPTIONS = (
+    ("--start", "start_date", "Fecha de inicio, DD/MM/AAAA o AAAA-MM-DD."),
+    ("--end", "end_date", "Fecha de término, DD/MM/AAAA o AAAA-MM-DD."),
+    ("--agency", "lead_agency", "La dependencia que lo encabeza."),
+    ("--responsible", "responsible", "La persona responsable."),
+    ("--other-actors", "other_actors", "Otros actores que participan."),
+    ("--problem", "problem", "El problema que atiende."),
+    ("--baseline", "baseline", "Línea base del problema."),
+    ("--description", "description", "En qué consiste."),
+    ("--objective", "objective", "El objetivo."),
+    ("--how", "how_it_helps", "Cómo ayuda a resolver el problema."),
+    ("--axis", "axis", "Eje estratégico."),
+    ("--budget", "budget", "El presupuesto."),
+    ("--plans", "plan_links", "Vínculo con planes y programas."),
+    ("--public-input", "public_input", "Cómo responde a lo que propuso la ciudadanía."),
+    ("--reason", "office_reason", "Por qué se redacta en la oficina (sin propuesta)."))
 
 
 def _commitment_options(func):
-    for name, key in _TEXT_OPTIONS:
-        func = click.option(name, key, default=None)(func)
+    for name, key, text in _TEXT_OPTIONS:
+        func = click.option(name, key, default=None, help=text)(func)
     func = click.option("--proposal", "proposals", multiple=True,
-                        help="A proposal behind it (its label, e.g. A-1); repeat.")(func)
+                        help="Una propuesta que lo respalda (su etiqueta, p. ej. A-1); se "
+                             "puede repetir.")(func)
     func = click.option("--pillar", "pillars", multiple=True,
-                        help="transparency, participation, accountability, integrity, "
-                             "capacities; repeat.")(func)
+                        help="transparency (transparencia), participation (participación), "
+                             "accountability (rendición de cuentas), integrity "
+                             "(integridad), capacities (capacidades); se puede repetir.")(func)
     func = click.option("--milestone", "milestones", multiple=True,
-                        help="DESCRIPTION|OUTPUT|RESPONSIBLE|DD/MM/YYYY; repeat.")(func)
+                        help="DESCRIPCIÓN|PRODUCTO|RESPONSABLE|DD/MM/AAAA; se puede "
+                             "repetir.")(func)
     return func
 
 
 def _commitment_values(opts: dict[str, Any]) -> dict[str, Any]:
-    values = {key: opts[key] for _n, key in _TEXT_OPTIONS if opts.get(key) is not None}
+    values = {key: opts[key] for _n, key, _h in _TEXT_OPTIONS if opts.get(key) is not None}
     if opts.get("proposals"):
         values["proposals"] = list(opts["proposals"])
     if opts.get("pillars"):
@@ -289,7 +306,7 @@ def commitment_json(repo, c) -> dict[str, Any]:
 @JSON
 @fail_cleanly
 def commitments_add(file: str, name: str, as_json: bool, **opts: Any) -> None:
-    """Draft a commitment from proposals (--proposal) or at the office (--reason)."""
+    """Redacta un compromiso a partir de propuestas (--proposal) o en la oficina (--reason)."""
     with open_repo(file) as repo:
         c, _c = repo.commitments.add(name, **_commitment_values(opts))
         if as_json:
@@ -302,13 +319,13 @@ def commitments_add(file: str, name: str, as_json: bool, **opts: Any) -> None:
 @commitments.command("edit")
 @FILE
 @click.argument("commitment")
-@click.option("--name", default=None)
+@click.option("--name", default=None, help="Nombre nuevo.")
 @_commitment_options
 @JSON
 @fail_cleanly
 def commitments_edit(file: str, commitment: str, name: str | None, as_json: bool,
                      **opts: Any) -> None:
-    """Change a commitment's fields; --milestone replaces all its milestones."""
+    """Cambia los campos de un compromiso; --milestone reemplaza todos sus hitos."""
     values = _commitment_values(opts)
     if name is not None:
         values["name"] = name
@@ -326,7 +343,7 @@ def commitments_edit(file: str, commitment: str, name: str | None, as_json: bool
 @JSON
 @fail_cleanly
 def commitments_list(file: str, as_json: bool) -> None:
-    """The commitments, with their stage and what the SMART check sees."""
+    """Los compromisos, con su etapa y lo que ve la revisión SMART."""
     from cocrea_desktop.store.commitments import findings
 
     with open_repo(file, read_only=True) as repo:
@@ -346,7 +363,7 @@ def commitments_list(file: str, as_json: bool) -> None:
 @JSON
 @fail_cleanly
 def commitments_show(file: str, commitment: str, as_json: bool) -> None:
-    """One commitment with its template, milestones, origin trace and versions compared."""
+    """Un compromiso con su plantilla, hitos, rastro de origen y versiones comparadas."""
     from cocrea_desktop.store.commitments import SMART, TEXT_FIELDS, field_title, findings, word
 
     with open_repo(file, read_only=True) as repo:
@@ -387,13 +404,13 @@ def commitments_show(file: str, commitment: str, as_json: bool) -> None:
 @click.argument("commitment")
 @click.argument("criterion", type=click.Choice(["specific", "measurable", "achievable",
                                                 "relevant", "time_bound"]))
-@click.option("--ok/--no", "ok", default=True, help="Whether it meets the criterion.")
-@click.option("--note", default="")
+@click.option("--ok/--no", "ok", default=True, help="Si cumple el criterio.")
+@click.option("--note", default="", help="Una nota.")
 @JSON
 @fail_cleanly
 def commitments_smart(file: str, commitment: str, criterion: str, ok: bool, note: str,
                       as_json: bool) -> None:
-    """Tick (or untick with --no) one SMART criterion, with a note."""
+    """Marca (o desmarca con --no) un criterio SMART, con una nota."""
     with open_repo(file) as repo:
         c = repo.commitments.get(commitment)
         repo.commitments.set_smart(c.id, criterion, ok, note)
@@ -413,7 +430,7 @@ def commitments_smart(file: str, commitment: str, criterion: str, ok: bool, note
 @click.argument("decision")
 @fail_cleanly
 def commitments_advance(file: str, commitment: str, stage: str, decision: str) -> None:
-    """Mark a commitment approved or final, by an STL decision (its number)."""
+    """Marca un compromiso como aprobado o final, por una decisión del STL (su número)."""
     with open_repo(file) as repo:
         c = repo.commitments.get(commitment)
         repo.commitments.advance(c.id, stage, repo.stl.decision(decision).id)
@@ -424,7 +441,7 @@ def commitments_advance(file: str, commitment: str, stage: str, decision: str) -
 # -- follow-up ------------------------------------------------------------------------
 @cli.group()
 def followup() -> None:
-    """Follow-up of the commitments: each milestone's progress, evidence, what is due."""
+    """Seguimiento de los compromisos: avance de cada hito, evidencias, lo que vence."""
 
 
 def _state_json(s) -> dict[str, Any]:
@@ -449,17 +466,17 @@ def _state_line(s) -> str:
 @click.argument("milestone")
 @click.argument("status", type=click.Choice(
     ["not_started", "in_progress", "done", "late", "cancelled"]))
-@click.option("--percent", default=None, help="0 to 100 (done: 100).")
-@click.option("--date", "date", default="", help="dd/mm/aaaa or YYYY-MM-DD (default: today).")
-@click.option("--note", default="")
-@click.option("--reason", default="", help="Why it is cancelled (required to cancel).")
+@click.option("--percent", default=None, help="De 0 a 100 (hecho: 100).")
+@click.option("--date", "date", default="", help="dd/mm/aaaa o AAAA-MM-DD (predeterminado: hoy).")
+@click.option("--note", default="", help="Una nota.")
+@click.option("--reason", default="", help="Por qué se cancela (obligatorio para cancelar).")
 @click.option("--evidence", type=click.Path(dir_okay=False), default=None,
-              help="A file attached as evidence (its SHA-256 is journaled).")
+              help="Un archivo adjunto como evidencia (su SHA-256 queda en la bitácora).")
 @JSON
 @fail_cleanly
 def followup_progress(file: str, milestone: str, status: str, percent: str | None, date: str,
                       note: str, reason: str, evidence: str | None, as_json: bool) -> None:
-    """Record a milestone's progress (MILESTONE: commitment.milestone, e.g. 1.2)."""
+    """Registra el avance de un hito (MILESTONE: compromiso.hito, p. ej. 1.2)."""
     with open_repo(file) as repo:
         rec, _c = repo.followup.record(milestone, status=status, percent=percent, date=date,
                                        note=note, reason=reason, evidence=evidence)
@@ -478,7 +495,7 @@ def followup_progress(file: str, milestone: str, status: str, percent: str | Non
 @JSON
 @fail_cleanly
 def followup_list(file: str, as_json: bool) -> None:
-    """Every milestone with its status (late computed) and percentage."""
+    """Cada hito con su estado (el retraso se calcula) y su porcentaje."""
     with open_repo(file, read_only=True) as repo:
         states = repo.followup.states()
         if as_json:
@@ -493,11 +510,12 @@ def followup_list(file: str, as_json: bool) -> None:
 
 @followup.command("due")
 @FILE
-@click.option("--by", "by", required=True, help="Cut-off date, dd/mm/aaaa or YYYY-MM-DD.")
+@click.option("--by", "by", required=True, help="Fecha de corte, dd/mm/aaaa o AAAA-MM-DD.")
 @JSON
 @fail_cleanly
 def followup_due(file: str, by: str, as_json: bool) -> None:
-    """The milestones due by a date and not done: the list a follow-up meeting reviews."""
+    """Los hitos que vencen a una fecha y no están hechos: la lista que revisa una reunión de
+    seguimiento."""
     with open_repo(file, read_only=True) as repo:
         states = repo.followup.due(by)
         if as_json:
@@ -514,12 +532,12 @@ def followup_due(file: str, by: str, as_json: bool) -> None:
 @click.argument("milestone")
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
 @click.option("--save", "save_dir", default=None, type=click.Path(file_okay=False),
-              help="Copy the milestone's evidence files into this folder.")
+              help="Copia los archivos de evidencia del hito en esta carpeta.")
 @JSON
 @fail_cleanly
 def followup_evidence(file: str, milestone: str, path: str | None, save_dir: str | None,
                       as_json: bool) -> None:
-    """List a milestone's evidence (with PATH: attach that file first)."""
+    """Enlista las evidencias de un hito (con PATH: primero adjunta ese archivo)."""
     from pathlib import Path
 
     with open_repo(file, read_only=path is None) as repo:

@@ -13,15 +13,15 @@ from cocrea_desktop.i18n import _
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--name", required=True, help="Name of the process (ejercicio).")
-@click.option("--municipality", default="", help="Municipality.")
-@click.option("--state", default="", help="State.")
-@click.option("--period", default="", help="Period, e.g. 2027.")
-@click.option("--body", "responsible_body", default="", help="Responsible body.")
+@click.option("--name", required=True, help="Nombre del proceso (ejercicio).")
+@click.option("--municipality", default="", help="Municipio.")
+@click.option("--state", default="", help="Estado (entidad federativa).")
+@click.option("--period", default="", help="Periodo, p. ej. 2027.")
+@click.option("--body", "responsible_body", default="", help="Sujeto obligado (responsable).")
 @fail_cleanly
 def init(file: str, name: str, municipality: str, state: str, period: str,
          responsible_body: str) -> None:
-    """Create a new process file FILE."""
+    """Crea un archivo de proceso nuevo FILE."""
     from cocrea_desktop.store.paths import with_process_suffix
     from cocrea_desktop.store.repo import Repo
 
@@ -34,10 +34,12 @@ def init(file: str, name: str, municipality: str, state: str, period: str,
 
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
-@click.option("--sessions", type=int, default=None, help="Number of sessions (default: 6).")
+@click.option("--sessions", type=int, default=None, help="Número de sesiones (predeterminado: "
+                                                         "6).")
 @fail_cleanly
 def demo(file: str | None, sessions: int | None) -> None:
-    """Create a demo process with Spanish sample data (in FILE or the data folder)."""
+    """Crea un proceso de demostración con datos de ejemplo en español (en FILE o en la carpeta de
+    datos)."""
     from cocrea_desktop.store.demo import create_demo
 
     path = create_demo(file, sessions=sessions)
@@ -46,10 +48,10 @@ def demo(file: str | None, sessions: int | None) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def info(file: str, as_json: bool) -> None:
-    """Show a process: its data and how many sessions it has."""
+    """Muestra un proceso: sus datos y cuántas sesiones tiene."""
     with open_repo(file, read_only=True) as repo:
         data = repo.summary()
     if as_json:
@@ -67,10 +69,10 @@ def info(file: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def verify(file: str, as_json: bool) -> None:
-    """Check a process file: SQLite integrity and the journal's hash chain."""
+    """Revisa un archivo de proceso: integridad de SQLite y la cadena de hashes de la bitácora."""
     from cocrea_desktop.store.verify import verify_file
 
     report = verify_file(Path(file))

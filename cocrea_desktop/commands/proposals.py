@@ -30,7 +30,7 @@ IMPORT_COLUMNS = {
 
 @cli.group()
 def proposals() -> None:
-    """Proposals of the process: promote, add, import, list, join, export."""
+    """Propuestas del proceso: promover, agregar, importar, enlistar, unir, exportar."""
 
 
 def _records(repo, proposals_: list) -> list[dict[str, Any]]:
@@ -49,9 +49,9 @@ def _echo(record: dict[str, Any]) -> None:
 
 
 def _text_options(func):
-    for name, text in (("--problem", "The problem it addresses."),
-                       ("--description", "What is proposed."),
-                       ("--theme", "Its theme."), ("--title", "Its title.")):
+    for name, text in (("--problem", "El problema que atiende."),
+                       ("--description", "Qué se propone."),
+                       ("--theme", "Su tema."), ("--title", "Su título.")):
         func = click.option(name, default=None, help=text)(func)
     return func
 
@@ -61,13 +61,13 @@ def _text_options(func):
 @click.argument("session_id")
 @click.argument("source", required=False)
 @_text_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def proposals_promote(file: str, session_id: str, source: str | None, title: str | None,
                       description: str | None, problem: str | None, theme: str | None,
                       as_json: bool) -> None:
-    """Without SOURCE, list what the session's result offers; with SOURCE (its number,
-    a letter's folio or its id), promote it to a proposal."""
+    """Sin SOURCE, enlista lo que ofrece el resultado de la sesión; con SOURCE (su número,
+    el folio de una carta o su id), lo promueve a propuesta."""
     from dataclasses import asdict
 
     read_only = source is None
@@ -112,12 +112,12 @@ def proposals_promote(file: str, session_id: str, source: str | None, title: str
 @proposals.command("add")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @_text_options
-@click.option("--table", "table", default="", help="The table or origin it comes from.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--table", "table", default="", help="La mesa u origen de donde viene.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def proposals_add(file: str, title: str | None, description: str | None, problem: str | None,
                   theme: str | None, table: str, as_json: bool) -> None:
-    """Add a proposal typed at the office."""
+    """Agrega una propuesta capturada en la oficina."""
     with open_repo(file) as repo:
         proposal, _changes = repo.proposals.add(
             title or "", description=description or "", problem=problem or "",
@@ -158,11 +158,11 @@ def import_items(rows: list[list[str]], name: str) -> tuple[list[dict[str, str]]
 @proposals.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("sheet", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def proposals_import(file: str, sheet: str, as_json: bool) -> None:
-    """Add the proposals of a CSV or XLSX file (columns título, descripción, problema,
-    tema, mesa), all or none."""
+    """Agrega las propuestas de un archivo CSV o XLSX (columnas título, descripción,
+    problema, tema, mesa), todas o ninguna."""
     items, lines = import_items(read_table(sheet), Path(sheet).name)
     with open_repo(file) as repo:
         added, _changes = repo.proposals.add_many(items, lines=lines)
@@ -178,14 +178,14 @@ def proposals_import(file: str, sheet: str, as_json: bool) -> None:
 
 @proposals.command("list")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--theme", default=None, help="Only this theme.")
-@click.option("--table", default=None, help="Only those coming from this table.")
-@click.option("--all", "everything", is_flag=True, help="Also joined and withdrawn ones.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--theme", default=None, help="Solo este tema.")
+@click.option("--table", default=None, help="Solo las que vienen de esta mesa.")
+@click.option("--all", "everything", is_flag=True, help="También las unidas y las retiradas.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def proposals_list(file: str, theme: str | None, table: str | None, everything: bool,
                    as_json: bool) -> None:
-    """List the proposals of every table, by theme and table if asked."""
+    """Enlista las propuestas de todas las mesas, por tema y mesa si se pide."""
     with open_repo(file, read_only=True) as repo:
         records = _records(repo, repo.proposals.list(theme=theme, table=table,
                                                      include_inactive=everything))
@@ -204,7 +204,7 @@ def proposals_list(file: str, theme: str | None, table: str | None, everything: 
 @click.argument("other")
 @fail_cleanly
 def proposals_join(file: str, keep: str, other: str) -> None:
-    """Join the duplicate OTHER into KEEP (labels such as 3 or B-3): both origins stay."""
+    """Une la duplicada OTHER en KEEP (etiquetas como 3 o B-3): los dos orígenes se conservan."""
     with open_repo(file) as repo:
         kept, joined = repo.proposals.by_label(keep), repo.proposals.by_label(other)
         repo.proposals.join(kept.id, joined.id)
@@ -217,7 +217,7 @@ def proposals_join(file: str, keep: str, other: str) -> None:
 @click.argument("label")
 @fail_cleanly
 def proposals_separate(file: str, label: str) -> None:
-    """Separate a joined proposal: it stands alone again."""
+    """Separa una propuesta unida: vuelve a quedar sola."""
     with open_repo(file) as repo:
         proposal = repo.proposals.by_label(label)
         repo.proposals.separate(proposal.id)
@@ -227,10 +227,10 @@ def proposals_separate(file: str, label: str) -> None:
 @proposals.command("withdraw")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("label")
-@click.option("--reason", required=True, help="Why it is withdrawn.")
+@click.option("--reason", required=True, help="Por qué se retira.")
 @fail_cleanly
 def proposals_withdraw(file: str, label: str, reason: str) -> None:
-    """Withdraw a proposal, with the reason (it stays in the record)."""
+    """Retira una propuesta, con el motivo (se queda en el registro)."""
     with open_repo(file) as repo:
         proposal = repo.proposals.by_label(label)
         repo.proposals.withdraw(proposal.id, reason)
@@ -241,13 +241,13 @@ def proposals_withdraw(file: str, label: str, reason: str) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("label")
 @_text_options
-@click.option("--table", default=None, help="The table (only for one typed at the office).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--table", default=None, help="La mesa (solo para una capturada en la oficina).")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def proposals_edit(file: str, label: str, title: str | None, description: str | None,
                    problem: str | None, theme: str | None, table: str | None,
                    as_json: bool) -> None:
-    """Change a proposal's title, description, problem, theme (or table)."""
+    """Cambia el título, la descripción, el problema, el tema (o la mesa) de una propuesta."""
     values = {k: v for k, v in (("title", title), ("description", description),
                                 ("problem", problem), ("theme", theme),
                                 ("table_label", table)) if v is not None}
@@ -267,13 +267,13 @@ def proposals_edit(file: str, label: str, title: str | None, description: str | 
 @proposals.command("export")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("out", type=click.Path(dir_okay=False))
-@click.option("--theme", default=None, help="Only this theme.")
-@click.option("--table", default=None, help="Only those coming from this table.")
-@click.option("--all", "everything", is_flag=True, help="Also joined and withdrawn ones.")
+@click.option("--theme", default=None, help="Solo este tema.")
+@click.option("--table", default=None, help="Solo las que vienen de esta mesa.")
+@click.option("--all", "everything", is_flag=True, help="También las unidas y las retiradas.")
 @fail_cleanly
 def proposals_export(file: str, out: str, theme: str | None, table: str | None,
                      everything: bool) -> None:
-    """Write the proposals to OUT: .csv, .xlsx or .json (no cell runs a formula)."""
+    """Escribe las propuestas en OUT: .csv, .xlsx o .json (ninguna celda ejecuta una fórmula)."""
     from cocrea_desktop.export.proposals import export_proposals
 
     with open_repo(file, read_only=True) as repo:

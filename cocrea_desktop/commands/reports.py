@@ -11,8 +11,8 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def report() -> None:
-    """Reports as PDF (some also DOCX): results, relatoría, minutes (acta), process, the PAL,
-    the CEPAL reports, accountability, progress."""
+    """Informes en PDF (algunos también en DOCX): resultados, relatoría, acta, proceso, el
+    PAL, los informes del método CEPAL, respuesta a la consulta, avance."""
 
 
 # -- reports -------------------------------------------------------------------------------
@@ -22,8 +22,9 @@ def _session_report(kind: str):
     @click.argument("file", type=click.Path(exists=True, dir_okay=False))
     @click.argument("session_id")
     @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-                  help="PDF file to write.")
-    @click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+                  help="Archivo PDF que se escribe.")
+    @click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = "
+                                                                "carta, a4).")
     @fail_cleanly
     def command(file: str, session_id: str, output: str, paper: str) -> None:
         from cocrea_desktop.export.evidence import session_digest
@@ -38,22 +39,26 @@ def _session_report(kind: str):
     return command
 
 
-report.command("results", help="The results of a session (public; ballot annex by serial).")(
+report.command("results", help="Los resultados de una sesión (públicos; anexo de boletas por "
+                               "folio).")(
     _session_report("results"))
-report.command("relatoria", help="The relatoría of a session: ideas, merges, results, "
-                                 "convergences.")(_session_report("relatoria"))
-report.command("acta", help="The minutes of a session: timeline of phases and timers, "
-                            "attendance.")(_session_report("acta"))
+report.command("relatoria", help="La relatoría de una sesión: "
+                                 "ideas, uniones, resultados, "
+                                 "convergencias.")(_session_report("relatoria"))
+report.command("acta", help="El acta de una sesión: cronología de fases "
+                            "y temporizadores, asistencia.")(_session_report("acta"))
 
 
 @report.command("process")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_process(file: str, output: str, paper: str) -> None:
-    """The process report: all sessions, inclusion summary, journal verification."""
+    """El informe del proceso: todas las sesiones, resumen de inclusión, verificación de la
+    bitácora."""
     from cocrea_desktop.export.evidence import process_digest
     from cocrea_desktop.export.pdf.process_report import write_process_report
 
@@ -66,11 +71,12 @@ def report_process(file: str, output: str, paper: str) -> None:
 @report.command("pal")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PAL.pdf or PAL.docx (editable).")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="PAL.pdf o PAL.docx (editable).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_pal(file: str, output: str, paper: str) -> None:
-    """The Local Action Plan assembled from the records: PDF, or DOCX to edit."""
+    """El Plan de Acción Local armado con los registros: PDF, o DOCX para editar."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput
@@ -90,12 +96,13 @@ def report_pal(file: str, output: str, paper: str) -> None:
 @report.command("accountability")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="X.pdf (the report), or X.csv / X.json (the comments as open data).")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="X.pdf (el informe), o X.csv / X.json (los comentarios como datos abiertos).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_accountability(file: str, output: str, paper: str) -> None:
-    """The public consultation's accountability report: criteria, every comment with its
-    response, by commitment; no names."""
+    """El informe de rendición de cuentas de la consulta pública: criterios, cada comentario
+    con su respuesta, por compromiso; sin nombres."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput
@@ -113,11 +120,12 @@ def report_accountability(file: str, output: str, paper: str) -> None:
 @report.command("progress")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="The progress report, .pdf.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="El informe de avance, .pdf.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_progress(file: str, output: str, paper: str) -> None:
-    """The progress report of the Local Action Plan: a summary, one page per commitment."""
+    """El informe de avance del Plan de Acción Local: un resumen y una página por compromiso."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput
@@ -135,11 +143,12 @@ def report_progress(file: str, output: str, paper: str) -> None:
 @report.command("actors")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Archivo PDF por escribir.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_actors(file: str, output: str, paper: str) -> None:
-    """The actor map: the influence/interest chart and the list (no contacts)."""
+    """El mapa de actores: la gráfica de influencia e interés y la lista (sin contactos)."""
     from cocrea_desktop.export.actors_report import write_actors_pdf
     from cocrea_desktop.export.evidence import process_digest
 
@@ -152,12 +161,13 @@ def report_actors(file: str, output: str, paper: str) -> None:
 @report.command("informe2")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="X.pdf, or X.docx (editable).")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="X.pdf, o X.docx (editable).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_informe2(file: str, output: str, paper: str) -> None:
-    """CEPAL's second report (citizen meetings): every session with its relatoría and
-    attendance, all proposals by theme; no names of who took part."""
+    """El segundo informe del método CEPAL (encuentros ciudadanos): cada sesión con su
+    relatoría y asistencia, todas las propuestas por tema; sin nombres de quienes participaron."""
     from pathlib import Path
 
     from cocrea_desktop.core.errors import InvalidInput

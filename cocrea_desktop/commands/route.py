@@ -16,12 +16,12 @@ from cocrea_desktop.i18n import _, ngettext
 
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
 PHASE = click.argument("phase")
-JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+JSON = click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 
 
 @cli.group()
 def route() -> None:
-    """The process route: phases, dates, responsible people, products; what is late."""
+    """La ruta del proceso: fases, fechas, responsables, productos; qué está atrasado."""
 
 
 def _phase_json(p, today: str, sessions: int) -> dict[str, Any]:
@@ -35,11 +35,11 @@ def _phase_json(p, today: str, sessions: int) -> dict[str, Any]:
 @route.command("list")
 @FILE
 @click.option("--on", "today", default=None,
-              help="Say what is late on this date (dd/mm/aaaa); default today.")
+              help="Dice qué está atrasado en esta fecha (dd/mm/aaaa); sin ella, hoy.")
 @JSON
 @fail_cleanly
 def route_list(file: str, today: str | None, as_json: bool) -> None:
-    """The nine phases with their dates and status, and where the exercise stands."""
+    """Las nueve fases con sus fechas y su estado, y dónde va el ejercicio."""
     from cocrea_desktop.core import dates
     from cocrea_desktop.core.route import status_text
 
@@ -76,16 +76,16 @@ def route_list(file: str, today: str | None, as_json: bool) -> None:
 @route.command("set")
 @FILE
 @PHASE
-@click.option("--planned-start", default=None, help="Planned start, dd/mm/aaaa.")
-@click.option("--planned-end", default=None, help="Planned end, dd/mm/aaaa.")
-@click.option("--start", "actual_start", default=None, help="Actual start, dd/mm/aaaa.")
-@click.option("--end", "actual_end", default=None, help="Actual end, dd/mm/aaaa.")
-@click.option("--responsible", default=None, help="Who is responsible for the phase.")
-@click.option("--products", default=None, help="The expected products.")
-@click.option("--note", default=None, help="A note.")
+@click.option("--planned-start", default=None, help="Inicio previsto, dd/mm/aaaa.")
+@click.option("--planned-end", default=None, help="Fin previsto, dd/mm/aaaa.")
+@click.option("--start", "actual_start", default=None, help="Inicio real, dd/mm/aaaa.")
+@click.option("--end", "actual_end", default=None, help="Fin real, dd/mm/aaaa.")
+@click.option("--responsible", default=None, help="Quién es responsable de la fase.")
+@click.option("--products", default=None, help="Los productos esperados.")
+@click.option("--note", default=None, help="Una nota.")
 @fail_cleanly
 def route_set(file: str, phase: str, **values: Any) -> None:
-    """Write the dates, responsible person, products or note of a phase."""
+    """Escribe las fechas, el responsable, los productos o la nota de una fase."""
     from cocrea_desktop.core.errors import InvalidInput
 
     values = {k: v for k, v in values.items() if v is not None}
@@ -101,7 +101,7 @@ def route_set(file: str, phase: str, **values: Any) -> None:
 def _mark(kind: str):
     @FILE
     @PHASE
-    @click.option("--date", "day", default="", help="The date, dd/mm/aaaa (default today).")
+    @click.option("--date", "day", default="", help="La fecha, dd/mm/aaaa (sin ella, hoy).")
     @fail_cleanly
     def command(file: str, phase: str, day: str) -> None:
         from cocrea_desktop.core import dates
@@ -122,8 +122,8 @@ def _mark(kind: str):
     return command
 
 
-route.command("start", help="The phase began (today, or --date).")(_mark("start"))
-route.command("end", help="The phase ended (today, or --date); it must have begun.")(
+route.command("start", help="La fase empezó (hoy, o en --date).")(_mark("start"))
+route.command("end", help="La fase terminó (hoy, o en --date); antes debe haber empezado.")(
     _mark("end"))
 
 
@@ -133,7 +133,7 @@ route.command("end", help="The phase ended (today, or --date); it must have begu
 @click.argument("phase", required=False, default="")
 @fail_cleanly
 def route_session(file: str, session_id: str, phase: str) -> None:
-    """Say which phase a session belongs to (without PHASE: back to its method's default)."""
+    """Dice a qué fase pertenece una sesión (sin PHASE: vuelve a la de su método)."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         repo.route.set_session_phase(session.id, phase)

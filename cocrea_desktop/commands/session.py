@@ -13,7 +13,7 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def session() -> None:
-    """Sessions of a process: add, list, edit, archive."""
+    """Sesiones de un proceso: agregar, enlistar, editar, archivar."""
 
 
 def _session_dict(repo, s) -> dict[str, Any]:
@@ -30,17 +30,17 @@ def _session_dict(repo, s) -> dict[str, Any]:
 
 @session.command("add")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--method", required=True, help="Method key, e.g. nominal_group.")
-@click.option("--question", required=True, help="Guiding question (pregunta detonadora).")
-@click.option("--table", "table_label", default="", help="Table (mesa).")
-@click.option("--date", default="", help="Date, YYYY-MM-DD.")
-@click.option("--place", default="", help="Place.")
-@click.option("--facilitator", default="", help="Facilitator.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--method", required=True, help="Clave del método, p. ej. nominal_group.")
+@click.option("--question", required=True, help="Pregunta detonadora.")
+@click.option("--table", "table_label", default="", help="Mesa.")
+@click.option("--date", default="", help="Fecha, AAAA-MM-DD.")
+@click.option("--place", default="", help="Lugar.")
+@click.option("--facilitator", default="", help="Persona facilitadora.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def session_add(file: str, method: str, question: str, table_label: str, date: str, place: str,
                 facilitator: str, as_json: bool) -> None:
-    """Add a session to the process in FILE."""
+    """Agrega una sesión al proceso de FILE."""
     with open_repo(file) as repo:
         session_id, _changes = repo.add_session(
             method=method, question=question, table_label=table_label, date=date, place=place,
@@ -54,11 +54,11 @@ def session_add(file: str, method: str, question: str, table_label: str, date: s
 
 @session.command("list")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--all", "include_archived", is_flag=True, help="Include archived sessions.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--all", "include_archived", is_flag=True, help="Incluye las sesiones archivadas.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def session_list(file: str, include_archived: bool, as_json: bool) -> None:
-    """List the sessions of the process in FILE."""
+    """Enlista las sesiones del proceso de FILE."""
     with open_repo(file, read_only=True) as repo:
         rows = [_session_dict(repo, s) for s in repo.sessions(include_archived=include_archived)]
     if as_json:
@@ -79,16 +79,16 @@ def session_list(file: str, include_archived: bool, as_json: bool) -> None:
 @session.command("edit")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--question", default=None, help="Guiding question.")
-@click.option("--table", "table_label", default=None, help="Table (mesa).")
-@click.option("--date", default=None, help="Date, YYYY-MM-DD.")
-@click.option("--place", default=None, help="Place.")
-@click.option("--facilitator", default=None, help="Facilitator.")
+@click.option("--question", default=None, help="Pregunta detonadora.")
+@click.option("--table", "table_label", default=None, help="Mesa.")
+@click.option("--date", default=None, help="Fecha, AAAA-MM-DD.")
+@click.option("--place", default=None, help="Lugar.")
+@click.option("--facilitator", default=None, help="Persona facilitadora.")
 @click.option("--status", default=None, type=click.Choice(["planned", "in_progress", "closed"]),
-              help="Status.")
+              help="Estado.")
 @fail_cleanly
 def session_edit(file: str, session_id: str, **values: Any) -> None:
-    """Change fields of a session (SESSION_ID may be its first 8 characters)."""
+    """Cambia campos de una sesión (SESSION_ID puede ser sus primeros 8 caracteres)."""
     changes = {k: v for k, v in values.items() if v is not None}
     with open_repo(file) as repo:
         repo.update_session(session_id, **changes)
@@ -98,10 +98,10 @@ def session_edit(file: str, session_id: str, **values: Any) -> None:
 @session.command("archive")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--undo", "restore", is_flag=True, help="Bring an archived session back.")
+@click.option("--undo", "restore", is_flag=True, help="Recupera una sesión archivada.")
 @fail_cleanly
 def session_archive(file: str, session_id: str, restore: bool) -> None:
-    """Archive a session (it stays in the file and can be brought back)."""
+    """Archiva una sesión (se queda en el archivo y se puede recuperar)."""
     with open_repo(file) as repo:
         repo.archive_session(session_id, archived=not restore)
     click.echo(_("Sesión recuperada.") if restore else _("Sesión archivada."))
@@ -110,10 +110,10 @@ def session_archive(file: str, session_id: str, restore: bool) -> None:
 @session.command("end")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--check", is_flag=True, help="Only list what is left; change nothing.")
+@click.option("--check", is_flag=True, help="Solo enlista lo que falta; no cambia nada.")
 @fail_cleanly
 def session_end(file: str, session_id: str, check: bool) -> None:
-    """End a session (status concluded), after listing what is left to do."""
+    """Termina una sesión (estado concluida), después de enlistar lo que falta."""
     with open_repo(file, read_only=check) as repo:
         left = repo.end_session_leftovers(session_id)
         if left:

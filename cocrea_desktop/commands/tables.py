@@ -12,24 +12,25 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def tables() -> None:
-    """Table laptops: prepare their starting files, see which came back, open one."""
+    """Laptops de mesa: prepara sus archivos de inicio, ve cuáles regresaron, abre uno."""
 
 
 @tables.command("prepare")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--table", "table_specs", multiple=True, required=True,
-              help="A table and its sessions: \"Mesa 1:ID,ID\" (ids or 8-character "
-                   "prefixes). Repeat for each table.")
+              help="Una mesa y sus sesiones: \"Mesa 1:ID,ID\" (ids o prefijos de 8 caracteres). "
+                   "Repita para cada mesa.")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="The folder (a USB stick) where each table's starting file is written.")
+              help="La carpeta (una memoria USB) donde se escribe el archivo de inicio de cada "
+                   "mesa.")
 @click.option("--sheet", type=click.Path(dir_okay=False), default=None,
-              help="Where to write the printed sheet with the codes (PDF). Default: beside "
-                   "FILE. Never on the stick.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="Dónde se escribe la hoja impresa con los códigos (PDF). Predeterminado: "
+                   "junto a FILE. Nunca en la memoria.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def tables_prepare(file: str, table_specs: tuple[str, ...], output: str, sheet: str | None,
                    as_json: bool) -> None:
-    """Write a starting file for each table laptop, with the sessions assigned to it."""
+    """Escribe un archivo de inicio para cada laptop de mesa, con las sesiones que le tocan."""
     from cocrea_desktop.core.errors import InvalidInput
     from cocrea_desktop.export.tables import (
         prepare_tables,
@@ -67,10 +68,10 @@ def tables_prepare(file: str, table_specs: tuple[str, ...], output: str, sheet: 
 
 @tables.command("status")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def tables_status(file: str, as_json: bool) -> None:
-    """Which table laptops were prepared, opened, and came back (their bundle imported)."""
+    """Qué laptops de mesa se prepararon, se abrieron y regresaron (su paquete importado)."""
     with open_repo(file, read_only=True) as repo:
         laptops = repo.tables.list()
         lines = repo.tables.status_lines()
@@ -89,10 +90,10 @@ def tables_status(file: str, as_json: bool) -> None:
 @tables.command("open")
 @click.argument("table_file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--code", required=True, help="The table's code, from the office's sheet.")
+@click.option("--code", required=True, help="El código de la mesa, de la hoja de la oficina.")
 @fail_cleanly
 def tables_open(table_file: str, file: str, code: str) -> None:
-    """On a table laptop: make the process FILE from TABLE_FILE, opened with the code."""
+    """En una laptop de mesa: crea el proceso FILE a partir de TABLE_FILE, abierto con el código."""
     from cocrea_desktop.export.tables import open_table_file
     from cocrea_desktop.store.device import load_or_create_device
 

@@ -58,11 +58,12 @@ def tally_dict(result, texts: dict[int, str]) -> dict[str, Any]:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("--round", "round_", type=click.Choice(ROUNDS), default=None,
-              help="The vote round to count (default: the round whose result stands).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="La votación que se cuenta (predeterminada: la votación cuyo resultado vale).")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def tally(file: str, session_id: str, round_: str, as_json: bool) -> None:
-    """The result of a vote round: ranked rows, the rule, tie-break steps and near-ties."""
+    """El resultado de una votación: renglones por lugar, la regla, pasos de desempate y casi
+    empates."""
     from cocrea_desktop.core.methods import get_method
 
     with open_repo(file, read_only=True) as repo:

@@ -17,7 +17,7 @@ SESSION = click.argument("session_id")
 
 @cli.group()
 def assembly() -> None:
-    """Community assemblies: agenda, speakers, hand counts, agreements, the acta."""
+    """Asambleas comunitarias: orden del día, oradores, conteo a mano alzada, acuerdos, acta."""
 
 
 def _item_rows(repo, sid: str) -> list[dict]:
@@ -43,10 +43,10 @@ def _item_rows(repo, sid: str) -> list[dict]:
 @assembly.command("items")
 @FILE
 @SESSION
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def assembly_items(file: str, session_id: str, as_json: bool) -> None:
-    """The agenda: each item's state, turns spoken, proposals and their votes."""
+    """El orden del día: estado de cada punto, turnos, propuestas y sus votaciones."""
     with open_repo(file, read_only=True) as repo:
         sid = repo.session(session_id).id
         rows = _item_rows(repo, sid)
@@ -72,10 +72,11 @@ def assembly_items(file: str, session_id: str, as_json: bool) -> None:
 @FILE
 @SESSION
 @click.argument("title")
-@click.option("--ballot", is_flag=True, help="Voted by paper ballot (default: hands).")
+@click.option("--ballot", is_flag=True, help="Se vota con boleta de papel (predeterminado: a "
+                                             "mano alzada).")
 @fail_cleanly
 def assembly_add_item(file: str, session_id: str, title: str, ballot: bool) -> None:
-    """Add an item to the agenda."""
+    """Agrega un punto al orden del día."""
     with open_repo(file) as repo:
         item, _c = repo.assembly.add_item(repo.session(session_id).id, title,
                                           vote_mode="ballot" if ballot else "hands")
@@ -85,12 +86,12 @@ def assembly_add_item(file: str, session_id: str, title: str, ballot: bool) -> N
 @assembly.command("rules")
 @FILE
 @SESSION
-@click.option("--minutes", type=float, default=None, help="Minutes per speaker.")
-@click.option("--quorum", type=int, default=None, help="People needed to vote.")
+@click.option("--minutes", type=float, default=None, help="Minutos por orador.")
+@click.option("--quorum", type=int, default=None, help="Personas necesarias para votar.")
 @fail_cleanly
 def assembly_rules(file: str, session_id: str, minutes: float | None,
                    quorum: int | None) -> None:
-    """Set the equal time per speaker and the quorum."""
+    """Fija el mismo tiempo para cada orador y el quórum."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         repo.assembly.set_rules(sid, speaker_minutes=minutes, quorum=quorum)
@@ -103,10 +104,11 @@ def assembly_rules(file: str, session_id: str, minutes: float | None,
 @assembly.command("open")
 @FILE
 @SESSION
-@click.option("--item", "number", type=int, default=None, help="Item number (default: next).")
+@click.option("--item", "number", type=int, default=None, help="Número del punto "
+                                                               "(predeterminado: el siguiente).")
 @fail_cleanly
 def assembly_open(file: str, session_id: str, number: int | None) -> None:
-    """Open the next item of the agenda (or the one given)."""
+    """Abre el siguiente punto del orden del día (o el indicado)."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         item_id = None
@@ -127,7 +129,7 @@ def assembly_open(file: str, session_id: str, number: int | None) -> None:
 @SESSION
 @fail_cleanly
 def assembly_close(file: str, session_id: str) -> None:
-    """Close the open item."""
+    """Cierra el punto abierto."""
     with open_repo(file) as repo:
         repo.assembly.close_item(repo.session(session_id).id)
     click.echo(_("Punto cerrado."))
@@ -136,14 +138,15 @@ def assembly_close(file: str, session_id: str) -> None:
 @assembly.command("speaker")
 @FILE
 @SESSION
-@click.option("--name", default="", help="Name (leave out to use the turn number only).")
-@click.option("--sector", default="")
-@click.option("--sex", type=click.Choice(["mujer", "hombre", "otro", ""]), default="")
-@click.option("--second-round", is_flag=True)
+@click.option("--name", default="", help="Nombre (si se omite, solo el número de turno).")
+@click.option("--sector", default="", help="Sector de quien habla.")
+@click.option("--sex", type=click.Choice(["mujer", "hombre", "otro", ""]), default="",
+              help="Sexo de quien habla.")
+@click.option("--second-round", is_flag=True, help="En la segunda ronda de oradores.")
 @fail_cleanly
 def assembly_speaker(file: str, session_id: str, name: str, sector: str, sex: str,
                      second_round: bool) -> None:
-    """Put someone on the open item's speakers' list."""
+    """Anota a alguien en la lista de oradores del punto abierto."""
     with open_repo(file) as repo:
         speaker, _c = repo.assembly.add_speaker(repo.session(session_id).id, name=name,
                                                 sector=sector, sex=sex,
@@ -157,7 +160,7 @@ def assembly_speaker(file: str, session_id: str, name: str, sector: str, sex: st
 @SESSION
 @fail_cleanly
 def assembly_next(file: str, session_id: str) -> None:
-    """End the current speaker's turn and give the floor to the next one."""
+    """Termina el turno de quien habla y da la palabra al siguiente."""
     with open_repo(file) as repo:
         speaker, _c = repo.assembly.next_speaker(repo.session(session_id).id)
     click.echo(_("Tiene la palabra el turno {number}.").format(number=speaker.position)
@@ -170,7 +173,7 @@ def assembly_next(file: str, session_id: str) -> None:
 @click.argument("text")
 @fail_cleanly
 def assembly_propose(file: str, session_id: str, text: str) -> None:
-    """Add a proposal to the open item."""
+    """Agrega una propuesta al punto abierto."""
     with open_repo(file) as repo:
         proposal, _c = repo.assembly.add_proposal(repo.session(session_id).id, text)
     click.echo(_("Guardada la propuesta {number}.").format(number=proposal.number))
@@ -180,18 +183,18 @@ def assembly_propose(file: str, session_id: str, text: str) -> None:
 @FILE
 @SESSION
 @click.argument("proposal", type=int)
-@click.option("--for", "votes_for", type=int, required=True)
-@click.option("--against", "votes_against", type=int, required=True)
-@click.option("--abstain", "abstentions", type=int, default=0)
-@click.option("--counter", required=True, help="Who counted the hands.")
+@click.option("--for", "votes_for", type=int, required=True, help="Votos a favor.")
+@click.option("--against", "votes_against", type=int, required=True, help="Votos en contra.")
+@click.option("--abstain", "abstentions", type=int, default=0, help="Abstenciones.")
+@click.option("--counter", required=True, help="Quién contó las manos.")
 @click.option("--present", type=int, default=None,
-              help="People present (default: the attendance count).")
-@click.option("--standing", is_flag=True, help="A standing vote rather than hands.")
+              help="Personas presentes (predeterminado: el conteo de asistencia).")
+@click.option("--standing", is_flag=True, help="Votación de pie en lugar de mano alzada.")
 @fail_cleanly
 def assembly_vote(file: str, session_id: str, proposal: int, votes_for: int,
                   votes_against: int, abstentions: int, counter: str, present: int | None,
                   standing: bool) -> None:
-    """Record a hand (or standing) count for a proposal, checked against those present."""
+    """Registra un conteo a mano alzada (o de pie) de una propuesta, cotejado con los presentes."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         found = repo.assembly.proposal_by_number(sid, proposal)
@@ -209,7 +212,7 @@ def assembly_vote(file: str, session_id: str, proposal: int, votes_for: int,
 @click.argument("proposal", type=int)
 @fail_cleanly
 def assembly_ballot_result(file: str, session_id: str, proposal: int) -> None:
-    """Take the paper ballot's result for a proposal of an item voted by ballot."""
+    """Toma el resultado de la boleta de papel para una propuesta de un punto votado con boleta."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         vote, _c = repo.assembly.record_ballot_vote(
@@ -222,10 +225,11 @@ def assembly_ballot_result(file: str, session_id: str, proposal: int) -> None:
 @FILE
 @SESSION
 @click.argument("proposal", type=int)
-@click.option("--text", default="", help="The agreement's wording (default: the proposal's).")
+@click.option("--text", default="", help="La redacción del acuerdo (predeterminada: la de la "
+                                         "propuesta).")
 @fail_cleanly
 def assembly_agree(file: str, session_id: str, proposal: int, text: str) -> None:
-    """Record the agreement made by a proposal's (approving) last vote."""
+    """Registra el acuerdo que sale de la última votación (aprobatoria) de una propuesta."""
     from cocrea_desktop.core.errors import RuleViolation
 
     with open_repo(file) as repo:
@@ -242,10 +246,10 @@ def assembly_agree(file: str, session_id: str, proposal: int, text: str) -> None
 @assembly.command("share")
 @FILE
 @SESSION
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def assembly_share(file: str, session_id: str, as_json: bool) -> None:
-    """Speaking time by sector and sex (turns and seconds; never names)."""
+    """Tiempo de palabra por sector y sexo (turnos y segundos; nunca nombres)."""
     from cocrea_desktop.methods.assembly.report import share_lines
 
     with open_repo(file, read_only=True) as repo:
@@ -262,11 +266,11 @@ def assembly_share(file: str, session_id: str, as_json: bool) -> None:
 @FILE
 @SESSION
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
-              help="The PDF to write.")
-@click.option("--paper", type=PAPER, default="letter")
+              help="El PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def assembly_acta(file: str, session_id: str, out: str, paper: str) -> None:
-    """Write the acta de asamblea (PDF, ready to sign)."""
+    """Escribe el acta de asamblea (PDF, lista para firmar)."""
     from cocrea_desktop.export import evidence
     from cocrea_desktop.methods.assembly.pdf import write_acta
 
@@ -281,7 +285,7 @@ def assembly_acta(file: str, session_id: str, out: str, paper: str) -> None:
 @SESSION
 @fail_cleanly
 def assembly_forget_names(file: str, session_id: str) -> None:
-    """Erase every speaker's name of the session (their turn numbers stay)."""
+    """Borra el nombre de cada orador de la sesión (sus números de turno se quedan)."""
     with open_repo(file) as repo:
         repo.assembly.forget_names(repo.session(session_id).id)
     click.echo(_("Nombres de los oradores borrados."))

@@ -11,16 +11,16 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def fishbowl() -> None:
-    """Fishbowl sessions: groups and turns."""
+    """Sesiones de pecera: grupos y turnos."""
 
 
 @fishbowl.command("groups")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def fishbowl_groups(file: str, session_id: str, as_json: bool) -> None:
-    """The groups in turn order, with each turn's actual times, pauses and overrun."""
+    """Los grupos en orden de turno, con los tiempos reales de cada turno, pausas y excesos."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         rows = [{

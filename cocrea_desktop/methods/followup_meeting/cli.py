@@ -19,16 +19,16 @@ SESSION = click.argument("session_id")
 
 @cli.group("meeting")
 def meeting() -> None:
-    """Follow-up meetings: milestones due, the review, agreements, the acta."""
+    """Reuniones de seguimiento: hitos por vencer, la revisión, acuerdos, el acta."""
 
 
 @meeting.command("due")
 @FILE
 @SESSION
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def meeting_due(file: str, session_id: str, as_json: bool) -> None:
-    """The milestones the meeting reviews (due by its cut-off, not done)."""
+    """Los hitos que revisa la reunión (vencen a su fecha de corte y no están cumplidos)."""
     with open_repo(file, read_only=True) as repo:
         sid = repo.session(session_id).id
         rows = repo.followup_meeting.review_list(sid)
@@ -49,7 +49,7 @@ def meeting_due(file: str, session_id: str, as_json: bool) -> None:
 @click.argument("date")
 @fail_cleanly
 def meeting_cutoff(file: str, session_id: str, date: str) -> None:
-    """Set the cut-off date (dd/mm/aaaa or AAAA-MM-DD)."""
+    """Fija la fecha de corte (dd/mm/aaaa o AAAA-MM-DD)."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         repo.followup_meeting.set_cutoff(sid, date)
@@ -61,7 +61,7 @@ def meeting_cutoff(file: str, session_id: str, date: str) -> None:
 @SESSION
 @fail_cleanly
 def meeting_review(file: str, session_id: str) -> None:
-    """Record the review: the list due with each status and percentage now."""
+    """Registra la revisión: la lista por vencer con el estado y el porcentaje de cada hito."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         repo.followup_meeting.record_review(sid)
@@ -73,16 +73,16 @@ def meeting_review(file: str, session_id: str) -> None:
 @FILE
 @SESSION
 @click.argument("text")
-@click.option("--milestone", default="", help="The milestone (e.g. 2.1); none: general.")
-@click.option("--responsible", default="", help="Who does it.")
-@click.option("--due", default="", help="By when (dd/mm/aaaa).")
+@click.option("--milestone", default="", help="El hito (p. ej. 2.1); sin él: general.")
+@click.option("--responsible", default="", help="Quién lo hace.")
+@click.option("--due", default="", help="Para cuándo (dd/mm/aaaa).")
 @click.option("--status", type=click.Choice(list(STATUSES)), default=None,
-              help="The milestone's new status, recorded in the follow-up.")
-@click.option("--percent", default=None, help="The milestone's new percentage.")
+              help="El estado nuevo del hito, que se registra en el seguimiento.")
+@click.option("--percent", default=None, help="El porcentaje nuevo del hito.")
 @fail_cleanly
 def meeting_agree(file: str, session_id: str, text: str, milestone: str, responsible: str,
                   due: str, status: str | None, percent: str | None) -> None:
-    """Record an agreement (on a milestone or general)."""
+    """Registra un acuerdo (sobre un hito o general)."""
     with open_repo(file) as repo:
         agreement, _c = repo.followup_meeting.add_agreement(
             repo.session(session_id).id, text=text, milestone=milestone,
@@ -93,10 +93,10 @@ def meeting_agree(file: str, session_id: str, text: str, milestone: str, respons
 @meeting.command("agreements")
 @FILE
 @SESSION
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def meeting_agreements(file: str, session_id: str, as_json: bool) -> None:
-    """The agreements of the meeting."""
+    """Los acuerdos de la reunión."""
     with open_repo(file, read_only=True) as repo:
         found = repo.followup_meeting.agreements(repo.session(session_id).id)
     if as_json:
@@ -115,7 +115,7 @@ def meeting_agreements(file: str, session_id: str, as_json: bool) -> None:
 @click.argument("text")
 @fail_cleanly
 def meeting_note(file: str, session_id: str, text: str) -> None:
-    """Set the closing note of the acta."""
+    """Escribe la nota de cierre del acta."""
     with open_repo(file) as repo:
         repo.followup_meeting.set_closing_note(repo.session(session_id).id, text)
     click.echo(_("Nota de cierre guardada."))
@@ -125,11 +125,11 @@ def meeting_note(file: str, session_id: str, text: str) -> None:
 @FILE
 @SESSION
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
-              help="The PDF to write.")
-@click.option("--paper", type=PAPER, default="letter")
+              help="El PDF por escribir.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def meeting_acta(file: str, session_id: str, out: str, paper: str) -> None:
-    """Write the acta of the follow-up meeting (PDF, ready to sign)."""
+    """Escribe el acta de la reunión de seguimiento (PDF, lista para firmar)."""
     from cocrea_desktop.export import evidence
     from cocrea_desktop.methods.followup_meeting.pdf import write_acta
 

@@ -13,7 +13,7 @@ from cocrea_desktop.i18n import _
 
 @cli.group()
 def fair() -> None:
-    """Idea-fair sessions: stands and commitment letters."""
+    """Sesiones de feria de ideas: puestos y cartas compromiso."""
 
 
 def _stand_dict(stand, *, personal: bool) -> dict[str, Any]:
@@ -28,12 +28,12 @@ def _stand_dict(stand, *, personal: bool) -> dict[str, Any]:
 @fair.command("stands")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @click.option("--with-contacts", is_flag=True,
-              help="Include the contact person (personal data; left out by default).")
+              help="Incluye la persona de contacto (dato personal; se omite por omisión).")
 @fail_cleanly
 def fair_stands(file: str, session_id: str, as_json: bool, with_contacts: bool) -> None:
-    """The registered stands (the contact person only with --with-contacts)."""
+    """Los puestos registrados (la persona de contacto solo con --with-contacts)."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         rows = [_stand_dict(s, personal=with_contacts) for s in repo.fair.stands(session.id)]
@@ -47,10 +47,10 @@ def fair_stands(file: str, session_id: str, as_json: bool, with_contacts: bool) 
 @fair.command("letters")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def fair_letters(file: str, session_id: str, as_json: bool) -> None:
-    """The commitment letters with their follow-up status."""
+    """Las cartas compromiso con su estado de seguimiento."""
     from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
 
     with open_repo(file, read_only=True) as repo:
@@ -85,12 +85,12 @@ def fair_letters(file: str, session_id: str, as_json: bool) -> None:
 @click.argument("session_id")
 @click.argument("folio")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
+              help="Archivo PDF que se escribe.")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
-              help="Paper size (letter, a4).")
+              help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str) -> None:
-    """Print one commitment letter (carta compromiso) to sign, with its folio as a QR code."""
+    """Imprime una carta compromiso para firmar, con su folio como código QR."""
     from cocrea_desktop.methods.idea_fair.pdf import write_letter
 
     with open_repo(file, read_only=True) as repo:
@@ -103,12 +103,12 @@ def fair_letter(file: str, session_id: str, folio: str, output: str, paper: str)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
+              help="Archivo PDF que se escribe.")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
-              help="Paper size (letter, a4).")
+              help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def fair_stand_list(file: str, session_id: str, output: str, paper: str) -> None:
-    """Print the stand list (the map to set up by), without contact people."""
+    """Imprime la lista de puestos (el mapa para montarlos), sin personas de contacto."""
     from cocrea_desktop.methods.idea_fair.pdf import write_stand_list
 
     with open_repo(file, read_only=True) as repo:

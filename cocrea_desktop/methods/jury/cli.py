@@ -16,18 +16,19 @@ FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False))
 
 @cli.group()
 def jury() -> None:
-    """Citizens' jury drawn by lot: pool, quotas, draw, witnesses, recommendations."""
+    """Jurado ciudadano por sorteo: padrón, cuotas, sorteo, testigos, recomendaciones."""
 
 
 @jury.command("pool")
 @FILE
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @click.option("--with-contacts", is_flag=True,
-              help="Include names and contacts (personal data; left out by default).")
+              help="Incluye nombres y contactos (datos personales; se omiten por omisión).")
 @fail_cleanly
 def jury_pool(file: str, session_id: str, as_json: bool, with_contacts: bool) -> None:
-    """The volunteers' pool: number, features, status (names only with --with-contacts)."""
+    """El padrón de voluntarios: número, características, estado (nombres solo con
+    --with-contacts)."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         rows = []
@@ -51,19 +52,20 @@ def jury_pool(file: str, session_id: str, as_json: bool, with_contacts: bool) ->
 @jury.command("add")
 @FILE
 @click.argument("session_id")
-@click.option("--name", required=True, help="The volunteer's name.")
-@click.option("--contact", default="", help="Phone or other contact.")
-@click.option("--community", required=True)
-@click.option("--sex", required=True)
-@click.option("--age", required=True, help="Age band, e.g. 18-29.")
+@click.option("--name", required=True, help="El nombre del voluntario.")
+@click.option("--contact", default="", help="Teléfono u otro contacto.")
+@click.option("--community", required=True, help="Comunidad donde vive.")
+@click.option("--sex", required=True,
+              help="Sexo, como lo cuentan las cuotas (p. ej. mujer, hombre).")
+@click.option("--age", required=True, help="Rango de edad, p. ej. 18-29.")
 @click.option("--feature", "extra", multiple=True, metavar="NAME=VALUE",
-              help="Another feature the quotas count (repeatable).")
+              help="Otra característica que cuentan las cuotas (se puede repetir).")
 @click.option("--consent", is_flag=True,
-              help="The person heard the privacy notice and accepts to enter the draw.")
+              help="La persona escuchó el aviso de privacidad y acepta entrar al sorteo.")
 @fail_cleanly
 def jury_add(file: str, session_id: str, name: str, contact: str, community: str, sex: str,
              age: str, extra: tuple[str, ...], consent: bool) -> None:
-    """Register one volunteer (only with --consent, after the privacy notice)."""
+    """Registra a un voluntario (solo con --consent, después del aviso de privacidad)."""
     features = {"comunidad": community, "sexo": sex, "edad": age}
     for item in extra:
         key, sep, value = item.partition("=")
@@ -88,7 +90,7 @@ def jury_add(file: str, session_id: str, name: str, contact: str, community: str
 @fail_cleanly
 def jury_quota(file: str, session_id: str, feature: str, value: str, minimum: int,
                maximum: int) -> None:
-    """Set the quota of one value of one feature: at least MINIMUM, at most MAXIMUM."""
+    """Fija la cuota de un valor de una característica: al menos MINIMUM, a lo más MAXIMUM."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         repo.jury.set_quota(session.id, feature, value, minimum, maximum)
@@ -99,10 +101,10 @@ def jury_quota(file: str, session_id: str, feature: str, value: str, minimum: in
 @jury.command("quotas")
 @FILE
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def jury_quotas(file: str, session_id: str, as_json: bool) -> None:
-    """The quotas set."""
+    """Las cuotas fijadas."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         rows = [{"feature": q.feature, "value": q.value, "min": q.min, "max": q.max}
@@ -125,14 +127,15 @@ def _record_dict(record, panel) -> dict:
 @FILE
 @click.argument("session_id")
 @click.option("--size", type=click.IntRange(10, 30), default=12, show_default=True,
-              help="People on the jury.")
-@click.option("--dice", required=True, help="The dice rolls made in the room (at least 10).")
-@click.option("--witnesses", required=True, help="Who saw the dice rolled.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+              help="Personas en el jurado.")
+@click.option("--dice", required=True, help="Las tiradas de dados hechas en la sala (al menos "
+                                            "10).")
+@click.option("--witnesses", required=True, help="Quién vio tirar los dados.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def jury_draw(file: str, session_id: str, size: int, dice: str, witnesses: str,
               as_json: bool) -> None:
-    """Draw the jury (maximin, seeded by the dice) and record it."""
+    """Sortea el jurado (maximin, con semilla de los dados) y lo registra."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         record, _c = repo.jury.draw(session.id, size=size, dice=dice, witnesses=witnesses,
@@ -150,10 +153,10 @@ def jury_draw(file: str, session_id: str, size: int, dice: str, witnesses: str,
 @jury.command("show")
 @FILE
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def jury_show(file: str, session_id: str, as_json: bool) -> None:
-    """The recorded draw: seed, quotas, probabilities, panel, replacements."""
+    """El sorteo registrado: semilla, cuotas, probabilidades, jurado, reemplazos."""
     with open_repo(file, read_only=True) as repo:
         session = repo.session(session_id)
         record = repo.jury.record(session.id)
@@ -176,8 +179,8 @@ def jury_show(file: str, session_id: str, as_json: bool) -> None:
 @click.argument("session_id")
 @fail_cleanly
 def jury_verify(file: str, session_id: str) -> None:
-    """Draw again from the recorded dice, pool and quotas; say whether the same jury comes
-    out (exit 1 if not)."""
+    """Sortea de nuevo con los dados, el padrón y las cuotas registrados; dice si sale el
+    mismo jurado (sale con 1 si no)."""
     from cocrea_desktop.methods.jury import draw as lottery
 
     with open_repo(file, read_only=True) as repo:
@@ -205,10 +208,10 @@ def jury_verify(file: str, session_id: str) -> None:
 @FILE
 @click.argument("session_id")
 @click.argument("number", type=int)
-@click.option("--reason", default="", help="Why the person withdraws.")
+@click.option("--reason", default="", help="Por qué se retira la persona.")
 @fail_cleanly
 def jury_replace(file: str, session_id: str, number: int, reason: str) -> None:
-    """A jury member withdraws: the next replacement that keeps the quotas enters."""
+    """Un integrante del jurado se retira: entra el siguiente reemplazo que respeta las cuotas."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         new, _c = repo.jury.replace(session.id, number, reason=reason)
@@ -219,15 +222,16 @@ def jury_replace(file: str, session_id: str, number: int, reason: str) -> None:
 @jury.command("witness")
 @FILE
 @click.argument("session_id")
-@click.option("--name", required=True)
-@click.option("--role", required=True)
-@click.option("--summary", default="")
+@click.option("--name", required=True, help="Nombre del testigo.")
+@click.option("--role", required=True, help="Cargo o de dónde viene.")
+@click.option("--summary", default="", help="Lo que dijo, en resumen.")
 @click.option("--document", "documents", multiple=True,
-              type=click.Path(exists=True, dir_okay=False), help="A document (repeatable).")
+              type=click.Path(exists=True, dir_okay=False), help="Un documento (se puede "
+                                                                 "repetir).")
 @fail_cleanly
 def jury_witness(file: str, session_id: str, name: str, role: str, summary: str,
                  documents: tuple[str, ...]) -> None:
-    """Record a witness heard, with the SHA-256 of each document."""
+    """Registra a un testigo escuchado, con el SHA-256 de cada documento."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         w, _c = repo.jury.add_witness(session.id, name=name, role=role, summary=summary,
@@ -243,7 +247,7 @@ def jury_witness(file: str, session_id: str, name: str, role: str, summary: str,
 @click.argument("text")
 @fail_cleanly
 def jury_note(file: str, session_id: str, text: str) -> None:
-    """Add a note of the deliberation."""
+    """Agrega una nota de la deliberación."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         repo.jury.add_note(session.id, text)
@@ -255,13 +259,13 @@ def jury_note(file: str, session_id: str, text: str) -> None:
 @click.argument("session_id")
 @click.argument("text")
 @click.option("--support", type=int, default=None,
-              help="Without consensus: members in favour (then --against, --abstain).")
-@click.option("--against", type=int, default=0)
-@click.option("--abstain", type=int, default=0)
+              help="Sin consenso: integrantes a favor (luego --against, --abstain).")
+@click.option("--against", type=int, default=0, help="Integrantes en contra.")
+@click.option("--abstain", type=int, default=0, help="Integrantes que se abstienen.")
 @fail_cleanly
 def jury_recommend(file: str, session_id: str, text: str, support: int | None, against: int,
                    abstain: int) -> None:
-    """Record a recommendation: by consensus, or with its level of support (--support)."""
+    """Registra una recomendación: por consenso, o con su nivel de apoyo (--support)."""
     with open_repo(file) as repo:
         session = repo.session(session_id)
         if support is None:
@@ -278,11 +282,12 @@ def jury_recommend(file: str, session_id: str, text: str, support: int | None, a
 @FILE
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def jury_record(file: str, session_id: str, output: str, paper: str) -> None:
-    """Print the record of the draw (acta del sorteo)."""
+    """Imprime el acta del sorteo."""
     from cocrea_desktop.methods.jury.pdf import write_draw_record
 
     with open_repo(file, read_only=True) as repo:
@@ -295,11 +300,12 @@ def jury_record(file: str, session_id: str, output: str, paper: str) -> None:
 @FILE
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
+              help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def jury_report(file: str, session_id: str, output: str, paper: str) -> None:
-    """Print the jury's report: witnesses, deliberation, recommendations."""
+    """Imprime el informe del jurado: testigos, deliberación, recomendaciones."""
     from cocrea_desktop.methods.jury.pdf import write_jury_report
 
     with open_repo(file, read_only=True) as repo:

@@ -19,16 +19,16 @@ SESSION = click.argument("session_id")
 
 @cli.group()
 def launch() -> None:
-    """The launch of the PAL: agenda, the commitments presented, signatures, the acta."""
+    """El lanzamiento del PAL: orden del día, compromisos presentados, firmas, el acta."""
 
 
 @launch.command("show")
 @FILE
 @SESSION
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def launch_show(file: str, session_id: str, as_json: bool) -> None:
-    """The agenda, the commitments presented and who signed."""
+    """El orden del día, los compromisos presentados y quién firmó."""
     with open_repo(file, read_only=True) as repo:
         sid = repo.session(session_id).id
         la = repo.launch
@@ -63,12 +63,12 @@ def launch_show(file: str, session_id: str, as_json: bool) -> None:
 @FILE
 @SESSION
 @click.argument("title")
-@click.option("--presenter", default="", help="Who presents the item.")
-@click.option("--minutes", default="10", help="Minutes allotted (1 to 180).")
+@click.option("--presenter", default="", help="Quién presenta el punto.")
+@click.option("--minutes", default="10", help="Minutos asignados (de 1 a 180).")
 @fail_cleanly
 def launch_add_item(file: str, session_id: str, title: str, presenter: str,
                     minutes: str) -> None:
-    """Add an item to the agenda."""
+    """Agrega un punto al orden del día."""
     with open_repo(file) as repo:
         item, _c = repo.launch.add_item(repo.session(session_id).id, title,
                                         presenter=presenter, minutes=minutes)
@@ -80,7 +80,7 @@ def launch_add_item(file: str, session_id: str, title: str, presenter: str,
 @SESSION
 @fail_cleanly
 def launch_next(file: str, session_id: str) -> None:
-    """Close the item under way and start the next one (its clock running)."""
+    """Cierra el punto en curso y empieza el siguiente (con su reloj andando)."""
     with open_repo(file) as repo:
         item, _c = repo.launch.next(repo.session(session_id).id)
     click.echo(item_line(item) if item else _("Se trataron todos los puntos."))
@@ -92,7 +92,7 @@ def launch_next(file: str, session_id: str) -> None:
 @click.argument("commitment")
 @fail_cleanly
 def launch_present(file: str, session_id: str, commitment: str) -> None:
-    """Put a commitment (its number, e.g. 2) on the room's screen."""
+    """Pone un compromiso (su número, p. ej. 2) en la pantalla de la sala."""
     with open_repo(file) as repo:
         sid = repo.session(session_id).id
         repo.launch.show(sid, commitment)
@@ -105,13 +105,13 @@ def launch_present(file: str, session_id: str, commitment: str) -> None:
 @FILE
 @SESSION
 @click.argument("name")
-@click.option("--post", default="", help="Post (cargo).")
-@click.option("--organisation", default="", help="Agency or organisation.")
-@click.option("--no-signature", is_flag=True, help="Attended officially without signing.")
+@click.option("--post", default="", help="Cargo.")
+@click.option("--organisation", default="", help="Dependencia u organización.")
+@click.option("--no-signature", is_flag=True, help="Asistió de manera oficial sin firmar.")
 @fail_cleanly
 def launch_sign(file: str, session_id: str, name: str, post: str, organisation: str,
                 no_signature: bool) -> None:
-    """Record who signed the plan."""
+    """Registra quién firmó el plan."""
     with open_repo(file) as repo:
         s, _c = repo.launch.add_signature(repo.session(session_id).id, name=name, post=post,
                                           organisation=organisation,
@@ -125,7 +125,7 @@ def launch_sign(file: str, session_id: str, name: str, post: str, organisation: 
 @click.argument("text")
 @fail_cleanly
 def launch_note(file: str, session_id: str, text: str) -> None:
-    """Set the closing note of the acta."""
+    """Escribe la nota de cierre del acta."""
     with open_repo(file) as repo:
         repo.launch.set_closing_note(repo.session(session_id).id, text)
     click.echo(_("Nota de cierre guardada."))
@@ -135,11 +135,11 @@ def launch_note(file: str, session_id: str, text: str) -> None:
 @FILE
 @SESSION
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
-              help="The PDF to write.")
-@click.option("--paper", type=PAPER, default="letter")
+              help="El PDF por escribir.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, a4).")
 @fail_cleanly
 def launch_acta(file: str, session_id: str, out: str, paper: str) -> None:
-    """Write the acta of the launch (PDF, ready to sign)."""
+    """Escribe el acta del lanzamiento (PDF, lista para firmar)."""
     from cocrea_desktop.export import evidence
     from cocrea_desktop.methods.launch.pdf import write_acta
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from cocrea_desktop.cli import PAPER, cli, echo_json, fail_cleanly, open_repo, written
+from cocrea_desktop.clihelp import Command
 from cocrea_desktop.i18n import _
 
 FILE = click.Path(exists=True, dir_okay=False)
@@ -15,7 +16,7 @@ FILE = click.Path(exists=True, dir_okay=False)
 
 @cli.group()
 def scores() -> None:
-    """Prioritisation by criteria: proposals on the table, criteria, score sheets, results."""
+    """Priorización por criterios: propuestas en la mesa, criterios, hojas, resultados."""
 
 
 @scores.command("table")
@@ -24,7 +25,7 @@ def scores() -> None:
 @click.argument("labels", nargs=-1, required=True)
 @fail_cleanly
 def scores_table(file: str, session_id: str, labels: tuple[str, ...]) -> None:
-    """Put proposals on the table by their numbers in the office's list ("1 4 B-2")."""
+    """Pone propuestas en la mesa por su número en la lista de la oficina ("1 4 B-2")."""
     with open_repo(file) as repo:
         repo.prioritisation.put_on_table(repo.session(session_id).id, list(labels))
         items = repo.prioritisation.items(session_id)
@@ -36,15 +37,15 @@ def scores_table(file: str, session_id: str, labels: tuple[str, ...]) -> None:
 @click.argument("file", type=FILE)
 @click.argument("session_id")
 @click.option("--preset", type=click.Choice(["durango", "cepal"]), default=None,
-              help="A default set of criteria.")
+              help="Un juego predeterminado de criterios.")
 @click.option("--criterion", "criteria", multiple=True,
-              help='Own criterion: "name|question|weight|+" (- for lower = more priority).')
+              help="Criterio propio: \"nombre|pregunta|peso|+\" (- si más bajo = más prioridad).")
 @click.option("--checked", is_flag=True,
-              help="Every direction was read aloud and checked with the facilitator.")
+              help="Cada sentido se leyó en voz alta y se revisó con la persona facilitadora.")
 @fail_cleanly
 def scores_criteria(file: str, session_id: str, preset: str | None, criteria: tuple[str, ...],
                     checked: bool) -> None:
-    """Set the criteria: a preset, or your own (name, question, weight, direction)."""
+    """Fija los criterios: un juego predeterminado o propios (nombre, pregunta, peso, sentido)."""
     from cocrea_desktop.methods.prioritisation.store import CriterionSpec
 
     with open_repo(file) as repo:
@@ -68,18 +69,18 @@ def scores_criteria(file: str, session_id: str, preset: str | None, criteria: tu
 
 @cli.group()
 def criteria() -> None:
-    """The criteria of a prioritisation by criteria."""
+    """Los criterios de una priorización por criterios."""
 
 
 @criteria.command("set")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
 @click.option("--set", "chosen", required=True, metavar="durango|cepal|FILE.csv",
-              help="A default set (durango, cepal) or a CSV/.xlsx of name, weight, direction "
-                   "(+ or -) and, optionally, the question.")
+              help="Un juego predeterminado (durango, cepal) o un CSV/.xlsx con nombre, peso, "
+                   "sentido (+ o -) y, si se quiere, la pregunta.")
 @fail_cleanly
 def criteria_set(file: str, session_id: str, chosen: str) -> None:
-    """Set the criteria from a default set or a file (all or nothing)."""
+    """Fija los criterios con un juego predeterminado o un archivo (todos o ninguno)."""
     import os
 
     from cocrea_desktop.core.errors import InvalidInput
@@ -150,11 +151,11 @@ def session_tally(repo, session_id: str) -> tuple[dict, list[str]]:
 @click.argument("file", type=FILE)
 @click.argument("session_id")
 @click.option("--group", type=click.Choice(["stl", "panel", "room"]), required=True,
-              help="Who scores: STL members, a citizens' panel, the whole room.")
-@click.option("--count", type=int, required=True, help="How many score sheets.")
+              help="Quién califica: integrantes del STL, un panel ciudadano, toda la sala.")
+@click.option("--count", type=int, required=True, help="Cuántas hojas de puntaje.")
 @fail_cleanly
 def scores_evaluators(file: str, session_id: str, group: str, count: int) -> None:
-    """Say who scores and how many sheets there are (a sheet is a number, never a name)."""
+    """Dice quién califica y cuántas hojas hay (una hoja es un número, nunca un nombre)."""
     with open_repo(file) as repo:
         repo.prioritisation.set_evaluators(repo.session(session_id).id, group, count)
 
@@ -162,13 +163,14 @@ def scores_evaluators(file: str, session_id: str, group: str, count: int) -> Non
 @scores.command("enter")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
-@click.option("--sheet", type=int, default=None, help="The sheet's number.")
-@click.option("--serial", default="", help="The serial (folio) of a printed score sheet.")
+@click.option("--sheet", type=int, default=None, help="El número de la hoja.")
+@click.option("--serial", default="", help="El folio de una hoja de puntaje impresa.")
 @click.argument("rows", nargs=-1, required=True)
 @fail_cleanly
 def scores_enter(file: str, session_id: str, sheet: int | None, serial: str,
                  rows: tuple[str, ...]) -> None:
-    """One sheet: a row of digits per proposal in table order ("45345"), or "3=45345"."""
+    """Una hoja: un renglón de dígitos por propuesta, en el orden de la mesa ("45345"), o
+    "3=45345"."""
     from cocrea_desktop.core.errors import InvalidInput
     from cocrea_desktop.methods.prioritisation.paper import next_free_sheet, read_sheet_code
 
@@ -195,15 +197,16 @@ def scores_enter(file: str, session_id: str, sheet: int | None, serial: str,
 @scores.command("sheets")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
-@click.option("--count", type=int, default=None, help="How many sheets (default: one per "
-              "evaluator).")
+@click.option("--count", type=int, default=None, help="Cuántas hojas (predeterminado: una por "
+                                                      "evaluador).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def scores_sheets(file: str, session_id: str, count: int | None, output: str,
                   paper: str) -> None:
-    """Print score sheets with QR and serial, issued through the ballot register."""
+    """Imprime hojas de puntaje con QR y folio, emitidas con el registro de boletas."""
     from cocrea_desktop.methods.prioritisation.paper import print_score_sheets
 
     with open_repo(file) as repo:
@@ -218,14 +221,15 @@ def scores_sheets(file: str, session_id: str, count: int | None, output: str,
 @scores.command("count")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
-@click.option("--proposal", type=int, required=True, help="The proposal's number on the table.")
-@click.option("--criterion", type=int, required=True, help="The criterion's number (1 = first).")
-@click.option("--counts", required=True, help='How many gave 1, 2, 3, 4, 5: "0 1 3 5 3".')
-@click.option("--counter", required=True, help="Who counted.")
+@click.option("--proposal", type=int, required=True, help="El número de la propuesta en la mesa.")
+@click.option("--criterion", type=int, required=True, help="El número del criterio (1 = el "
+                                                           "primero).")
+@click.option("--counts", required=True, help="Cuántos dieron 1, 2, 3, 4, 5: \"0 1 3 5 3\".")
+@click.option("--counter", required=True, help="Quién contó.")
 @fail_cleanly
 def scores_count(file: str, session_id: str, proposal: int, criterion: int, counts: str,
                  counter: str) -> None:
-    """Scores counted by hand for one proposal and criterion (never mixed with sheets)."""
+    """Puntajes contados a mano para una propuesta y un criterio (nunca se mezclan con hojas)."""
     with open_repo(file) as repo:
         repo.prioritisation.set_count(repo.session(session_id).id, proposal, criterion - 1,
                                       counts, counter=counter)
@@ -237,9 +241,9 @@ def scores_count(file: str, session_id: str, proposal: int, criterion: int, coun
 @click.argument("spreadsheet", type=FILE)
 @fail_cleanly
 def scores_import(file: str, session_id: str, spreadsheet: str) -> None:
-    """Import sheets from a CSV or .xlsx: sheet, proposal, one score per criterion; or, told
-    by its header, one score per line: evaluator (sheet number or serial), proposal,
-    criterion (number or name), score."""
+    """Importa hojas de un CSV o .xlsx: hoja, propuesta, un puntaje por criterio; o, si lo
+    dice su encabezado, un puntaje por renglón: evaluador (número de hoja o folio),
+    propuesta, criterio (número o nombre), puntaje."""
     from cocrea_desktop.methods.prioritisation.spreadsheet import read_scores
 
     long, rows = read_scores(spreadsheet)
@@ -255,10 +259,10 @@ def scores_import(file: str, session_id: str, spreadsheet: str) -> None:
 @scores.command("show")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def scores_show(file: str, session_id: str, as_json: bool) -> None:
-    """The matrix (means and the scores behind them), the ranking and the sensitivity."""
+    """La matriz (promedios y los puntajes detrás), el orden de prioridad y la sensibilidad."""
     from cocrea_desktop.core.errors import RuleViolation
     from cocrea_desktop.methods.prioritisation.summary import summary
 
@@ -284,15 +288,15 @@ def scores_show(file: str, session_id: str, as_json: bool) -> None:
 @scores.command("agree")
 @click.argument("file", type=FILE)
 @click.argument("session_id")
-@click.option("--cutoff", type=int, required=True, help="How many go on to the PAL.")
-@click.option("--by", "decided_by", required=True, help="Who decided.")
+@click.option("--cutoff", type=int, required=True, help="Cuántas pasan al PAL.")
+@click.option("--by", "decided_by", required=True, help="Quién decidió.")
 @click.option("--select", "selected", default=None,
-              help="Which go on (\"1,4,6\"), required when there is a tie at the cut-off.")
-@click.option("--note", default="", help="How a tie at the cut-off was settled.")
+              help="Cuáles pasan (\"1,4,6\"); obligatorio si hay empate en el corte.")
+@click.option("--note", default="", help="Cómo se resolvió un empate en el corte.")
 @fail_cleanly
 def scores_agree(file: str, session_id: str, cutoff: int, decided_by: str,
                  selected: str | None, note: str) -> None:
-    """Record the STL's agreement: the cut-off, who decided, a tie never broken silently."""
+    """Registra el acuerdo del STL: el corte y quién decidió; un empate nunca se rompe callado."""
     from cocrea_desktop.methods.prioritisation.summary import agreement_lines
 
     chosen = [int(x) for x in selected.replace(",", " ").split()] if selected else None
@@ -309,11 +313,12 @@ def scores_agree(file: str, session_id: str, cutoff: int, decided_by: str,
 @click.argument("file", type=FILE)
 @click.argument("session_id")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def scores_results(file: str, session_id: str, output: str, paper: str) -> None:
-    """The results PDF: the matrix, the sensitivity table, the agreement."""
+    """El PDF de resultados: la matriz, la tabla de sensibilidad, el acuerdo."""
     from cocrea_desktop.methods.prioritisation.pdf import digest, write_results
 
     with open_repo(file, read_only=True) as repo:
@@ -323,15 +328,16 @@ def scores_results(file: str, session_id: str, output: str, paper: str) -> None:
     written(path, found)
 
 
-@click.command("third")
+@click.command("third", cls=Command)
 @click.argument("file", type=FILE)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="PDF file to write.")
-@click.option("--paper", type=PAPER, default="letter", help="Paper size (letter, a4).")
+              help="Archivo PDF que se escribe.")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
 @fail_cleanly
 def report_third(file: str, output: str, paper: str) -> None:
-    """The third CEPAL report (selection of proposals): introduction, process, results,
-    analysis."""
+    """El tercer informe CEPAL (selección de propuestas): introducción, proceso, resultados,
+    análisis."""
     from cocrea_desktop.methods.prioritisation.pdf import (
         digest,
         prioritisation_sessions,
