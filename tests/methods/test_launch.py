@@ -155,7 +155,7 @@ def test_the_demo_acta_reads_back(demo, tmp_path):
     text = pdf_text(render_acta(repo, sid), tmp_path)
     for expected in ("Acta del lanzamiento del Plan de Acción Local", "Asistentes: 134",
                      "Sexo: Mujer (71), Hombre (63)", "Bienvenida y honores a la bandera",
-                     "(duró 12:00)", "Compromiso 1: Tandeo de agua con calendario público",
+                     "(duró 12:00 min)", "Compromiso 1: Tandeo de agua con calendario público",
                      "versión presentada: listo para consulta", "Hito 2: Reparar las fugas",
                      "Se presentaron compromisos que aún no eran la versión final",
                      "Rosa Martínez Cruz, Presidenta municipal", "asistió sin firmar",

@@ -146,7 +146,7 @@ def test_a_whole_launch_from_the_session_screen(screen, qtbot, errors, tmp_path)
     qtbot.mouseClick(closing.save_pdf, Qt.MouseButton.LeftButton)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     for expected in ("Asistentes: 90", "1. Bienvenida — presenta: Presidenta municipal — 5 "
-                     "min (duró 6:00)", "Compromiso 3: Consejo juvenil de participación",
+                     "min (duró 6:00 min)", "Compromiso 3: Consejo juvenil de participación",
                      "Rosa Martínez Cruz, Presidenta municipal — firmó",
                      "El plan se firmó a las 12:40."):
         assert expected in text, expected

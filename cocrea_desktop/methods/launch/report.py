@@ -39,13 +39,13 @@ def attendance_lines(repo: Repo, session_id: str) -> tuple[str, ...]:
 
 
 def item_line(item) -> str:
-    """ "1. Bienvenida — presenta: Presidencia municipal — 10 min (duró 12:30)"."""
+    """ "1. Bienvenida — presenta: Presidencia municipal — 10 min (duró 12:30 min)"."""
     parts = [_("{number}. {title}").format(number=item.number, title=item.title)]
     if item.presenter:
         parts.append(_("presenta: {who}").format(who=item.presenter))
     planned = _("{minutes} min").format(minutes=f"{item.minutes:g}")
     if item.closed:
-        planned += " " + _("(duró {time})").format(time=minutes_text(item.seconds))
+        planned += " " + _("(duró {time} min)").format(time=minutes_text(item.seconds))
     elif item.open:
         planned += " " + _("(en curso)")
     else:
