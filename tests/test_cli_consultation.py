@@ -176,3 +176,20 @@ def test_the_store_rules(tmp_path):
             repo.consultation.add(date="11/08/2027", text="Tarde")
     finally:
         repo.close()
+
+
+def test_the_accountability_report_as_an_editable_word_document(tmp_path):
+    """The report the CEPAL method asks for, editable: every comment with its response."""
+    from docx import Document
+
+    from cocrea_desktop.store.demo import create_demo
+
+    demo = create_demo(tmp_path / "demo.cocrea.db")
+    out = tmp_path / "respuesta.docx"
+    run("report", "accountability", demo, "-o", out)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    cells = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert "Informe de respuesta a la consulta pública" in text
+    assert "Pedimos pipas de agua gratuitas" in cells and "no incorporado" in cells
+    bad = run("report", "accountability", demo, "-o", tmp_path / "x.odt", ok=False).output
+    assert ".docx" in bad and not (tmp_path / "x.odt").exists()

@@ -96,7 +96,8 @@ def report_pal(file: str, output: str, paper: str) -> None:
 @report.command("accountability")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="X.pdf (el informe), o X.csv / X.json (los comentarios como datos abiertos).")
+              help="X.pdf o X.docx (el informe), o X.csv / X.json (los comentarios como "
+                   "datos abiertos).")
 @click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
                                                             "a4).")
 @fail_cleanly
@@ -109,8 +110,8 @@ def report_accountability(file: str, output: str, paper: str) -> None:
     from cocrea_desktop.export.accountability import write_accountability
     from cocrea_desktop.export.evidence import process_digest
 
-    if Path(output).suffix.lower() not in (".pdf", ".csv", ".json"):
-        raise InvalidInput(_("El informe se escribe como .pdf, .csv o .json."))
+    if Path(output).suffix.lower() not in (".pdf", ".docx", ".csv", ".json"):
+        raise InvalidInput(_("El informe se escribe como .pdf, .docx, .csv o .json."))
     with open_repo(file, read_only=True) as repo:
         path = write_accountability(repo, output, paper=paper)
         digest = process_digest(repo)

@@ -102,12 +102,18 @@ def render_accountability_pdf(repo: Repo, *, paper: str = "letter") -> bytes:
 
 def write_accountability(repo: Repo, path: str | os.PathLike[str], *,
                          paper: str = "letter") -> Path:
-    """The report as PDF (``.pdf``), or the comments as open data (``.csv``, ``.json``)."""
+    """The report as PDF (``.pdf``) or as an editable Word document (``.docx``), or the
+    comments as open data (``.csv``, ``.json``)."""
     from cocrea_desktop.export.pdf import kit
 
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf":
         return kit.write_atomically(render_accountability_pdf(repo, paper=paper), path)
+    if suffix == ".docx":
+        from cocrea_desktop.export.pal import render_docx
+
+        return kit.write_atomically(render_docx(accountability_blocks(repo), _(
+            "Respuesta a la consulta pública")), path)
     rows = comment_rows(repo)
     if suffix == ".json":
         data = json.dumps({"consultation_comments": rows}, ensure_ascii=False, indent=2)

@@ -543,7 +543,10 @@ class ConsultationPage(QWidget):
         if path is None:
             path, _f = QFileDialog.getSaveFileName(
                 self, _("Informe de respuesta a la consulta pública"),
-                "respuesta-consulta.pdf", "PDF (*.pdf);;CSV (*.csv);;JSON (*.json)")
+                "respuesta-consulta.pdf",
+                ";;".join((_("Documentos PDF (*.pdf)"),
+                           _("Documentos de Word editables (*.docx)"),
+                           "CSV (*.csv)", "JSON (*.json)")))
         if not path:
             return None
         return write_accountability(self.repo, path)
