@@ -140,3 +140,49 @@ def test_a_bad_import_changes_nothing(db, tmp_path):
     latin.write_bytes("Organización\nEjido\n".encode("latin-1"))
     assert "no está en UTF-8" in run("actors", "import", db, latin, ok=False).output
     assert journal_head(db) == head
+
+
+def test_initiatives_and_the_first_report_from_the_command_line(db, tmp_path):
+    from pypdf import PdfReader
+
+    out = run("initiatives", "add", db, "PROAGUA", "--kind", "programa de gobierno",
+              "--responsible", "Comisión Estatal del Agua", "--theme", "Agua",
+              "--years", "2025-2027").output
+    assert out.strip() == "Iniciativa 1 agregada: PROAGUA (programa de gobierno, en marcha)."
+    csv = tmp_path / "iniciativas.csv"
+    csv.write_text("Iniciativa,Tipo,Responsable,Tema,Estado\n"
+                   "Comité de agua,iniciativa ciudadana,Asamblea,Agua,en marcha\n"
+                   "Brigadas de salud,proyecto,Centro de salud,Salud,suspendida\n", "utf-8")
+    assert run("initiatives", "import", db, csv).output.strip() == "Iniciativas importadas: 2."
+    run("initiatives", "edit", db, "3", "--status", "concluida")
+    out = run("initiatives", "list", db).output
+    assert "3. Brigadas de salud · proyecto · Centro de salud · Salud · — · concluida · —" in out
+    data = json.loads(run("initiatives", "list", db, "--json").output)
+    assert [i["kind"] for i in data] == ["programme", "citizen", "project"]
+    run("proposals", "add", db, "--title", "Padrón de usuarios del agua", "--table",
+        "Obras Públicas", "--administration")
+    run("proposals", "add", db, "--title", "Ventanilla única")
+    pdf = tmp_path / "primer.pdf"
+    assert run("report", "informe1", db, "-o", pdf).output.startswith("Archivo escrito:")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    assert "Primer informe: diagnóstico" in text and "Comisión Estatal del Agua" in text
+    assert "Padrón de usuarios del agua" in text and "Ventanilla única" not in text
+    run("report", "informe1", db, "-o", tmp_path / "primer.docx")
+    assert (tmp_path / "primer.docx").stat().st_size > 5000
+    run("initiatives", "remove", db, "PROAGUA")
+    assert len(json.loads(run("initiatives", "list", db, "--json").output)) == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["add", "Otra", "--status", "dormida"], "Error: El estado «dormida» no existe"),
+    (["add", "proagua"], "Error: Ya existe una iniciativa llamada «PROAGUA»."),
+    (["edit", "9", "--note", "x"], "Error: No existe la iniciativa «9»."),
+])
+def test_bad_initiative_input(db, args, message):
+    run("initiatives", "add", db, "PROAGUA")
+    head = journal_head(db)
+    result = run("initiatives", *args[:1], db, *args[1:], ok=False)
+    assert message in result.output
+    assert journal_head(db) == head
+    assert "se escribe como .pdf o .docx" in run("report", "informe1", db, "-o", "x.odt",
+                                                   ok=False).output

@@ -22,7 +22,7 @@ from cocrea_desktop.core.methods import method_modules
 AREAS: list[str] = [
     "process", "session", "reports", "attendance", "opendata", "bundle", "keys",
     "ideas", "ballots", "votes", "tables", "proposals", "plan", "consultation", "route",
-    "actors",
+    "actors", "initiatives",
 ]
 
 

@@ -113,15 +113,21 @@ def proposals_promote(file: str, session_id: str, source: str | None, title: str
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @_text_options
 @click.option("--table", "table", default="", help="La mesa u origen de donde viene.")
+@click.option("--administration", "administration", is_flag=True,
+              help="La propone la administración municipal (el primer informe la lista "
+                   "aparte).")
 @click.option("--json", "as_json", is_flag=True, help="Imprime JSON.")
 @fail_cleanly
 def proposals_add(file: str, title: str | None, description: str | None, problem: str | None,
-                  theme: str | None, table: str, as_json: bool) -> None:
+                  theme: str | None, table: str, administration: bool, as_json: bool) -> None:
     """Agrega una propuesta capturada en la oficina."""
+    from cocrea_desktop.store.proposals import ADMINISTRATION, OFFICE
+
     with open_repo(file) as repo:
         proposal, _changes = repo.proposals.add(
             title or "", description=description or "", problem=problem or "",
-            theme=theme or "", table_label=table)
+            theme=theme or "", table_label=table,
+            source_kind=ADMINISTRATION if administration else OFFICE)
         record = _records(repo, [proposal])[0]
     if as_json:
         echo_json(record)

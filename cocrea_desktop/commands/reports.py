@@ -1,5 +1,5 @@
-"""`cocrea report results|relatoria|acta|process|pal|informe2|...`: the evidence trail and the
-CEPAL documents as PDF (and DOCX to edit)."""
+"""`cocrea report results|relatoria|acta|process|pal|informe1|informe2|...`: the evidence
+trail and the CEPAL documents as PDF (and DOCX to edit)."""
 
 from __future__ import annotations
 
@@ -155,6 +155,30 @@ def report_actors(file: str, output: str, paper: str) -> None:
 
     with open_repo(file, read_only=True) as repo:
         path = write_actors_pdf(repo, output, paper=paper)
+        digest = process_digest(repo)
+    written(path, digest)
+
+
+@report.command("informe1")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="X.pdf, o X.docx (editable).")
+@click.option("--paper", type=PAPER, default="letter", help="Tamaño de papel (letter = carta, "
+                                                            "a4).")
+@fail_cleanly
+def report_informe1(file: str, output: str, paper: str) -> None:
+    """El primer informe del método CEPAL (diagnóstico): la ruta, las iniciativas
+    existentes, el mapa de actores sin contactos y las propuestas de la administración."""
+    from pathlib import Path
+
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.export.evidence import process_digest
+    from cocrea_desktop.export.informe1 import SUFFIXES, write_informe1
+
+    if Path(output).suffix.lower() not in SUFFIXES:
+        raise InvalidInput(_("El primer informe se escribe como .pdf o .docx."))
+    with open_repo(file, read_only=True) as repo:
+        path = write_informe1(repo, output, paper=paper)
         digest = process_digest(repo)
     written(path, digest)
 

@@ -81,6 +81,71 @@ def chart_drawing(placed: list[Placed], width: float) -> Any:
     return drawing
 
 
+def chart_png(placed: list[Placed], side: int = 900) -> bytes:
+    """The same chart as :func:`chart_drawing`, as a PNG image for an editable document
+    (Word has no drawing of reportlab's): Pillow draws the same positions and words."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from cocrea_desktop.export.pdf.fonts import _FILES, BOLD, FONTS_DIR, REGULAR
+
+    scale = side / 330.0
+    left, bottom, top_pad, right_pad = 30 * scale, 30 * scale, 6 * scale, 10 * scale
+    width, height = round(left + side + right_pad), round(top_pad + side + bottom)
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+
+    def font(name: str, size: float) -> Any:
+        return ImageFont.truetype(str(FONTS_DIR / _FILES[name]), max(8, round(size * scale)))
+
+    def at(fx: float, fy: float) -> tuple[float, float]:  # a fraction of the square -> pixel
+        return left + fx * side, top_pad + (1 - fy) * side
+
+    split = SPLIT
+    draw.rectangle([at(split, 1), at(1, split)], fill=(237, 237, 237))
+    draw.rectangle([at(0, 1), at(1, 0)], outline="black", width=max(1, round(scale)))
+    grey = (140, 140, 140)
+    for k in range(0, 40):  # dashed quadrant lines
+        a, b = k / 40, (k + 0.6) / 40
+        draw.line([at(split, a), at(split, b)], fill=grey, width=max(1, round(scale / 2)))
+        draw.line([at(a, split), at(b, split)], fill=grey, width=max(1, round(scale / 2)))
+    title_font = font(BOLD, 7.5)
+    for key, (fx, fy) in QUADRANT_CORNERS.items():
+        x, y = at(fx, fy)
+        x += -4 * scale if fx else 4 * scale
+        y += 4 * scale if fy else -4 * scale
+        draw.text((x, y), quadrant_title(key), font=title_font, fill=(77, 77, 77),
+                  anchor=("r" if fx else "l") + ("a" if fy else "d"))
+    tick = font(REGULAR, 7)
+    for i in range(1, 6):
+        pos = level_position(i)
+        x, y = at(pos, 0)
+        draw.text((x, y + 3 * scale), str(i), font=tick, fill="black", anchor="ma")
+        x, y = at(0, pos)
+        draw.text((x - 5 * scale, y), str(i), font=tick, fill="black", anchor="rm")
+    horizontal, vertical = axis_titles()
+    axis = font(REGULAR, 8)
+    x, y = at(0.5, 0)
+    draw.text((x, y + 13 * scale), horizontal, font=axis, fill="black", anchor="ma")
+    box = draw.textbbox((0, 0), vertical, font=axis)
+    label = Image.new("RGBA", (box[2] - box[0] + 4, box[3] - box[1] + 6), (255, 255, 255, 0))
+    ImageDraw.Draw(label).text((2, 2 - box[1]), vertical, font=axis, fill="black")
+    label = label.rotate(90, expand=True)
+    image.paste(label, (max(0, round(left - 22 * scale)), round(top_pad + side / 2 -
+                                                                  label.height / 2)), label)
+    radius = 8 * scale
+    dot = font(BOLD, 7.5)
+    for p in placed:
+        x, y = at(p.x, p.y)
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill="white",
+                     outline="black", width=max(1, round(0.9 * scale)))
+        draw.text((x, y), str(p.number), font=dot, fill="black", anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
 def actors_story(repo: Repo, width: float) -> list[Any]:
     from reportlab.platypus import Spacer
 

@@ -208,6 +208,17 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("quadrant", "texto", N_("Cuadrante: manage, satisfy, inform, monitor")),
         ("note", "texto", N_("Nota")),
     ]),
+    "initiatives": (N_("Iniciativas existentes sobre el tema (diagnóstico)"), [
+        ("number", "entero", N_("Número de la iniciativa en la lista")),
+        ("name", "texto", N_("Nombre de la iniciativa")),
+        ("kind", "texto", N_("Tipo: programme, project, policy, citizen, other")),
+        ("responsible", "texto", N_("Quién la realiza (dependencia u organización)")),
+        ("theme", "texto", N_("Tema")),
+        ("territory", "texto", N_("Territorio")),
+        ("status", "texto", N_("Estado: running, planned, finished, stopped")),
+        ("years", "texto", N_("Periodo (años)")),
+        ("note", "texto", N_("Nota")),
+    ]),
 }
 
 
@@ -338,6 +349,7 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
             "products": p.products_text, "note": p.note, "sessions": len(by_phase[p.key])})
     for a in repo.actors.list():
         out["actors"].append({**a.public(), "quadrant": a.quadrant})
+    out["initiatives"] = [i.public() for i in repo.initiatives.list()]
     return out
 
 

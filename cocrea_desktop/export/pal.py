@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # title | subtitle | h1 | h2 | h3 | para | small | table | break | signatures
+    #: title | subtitle | h1 | h2 | h3 | para | small | table | break | signatures | figure
+    #: (a figure's ``extra``: "pdf", width -> a reportlab flowable; "png", () -> the
+    #: same picture as PNG bytes for the editable document; "width", its share of the line)
+    kind: str
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
     widths: tuple[float, ...] = ()  # fractions of the line
@@ -296,6 +299,9 @@ def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
             story.append(Spacer(1, 6))
         elif block.kind == "signatures":
             story.append(kit.signature_lines(list(block.rows[0]), width))
+        elif block.kind == "figure":
+            story.append(block.extra["pdf"](width * block.extra.get("width", 1.0)))
+            story.append(Spacer(1, 6))
         elif block.kind == "title":
             story.append(Spacer(1, 120))
             story.append(kit.para(block.text, style["title"]))
@@ -350,6 +356,11 @@ def render_docx(blocks: list[Block], title: str) -> bytes:
             doc.add_heading(clean(block.text), level=levels[block.kind])
         elif block.kind == "break":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif block.kind == "figure":
+            section = doc.sections[-1]
+            line = section.page_width - section.left_margin - section.right_margin
+            doc.add_picture(io.BytesIO(block.extra["png"]()),
+                            width=int(line * block.extra.get("width", 1.0)))
         elif block.kind == "table":
             table = doc.add_table(rows=0, cols=len(block.rows[0]))
             table.style = "Table Grid"

@@ -385,9 +385,41 @@ DEMO_ACTORS = [
 ]
 
 
+#: The demo's existing initiatives: (name, kind, responsible, theme, territory, status,
+#: years, note).
+DEMO_INITIATIVES = [
+    ("Programa de Agua Potable, Drenaje y Tratamiento (PROAGUA)", "programme",
+     "Comisión Estatal del Agua", "Agua", "Cabecera municipal", "running", "2025-2027",
+     "Rehabilita la red de la cabecera; las agencias no están incluidas."),
+    ("Comité de agua de la Agencia San Miguel", "citizen", "Asamblea de la agencia", "Agua",
+     "Agencia San Miguel", "running", "desde 2019",
+     "Cobra una cuota y limpia la caja de agua cada mes."),
+    ("Caminos rurales con mano de obra local", "programme",
+     "Dirección de Obras Públicas", "Caminos", "Agencias Santa Cruz y San Miguel", "finished",
+     "2024-2025", "Revistió 6 km; el tramo del puente quedó pendiente."),
+    ("Reglamento municipal de transparencia", "policy", "Cabildo", "Transparencia",
+     "Todo el municipio", "planned", "2027", "Borrador en revisión de la comisión."),
+    ("Brigadas de salud casa por casa", "project", "Centro de salud rural", "Salud",
+     "Agencia Santa Cruz", "stopped", "2023-2024", "Se suspendió por falta de personal."),
+]
+
+#: What the municipal administration brings to the process itself: (title, description,
+#: area, theme).
+DEMO_ADMINISTRATION = [
+    ("Padrón de usuarios del agua en las agencias",
+     "Censar tomas y usuarios para repartir mejor el agua y las cuotas.",
+     "Dirección de Obras Públicas", "Agua"),
+    ("Publicar cada mes las obras en marcha en el tablero del palacio municipal",
+     "Con su costo, su avance y quién las hace.", "Contraloría municipal", "Transparencia"),
+]
+
+
 def seed_route_and_actors(repo: Repo) -> None:
-    """The demo's process route (two phases done, the meetings late) and its actor map."""
+    """The demo's process route (two phases done, the meetings late), its existing
+    initiatives, its actor map and the administration's own proposals."""
     import datetime as dt
+
+    from cocrea_desktop.store.proposals import ADMINISTRATION
 
     today = dt.date.fromisoformat(repo.route.today())
 
@@ -402,3 +434,9 @@ def seed_route_and_actors(repo: Repo) -> None:
         repo.actors.add(org, sector=sector, territory=territory, interest=interest,
                         influence=influence, note=note, contact_name=contact,
                         contact_phone=phone)
+    for name, kind, responsible, theme, territory, status, years, note in DEMO_INITIATIVES:
+        repo.initiatives.add(name, kind=kind, responsible=responsible, theme=theme,
+                             territory=territory, status=status, years=years, note=note)
+    for title, description, area, theme in DEMO_ADMINISTRATION:
+        repo.proposals.add(title, description=description, theme=theme, table_label=area,
+                           source_kind=ADMINISTRATION)

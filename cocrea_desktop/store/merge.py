@@ -855,6 +855,7 @@ CORE_RECORD_NOUNS: dict[str, tuple[str, str]] = {
     "route_phase": (N_("fase de la ruta"), N_("fases de la ruta")),
     "actor": (N_("actor"), N_("actores")),
     "actor_contact": (N_("contacto de actor"), N_("contactos de actores")),
+    "initiative": (N_("iniciativa existente"), N_("iniciativas existentes")),
 }
 
 

@@ -1047,3 +1047,28 @@ def m0019_consultation_forms(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX consultation_form_consultation ON "
                "consultation_form(consultation_id)")
+
+
+@migrations(name="0020_initiatives")
+def m0020_initiatives(db: Database) -> None:
+    """The existing initiatives of the diagnosis (CEPAL's first report).
+
+    An ``initiative`` is a programme, project, policy or citizen initiative already under
+    way on the topic (a government programme, an NGO's project, a committee's work): its
+    name, kind, who runs it (an office or an organisation, public), theme, territory,
+    status, years and a note. Nothing in it is personal data."""
+    db.execute("""
+        CREATE TABLE initiative (
+            id TEXT PRIMARY KEY,
+            process_id TEXT NOT NULL REFERENCES process(id),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'programme',
+            responsible TEXT NOT NULL DEFAULT '',
+            theme TEXT NOT NULL DEFAULT '',
+            territory TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'running',
+            years TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX initiative_process ON initiative(process_id)")

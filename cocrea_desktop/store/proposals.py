@@ -34,13 +34,17 @@ MAX_TEXT_LENGTH = 4000
 #: The source kinds the store knows; a method may add its own (a string it names).
 OFFICE = "office"
 OPTION = "option"
+#: A proposal the municipal administration brings to the process (typed at the office):
+#: CEPAL's first report lists them apart.
+ADMINISTRATION = "administration"
 
 #: How a proposal's status is said (a msgid; show it through ``_()``).
 STATUS_WORDS: dict[str, str] = {"active": N_("activa"), "joined": N_("unida"),
                                 "withdrawn": N_("retirada")}
 #: How an origin's kind is said; a method adds its own kinds with a ``PROPOSAL_KINDS``
 #: mapping in its ``proposals`` or ``store`` module.
-SOURCE_WORDS: dict[str, str] = {OFFICE: N_("oficina"), OPTION: N_("resultado")}
+SOURCE_WORDS: dict[str, str] = {OFFICE: N_("oficina"), OPTION: N_("resultado"),
+                                 ADMINISTRATION: N_("administración municipal")}
 #: The hook a method names (in a ``proposals`` module, else in its ``store`` module) to say
 #: what its sessions' results offer for promotion:
 #: ``proposal_sources(repo, session_id, items: list[Promotable]) -> list[Promotable]``.
@@ -148,8 +152,8 @@ def status_word(status: str) -> str:
 def origin_words(origin: ProposalOrigin | Proposal) -> str:
     """An origin in one line: "Mesa 2 · Salud, resultado 3 (1.º, 12 puntos en 5 boletas)"."""
     source = origin.source or {}
-    if origin.source_kind == OFFICE and not origin.session_id:
-        where = _("oficina")
+    if origin.source_kind in (OFFICE, ADMINISTRATION) and not origin.session_id:
+        where = source_word(origin.source_kind)
         return f"{where} · {origin.table_label}" if origin.table_label else where
     what = source_word(origin.source_kind)
     number, said = origin_parts(origin.source_kind, source)
@@ -461,7 +465,9 @@ class ProposalStore:
         row.update({
             "session_id": session_id,
             "table_label": " ".join(_clean(table_label, 200).split()),
-            "source_kind": (item.get("source_kind") or OFFICE) if session_id else OFFICE,
+            "source_kind": ((item.get("source_kind") or OFFICE) if session_id else
+                            ADMINISTRATION if item.get("source_kind") == ADMINISTRATION
+                            else OFFICE),
             "source_id": source_id,
             "source": json.dumps(dict(item.get("source") or {}), ensure_ascii=False,
                                  sort_keys=True)})

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from cocrea_desktop.store.consultation import ConsultationStore
     from cocrea_desktop.store.followup import FollowupStore
     from cocrea_desktop.store.ideas import IdeaStore
+    from cocrea_desktop.store.initiatives import InitiativeStore
     from cocrea_desktop.store.phases import PhaseStore
     from cocrea_desktop.store.proposals import ProposalStore
     from cocrea_desktop.store.register import BallotRegister
@@ -103,6 +104,7 @@ class Repo:
         followup: FollowupStore
         route: RouteStore
         actors: ActorStore
+        initiatives: InitiativeStore
     else:
         phases = _Store("cocrea_desktop.store.phases", "PhaseStore")
         ideas = _Store("cocrea_desktop.store.ideas", "IdeaStore")
@@ -119,6 +121,7 @@ class Repo:
         followup = _Store("cocrea_desktop.store.followup", "FollowupStore")
         route = _Store("cocrea_desktop.store.route", "RouteStore")
         actors = _Store("cocrea_desktop.store.actors", "ActorStore")
+        initiatives = _Store("cocrea_desktop.store.initiatives", "InitiativeStore")
 
     def __init__(self, pf: ProcessFile) -> None:
         self.pf = pf

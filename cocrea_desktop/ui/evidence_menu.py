@@ -1,5 +1,5 @@
 """The «Informes» menu: privacy notice, attendance, printed sheets and reports, CEPAL's
-second report (PDF or an editable DOCX), open data.
+first and second reports (PDF or an editable DOCX), open data.
 
 PDFs and open data are made in the background (``workers.run_task``) on their
 own read-only connection, with a progress bar; at the end a Spanish message
@@ -32,10 +32,11 @@ REPORTS = {
     "relatoria": (True, "relatoria"),
     "acta": (True, "acta"),
     "process": (False, "informe-del-proceso"),
+    "informe1": (False, "primer-informe"),
     "informe2": (False, "segundo-informe"),
 }
 #: Reports that are also written as an editable Word document (the file's suffix decides).
-DOCUMENTS = {"informe2"}
+DOCUMENTS = {"informe1", "informe2"}
 
 
 def _make_report(repo: Any, kind: str, session_id: str | None, target: Path,
@@ -54,6 +55,10 @@ def _make_report(repo: Any, kind: str, session_id: str | None, target: Path,
         from cocrea_desktop.export.pdf.process_report import write_process_report
 
         return write_process_report(repo, target, progress=task.progress, cancelled=cancelled)
+    if kind == "informe1":
+        from cocrea_desktop.export.informe1 import write_informe1
+
+        return write_informe1(repo, target, progress=task.progress, cancelled=cancelled)
     if kind == "informe2":
         from cocrea_desktop.export.informe2 import write_informe2
 
@@ -86,6 +91,7 @@ class EvidenceMenu(QObject):
         self.act_relatoria = w._action("act_report_relatoria", lambda: self.report("relatoria"))
         self.act_acta = w._action("act_report_acta", lambda: self.report("acta"))
         self.act_process = w._action("act_report_process", lambda: self.report("process"))
+        self.act_informe1 = w._action("act_report_informe1", lambda: self.report("informe1"))
         self.act_informe2 = w._action("act_report_informe2", lambda: self.report("informe2"))
         self.act_opendata = w._action("act_open_data", self.open_data)
         self.menu = QMenu(w)
@@ -97,7 +103,7 @@ class EvidenceMenu(QObject):
             w.menuBar().addMenu(self.menu)
         for action in (self.act_privacy, self.act_attendance, None, self.act_sheet, None,
                        self.act_results, self.act_relatoria, self.act_acta, self.act_process,
-                       self.act_informe2, None, self.act_opendata):
+                       self.act_informe1, self.act_informe2, None, self.act_opendata):
             if action is None:
                 self.menu.addSeparator()
             else:
@@ -140,6 +146,7 @@ class EvidenceMenu(QObject):
         self.act_relatoria.setText(_("Re&latoría de la sesión (PDF)…"))
         self.act_acta.setText(_("A&cta de la sesión (PDF)…"))
         self.act_process.setText(_("Informe del &proceso (PDF)…"))
+        self.act_informe1.setText(_("Primer informe: dia&gnóstico (PDF o Word)…"))
         self.act_informe2.setText(_("Segundo informe: &encuentros ciudadanos (PDF o Word)…"))
         self.act_opendata.setText(_("Exportar &datos abiertos…"))
 
@@ -154,6 +161,7 @@ class EvidenceMenu(QObject):
         for action in (self.act_sheet, self.act_results, self.act_relatoria, self.act_acta):
             action.setEnabled(has_repo and has_session and not busy)
         self.act_process.setEnabled(has_repo and not busy)
+        self.act_informe1.setEnabled(has_repo and not busy)
         self.act_informe2.setEnabled(has_repo and not busy)
         self.act_opendata.setEnabled(has_repo and not busy)
 

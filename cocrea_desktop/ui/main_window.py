@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.warmup = warmup.Warmup(self)  # the session screens' modules, after opening
         self.route_window = None  # the «Ruta del proceso» window of the file open
         self.actors_window = None  # the «Mapa de actores» window of the file open
+        self.initiatives_window = None  # the «Iniciativas existentes» window of the file
         fit_window(self, 1240, 720)
 
         central = QWidget()
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         strip.addWidget(self.route_button)
         self.actors_button = QPushButton(objectName="actors_button")
         strip.addWidget(self.actors_button)
+        self.initiatives_button = QPushButton(objectName="initiatives_button")
+        strip.addWidget(self.initiatives_button)
 
         bar = QHBoxLayout()
         layout.addLayout(bar)
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self.new_button.clicked.connect(self.new_session)
         self.route_button.clicked.connect(self.show_route)
         self.actors_button.clicked.connect(self.show_actors)
+        self.initiatives_button.clicked.connect(self.show_initiatives)
         self.conduct_button.clicked.connect(self.conduct_session)
         self.edit_button.clicked.connect(self.edit_session)
         self.duplicate_button.clicked.connect(self.duplicate_session)
@@ -208,6 +212,8 @@ class MainWindow(QMainWindow):
         self.act_plan = self._action("act_plan", self.show_plan, "Ctrl+Shift+L")
         self.act_route = self._action("act_route", self.show_route, "Ctrl+Shift+U")
         self.act_actors = self._action("act_actors", self.show_actors, "Ctrl+Shift+M")
+        self.act_initiatives = self._action("act_initiatives", self.show_initiatives,
+                                            "Ctrl+Shift+I")
         self.act_export_bundle = self._action("act_export_bundle", self.export_bundle)
         self.act_import_bundles = self._action("act_import_bundles", self.import_bundles)
         self.act_device_name = self._action("act_device_name", self.name_device)
@@ -230,6 +236,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_plan)
         self.menu_file.addAction(self.act_route)
         self.menu_file.addAction(self.act_actors)
+        self.menu_file.addAction(self.act_initiatives)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_bundle)
         self.menu_file.addAction(self.act_import_bundles)
@@ -295,6 +302,10 @@ class MainWindow(QMainWindow):
                                        "productos (Ctrl+Mayús+U)"))
         self.actors_button.setText(_("Actores…"))
         self.actors_button.setToolTip(_("Mapa de actores del diagnóstico (Ctrl+Mayús+M)"))
+        self.act_initiatives.setText(_("&Iniciativas existentes…"))
+        self.initiatives_button.setText(_("Iniciativas…"))
+        self.initiatives_button.setToolTip(_("Iniciativas existentes sobre el tema, para el "
+                                             "diagnóstico (Ctrl+Mayús+I)"))
         self.act_export_bundle.setText(_("E&xportar a USB…"))
         self.act_import_bundles.setText(_("&Importar paquetes…"))
         self.act_device_name.setText(_("Nombre de esta &computadora…"))
@@ -532,7 +543,8 @@ class MainWindow(QMainWindow):
         self.act_export_bundle.setEnabled(has_repo)
         self.act_proposals.setEnabled(has_repo)
         self.act_plan.setEnabled(has_repo)
-        for widget in (self.act_route, self.act_actors, self.route_button, self.actors_button):
+        for widget in (self.act_route, self.act_actors, self.route_button, self.actors_button,
+                       self.act_initiatives, self.initiatives_button):
             widget.setEnabled(has_repo)
         for widget in (self.conduct_button, self.act_conduct):
             widget.setEnabled(writable and session is not None and not session.archived)
@@ -684,7 +696,7 @@ class MainWindow(QMainWindow):
             self.plan_window.close()
             self.plan_window.deleteLater()
             self.plan_window = None
-        for name in ("route_window", "actors_window"):
+        for name in ("route_window", "actors_window", "initiatives_window"):
             window = getattr(self, name)
             if window is not None:
                 window.close()
@@ -733,6 +745,21 @@ class MainWindow(QMainWindow):
             self.actors_window.activateWindow()
         self.actors_window.show()
         return self.actors_window
+
+    def show_initiatives(self):
+        """«Iniciativas existentes»: what is already done on the topic (the diagnosis)."""
+        from cocrea_desktop.ui.views.initiatives_window import InitiativesWindow  # lazy
+
+        if self.repo is None:
+            return None
+        if self.initiatives_window is None:
+            self.initiatives_window = InitiativesWindow(self.repo, self)
+        self.initiatives_window.refresh()
+        if self.initiatives_window.isVisible():
+            self.initiatives_window.raise_()
+            self.initiatives_window.activateWindow()
+        self.initiatives_window.show()
+        return self.initiatives_window
 
     def show_plan(self):
         """«Plan de Acción Local»: commitments, the STL and its decisions (one per file)."""

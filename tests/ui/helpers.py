@@ -29,7 +29,13 @@ def when_dialog(qtbot, cls, act):
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, cls) and dialog.isVisible():
             seen["dialog"] = dialog
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:
+                # A failed check must not leave the modal dialog open (the test would hang
+                # in its exec()): close it, and let pytest-qt report the error.
+                dialog.reject()
+                raise
         else:
             QTimer.singleShot(20, poll)
 

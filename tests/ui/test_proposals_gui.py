@@ -242,15 +242,31 @@ def test_office_proposal_and_promote_from_the_window(qtbot, repo, window, pooled
     qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
     assert titles(window)[-1] == "Ventanilla única"
     assert window.model.index(4, 4).data() == "oficina · Solicitud por escrito"
+    assert repo.proposals.list()[-1].source_kind == "office"
+
+    def administration(dialog):
+        assert dialog.administration.isVisible() and not dialog.administration.isChecked()
+        assert dialog.administration.text() == "La propone la &administración municipal"
+        type_text(qtbot, dialog.title, "Padrón de usuarios del agua")
+        dialog.table_label.setText("Obras Públicas")
+        qtbot.mouseClick(dialog.administration, Qt.MouseButton.LeftButton,
+                         pos=dialog.administration.rect().bottomLeft() / 2)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_dialog(qtbot, ProposalDialog, administration)
+    qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
+    assert repo.proposals.list()[-1].source_kind == "administration"
+    assert window.model.index(5, 4).data() == "administración municipal · Obras Públicas"
     window.session.setCurrentIndex(window.session.findData(pooled[1]))
 
     def promote(dialog):
+        assert not dialog.administration.isVisible()
         assert dialog.source.count() == 2  # its ideas 1 and 2 are proposals already
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     when_dialog(qtbot, ProposalDialog, promote)
     qtbot.mouseClick(window.promote_button, Qt.MouseButton.LeftButton)
-    assert len(titles(window)) == 6
+    assert len(titles(window)) == 7
     window.table.selectRow(0)
 
     def edit(dialog):

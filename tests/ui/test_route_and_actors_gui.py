@@ -181,9 +181,9 @@ def test_every_word_fits(window, qtbot, language, size):
     window.refresh()
     qtbot.wait(20)
     found = cut_texts(window)
-    for act in (window.act_route, window.act_actors):
+    for act in (window.act_route, window.act_actors, window.act_initiatives):
         act.trigger()
-    for dialog in (window.route_window, window.actors_window):
+    for dialog in (window.route_window, window.actors_window, window.initiatives_window):
         qtbot.waitExposed(dialog)
         assert dialog.width() <= size[0] and dialog.height() <= size[1]
         try:  # rows are measured a moment after the columns settle
@@ -196,3 +196,59 @@ def test_every_word_fits(window, qtbot, language, size):
         assert "Route: Phase 3 of 9" in window.route_strip.text()
     qt_i18n.install("es")
     assert found == []
+
+
+def test_the_existing_initiatives_through_the_window(window, qtbot, errors, tmp_path,
+                                                     monkeypatch):
+    """Typed with Enter (the kind, theme and status kept for the next one), a duplicate
+    refused in Spanish with nothing changed, edited, undone, removed; the first report
+    written from the window's button through the «Informes» menu, as Word, read back."""
+    import docx
+
+    from cocrea_desktop.ui.evidence_menu import EvidenceMenu
+
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier |
+                   Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.initiatives_window is not None and
+                    window.initiatives_window.isVisible())
+    w = window.initiatives_window
+    activate(qtbot, w)
+    repo: Repo = window.repo
+    w.f_kind.setCurrentIndex(w.f_kind.findData("citizen"))
+    w.f_theme.setCurrentText("Agua")
+    for name in ("Comité de agua de San Miguel", "Faena de limpieza de la caja de agua"):
+        type_text(qtbot, w.f_name, name)
+        qtbot.keyClick(w.f_name, Qt.Key.Key_Return)
+    found = repo.initiatives.list()
+    assert [(i.name, i.kind, i.theme) for i in found] == [
+        ("Comité de agua de San Miguel", "citizen", "Agua"),
+        ("Faena de limpieza de la caja de agua", "citizen", "Agua")]
+    assert w.model.rowCount() == 2 and w.f_name.text() == ""
+    head = repo.journal_head()
+    type_text(qtbot, w.f_name, "comité de agua de san miguel")
+    qtbot.keyClick(w.f_name, Qt.Key.Key_Return)
+    assert errors == ["Ya existe una iniciativa llamada «Comité de agua de San Miguel»."]
+    assert repo.journal_head() == head
+    w.select(found[0].id)
+    assert w.f_name.text() == "Comité de agua de San Miguel"
+    w.f_status.setCurrentIndex(w.f_status.findData("stopped"))
+    set_field(qtbot, w.f_years, "2019-2024")
+    qtbot.keyClick(w.f_years, Qt.Key.Key_Return)
+    assert repo.initiatives.find("1").status == "stopped"
+    assert w.model.data(w.model.index(0, 6)) == "suspendida"
+    qtbot.mouseClick(w.undo_button, Qt.MouseButton.LeftButton)
+    assert repo.initiatives.find("1").status == "running"
+    w.select(found[1].id)
+    qtbot.mouseClick(w.remove_button, Qt.MouseButton.LeftButton)
+    assert [i.name for i in repo.initiatives.list()] == ["Comité de agua de San Miguel"]
+    monkeypatch.setattr(EvidenceMenu, "ask_document_path", staticmethod(
+        lambda *a: str(tmp_path / "primer.docx")))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *a, **k: None)
+    qtbot.mouseClick(w.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "primer.docx").exists() and
+                    window.evidence.task is None, timeout=20000)
+    text = " ".join(c.text for t in docx.Document(str(tmp_path / "primer.docx")).tables
+                    for row in t.rows for c in row.cells)
+    assert "Comité de agua de San Miguel" in text
+    qtbot.keyClick(w.table, Qt.Key.Key_Escape)
+    assert not w.isVisible()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from cocrea_desktop.i18n import _
 from cocrea_desktop.store.proposals import Promotable, Proposal, origin_parts, origin_words
@@ -79,6 +79,11 @@ class ProposalDialog(QDialog):
             self.theme.setCurrentText(proposal.theme)
             self.table_label.setText(proposal.table_label)
             self.table_label.setEnabled(proposal.session_id is None)
+        # Typed at the office: it may be the municipal administration's own proposal,
+        # which CEPAL's first report lists apart.
+        self.administration = QCheckBox(self, objectName="proposal_administration")
+        self.administration.setVisible(self.mode == ADD)
+        ui.main_layout.insertWidget(ui.main_layout.indexOf(self.error), self.administration)
         self.error.hide()
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -126,6 +131,7 @@ class ProposalDialog(QDialog):
                              EDIT: _("Editar propuesta")}[self.mode])
         for i, item in enumerate(self.offered):
             self.source.setItemText(i, offered_text(item))
+        self.administration.setText(_("La propone la &administración municipal"))
         self.buttons.set_texts({QDialogButtonBox.StandardButton.Save: _("&Guardar"),
                                 QDialogButtonBox.StandardButton.Cancel: _("Cancelar")})
         self._show_origin()
@@ -138,6 +144,10 @@ class ProposalDialog(QDialog):
         item = self.current() if self.mode == PROMOTE else None
         if item is not None:
             values.update(source_kind=item.source_kind, source_id=item.source_id)
+        elif self.mode == ADD and self.administration.isChecked():
+            from cocrea_desktop.store.proposals import ADMINISTRATION
+
+            values["source_kind"] = ADMINISTRATION
         return values
 
     def _save(self) -> None:

@@ -118,11 +118,15 @@ from cocrea_desktop.ui.operations.proposals import (
 )
 from cocrea_desktop.ui.operations.route import (
     add_actor,
+    add_initiative,
     edit_actor,
+    edit_initiative,
     end_route_phase,
     erase_actor_contact,
     import_actors,
+    import_initiatives,
     remove_actor,
+    remove_initiative,
     set_route_phase,
     set_session_route_phase,
     start_route_phase,
@@ -149,7 +153,8 @@ from cocrea_desktop.ui.operations.votes import (
 )
 
 __all__ = [
-    "add_actor", "edit_actor", "end_route_phase", "erase_actor_contact", "import_actors",
+    "add_actor", "add_initiative", "edit_initiative", "import_initiatives",
+    "remove_initiative", "edit_actor", "end_route_phase", "erase_actor_contact", "import_actors",
     "remove_actor", "set_route_phase", "set_session_route_phase", "start_route_phase",
     "ChangesBus", "open_table_file", "prepare_tables",
     "add_agency", "add_commitment", "add_stl_member", "edit_commitment", "edit_stl_member",

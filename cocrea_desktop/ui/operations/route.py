@@ -61,3 +61,29 @@ def import_actors(*, parent: QWidget | None, repo: Repo, path: str) -> int | Non
     result = _run(parent, call)
     return result[0] if result else None
 
+
+
+def add_initiative(*, parent: QWidget | None, repo: Repo, name: str,
+                   **values: Any) -> Any | None:
+    result = _run(parent, lambda: repo.initiatives.add(name, **values))
+    return result[0] if result else None
+
+
+def edit_initiative(*, parent: QWidget | None, repo: Repo, initiative_id: str,
+                    **values: Any) -> Changes | None:
+    return _run(parent, lambda: repo.initiatives.edit(initiative_id, **values))
+
+
+def remove_initiative(*, parent: QWidget | None, repo: Repo,
+                      initiative_id: str) -> Changes | None:
+    return _run(parent, lambda: repo.initiatives.remove(initiative_id))
+
+
+def import_initiatives(*, parent: QWidget | None, repo: Repo, path: str) -> int | None:
+    def call():
+        from cocrea_desktop.commands.csv_input import read_table
+
+        return repo.initiatives.import_rows(read_table(path))
+
+    result = _run(parent, call)
+    return result[0] if result else None
