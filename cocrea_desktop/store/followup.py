@@ -125,6 +125,7 @@ class CarriedAgreement:
     agreement: Agreement
     proposals: tuple[str, ...]  # labels
     commitments: tuple[str, ...]  # labels
+    proposal_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,7 @@ class FollowupStore:
             commitments = list(dict.fromkeys(label for pid in pids
                                              for label in by_proposal.get(pid, ())))
             out.append(CarriedAgreement(a, tuple(labels[pid] for pid in pids),
-                                        tuple(commitments)))
+                                        tuple(commitments), tuple(pids)))
         return out
 
     def commitment_agreements(self, commitment: Commitment | str) -> list[Agreement]:
