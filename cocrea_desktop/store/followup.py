@@ -334,9 +334,9 @@ class FollowupStore:
         a = found[0]
         files = [f for f in a.files if not file_id or f.id == file_id]
         if not files:
-            raise InvalidInput(_("{folio} no tiene adjunta la copia firmada; adjúntela "
-                                 "primero a {noun}.").format(folio=a.folio, noun=_(a.noun[0])
-                                                             if a.noun else a.folio))
+            raise InvalidInput(_("{folio} no tiene adjunta su copia firmada; adjunte primero "
+                                 "la foto o el escaneo del papel firmado.").format(
+                folio=a.folio))
         f = files[0]
         content = self.pf.scalar("SELECT content FROM attachment WHERE id = ?", [f.id])
         if content is None:
