@@ -214,7 +214,8 @@ def seed_plan(repo: Repo) -> None:
                     present=everyone, positions=agree)
     repo.stl.decide(date="2027-03-06", agenda_item="Selección de propuestas para el PAL",
                     proposal="Pasan al PAL las propuestas que el pleno priorizó por criterios; "
-                             "de ellas se redactan tres compromisos para 2027-2029",
+                             "de ellas se redactan tres compromisos para 2027-2029, y un cuarto de "
+                             "la carta compromiso firmada en la feria de ideas",
                     kind="selection", mode="vote", present=voters,
                     votes={"for": 4, "against": 0, "abstain": 1})
     chosen = [p for p in repo.proposals.list()
