@@ -89,3 +89,49 @@ def test_bad_input_is_refused_and_nothing_changes(db, args, words):
 def test_report_progress_wants_a_pdf(db, tmp_path):
     result = run("report", "progress", db, "-o", tmp_path / "avance.docx", ok=False)
     assert ".pdf" in result.output
+
+
+@pytest.fixture
+def fair_db(tmp_path):
+    from tests.store.pal_helpers import fair_letters
+
+    repo = merged_process(tmp_path)
+    plan(repo)
+    ids = fair_letters(repo, tmp_path)
+    path = repo.path
+    repo.close()
+    return path, ids
+
+
+def test_letters_of_the_fair_in_the_follow_up_through_the_cli(fair_db, tmp_path):
+    from cocrea_desktop.store.repo import Repo
+
+    db, ids = fair_db
+    digest = hashlib.sha256(open(ids["scan"], "rb").read()).hexdigest()
+    out = run("followup", "agreements", db).output
+    assert "CC-001 · 20/02/2027 · Ing. Pedro Ruiz, Director, Obras Públicas" in out
+    assert "En el compromiso 3." in out and digest in out
+    assert ("2 cartas compromiso de la feria no están en ningún compromiso del plan: CC-002 "
+            "(propuesta") in out and "CC-003 (sin propuesta)." in out
+    listed = json.loads(run("followup", "agreements", db, "--commitment", "3", "--json").output)
+    assert [a["folio"] for a in listed] == ["CC-001"] and listed[0]["commitments"] == ["3"]
+    assert "no viene de ningún acuerdo firmado" in run("followup", "agreements", db,
+                                                       "--commitment", "1").output
+    # The signed scan as the evidence of a milestone: the same SHA-256.
+    out = run("followup", "progress", db, "3.1", "done", "--date", "20/08/2027",
+              "--agreement", "CC-001").output
+    assert "Hito 3.1: cumplido, 100 %." in out and digest in out
+    out = run("followup", "evidence", db, "3.2", "--agreement", "cc-001").output
+    assert f"Evidencia adjunta: SHA-256 {digest}." in out
+    # Bad input: a letter without its scan, a letter of another commitment; nothing changed.
+    with Repo.open(db, read_only=True) as repo:
+        head = repo.journal_head()
+    bad = run("followup", "progress", db, "3.2", "in_progress", "--agreement", "CC-002",
+              ok=False).output
+    assert "«CC-002» no es un acuerdo firmado del compromiso 3 (son: CC-001)." in bad
+    bad = run("followup", "progress", db, "3.2", "in_progress", "--agreement", "CC-001",
+              "--evidence", ids["scan"], ok=False).output
+    assert "Use --evidence o --agreement, no los dos." in bad
+    with Repo.open(db, read_only=True) as repo:
+        assert repo.journal_head() == head
+        assert len(repo.followup.state("3.2").history) == 0

@@ -472,12 +472,20 @@ def _state_line(s) -> str:
 @click.option("--reason", default="", help="Por qué se cancela (obligatorio para cancelar).")
 @click.option("--evidence", type=click.Path(dir_okay=False), default=None,
               help="Un archivo adjunto como evidencia (su SHA-256 queda en la bitácora).")
+@click.option("--agreement", "agreement", default=None, metavar="FOLIO",
+              help="Usa como evidencia la copia firmada de un acuerdo del compromiso (su "
+                   "folio, p. ej. la carta compromiso CC-002).")
 @JSON
 @fail_cleanly
 def followup_progress(file: str, milestone: str, status: str, percent: str | None, date: str,
-                      note: str, reason: str, evidence: str | None, as_json: bool) -> None:
+                      note: str, reason: str, evidence: str | None, agreement: str | None,
+                      as_json: bool) -> None:
     """Registra el avance de un hito (MILESTONE: compromiso.hito, p. ej. 1.2)."""
     with open_repo(file) as repo:
+        if agreement:
+            if evidence:
+                raise InvalidInput(_("Use --evidence o --agreement, no los dos."))
+            evidence = repo.followup.agreement_evidence(milestone, agreement)
         rec, _c = repo.followup.record(milestone, status=status, percent=percent, date=date,
                                        note=note, reason=reason, evidence=evidence)
         s = repo.followup.state(rec.milestone_id)
@@ -533,16 +541,22 @@ def followup_due(file: str, by: str, as_json: bool) -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
 @click.option("--save", "save_dir", default=None, type=click.Path(file_okay=False),
               help="Copia los archivos de evidencia del hito en esta carpeta.")
+@click.option("--agreement", "agreement", default=None, metavar="FOLIO",
+              help="Adjunta la copia firmada de un acuerdo del compromiso (su folio, p. ej. "
+                   "la carta compromiso CC-002).")
 @JSON
 @fail_cleanly
 def followup_evidence(file: str, milestone: str, path: str | None, save_dir: str | None,
-                      as_json: bool) -> None:
+                      agreement: str | None, as_json: bool) -> None:
     """Enlista las evidencias de un hito (con PATH: primero adjunta ese archivo)."""
     from pathlib import Path
 
-    with open_repo(file, read_only=path is None) as repo:
-        if path:
-            digest, _c = repo.followup.attach(milestone, path)
+    with open_repo(file, read_only=path is None and not agreement) as repo:
+        if path and agreement:
+            raise InvalidInput(_("Dé un archivo o --agreement, no los dos."))
+        if path or agreement:
+            digest, _c = repo.followup.attach(
+                milestone, path or repo.followup.agreement_evidence(milestone, agreement))
             click.echo(_("Evidencia adjunta: SHA-256 {sha}.").format(sha=digest))
         items = repo.followup.evidence(milestone)
         if save_dir:
@@ -558,3 +572,40 @@ def followup_evidence(file: str, milestone: str, path: str | None, save_dir: str
             click.echo(f"{e['sha256']}  {e['size']:>9}  {e['file_name']}")
         if not items and not path:
             click.echo(_("Ese hito no tiene evidencias."))
+
+
+@followup.command("agreements")
+@FILE
+@click.option("--commitment", default=None, help="Solo los acuerdos de ese compromiso.")
+@JSON
+@fail_cleanly
+def followup_agreements(file: str, commitment: str | None, as_json: bool) -> None:
+    """Los acuerdos firmados (como las cartas compromiso de la feria), el compromiso del plan
+    que lleva cada uno y los que ninguno lleva."""
+    from cocrea_desktop.store.followup import agreement_lines, loose_lines
+
+    with open_repo(file, read_only=True) as repo:
+        carried = repo.followup.carried()
+        if commitment:
+            label = repo.commitments.get(commitment).label
+            carried = [x for x in carried if label in x.commitments]
+        if as_json:
+            echo_json([{**asdict(x.agreement), "proposals": list(x.proposals),
+                        "commitments": list(x.commitments)} for x in carried])
+            return
+        for x in carried:
+            lines = agreement_lines(x.agreement)
+            where = ", ".join(x.commitments)
+            click.echo(lines[0])
+            for line in lines[1:]:
+                click.echo("    " + line)
+            click.echo("    " + (_("En el compromiso {labels}.").format(labels=where) if where
+                                 else _("En ningún compromiso del plan.")))
+        loose = [x for x in carried if not x.commitments and not x.agreement.closed]
+        for line in loose_lines(loose):
+            click.echo(line)
+        if not carried and commitment:
+            click.echo(_("El compromiso {label} no viene de ningún acuerdo firmado (como una "
+                         "carta compromiso).").format(label=label))
+        elif not carried:
+            click.echo(_("No hay acuerdos firmados (como cartas compromiso) en este proceso."))

@@ -182,6 +182,21 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("evidence_file", "texto", N_("Nombre del archivo de evidencia")),
         ("evidence_sha256", "texto", N_("SHA-256 del archivo de evidencia")),
     ]),
+    "plan_agreements": (N_("Acuerdos firmados que alimentan el seguimiento (como las cartas "
+                           "compromiso de una feria): el compromiso que lleva cada uno"), [
+        ("commitment", "texto", N_("Compromisos del plan que lo llevan (vacío: ninguno)")),
+        ("proposals", "texto", N_("Propuestas que vienen de él (vacío: ninguna)")),
+        ("kind", "texto", N_("Tipo de acuerdo: fair_letter (carta compromiso de una feria)")),
+        ("session_id", "texto", N_("Sesión donde se firmó")),
+        ("folio", "texto", N_("Folio del acuerdo")),
+        ("date", "fecha", N_("Fecha del acuerdo (AAAA-MM-DD)")),
+        ("committed", "texto", N_("A qué se comprometió la autoridad")),
+        ("status", "texto", N_("Estado de su seguimiento (el del método: pending, "
+                               "in_progress, in_pal, dropped)")),
+        ("next_meeting", "texto", N_("Próxima reunión (AAAA-MM-DD, o en palabras)")),
+        ("evidence_file", "texto", N_("Archivo de la copia firmada")),
+        ("evidence_sha256", "texto", N_("SHA-256 de la copia firmada")),
+    ]),
     "route": (N_("Ruta del proceso: las fases del método CEPAL, previstas y reales"), [
         ("position", "entero", N_("Orden de la fase (1 = preparación)")),
         ("phase", "texto", N_("Fase: preparation, diagnosis, meetings, selection, drafting, "
@@ -337,6 +352,18 @@ def collect(repo: Repo, *, progress: Callable[[int, int], None] | None = None
                 "date": rec.date, "status": rec.status, "percent": rec.percent,
                 "current": int(rec is state.latest), "reason": rec.reason, "note": rec.note,
                 "evidence_file": rec.evidence_name, "evidence_sha256": rec.evidence_sha256})
+
+    # Who signed is not published (an authority's name is checked as personal data).
+    for x in repo.followup.carried():
+        a = x.agreement
+        files = a.files or (None,)
+        for f in files:
+            out["plan_agreements"].append({
+                "commitment": " ".join(x.commitments), "proposals": " ".join(x.proposals),
+                "kind": a.kind, "session_id": a.session_id, "folio": a.folio, "date": a.date,
+                "committed": a.committed, "status": a.status, "next_meeting": a.next_meeting,
+                "evidence_file": f.file_name if f else "",
+                "evidence_sha256": f.sha256 if f else ""})
 
     today = repo.route.today()
     by_phase = repo.route.sessions_by_phase()

@@ -4,8 +4,11 @@
 First page: the summary of the whole plan (how many milestones are done, on time,
 late, cancelled, as a chart and a table). Then one page per commitment: its
 milestones with their status, a progress bar and the percentage, the latest note,
-and the evidence list (file names and SHA-256, the same hashes the journal keeps).
-The same numbers go to the open data package (table ``milestone_progress``).
+and the evidence list (file names and SHA-256, the same hashes the journal keeps),
+and the signed agreements its proposals came from (a fair's cartas compromiso: who
+committed to what, their follow-up, their signed copies with SHA-256). The first page
+also lists the signed agreements no commitment carries. The same numbers go to the open
+data package (tables ``milestone_progress`` and ``plan_agreements``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from cocrea_desktop.core import dates
 from cocrea_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from cocrea_desktop.store.followup import MilestoneState
+    from cocrea_desktop.store.followup import Agreement, MilestoneState
     from cocrea_desktop.store.repo import Repo
 
 
@@ -59,7 +62,34 @@ def _date(iso: str) -> str:
     return dates.format_date(iso, "numeric") if iso else "—"
 
 
-def _commitment_story(repo: Repo, states: list[MilestoneState], width: float) -> list[Any]:
+def agreements_story(agreements: list[Agreement], width: float, *,
+                     heading_style: str = "h3") -> list[Any]:
+    """The signed agreements' tables: one per kind (its heading), then their signed
+    copies with SHA-256."""
+    from reportlab.platypus import Spacer
+
+    from cocrea_desktop.export.pdf import kit
+    from cocrea_desktop.store.followup import agreement_columns, agreement_row, by_heading
+
+    st = kit.styles()
+    story: list[Any] = []
+    for heading, group in by_heading(agreements):
+        story.append(kit.para(heading, st[heading_style]))
+        story.append(kit.table([agreement_columns(), *[agreement_row(a) for a in group]],
+                               [width * f for f in (0.09, 0.11, 0.22, 0.3, 0.12, 0.16)]))
+        copies = [[_("Folio"), _("Copia firmada"), "SHA-256"]]
+        for a in group:
+            for f in a.files:
+                copies.append([a.folio, f.file_name, f.sha256])
+            if not a.files:
+                copies.append([a.folio, _("Sin copia firmada adjunta."), "—"])
+        story.append(Spacer(1, 4))
+        story.append(kit.table(copies, [width * f for f in (0.09, 0.38, 0.53)]))
+    return story
+
+
+def _commitment_story(repo: Repo, states: list[MilestoneState], width: float,
+                      agreements: list[Agreement] | None = None) -> list[Any]:
     from cocrea_desktop.export.pdf import kit
 
     st = kit.styles()
@@ -95,6 +125,8 @@ def _commitment_story(repo: Repo, states: list[MilestoneState], width: float) ->
         story.append(kit.table(evidence, [width * f for f in (0.12, 0.28, 0.13, 0.47)]))
     else:
         story.append(kit.para(_("Sin evidencias adjuntas."), st["body"]))
+    if agreements:
+        story += agreements_story(agreements, width)
     history = [[_("Hito"), _("Fecha"), _("Estado"), _("Avance")]]
     for s in states:
         for rec in s.history[1:]:
@@ -136,12 +168,23 @@ def render_progress_pdf(repo: Repo, *, paper: str = "letter", today: str | None 
                                 *[[s.label, s.milestone.description,
                                    _date(s.milestone.due_date)] for s in late]],
                                [width * f for f in (0.14, 0.62, 0.24)]))
+    carried = repo.followup.carried()
+    loose = [x for x in carried if not x.commitments and not x.agreement.closed]
+    if loose:
+        from cocrea_desktop.store.followup import loose_lines
+
+        story.append(kit.para(_("Acuerdos firmados que no están en el plan"), st["h3"]))
+        for line in loose_lines(loose):
+            story.append(kit.para(line, st["body"]))
+        story += agreements_story([x.agreement for x in loose], width, heading_style="h4")
     by_commitment: dict[str, list[MilestoneState]] = {}
     for s in states:
         by_commitment.setdefault(s.commitment.id, []).append(s)
     for group in by_commitment.values():
         story.append(PageBreak())
-        story += _commitment_story(repo, group, width)
+        label = group[0].commitment.label
+        story += _commitment_story(repo, group, width,
+                                   [x.agreement for x in carried if label in x.commitments])
     if not by_commitment:
         story.append(kit.para(_("El plan todavía no tiene compromisos con hitos."), st["body"]))
     footer = kit.Footer(p.id[:8], process_digest(repo), _("Informe de avance"))

@@ -214,7 +214,8 @@ def seed_plan(repo: Repo) -> None:
                     present=everyone, positions=agree)
     repo.stl.decide(date="2027-03-06", agenda_item="Selección de propuestas para el PAL",
                     proposal="Pasan al PAL las propuestas que el pleno priorizó por criterios; "
-                             "de ellas se redactan tres compromisos para 2027-2029",
+                             "de ellas se redactan tres compromisos para 2027-2029, y un cuarto de "
+                             "la carta compromiso firmada en la feria de ideas",
                     kind="selection", mode="vote", present=voters,
                     votes={"for": 4, "against": 0, "abstain": 1})
     chosen = [p for p in repo.proposals.list()
@@ -250,12 +251,50 @@ def seed_plan(repo: Repo) -> None:
         repo.commitments.set_smart(made[0].id, criterion, True, note)
     repo.commitments.set_smart(made[2].id, "measurable", False,
                                "El segundo hito no tiene responsable.")
+    seed_signed_commitment(repo)
     repo.stl.decide(date="2027-05-15", agenda_item="Compromiso 1 a consulta pública",
                     proposal="Enviar el compromiso de tandeo a la consulta de 10 días",
                     kind="consultation_ready", subject_id=made[0].id, present=voters,
                     positions={**agree, voters[3]: ("abstain", "Pide sumar a las agencias "
                                                                "en la consulta")})
     seed_followup(repo)
+
+
+#: The demo's commitment drafted from a signed agreement (the fair's carta compromiso for
+#: the road to the secondary school): name, agency, responsible, problem, baseline,
+#: objective, pillars, milestones.
+DEMO_SIGNED_COMMITMENT = (
+    "Camino seguro a la secundaria", "Dirección de Obras Públicas",
+    "Jefatura de Alumbrado Público", "Asaltos a estudiantes al anochecer en el camino a la "
+    "secundaria, que no tiene alumbrado.", "0 luminarias en los 1.2 km del camino (2026).",
+    "Alumbrar el camino y que los vecinos vigilen y reporten las fallas.",
+    ["participation", "accountability"],
+    [("Acuerdo firmado entre Obras Públicas y los vecinos de El Calvario",
+      "Carta compromiso firmada", "Dirección de Obras Públicas", "2027-07-31"),
+     ("Instalar seis luminarias en el camino a la secundaria",
+      "Acta de entrega-recepción y fotografías", "Dirección de Obras Públicas", "2028-06-30"),
+     ("Rondines vecinales y reporte mensual de fallas del alumbrado", "Bitácora de rondines",
+      "Vecinos de El Calvario", "2029-03-31")])
+
+
+def seed_signed_commitment(repo: Repo) -> None:
+    """A commitment drafted from the proposals that carry a signed agreement (the fair's
+    carta compromiso), so that the follow-up shows the letter beside the milestones."""
+    signed = [x for x in repo.followup.carried() if x.proposal_ids and x.agreement.files]
+    if not signed:
+        return
+    behind = list(dict.fromkeys(pid for x in signed[:1] for pid in x.proposal_ids))
+    name, agency, responsible, problem, baseline, objective, pillars, stones = \
+        DEMO_SIGNED_COMMITMENT
+    repo.commitments.add(
+        name, proposals=behind, start_date="2027-07-01", end_date="2029-06-30",
+        lead_agency=agency, responsible=responsible, problem=problem, baseline=baseline,
+        description=objective, objective=objective,
+        how_it_helps="Los vecinos vigilan lo que la autoridad firmó en la feria de ideas.",
+        pillars=pillars, axis="Seguridad y servicios públicos",
+        public_input="Retoma la carta compromiso firmada en la feria de ideas.",
+        milestones=[{"description": d, "output": o, "responsible": r, "due_date": due}
+                    for d, o, r, due in stones])
 
 
 #: The demo's evidence of a milestone done: the committee's minutes receiving the calendar.
@@ -275,6 +314,20 @@ def seed_followup(repo: Repo) -> None:
                          note="Reparadas 4 de 11 fugas de la línea de conducción.")
     repo.followup.record("2.1", status="late", percent=60, date="2027-11-05",
                          note="Dos agencias aún no revisan el formato de expediente.")
+    # The signed carta compromiso is the evidence of the first milestone of the commitment
+    # drafted from it: the same file, the same SHA-256.
+    for c in repo.commitments.list():
+        signed = [a for a in repo.followup.commitment_agreements(c) if a.files]
+        if signed and c.milestones:
+            milestone = f"{c.label}.1"
+            repo.followup.record(
+                milestone, status="done", date="2027-07-05",
+                evidence=repo.followup.agreement_evidence(milestone, signed[0].id),
+                note="La carta compromiso firmada en la feria de ideas queda como evidencia.")
+            repo.followup.record(f"{c.label}.2", status="in_progress", percent=30,
+                                 date="2027-11-20",
+                                 note="Instaladas dos de las seis luminarias.")
+            break
 
 
 #: The demo's public consultation of commitment 1: (date, channel, commitment, section, text,

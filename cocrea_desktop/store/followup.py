@@ -7,6 +7,12 @@ journal with it (as the idea fair's signed letters). Records are never edited: t
 latest by date is the milestone's state and the others its history, so two laptops'
 records merge side by side. "Late" is also computed: a milestone whose due date has
 passed and is neither done nor cancelled reads late.
+
+What a session agreed in writing (a method's signed letters, say) feeds the same
+follow-up: a method names :data:`AGREEMENTS_HOOK` and lists its *agreements*, each with
+the proposal origins that carry it; a commitment shows the agreements its proposals came
+from, their signed copies can be a milestone's evidence (the same bytes, the same
+SHA-256), and those no commitment carries are listed so that none is lost.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes, Label
 from cocrea_desktop.core.errors import InvalidInput, NotFound
-from cocrea_desktop.i18n import N_, _
+from cocrea_desktop.i18n import N_, _, ngettext
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.stl import clean, word
 
@@ -36,6 +42,10 @@ STATUSES: dict[str, str] = {"not_started": N_("sin iniciar"), "in_progress": N_(
 #: Evidence is a photo, a scan, a document or a spreadsheet, up to 20 MB.
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 OWNER_TABLE = "commitment_milestone"
+#: The hook a method names in its ``proposals`` (or ``store``) module when what its sessions
+#: agreed in writing feeds the follow-up: ``FOLLOWUP_AGREEMENTS(repo) -> list[Agreement]``,
+#: every such agreement of the process, worded in the current language.
+AGREEMENTS_HOOK = "FOLLOWUP_AGREEMENTS"
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,54 @@ def read_evidence(path: str | Path) -> Evidence:
             name=path.name))
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return Evidence(path.name, media_type, hashlib.sha256(content).hexdigest(), content)
+
+
+@dataclass(frozen=True)
+class AgreementFile:
+    """A signed copy of an agreement kept in the process file (a row of ``attachment``)."""
+
+    id: str
+    file_name: str
+    media_type: str
+    sha256: str
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Something a session agreed in writing, as a method tells it (neutral words)."""
+
+    id: str
+    #: The proposal origin kind it is (data, as ``ProposalOrigin.source_kind``).
+    kind: str
+    #: Its kind in words: the heading of its list ("Cartas compromiso de la feria") and the
+    #: noun counted ("carta compromiso de la feria", "cartas compromiso de la feria").
+    heading: str
+    noun: tuple[str, str]
+    folio: str
+    who: str
+    committed: str
+    date: str  # ISO
+    status: str  # the method's code
+    status_text: str
+    next_meeting: str  # ISO, or words ("el primer lunes del mes")
+    session_id: str = ""
+    files: tuple[AgreementFile, ...] = ()
+    #: The proposal origins (kind, source id) that carry it: a proposal with one of them
+    #: among its origins comes, in part, from this agreement.
+    origins: tuple[tuple[str, str], ...] = ()
+    #: Dropped, cancelled: not listed among those the plan left out.
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class CarriedAgreement:
+    """An agreement with the proposals and the commitments that carry it."""
+
+    agreement: Agreement
+    proposals: tuple[str, ...]  # labels
+    commitments: tuple[str, ...]  # labels
+    proposal_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -202,6 +260,94 @@ class FollowupStore:
             raise NotFound(_("No existe esa evidencia."))
         return bytes(content)
 
+    # -- agreements (what the methods' sessions agreed in writing) -----------------
+    def agreements(self) -> list[Agreement]:
+        """Every agreement the methods list (:data:`AGREEMENTS_HOOK`), in their order."""
+        from cocrea_desktop.core.methods import all_methods
+        from cocrea_desktop.store.proposals import method_hook
+
+        found: list[Agreement] = []
+        for method in all_methods():
+            hook = method_hook(method, AGREEMENTS_HOOK)
+            if hook is not None:
+                found.extend(hook(self.repo))
+        return found
+
+    def carried(self) -> list[CarriedAgreement]:
+        """Each agreement with the proposals whose origins include it and the commitments
+        made of those proposals."""
+        agreements = self.agreements()
+        if not agreements:
+            return []
+        by_origin: dict[tuple[str, str], list[str]] = {}
+        labels: dict[str, str] = {}
+        for p in self.repo.proposals.list(include_inactive=True):
+            labels[p.id] = p.label
+            if not p.active:
+                continue
+            for o in p.origins:
+                by_origin.setdefault((o.source_kind, o.source_id), []).append(p.id)
+        by_proposal: dict[str, list[str]] = {}
+        for c in self.repo.commitments.list():
+            for pid in c.proposals:
+                by_proposal.setdefault(pid, []).append(c.label)
+        out = []
+        for a in agreements:
+            pids = sorted({pid for key in a.origins for pid in by_origin.get(key, ())},
+                          key=list(labels).index)
+            commitments = list(dict.fromkeys(label for pid in pids
+                                             for label in by_proposal.get(pid, ())))
+            out.append(CarriedAgreement(a, tuple(labels[pid] for pid in pids),
+                                        tuple(commitments), tuple(pids)))
+        return out
+
+    def commitment_agreements(self, commitment: Commitment | str) -> list[Agreement]:
+        """The agreements a commitment's proposals came from."""
+        c = self.repo.commitments.get(commitment) if isinstance(commitment, str) \
+            else commitment
+        return [x.agreement for x in self.carried() if c.label in x.commitments]
+
+    def loose_agreements(self) -> list[CarriedAgreement]:
+        """The agreements (not closed) that no commitment of the plan carries."""
+        return [c for c in self.carried() if not c.commitments and not c.agreement.closed]
+
+    def agreement_evidence(self, milestone: str, agreement: str,
+                           file_id: str = "") -> Evidence:
+        """The signed copy of an agreement of the milestone's commitment (by its folio or
+        id), as evidence: the same bytes and SHA-256, read from the process file."""
+        s = self.state(milestone)
+        text = str(agreement).strip()
+        mine = self.commitment_agreements(s.commitment)
+        found = [a for a in mine if text in (a.id,) or a.folio.casefold() == text.casefold()]
+        if not found:
+            if not mine:
+                raise InvalidInput(_("El compromiso {label} no viene de ningún acuerdo "
+                                     "firmado (como una carta compromiso).").format(
+                    label=s.commitment.label))
+            raise InvalidInput(_("«{folio}» no es un acuerdo firmado del compromiso {label} "
+                                 "(son: {folios}).").format(
+                folio=text, label=s.commitment.label,
+                folios=", ".join(a.folio for a in mine)))
+        if len(found) > 1:
+            raise InvalidInput(_("Hay varios acuerdos con el folio «{folio}»; elija uno por "
+                                 "su identificador.").format(folio=text))
+        a = found[0]
+        files = [f for f in a.files if not file_id or f.id == file_id]
+        if not files:
+            raise InvalidInput(_("{folio} no tiene adjunta su copia firmada; adjunte primero "
+                                 "la foto o el escaneo del papel firmado.").format(
+                folio=a.folio))
+        f = files[0]
+        content = self.pf.scalar("SELECT content FROM attachment WHERE id = ?", [f.id])
+        if content is None:
+            raise NotFound(_("No existe esa copia firmada."))
+        content = bytes(content)
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != f.sha256:
+            raise InvalidInput(_("La copia firmada de {folio} no coincide con su SHA-256; no "
+                                 "sirve como evidencia.").format(folio=a.folio))
+        return Evidence(f.file_name, f.media_type, digest, content)
+
     # -- writing -----------------------------------------------------------------
     def record(self, milestone: str, *, status: str, percent: Any = None, date: Any = "",
                note: str = "", reason: str = "",
@@ -292,6 +438,70 @@ def _percent(value: Any, status: str, latest: int) -> int:
         raise InvalidInput(_("El porcentaje debe estar entre 0 y 100 (se escribió {value}).")
                            .format(value=number))
     return number
+
+
+def agreement_columns() -> list[str]:
+    """The headings of an agreement's row (:func:`agreement_row`)."""
+    return [_("Folio"), _("Fecha"), _("Quién se comprometió"), _("Se comprometió a"),
+            _("Estado"), _("Próxima reunión")]
+
+
+def agreement_row(a: Agreement) -> list[str]:
+    """An agreement as the progress report's table and the tab show it."""
+    return [a.folio, _date(a.date), a.who or "—", a.committed or "—", a.status_text or "—",
+            _date(a.next_meeting)]
+
+
+def agreement_lines(a: Agreement) -> list[str]:
+    """An agreement in a few lines (the follow-up tab, the CLI)."""
+    folio, date, who, committed, status, meeting = agreement_row(a)
+    lines = [f"{folio} · {date} · {who}",
+             _("Se comprometió a: {text}").format(text=committed),
+             _("Estado: {status} · Próxima reunión: {date}").format(status=status,
+                                                                      date=meeting)]
+    for f in a.files:
+        lines.append(_("Copia firmada: {name} · SHA-256 {sha}").format(name=f.file_name,
+                                                                       sha=f.sha256))
+    if not a.files:
+        lines.append(_("Sin copia firmada adjunta."))
+    return lines
+
+
+def by_heading(agreements: Sequence[Agreement]) -> list[tuple[str, list[Agreement]]]:
+    """Agreements grouped under their kind's heading, in the order they came."""
+    groups: dict[str, list[Agreement]] = {}
+    for a in agreements:
+        groups.setdefault(a.heading, []).append(a)
+    return list(groups.items())
+
+
+def loose_lines(loose: Sequence[CarriedAgreement]) -> list[str]:
+    """"2 cartas compromiso de la feria no están en ningún compromiso del plan: CC-001 (sin
+    propuesta), CC-003 (propuesta 7)": one line per kind of agreement."""
+    groups: dict[tuple[str, str], list[CarriedAgreement]] = {}
+    for x in loose:
+        groups.setdefault(x.agreement.noun, []).append(x)
+    lines = []
+    for (one, many), items in groups.items():
+        folios = ", ".join(f"{x.agreement.folio} ({loose_where(x)})" for x in items)
+        noun = _(one) if len(items) == 1 else _(many)
+        lines.append(ngettext("{n} {noun} no está en ningún compromiso del plan: {folios}.",
+                              "{n} {noun} no están en ningún compromiso del plan: {folios}.",
+                              len(items)).format(n=len(items), noun=noun, folios=folios))
+    return lines
+
+
+def loose_where(x: CarriedAgreement) -> str:
+    """Where an agreement no commitment carries stands: its proposals, or none."""
+    if not x.proposals:
+        return _("sin propuesta")
+    return ngettext("propuesta {labels}", "propuestas {labels}", len(x.proposals)).format(
+        labels=", ".join(x.proposals))
+
+
+def _date(iso: str) -> str:
+    """A date as shown (numeric); words that are not a date stay words; none is a dash."""
+    return dates.format_date(iso, "numeric") if iso else "—"
 
 
 def counts_text(counts: Sequence[tuple[str, int]]) -> str:

@@ -100,7 +100,7 @@ def test_the_commitments_are_shown_one_by_one_with_their_stage(fresh):
     la = repo.launch
     repo.phases.go_to(sid, "agenda")
     repo.phases.go_to(sid, "plan")
-    assert room_state(repo, sid).footer == "El plan tiene 3 compromisos"
+    assert room_state(repo, sid).footer == "El plan tiene 4 compromisos"
     la.step(sid, 1)
     assert la.shown(sid).label == "1"
     before = journal(repo)
@@ -116,15 +116,16 @@ def test_the_commitments_are_shown_one_by_one_with_their_stage(fresh):
     assert state.items[0].note == "Tesorería Municipal · 31 de octubre de 2027"
     assert state.question.startswith("Qué resuelve: Los comités no conocen")
     assert state.footer == "Responsable: Tesorería Municipal · C.P. Andrés Morales Ruiz"
-    assert state.items_title == "Hitos y fechas · compromiso 2 de 3"
+    assert state.items_title == "Hitos y fechas · compromiso 2 de 4"
     la.step(sid, 1)
+    la.step(sid, 1)  # the fourth: the one drafted from the fair's signed letter
     with pytest.raises(RuleViolation, match="último"):
         la.step(sid, 1)
     la.show(sid, "1")  # back to the first: shown again, recorded once
     assert la.shown(sid).label == "1"
     presented = la.presented(sid)
     assert [(p.label, p.stage, p.milestones) for p in presented] == [
-        ("1", "consultation", 3), ("2", "draft", 2), ("3", "draft", 2)]
+        ("1", "consultation", 3), ("2", "draft", 2), ("3", "draft", 2), ("4", "draft", 3)]
 
 
 def test_signatures_and_the_closing_note(fresh):
@@ -174,7 +175,7 @@ def test_open_data_publishes_the_agenda_and_the_commitments_without_names(demo, 
     assert agenda[0]["seconds"] == 720 and agenda[0]["status"] == "closed"
     presented = [r for r in tables["launch_presented"] if r["session_id"] == sid]
     assert [(r["commitment"], r["stage"]) for r in presented] == [
-        ("1", "consultation"), ("2", "draft"), ("3", "draft")]
+        ("1", "consultation"), ("2", "draft"), ("3", "draft"), ("4", "draft")]
     every = json.dumps(tables["launch_agenda"] + tables["launch_presented"],
                        ensure_ascii=False)
     assert "Rosa Martínez" not in every and "Elena Vásquez" not in every

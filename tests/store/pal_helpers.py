@@ -97,3 +97,40 @@ def plan(office: Repo) -> dict[str, str]:
                               positions=consensus)
     ids["ready"] = d.id
     return ids
+
+
+def fair_letters(office: Repo, folder: Path) -> dict[str, str]:
+    """An idea fair on a planned process: CC-001 signed and scanned, promoted and made
+    commitment 3; CC-002 promoted but in no commitment, no scan; CC-003 never promoted.
+    Ids by folio, the scan's bytes' path under "scan"."""
+    sid, _c = office.add_session(method="idea_fair", question="¿Qué proyectos sumamos al PAL?",
+                                 table_label="Explanada", date="2027-02-20")
+    fair = office.fair
+    fair.add_stand(sid, title="Alumbrado del camino a la secundaria",
+                   problem="Asaltos al anochecer", theme="Seguridad")
+    fair.add_stand(sid, title="Huertos escolares", problem="Mala alimentación", theme="Salud")
+    fair.add_authority(sid, name="Ing. Pedro Ruiz", post="Director", agency="Obras Públicas")
+    one, _c = fair.draft_letter(sid, 1, 1, letter_date="2027-02-20",
+                                authority_commits="Instalar seis luminarias en el camino",
+                                next_meeting="13/03/2027")
+    two, _c = fair.draft_letter(sid, 2, 1, letter_date="2027-02-20",
+                                authority_commits="Gestionar la toma de agua para riego")
+    three, _c = fair.draft_letter(sid, 2, 1, letter_date="2027-02-21",
+                                  authority_commits="Prestar herramientas a las escuelas")
+    fair.set_letter_status(one.id, "in_pal")
+    scan = folder / "carta-CC-001-firmada.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    fair.attach(one.id, scan)
+    offered = {item.source_id: item for item in office.proposals.result(sid)}
+    lights, _c = office.proposals.promote(sid, "fair_letter", one.id)
+    office.proposals.promote(sid, "fair_letter", two.id)
+    assert offered[three.id].source_kind == "fair_letter"
+    road, _c = office.commitments.add(
+        "Camino seguro a la secundaria", proposals=[lights.label], start_date="2027-07-01",
+        end_date="2029-06-30", lead_agency="Dirección de Obras Públicas",
+        pillars=["participation"],
+        milestones=[{"description": "Carta firmada con Obras Públicas",
+                     "due_date": "2027-08-31"},
+                    {"description": "Seis luminarias instaladas", "due_date": "2028-06-30"}])
+    return {"CC-001": one.id, "CC-002": two.id, "CC-003": three.id, "session": sid,
+            "commitment": road.id, "scan": str(scan)}

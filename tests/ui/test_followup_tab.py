@@ -147,3 +147,85 @@ def test_every_word_fits_at_1024(window, qtbot, language):
     qtbot.wait(20)
     assert pw.width() <= 1024
     assert cut_texts(tab) == []
+
+
+@pytest.fixture
+def fair_window(qtbot, tmp_path):
+    from tests.store.pal_helpers import fair_letters
+
+    qt_i18n.install("es")
+    office = merged_process(tmp_path)
+    plan(office)
+    ids = fair_letters(office, tmp_path)
+    path = office.path
+    office.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.resize(1024, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w, ids
+    w.close()
+    qt_i18n.install("es")
+
+
+def test_the_fair_letters_in_the_tab_and_the_scan_as_evidence(fair_window, qtbot, errors,
+                                                              tmp_path):
+    window, ids = fair_window
+    _pw, tab = followup_tab(window, qtbot)
+    repo = window.repo
+    digest = hashlib.sha256(open(ids["scan"], "rb").read()).hexdigest()
+    rows = [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())]
+    assert rows == ["1.1", "1.2", "2.1", "3.1", "3.2"]
+    # A commitment from no letter: the list is hidden, the letters of none are at the bottom.
+    tab.table.setCurrentCell(0, 0)
+    assert tab.agreements.isHidden() and tab.agreement_box.isHidden()
+    assert tab.agreements_title.text() == "Compromiso 1: no viene de ningún acuerdo firmado."
+    assert tab.loose.text().startswith("2 cartas compromiso de la feria no están en ningún "
+                                       "compromiso del plan: CC-002 (propuesta")
+    assert "CC-003 (sin propuesta)" in tab.loose.text()
+    # The road's milestone: its letter, the authority, what it committed to, the scan.
+    tab.table.setCurrentCell(3, 0)
+    assert tab.agreements.isVisible()
+    texts = [tab.agreements.item(i).text() for i in range(tab.agreements.count())]
+    assert texts[0] == "Cartas compromiso de la feria"
+    assert "CC-001 · 20/02/2027 · Ing. Pedro Ruiz, Director, Obras Públicas" in texts[1]
+    assert "Se comprometió a: Instalar seis luminarias en el camino" in texts[1]
+    assert "Estado: En el PAL · Próxima reunión: 13/03/2027" in texts[1] and digest in texts[1]
+    assert tab.agreement_box.isVisible() and tab.agreement_box.currentText() == \
+        "CC-001 · carta-CC-001-firmada.png"
+    # In one step, no file read from disk: the scan is the evidence of the progress.
+    qtbot.mouseClick(tab.use_agreement, Qt.MouseButton.LeftButton)
+    assert tab.evidence is not None and tab.evidence.sha256 == digest
+    assert digest[:16] in tab.evidence_label.text()
+    tab.status_box.setCurrentIndex(tab.status_box.findData("done"))
+    tab.percent.clear()
+    type_text(qtbot, tab.percent, "100")
+    type_text(qtbot, tab.date, "20/08/2027")
+    enter(qtbot, tab.date)
+    assert errors == []
+    s = repo.followup.state("3.1")
+    assert s.status == "done" and s.latest.evidence_sha256 == digest
+    assert "evidencia: carta-CC-001-firmada.png" in tab.history.item(0).text()
+    rows = repo.pf.query("SELECT after FROM journal WHERE object_type = 'attachment' "
+                         "AND action = 'followup.progress'")
+    assert digest in rows[-1]["after"]
+    # The report: the letter on the road's page, the scan's hash as evidence.
+    pdf = tab.write_report(str(tmp_path / "avance.pdf"))
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages]
+    road = next(p for p in pages if "Camino seguro a la secundaria" in p)
+    assert "Cartas compromiso de la feria" in road and "CC-001" in road
+    assert road.replace(" ", "").count(digest) == 2  # milestone evidence and the letter's
+
+
+def test_the_fair_letters_in_the_tab_in_english_fit(fair_window, qtbot, errors):
+    window, _ids = fair_window
+    qt_i18n.install("en")
+    pw, tab = followup_tab(window, qtbot)
+    tab.table.setCurrentCell(3, 0)
+    assert tab.agreements.item(0).text() == "Commitment letters of the idea fair"
+    assert tab.use_agreement.text() == "Use the signed copy as evidence"
+    assert tab.loose.text().startswith("2 commitment letters of the idea fair are in no "
+                                       "commitment of the plan")
+    assert cut_texts(pw) == []

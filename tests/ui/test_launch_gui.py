@@ -110,7 +110,7 @@ def test_a_whole_launch_from_the_session_screen(screen, qtbot, errors, tmp_path)
     next_phase(qtbot, screen)
 
     plan = screen.panel()
-    assert isinstance(plan, PlanPanel) and plan.model.rowCount() == 3
+    assert isinstance(plan, PlanPanel) and plan.model.rowCount() == 4
     assert plan.warning.isVisible() and "versión final" in plan.warning.text()
     press(qtbot, Qt.Key.Key_F8)
     press(qtbot, Qt.Key.Key_F8)
@@ -169,5 +169,5 @@ def test_the_launch_screens_in_english(screen, qtbot):
     repo.phases.go_to(sid, "plan")
     screen.reload_phase()
     screen.panel().step(1)
-    assert room_state(repo, sid).items_title == "Milestones and dates · commitment 1 of 3"
+    assert room_state(repo, sid).items_title == "Milestones and dates · commitment 1 of 4"
     assert "What it solves:" in screen.panel().preview.toPlainText()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cocrea_desktop.i18n import N_
+from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.proposals import Promotable
 
 if TYPE_CHECKING:
@@ -53,4 +53,40 @@ def proposal_sources(repo: Repo, session_id: str, items: list[Promotable]) -> li
             found.append(Promotable("fair_letter", letter.id, stand.title,
                                     description=commits, problem=stand.problem,
                                     theme=stand.theme, source=source))
+    return found
+
+
+#: How the follow-up names the fair's letters (``store.followup.Agreement.noun``).
+LETTER_NOUN = (N_("carta compromiso de la feria"), N_("cartas compromiso de la feria"))
+
+
+def FOLLOWUP_AGREEMENTS(repo: Repo) -> list[Any]:  # noqa: N802 - the hook's name
+    """The fair's letters as the plan's follow-up sees them (``store.followup``): who
+    committed to what, the letter's follow-up (its status, its next meeting) and its signed
+    copies; carried by a proposal promoted from the letter, or from its stand."""
+    from cocrea_desktop.methods.idea_fair.store import LETTER_STATUSES
+    from cocrea_desktop.store.followup import Agreement, AgreementFile
+
+    found = []
+    for session in repo.sessions():
+        letters = repo.fair.letters(session.id)
+        if not letters:
+            continue
+        authorities = {a.id: a for a in repo.fair.authorities(session.id)}
+        for letter in letters:
+            authority = authorities.get(letter.authority_id)
+            files = tuple(AgreementFile(f["id"], f["file_name"], f["media_type"], f["sha256"],
+                                        int(f["size"] or 0))
+                          for f in repo.fair.attachments(letter.id))
+            status = LETTER_STATUSES.get(letter.status)
+            found.append(Agreement(
+                id=letter.id, kind="fair_letter", heading=_("Cartas compromiso de la feria"),
+                noun=LETTER_NOUN, folio=letter.folio,
+                who=authority.label() if authority else "",
+                committed=letter.authority_commits or letter.team_commits,
+                date=letter.letter_date, status=letter.status,
+                status_text=_(status) if status else letter.status,
+                next_meeting=letter.next_meeting, session_id=session.id, files=files,
+                origins=(("fair_letter", letter.id), ("fair_stand", letter.stand_id)),
+                closed=letter.status == "dropped"))
     return found

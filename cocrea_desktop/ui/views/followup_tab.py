@@ -1,7 +1,12 @@
 """The «Seguimiento» tab of the Plan de Acción Local window: each milestone's status
 and percentage (late computed), a form to record progress (Enter saves), evidence
 attached through a file dialog (read and hashed off the GUI thread), the history of
-the chosen milestone, the list of what is due by a date, and the progress report."""
+the chosen milestone, the list of what is due by a date, and the progress report.
+
+Under the milestones, the signed agreements the chosen milestone's commitment came from
+(a fair's cartas compromiso, as the methods list them): their signed copy can be the
+milestone's evidence in one step, the same bytes read from the process file; at the
+bottom, the agreements no commitment of the plan carries."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -30,7 +36,14 @@ from cocrea_desktop.core import dates
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.i18n import _
-from cocrea_desktop.store.followup import STATUSES, Evidence, read_evidence
+from cocrea_desktop.store.followup import (
+    STATUSES,
+    Evidence,
+    agreement_lines,
+    by_heading,
+    loose_lines,
+    read_evidence,
+)
 from cocrea_desktop.store.stl import word
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.workers import run_task
@@ -68,7 +81,21 @@ class FollowupTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().setVisible(False)
         self.table.currentCellChanged.connect(lambda *_a: self.show_current())
-        split.addWidget(self.table)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        self.agreements_title = QLabel(objectName="followup_agreements_title")
+        self.agreements_title.setWordWrap(True)
+        # Under the milestones, only as tall as a letter or two: shown when the chosen
+        # milestone's commitment came from a signed agreement.
+        self.agreements = QListWidget(objectName="followup_agreements")
+        self.agreements.setWordWrap(True)
+        self.agreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agreements.setMaximumHeight(self.fontMetrics().lineSpacing() * 8 + 12)
+        left_layout.addWidget(self.agreements_title)
+        left_layout.addWidget(self.agreements)
+        split.addWidget(left)
         side = QWidget()
         form_box = QVBoxLayout(side)
         form_box.setContentsMargins(6, 0, 0, 0)
@@ -97,9 +124,19 @@ class FollowupTab(QWidget):
         ev_row.addWidget(self.attach_button)
         ev_row.addWidget(self.evidence_label, 1)
         form_box.addLayout(ev_row)
+        # A signed agreement's copy (its folio and file: the whole width, so that at 1024
+        # pixels the file's name reads), then the button that makes it the evidence.
+        self.agreement_box = QComboBox(objectName="progress_agreement")
+        form_box.addWidget(self.agreement_box)
+        save_row = QHBoxLayout()
+        self.use_agreement = QPushButton(objectName="progress_use_agreement")
+        self.use_agreement.clicked.connect(lambda _c=False: self.use_signed_copy())
+        save_row.addWidget(self.use_agreement)
+        save_row.addStretch(1)
         self.save_button = QPushButton(objectName="progress_save")
         self.save_button.clicked.connect(lambda _c=False: self.save())
-        form_box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        save_row.addWidget(self.save_button)
+        form_box.addLayout(save_row)
         self.history_title = QLabel()
         form_box.addWidget(self.history_title)
         self.history = QListWidget(objectName="progress_history")
@@ -111,7 +148,9 @@ class FollowupTab(QWidget):
         split.setStretchFactor(1, 2)
         outer.addWidget(split, 1)
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
+        self.loose = QLabel(objectName="followup_loose")
+        self.loose.setWordWrap(True)
+        bottom.addWidget(self.loose, 1)
         self.report_button = QPushButton(objectName="progress_report")
         self.report_button.clicked.connect(lambda _c=False: self.write_report())
         bottom.addWidget(self.report_button)
@@ -124,8 +163,10 @@ class FollowupTab(QWidget):
         if self.repo is None or self.repo.closed:
             return
         if changes.touches("milestone_progress", "commitment", "commitment_milestone",
-                           "attachment"):
+                           "attachment", "proposal"):
             self.refresh()
+        elif self.isVisible():  # a method's agreement changed (a letter's follow-up...)
+            self.show_agreements()
 
     def show_all(self) -> None:
         self.due_date.clear()
@@ -214,7 +255,48 @@ class FollowupTab(QWidget):
             self.history.addItem(line)
         if not s.history:
             self.history.addItem(_("Sin registros todavía."))
+        self.show_agreements()
 
+    def show_agreements(self) -> None:
+        """The chosen milestone's commitment's signed agreements, and those of none."""
+        s = self.current_state()
+        self.agreements.clear()
+        self.agreement_box.clear()
+        carried = self.repo.followup.carried()
+        mine = [x.agreement for x in carried
+                if s is not None and s.commitment.label in x.commitments]
+        if s is None:
+            self.agreements_title.setText(_("Acuerdos firmados"))
+        elif not mine:
+            self.agreements_title.setText(_("Compromiso {label}: no viene de ningún acuerdo "
+                                            "firmado.").format(label=s.commitment.label))
+        else:
+            self.agreements_title.setText(_("Acuerdos firmados de los que viene el "
+                                            "compromiso {label}:").format(
+                label=s.commitment.label))
+        bold = self.agreements.font()
+        bold.setBold(True)
+        for heading, group in by_heading(mine):
+            item = QListWidgetItem(heading)
+            item.setFont(bold)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.agreements.addItem(item)
+            for a in group:
+                text = "\n".join(agreement_lines(a))
+                self.agreements.addItem(text)
+                for f in a.files:
+                    self.agreement_box.addItem(f"{a.folio} · {f.file_name}", (a.id, f.id))
+                    self.agreement_box.setItemData(self.agreement_box.count() - 1,
+                                                   f"{a.folio} · {f.file_name} · SHA-256 "
+                                                   f"{f.sha256}", Qt.ItemDataRole.ToolTipRole)
+        self.agreements.setVisible(bool(mine))
+        has_copy = self.agreement_box.count() > 0
+        for w in (self.agreement_box, self.use_agreement):
+            w.setVisible(has_copy)
+            w.setEnabled(has_copy and s is not None and not self.repo.read_only)
+        loose = [x for x in carried if not x.commitments and not x.agreement.closed]
+        self.loose.setText("\n".join(loose_lines(loose)))
+        self.loose.setVisible(bool(loose))
     # -- writing --------------------------------------------------------------------
     def choose_evidence(self, path: str | None = None) -> None:
         if path is None:
@@ -241,6 +323,24 @@ class FollowupTab(QWidget):
 
         self.reading = run_task(lambda _task: read_evidence(path), on_result=done,
                                 on_error=failed)
+
+    def use_signed_copy(self) -> Evidence | None:
+        """The chosen agreement's signed copy as the evidence of the progress to record: the
+        bytes kept in the process file, their SHA-256 checked (nothing read from disk)."""
+        s = self.current_state()
+        choice = self.agreement_box.currentData()
+        if s is None or not choice or self.reading is not None:
+            return None
+        agreement_id, file_id = choice
+        try:
+            evidence = self.repo.followup.agreement_evidence(s.milestone.id, agreement_id,
+                                                             file_id)
+        except CocreaError as err:
+            ops.show_error(self, err)
+            return None
+        self.evidence = evidence
+        self.evidence_label.setText(f"{evidence.file_name} · SHA-256 {evidence.sha256[:16]}…")
+        return evidence
 
     def save(self) -> Any:
         s = self.current_state()
@@ -289,6 +389,10 @@ class FollowupTab(QWidget):
             hint=dates.numeric_hint()))
         self.percent.setPlaceholderText("0–100")
         self.attach_button.setText(_("Adjuntar evidencia…"))
+        self.use_agreement.setText(_("Usar la copia firmada como evidencia"))
+        self.agreement_box.setToolTip(_("La copia firmada de un acuerdo del compromiso (como "
+                                        "una carta compromiso): se usa tal cual, con su "
+                                        "mismo SHA-256."))
         self.save_button.setText(_("Registrar avance (Intro)"))
         self.history_title.setText(_("Historial del hito"))
         self.report_button.setText(_("Informe de avance (PDF)…"))
