@@ -77,7 +77,7 @@ def initiative_blocks(repo: Repo) -> list[Block]:
     order = sorted((t for t in themes if t), key=str.casefold) + ([""] if "" in themes else [])
     for theme in order:
         b.append(Block("h2", theme or _("Sin tema")))
-        rows = [[_("Núm."), _("Iniciativa"), _("Tipo"), _("Quién la realiza"),
+        rows = [[_("No."), _("Iniciativa"), _("Tipo"), _("Quién la realiza"),
                  _("Territorio"), _("Estado"), _("Periodo")]]
         for i in themes[theme]:
             name = f"{i.name}. {i.note}" if i.note else i.name

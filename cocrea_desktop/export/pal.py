@@ -300,7 +300,17 @@ def _pdf_story(blocks: list[Block], width: float) -> list[Any]:
         elif block.kind == "signatures":
             story.append(kit.signature_lines(list(block.rows[0]), width))
         elif block.kind == "figure":
-            story.append(block.extra["pdf"](width * block.extra.get("width", 1.0)))
+            # A figure goes with its heading and the lines that introduce it: never the
+            # heading at the foot of one page and the picture alone on the next.
+            figure = block.extra["pdf"](width * block.extra.get("width", 1.0))
+            start = len(story)
+            for back in range(1, 4):
+                if back > len(story) or not isinstance(story[-back], Paragraph):
+                    break
+                if story[-back] in headings:
+                    start = len(story) - back
+                    break
+            story[start:] = [KeepTogether([*story[start:], figure])]
             story.append(Spacer(1, 6))
         elif block.kind == "title":
             story.append(Spacer(1, 120))

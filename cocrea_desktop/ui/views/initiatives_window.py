@@ -34,7 +34,7 @@ from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.base import Role, RowsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
-from cocrea_desktop.ui.widgets.fit import fit_window, readable_column, wrap_rows
+from cocrea_desktop.ui.widgets.fit import fit_window, wrap_rows
 
 
 class InitiativesModel(RowsModel[Initiative]):
@@ -82,7 +82,9 @@ class InitiativesWindow(QDialog):
         wrap_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The long texts share the width and wrap (no sideways scrolling at 1024 pixels).
+        for column in (1, 3, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
         form = QGridLayout()
@@ -201,7 +203,6 @@ class InitiativesWindow(QDialog):
         chosen = self.current()
         self.model.update_rows(self.repo.initiatives.list(), key=lambda i: i.id)
         self.model.repaint()
-        readable_column(self.table, 1, 200)
         theme = self.f_theme.currentText()
         self.f_theme.clear()
         self.f_theme.addItems(["", *self.repo.initiatives.themes()])
