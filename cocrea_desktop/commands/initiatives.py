@@ -22,7 +22,8 @@ def initiatives() -> None:
 
 
 def _options(func):
-    for name, dest, text in (
+    # Applied last first, so that --help lists them in this order.
+    for name, dest, text in reversed((
             ("--kind", "kind", "programme (programa de gobierno), project (proyecto), policy "
                                "(política o reglamento), citizen (iniciativa ciudadana), other "
                                "(otra), o su nombre en español."),
@@ -33,7 +34,7 @@ def _options(func):
                                    "(concluida), stopped (suspendida), o su nombre en "
                                    "español."),
             ("--years", "years", "Periodo (años)."),
-            ("--note", "note", "Una nota.")):
+            ("--note", "note", "Una nota."))):
         func = click.option(name, dest, default=None, help=text)(func)
     return func
 

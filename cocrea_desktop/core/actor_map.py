@@ -93,7 +93,10 @@ def place(actors: Sequence[tuple[str, str, int, int]]) -> list[Placed]:
             continue
         radius = step * (0.22 if len(members) <= 4 else 0.32)
         for k, i in enumerate(members):
-            angle = math.pi / 2 + 2 * math.pi * k / len(members)
+            # Two side by side (both stay on their influence level: one above the other
+            # could sit on the quadrant line); more around the centre, the first on top.
+            start = math.pi if len(members) == 2 else math.pi / 2
+            angle = start + 2 * math.pi * k / len(members)
             spot[i] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
     return [Placed(i + 1, actor_id, name, interest, influence, *spot[i],
                    quadrant(interest, influence))

@@ -83,7 +83,7 @@ def initiative_blocks(repo: Repo) -> list[Block]:
             name = f"{i.name}. {i.note}" if i.note else i.name
             rows.append([str(i.number), name, i.kind_text, i.responsible or "—",
                          i.territory or "—", i.status_text, i.years or "—"])
-        b.append(_t(rows, (0.05, 0.28, 0.12, 0.16, 0.12, 0.13, 0.14)))
+        b.append(_t(rows, (0.05, 0.27, 0.12, 0.16, 0.12, 0.15, 0.13)))
     return b
 
 
@@ -107,7 +107,8 @@ def actor_blocks(repo: Repo) -> list[Block]:
         members = ", ".join(str(p.number) for p in placed if p.quadrant == key) or "—"
         legend.append([quadrant_title(key), quadrant_hint(key), members])
     b.append(_t(legend, (0.3, 0.35, 0.35)))
-    rows = [[_("Núm."), _("Organización"), _("Sector"), _("Territorio"), _("Interés"),
+    b.append(Block("h2", _("Actores")))
+    rows = [[_("No."), _("Organización"), _("Sector"), _("Territorio"), _("Interés"),
              _("Influencia"), _("Nota")]]
     for a in actors:
         rows.append([str(a.number), a.organisation, a.sector_text, a.territory or "—",
@@ -170,7 +171,7 @@ def informe1_blocks(repo: Repo, *, progress: Progress | None = None) -> list[Blo
     if progress:
         progress(1, steps)
     b.append(Block("h1", _("3. Iniciativas existentes")))
-    b.append(Block("small", _("Programas, proyectos, políticas e iniciativas ciudadanas que ya "
+    b.append(Block("para", _("Programas, proyectos, políticas e iniciativas ciudadanas que ya "
                               "atienden el tema, para que el plan se apoye en ellos y no los "
                               "repita.")))
     b += initiative_blocks(repo)

@@ -352,6 +352,8 @@ def render_docx(blocks: list[Block], title: str) -> bytes:
     doc = Document()
     doc.core_properties.title = title
     doc.core_properties.author = "CoCrea Desktop"
+    _docx_language(doc)
+    _docx_footer(doc, title)
 
     def clean(text: str) -> str:
         return strip_controls(str(text))
@@ -388,11 +390,63 @@ def render_docx(blocks: list[Block], title: str) -> bytes:
                     if r == 0 and block.header:
                         for run in cell.paragraphs[0].runs:
                             run.bold = True
+            if block.header and len(table.rows) > 1:
+                _repeat_header(table.rows[0])
         else:
             doc.add_paragraph(clean(block.text))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _docx_language(doc: Any) -> None:
+    """The document's language is the one it is written in (es-MX, or en-US in English):
+    a word processor checks its spelling in that language (python-docx's template says
+    en-US, and Word underlined every Spanish word)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from cocrea_desktop.i18n import current_language
+
+    tag = "en-US" if current_language() == "en" else "es-MX"
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    for style in doc.styles.element.iter(qn("w:lang")):  # a style may name its own
+        style.set(qn("w:val"), tag)
+
+
+def _docx_footer(doc: Any, title: str) -> None:
+    """Each page's foot says the document and its page, as the PDF's does."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.text = _("{title} · Página ").format(title=title)
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+        else:
+            field = OxmlElement("w:instrText")
+            field.set(qn("xml:space"), "preserve")
+            field.text = text
+        run._r.append(field)
+
+
+def _repeat_header(row: Any) -> None:
+    """A table's first row is repeated at the top of each page it runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    mark = OxmlElement("w:tblHeader")
+    mark.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(mark)
 
 
 def render_pal_docx(repo: Repo) -> bytes:

@@ -263,20 +263,22 @@ class ActorStore:
         """Add the actors of a table (a header row, then one actor a row), all or none.
 
         A wrong row stops the import with its line number; nothing is written."""
-        rows = [list(r) for r in rows if any(str(c).strip() for c in r)]
-        if not rows:
+        # Each row with its line in the file (blank lines skipped, not renumbered).
+        numbered = [(line, list(r)) for line, r in enumerate(rows, 1)
+                    if any(str(c).strip() for c in r)]
+        if not numbered:
             raise InvalidInput(_("El archivo no tiene filas."))
-        header = [IMPORT_HEADERS.get(_plain(str(c)), "") for c in rows[0]]
+        header = [IMPORT_HEADERS.get(_plain(str(c)), "") for c in numbered[0][1]]
         if "organisation" not in header:
             raise InvalidInput(_("Falta la columna «organización» en la primera fila. "
                                  "Columnas posibles: organización, sector, territorio, "
                                  "interés, influencia, nota, contacto, teléfono."))
-        body = rows[1:]
+        body = numbered[1:]
         if len(body) > MAX_IMPORT:
             raise InvalidInput(_("Demasiadas filas (máximo {n}).").format(n=MAX_IMPORT))
         seen = {a.organisation.casefold() for a in self.list()}
         checked: list[dict[str, Any]] = []
-        for line, row in enumerate(body, 2):
+        for line, row in body:
             values = {field: str(row[i]).strip() if i < len(row) else ""
                       for i, field in enumerate(header) if field}
             for key in ("interest", "influence"):

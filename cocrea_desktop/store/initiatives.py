@@ -202,30 +202,33 @@ class InitiativeStore:
         """Add the initiatives of a table (a header row, then one a row), all or none.
 
         A wrong row stops the import with its line number; nothing is written."""
-        rows = [list(r) for r in rows if any(str(c).strip() for c in r)]
-        if not rows:
+        # Each row with its line in the file (blank lines skipped, not renumbered).
+        numbered = [(line, list(r)) for line, r in enumerate(rows, 1)
+                    if any(str(c).strip() for c in r)]
+        if not numbered:
             raise InvalidInput(_("El archivo no tiene filas."))
-        header = [IMPORT_HEADERS.get(_plain(str(c)), "") for c in rows[0]]
+        header = [IMPORT_HEADERS.get(_plain(str(c)), "") for c in numbered[0][1]]
         if "name" not in header:
             raise InvalidInput(_("Falta la columna «iniciativa» en la primera fila. Columnas "
                                  "posibles: iniciativa, tipo, responsable, tema, territorio, "
                                  "estado, periodo, nota."))
-        body = rows[1:]
+        body = numbered[1:]
         if len(body) > MAX_IMPORT:
             raise InvalidInput(_("Demasiadas filas (máximo {n}).").format(n=MAX_IMPORT))
         seen = {i.name.casefold() for i in self.list()}
         checked: list[dict[str, Any]] = []
-        for line, row in enumerate(body, 2):
+        for line, row in body:
             values = {field: str(row[i]).strip() if i < len(row) else ""
                       for i, field in enumerate(header) if field}
             try:
                 clean_row = self.check(values)
             except InvalidInput as err:
-                raise InvalidInput(_("Fila {line}: {problem}").format(
-                    line=line, problem=err.message)) from None
+                raise InvalidInput(_("Fila {row}: {message} No se importó nada.").format(
+                    row=line, message=err.message)) from None
             if clean_row["name"].casefold() in seen:
-                raise InvalidInput(_("Fila {line}: «{name}» ya está en una fila anterior.")
-                                   .format(line=line, name=clean_row["name"]))
+                raise InvalidInput(_("Fila {row}: {message} No se importó nada.").format(
+                    row=line, message=_("«{name}» ya está en una fila anterior.").format(
+                        name=clean_row["name"])))
             seen.add(clean_row["name"].casefold())
             checked.append(clean_row)
         if not checked:

@@ -145,7 +145,7 @@ class EvidenceMenu(QObject):
         self.act_results.setText(_("&Resultados de la sesión (PDF)…"))
         self.act_relatoria.setText(_("Re&latoría de la sesión (PDF)…"))
         self.act_acta.setText(_("A&cta de la sesión (PDF)…"))
-        self.act_process.setText(_("Informe del &proceso (PDF)…"))
+        self.act_process.setText(_("Informe del proce&so (PDF)…"))
         self.act_informe1.setText(_("Primer informe: dia&gnóstico (PDF o Word)…"))
         self.act_informe2.setText(_("Segundo informe: &encuentros ciudadanos (PDF o Word)…"))
         self.act_opendata.setText(_("Exportar &datos abiertos…"))

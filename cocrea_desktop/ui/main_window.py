@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(_("&Archivo"))
         self.menu_edit.setTitle(_("&Editar"))
         self.menu_session.setTitle(_("&Sesión"))
-        self.menu_language.setTitle(_("&Idioma"))
+        self.menu_language.setTitle(_("Idi&oma"))
         self.menu_help.setTitle(_("Ay&uda"))
         self.menu_recent.setTitle(_("Abrir &reciente"))
         self.act_new_process.setText(_("&Nuevo proceso…"))
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
                                        "productos (Ctrl+Mayús+U)"))
         self.actors_button.setText(_("Actores…"))
         self.actors_button.setToolTip(_("Mapa de actores del diagnóstico (Ctrl+Mayús+M)"))
-        self.act_initiatives.setText(_("&Iniciativas existentes…"))
+        self.act_initiatives.setText(_("Inicia&tivas existentes…"))
         self.initiatives_button.setText(_("Iniciativas…"))
         self.initiatives_button.setToolTip(_("Iniciativas existentes sobre el tema, para el "
                                              "diagnóstico (Ctrl+Mayús+I)"))

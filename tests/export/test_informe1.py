@@ -107,3 +107,31 @@ def test_a_wrong_file_type_is_refused_and_nothing_written(demo, tmp_path):
     with pytest.raises(InvalidInput, match=r"se escribe como \.pdf o \.docx"):
         write_informe1(demo, tmp_path / "primer.odt")
     assert not list(tmp_path.iterdir())
+
+
+def test_the_word_document_speaks_its_language_and_numbers_its_pages(demo, tmp_path):
+    """Word checked the Spanish report's spelling as English (python-docx's template says
+    en-US); the foot of each page now names the report and its page, and a table's header
+    row repeats on the pages it runs onto."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(write_informe1(demo, tmp_path / "primer.docx")))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "es-MX"
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("Primer informe: diagnóstico · Página")
+    assert "PAGE" in footer._p.xml
+    first_rows = [t.rows[0]._tr for t in document.tables]
+    assert all(tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None
+               for tr in first_rows[:3])
+    i18n.set_language("en")
+    try:
+        english = docx.Document(str(write_informe1(demo, tmp_path / "first.docx")))
+    finally:
+        i18n.set_language("es")
+    defaults = english.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(
+        qn("w:lang")).get(qn("w:val")) == "en-US"
+    assert english.sections[0].footer.paragraphs[0].text.startswith(
+        "First report: diagnosis · Page")

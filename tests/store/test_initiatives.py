@@ -83,3 +83,17 @@ def test_the_administrations_proposals_are_kept_apart(repo):
     # A kind nobody knows, without a session, is the office's.
     odd, _c = repo.proposals.add("Otra", source_kind="fair_letter")
     assert odd.source_kind == OFFICE
+
+
+def test_an_import_names_the_files_own_line_past_blank_lines(repo):
+    """A wrong row is named by its line in the file, blank lines counted (the message
+    said «Fila 3» for line 4 before), and says that nothing was imported."""
+    rows = [["Iniciativa", "Tipo"], ["A", "proyecto"], [""], ["B", "programa federal"]]
+    with pytest.raises(InvalidInput) as err:
+        repo.initiatives.import_rows(rows)
+    assert err.value.message.startswith("Fila 4: El tipo «programa federal» no existe")
+    assert err.value.message.endswith("No se importó nada.")
+    with pytest.raises(InvalidInput, match="^Fila 4: El interés debe ser"):
+        repo.actors.import_rows([["Organización", "Interés"], ["Ejido", "5"], [],
+                                 ["Radio", "alto"]])
+    assert repo.initiatives.list() == [] and repo.actors.list() == []

@@ -199,3 +199,17 @@ def test_chart_places_every_actor_apart():
     assert placed[0].x > 0.6 and placed[0].y > 0.6
     assert quadrant(3, 3) == "monitor" and quadrant(4, 3) == "inform"
     assert place(actors) == placed
+
+
+def test_two_actors_of_one_cell_stay_on_their_side_of_the_quadrant_lines():
+    """Two actors at interest 5, influence 4 sat one above the other, the lower one on the
+    line between influence 3 and 4, reading as "low" influence; they now sit side by side
+    on their level, every dot inside its own quadrant."""
+    from cocrea_desktop.core.actor_map import SPLIT, level_position
+
+    placed = place([("a", "A", 5, 4), ("b", "B", 5, 4), ("c", "C", 4, 4), ("d", "D", 4, 4),
+                    ("e", "E", 4, 4)])
+    first, second = placed[:2]
+    assert first.y == second.y == pytest.approx(level_position(4))
+    assert first.x != second.x
+    assert all(p.y - 0.03 > SPLIT and p.x - 0.03 > SPLIT for p in placed)  # a dot: ~0.03

@@ -50,7 +50,7 @@ def close_message(qtbot, window):
 def test_the_menu_is_there_in_spanish(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Informes" in titles
-    assert titles.index("&Informes") < titles.index("&Idioma")
+    assert titles.index("&Informes") < titles.index("Idi&oma")
     assert window.evidence.act_attendance.isEnabled()
 
 

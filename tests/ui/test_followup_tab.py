@@ -65,7 +65,7 @@ def enter(qtbot, widget):
 def test_progress_through_the_tab(window, qtbot, errors, tmp_path):
     pw, tab = followup_tab(window, qtbot)
     repo = window.repo
-    assert pw.tabs.tabText(pw.tabs.currentIndex()) == "Se&guimiento"
+    assert pw.tabs.tabText(pw.tabs.currentIndex()) == "Segui&miento"
     assert tab.table.rowCount() == 3 and tab.table.item(0, 0).text() == "1.1"
     tab.table.setCurrentCell(0, 0)
     tab.status_box.setCurrentIndex(tab.status_box.findData("done"))
@@ -226,6 +226,6 @@ def test_the_fair_letters_in_the_tab_in_english_fit(fair_window, qtbot, errors):
     tab.table.setCurrentCell(3, 0)
     assert tab.agreements.item(0).text() == "Commitment letters of the idea fair"
     assert tab.use_agreement.text() == "Use the signed copy as evidence"
-    assert tab.loose.text().startswith("2 commitment letters of the idea fair are in no "
+    assert tab.loose.text().startswith("2 commitment letters of the idea fair are not in any "
                                        "commitment of the plan")
     assert cut_texts(pw) == []

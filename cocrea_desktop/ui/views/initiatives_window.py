@@ -79,6 +79,8 @@ class InitiativesWindow(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Tab leaves the list for the form (not cell by cell): keyboard-only editing.
+        self.table.setTabKeyNavigation(False)
         wrap_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -160,10 +162,10 @@ class InitiativesWindow(QDialog):
         self.hint.setText(_("Lo que ya se hace sobre el tema (programas de gobierno, proyectos, "
                             "reglamentos, iniciativas ciudadanas), para el diagnóstico y el "
                             "primer informe. Intro agrega o guarda; Esc cierra."))
-        words = {"name": _("Iniciativa:"), "kind": _("Tipo:"),
-                 "responsible": _("Quién la realiza:"), "theme": _("Tema:"),
-                 "territory": _("Territorio:"), "status": _("Estado:"),
-                 "years": _("Periodo:"), "note": _("Nota:")}
+        words = {"name": _("I&niciativa:"), "kind": _("&Tipo:"),
+                 "responsible": _("&Quién la realiza:"), "theme": _("T&ema:"),
+                 "territory": _("Te&rritorio:"), "status": _("E&stado:"),
+                 "years": _("Peri&odo:"), "note": _("N&ota:")}
         for key, text in words.items():
             self.labels[key].setText(text)
         for combo, table, default in ((self.f_kind, KINDS, "programme"),
@@ -192,6 +194,7 @@ class InitiativesWindow(QDialog):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def on_changes(self, changes: Changes) -> None:
+        self._update_undo()
         if changes.everything or changes.touches("initiative"):
             self.refresh()
             if changes.created_kind == "initiative" and changes.created:
@@ -216,7 +219,16 @@ class InitiativesWindow(QDialog):
         if row >= 0:
             self.table.selectRow(row)
 
+    def _update_undo(self) -> None:
+        """The button says what it undoes (the last action of the process, maybe made in
+        another window), and is off when there is nothing to undo."""
+        label = None if self.repo.closed else self.repo.undo_label()
+        self.undo_button.setEnabled(not self.repo.read_only and bool(label))
+        self.undo_button.setToolTip(_("Deshacer: {action}").format(action=label) if label
+                                    else "")
+
     def load(self) -> None:
+        self._update_undo()
         i = self.current()
         writable = not self.repo.read_only
         self.add_button.setEnabled(writable)
@@ -278,8 +290,11 @@ class InitiativesWindow(QDialog):
             self.new()
 
     def import_table(self) -> None:
+        from cocrea_desktop.ui.places import start_folder
+
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Importar iniciativas"), "", _("Tablas (*.csv *.xlsx)"))
+            self, _("Importar iniciativas"), str(start_folder(self.repo)),
+            _("Tablas (*.csv *.xlsx)"))
         if path:
             n = ops.import_initiatives(parent=self, repo=self.repo, path=path)
             if n:

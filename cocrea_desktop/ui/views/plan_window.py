@@ -752,7 +752,7 @@ class PlanWindow(QWidget):
         self.tabs.setTabText(3, _("&Versiones"))
         self.tabs.setTabText(4, _("Consulta &pública"))
         self.consultation.retranslate()
-        self.tabs.setTabText(5, _("Se&guimiento"))
+        self.tabs.setTabText(5, _("Segui&miento"))
         self.followup.retranslate()
         self.add_agency_button.setText(_("Agregar a la lista de dependencias"))
         self.advance_label.setText(_("Acuerdo del STL:"))
