@@ -23,6 +23,13 @@ def documents_folder() -> Path:
     return Path.home()
 
 
+def in_start_folder(repo=None, name: str = "") -> str:
+    """A file dialog's starting point: ``name`` in :func:`start_folder` (the folder alone
+    when no name), never the program's own folder."""
+    folder = start_folder(repo)
+    return str(folder / name) if name else str(folder)
+
+
 def start_folder(repo=None) -> Path:
     """The folder a file dialog opens in, for the process ``repo`` (None: no process open)."""
     if repo is None:

@@ -255,3 +255,29 @@ def test_the_existing_initiatives_through_the_window(window, qtbot, errors, tmp_
     assert "Comité de agua de San Miguel" in text
     qtbot.keyClick(w.table, Qt.Key.Key_Escape)
     assert not w.isVisible()
+
+
+def test_file_dialogs_start_in_the_process_folder(window, qtbot, monkeypatch, tmp_path):
+    """The import and report dialogs of the diagnosis and follow-up windows opened in the
+    program's own folder (wherever it was started from); they start in the process's."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def dialog(_parent, _title, where="", *_rest):
+        asked.append(where)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    window.act_initiatives.trigger()
+    window.initiatives_window.import_table()
+    window.act_actors.trigger()
+    window.actors_window.import_table()
+    window.actors_window.write_pdf()
+    plan = window.show_plan()
+    plan.followup.choose_evidence()
+    plan.followup.write_report()
+    folder = str(tmp_path)
+    assert len(asked) == 5
+    assert all(where.startswith(folder) for where in asked), asked

@@ -45,6 +45,7 @@ from cocrea_desktop.store.actors import SECTORS, Actor
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.base import Role, RowsModel
+from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, readable_column, wrap_rows
 
@@ -414,7 +415,8 @@ class ActorsWindow(QDialog):
 
     def import_table(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Importar actores"), "", _("Tablas (*.csv *.xlsx)"))
+            self, _("Importar actores"), str(start_folder(self.repo)),
+            _("Tablas (*.csv *.xlsx)"))
         if path:
             n = ops.import_actors(parent=self, repo=self.repo, path=path)
             if n:
@@ -425,7 +427,9 @@ class ActorsWindow(QDialog):
     @staticmethod
     def ask_save_path(parent: QWidget) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Informe del mapa de actores"), _("mapa-de-actores.pdf"), "PDF (*.pdf)")
+            parent, _("Informe del mapa de actores"),
+            str(start_folder(getattr(parent, "repo", None)) / _("mapa-de-actores.pdf")),
+            "PDF (*.pdf)")
         return path or None
 
     def write_pdf(self) -> None:

@@ -42,6 +42,7 @@ from cocrea_desktop.store.consultation import CHANNELS, RESPONSES
 from cocrea_desktop.store.stl import word
 from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
+from cocrea_desktop.ui.places import in_start_folder
 from cocrea_desktop.ui.views.panel import CaptureLine
 
 
@@ -363,7 +364,7 @@ class ConsultationPage(QWidget):
         order, each filled in for its text in turn."""
         if paths is None:
             chosen, _f = QFileDialog.getOpenFileNames(
-                self, _("Formatos escaneados"), "",
+                self, _("Formatos escaneados"), in_start_folder(self.repo),
                 _("Escaneos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"))
             paths = list(chosen)
         if not paths or self.task is not None:
@@ -427,7 +428,7 @@ class ConsultationPage(QWidget):
         transaction only when every row is right (else nothing, and the rows to fix)."""
         if path is None:
             path, _f = QFileDialog.getOpenFileName(
-                self, _("Importar comentarios"), "",
+                self, _("Importar comentarios"), in_start_folder(self.repo),
                 _("Hojas de cálculo (*.csv *.xlsx)"))
         if not path or self.task is not None:
             return None
@@ -543,7 +544,7 @@ class ConsultationPage(QWidget):
         if path is None:
             path, _f = QFileDialog.getSaveFileName(
                 self, _("Informe de respuesta a la consulta pública"),
-                "respuesta-consulta.pdf",
+                in_start_folder(self.repo, "respuesta-consulta.pdf"),
                 ";;".join((_("Documentos PDF (*.pdf)"),
                            _("Documentos de Word editables (*.docx)"),
                            "CSV (*.csv)", "JSON (*.json)")))

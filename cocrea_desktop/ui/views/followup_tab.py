@@ -300,7 +300,10 @@ class FollowupTab(QWidget):
     # -- writing --------------------------------------------------------------------
     def choose_evidence(self, path: str | None = None) -> None:
         if path is None:
-            path, _f = QFileDialog.getOpenFileName(self, _("Evidencia del avance"))
+            from cocrea_desktop.ui.places import start_folder
+
+            path, _f = QFileDialog.getOpenFileName(self, _("Evidencia del avance"),
+                                                   str(start_folder(self.repo)))
         if not path:
             return
         self.evidence = None
@@ -362,8 +365,11 @@ class FollowupTab(QWidget):
         from cocrea_desktop.export.progress import write_progress_pdf
 
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, _("Informe de avance"),
-                                                   "informe-de-avance.pdf", "PDF (*.pdf)")
+            from cocrea_desktop.ui.places import start_folder
+
+            path, _f = QFileDialog.getSaveFileName(
+                self, _("Informe de avance"),
+                str(start_folder(self.repo) / "informe-de-avance.pdf"), "PDF (*.pdf)")
         if not path:
             return None
         return write_progress_pdf(self.repo, path)

@@ -47,6 +47,7 @@ from cocrea_desktop.i18n import _
 from cocrea_desktop.store.commitments import PILLARS, SMART, field_title, findings
 from cocrea_desktop.store.stl import KINDS, POSITIONS, SECTORS, show_date, word
 from cocrea_desktop.ui import operations as ops
+from cocrea_desktop.ui.places import in_start_folder
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window
 
@@ -672,7 +673,8 @@ class PlanWindow(QWidget):
         if decision is None:
             return None
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, _("Acta del acuerdo"), "acta-stl.pdf",
+            path, _f = QFileDialog.getSaveFileName(self, _("Acta del acuerdo"),
+                                                   in_start_folder(self.repo, "acta-stl.pdf"),
                                                    "PDF (*.pdf)")
         if not path:
             return None
@@ -683,7 +685,8 @@ class PlanWindow(QWidget):
 
         if path is None:
             path, _f = QFileDialog.getSaveFileName(self, _("Plan de Acción Local"),
-                                                   "PAL" + suffix, f"(*{suffix})")
+                                                   in_start_folder(self.repo, "PAL" + suffix),
+                                                   f"(*{suffix})")
         if not path:
             return None
         return (write_pal_pdf(self.repo, path) if suffix == ".pdf"
