@@ -51,7 +51,7 @@ from cocrea_desktop.ui.views.panel import (
 )
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
-from cocrea_desktop.ui.widgets.fit import readable_column, size_columns
+from cocrea_desktop.ui.widgets.fit import WrappedLabel, readable_column, size_columns
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session", "proposal")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
@@ -594,8 +594,7 @@ class ResultsView(QWidget):
         self.split_by_hand = False  # once the facilitator drags the handle, theirs stands
         splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
-        self.explain = QLabel(objectName="results_explain")
-        self.explain.setWordWrap(True)
+        self.explain = WrappedLabel(objectName="results_explain")
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.explain)
         self._promote_texts()
