@@ -248,7 +248,9 @@ class SessionScreen(QMainWindow):
 
         ops.bus().changed.connect(self.on_changes)
         language_signal().changed.connect(self._on_language_changed)
-        self.reload_phase()
+        # The texts, then the phase: retranslate reads the phase (and gives the panel the
+        # session) at its end. Reading the phase first read everything twice (the panel
+        # refreshed by set_context, then again by its retranslate).
         self.retranslate()
 
     def _action(self, keys, slot) -> QAction:
