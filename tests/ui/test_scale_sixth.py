@@ -1,0 +1,124 @@
+"""Issue 20, sixth pass: what the last GUI-thread stalls at 200 sessions were made of."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from cocrea_desktop import i18n
+from cocrea_desktop.store import migrations
+from cocrea_desktop.store.repo import Repo
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.views import vote_panels
+from cocrea_desktop.ui.views.session_screen import SessionScreen
+from cocrea_desktop.ui.widgets.fit import WrappedLabel
+
+LONG = ("Casi empates (diferencia de 1 o de 5 % o menos): la idea 4 y la idea 9 quedaron a "
+        "un punto; la idea 12 y la idea 30 también. ") * 12
+
+
+def _voting(tmp_path) -> tuple[Repo, str]:
+    repo = Repo.create(tmp_path / "agua.cocrea.db", name="Plan de Acción Local 2027")
+    sid, _ = repo.add_session(method="nominal_group", question="¿Qué falta?",
+                              table_label="Mesa 1")
+    repo.phases.go_to(sid, "silent_writing")
+    repo.phases.go_to(sid, "round")
+    for text in ("Hay fugas en la red", "Cobran de más", "No hay informe del comité"):
+        repo.ideas.add(sid, text)
+    repo.phases.go_to(sid, "clarification")
+    repo.phases.go_to(sid, "preliminary_vote")
+    repo.votes.configure(sid, "preliminary", k=2)
+    repo.votes.enter_ballot(sid, "preliminary", "1 2")
+    return repo, sid
+
+
+def test_a_wrapped_label_answers_its_height_for_the_text_it_shows(qtbot):
+    """The results' explanation keeps its height per width (Qt asked 49 times for it when
+    the results showed, and QLabel laid its 2,000 characters out each time); the answer
+    follows the text, the font and the width."""
+    label = WrappedLabel()
+    qtbot.addWidget(label)
+    plain = vote_panels.QLabel()
+    plain.setWordWrap(True)
+    qtbot.addWidget(plain)
+    for text in (LONG, LONG[:200], "Corto"):
+        label.setText(text)
+        plain.setText(text)
+        for width in (300, 600, 300, 981):
+            assert label.heightForWidth(width) == plain.heightForWidth(width)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    label.setFont(font)
+    plain.setFont(font)
+    assert label.heightForWidth(300) == plain.heightForWidth(300)
+    assert label.wordWrap()
+    view = vote_panels.ResultsView()
+    qtbot.addWidget(view)
+    assert isinstance(view.explain, WrappedLabel)
+
+
+def test_a_session_screen_reads_its_panel_once_when_it_opens(qtbot, tmp_path, monkeypatch):
+    """Opening a screen gave the panel the session (it read everything) and then
+    translated it, which read everything again: a fifth of opening a vote screen."""
+    qt_i18n.install("es")
+    repo, sid = _voting(tmp_path)
+    reads = []
+    original = vote_panels.VotePanel.refresh
+    monkeypatch.setattr(vote_panels.VotePanel, "refresh",
+                        lambda self: (reads.append(1), original(self))[1])
+    try:
+        screen = SessionScreen(repo, sid)
+        qtbot.addWidget(screen)
+        assert screen.panel().ballots_model.rowCount() == 1  # it did read
+        assert len(reads) == 1
+        screen.show()
+        qtbot.waitExposed(screen)
+        assert screen.next_button.text() and screen.panel().title.text()
+        # A language change still translates (and reads) the panel.
+        qt_i18n.install("en")
+        QApplication.processEvents()
+        assert len(reads) == 2
+        assert screen.next_button.text() == i18n._("Siguiente fase →")
+    finally:
+        qt_i18n.install("es")
+        repo.close()
+
+
+def test_qt_words_are_looked_up_once_per_language(qapp):
+    """Qt asked the translator 1,300 times when a session screen opened, mostly for the
+    same few words (its shortcuts' key names): each answer is kept, per language."""
+    qt_i18n.install("es")
+    try:
+        translator = qt_i18n.QtWording(None, "es")
+        asked = []
+        original = translator._translate
+        translator._translate = lambda *a: (asked.append(a), original(*a))[1]
+        first = translator.translate("QShortcut", "Ctrl")
+        assert translator.translate("QShortcut", "Ctrl") == first
+        assert len(asked) == 1
+        i18n.set_language("en")  # the same translator, another language: asked again
+        translator.translate("QShortcut", "Ctrl")
+        assert len(asked) == 2
+    finally:
+        qt_i18n.install("es")
+
+
+def test_pending_reads_the_record_once_and_sees_a_method_migration_missing(tmp_path):
+    """Opening a process asked sqlite-utils once per migration set (17 reads); one read
+    answers the same question, including for a method's migration not yet applied."""
+    repo, _sid = _voting(tmp_path)
+    try:
+        db = repo.pf.db
+        assert not migrations.pending(db)
+        statements = []
+        db.conn.set_trace_callback(statements.append)
+        assert not migrations.pending(db)
+        db.conn.set_trace_callback(None)
+        assert len([s for s in statements if "_sqlite_migrations" in s]) == 1
+        method_set = next(s for s in migrations.method_sets() if s._migrations)
+        name = method_set._migrations[-1].name
+        with db.conn:
+            db.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+                       [method_set.name, name])
+        assert migrations.pending(db)
+    finally:
+        repo.close()
