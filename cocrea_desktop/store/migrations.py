@@ -22,7 +22,6 @@ fields; new tables of those methods would go in their own ``migrations`` module.
 from __future__ import annotations
 
 import sqlite3
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
