@@ -122,3 +122,26 @@ def test_pending_reads_the_record_once_and_sees_a_method_migration_missing(tmp_p
         assert migrations.pending(db)
     finally:
         repo.close()
+
+
+def test_the_next_phase_panel_is_built_while_the_screen_waits(qtbot, tmp_path):
+    """The results and relatoría tabs were built when the final vote moved to the results
+    (a tenth of that stall at 200 sessions): the screen builds the next phase's panel,
+    hidden, once it is idle; the move then finds it and gives it the session."""
+    qt_i18n.install("es")
+    repo, sid = _voting(tmp_path)
+    try:
+        screen = SessionScreen(repo, sid)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitExposed(screen)
+        current = screen.panel()
+        qtbot.waitUntil(lambda: len(screen.panels) == 2, timeout=3000)
+        built = next(p for p in screen.panels.values() if p is not current)
+        assert not built.isVisible() and built.repo is None  # hidden, nothing read yet
+        screen.next_phase()  # preliminary vote -> discussion
+        assert screen.panel() is built and built.repo is repo
+        assert screen.phase.key == "discussion"
+        assert built.results.model.rowCount() == 3  # it read the session when shown
+    finally:
+        repo.close()
