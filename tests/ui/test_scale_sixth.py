@@ -145,3 +145,45 @@ def test_the_next_phase_panel_is_built_while_the_screen_waits(qtbot, tmp_path):
         assert built.results.model.rowCount() == 3  # it read the session when shown
     finally:
         repo.close()
+
+
+def test_figure_columns_sized_from_their_texts_match_the_delegate(qtbot):
+    """The results' figure columns are sized from their texts (each distinct text once)
+    rather than through the item delegate, cell by cell: the widths are the ones Qt gives
+    where it measures every row, and a wide figure far down the list counts too."""
+    from PySide6.QtWidgets import QTableView
+
+    from cocrea_desktop.ui.models.base import RowsModel
+    from cocrea_desktop.ui.widgets import fit
+
+    class Figures(RowsModel):
+        COLUMNS = (("rank", "Lugar"), ("total", "Puntos"), ("d5", "Boletas\ncon 5\npuntos"))
+
+        def cell(self, row, key, role):
+            if role == 0:
+                return str(row[key])
+            if role == 7 and key != "text":  # TextAlignmentRole, as the results'
+                return 132
+            return None
+
+    def table(rows):
+        model = Figures()
+        model.set_rows(rows)
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.show()
+        return view
+
+    rows = [{"rank": i + 1, "total": 1000 - 37 * i, "d5": (i * 7) % 13} for i in range(25)]
+    by_text, by_qt = table(rows), table(rows)
+    fit.size_columns(by_text, by_text=True)
+    for column in range(3):
+        by_qt.resizeColumnToContents(column)  # 25 rows: Qt measures them all
+    assert [by_text.columnWidth(c) for c in range(3)] == \
+        [by_qt.columnWidth(c) for c in range(3)]
+    rows.append({"rank": 26, "total": 123456789, "d5": 0})  # far down, and the widest
+    rows[26:26] = [{"rank": i, "total": 1, "d5": 1} for i in range(27, 80)]
+    far = table(rows)
+    fit.size_columns(far, by_text=True)
+    assert far.columnWidth(1) > by_qt.columnWidth(1)

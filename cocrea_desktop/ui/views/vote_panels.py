@@ -754,7 +754,7 @@ class ResultsView(QWidget):
             self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
-            size_columns(self.table, skip=(2,))
+            size_columns(self.table, skip=(2,), by_text=True)
             self.fit_split()  # the table's width first: its rows are measured once, at it
             readable_column(self.table, 2)
         near = result.near_options()
