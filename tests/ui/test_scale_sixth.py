@@ -187,3 +187,58 @@ def test_figure_columns_sized_from_their_texts_match_the_delegate(qtbot):
     far = table(rows)
     fit.size_columns(far, by_text=True)
     assert far.columnWidth(1) > by_qt.columnWidth(1)
+
+
+def test_a_wrapped_label_forgets_its_heights_when_its_look_changes(qtbot):
+    label, plain = WrappedLabel(), vote_panels.QLabel()
+    plain.setWordWrap(True)
+    for widget in (label, plain):
+        qtbot.addWidget(widget)
+        widget.setText(LONG)
+    assert label.heightForWidth(400) == plain.heightForWidth(400)
+    for change in (lambda w: w.setMargin(20), lambda w: w.setIndent(30),
+                   lambda w: w.setContentsMargins(10, 10, 40, 10),
+                   lambda w: w.setStyleSheet("QLabel { font-size: 20pt; padding: 9px; }"),
+                   lambda w: w.setText(LONG[:300])):
+        change(label)
+        change(plain)
+        assert label.heightForWidth(400) == plain.heightForWidth(400)
+
+
+def test_a_phase_move_rereads_its_session_row_not_the_whole_list(qtbot, tmp_path,
+                                                                  monkeypatch):
+    """Every phase move and undo made the main window read every session of the file
+    again (200 in an office file); now the row of the session moved is read alone, and
+    the list only when it may have changed otherwise (a session archived, made...)."""
+    from cocrea_desktop.ui.main_window import MainWindow
+
+    qt_i18n.install("es")
+    repo, sid = _voting(tmp_path)
+    other, _ = repo.add_session(method="nominal_group", question="¿Qué sobra?",
+                                table_label="Mesa 2")
+    path = repo.path
+    repo.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    window.show()
+    window.select_session(sid)
+    screen = window.conduct_session()
+    qtbot.addWidget(screen)
+    lists = []
+    original = type(window.repo).sessions
+    monkeypatch.setattr(type(window.repo), "sessions",
+                        lambda self, **kw: (lists.append(1), original(self, **kw))[1])
+    row = window.model.row_of(sid)
+    shown = window.model.index(row, 6).data()
+    screen.next_phase()
+    assert window.model.session_at(row).phase == "discussion"
+    assert lists == []  # the one row read, not the list
+    screen.undo()
+    assert window.model.session_at(row).phase == "preliminary_vote"
+    assert window.model.index(row, 6).data() == shown
+    window.select_session(other)
+    window.toggle_archive()  # the list changes: read again
+    assert lists and window.model.row_of(other) < 0
+    screen.close()
+    window.close()

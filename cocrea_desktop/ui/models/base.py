@@ -135,6 +135,12 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, self.columnCount() - 1))
 
+    def replace_row(self, index: int, row: RowT) -> None:
+        """Row ``index`` is now ``row`` (it keeps its place); repainted if it shows other."""
+        before, self._rows[index] = self._rows[index], row
+        if not self.shows_same(before, row):
+            self.dataChanged.emit(self.index(index, 0), self.index(index, self.columnCount() - 1))
+
     def row_at(self, row: int) -> RowT | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

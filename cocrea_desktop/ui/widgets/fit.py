@@ -45,25 +45,46 @@ class WrappedLabel(QLabel):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.setWordWrap(True)
         self._heights: dict[int, int] = {}
-        self._heights_key: tuple = ()
+        self.setWordWrap(True)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        margins = self.contentsMargins()
-        key = (self.text(), self.font().key(), self.styleSheet(), self.margin(),
-               self.indent(), margins.left(), margins.right(), margins.top(),
-               margins.bottom(), self.wordWrap(), self.textFormat())
-        if key != self._heights_key:
-            self._heights.clear()
-            self._heights_key = key
         height = self._heights.get(width)
         if height is None:
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
+    # What changes the height for a width: each forgets the answers.
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setText(text)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setTextFormat(self, text_format) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setMargin(margin)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setContentsMargins(self, *margins) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setContentsMargins(*margins)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self._heights_key = ()  # a font, style or screen change the key may not show
+        self._heights.clear()  # a font, style (style sheet) or screen change
         super().changeEvent(event)
 
 
