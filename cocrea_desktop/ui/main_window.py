@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
         if not repo.read_only:
             # The session screens' modules, imported in small steps while nothing happens
             # (the first screen opened imported them all at once: a stall of its own).
-            self.warmup.start(warmup.steps({s.method for s in repo.sessions()}))
+            # The methods of the sessions listed (not read again: 200 rows and their JSON).
+            self.warmup.start(warmup.steps({s.method for s in self.model.rows()}))
 
     def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
         self.integrity_task = None
@@ -919,7 +920,10 @@ class MainWindow(QMainWindow):
         if self.repo is None and not self.warmup.started:
             # While a file is chosen: what opening one imports (a process opened before
             # the window shows has imported it; then its own warm-up follows).
-            self.warmup.start(warmup.open_steps(), delay_ms=0)
+            # And the first call of a scroll area's viewport() in the process, which makes
+            # PySide6 build some 70 Python enums of QtWidgets (18 ms; the sessions table's
+            # first fit made it when the file opened).
+            self.warmup.start([*warmup.open_steps(), self.table.viewport], delay_ms=0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_session_screens()
