@@ -361,7 +361,8 @@ class MainWindow(QMainWindow):
         if not repo.read_only:
             # The session screens' modules, imported in small steps while nothing happens
             # (the first screen opened imported them all at once: a stall of its own).
-            self.warmup.start(warmup.steps({s.method for s in repo.sessions()}))
+            # The methods of the sessions listed (not read again: 200 rows and their JSON).
+            self.warmup.start(warmup.steps({s.method for s in self.model.rows()}))
 
     def _checked(self, repo: Repo, problem: CocreaError | None) -> None:
         self.integrity_task = None
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("process") or changes.touches("table_laptop"):
             self.refresh_header()
-        if changes.touches("session"):
+        if changes.touches("session") and not self._refresh_one_session(changes):
             self.refresh_sessions()
         if changes.everything or changes.touches("route_phase"):
             self.refresh_route()
@@ -512,13 +513,45 @@ class MainWindow(QMainWindow):
         self.process_details.setText(" · ".join(details) + "\n" + str(self.repo.path))
         self.setWindowTitle(p.name)  # the system adds " — CoCrea" (the application's name)
 
+    def _refresh_one_session(self, changes: Changes) -> bool:
+        """A change to one session's row alone (its phase, its status) re-reads that row,
+        not the list: every phase move and undo read all 200 sessions of an office file
+        again (a tenth of showing the results). False when the list may have changed
+        otherwise (another session's row touched, a session made, one archived or moved
+        in the order): then the caller reads the list."""
+        sid = changes.session_id
+        if self.repo is None or changes.everything or sid is None or \
+                changes.created_kind == "session" or sid not in changes.ids:
+            return False
+        row = self.model.row_of(sid)
+        if row < 0:
+            return False
+        others = changes.ids - {sid}
+        if others and any(s.id in others for s in self.model.rows()):
+            return False
+        before = self.model.session_at(row)
+        try:
+            after = self.repo.session(sid)
+        except CocreaError:
+            return False
+        if (after.position, after.created_at, after.archived) != \
+                (before.position, before.created_at, before.archived):
+            return False
+        self.model.replace_row(row, after)
+        one_line_column(self.table, STATUS_COLUMN)
+        return True
+
     def refresh_sessions(self) -> None:
         selected = self.current_session_id()
         sessions = self.repo.sessions(include_archived=self.show_archived.isChecked()) \
             if self.repo else []
         if self.model.set_sessions(sessions):  # other rows: size the columns (once)
-            self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            # Not the question's: it stretches to the room left, and its long texts were
+            # the costliest to measure (a fifth of opening a 200-session process).
+            header = self.table.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                    self.table.resizeColumnToContents(column)
         one_line_column(self.table, STATUS_COLUMN)
         if selected:
             self.select_session(selected)
@@ -908,6 +941,16 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, _("Acerca de CoCrea"), _(
             "CoCrea Desktop {version}\n\nTalleres de cocreación para el gobierno abierto local, "
             "sin conexión a internet.").format(version=__version__))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.repo is None and not self.warmup.started:
+            # While a file is chosen: what opening one imports (a process opened before
+            # the window shows has imported it; then its own warm-up follows).
+            # And the first call of a scroll area's viewport() in the process, which makes
+            # PySide6 build some 70 Python enums of QtWidgets (18 ms; the sessions table's
+            # first fit made it when the file opened).
+            self.warmup.start([*warmup.open_steps(), self.table.viewport], delay_ms=0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_session_screens()

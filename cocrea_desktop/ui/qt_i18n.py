@@ -132,6 +132,7 @@ class QtWording(QTranslator):
     def __init__(self, parent: QObject | None, code: str) -> None:
         super().__init__(parent)
         self.code = code
+        self._answers: dict[tuple, str | None] = {}
         self.qt_catalogue = QTranslator(self)
         path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         self.has_qt_catalogue = code != "en" and (
@@ -143,6 +144,19 @@ class QtWording(QTranslator):
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
+        # Qt asks again and again for the same few words (a session screen opening asked
+        # 1,300 times, for its shortcuts' key names among others): each answer is kept,
+        # per language (a language change also installs a new translator).
+        key = (context, source, disambiguation, n, i18n.current_language())
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
+        text = self._answers[key] = self._translate(context, source, disambiguation, n)
+        return text
+
+    def _translate(self, context: str, source: str, disambiguation: str | None,
+                   n: int) -> str | None:
         msgid = QT_WORDING.get((context, source))
         if msgid is None and context == "QShortcut":
             if source in ARROWS:

@@ -41,3 +41,33 @@ def test_long_tables_are_measured_in_chunks_and_end_up_whole(qtbot):
                     timeout=3000)
     short = view.rowHeight(0)
     assert short < tall and all(view.rowHeight(r) == short for r in range(0, 200, 2))
+
+
+def test_a_table_shown_measures_the_rows_it_shows_first_not_a_fixed_count(qtbot):
+    """Issue 20: the first pass measured 25 rows where about ten show (a results table of
+    100 ideas under the chart's labels): a tenth of showing the results at 200 sessions.
+    Now it measures until the viewport is full, and the rest while the loop runs, as
+    before."""
+    model = _model(200)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(500, 260)
+    view.setColumnWidth(0, 40)
+    view.setColumnWidth(1, 300)
+    view.show()
+    fit.wrap_rows(view)
+    QApplication.processEvents()
+    tall = view.rowHeight(1)
+    qtbot.waitUntil(lambda: view.rowHeight(199) == tall, timeout=3000)
+    for row in range(200):
+        view.setRowHeight(row, fit.MIN_ROW)
+    view.property("rows_fit").every_row()
+    shown = [r for r in range(200) if view.rowHeight(r) == tall]
+    height = view.viewport().height()
+    # The rows in view are measured (they fill the viewport)...
+    assert sum(view.rowHeight(r) for r in range(shown[-1] + 1)) >= height
+    # ...and not many more: the last one measured is the first past the viewport's bottom.
+    assert sum(view.rowHeight(r) for r in range(shown[-1])) < height
+    qtbot.waitUntil(lambda: all(view.rowHeight(r) == tall for r in range(1, 200, 2)),
+                    timeout=3000)

@@ -60,3 +60,46 @@ def test_every_session_screen_finds_its_modules_imported_after_the_warm_up(tmp_p
     assert found["new"] == []
     # ...and the steps loaded no heavy library (those wait for the work that needs them).
     assert [m for m in HEAVY if m in found["warmed"]] == []
+
+
+OPEN_SCRIPT = r"""
+import json, sys, time
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from cocrea_desktop.ui import qt_i18n
+from cocrea_desktop.ui.main_window import MainWindow
+qt_i18n.install('es')
+w = MainWindow()
+w.show()
+end = time.monotonic() + 15
+QTest.qWait(50)
+while not w.warmup.done and time.monotonic() < end:
+    QTest.qWait(20)
+done = w.warmup.done
+before = set(sys.modules)
+w.open_path(sys.argv[1])
+print(json.dumps({"done": done, "sessions": w.model.rowCount(),
+                  "new": sorted(m for m in set(sys.modules) - before
+                                if m.startswith(('cocrea_desktop', 'babel')))}))
+import os; os._exit(0)
+"""
+
+
+def test_opening_a_process_from_the_window_finds_its_modules_imported(tmp_path, data_dir):
+    """Issue 20: a process opened from the shown window (Archivo > Abrir) imported the
+    modules that list its sessions and its route (about 40 ms of a 150 ms stall on the
+    200-session file where Python compiles them); they are imported in steps once the
+    window shows, before a file is chosen."""
+    path = tmp_path / "demo.cocrea.db"
+    subprocess.run([sys.executable, "-c", "import sys\n"
+                    "from cocrea_desktop.store.demo import create_demo\n"
+                    "create_demo(sys.argv[1])\n", str(path)],
+                   env=child_env(data_dir), capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", OPEN_SCRIPT, str(path)],
+                         env=child_env(data_dir), capture_output=True, text=True, check=True,
+                         timeout=300)
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    assert found["done"]
+    assert found["sessions"] > 0
+    assert found["new"] == []

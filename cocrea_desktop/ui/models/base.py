@@ -48,6 +48,7 @@ class Role(enum.IntEnum):
 
 
 DISPLAY_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 class RowsModel(QAbstractTableModel, Generic[RowT]):
@@ -134,6 +135,12 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, self.columnCount() - 1))
 
+    def replace_row(self, index: int, row: RowT) -> None:
+        """Row ``index`` is now ``row`` (it keeps its place); repainted if it shows other."""
+        before, self._rows[index] = self._rows[index], row
+        if not self.shows_same(before, row):
+            self.dataChanged.emit(self.index(index, 0), self.index(index, self.columnCount() - 1))
+
     def row_at(self, row: int) -> RowT | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -167,6 +174,23 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def cell(self, row: RowT, key: str, role: int) -> Any:
         """What one cell shows for ``role`` (None for nothing)."""
         raise NotImplementedError
+
+    def column_texts(self, column: int) -> list[str]:
+        """What each row shows in ``column``, read here rather than through Qt (one
+        ``data()`` call and a model index per row: measuring the sessions' states did it
+        for 200 rows on every change)."""
+        columns = self.columns()
+        if not 0 <= column < len(columns):
+            return []
+        key = columns[column][0]
+        texts = []
+        for row in self._rows:
+            try:
+                value = self.cell(row, key, _DISPLAY)
+            except Exception:  # as data(): a broken row shows empty
+                value = None
+            texts.append(str(value or ""))
+        return texts
 
     # -- Qt's model interface ----------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

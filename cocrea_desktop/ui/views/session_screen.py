@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -156,6 +156,10 @@ class HelpDialog(QDialog):
 #: Widest text of the undo button: the bar of buttons fits 1024 px.
 UNDO_TEXT_WIDTH = 240
 
+#: How long after a phase shows its screen builds the next phase's panel (after the
+#: screen has painted; the building is a short stall of its own, while nothing happens).
+PREPARE_DELAY_MS = 300
+
 
 class SessionScreen(QMainWindow):
     """The facilitator's screen for one session."""
@@ -175,6 +179,11 @@ class SessionScreen(QMainWindow):
             self.panel_classes = method_panels(method)
         self.phase: Phase | None = None
         self.panels: dict[type[Panel], Panel] = {}
+        self._upcoming_kind: str | None = None
+        self._prepare = QTimer(self)  # the next phase's panel, built while nothing happens
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(PREPARE_DELAY_MS)
+        self._prepare.timeout.connect(self._prepare_next_panel)
         self.help: HelpDialog | None = None
         self.closed = False
         fit_window(self, 1366, 740)
@@ -248,7 +257,9 @@ class SessionScreen(QMainWindow):
 
         ops.bus().changed.connect(self.on_changes)
         language_signal().changed.connect(self._on_language_changed)
-        self.reload_phase()
+        # The texts, then the phase: retranslate reads the phase (and gives the panel the
+        # session) at its end. Reading the phase first read everything twice (the panel
+        # refreshed by set_context, then again by its retranslate).
         self.retranslate()
 
     def _action(self, keys, slot) -> QAction:
@@ -288,11 +299,7 @@ class SessionScreen(QMainWindow):
         self.timer.setVisible(phase.minutes is not None)
         self.timer.bind(self.repo, self.session_id, phase.key)
         cls = self.panel_classes[phase.kind]
-        panel = self.panels.get(cls)
-        if panel is None:
-            panel = cls()
-            self.panels[cls] = panel
-            self.stack.addWidget(panel)
+        panel = self._panel_of(cls)
         fresh = changed or self.stack.currentWidget() is not panel
         if fresh:
             self.stack.setCurrentWidget(panel)
@@ -321,7 +328,26 @@ class SessionScreen(QMainWindow):
         self.setWindowTitle(_("Conducir sesión — {title}: {question}").format(
             title=self.repo.session_title(session), question=session.question))
         self.update_undo()
+        self._upcoming_kind = upcoming.kind if upcoming is not None else None
+        if self._upcoming_kind in self.panel_classes and \
+                self.panel_classes[self._upcoming_kind] not in self.panels:
+            self._prepare.start()
         return fresh
+
+    def _panel_of(self, cls: type[Panel]) -> Panel:
+        panel = self.panels.get(cls)
+        if panel is None:
+            panel = cls()
+            self.panels[cls] = panel
+            self.stack.addWidget(panel)
+        return panel
+
+    def _prepare_next_panel(self) -> None:
+        """Build the next phase's panel, hidden, once the screen is idle: the phase move
+        then only gives it the session (building the results and relatoría tabs was a
+        tenth of showing the results at 200 sessions)."""
+        if not self.closed and self._upcoming_kind in self.panel_classes:
+            self._panel_of(self.panel_classes[self._upcoming_kind])
 
     def on_changes(self, changes: Changes) -> None:
         if self.closed:

@@ -51,7 +51,7 @@ from cocrea_desktop.ui.views.panel import (
 )
 from cocrea_desktop.ui.views.paper_widgets import PaperBallotsBox
 from cocrea_desktop.ui.widgets.bar_chart import Bar, BarChart
-from cocrea_desktop.ui.widgets.fit import readable_column, size_columns
+from cocrea_desktop.ui.widgets.fit import WrappedLabel, readable_column, size_columns
 
 VOTE_TABLES = ("ballot", "mark", "vote_round", "typed_count", "idea", "session", "proposal")
 SOURCES = (tallies.SOURCE_HAND_COUNT, tallies.SOURCE_WALL, tallies.SOURCE_HANDS)
@@ -594,8 +594,7 @@ class ResultsView(QWidget):
         self.split_by_hand = False  # once the facilitator drags the handle, theirs stands
         splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
-        self.explain = QLabel(objectName="results_explain")
-        self.explain.setWordWrap(True)
+        self.explain = WrappedLabel(objectName="results_explain")
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.explain)
         self._promote_texts()
@@ -755,7 +754,7 @@ class ResultsView(QWidget):
             self.shown.setText(_("Se muestra: {round}").format(round=round_label(round_)))
         self.rule.setText(_("Regla: {rule}").format(rule=result.rule_text))
         if self.model.set_result(result, texts):  # new columns or options: size them once
-            size_columns(self.table, skip=(2,))
+            size_columns(self.table, skip=(2,), by_text=True)
             self.fit_split()  # the table's width first: its rows are measured once, at it
             readable_column(self.table, 2)
         near = result.near_options()

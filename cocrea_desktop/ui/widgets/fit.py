@@ -9,9 +9,18 @@ crushing it to a few letters.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QTableView,
+    QWidget,
+)
 from shiboken6 import isValid
 
 MIN_ROW = 30
@@ -19,6 +28,64 @@ MIN_ROW = 30
 #: time while the event loop runs (200 sessions measured in one go stalled the window for
 #: 0.6 s when a process opened).
 ROWS_AT_ONCE = 25
+#: The most a chunk of rows measured between events takes (at least one row is measured).
+CHUNK_S = 0.012
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that lays its text out once per width.
+
+    Qt asks a wrapped label's height for a width many times in one layout pass (each
+    nested layout, and each page of a stack or tab, asks again, at several widths), and
+    ``QLabel`` lays its whole text out for every question: the results' explanation
+    (tie-breaks and near ties, 2,000 characters at 200 sessions) was asked 49 times when
+    the results showed, a quarter of that stall. The answers are kept until the text,
+    the font, the style or the margins change.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._heights: dict[int, int] = {}
+        self.setWordWrap(True)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    # What changes the height for a width: each forgets the answers.
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setText(text)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setTextFormat(self, text_format) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setMargin(margin)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setContentsMargins(self, *margins) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setContentsMargins(*margins)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()  # a font, style (style sheet) or screen change
+        super().changeEvent(event)
 
 
 class _TitlesFit(QObject):
@@ -133,14 +200,18 @@ class _RowsFit(QObject):
             self.todo = []
             self.view.resizeRowsToContents()
             return
-        # The rows in view now, then the others in chunks (a row scrolled to before its
-        # turn is measured when it paints: see ``data_changed``/``some_rows``).
+        # The rows in view now (until the viewport is full: where ten rows show, measuring
+        # 25 was a tenth of showing the results at 200 sessions), then the others in
+        # chunks, those below first (a row scrolled to before its turn is measured when
+        # it paints: see ``data_changed``/``some_rows``).
         top = max(0, self.view.rowAt(0))
-        first = list(range(top, min(rows, top + ROWS_AT_ONCE)))
-        for row in first:
+        room = self.view.viewport().height()
+        row, used = top, 0
+        while row < rows and row < top + ROWS_AT_ONCE and (row == top or used < room):
             self.view.resizeRowToContents(row)
-        done = set(first)
-        self.todo = [r for r in range(rows) if r not in done]
+            used += self.view.rowHeight(row)
+            row += 1
+        self.todo = list(range(row, rows)) + list(range(top))
         QTimer.singleShot(0, self, self._next_chunk)
 
     def _next_chunk(self) -> None:
@@ -148,10 +219,16 @@ class _RowsFit(QObject):
             return  # gone, finished, or a new full pass is due (it starts over)
         model = self.view.model()
         rows = model.rowCount() if model is not None else 0
-        chunk, self.todo = self.todo[:ROWS_AT_ONCE], self.todo[ROWS_AT_ONCE:]
-        for row in chunk:
+        # At most ROWS_AT_ONCE rows, and no more than CHUNK_S of the window's time: 25 rows
+        # of the sessions table (seven wrapped columns) took 60 ms on a busy machine.
+        start = time.perf_counter()
+        done = 0
+        while self.todo and done < ROWS_AT_ONCE and (
+                done == 0 or time.perf_counter() - start < CHUNK_S):
+            row = self.todo.pop(0)
             if row < rows:
                 self.view.resizeRowToContents(row)
+            done += 1
         if self.todo:
             QTimer.singleShot(0, self, self._next_chunk)
 
@@ -287,17 +364,37 @@ def readable_column(view: QTableView, column: int, minimum: int = 260) -> None:
 COLUMN_ROWS = 30
 
 
-def size_columns(view: QTableView, *, skip: tuple[int, ...] = ()) -> None:
+def size_columns(view: QTableView, *, skip: tuple[int, ...] = (),
+                 by_text: bool = False) -> None:
     """Each column as wide as its contents, measured on the rows in view and a few more;
     not the columns in ``skip`` (a readable column, whose width follows the table: its
-    long wrapped texts were the most costly to measure, for a width never used)."""
+    long wrapped texts were the most costly to measure, for a width never used).
+
+    With ``by_text`` (a model of the program whose cells are one-line texts in the
+    table's font, without icons: the results' figures), every row's text is measured,
+    each distinct text once, instead of asking the item delegate for each cell of 30
+    rows (eight calls into the model per cell: a tenth of showing the results at 200
+    sessions); the delegate's margin is read from one cell per column."""
     header = view.horizontalHeader()
     if header.resizeContentsPrecision() != COLUMN_ROWS:
         header.setResizeContentsPrecision(COLUMN_ROWS)
     model = view.model()
+    texts_of = getattr(model, "column_texts", None) if by_text else None
+    rows = model.rowCount() if model is not None else 0
     for column in range(model.columnCount() if model is not None else 0):
-        if column not in skip and not header.isSectionHidden(column):
+        if column in skip or header.isSectionHidden(column):
+            continue
+        if texts_of is None or rows == 0:
             view.resizeColumnToContents(column)
+            continue
+        metrics = view.fontMetrics()
+        texts = texts_of(column)
+        first = model.index(0, column)
+        margin = view.sizeHintForIndex(first).width() - metrics.horizontalAdvance(texts[0])
+        content = max(metrics.horizontalAdvance(text) for text in set(texts)) + margin
+        if view.showGrid():
+            content += 1  # as QTableView.sizeHintForColumn
+        header.resizeSection(column, max(content, header.sectionSizeHint(column)))
 
 
 def one_line_column(view: QTableView, column: int) -> None:
@@ -307,8 +404,12 @@ def one_line_column(view: QTableView, column: int) -> None:
     if model is None or column >= model.columnCount():
         return
     metrics = view.fontMetrics()
-    widest = max((metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
-                  for row in range(model.rowCount())), default=0)
+    if hasattr(model, "column_texts"):  # the program's models: read without Qt
+        texts = set(model.column_texts(column))
+    else:
+        texts = {str(model.index(row, column).data() or "")
+                 for row in range(model.rowCount())}
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)  # each once
     header = view.horizontalHeader()
     need = max(widest + 2 * CELL_PADDING, header.sectionSizeHint(column))
     if header.sectionSize(column) < need:

@@ -39,6 +39,15 @@ def step_height(label: QLabel) -> int:
     return int(doc.size().height() + 0.999) + frame
 
 
+#: What fit_words and fit_height found for a step's text at a width, for every screen's
+#: steps: every resize and every phase move asked again for each step (a text document
+#: made and laid out per step), a tenth of showing the results at 200 sessions.
+_FACTORS: dict[tuple, float] = {}
+_HEIGHTS: dict[tuple, int] = {}
+#: Texts and widths come back (a method's phases, a few window widths): a bound all the same.
+_KEPT = 2000
+
+
 class StepIndicator(QWidget):
     """All phases in a row: done ones ticked, skipped ones marked, the current one boxed.
 
@@ -104,7 +113,8 @@ class StepIndicator(QWidget):
                 style = "QLabel { border: 1px dashed palette(mid); padding: 2px; }"
             else:
                 style = "QLabel { border: 1px solid palette(mid); padding: 2px; }"
-            label.setStyleSheet(style)
+            if label.styleSheet() != style:  # a style sheet set again re-polishes the step
+                label.setStyleSheet(style)
             label.setProperty("current", i == current)
         self.fit_words()
 
@@ -118,24 +128,47 @@ class StepIndicator(QWidget):
         for label in self.labels:
             if not label.isVisibleTo(self) or label.width() <= 0:
                 continue
-            words = QTextDocumentFragment.fromHtml(label.text()).toPlainText().split()
             room = label.contentsRect().width() - 4
+            key = (label.text(), room, base.key())
+            factor = _FACTORS.get(key)
+            if factor is None:
+                if len(_FACTORS) > _KEPT:
+                    _FACTORS.clear()
+                factor = _FACTORS[key] = self._word_factor(label.text(), room, base)
             font = QFont(base)
-            for factor in (1.0, 0.92, 0.85, 0.78, 0.72):
-                font.setPointSizeF(base.pointSizeF() * factor)
-                bold = QFont(font)
-                bold.setBold(True)
-                if max((QFontMetrics(bold).horizontalAdvance(w) for w in words),
-                       default=0) <= room:
-                    break
+            font.setPointSizeF(base.pointSizeF() * factor)
             if label.font() != font:
                 label.setFont(font)
         self.fit_height()
 
+    @staticmethod
+    def _word_factor(text: str, room: int, base: QFont) -> float:
+        """The largest of the steps' letter sizes at which no word of ``text`` is cut."""
+        words = QTextDocumentFragment.fromHtml(text).toPlainText().split()
+        font = QFont(base)
+        for factor in (1.0, 0.92, 0.85, 0.78, 0.72):
+            font.setPointSizeF(base.pointSizeF() * factor)
+            bold = QFont(font)
+            bold.setBold(True)
+            if max((QFontMetrics(bold).horizontalAdvance(w) for w in words),
+                   default=0) <= room:
+                break
+        return factor
+
+    def _step_height(self, label: QLabel) -> int:
+        key = (label.text(), label.font().key(), label.contentsRect().width(),
+               label.height() - label.contentsRect().height())
+        height = _HEIGHTS.get(key)
+        if height is None:
+            if len(_HEIGHTS) > _KEPT:
+                _HEIGHTS.clear()
+            height = _HEIGHTS[key] = step_height(label)
+        return height
+
     def fit_height(self) -> None:
         """The row is as tall as its tallest step at the width each has: a title on three
         lines ("6. Discusión del voto", "opcional") is not cut or drawn over its box."""
-        need = max((step_height(label) for label in self.labels
+        need = max((self._step_height(label) for label in self.labels
                     if label.isVisibleTo(self) and label.width() > 0), default=0)
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
