@@ -256,6 +256,8 @@ def test_office_proposal_and_promote_from_the_window(qtbot, repo, window, pooled
     when_dialog(qtbot, ProposalDialog, administration)
     qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
     assert repo.proposals.list()[-1].source_kind == "administration"
+    # The new one is chosen (and scrolled to), its description shown.
+    assert [p.title for p in window.chosen()] == ["Padrón de usuarios del agua"]
     assert window.model.index(5, 4).data() == "administración municipal · Obras Públicas"
     window.session.setCurrentIndex(window.session.findData(pooled[1]))
 

@@ -307,7 +307,10 @@ class ProposalsWindow(QWidget):
 
         dialog = ProposalDialog(self, save=save, themes=self.repo.proposals.themes())
         dialog.exec()
-        return made[-1] if made else None
+        saved = made[-1] if made else None
+        if saved is not None:  # the new one chosen and in view (it may be far down the list)
+            self.select_proposal(saved.id)
+        return saved
 
     def promote(self):
         session_id = self.session.currentData()
