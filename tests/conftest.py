@@ -24,6 +24,20 @@ def data_dir(tmp_path_factory, monkeypatch) -> Path:
     i18n.set_language("es")
 
 
+@pytest.fixture(autouse=True)
+def camera_thread_free():
+    """The webcam's capture loops share one thread (``camera_window._pool``). A test that
+    leaves a loop running (a window never closed, a long video still playing) would hold
+    that thread, and the next camera test would wait for it in vain (a 40 s timeout seen
+    once in a full run): after each test the loop gets a few seconds to end, and if it
+    does not, the next test gets a thread of its own."""
+    yield
+    module = sys.modules.get("cocrea_desktop.ui.views.camera_window")
+    pool = getattr(module, "_pool", None)
+    if pool is not None and not pool.waitForDone(5_000):
+        module._pool = None
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "proceso.cocrea.db"
