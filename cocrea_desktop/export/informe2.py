@@ -281,14 +281,10 @@ def write_informe2(repo: Repo, path: str | os.PathLike[str], *, paper: str = "le
                    cancelled: Callable[[], bool] | None = None) -> Path:
     """The second report as PDF (``.pdf``) or editable DOCX (``.docx``), written whole or
     not at all."""
-    from cocrea_desktop.core.errors import InvalidInput
-    from cocrea_desktop.export.pdf import kit
+    from cocrea_desktop.export.pal import write_document
 
-    suffix = Path(path).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise InvalidInput(_("El segundo informe se escribe como .pdf o .docx."))
-    data = (render_informe2_pdf(repo, paper=paper, progress=progress, cancelled=cancelled)
-            if suffix == ".pdf" else render_informe2_docx(repo, progress=progress))
-    if cancelled is not None and cancelled():
-        raise kit.Cancelled()
-    return kit.write_atomically(data, path)
+    return write_document(
+        path, wrong_type=_("El segundo informe se escribe como .pdf o .docx."),
+        pdf=lambda: render_informe2_pdf(repo, paper=paper, progress=progress,
+                                         cancelled=cancelled),
+        docx=lambda: render_informe2_docx(repo, progress=progress), cancelled=cancelled)

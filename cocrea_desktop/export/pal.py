@@ -449,6 +449,26 @@ def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(mark)
 
 
+#: The file types a document laid out from blocks is written as.
+DOCUMENT_SUFFIXES = (".pdf", ".docx")
+
+
+def write_document(path: str | os.PathLike[str], *, pdf: Any, docx: Any, wrong_type: str,
+                   cancelled: Any = None) -> Path:
+    """A report as PDF (``.pdf``: ``pdf()`` makes its bytes) or editable DOCX (``.docx``:
+    ``docx()``), written whole or not at all; ``wrong_type`` is said for another suffix."""
+    from cocrea_desktop.core.errors import InvalidInput
+    from cocrea_desktop.export.pdf import kit
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:
+        raise InvalidInput(wrong_type)
+    data = pdf() if suffix == ".pdf" else docx()
+    if cancelled is not None and cancelled():
+        raise kit.Cancelled()
+    return kit.write_atomically(data, path)
+
+
 def render_pal_docx(repo: Repo) -> bytes:
     """The PAL's blocks as an editable Word document."""
     return render_docx(pal_blocks(repo), _("Plan de Acción Local"))

@@ -21,6 +21,7 @@ from cocrea_desktop.core.errors import InvalidInput, NotFound
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id, translate_sqlite_error
 from cocrea_desktop.store.stl import clean, one_line, word
+from cocrea_desktop.store.table_rows import checked_rows, plain
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -80,18 +81,14 @@ class Actor:
         return {"number": self.number, **{k: getattr(self, k) for k in PUBLIC_FIELDS}}
 
 
-def _plain(text: str) -> str:
-    return text.strip().casefold().translate(str.maketrans("áéíóúüñ", "aeiouun"))
-
-
 def find_sector(text: Any) -> str:
     """A sector by key or by its name in either language ("sociedad civil", "media")."""
     raw = " ".join(str(text or "").split())
     if raw in SECTORS:
         return raw
-    wanted = _plain(raw)
+    wanted = plain(raw)
     for key, name in SECTORS.items():
-        if wanted in (_plain(name), _plain(_(name)), _plain(key.replace("_", " "))):
+        if wanted in (plain(name), plain(_(name)), plain(key.replace("_", " "))):
             return key
     raise InvalidInput(_("El sector «{sector}» no existe; use uno de: {sectors}.").format(
         sector=raw, sectors=", ".join(_(n) for n in SECTORS.values())))
@@ -263,39 +260,14 @@ class ActorStore:
         """Add the actors of a table (a header row, then one actor a row), all or none.
 
         A wrong row stops the import with its line number; nothing is written."""
-        # Each row with its line in the file (blank lines skipped, not renumbered).
-        numbered = [(line, list(r)) for line, r in enumerate(rows, 1)
-                    if any(str(c).strip() for c in r)]
-        if not numbered:
-            raise InvalidInput(_("El archivo no tiene filas."))
-        header = [IMPORT_HEADERS.get(_plain(str(c)), "") for c in numbered[0][1]]
-        if "organisation" not in header:
-            raise InvalidInput(_("Falta la columna «organización» en la primera fila. "
-                                 "Columnas posibles: organización, sector, territorio, "
-                                 "interés, influencia, nota, contacto, teléfono."))
-        body = numbered[1:]
-        if len(body) > MAX_IMPORT:
-            raise InvalidInput(_("Demasiadas filas (máximo {n}).").format(n=MAX_IMPORT))
-        seen = {a.organisation.casefold() for a in self.list()}
-        checked: list[dict[str, Any]] = []
-        for line, row in body:
-            values = {field: str(row[i]).strip() if i < len(row) else ""
-                      for i, field in enumerate(header) if field}
-            for key in ("interest", "influence"):
-                if key in values and not values[key]:
-                    values[key] = "3"
-            try:
-                clean_row = self.check(values)
-            except InvalidInput as err:
-                raise InvalidInput(_("Fila {line}: {problem}").format(
-                    line=line, problem=err.message)) from None
-            if clean_row["organisation"].casefold() in seen:
-                raise InvalidInput(_("Fila {line}: «{name}» ya está en una fila anterior.").format(
-                    line=line, name=clean_row["organisation"]))
-            seen.add(clean_row["organisation"].casefold())
-            checked.append(clean_row)
-        if not checked:
-            raise InvalidInput(_("El archivo no tiene actores debajo de la primera fila."))
+        checked = checked_rows(
+            rows, headers=IMPORT_HEADERS, required="organisation",
+            missing=_("Falta la columna «organización» en la primera fila. Columnas posibles: "
+                      "organización, sector, territorio, interés, influencia, nota, contacto, "
+                      "teléfono."),
+            empty=_("El archivo no tiene actores debajo de la primera fila."),
+            check=self.check, taken={a.organisation.casefold() for a in self.list()},
+            max_rows=MAX_IMPORT, defaults={"interest": "3", "influence": "3"})
         label = Label(N_("importar {n} actores"), n=len(checked))
         with self.pf.write("actor.import", label) as unit:
             for row in checked:

@@ -17,6 +17,7 @@ from cocrea_desktop.core.errors import InvalidInput, NotFound
 from cocrea_desktop.i18n import N_, _
 from cocrea_desktop.store.db import new_id
 from cocrea_desktop.store.stl import clean, one_line, word
+from cocrea_desktop.store.table_rows import checked_rows, plain
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.repo import Repo
@@ -84,19 +85,14 @@ class Initiative:
         return {"number": self.number, **{k: getattr(self, k) for k in FIELDS}}
 
 
-def _plain(text: str) -> str:
-    return " ".join(str(text).split()).casefold().translate(
-        str.maketrans("áéíóúüñ", "aeiouun"))
-
-
 def _find_key(words: Mapping[str, str], text: Any, message: str) -> str:
     """A key of ``words`` by the key itself or by its name in either language."""
     raw = " ".join(str(text or "").split())
     if raw in words:
         return raw
-    wanted = _plain(raw)
+    wanted = plain(raw)
     for key, name in words.items():
-        if wanted in (_plain(name), _plain(_(name)), _plain(key)):
+        if wanted in (plain(name), plain(_(name)), plain(key)):
             return key
     raise InvalidInput(message.format(value=raw, values=", ".join(
         _(n) for n in words.values())))
@@ -202,37 +198,13 @@ class InitiativeStore:
         """Add the initiatives of a table (a header row, then one a row), all or none.
 
         A wrong row stops the import with its line number; nothing is written."""
-        # Each row with its line in the file (blank lines skipped, not renumbered).
-        numbered = [(line, list(r)) for line, r in enumerate(rows, 1)
-                    if any(str(c).strip() for c in r)]
-        if not numbered:
-            raise InvalidInput(_("El archivo no tiene filas."))
-        header = [IMPORT_HEADERS.get(_plain(str(c)), "") for c in numbered[0][1]]
-        if "name" not in header:
-            raise InvalidInput(_("Falta la columna «iniciativa» en la primera fila. Columnas "
-                                 "posibles: iniciativa, tipo, responsable, tema, territorio, "
-                                 "estado, periodo, nota."))
-        body = numbered[1:]
-        if len(body) > MAX_IMPORT:
-            raise InvalidInput(_("Demasiadas filas (máximo {n}).").format(n=MAX_IMPORT))
-        seen = {i.name.casefold() for i in self.list()}
-        checked: list[dict[str, Any]] = []
-        for line, row in body:
-            values = {field: str(row[i]).strip() if i < len(row) else ""
-                      for i, field in enumerate(header) if field}
-            try:
-                clean_row = self.check(values)
-            except InvalidInput as err:
-                raise InvalidInput(_("Fila {row}: {message} No se importó nada.").format(
-                    row=line, message=err.message)) from None
-            if clean_row["name"].casefold() in seen:
-                raise InvalidInput(_("Fila {row}: {message} No se importó nada.").format(
-                    row=line, message=_("«{name}» ya está en una fila anterior.").format(
-                        name=clean_row["name"])))
-            seen.add(clean_row["name"].casefold())
-            checked.append(clean_row)
-        if not checked:
-            raise InvalidInput(_("El archivo no tiene iniciativas debajo de la primera fila."))
+        checked = checked_rows(
+            rows, headers=IMPORT_HEADERS, required="name",
+            missing=_("Falta la columna «iniciativa» en la primera fila. Columnas posibles: "
+                      "iniciativa, tipo, responsable, tema, territorio, estado, periodo, nota."),
+            empty=_("El archivo no tiene iniciativas debajo de la primera fila."),
+            check=self.check, taken={i.name.casefold() for i in self.list()},
+            max_rows=MAX_IMPORT)
         label = Label.plural("importar {n} iniciativa", "importar {n} iniciativas",
                              len(checked), n=len(checked))
         with self.pf.write("initiative.import", label) as unit:
