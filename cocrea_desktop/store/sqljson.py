@@ -61,6 +61,11 @@ def _quoted(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
+def literal(text: str) -> str:
+    """A SQL string literal of ``text``."""
+    return _literal(text)
+
+
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 

@@ -79,6 +79,31 @@ def members(data: bytes) -> dict[str, bytes]:
         return {i.filename: zf.read(i) for i in zf.infolist()}
 
 
+def whole_entries(data: bytes) -> list[dict]:
+    """A bundle's journal entries as checking it gives them: every field of each, its
+    ``hash`` and ``prev_hash`` included, ``"$data"`` images read from the data files."""
+    from cocrea_desktop.export import bundle as B
+
+    return B.open_bundle(data).journal
+
+
+def version_3_journal(data: bytes) -> bytes:
+    """The bundle's journal as a version 3 bundle holds it: whole entries, one a line."""
+    from cocrea_desktop.core.journal import canonical_json
+
+    return "".join(canonical_json(e) + "\n" for e in whole_entries(data)).encode()
+
+
+def explicit_journal(data: bytes) -> bytes:
+    """The bundle's journal in the version 4 layout with every field written on every
+    line (nothing carried over, no ``"$data"``): still valid, and a data row can then be
+    changed without the chain noticing (as in a version 3 bundle)."""
+    from cocrea_desktop.core.journal import HASHED_FIELDS, canonical_json
+
+    return "".join(canonical_json({k: e[k] for k in HASHED_FIELDS}) + "\n"
+                   for e in whole_entries(data)).encode()
+
+
 def data_files(data: bytes) -> dict[str, bytes]:
     """The data files of a bundle (everything but the journal, manifest and signature)."""
     return {n: b for n, b in members(data).items() if n.startswith("data/")}

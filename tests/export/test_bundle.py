@@ -70,7 +70,7 @@ def test_round_trip_keeps_every_row_and_verifies(office, tmp_path, clock):
     assert {"manifest.json", "manifest.sig", "journal.jsonl", "data/idea.jsonl",
             "data/mark.jsonl", "data/ballot.jsonl"} <= names
     manifest = json.loads(members(data)["manifest.json"])
-    assert manifest["format"] == "cocrea-bundle" and manifest["format_version"] == 3
+    assert manifest["format"] == "cocrea-bundle" and manifest["format_version"] == 4
     assert manifest["scope"] == {"kind": "process"} and manifest["created_at"] == CREATED
     assert manifest["rows"]["idea"] == 4 and manifest["rows"]["mark"] == 6
     # Same data, same time, same key: the same bytes.

@@ -1,8 +1,9 @@
 """The bundle's fast paths give the same bytes and refuse the same things as the slow ones.
 
 Export writes rows and journal lines with SQLite (``store.sqljson``) instead of Python's
-JSON encoder; reading cuts each journal entry's hashed text from its line instead of
-encoding the entry again. These tests hold both to the canonical encoder.
+JSON encoder; reading a version 3 bundle cuts each journal entry's hashed text from its
+line instead of encoding the entry again. These tests hold both to the canonical encoder
+(version 4's journal: tests/export/test_bundle_v4.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from cocrea_desktop.core.clock import FakeClock
 from cocrea_desktop.core.journal import canonical_json
 from cocrea_desktop.export import bundle as B
 from cocrea_desktop.store import sqljson
-from tests.export.bundle_helpers import CREATED, device, members, nominal_group, office_process
+from tests.export.bundle_helpers import (
+    CREATED,
+    device,
+    members,
+    nominal_group,
+    office_process,
+    version_3_journal,
+)
 from tests.export.test_bundle_hostile import refused, resign
 
 LAPTOP = device("laptop-norte")
@@ -25,6 +33,12 @@ LAPTOP = device("laptop-norte")
 #: program keeps (tab, newline), accents, emoji, the line separators JSON allows raw.
 HARD = ['Comillas "dobles" y \\ barra', "Tab\tantes\ny salto", "Ñandú, acción, ü",
         "emoji \U0001f600 y \u2028\u2029", "/ slash </script>", "  espacios  "]
+
+
+def version_3(data: bytes) -> bytes:
+    """The same bundle as version 3 writes it (whole entries in its journal)."""
+    content = {**members(data), "journal.jsonl": version_3_journal(data)}
+    return resign(content, LAPTOP, tamper=lambda m: m.update(format_version=3))
 
 
 @pytest.fixture()
@@ -101,13 +115,14 @@ def test_a_line_holding_two_objects_is_refused(laptop, tmp_path):
 def test_journal_lines_laid_out_otherwise_are_still_checked_whole(laptop, tmp_path):
     """A line not in the canonical layout (spaces, another key order) is checked by
     encoding the entry, as before: a valid chain still passes, a forged one does not."""
-    data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    data = version_3(B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data)
     content = dict(members(data))
     lines = content["journal.jsonl"].decode().splitlines()
     spaced = [json.dumps(json.loads(line), indent=None) for line in lines]
     assert spaced[0] != lines[0]
     content["journal.jsonl"] = ("\n".join(spaced) + "\n").encode()
-    again = B.open_bundle(resign(content, LAPTOP))
+    v3 = {"tamper": lambda m: m.update(format_version=3)}
+    again = B.open_bundle(resign(content, LAPTOP, **v3))
     assert [e["hash"] for e in again.journal] == [json.loads(x)["hash"] for x in lines]
     entry = json.loads(spaced[1])
     entry["action"] = "forged"
@@ -115,7 +130,7 @@ def test_journal_lines_laid_out_otherwise_are_still_checked_whole(laptop, tmp_pa
     content["journal.jsonl"] = ("\n".join(spaced) + "\n").encode()
     office = office_process(tmp_path / "oficina.cocrea.db", device("oficina"))
     try:
-        refused(office, resign(content, LAPTOP), "journal")
+        refused(office, resign(content, LAPTOP, **v3), "journal")
     finally:
         office.close()
 
@@ -123,8 +138,8 @@ def test_journal_lines_laid_out_otherwise_are_still_checked_whole(laptop, tmp_pa
 def test_a_forged_image_in_a_canonical_line_is_refused(laptop, tmp_path):
     """The hashed text is cut from the line, images included: changing a value inside
     ``after`` without the chain breaks it, even though the line stays canonical."""
-    content = dict(members(B.export_bundle(laptop.path, device=LAPTOP,
-                                           created_at=CREATED).data))
+    content = dict(members(version_3(B.export_bundle(laptop.path, device=LAPTOP,
+                                                     created_at=CREATED).data)))
     lines = content["journal.jsonl"].decode().splitlines()
     n = next(i for i, line in enumerate(lines) if '"object_type":"idea"' in line)
     entry = json.loads(lines[n])
@@ -133,7 +148,8 @@ def test_a_forged_image_in_a_canonical_line_is_refused(laptop, tmp_path):
     content["journal.jsonl"] = ("\n".join(lines) + "\n").encode()
     office = office_process(tmp_path / "oficina.cocrea.db", device("oficina"))
     try:
-        refused(office, resign(content, LAPTOP), "journal")
+        refused(office, resign(content, LAPTOP, tamper=lambda m: m.update(format_version=3)),
+                "journal")
     finally:
         office.close()
 
@@ -193,13 +209,13 @@ def test_reading_pauses_the_cycle_collector_and_restores_it(laptop, tmp_path, mo
 
     data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
     seen = []
-    original = verify._read_journal
+    original = verify._read_compact_journal
 
     def reading(*args):
         seen.append(gc.isenabled())
         return original(*args)
 
-    monkeypatch.setattr(verify, "_read_journal", reading)
+    monkeypatch.setattr(verify, "_read_compact_journal", reading)
     assert gc.isenabled()
     B.open_bundle(data)
     assert seen == [False] and gc.isenabled()
@@ -225,7 +241,7 @@ def test_entries_made_on_first_use_are_the_parsed_lines(laptop, tmp_path):
     file's SHA-256, which only an import records, is likewise computed when asked)."""
     import hashlib
 
-    data = B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data
+    data = version_3(B.export_bundle(laptop.path, device=LAPTOP, created_at=CREATED).data)
     bundle = B.open_bundle(data)
     assert callable(bundle.journal_read)  # nothing made by the check itself
     lines = members(data)["journal.jsonl"].decode().split("\n")[:-1]
@@ -240,6 +256,6 @@ def test_entries_made_on_first_use_are_the_parsed_lines(laptop, tmp_path):
     lines[n] = canonical_json(entry)
     content["journal.jsonl"] = ("\n".join(lines) + "\n").encode()
     with pytest.raises(B.BundleError) as err:
-        B.open_bundle(resign(content, LAPTOP))
+        B.open_bundle(resign(content, LAPTOP, tamper=lambda m: m.update(format_version=3)))
     assert err.value.check == "journal"
     assert f"entrada {entry['seq']}" in err.value.message

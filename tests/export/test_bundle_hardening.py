@@ -18,11 +18,13 @@ from cocrea_desktop.export import keys
 from tests.export.bundle_helpers import (
     CREATED,
     device,
+    explicit_journal,
     laptop_copy,
     members,
     nominal_group,
     office_process,
     table_dump,
+    whole_entries,
 )
 from tests.export.test_bundle_hostile import resign
 
@@ -141,7 +143,9 @@ def _with_line(content: dict[str, bytes], name: str, line: int, change) -> dict[
 ])
 def test_a_row_of_the_wrong_type_is_refused_naming_file_and_line(world, field, value, words):
     tmp, good = world
-    content = members(good)
+    # Every journal image written out, so that the changed row is checked at import (a
+    # "$data" image would make the chain refuse it first: see test_bundle_v4).
+    content = {**members(good), "journal.jsonl": explicit_journal(good)}
     changed = _with_line(content, "data/idea.jsonl", 3, lambda r: r.__setitem__(field, value))
     err = refused_unchanged(tmp / "oficina.cocrea.db", resign(changed, NORTE), "payload")
     assert "data/idea.jsonl" in err.message and "línea 3" in err.message
@@ -150,7 +154,7 @@ def test_a_row_of_the_wrong_type_is_refused_naming_file_and_line(world, field, v
 
 def test_nan_infinity_and_missing_fields_are_refused(world):
     tmp, good = world
-    content = members(good)
+    content = {**members(good), "journal.jsonl": explicit_journal(good)}
     for literal in ("NaN", "Infinity", "1e999"):
         lines = content["data/idea.jsonl"].decode().splitlines()
         lines[0] = re.sub(r'"number":[0-9]+', '"number":' + literal, lines[0], count=1)
@@ -170,12 +174,12 @@ def test_a_journal_cut_short_is_refused(world):
     assert len(lines) > 10
     cut = {**content, "journal.jsonl": "".join(lines[:10]).encode()}
     # The first ten entries are a valid chain on their own; the signed manifest says more.
-    assert B._verify_chain([json.loads(x) for x in lines[:10]]).ok
+    entries = whole_entries(good)
+    assert B._verify_chain(entries[:10]).ok
     err = refused_unchanged(tmp / "oficina.cocrea.db", resign(cut, NORTE), "journal")
     assert "incompleta" in err.message
     manifest = json.loads(content["manifest.json"])
-    assert manifest["journal"] == {"entries": len(lines),
-                                   "last_hash": json.loads(lines[-1])["hash"]}
+    assert manifest["journal"] == {"entries": len(lines), "last_hash": entries[-1]["hash"]}
 
 
 def test_a_format_1_bundle_is_refused_with_a_clear_message(world):

@@ -21,11 +21,14 @@ from cocrea_desktop.export import keys
 from tests.export.bundle_helpers import (
     CREATED,
     device,
+    explicit_journal,
     laptop_copy,
     members,
     nominal_group,
     office_process,
     table_dump,
+    version_3_journal,
+    whole_entries,
 )
 
 OFFICE = device("oficina")
@@ -186,17 +189,24 @@ def test_newer_or_unknown_format_version(world):
     content = members(data)
 
     def newer(m):
-        m["format_version"] = 4
+        m["format_version"] = 5
 
-    assert B.FORMAT_VERSION == 3
+    assert B.FORMAT_VERSION == 4
     err = refused(office, resign(content, LAPTOP, tamper=newer), "format_version",
                   B.NewerBundleFormat)
-    assert "versión 4" in err.message and "Actualice CoCrea" in err.message
+    assert "versión 5" in err.message and "Actualice CoCrea" in err.message
 
-    def older(m):
-        m["format_version"] = 2  # whole rows in its journal: still read as it is
-
-    assert B.open_bundle(resign(content, LAPTOP, tamper=older)).manifest["format_version"] == 2
+    # Versions 2 and 3 (whole entries in the journal, one a line) are still read as they are.
+    whole = {**content, "journal.jsonl": version_3_journal(data)}
+    for version in (2, 3):
+        old = B.open_bundle(resign(whole, LAPTOP, tamper=lambda m, v=version: m.update(
+            format_version=v)))
+        assert old.manifest["format_version"] == version
+        assert old.journal == whole_entries(data)
+    # ... and a version 3 journal is not read as version 4, nor the other way round.
+    refused(office, resign(whole, LAPTOP), "journal")
+    refused(office, resign(content, LAPTOP, tamper=lambda m: m.update(format_version=3)),
+            "journal")
 
     def garbled(m):
         m["format_version"] = "1"
@@ -245,7 +255,7 @@ def test_added_removed_renamed_files(world):
 
 def test_resigned_by_an_unknown_or_revoked_key(world):
     office, data = world
-    content = dict(members(data))
+    content = {**members(data), "journal.jsonl": explicit_journal(data)}
     content["data/idea.jsonl"] = content["data/idea.jsonl"].replace(b"Agua", b"Gas")
     forged = resign(content, ATTACKER)
     assert B.verify_bundle(forged).ok  # intact as a file, but signed by a stranger

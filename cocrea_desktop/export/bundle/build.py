@@ -18,6 +18,7 @@ from cocrea_desktop.core.errors import InvalidInput, NotFound, StorageError
 from cocrea_desktop.export import keys
 from cocrea_desktop.export.bundle.container import _zip
 from cocrea_desktop.export.bundle.format import (
+    DATA_IMAGE,
     DATA_PREFIX,
     FORMAT,
     FORMAT_VERSION,
@@ -124,6 +125,9 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
     counts: dict[str, int] = {}
     sealed_rows: list[dict[str, Any]] = []
     exported_ids: set[str] = set()
+    # The journal entries that insert a row whose image is, character for character, the
+    # row's data line: the journal writes their image "$data".
+    data_seqs: list[str] = []
     tables = merge.data_tables(conn)
     deferred = []
     for table in tables:
@@ -142,9 +146,9 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
             rows = _rows(conn, f"SELECT * FROM {table}{where} ORDER BY id", params)
             if scope_ids is not None:
                 exported_ids.update(r["id"] for r in rows)
-            _add_table(files, counts, sealed_rows, table, rows, personal)
+            _add_table(conn, files, counts, sealed_rows, table, rows, personal, data_seqs)
             continue
-        ids, lines = _table_lines(conn, table, cols, where, params)
+        ids, lines = _table_lines(conn, table, cols, where, params, data_seqs)
         if scope_ids is not None:
             exported_ids.update(ids)
         files[f"{DATA_PREFIX}{table}.jsonl"] = lines
@@ -152,9 +156,9 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
     for table in deferred:
         rows = [r for r in _rows(conn, f"SELECT * FROM {table} ORDER BY id")
                 if r["owner_id"] in exported_ids]
-        _add_table(files, counts, sealed_rows, table, rows, personal)
+        _add_table(conn, files, counts, sealed_rows, table, rows, personal, data_seqs)
     report(1, 4)
-    files[JOURNAL], journal_count, journal_last = _journal_file(conn)
+    files[JOURNAL], journal_count, journal_last = _journal_file(conn, data_seqs)
     report(2, 4)
     if personal == PERSONAL_SEALED:
         plaintext = _jsonl(sorted(sealed_rows, key=lambda e: (e["table"], e["id"])))
@@ -197,66 +201,148 @@ def _export(conn: sqlite3.Connection, *, device: Device, sessions: Iterable[str]
 
 
 def _table_lines(conn: sqlite3.Connection, table: str, cols: list[str], where: str,
-                 params: list[Any]) -> tuple[list[str], bytes]:
+                 params: list[Any], data_seqs: list[str]) -> tuple[list[str], bytes]:
     """A table's ``data/<table>.jsonl``, each line written by SQLite (``store.sqljson``:
-    the same bytes as ``canonical_json``); a row holding a real or a blob in Python."""
-    expr = sqljson.row_json(cols, texts=sqljson.text_columns(conn, table))
+    the same bytes as ``canonical_json``); a row holding a real or a blob in Python.
+    Adds to ``data_seqs`` the journal entries that inserted a row as its line is (found
+    through the journal's index on the object, the texts compared by SQLite; each item
+    the numbers of one row's, joined by commas)."""
+    name = sqljson.literal(table)
+
+    def query(expr: str) -> str:
+        # MATERIALIZED: each line is made once (not again for the comparison).
+        return (f"WITH t AS MATERIALIZED (SELECT id, {expr} AS line FROM {table}{where}) "
+                "SELECT id, CAST(line AS BLOB), (SELECT group_concat(j.seq) FROM journal j "
+                f"WHERE j.object_type = {name} AND j.object_id = t.id AND j.before IS NULL "
+                "AND j.after = t.line) FROM t ORDER BY id")
     try:
-        found = conn.execute(f"SELECT id, CAST({expr} || char(10) AS BLOB) "
-                             f"FROM {table}{where} ORDER BY id", params).fetchall()
+        found = conn.execute(query(sqljson.row_json(cols, texts=sqljson.text_columns(
+            conn, table))), params).fetchall()
     except sqlite3.OperationalError:  # a blob in a text column: check each row
-        found = conn.execute(f"SELECT id, CAST({sqljson.row_json(cols)} || char(10) AS BLOB) "
-                             f"FROM {table}{where} ORDER BY id", params).fetchall()
-    ids = [row_id for row_id, _line in found]
-    lines = [line for _id, line in found]
+        found = conn.execute(query(sqljson.row_json(cols)), params).fetchall()
+    ids, lines, seqs = map(list, zip(*found)) if found else ([], [], [])
+    data_seqs.extend(filter(None, seqs))
     for n, line in enumerate(lines):
         if line is None:
             row = _rows(conn, f"SELECT * FROM {table} WHERE id = ?", [ids[n]])[0]
-            lines[n] = (merge.canonical(row) + "\n").encode("utf-8")
-    return ids, b"".join(lines)
+            text = merge.canonical(row)
+            lines[n] = text.encode("utf-8")
+            data_seqs.extend(str(seq) for seq, after in conn.execute(
+                "SELECT seq, after FROM journal WHERE object_type = ? AND object_id = ? "
+                "AND before IS NULL ORDER BY seq", [table, ids[n]]) if after == text)
+    return ids, b"\n".join(lines) + b"\n" if lines else b""
 
 
-_JOURNAL_FIELDS = ("action", "after", "at", "before", "device_id", "hash", "object_id",
-                   "object_type", "prev_hash", "seq", "txn")
+_SAME = "s.seq IS NOT NULL"
 
 
-def _journal_file(conn: sqlite3.Connection) -> tuple[bytes, int, str]:
-    """``journal.jsonl`` (every entry in ``seq`` order), its length and last hash.
-
-    Each line is written by SQLite when it can (``before``/``after`` are stored as
-    canonical JSON already; the other fields through ``json_quote``), else by
-    :func:`_journal_line`."""
-    if not sqljson.usable(conn, _JOURNAL_FIELDS):
-        rows = _rows(conn, "SELECT * FROM journal ORDER BY seq")
-        return ("".join(_journal_line(e) for e in rows).encode("utf-8"), len(rows),
-                rows[-1]["hash"] if rows else "")
-    texts = sqljson.text_columns(conn, "journal")
-    try:
-        expr = sqljson.row_json(_JOURNAL_FIELDS, raw=("before", "after"), texts=texts)
-        found = conn.execute(f"SELECT seq, hash, CAST({expr} || char(10) AS BLOB) "
-                             "FROM journal ORDER BY seq").fetchall()
-    except sqlite3.OperationalError:  # a blob in a text column: check each entry
-        expr = sqljson.row_json(_JOURNAL_FIELDS, raw=("before", "after"))
-        found = conn.execute(f"SELECT seq, hash, CAST({expr} || char(10) AS BLOB) "
-                             "FROM journal ORDER BY seq").fetchall()
-    lines = [line for _seq, _hash, line in found]
-    for n, line in enumerate(lines):
-        if line is None:
-            row = _rows(conn, "SELECT * FROM journal WHERE seq = ?", [found[n][0]])[0]
-            lines[n] = _journal_line(row).encode("utf-8")
-    return b"".join(lines), len(found), found[-1][1] if found else ""
+def _changed(column: str) -> str:
+    """SQL: whether an entry's ``column`` differs from the entry before's (or is the first).
+    The journal's identifiers are TEXT columns: a text or a blob (whose line is refused
+    by ``json_quote``), so comparing them is comparing their bytes."""
+    return f"(p.seq IS NULL OR j.{column} IS NOT p.{column})"
 
 
-def _journal_line(entry: dict[str, Any]) -> str:
-    """One journal entry as canonical JSON; ``before``/``after`` are stored canonical already."""
+def _journal_file(conn: sqlite3.Connection, data_seqs: list[str]) -> tuple[bytes, int, str]:
+    """``journal.jsonl`` in the compact layout of format version 4, its length and last hash.
+
+    Each entry is one line of its fields, but: ``hash`` and ``prev_hash`` are left out
+    (a reader computes the chain); ``seq`` when it follows the previous entry's, and
+    ``action``, ``at``, ``device_id``, ``object_type`` and ``txn`` when they are the
+    previous entry's; ``before`` and ``after`` when null; and the ``after`` of an insert
+    whose image is, character for character, the row's line in ``data/`` is written
+    ``"$data"`` (``data_seqs``, see :func:`_table_lines`). SQLite writes each line when
+    its ``json_quote`` is the canonical encoder's and the images are texts; otherwise
+    :func:`_compact_lines` writes them."""
+    # The entry before is the one numbered one less (a journal has no gaps; where one
+    # had, the number is written and a reader refuses it).
+    joined = ("FROM journal j LEFT JOIN temp.bundle_data s ON s.seq = j.seq "
+              "LEFT JOIN journal p ON p.seq = j.seq - 1 ORDER BY j.seq")
+    conn.execute("CREATE TEMP TABLE bundle_data (seq INTEGER PRIMARY KEY)")
+    conn.execute("INSERT OR IGNORE INTO temp.bundle_data SELECT value FROM json_each(?)",
+                 ["[" + ",".join(data_seqs) + "]"])
+    fields = ("action", "at", "device_id", "object_type", "object_id", "txn")
+    if sqljson.usable(conn, fields):
+        # The journal's identifiers are TEXT columns (never a real; a blob makes
+        # json_quote refuse the query) and seq its integer key; an image held as a blob
+        # would be written as its bytes, so such a line is made in Python.
+        guard = "typeof(j.before) = 'blob' OR typeof(j.after) = 'blob'"
+
+        def opt(column: str, lead: str, tail: str) -> str:
+            return (f"CASE WHEN {_changed(column)} THEN '{lead}\"{column}\":' || "
+                    f"json_quote(j.{column}) || '{tail}' ELSE '' END")
+
+        line = ("'{' || " + opt("action", "", ",")
+                + f" || CASE WHEN {_SAME} THEN '\"after\":\"{DATA_IMAGE}\",' "
+                "WHEN j.after IS NOT NULL THEN '\"after\":' || j.after || ',' ELSE '' END || "
+                + opt("at", "", ",")
+                + " || CASE WHEN j.before IS NOT NULL THEN '\"before\":' || j.before || ',' "
+                "ELSE '' END || " + opt("device_id", "", ",")
+                + " || '\"object_id\":' || json_quote(j.object_id) || "
+                + opt("object_type", ",", "")
+                + " || CASE WHEN p.seq IS NULL THEN ',\"seq\":' || j.seq "
+                "ELSE '' END || " + opt("txn", ",", "") + " || '}'")
+        try:
+            texts = [text for (text,) in conn.execute(
+                f"SELECT CASE WHEN {guard} THEN NULL ELSE {line} || char(10) END {joined}")]
+        except sqlite3.OperationalError:
+            texts = [None]
+        if texts and None not in texts:
+            last = conn.execute("SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
+            return "".join(texts).encode("utf-8"), len(texts), last.fetchone()[0]
+    found = conn.execute(
+        "SELECT j.seq, j.action, j.at, j.device_id, j.txn, j.object_type, j.object_id, "
+        f"j.before, CASE WHEN {_SAME} THEN NULL ELSE j.after END, {_SAME}, j.hash "
+        f"{joined}").fetchall()
+    return ("".join(_compact_lines(found)).encode("utf-8"), len(found),
+            found[-1][-1] if found else "")
+
+
+def _compact_lines(found: list[tuple[Any, ...]]) -> Iterable[str]:
+    """The lines of :func:`_journal_file` written in Python, from its query's rows."""
     enc = journal_core.scalar_json
-    e = entry
-    return ('{"action":' + enc(e["action"]) + ',"after":' + (e["after"] or "null")
-            + ',"at":' + enc(e["at"]) + ',"before":' + (e["before"] or "null")
-            + ',"device_id":' + enc(e["device_id"]) + ',"hash":' + enc(e["hash"])
-            + ',"object_id":' + enc(e["object_id"]) + ',"object_type":'
-            + enc(e["object_type"]) + ',"prev_hash":' + enc(e["prev_hash"]) + ',"seq":'
-            + enc(e["seq"]) + ',"txn":' + enc(e["txn"]) + "}\n")
+    data = '"after":' + enc(DATA_IMAGE)
+    last: list[Any] = [None] * 5  # action, at, device_id, object_type, txn
+    last_seq: Any = None
+    first = True
+    for seq, action, at, device_id, txn, object_type, object_id, before, after, from_data, \
+            _hash in found:
+        parts = []
+        if first or not _same(action, last[0]):
+            parts.append('"action":' + enc(action))
+        if from_data:
+            parts.append(data)
+        elif after is not None:
+            parts.append('"after":' + _image(after))
+        if first or not _same(at, last[1]):
+            parts.append('"at":' + enc(at))
+        if before is not None:
+            parts.append('"before":' + _image(before))
+        if first or not _same(device_id, last[2]):
+            parts.append('"device_id":' + enc(device_id))
+        parts.append('"object_id":' + enc(object_id))
+        if first or not _same(object_type, last[3]):
+            parts.append('"object_type":' + enc(object_type))
+        if first or type(seq) is not int or type(last_seq) is not int or seq != last_seq + 1:
+            parts.append('"seq":' + enc(seq))
+        if first or not _same(txn, last[4]):
+            parts.append('"txn":' + enc(txn))
+        yield "{" + ",".join(parts) + "}\n"
+        last = [action, at, device_id, object_type, txn]
+        last_seq = seq
+        first = False
+
+
+def _same(a: Any, b: Any) -> bool:
+    """The same value, and of the same type (``1`` and ``1.0`` are written differently)."""
+    return type(a) is type(b) and a == b
+
+
+def _image(stored: Any) -> str:
+    """A ``before``/``after`` as the journal keeps it: canonical JSON text already."""
+    if isinstance(stored, str):
+        return stored
+    return journal_core.canonical_json(stored)
 
 
 class _SystemClock:
@@ -266,7 +352,10 @@ class _SystemClock:
         return time.time()
 
 
-def _add_table(files, counts, sealed_rows, table, rows, personal) -> None:
+def _add_table(conn, files, counts, sealed_rows, table, rows, personal, data_seqs) -> None:
+    """A table's ``data/<table>.jsonl`` written in Python (personal fields left out or
+    sealed as the bundle says); adds to ``data_seqs`` the journal's inserts of a row as
+    its line is, as :func:`_table_lines` does."""
     secret = merge.personal_fields(table)
     if secret and personal != PERSONAL_CLEAR:
         for row in rows:
@@ -276,5 +365,10 @@ def _add_table(files, counts, sealed_rows, table, rows, personal) -> None:
                     sealed_rows.append({"table": table, "id": row["id"], "values": values})
                 for f in values:
                     row[f] = ""
-    files[f"{DATA_PREFIX}{table}.jsonl"] = _jsonl(rows)
+    lines = [merge.canonical(r) for r in rows]
+    files[f"{DATA_PREFIX}{table}.jsonl"] = "".join(line + "\n" for line in lines).encode()
     counts[table] = len(rows)
+    by_id = dict(zip([r["id"] for r in rows], lines))
+    data_seqs.extend(str(seq) for seq, object_id, after in conn.execute(
+        "SELECT seq, object_id, after FROM journal WHERE object_type = ? AND before IS NULL "
+        "AND after IS NOT NULL ORDER BY seq", [table]) if by_id.get(object_id) == after)

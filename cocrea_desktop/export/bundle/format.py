@@ -11,7 +11,10 @@ from cocrea_desktop.core.errors import InvalidInput, StorageError
 from cocrea_desktop.store import merge
 
 FORMAT = "cocrea-bundle"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+#: In a version 4 journal, the ``after`` of an insert whose image is, character for
+#: character, the row's line in ``data/<object_type>.jsonl``.
+DATA_IMAGE = "$data"
 #: The oldest format this program reads: version 1 did not state its journal's length and
 #: last hash in the signed manifest, so a journal cut short could not be told apart.
 MIN_FORMAT_VERSION = 2

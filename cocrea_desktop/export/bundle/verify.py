@@ -26,6 +26,7 @@ from cocrea_desktop.export.bundle.container import _zip_parts, same_bytes
 from cocrea_desktop.export.bundle.format import (
     _HEX64,
     _TABLE_FILE,
+    DATA_IMAGE,
     DATA_PREFIX,
     FORMAT,
     FORMAT_VERSION,
@@ -260,7 +261,8 @@ def _parse_jsonl(name: str, data: bytes) -> list[dict[str, Any]]:
     return _parse_jsonl_lines(name, data)[0]
 
 
-def _parse_jsonl_lines(name: str, data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
+def _parse_jsonl_lines(name: str, data: bytes, *, keep_lines: bool = True
+                       ) -> tuple[list[dict[str, Any]], list[str]]:
     """:func:`_parse_jsonl`, with the text of each line.
 
     One pass of the JSON scanner along the whole text: each value must be an object
@@ -283,7 +285,8 @@ def _parse_jsonl_lines(name: str, data: bytes) -> tuple[list[dict[str, Any]], li
             if text[end] != "\n":  # IndexError past the end: no final newline
                 raise ValueError("a line is not one object")
             rows.append(row)
-            lines.append(text[pos:end])
+            if keep_lines:
+                lines.append(text[pos:end])
             pos = end + 1
     except (UnicodeDecodeError, ValueError, RecursionError, StopIteration, IndexError):
         raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
@@ -339,6 +342,19 @@ _INSERT_REST = re.compile(
 _ACTION = re.compile(r'[^"\\\x00-\x1f]*')
 
 
+def _journal_lines(data: bytes) -> list[str]:
+    """``journal.jsonl``'s lines: UTF-8 text ending with a newline (or empty)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
+            file=JOURNAL), JOURNAL) from None
+    if text and not text.endswith("\n"):
+        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
+            file=JOURNAL), JOURNAL)
+    return text[:-1].split("\n") if text else []
+
+
 def _read_journal(data: bytes, known: dict[str, dict[str, Any]]
                   ) -> tuple[journal_core.ChainReport, int, Callable[[], list[dict[str, Any]]]]:
     """Check ``journal.jsonl``: every line an entry, the chain of hashes unbroken.
@@ -355,15 +371,7 @@ def _read_journal(data: bytes, known: dict[str, dict[str, Any]]
     object parses one way only. Any other line is parsed whole
     (:func:`_parse_jsonl_lines`'s rules) and its hashed text cut when it can be
     (:func:`_hashed_text`), else encoded."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
-            file=JOURNAL), JOURNAL) from None
-    if text and not text.endswith("\n"):
-        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
-            file=JOURNAL), JOURNAL)
-    lines = text[:-1].split("\n") if text else []
+    lines = _journal_lines(data)
     # Each line: (match of its tail, its image's row) on the fast path, else None.
     cut: list[tuple[re.Match[str], dict[str, Any]] | None] = []
     rest = _INSERT_REST.fullmatch
@@ -496,6 +504,190 @@ def _verify_chain(entries: list[dict[str, Any]], bodies: list[str | None] | None
     return journal_core.ChainReport(True, len(entries), prev)
 
 
+#: The fields of a version 4 journal line (``hash`` and ``prev_hash`` are computed).
+_COMPACT_FIELDS = frozenset(journal_core.HASHED_FIELDS)
+#: Fields a line leaves out when they are the previous entry's.
+_CARRIED = ("action", "at", "device_id", "object_type", "txn")
+
+
+def _bad_entry(line: int) -> BundleError:
+    return _reject("journal", _("La bitácora del paquete tiene una entrada que no se puede "
+                                "leer (línea {line}).").format(line=line), JOURNAL)
+
+
+def _read_compact_journal(data: bytes, by_id: dict[str, dict[str, tuple[str, dict[str, Any]]]]
+                          ) -> tuple[journal_core.ChainReport, int,
+                                     Callable[[], list[dict[str, Any]]]]:
+    """Check a version 4 ``journal.jsonl`` (see ``docs/bundle-format.md``): each line one
+    object of the entry's fields, those left out taken from the entry before (``seq``: the
+    one before plus one; ``before``/``after``: null), an ``after`` written ``"$data"``
+    taken from the row's line in ``data/``. Each entry's hashed text is built from its
+    values as ``core.journal.entry_hash_text`` builds it (a ``"$data"`` image is the data
+    line itself, the text the exporting program hashed), and the chain computed from the
+    first entry to the last; the manifest's signed last hash closes it. Returns the
+    chain's report, the number of entries, and what makes the entries (each with its
+    ``hash`` and ``prev_hash``, as a version 3 bundle has them) when a merge asks.
+
+    Most lines of an office's bundle are an insert whose fields other than the row are
+    the line before's: ``{"after":"$data","object_id":"…"}``. Those take the short way:
+    the hashed text is the fixed text around them (made again only when a carried field
+    changes), the row's line and its id; a change of table (a ballot, then its marks)
+    keeps to the short way."""
+    lines = _journal_lines(data)
+    encode = journal_core.scalar_json
+    plain = _ENCODE_STR
+    canonical = merge.canonical
+    sha256 = hashlib.sha256
+    allowed = _COMPACT_FIELDS
+    digests: list[str] = []
+    keep = digests.append
+    # Per line: its entry's object id and (when the line names it) table, as read on the
+    # short way; else the line's parsed fields.
+    read: list[Any] = []
+    note = read.append
+    images: dict[int, dict[str, Any]] = {}  # line -> the "$data" row it stands for
+    prev = journal_core.GENESIS
+    seq = 0
+    values: list[Any] = [None] * 5
+    texts: list[str] = [""] * 5
+    table: dict[str, tuple[str, dict[str, Any]]] | None = None
+    head = mid = tail = ""
+    short = _SHORT_LINE.fullmatch
+    for n, line in enumerate(lines):
+        found_line = short(line) if n else None
+        if found_line is not None:
+            # {"after":"$data","object_id":"…"}, perhaps with "object_type" (a change of
+            # table), identifiers without escapes: anything else is parsed whole.
+            object_id, kind = found_line.groups()
+            if kind is not None and kind != values[3]:
+                values[3] = kind
+                texts[3] = plain(kind)
+                tail = ',"object_type":' + texts[3] + ',"seq":'
+                table = by_id.get(kind)
+            found = table.get(object_id) if table is not None else None
+            if found is not None:
+                seq += 1
+                prev = sha256("".join((prev, head, found[0], mid, plain(object_id), tail,
+                                       str(seq), texts[4])).encode()).hexdigest()
+                images[n] = found[1]
+                note((object_id, kind))
+                keep(prev)
+                continue
+        row = _one_object(line, n + 1)
+        note(row)
+        if not row.keys() <= allowed:
+            raise _bad_entry(n + 1)
+        changed = not n
+        for k, name in enumerate(_CARRIED):
+            if name in row:
+                value = row[name]
+                values[k] = value
+                texts[k] = encode(value)
+                changed = True
+            elif not n:
+                raise _bad_entry(n + 1)
+        if changed:
+            # The fixed text around an entry's row, id and number (see the short way).
+            head = '\n{"action":' + texts[0] + ',"after":'
+            mid = (',"at":' + texts[1] + ',"before":null,"device_id":' + texts[2]
+                   + ',"object_id":')
+            tail = ',"object_type":' + texts[3] + ',"seq":'
+            table = by_id.get(values[3]) if type(values[3]) is str else None
+            texts[4] = ',"txn":' + encode(values[4]) + "}"
+        if "seq" in row:
+            new_seq = row["seq"]
+            if type(new_seq) is not int or (n and new_seq != seq + 1):
+                raise _bad_entry(n + 1)
+            seq = new_seq
+        elif not n:
+            raise _bad_entry(n + 1)
+        else:
+            seq += 1
+        object_id = row.get("object_id", _MISSING)
+        if object_id is _MISSING:
+            raise _bad_entry(n + 1)
+        before, after = row.get("before"), row.get("after")
+        if before is None:
+            before_text = "null"
+        elif type(before) is dict:
+            before_text = canonical(before)
+        else:
+            raise _bad_entry(n + 1)
+        if after is None:
+            after_text = "null"
+        elif type(after) is dict:
+            after_text = canonical(after)
+        elif after == DATA_IMAGE and before is None:
+            found = table.get(object_id) if table is not None and type(object_id) is str \
+                else None
+            if found is None:
+                raise _bad_entry(n + 1)
+            after_text = found[0]
+            images[n] = found[1]
+        else:
+            raise _bad_entry(n + 1)
+        body = ('{"action":' + texts[0] + ',"after":' + after_text + ',"at":' + texts[1]
+                + ',"before":' + before_text + ',"device_id":' + texts[2]
+                + ',"object_id":' + encode(object_id) + ',"object_type":' + texts[3]
+                + ',"seq":' + str(seq) + texts[4])
+        prev = sha256((prev + "\n" + body).encode()).hexdigest()
+        keep(prev)
+
+    def entries() -> list[dict[str, Any]]:
+        with _no_cycle_collection():
+            return _compact_entries(read, digests, images)
+
+    return journal_core.ChainReport(True, len(read), prev), len(read), entries
+
+
+def _compact_entries(read: list[Any], digests: list[str], images: dict[int, dict[str, Any]]
+                     ) -> list[dict[str, Any]]:
+    """The entries of a journal :func:`_read_compact_journal` checked, whole."""
+    made: list[dict[str, Any]] = []
+    carried = dict.fromkeys(_CARRIED)
+    prev = journal_core.GENESIS
+    seq = 0
+    for n, item in enumerate(read):
+        if type(item) is tuple:  # read on the short way: (object id, table or None)
+            object_id, kind = item
+            if kind is not None:
+                carried["object_type"] = kind
+            seq += 1
+            before, after = None, images[n]
+        else:
+            carried.update((k, v) for k, v in item.items() if k in carried)
+            seq = item.get("seq", seq + 1)
+            object_id, before = item["object_id"], item.get("before")
+            after = images[n] if n in images else item.get("after")
+        made.append({"action": carried["action"], "after": after, "at": carried["at"],
+                     "before": before, "device_id": carried["device_id"], "hash": digests[n],
+                     "object_id": object_id, "object_type": carried["object_type"],
+                     "prev_hash": prev, "seq": seq, "txn": carried["txn"]})
+        prev = digests[n]
+    return made
+
+
+def _one_object(line: str, number: int) -> dict[str, Any]:
+    """A journal line parsed: exactly one JSON object (:func:`_parse_jsonl_lines`'s rules)."""
+    try:
+        if not line.startswith("{"):
+            raise ValueError("not an object")
+        row, end = _SCANNER(line, 0)
+        if end != len(line):
+            raise ValueError("not one object")
+    except (ValueError, RecursionError, StopIteration, IndexError):
+        raise _reject("payload", _("«{file}» no es un archivo JSON Lines válido.").format(
+            file=JOURNAL), JOURNAL) from None
+    return row
+
+
+#: A line read on the short way (an insert of a data row, its other fields carried).
+_SHORT_LINE = re.compile(r'\{"after":"' + re.escape(DATA_IMAGE) + r'","object_id":' + _PLAIN
+                         + r'(?:,"object_type":' + _PLAIN + r')?\}')
+_ENCODE_STR = json.encoder.encode_basestring
+_MISSING = object()
+
+
 def open_bundle(data: bytes) -> Bundle:
     """Check everything about a bundle and return its content; raise :class:`BundleRejected`.
 
@@ -607,16 +799,26 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
                                     "manifiesto.").format(file=name), name)
         contents[name] = content
     tables: dict[str, list[dict[str, Any]]] = {}
-    known: dict[str, dict[str, Any]] = {}  # each data line's text -> its row, as parsed
+    compact = manifest["format_version"] >= 4
+    known: dict[str, dict[str, Any]] = {}  # version 3: each data line's text -> its row
+    # Version 4: each table's rows by id -> (its line, its row as parsed).
+    by_id: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
     for name, content in contents.items():
         match = _TABLE_FILE.match(name)
         if match:
             rows, lines = _parse_jsonl_lines(name, content)
-            known.update(zip(lines, rows))
-            del lines
             if any(not isinstance(r.get("id"), str) for r in rows):
                 raise _reject("payload", _("«{file}» tiene filas sin identificador.").format(
                     file=name), name)
+            if compact:
+                index = dict(zip([r["id"] for r in rows], zip(lines, rows)))
+                if len(index) != len(rows):
+                    raise _reject("payload", _("«{file}» tiene dos filas con el mismo "
+                                               "identificador.").format(file=name), name)
+                by_id[match.group(1)] = index
+            else:
+                known.update(zip(lines, rows))
+            del lines
             if b'"$bytes"' in content:
                 rows = [merge.decode_row(r) for r in rows]
             tables[match.group(1)] = rows
@@ -624,8 +826,11 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
     if len(processes) != 1 or processes[0]["id"] != manifest["process_id"]:
         raise _reject("payload", _("El paquete no trae los datos de su proceso."),
                       DATA_PREFIX + "process.jsonl")
-    chain, count, journal = _read_journal(contents[JOURNAL], known)
-    del known
+    if compact:
+        chain, count, journal = _read_compact_journal(contents[JOURNAL], by_id)
+    else:
+        chain, count, journal = _read_journal(contents[JOURNAL], known)
+    del known, by_id
     if not chain.ok:
         raise _reject("journal", _("La bitácora del paquete está alterada a partir de la "
                                    "entrada {seq}.").format(seq=chain.bad_seq), JOURNAL)
@@ -636,7 +841,8 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
             stated=stated["entries"], found=count), JOURNAL)
     if chain.head != stated["last_hash"]:
         raise _reject("journal", _("La bitácora del paquete no termina en la entrada que "
-                                   "firma el manifiesto."), JOURNAL)
+                                   "firma el manifiesto: alguna de sus entradas fue "
+                                   "alterada."), JOURNAL)
     entries = [(MANIFEST, manifest_bytes), (SIGNATURE, sig_text), *sorted(contents.items())]
     if not same_bytes(data, _zip_parts(entries, manifest["created_at"])):
         raise _reject("container", _("La estructura del zip fue alterada (encabezados, orden o "
