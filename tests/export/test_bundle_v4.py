@@ -138,7 +138,7 @@ def test_a_changed_row_that_the_journal_inserted_breaks_the_chain(world):
     lines[0] = _set(lines[0], "value", json.loads(lines[0])["value"] + 1)
     content["data/mark.jsonl"] = "\n".join(lines).encode()
     err = refused(office, resign(content, LAPTOP), "journal")
-    assert "alterada" in err.message
+    assert "se alteró después de firmarse" in err.message
 
 
 @pytest.mark.parametrize("bend,check", [

@@ -332,3 +332,38 @@ def test_other_folder_starts_in_documents_for_the_demo(qtbot, tmp_path, monkeypa
     assert "dialog" in seen
     assert opened == [str(home / "Documents")]
     w.close()
+
+
+def test_a_long_refusal_leaves_the_changes_column_in_view(window, qtbot, tmp_path):
+    """A refusal can be a long sentence (a row changed after signing): its column gives
+    way, the whole sentence is in its tooltip and the details, and "Cambios" stays in view
+    at 1024 pixels."""
+    import json
+
+    from cocrea_desktop.core.journal import canonical_json
+    from tests.export.bundle_helpers import members
+    from tests.export.test_bundle_hostile import resign
+
+    good = laptop_bundle(window, tmp_path, LAPTOP, "norte")
+    content = dict(members(good.read_bytes()))
+    lines = content["data/idea.jsonl"].decode().split("\n")
+    row = json.loads(lines[0])
+    row["text"] = "Cambiado después de firmar"
+    lines[0] = canonical_json(row)
+    content["data/idea.jsonl"] = "\n".join(lines).encode()
+    altered = tmp_path / "alterado.cocrea"
+    altered.write_bytes(resign(content, LAPTOP))
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 560)
+    dialog.show()
+    dialog.add_paths([good, altered])
+    check = dialog.table.item(1, 3)
+    assert "se alteró después de firmarse" in check.text()
+    assert check.toolTip() == check.text()
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(3) <= 320
+    changes_left = header.sectionViewportPosition(4)
+    assert 0 <= changes_left < dialog.table.viewport().width() - 100
+    dialog.table.selectRow(1)
+    assert "se alteró después de firmarse" in dialog.details.toPlainText()

@@ -1,5 +1,7 @@
 """Alt letters are not shared where a slip opens the wrong thing: the menu bar's menus
-(«Informes» and «Idioma» both took I), the «Informes» menu's reports (two took P), the
+(«Informes» and «Idioma» both took I), each menu's entries (two in «Archivo» took P, two
+R, three M; in English «Import bundles» and «Existing initiatives» both took I), the
+«Informes» menu's reports (two took P), the
 plan window's tabs and its «Guardar» (G was both «Seguimiento» and «Guardar»); in
 Spanish and in English."""
 
@@ -32,6 +34,9 @@ def test_menus_and_reports_have_their_own_letters(qtbot, language, tmp_path):
         assert window.open_path(create_demo(tmp_path / "demo.cocrea"))
         titles = [a.text() for a in window.menuBar().actions()]
         assert shared(titles) == [], titles
+        for menu in (a.menu() for a in window.menuBar().actions()):
+            entries = [a.text() for a in menu.actions() if a.text()]
+            assert shared(entries) == [], entries  # the File menu shared P, R, M (I, T)
         reports = [a.text() for a in window.evidence.menu.actions() if a.text()]
         assert shared(reports) == [], reports
         plan = window.show_plan()

@@ -92,7 +92,7 @@ def test_two_tables_prepared_opened_and_back_in_the_window(window, qtbot, tmp_pa
     stick = tmp_path / "USB"
     stick.mkdir()
     office_path = window.repo.path
-    assert window.act_prepare_tables.text() == "Preparar computadoras de &mesa…"
+    assert window.act_prepare_tables.text() == "Preparar c&omputadoras de mesa…"
     seen = when_dialog(qtbot, TablesDialog, lambda d: d.reject())
     window.act_prepare_tables.trigger()
     assert "dialog" in seen

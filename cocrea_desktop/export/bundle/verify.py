@@ -840,9 +840,9 @@ def _open(data: bytes, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Bun
                                    "dice {stated} entradas y trae {found}.").format(
             stated=stated["entries"], found=count), JOURNAL)
     if chain.head != stated["last_hash"]:
-        raise _reject("journal", _("La bitácora del paquete no termina en la entrada que "
-                                   "firma el manifiesto: alguna de sus entradas fue "
-                                   "alterada."), JOURNAL)
+        raise _reject("journal", _("La bitácora del paquete no coincide con la que firma el "
+                                   "manifiesto: una entrada o una fila se alteró después de "
+                                   "firmarse."), JOURNAL)
     entries = [(MANIFEST, manifest_bytes), (SIGNATURE, sig_text), *sorted(contents.items())]
     if not same_bytes(data, _zip_parts(entries, manifest["created_at"])):
         raise _reject("container", _("La estructura del zip fue alterada (encabezados, orden o "

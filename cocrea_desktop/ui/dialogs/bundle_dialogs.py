@@ -375,13 +375,17 @@ class ImportBundlesDialog(QDialog):
             device_name = b.device_name if b else (item.past.device_name if item.past else "")
             values = [item.path.name, device_name, self.key_text(item), check, changes]
             for col, text in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)  # a long one is cut in its column
+                self.table.setItem(row, col, cell)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)  # "Cambios" takes the rest of the width
         for column in range(self.COLUMNS - 1):
             self.table.resizeColumnToContents(column)
-        # The file's name may be long: it gives way first, never the words of the others.
+        # The file's name may be long, and so may a refusal: they give way (whole in their
+        # tooltips and in the details below), never the other words or "Cambios".
         header.resizeSection(0, min(header.sectionSize(0), 260))
+        header.resizeSection(3, min(header.sectionSize(3), 320))
         if self.items and not self.table.selectedItems():
             self.table.selectRow(len(self.items) - 1)
         self.show_details()
