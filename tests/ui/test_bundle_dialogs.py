@@ -367,3 +367,58 @@ def test_a_long_refusal_leaves_the_changes_column_in_view(window, qtbot, tmp_pat
     assert 0 <= changes_left < dialog.table.viewport().width() - 100
     dialog.table.selectRow(1)
     assert "se alteró después de firmarse" in dialog.details.toPlainText()
+
+
+def test_enter_after_accepting_a_key_imports_and_keeps_the_window(window, qtbot, tmp_path,
+                                                                   monkeypatch):
+    """Enter after «Aceptar esta llave» imports (the highlighted button), never closes the
+    window silently with the accepted key forgotten (seen on a walk: three times)."""
+    from PySide6.QtWidgets import QApplication
+
+    good = laptop_bundle(window, tmp_path, LAPTOP, "norte")
+    before = window.repo.pf.scalar("SELECT COUNT(*) FROM idea")
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.add_paths([good])
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.activateWindow()
+    dialog.accept_key_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.accept_key_button)
+    qtbot.mouseClick(dialog.accept_key_button, Qt.MouseButton.LeftButton)
+    # The accept button is now off: the focus goes to «Importar», not to «Cerrar».
+    assert dialog.import_button.isEnabled() and dialog.import_button.isDefault()
+    assert QApplication.focusWidget() is dialog.import_button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert window.repo.pf.scalar("SELECT COUNT(*) FROM idea") == before + 4
+    assert dialog.table.item(0, 4).text().startswith("importado ahora: ")
+
+
+def test_a_file_imported_before_shows_the_name_it_carried(window, qtbot, tmp_path,
+                                                           monkeypatch):
+    """A laptop named at its first export («Laptop de la mesa 3») wrote its rows under
+    the name it had before (its host name): chosen again at the office, the file shows
+    the name the bundle carried, and its key as trusted (it showed the host name and no
+    key on a walk)."""
+    from dataclasses import replace
+
+    clock = FakeClock(1_806_000_000.0)
+    laptop = laptop_copy(window.repo, tmp_path / "mesa3.cocrea.db", LAPTOP, clock)
+    nominal_group(laptop, "Mesa 3", ["Agua", "Luz"], [], clock)
+    named = replace(LAPTOP, name="Laptop de la mesa 3")
+    path = tmp_path / "mesa3.cocrea"
+    path.write_bytes(B.export_bundle(laptop.path, device=named).data)
+    laptop.close()
+    B.import_bundle(window.repo.pf, B.load_bundle(path), accept_key=True)
+    assert window.repo.pf.scalar("SELECT name FROM device WHERE id = ?", [LAPTOP.id]) \
+        == "laptop-norte"
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_paths([path])
+    assert dialog.table.item(0, 1).text() == "Laptop de la mesa 3"
+    assert dialog.table.item(0, 2).text() == "de confianza"
+    assert dialog.table.item(0, 4).text() == "ya importado: nada que cambiar"

@@ -412,7 +412,10 @@ def recognise_imported(pf: ProcessFile, data: bytes, *,
     rows = pf.query("SELECT b.id, b.device_id, b.bundle_created_at, b.imported_at, "
                     "json_extract(b.summary, '$.personal_data') AS personal, "
                     "json_extract(b.summary, '$.sealed_opened') AS opened, "
-                    "d.name AS device_name, (SELECT k.id FROM key_trust k WHERE k.device_id = "
+                    # The name the bundle carried (the laptop's name when it exported);
+                    # its device row keeps the name the laptop had when it first wrote.
+                    "COALESCE(NULLIF(json_extract(b.summary, '$.device_name'), ''), d.name) "
+                    "AS device_name, (SELECT k.id FROM key_trust k WHERE k.device_id = "
                     "b.device_id ORDER BY k.first_seen DESC LIMIT 1) AS fingerprint "
                     "FROM bundle_import b LEFT JOIN device d ON d.id = b.device_id "
                     "WHERE b.file_sha256 = ? LIMIT 1", [digest])

@@ -347,7 +347,8 @@ class ImportBundlesDialog(QDialog):
     # -- showing -------------------------------------------------------------------
     def key_text(self, item: _Item) -> str:
         if item.preview is None:
-            return ""
+            # A file imported before is recognised only while its key is not revoked.
+            return keys.status_label(keys.TRUSTED) if item.past is not None else ""
         status = item.preview.key_status
         if item.accept and status != keys.TRUSTED:
             return _("aceptada ahora")
@@ -444,7 +445,10 @@ class ImportBundlesDialog(QDialog):
         self.accept_key_button.setEnabled(
             item is not None and item.preview is not None and not item.accept
             and item.preview.key_status not in (keys.TRUSTED, keys.REVOKED))
-        self.import_button.setEnabled(any(self.importable(i) for i in self.items))
+        can_import = any(self.importable(i) for i in self.items)
+        self.import_button.setEnabled(can_import)
+        # Enter imports when there is something to import (never «Cerrar» by default).
+        self.import_button.setDefault(can_import)
 
     def importable(self, item: _Item) -> bool:
         return item.preview is not None and not item.preview.nothing_to_do and (
@@ -467,6 +471,10 @@ class ImportBundlesDialog(QDialog):
             if other.bundle is not None and other.bundle.fingerprint == item.bundle.fingerprint:
                 other.accept = True
         self.fill()
+        if self.import_button.isEnabled():
+            # The accept button is off now; Qt would hand the focus to the next button,
+            # «Cerrar», and Enter would close the window with the key forgotten.
+            self.import_button.setFocus()
 
     def import_all(self) -> int:
         """Merge every importable bundle, all in one transaction; return how many.
