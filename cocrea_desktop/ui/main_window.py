@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
         self.model.retranslate()
         one_line_column(self.table, STATUS_COLUMN)
         self.refresh_header()
+        self.refresh_route()
         self.update_actions()
         self.show_saved()
 

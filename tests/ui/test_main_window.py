@@ -361,3 +361,17 @@ def test_a_double_click_on_a_session_runs_it(window, qtbot):
     screen = window.session_screens.get(session.id)
     assert screen is not None and screen.isVisible()
     screen.close()
+
+
+def test_the_route_strip_follows_a_change_of_language(window):
+    """Idioma › English: the route strip under the title changes too (it stayed in
+    Spanish until the program started again, and in English the other way round)."""
+    assert window.route_strip.text().startswith("Ruta: ")
+    try:
+        window.set_language("en")
+        assert window.route_strip.text().startswith("Route: ")
+        assert "Fase" not in window.route_strip.text()
+        window.set_language("es")
+        assert window.route_strip.text().startswith("Ruta: ")
+    finally:
+        qt_i18n.install("es")
