@@ -9,7 +9,8 @@ import click
 
 from cocrea_desktop.cli import cli, echo_json, fail_cleanly, open_repo
 from cocrea_desktop.core import dates
-from cocrea_desktop.i18n import _
+from cocrea_desktop.core.errors import CocreaError
+from cocrea_desktop.i18n import _, ngettext
 
 
 @cli.group()
@@ -94,9 +95,11 @@ def bundle_verify(bundle_file: str, as_json: bool) -> None:
                 fingerprint=report.fingerprint))
             click.echo(_("Creado: {when}").format(when=dates.format_datetime(data["created_at"])))
         else:
-            where = report.file or "-"
-            click.echo(_("RECHAZADO ({check}, {file}): {message}").format(
-                check=report.check, file=where, message=report.message))
+            # The check's code (not_zip, signature...) is for --json; a person reads words.
+            click.echo(_("RECHAZADO: {message}").format(message=report.message))
+            if report.file:
+                click.echo(_("Dentro del paquete: {file}").format(file=report.file))
+            click.echo(_("Pida a quien lo hizo que exporte su paquete otra vez."))
     sys.exit(0 if report.ok else 2)
 
 
@@ -155,14 +158,32 @@ def bundle_import(file: str, bundles: tuple[str, ...], accept: tuple[str, ...],
     # A file already imported, byte for byte, is recognised before it is verified again.
     past: dict[Path, bundles_mod.PastImport] = {}
     repo = open_repo(file, read_only=dry_run) if target.exists() else None
+    verified = []
+    refused: list[tuple[Path, str]] = []
     try:
-        if repo is not None:
-            for p in paths:
-                found = bundles_mod.recognise_imported(repo.pf, bundles_mod.read_bundle_file(p),
-                                                       office_key=key)
+        for p in paths:
+            # Every file is read and checked, so that each refused one is named at once
+            # (not one per run); nothing is written while any is refused.
+            try:
+                data = bundles_mod.read_bundle_file(p)
+                found = None if repo is None else bundles_mod.recognise_imported(
+                    repo.pf, data, office_key=key)
                 if found is not None:
                     past[p] = found
-        verified = [(p, bundles_mod.load_bundle(p)) for p in paths if p not in past]
+                else:
+                    verified.append((p, bundles_mod.open_bundle(data)))
+            except CocreaError as err:
+                refused.append((p, err.message))
+        if refused:
+            for p, message in refused:
+                click.echo(_("RECHAZADO «{name}»: {message}").format(name=p.name,
+                                                                    message=message), err=True)
+            raise bundles_mod.BundleError(ngettext(
+                "No se importó nada: {n} de {total} paquetes fue rechazado. Pida a esa mesa "
+                "que exporte su paquete otra vez, o deje ese archivo fuera.",
+                "No se importó nada: {n} de {total} paquetes fueron rechazados. Pida a esas "
+                "mesas que exporten su paquete otra vez, o deje esos archivos fuera.",
+                len(refused)).format(n=len(refused), total=len(paths)))
     except BaseException:
         if repo is not None:
             repo.close()

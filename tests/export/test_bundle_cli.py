@@ -110,3 +110,36 @@ def test_the_device_name_is_the_saved_one_or_given_once(tmp_path):
     assert "Escriba un nombre para esta computadora" in refused.output
     assert not (tmp_path / "d.cocrea").exists()
     assert load_or_create_device().name == "Laptop de la mesa 3"
+
+
+def test_verify_speaks_words_and_a_batch_names_every_refused_file(tmp_path):
+    """`bundle verify` printed its internal check code ("not_zip, -") in the Spanish
+    output; `bundle import` of a folder stopped at the first refused file, so a second
+    bad table showed only on the next run. Now every refused file is named, with a next
+    step, and nothing is imported."""
+    from tests.export.bundle_helpers import device
+
+    db = tmp_path / "pal.cocrea.db"
+    run("init", str(db), "--name", "PAL")
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    good = stick / "mesa-1.cocrea"
+    good.write_bytes(B.export_bundle(db, device=device("mesa-1")).data)
+    (stick / "mesa-2.cocrea").write_bytes(b"no soy un zip")
+    (stick / "mesa-3.cocrea").write_bytes(good.read_bytes()[:-40])
+
+    bad = run("bundle", "verify", str(stick / "mesa-2.cocrea"), code=2).output
+    assert bad.startswith("RECHAZADO: ") and "not_zip" not in bad and "(" not in bad.split(
+        "\n")[0][:12]
+    assert "exporte su paquete otra vez" in bad
+    assert "not_zip" in run("bundle", "verify", str(stick / "mesa-2.cocrea"), "--json",
+                            code=2).output  # the code stays for scripts
+
+    office = tmp_path / "oficina.cocrea.db"
+    refused = run("bundle", "import", str(office), str(stick), "--accept-key",
+                  device("mesa-1").fingerprint(), code=1)
+    assert "RECHAZADO «mesa-2.cocrea»" in refused.stderr
+    assert "RECHAZADO «mesa-3.cocrea»" in refused.stderr
+    assert "mesa-1.cocrea»" not in refused.stderr
+    assert "2 de 3 paquetes fueron rechazados" in refused.stderr
+    assert not office.exists()  # nothing imported, no file left behind

@@ -185,7 +185,7 @@ def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_pat
     details = dialog.details.toPlainText()
     # Records in Spanish words, never the tables' internal names or a computer's id.
     assert "Ideas: 4 por agregar" in details and "Boletas: 2 por agregar" in details
-    assert "Código de su llave: " + LAPTOP.fingerprint() in details
+    assert "Huella de su llave: " + LAPTOP.fingerprint() in details
     assert LAPTOP.id not in details
     for internal in ("idea:", "ballot:", "mark:", "session:", "device:", "vote_round:"):
         assert internal not in details
@@ -422,3 +422,79 @@ def test_a_file_imported_before_shows_the_name_it_carried(window, qtbot, tmp_pat
     assert dialog.table.item(0, 1).text() == "Laptop de la mesa 3"
     assert dialog.table.item(0, 2).text() == "de confianza"
     assert dialog.table.item(0, 4).text() == "ya importado: nada que cambiar"
+
+
+def test_export_after_choosing_a_folder_is_one_enter_away(window, qtbot, tmp_path):
+    """The walk: after «Otra carpeta…» the old "Elija una memoria o una carpeta." stayed,
+    the focus stayed on «Otra carpeta…» (Enter opened the chooser again), the chooser did
+    not start in the folder chosen before, and the laptop's own key was shown nowhere."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = ExportBundleDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    assert window.repo.pf.device.fingerprint() in dialog.key_note.text()
+    assert dialog.key_note.text().startswith("Huella de la llave de esta computadora: ")
+    dialog.destination.clear()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Elija una memoria o una carpeta."
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    seen = when_dialog(qtbot, QFileDialog, lambda files: (files.setDirectory(str(stick)),
+                                                          files.accept()))
+    qtbot.mouseClick(dialog.other_folder, Qt.MouseButton.LeftButton)
+    assert "dialog" in seen
+    assert dialog.destination.currentData() == str(stick)
+    assert dialog.status.text() == ""
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.export_button)
+    assert dialog.export_button.isDefault()
+    opened: list[str] = []
+    seen = when_dialog(qtbot, QFileDialog, lambda files: (
+        opened.append(files.directory().absolutePath()), files.reject()))
+    qtbot.mouseClick(dialog.other_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(stick)]
+
+
+def test_the_import_window_guides_an_empty_list_a_refusal_and_a_file_chosen_twice(
+        window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QStyleOptionViewItem
+
+    import cocrea_desktop.ui.dialogs.bundle_dialogs as module
+
+    monkeypatch.setattr(module, "_LAST_FOLDER", {})
+    good = laptop_bundle(window, tmp_path, LAPTOP, "norte")
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    bad = stick / "Teotitlan_2027-04-02_Laptop-de-la-mesa-12.cocrea"
+    bad.write_bytes(b"no soy un zip")
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Elegir paquetes" in dialog.details.placeholderText()  # an empty list guides
+    assert not dialog.notice.isVisible()
+    dialog.add_paths([good, bad])
+    assert dialog.table.item(1, 4).text() == "no se importa"  # «Cambios» was empty
+    dialog.table.selectRow(1)
+    assert "exporte su paquete otra vez" in dialog.details.toPlainText()
+    # The file's name is cut in its middle: the table's number at its end stays in view.
+    option = QStyleOptionViewItem()
+    dialog.table.itemDelegateForColumn(0).initStyleOption(
+        option, dialog.table.model().index(1, 0))
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+    # The same file chosen again: said, not silently ignored.
+    dialog.add_paths([bad])
+    assert dialog.table.rowCount() == 2
+    assert dialog.notice.isVisible() and bad.name in dialog.notice.text()
+    # «Elegir paquetes…» opens where the last bundles were chosen.
+    asked: list[str] = []
+
+    def choose(parent, title, folder, filters):
+        asked.append(folder)
+        return [str(bad)], filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    dialog.choose_files()
+    dialog.choose_files()
+    assert asked[1] == str(stick) and asked[0] != str(stick)

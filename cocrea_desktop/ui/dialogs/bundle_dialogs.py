@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Qt, Signal
+from PySide6.QtCore import QStorageInfo, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,7 +35,7 @@ from cocrea_desktop.core import dates
 from cocrea_desktop.core.errors import CocreaError
 from cocrea_desktop.export import bundle as bundles
 from cocrea_desktop.export import keys
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store import merge
 from cocrea_desktop.store.repo import Repo
 from cocrea_desktop.ui import operations as ops
@@ -96,6 +97,7 @@ class ExportBundleDialog(QDialog):
         self.destination, self.other_folder = ui.destination, ui.other_folder
         self.include_personal, self.personal_note = ui.include_personal, ui.personal_note
         self.progress, self.status, self.buttons = ui.progress, ui.status, ui.buttons
+        self.key_note = ui.key_note
         self.repo = repo
         self.task = None
         self.written: Path | None = None
@@ -110,6 +112,7 @@ class ExportBundleDialog(QDialog):
         for label, folder in removable_folders():
             self.destination.addItem(label, folder)
         self.other_folder.clicked.connect(self.choose_folder)
+        self.other_folder.setAutoDefault(False)  # Enter on it exports, once a place is chosen
         self.has_office_key = keys.office_public_key(repo.pf) is not None
         self.include_personal.setVisible(not self.has_office_key)
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -124,12 +127,17 @@ class ExportBundleDialog(QDialog):
         self.personal_note.setText(
             _("Los datos personales viajarán sellados para la oficina.") if self.has_office_key
             else _("Sin llave de la oficina, los datos personales se dejan fuera."))
+        # The office compares this with the fingerprint it sees when it accepts the key.
+        self.key_note.setText(_("Huella de la llave de esta computadora: {fingerprint}. En la "
+                                "oficina la comparan al aceptar su primer paquete.").format(
+            fingerprint=self.repo.pf.device.fingerprint()))
         self.export_button.setText(_("Exportar"))
         self.close_button.setText(_("Cerrar"))
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"),
-                                                  str(start_folder(self.repo)))
+        chosen = self.destination.currentData()
+        begin = chosen if chosen and Path(chosen).is_dir() else str(start_folder(self.repo))
+        folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"), begin)
         if folder:
             self.set_folder(folder)
 
@@ -139,6 +147,11 @@ class ExportBundleDialog(QDialog):
             self.destination.addItem(folder, folder)
             index = self.destination.count() - 1
         self.destination.setCurrentIndex(index)
+        self.status.setText("")  # "Elija una memoria o una carpeta." is answered
+        # Enter now exports (the focus stayed on «Otra carpeta…» and Enter reopened it).
+        self.export_button.setDefault(True)
+        # Later, for the closing chooser hands the focus back to the button that opened it.
+        QTimer.singleShot(0, self.export_button.setFocus)
 
     def chosen_sessions(self) -> list[str] | None:
         if self.whole.isChecked():
@@ -199,6 +212,24 @@ class ExportBundleDialog(QDialog):
         self.export_finished.emit(err)
 
 
+class _ElideMiddle(QStyledItemDelegate):
+    """A file's name cut in its middle: the table number at its end stays in view."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt's name)
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+#: Where «Elegir paquetes…» and «Elegir carpeta…» opened last, while the program runs
+#: (the office imports the tables' bundles from the same stick, one after another).
+_LAST_FOLDER: dict[str, Path] = {}
+
+
+def _bundle_folder(repo: Repo) -> str:
+    last = _LAST_FOLDER.get("bundles")
+    return str(last) if last is not None and last.is_dir() else str(start_folder(repo))
+
+
 @dataclass
 class _Item:
     path: Path
@@ -232,7 +263,8 @@ class ImportBundlesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ImportBundlesDialog")
         self.setWindowTitle(_("Importar paquetes"))
-        fit_window(self, 900, 560, centre=False)
+        # Wide enough for the five columns at 1366 px; fit_window keeps it on a smaller screen.
+        fit_window(self, 1180, 600, centre=False)
         self.repo = repo
         self.items: list[_Item] = []
         self.office_key: keys.OfficeKey | None = None
@@ -253,9 +285,18 @@ class ImportBundlesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(0, _ElideMiddle(self.table))
         layout.addWidget(self.table, 2)
+        self.notice = QLabel(objectName="notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.details = QPlainTextEdit(objectName="details")
         self.details.setReadOnly(True)
+        self.details.setPlaceholderText(_(
+            "Elija los paquetes (.cocrea) que trajo en la memoria con «Elegir paquetes…», o "
+            "todos los de una carpeta con «Elegir carpeta…». Cada uno se comprueba antes de "
+            "importar nada; aquí verá lo que cambiaría."))
         layout.addWidget(self.details, 1)
         self.buttons = QDialogButtonBox()
         self.accept_key_button = self.buttons.addButton(
@@ -279,15 +320,23 @@ class ImportBundlesDialog(QDialog):
     # -- choosing ----------------------------------------------------------------
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Elegir paquetes"), str(start_folder(self.repo)),
+            self, _("Elegir paquetes"), _bundle_folder(self.repo),
             _("Paquetes de CoCrea (*.cocrea)"))
+        if names:
+            _LAST_FOLDER["bundles"] = Path(names[0]).parent
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Elegir carpeta"),
-                                                  str(start_folder(self.repo)))
+                                                  _bundle_folder(self.repo))
         if folder:
-            self.add_paths(sorted(Path(folder).glob("*" + bundles.SUFFIX)))
+            _LAST_FOLDER["bundles"] = Path(folder)
+            found = sorted(Path(folder).glob("*" + bundles.SUFFIX))
+            if not found:
+                self.say(_("La carpeta «{folder}» no tiene paquetes (.cocrea).").format(
+                    folder=Path(folder).name or folder))
+                return
+            self.add_paths(found)
 
     def choose_office_key(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -307,6 +356,10 @@ class ImportBundlesDialog(QDialog):
     def add_paths(self, paths: list[Path]) -> None:
         """Verify each file (nothing is written) and show it with its merge preview."""
         known = {item.path for item in self.items}
+        again = [path for path in paths if path in known]
+        self.say(ngettext("Ya estaba en la lista: {names}", "Ya estaban en la lista: {names}",
+                          len(again)).format(names=", ".join(p.name for p in again))
+                 if again else "")
         for path in paths:
             if path in known:
                 continue
@@ -320,6 +373,11 @@ class ImportBundlesDialog(QDialog):
                 bundle, error = None, err.message
             self.items.append(_Item(path, bundle, error, past=past))
         self.refresh_previews()
+
+    def say(self, text: str) -> None:
+        """A short notice above the details (a file chosen twice, an empty folder)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def refresh_previews(self) -> None:
         for item in self.items:
@@ -367,6 +425,8 @@ class ImportBundlesDialog(QDialog):
             if item.preview and item.preview.nothing_to_do:
                 changes = _("ya importado: nada que cambiar")
             check = item.error or _("íntegro, firma válida")
+            if item.error:
+                changes = _("no se importa")
             if item.past is not None:
                 check = _("ya revisado al importarlo")
                 changes = _("ya importado: nada que cambiar")
@@ -414,11 +474,14 @@ class ImportBundlesDialog(QDialog):
         elif item.past is not None:
             self.details.setPlainText(item.past.message())
         elif item.bundle is None or item.preview is None:
-            self.details.setPlainText(_("RECHAZADO: {reason}").format(reason=item.error))
+            self.details.setPlainText("\n\n".join([
+                _("RECHAZADO: {reason}").format(reason=item.error),
+                _("Este paquete no se importa; los demás sí. Pida a esa mesa que exporte su "
+                  "paquete otra vez y tráigalo en la memoria.")]))
         else:
             b, plan = item.bundle, item.preview.plan
             lines = [_("Computadora: {name}").format(name=b.device_name),
-                     _("Código de su llave: {fingerprint}").format(fingerprint=b.fingerprint),
+                     _("Huella de su llave: {fingerprint}").format(fingerprint=b.fingerprint),
                      _("Creado: {when}").format(when=dates.format_datetime(b.created_at)),
                      _("Contenido: {scope}").format(scope=b.describe_scope()), ""]
             for table, c in sorted(plan.counts.items(), key=lambda tc: merge.record_noun(tc[0])):

@@ -68,6 +68,13 @@ class Ui_ExportBundleDialog(object):
 
         self.main_layout.addWidget(self.personal_note)
 
+        self.key_note = QLabel(ExportBundleDialog)
+        self.key_note.setObjectName(u"key_note")
+        self.key_note.setWordWrap(True)
+        self.key_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.main_layout.addWidget(self.key_note)
+
         self.progress = QProgressBar(ExportBundleDialog)
         self.progress.setObjectName(u"progress")
         self.progress.setValue(0)
