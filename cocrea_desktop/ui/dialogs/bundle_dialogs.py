@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -130,7 +131,8 @@ class ExportBundleDialog(QDialog):
         # The office compares this with the fingerprint it sees when it accepts the key.
         self.key_note.setText(_("Huella de la llave de esta computadora: {fingerprint}. En la "
                                 "oficina la comparan al aceptar su primer paquete.").format(
-            fingerprint=self.repo.pf.device.fingerprint()))
+            # One piece: a wrapped line never splits it (it is read out group by group).
+            fingerprint=self.repo.pf.device.fingerprint().replace(" ", "\u00a0")))
         self.export_button.setText(_("Exportar"))
         self.close_button.setText(_("Cerrar"))
 
@@ -218,6 +220,8 @@ class _ElideMiddle(QStyledItemDelegate):
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt's name)
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+        # On one line: wrapped at its hyphens, the name lost its end all the same.
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
 
 #: Where «Elegir paquetes…» and «Elegir carpeta…» opened last, while the program runs
@@ -286,6 +290,7 @@ class ImportBundlesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(0, _ElideMiddle(self.table))
+        self.table.horizontalHeader().setStretchLastSection(True)  # also while empty
         layout.addWidget(self.table, 2)
         self.notice = QLabel(objectName="notice")
         self.notice.setWordWrap(True)
@@ -357,9 +362,12 @@ class ImportBundlesDialog(QDialog):
         """Verify each file (nothing is written) and show it with its merge preview."""
         known = {item.path for item in self.items}
         again = [path for path in paths if path in known]
-        self.say(ngettext("Ya estaba en la lista: {names}", "Ya estaban en la lista: {names}",
-                          len(again)).format(names=", ".join(p.name for p in again))
-                 if again else "")
+        if len(again) > 3:  # a folder chosen twice: a count, not forty names
+            self.say(_("Ya estaban en la lista {n} de estos paquetes.").format(n=len(again)))
+        else:
+            self.say(ngettext("Ya estaba en la lista: {names}", "Ya estaban en la lista: {names}",
+                              len(again)).format(names=", ".join(p.name for p in again))
+                     if again else "")
         for path in paths:
             if path in known:
                 continue
@@ -445,7 +453,7 @@ class ImportBundlesDialog(QDialog):
             self.table.resizeColumnToContents(column)
         # The file's name may be long, and so may a refusal: they give way (whole in their
         # tooltips and in the details below), never the other words or "Cambios".
-        header.resizeSection(0, min(header.sectionSize(0), 260))
+        header.resizeSection(0, min(header.sectionSize(0), 300))
         header.resizeSection(3, min(header.sectionSize(3), 320))
         if self.items and not self.table.selectedItems():
             self.table.selectRow(len(self.items) - 1)
@@ -476,8 +484,8 @@ class ImportBundlesDialog(QDialog):
         elif item.bundle is None or item.preview is None:
             self.details.setPlainText("\n\n".join([
                 _("RECHAZADO: {reason}").format(reason=item.error),
-                _("Este paquete no se importa; los demás sí. Pida a esa mesa que exporte su "
-                  "paquete otra vez y tráigalo en la memoria.")]))
+                _("Este paquete no se importa, y no impide importar los demás. Pida a esa "
+                  "mesa que exporte su paquete otra vez y tráigalo en la memoria.")]))
         else:
             b, plan = item.bundle, item.preview.plan
             lines = [_("Computadora: {name}").format(name=b.device_name),
@@ -525,9 +533,10 @@ class ImportBundlesDialog(QDialog):
             return
         answer = QMessageBox.question(
             self, _("Aceptar una llave nueva"),
-            _("¿Acepta la llave de «{device}» con huella\n\n{fingerprint}\n\nCompruebe la huella "
-              "con la persona que hizo el paquete.").format(device=item.bundle.device_name,
-                                                            fingerprint=item.bundle.fingerprint))
+            _("¿Acepta la llave de «{device}»? Su huella es:\n\n{fingerprint}\n\nCompruébela "
+              "con la persona que hizo el paquete: ella la ve en su ventana «Exportar a "
+              "USB».").format(device=item.bundle.device_name,
+                              fingerprint=item.bundle.fingerprint))
         if answer != QMessageBox.StandardButton.Yes:
             return
         for other in self.items:
