@@ -396,6 +396,7 @@ class ProcessFile:
         self.clock = clock
         self.read_only = read_only
         self._lock = lock
+        self._identity = _hold(path)
         self.undo_stack: list[UndoStep] = []
         self.redo_stack: list[UndoStep] = []
         self.last_backup_at = clock.now()
@@ -660,6 +661,8 @@ class ProcessFile:
             pass
         finally:
             self.conn.close()
+            _let_go(self._identity)
+            self._identity = None
             if self._lock:
                 self._lock.release()
 
@@ -688,8 +691,53 @@ def _set_write_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+#: The process files this program has open through SQLite, by the file's identity.
+#: Python's own open() and close() of such a file would release every POSIX lock the
+#: program holds on it, SQLite's included: another program (a database browser, a
+#: backup tool) could then checkpoint and delete the WAL under the open window, and its
+#: next change would fail with "disk I/O error" or be lost in a power cut.
+_OPEN_FILES: dict[tuple[int, int], int] = {}
+_OPEN_FILES_LOCK = threading.Lock()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _hold(path: Path) -> tuple[int, int] | None:
+    key = _identity(path)
+    if key is not None:
+        with _OPEN_FILES_LOCK:
+            _OPEN_FILES[key] = _OPEN_FILES.get(key, 0) + 1
+    return key
+
+
+def _let_go(key: tuple[int, int] | None) -> None:
+    if key is None:
+        return
+    with _OPEN_FILES_LOCK:
+        left = _OPEN_FILES.get(key, 0) - 1
+        if left > 0:
+            _OPEN_FILES[key] = left
+        else:
+            _OPEN_FILES.pop(key, None)
+
+
+def held_open(path: str | os.PathLike[str]) -> bool:
+    """Whether this program has ``path`` open as a process (never open() it then)."""
+    key = _identity(Path(path))
+    with _OPEN_FILES_LOCK:
+        return key is not None and key in _OPEN_FILES
+
+
 def _writable(path: Path) -> bool:
     """Whether the file can really be opened for writing (``os.access`` lies to root)."""
+    if held_open(path):
+        return os.access(path, os.W_OK)  # an open() and close() would drop SQLite's locks
     try:
         fd = os.open(path, os.O_RDWR)
     except OSError:
@@ -699,6 +747,8 @@ def _writable(path: Path) -> bool:
 
 
 def _check_header(path: Path) -> None:
+    if held_open(path):
+        return  # checked when it opened; reading it here would drop SQLite's locks
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
