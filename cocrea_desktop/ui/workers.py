@@ -98,7 +98,9 @@ def run_read(path: str | os.PathLike[str], fn: Callable[[Any, Task], Any], *,
     def read(task: Task) -> Any:
         from cocrea_desktop.store.repo import Repo
 
-        with Repo.open(path, read_only=True) as repo:
+        # The window has this file open and checks its integrity once, in the background;
+        # each task need not read the whole file again (half a second at 281 MB).
+        with Repo.open(path, read_only=True, check_on_open=False) as repo:
             return fn(repo, task)
 
     return run_task(read, on_result=on_result, on_error=on_error, on_progress=on_progress,

@@ -60,3 +60,34 @@ def test_phase_tabs_and_results_fit(qtbot, tmp_path, lang, width):
     finally:
         repo.close()
         qt_i18n.install("es")
+
+
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_many_tie_breaks_leave_the_table_its_rows(qtbot, tmp_path, width):
+    """A walk on a 200-session office at 1024x768: dozens of lines of tie-breaks took the
+    whole discussion phase, and the results table showed its header and no row. The words
+    now scroll within a third of the view; a short text takes only its own lines."""
+    qt_i18n.install("es")
+    repo = Repo.open(create_demo(tmp_path / "demo.cocrea.db"))
+    try:
+        session = next(s for s in repo.sessions() if s.method == "nominal_group")
+        screen = SessionScreen(repo, session.id)
+        qtbot.addWidget(screen)
+        screen.resize(width, 768)
+        screen.show()
+        qtbot.waitExposed(screen)
+        _settle(qtbot)
+        view = screen.panel().results
+        short = view.explain_area.height()
+        assert 0 < short <= view.explain.heightForWidth(view.width()) + 2
+        view.set_explanation("\n".join(
+            f"  • Las ideas {n}, {n + 1} y {n + 2} empatan con {40 - n} puntos; aparecen en "
+            "el mismo número de boletas (11); el empate se mantiene." for n in range(60)))
+        _settle(qtbot)
+        assert view.explain_area.height() <= view.height() // 3 + 1
+        assert view.explain_area.verticalScrollBar().maximum() > 0  # the rest scrolls
+        table = view.table
+        assert table.viewport().height() >= 3 * table.verticalHeader().defaultSectionSize()
+        screen.close()
+    finally:
+        repo.close()

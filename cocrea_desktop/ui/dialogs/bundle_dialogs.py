@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QStorageInfo, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -44,7 +46,7 @@ from cocrea_desktop.ui.forms.bundle_export_form import Ui_ExportBundleDialog
 from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, wrap_list
-from cocrea_desktop.ui.workers import run_task
+from cocrea_desktop.ui.workers import run_read, run_task
 
 
 def removable_folders() -> list[tuple[str, str]]:
@@ -247,6 +249,24 @@ class _Item:
     done: bundles.ImportPreview | None = None
 
 
+def _check_one(pf, item: _Item, office_key: keys.OfficeKey | None) -> _Item:
+    """Read, recognise, verify and preview one listed file (any thread, on ``pf`` of its
+    own): a file imported before is recognised by its hash and not verified again, unless
+    an office key would now open what stayed sealed."""
+    out = _Item(item.path, item.bundle, "")
+    try:
+        if out.bundle is None:
+            data = bundles.read_bundle_file(item.path)
+            out.past = bundles.recognise_imported(pf, data, office_key=office_key)
+            if out.past is not None:
+                return out
+            out.bundle = bundles.open_bundle(data)
+        out.preview = bundles.preview_import(pf, out.bundle, office_key=office_key)
+    except CocreaError as err:
+        out.preview, out.error = None, err.message
+    return out
+
+
 def _done_summary(preview: bundles.ImportPreview, most: int = 3) -> str:
     """What an import merged, in words: *4 boletas, 8 marcas, 1 sesión…*"""
     parts = [(c.added + c.updated, table) for table, c in preview.plan.counts.items()
@@ -262,6 +282,8 @@ class ImportBundlesDialog(QDialog):
     """Verify each chosen bundle and show what merging it would change; then merge."""
 
     COLUMNS = 5
+    #: The listed files were checked (after each background check).
+    checked = Signal()
 
     def __init__(self, parent: QWidget | None, repo: Repo) -> None:
         super().__init__(parent)
@@ -272,6 +294,11 @@ class ImportBundlesDialog(QDialog):
         self.repo = repo
         self.items: list[_Item] = []
         self.office_key: keys.OfficeKey | None = None
+        self.busy = False
+        self.task = None
+        self._waiting: list[tuple[list[_Item], bool]] = []
+        self._queued: list[Path] = []
+        self._gone = False
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.add_files = QPushButton(_("Elegir paquetes…"), objectName="add_files")
@@ -281,6 +308,13 @@ class ImportBundlesDialog(QDialog):
         for button in (self.add_files, self.add_folder, self.office_key_button):
             row.addWidget(button)
         row.addStretch(1)
+        # While the files are checked (seconds for a whole office's bundle).
+        self.progress = QProgressBar(objectName="checking")
+        self.progress.setFormat(_("Comprobando paquetes… {done} de {total}").format(
+            done="%v", total="%m"))  # Qt puts the figures in
+        self.progress.setMinimumWidth(260)
+        self.progress.hide()
+        row.addWidget(self.progress)
         layout.addLayout(row)
         self.table = QTableWidget(0, self.COLUMNS, objectName="bundles")
         self.table.setHorizontalHeaderLabels([
@@ -356,11 +390,16 @@ class ImportBundlesDialog(QDialog):
         except CocreaError as err:
             ops.show_error(self, err)
             return
-        self.refresh_previews()
+        self.refresh_previews()  # a bundle whose sealed data stayed closed is read again
 
     def add_paths(self, paths: list[Path]) -> None:
-        """Verify each file (nothing is written) and show it with its merge preview."""
-        known = {item.path for item in self.items}
+        """Check each new file (nothing is written) and show it with its merge preview.
+
+        The checks run in the background, on a read connection of their own: a bundle of
+        a whole office (tens of megabytes) takes seconds to verify, and the window stays
+        alive meanwhile, with a progress bar.
+        """
+        known = {item.path for item in self.items} | {p for p in self._queued}
         again = [path for path in paths if path in known]
         if len(again) > 3:  # a folder chosen twice: a count, not forty names
             self.say(_("Ya estaban en la lista {n} de estos paquetes.").format(n=len(again)))
@@ -368,19 +407,14 @@ class ImportBundlesDialog(QDialog):
             self.say(ngettext("Ya estaba en la lista: {names}", "Ya estaban en la lista: {names}",
                               len(again)).format(names=", ".join(p.name for p in again))
                      if again else "")
+        new = []
         for path in paths:
-            if path in known:
-                continue
-            past = None
-            try:
-                data = bundles.read_bundle_file(path)
-                past = bundles.recognise_imported(self.repo.pf, data,
-                                                  office_key=self.office_key)
-                bundle, error = (None, "") if past else (bundles.open_bundle(data), "")
-            except CocreaError as err:
-                bundle, error = None, err.message
-            self.items.append(_Item(path, bundle, error, past=past))
-        self.refresh_previews()
+            if path not in known:
+                new.append(_Item(path, None, ""))
+                known.add(path)
+        if new:
+            self._queued.extend(item.path for item in new)  # listed once, even while checked
+            self._check(new, adding=True)
 
     def say(self, text: str) -> None:
         """A short notice above the details (a file chosen twice, an empty folder)."""
@@ -388,27 +422,70 @@ class ImportBundlesDialog(QDialog):
         self.notice.setVisible(bool(text))
 
     def refresh_previews(self) -> None:
-        for item in self.items:
-            if item.past is not None and self.office_key is not None:
-                # An office key now: a bundle whose sealed data stayed closed is read again.
-                try:
-                    data = bundles.read_bundle_file(item.path)
-                    if bundles.recognise_imported(self.repo.pf, data,
-                                                  office_key=self.office_key) is None:
-                        item.past, item.bundle = None, bundles.open_bundle(data)
-                except CocreaError as err:
-                    item.past, item.error = None, err.message
-            if item.bundle is None:
-                continue
-            try:
-                item.preview = bundles.preview_import(self.repo.pf, item.bundle,
-                                                      office_key=self.office_key)
-            except CocreaError as err:
-                item.preview, item.error = None, err.message
-            if item.done is not None and item.preview is not None and \
-                    not item.preview.nothing_to_do:
+        """Preview every listed bundle again (the file changed, or an office key came)."""
+        self._check(list(self.items), adding=False)
+
+    def _check(self, items: list[_Item], *, adding: bool) -> None:
+        if self.busy:  # one check at a time; the next waits for this one
+            self._waiting.append((items, adding))
+            return
+        if not items:
+            self.fill()
+            return
+        office_key = self.office_key
+        self.busy = True
+        self.progress.setRange(0, len(items))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.update_buttons()
+
+        def work(repo, task):
+            found = []
+            for done, item in enumerate(items):
+                task.progress(done, len(items))
+                found.append(_check_one(repo.pf, item, office_key))
+            return found
+
+        self.task = run_read(self.repo.path, work, on_result=lambda found: self._checked(
+            items, found, adding), on_error=lambda err: self._check_failed(items, adding, err),
+            on_progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+
+    def _checked(self, items: list[_Item], found: list[_Item], adding: bool) -> None:
+        if self._gone:
+            return
+        for item, result in zip(items, found):
+            if item.done is not None and result.preview is not None and \
+                    not result.preview.nothing_to_do:
                 item.done = None  # there is something to import again (an office key now)
+            item.bundle, item.error = result.bundle, result.error
+            item.preview, item.past = result.preview, result.past
+        if adding:
+            self.items.extend(items)
+            done = {item.path for item in items}
+            self._queued = [p for p in self._queued if p not in done]
+        self._finish_check()
+
+    def _check_failed(self, items: list[_Item], adding: bool, err: BaseException) -> None:
+        if self._gone:
+            return
+        if adding:  # not listed: the person may choose them again
+            failed = {item.path for item in items}
+            self._queued = [p for p in self._queued if p not in failed]
+        self._finish_check()
+        ops.show_error(self, err)
+
+    def _finish_check(self) -> None:
+        self.busy = False
+        self.task = None
+        self.progress.hide()
         self.fill()
+        self.checked.emit()
+        if self._waiting:
+            items, adding = self._waiting.pop(0)
+            self._check(items, adding=adding)
 
     # -- showing -------------------------------------------------------------------
     def key_text(self, item: _Item) -> str:
@@ -511,12 +588,17 @@ class ImportBundlesDialog(QDialog):
             self.details.setPlainText("\n".join(lines))
         self.update_buttons()
 
+    def done(self, result: int) -> None:  # noqa: D102 (Qt's name): closing, by any way
+        self._gone = True  # a check still under way reports to no one
+        super().done(result)
+
     def update_buttons(self) -> None:
         item = self.selected()
         self.accept_key_button.setEnabled(
-            item is not None and item.preview is not None and not item.accept
+            not self.busy and item is not None and item.preview is not None and not item.accept
             and item.preview.key_status not in (keys.TRUSTED, keys.REVOKED))
-        can_import = any(self.importable(i) for i in self.items)
+        self.office_key_button.setEnabled(not self.busy)
+        can_import = not self.busy and any(self.importable(i) for i in self.items)
         self.import_button.setEnabled(can_import)
         # Enter imports when there is something to import (never «Cerrar» by default).
         self.import_button.setDefault(can_import)
@@ -554,13 +636,24 @@ class ImportBundlesDialog(QDialog):
         All or nothing: one bundle refused (checked again just before writing) and
         none is imported.
         """
+        if self.busy:
+            return 0
         chosen = [item for item in self.items if self.importable(item)]
         done = 0
         if chosen:
-            results = ops.import_bundles(
-                parent=self, repo=self.repo, bundles=[item.bundle for item in chosen],
-                accepted=[item.bundle.fingerprint for item in chosen if item.accept],
-                office_key=self.office_key)
+            # Only the window's own connection writes, so the merge runs here: say so and
+            # show it before the wait (a whole office's bundle takes seconds).
+            self.say(_("Importando… espere, no cierre la ventana."))
+            self.repaint()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                results = ops.import_bundles(
+                    parent=self, repo=self.repo, bundles=[item.bundle for item in chosen],
+                    accepted=[item.bundle.fingerprint for item in chosen if item.accept],
+                    office_key=self.office_key)
+            finally:
+                QApplication.restoreOverrideCursor()
+                self.say("")
             done = len(results) if results is not None else 0
             for item, result in zip(chosen, results or ()):
                 item.done = result.preview

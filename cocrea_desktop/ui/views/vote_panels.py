@@ -11,12 +11,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -596,7 +598,14 @@ class ResultsView(QWidget):
         layout.addWidget(splitter, 1)
         self.explain = WrappedLabel(objectName="results_explain")
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.explain)
+        # The tie-breaks in words can run to dozens of lines (many ties): they scroll in at
+        # most a third of the view, and the table keeps its rows (at 1024 it showed none).
+        self.explain_area = QScrollArea(objectName="results_explain_area")
+        self.explain_area.setWidgetResizable(True)
+        self.explain_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.explain_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.explain_area.setWidget(self.explain)
+        layout.addWidget(self.explain_area)
         self._promote_texts()
 
     @classmethod
@@ -614,6 +623,22 @@ class ResultsView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self.fit_split()
+        self.fit_explanation()
+
+    def set_explanation(self, text: str) -> None:
+        self.explain.setText(text)
+        self.fit_explanation()
+
+    def fit_explanation(self) -> None:
+        """As tall as its words, up to a third of the view (then it scrolls)."""
+        area = self.explain_area
+        if not self.explain.text():
+            area.setFixedHeight(0)
+            return
+        width = max(self.width() - 2, 100)
+        need = self.explain.heightForWidth(width)
+        cap = max(3 * self.fontMetrics().lineSpacing(), self.height() // 3)
+        area.setFixedHeight(min(max(need, 0), cap))
 
     def fit_split(self) -> None:
         """The table gets the width its columns need (every points column and a readable
@@ -742,7 +767,7 @@ class ResultsView(QWidget):
             if has_votes:
                 return
             self.rule.setText("")
-            self.explain.setText("")
+            self.set_explanation("")
             return
         count = result.ballots_counted
         if count is not None:
@@ -777,7 +802,7 @@ class ResultsView(QWidget):
             lines += ["  ≈ " + tie.text for tie in result.near_ties]
         else:
             lines.append(_("No hay empates cercanos."))
-        self.explain.setText("\n".join(lines))
+        self.set_explanation("\n".join(lines))
 
     def retranslate(self) -> None:
         self.round_label.setText(_("&Ronda:"))
