@@ -173,12 +173,18 @@ def pal_blocks(repo: Repo) -> list[Block]:
         Block("para", _("Responsable: {body}").format(body=p.responsible_body or "—")),
         Block("break"),
         Block("h1", _("Presentación")),
-        Block("para", _(
-            "Este Plan de Acción Local reúne {n} compromisos de gobierno abierto construidos "
-            "con la ciudadanía de {where} en {s} sesiones de cocreación. Cada compromiso "
+        Block("para", ngettext(
+            "Este Plan de Acción Local reúne {n} compromiso de gobierno abierto construido "
+            "con la ciudadanía de {where} en {sessions} de cocreación. Cada compromiso "
             "conserva su origen: las propuestas, las mesas y las votaciones de donde salió. "
-            "El Secretariado Técnico Local (STL) acordó cada paso.").format(
-            n=len(commitments), where=where or p.name, s=len(sessions))),
+            "El Secretariado Técnico Local (STL) acordó cada paso.",
+            "Este Plan de Acción Local reúne {n} compromisos de gobierno abierto construidos "
+            "con la ciudadanía de {where} en {sessions} de cocreación. Cada compromiso "
+            "conserva su origen: las propuestas, las mesas y las votaciones de donde salió. "
+            "El Secretariado Técnico Local (STL) acordó cada paso.", len(commitments)).format(
+            n=len(commitments), where=where or p.name,
+            sessions=ngettext("{n} sesión", "{n} sesiones", len(sessions)).format(
+                n=len(sessions)))),
         Block("h1", _("El proceso")),
         Block("h2", _("Acuerdos del STL que dan forma al plan")),
         _t([[_("Paso"), _("Acuerdo")],

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cocrea_desktop.core import dates
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from cocrea_desktop.store.followup import Agreement, MilestoneState
@@ -155,8 +155,11 @@ def render_progress_pdf(repo: Repo, *, paper: str = "letter", today: str | None 
                         kit.para(_("Corte al {date}.").format(date=dates.format_date(day)),
                                  st["body"])]
     rows = summary_rows(repo, today=day)
-    story.append(kit.para(_("Resumen del plan: {n} hitos en {c} compromisos").format(
-        n=len(states), c=len({s.commitment.id for s in states})), st["h2"]))
+    n, c = len(states), len({s.commitment.id for s in states})
+    story.append(kit.para(_("Resumen del plan: {milestones} en {commitments}").format(
+        milestones=ngettext("{n} hito", "{n} hitos", n).format(n=n),
+        commitments=ngettext("{n} compromiso", "{n} compromisos", c).format(n=c)),
+        st["h2"]))
     story.append(kit.bar_chart(rows, width, unit=_("Hitos")))
     story.append(Spacer(1, 6))
     story.append(kit.table([[_("Estado"), _("Hitos")], *[[w, str(n)] for w, n in rows]],

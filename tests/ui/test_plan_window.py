@@ -189,3 +189,31 @@ def test_versions_side_by_side_and_a_member_leaves(window, qtbot, errors):
     plan.m_end.setText("2027-12-31")
     qtbot.mouseClick(plan.m_end_button, Qt.MouseButton.LeftButton)
     assert repo.stl.members()[1].end_date == "2027-12-31"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_milestone_headers_are_whole_and_the_counts_agree_in_number(window, qtbot,
+                                                                       language):
+    """The walk: "Producto verificable" read "oducto verificab" (a 100-pixel column), and
+    the status line said "1 compromisos"."""
+    from PySide6.QtGui import QFontMetrics
+
+    qt_i18n.install(language)
+    try:
+        window.repo.commitments.add("Agua potable para todas las colonias",
+                                    office_reason="Lo pidió el cabildo")
+        plan = open_plan(window, qtbot)
+        plan.resize(1024, 740)
+        plan.refresh()
+        qtbot.wait(10)
+        header = plan.milestones.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        for column in range(plan.milestones.columnCount()):
+            text = plan.milestones.horizontalHeaderItem(column).text()
+            for line in text.split("\n"):  # two words go on two lines
+                assert metrics.horizontalAdvance(line) + 6 <= header.sectionSize(column), (
+                    line, [header.sectionSize(c) for c in range(header.count())])
+        assert plan.status.text().startswith(
+            "1 compromiso · " if language == "es" else "1 commitment · ")
+    finally:
+        qt_i18n.install("es")

@@ -49,7 +49,7 @@ from cocrea_desktop.export.bundle.format import (
     NewerBundleFormat,
     _reject,
 )
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store import merge
 
 
@@ -138,7 +138,8 @@ class Bundle:
     def describe_scope(self) -> str:
         scope = self.manifest["scope"]
         if scope.get("kind") == "sessions":
-            return _("{n} sesiones elegidas").format(n=len(scope.get("sessions", [])))
+            n = len(scope.get("sessions", []))
+            return ngettext("{n} sesión elegida", "{n} sesiones elegidas", n).format(n=n)
         return _("todo el proceso")
 
     def report(self) -> VerifyReport:

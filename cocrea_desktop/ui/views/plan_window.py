@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from cocrea_desktop.core.changes import Changes
 from cocrea_desktop.core.dates import numeric_hint
-from cocrea_desktop.i18n import _
+from cocrea_desktop.i18n import _, ngettext
 from cocrea_desktop.store.commitments import PILLARS, SMART, field_title, findings
 from cocrea_desktop.store.stl import KINDS, POSITIONS, SECTORS, show_date, word
 from cocrea_desktop.ui import operations as ops
@@ -197,7 +197,14 @@ class PlanWindow(QWidget):
         ev.addWidget(self.milestones_title)
         self.milestones = QTableWidget(0, 4, objectName="milestones")
         self.milestones.setTabKeyNavigation(False)
-        self.milestones.horizontalHeader().setStretchLastSection(True)
+        # The milestone and its product share the width; the person and the date take
+        # what their words need ("Producto verificable" was cut on both sides at 100 px).
+        header = self.milestones.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         self.milestones.setMinimumHeight(110)
         ev.addWidget(self.milestones)
         mb = QHBoxLayout()
@@ -451,8 +458,11 @@ class PlanWindow(QWidget):
         self._fill_members()
         self._fill_decisions()
         self.consultation.refresh()
-        self.status.setText(_("{c} compromisos · {m} integrantes del STL · {d} acuerdos").format(
-            c=self.list.count(), m=self.members.rowCount(), d=self.decisions.rowCount()))
+        c, m, d = self.list.count(), self.members.rowCount(), self.decisions.rowCount()
+        self.status.setText(" · ".join((
+            ngettext("{n} compromiso", "{n} compromisos", c).format(n=c),
+            ngettext("{n} integrante del STL", "{n} integrantes del STL", m).format(n=m),
+            ngettext("{n} acuerdo", "{n} acuerdos", d).format(n=d))))
         if hasattr(self, "followup"):
             self.followup.refresh()
 
@@ -712,9 +722,10 @@ class PlanWindow(QWidget):
         for key, box in self.pillar_boxes.items():
             box.setText(word(PILLARS, key))
         self.milestones_title.setText(_("Hitos"))
-        self.milestones.setHorizontalHeaderLabels([_("Hito"), _("Producto verificable"),
-                                                   _("Responsable"),
-                                                   _("Fecha ({hint})").format(hint=hint)])
+        # On two lines where they have two words: the column is narrow at 1024.
+        self.milestones.setHorizontalHeaderLabels([
+            _("Hito"), _("Producto verificable").replace(" ", "\n", 1), _("Responsable"),
+            _("Fecha ({hint})").format(hint=hint).replace(" (", "\n(", 1)])
         self.add_row.setText(_("&Agregar hito"))
         self.add_row.setToolTip(_("Agregar hito (Ctrl+Mayús+H)"))
         self.del_row.setText(_("&Quitar hito"))
