@@ -169,6 +169,12 @@ def test_a_whole_nominal_group_with_only_the_keyboard(window, qtbot, errors):
     next_phase(qtbot, screen, "discussion")
     discuss = screen.panel()
     assert focused() is discuss.notes.entry
+    # Ctrl+Z right away undoes the move (the empty notes line swallowed it).
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.phase.key == "preliminary_vote"
+    next_phase(qtbot, screen, "discussion")
+    discuss = screen.panel()
+    assert focused() is discuss.notes.entry
     type_line(qtbot, "La idea 3 tiene votos muy divididos: una boleta la puso primero.")
     assert discuss.notes.list.count() == 1
     assert results_table(discuss.results)[2][:5] == ("1", "2",

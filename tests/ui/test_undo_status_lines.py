@@ -71,3 +71,19 @@ def test_undoing_a_pass_replaces_its_message(qtbot, repo):
     screen.redo()
     assert repo.ideas.passes(session_id) == 1
     assert panel.feedback.text().startswith("Se rehízo: ")
+
+
+def test_the_ballot_just_typed_is_in_view_and_chosen(vote, qtbot, repo, sid):  # noqa: F811
+    """The walk: with an earlier ballot chosen in the list, "Boleta 204 guardada" showed and
+    the list stayed on the one chosen before, the new ballot out of sight."""
+    vote.entry.setFocus()
+    for typed in ("1 2 3", "2 3 4", "3 4 5"):
+        type_text(qtbot, vote.entry, typed)
+        qtbot.keyClick(vote.entry, Qt.Key.Key_Return)
+    vote.ballots.selectRow(0)  # the facilitator looked at the first ballot
+    vote.entry.setFocus()
+    type_text(qtbot, vote.entry, "1 4 5")
+    qtbot.keyClick(vote.entry, Qt.Key.Key_Return)
+    chosen = vote.current_ballot()
+    assert chosen is not None and chosen.number == 4
+    assert QApplication.focusWidget() is vote.entry  # the next ballot goes on being typed

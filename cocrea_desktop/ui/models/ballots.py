@@ -73,6 +73,9 @@ class BallotsModel(RowsModel[Ballot]):
     def ballot_at(self, row: int) -> Ballot | None:
         return self.row_at(row)
 
+    def row_of(self, ballot_id: str) -> int | None:
+        return next((i for i, b in enumerate(self._rows) if b.id == ballot_id), None)
+
     def cell(self, ballot: Ballot, key: str, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if key == "number":

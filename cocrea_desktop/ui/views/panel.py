@@ -167,7 +167,9 @@ class NotesBox(QWidget):
         self.title = big(QLabel(objectName="notes_title"), 1.1)
         self.list = QListWidget(objectName="notes")
         self.list.setWordWrap(True)
-        self.entry = QLineEdit(objectName="note_entry")
+        # Ctrl+Z in it undoes its own typing, else reaches the window (undo the last step:
+        # right after a phase move it swallowed the undo).
+        self.entry = CaptureLine(objectName="note_entry")
         self.entry.returnPressed.connect(self.add)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)

@@ -454,6 +454,12 @@ class VotePanel(Panel):
         self.feedback.setText(describe_ballot(
             ballot, dots=self.is_dots_round(), noun=self.repo.votes.noun(self.session_id),
             name=ballot_name(ballot.serial, ballot.number)).saved())
+        # The ballot just typed is the one in view and chosen (the list stayed on the one
+        # chosen before, so the new one was out of sight); the focus stays in the line.
+        row = self.ballots_model.row_of(ballot.id)
+        if row is not None:
+            self.ballots.selectRow(row)
+            self.ballots.scrollTo(self.ballots_model.index(row, 0))
 
     def current_ballot(self):
         rows = self.ballots.selectionModel().selectedRows()
