@@ -66,11 +66,22 @@ class PhaseStore:
     def visited(self, session_id: str) -> set[str]:
         """The phases the session has been in, read from its journal (and where it is now)."""
         session = self.repo.session(session_id)
-        rows = self.pf.query(
-            "SELECT DISTINCT json_extract(after, '$.phase') AS phase FROM journal "
-            "WHERE object_type = 'session' AND object_id = ? AND after IS NOT NULL",
-            [session.id])
-        seen = {r["phase"] for r in rows if r["phase"]}
+        # Each move into a phase counts, and its undo takes it back: a phase entered by
+        # mistake, undone and then skipped was shown as done in the steps bar.
+        entered: dict[str, int] = {}
+        for r in self.pf.query(
+                "SELECT action, json_extract(before, '$.phase') AS left, "
+                "json_extract(after, '$.phase') AS phase FROM journal "
+                "WHERE object_type = 'session' AND object_id = ? AND after IS NOT NULL "
+                "ORDER BY seq", [session.id]):
+            if not r["phase"] or r["phase"] == r["left"]:
+                continue
+            if str(r["action"]).startswith("undo:"):
+                if r["left"]:
+                    entered[r["left"]] = entered.get(r["left"], 0) - 1
+            else:
+                entered[r["phase"]] = entered.get(r["phase"], 0) + 1
+        seen = {phase for phase, times in entered.items() if times > 0}
         # And where it was on the table laptop that ran it (its history, imported).
         seen.update(r["phase"] for r in self.pf.query(
             "SELECT DISTINCT json_extract(after, '$.phase') AS phase FROM session_event "

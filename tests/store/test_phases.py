@@ -181,3 +181,22 @@ def test_after_looking_back_the_phases_already_held_can_be_passed_again(repo, si
     other, _ = repo.add_session(method="nominal_group", question="¿Y la luz?")
     with pytest.raises(RuleViolation, match="no es opcional"):
         repo.phases.go_to(other, "clarification")  # phases never held still cannot be jumped
+
+
+def test_a_phase_entered_by_mistake_and_undone_is_not_counted_as_held(repo, sid):
+    """The walk: «Discusión del voto» entered, undone, then skipped, showed ✓ (held) in
+    the steps bar: every move into it counted, its undo too."""
+    for _ in range(4):
+        repo.phases.forward(sid)                   # -> preliminary_vote
+    repo.phases.forward(sid)                       # -> discussion, by mistake
+    repo.undo()
+    assert key(repo, sid) == "preliminary_vote"
+    repo.phases.go_to(sid, "final_vote")           # discussion skipped
+    assert "discussion" not in repo.phases.visited(sid)
+    assert "discussion" in repo.phases.skipped(sid)
+    # Entered again for real (back, then forward): held.
+    repo.phases.go_to(sid, "discussion")
+    repo.phases.forward(sid)
+    assert "discussion" in repo.phases.visited(sid)
+    assert {"silent_writing", "round", "clarification",
+            "preliminary_vote", "final_vote"} <= repo.phases.visited(sid)
