@@ -531,6 +531,10 @@ class ProcessFile:
     def undo_label(self) -> str | None:
         return self.undo_stack[-1].label.render() if self.undo_stack else None
 
+    def undo_action(self) -> str | None:
+        """The kind of the action the next undo takes back (``proposal.add``...)."""
+        return self.undo_stack[-1].action if self.undo_stack else None
+
     def undo_sessions(self) -> set[str]:
         """The sessions the next undo would change (empty for process-wide actions)."""
         return self._step_sessions(self.undo_stack[-1]) if self.undo_stack else set()

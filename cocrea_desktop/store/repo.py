@@ -435,6 +435,9 @@ class Repo:
     def undo_sessions(self) -> set[str]:
         return self.pf.undo_sessions()
 
+    def undo_action(self) -> str | None:
+        return self.pf.undo_action()
+
     def redo_label(self) -> str | None:
         return self.pf.redo_label()
 

@@ -571,3 +571,22 @@ def test_the_promote_form_starts_in_the_title_and_says_the_result_whole(qtbot, r
     assert dialog.origin.wordWrap()
     qtbot.keyClicks(dialog.title, "Luminarias nuevas")
     assert dialog.title.text() == "Luminarias nuevas" and dialog.source.currentText() == whole
+
+
+def test_the_windows_undo_takes_back_only_its_own_actions(qtbot, repo, window):
+    """The walk: «Deshacer» in the proposals window took back the commitment just saved in
+    the plan window, without a word (the undo stack is one per file)."""
+    from cocrea_desktop.ui import operations as ops
+
+    assert window.undo_button.isEnabled()  # promoting was the last action: its own
+    _commitment, changes = repo.commitments.add("Alumbrado en todas las colonias",
+                                                office_reason="Lo pidió el cabildo")
+    ops.bus().changed.emit(changes)  # saved in the plan window
+    assert not window.undo_button.isEnabled()
+    assert "otra ventana" in window.undo_button.toolTip()
+    assert "Alumbrado en todas las colonias" in window.undo_button.toolTip()
+    window.undo()  # Ctrl+Z in this window: nothing of the plan is taken back
+    assert len(repo.commitments.list()) == 1
+    ops.undo(parent=None, repo=repo)  # Editar › Deshacer of the main window
+    assert len(repo.commitments.list()) == 0
+    assert window.undo_button.isEnabled()  # the promotion is again the last action

@@ -48,6 +48,10 @@ from cocrea_desktop.ui.models.base import Role, RowsModel
 from cocrea_desktop.ui.places import start_folder
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, readable_column, wrap_rows
+from cocrea_desktop.ui.widgets.window_undo import own_undo, show_undo
+
+#: What this window's «Deshacer» takes back: its own actions only.
+UNDO_ACTIONS = ("actor.",)
 
 
 class ActorsModel(RowsModel[Actor]):
@@ -315,6 +319,8 @@ class ActorsWindow(QDialog):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def on_changes(self, changes: Changes) -> None:
+        if not self.repo.closed:
+            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
         if changes.everything or changes.touches("actor") or changes.touches("actor_contact"):
             self.refresh()
             if changes.created_kind == "actor" and changes.created:
@@ -323,6 +329,7 @@ class ActorsWindow(QDialog):
     def refresh(self) -> None:
         if self.repo.closed:
             return
+        show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
         chosen = self.current_actor()
         self.model.update_rows(self.repo.actors.list(), key=lambda a: a.id)
         self.model.repaint()
@@ -466,5 +473,5 @@ class ActorsWindow(QDialog):
                                  on_result=done, on_error=failed)
 
     def undo(self) -> None:
-        if self.repo.undo_label() is not None:
+        if own_undo(self.repo, UNDO_ACTIONS):
             ops.undo(parent=self, repo=self.repo)

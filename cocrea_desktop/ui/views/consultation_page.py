@@ -44,6 +44,10 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui import workers
 from cocrea_desktop.ui.places import in_start_folder
 from cocrea_desktop.ui.views.panel import CaptureLine
+from cocrea_desktop.ui.widgets.window_undo import own_undo, show_undo
+
+#: What this window's «Deshacer» takes back: its own actions only.
+UNDO_ACTIONS = ("consultation.",)
 
 
 class ConsultationPage(QWidget):
@@ -509,19 +513,15 @@ class ConsultationPage(QWidget):
         return ops.join_comment(parent=self, repo=self.repo, comment_id=x.id, into=into)
 
     def undo(self) -> Any:
-        if self.repo is None or self.repo.read_only or not self.repo.undo_label():
+        if not own_undo(self.repo, UNDO_ACTIONS):
             return None
         return ops.undo(parent=self, repo=self.repo)
 
     def _undo_state(self) -> None:
-        label = self.repo.undo_label() if self.repo is not None and not self.repo.closed \
-            else None
         key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText)
         self.undo_button.setText(_("&Deshacer") + f" ({key})")
-        self.undo_button.setEnabled(bool(label) and not self.repo.read_only)
-        self.undo_button.setToolTip(_("Deshacer: {label}").format(label=label) if label
-                                    else "")
+        show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
 
     def answer(self) -> Any:
         x = self.chosen()

@@ -35,6 +35,10 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.base import Role, RowsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, wrap_rows
+from cocrea_desktop.ui.widgets.window_undo import own_undo, show_undo
+
+#: What this window's «Deshacer» takes back: its own actions only.
+UNDO_ACTIONS = ("initiative.",)
 
 
 class InitiativesModel(RowsModel[Initiative]):
@@ -222,10 +226,7 @@ class InitiativesWindow(QDialog):
     def _update_undo(self) -> None:
         """The button says what it undoes (the last action of the process, maybe made in
         another window), and is off when there is nothing to undo."""
-        label = None if self.repo.closed else self.repo.undo_label()
-        self.undo_button.setEnabled(not self.repo.read_only and bool(label))
-        self.undo_button.setToolTip(_("Deshacer: {action}").format(action=label) if label
-                                    else "")
+        show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
 
     def load(self) -> None:
         self._update_undo()
@@ -310,6 +311,6 @@ class InitiativesWindow(QDialog):
             evidence.report("informe1")
 
     def undo(self) -> None:
-        if self.repo.undo_label() is not None:
+        if own_undo(self.repo, UNDO_ACTIONS):
             ops.undo(parent=self, repo=self.repo)
 

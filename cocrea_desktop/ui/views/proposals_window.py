@@ -37,6 +37,7 @@ from cocrea_desktop.ui.models.proposals import ProposalsModel
 from cocrea_desktop.ui.qt_i18n import key_text, language_signal
 from cocrea_desktop.ui.views.panel import table_view
 from cocrea_desktop.ui.widgets.fit import fit_window, one_line_column, readable_column
+from cocrea_desktop.ui.widgets.window_undo import own_undo, show_undo
 
 ALL = "\x00all"
 #: The theme filter's entry for the proposals saved without a theme.
@@ -44,6 +45,9 @@ NO_THEME = "\x00none"
 #: The widths the columns keep while the list is empty (it would shrink them to the
 #: headings): number, title, theme, tables, origin, status.
 EMPTY_WIDTHS = (50, 300, 170, 170, 220, 110)
+
+#: What this window's «Deshacer» takes back: its own actions only.
+UNDO_ACTIONS = ("proposal.",)
 
 
 class _EmptyText(QObject):
@@ -172,6 +176,8 @@ class ProposalsWindow(QWidget):
             return
         if changes.touches("proposal", "session", "idea", "cluster", "ballot", "mark"):
             self.refresh()
+        else:
+            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)  # another window's action
 
     def refresh(self) -> None:
         if self.repo is None or self.repo.closed:
@@ -281,10 +287,7 @@ class ProposalsWindow(QWidget):
             if not (one and self._to_separate(chosen)) else "")
         self.export_button.setEnabled(self.repo is not None and self.export_task is None)
         self.withdraw_button.setEnabled(writable and one and chosen[0].active)
-        label = self.repo.undo_label() if self.repo is not None else None
-        self.undo_button.setEnabled(writable and bool(label))
-        self.undo_button.setToolTip(_("Deshacer: {action}").format(action=label) if label
-                                    else "")
+        show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
         if one:
             p = chosen[0]
             head = _("Propuesta {label}").format(label=p.label)
@@ -435,7 +438,7 @@ class ProposalsWindow(QWidget):
                                   reason=reason)
 
     def undo(self) -> None:
-        if self.repo is not None and not self.repo.read_only and self.repo.undo_label():
+        if own_undo(self.repo, UNDO_ACTIONS):
             ops.undo(parent=self, repo=self.repo)
 
     def redo(self) -> None:

@@ -38,8 +38,12 @@ from cocrea_desktop.ui import operations as ops
 from cocrea_desktop.ui.models.base import Role, RowsModel
 from cocrea_desktop.ui.qt_i18n import language_signal
 from cocrea_desktop.ui.widgets.fit import fit_window, wrap_rows
+from cocrea_desktop.ui.widgets.window_undo import own_undo, show_undo
 
 LATE_COLOUR = "#a00000"
+
+#: What this window's «Deshacer» takes back: its own actions only.
+UNDO_ACTIONS = ("route.",)
 
 
 class RouteModel(RowsModel[RoutePhase]):
@@ -236,10 +240,13 @@ class RouteWindow(QDialog):
     def on_changes(self, changes: Changes) -> None:
         if changes.everything or changes.touches("route_phase") or changes.touches("session"):
             self.refresh()
+        if not self.repo.closed:
+            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
 
     def refresh(self) -> None:
         if self.repo.closed:
             return
+        show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
         route = self.repo.route
         today = route.today()
         standing = route.standing(today)
@@ -310,7 +317,7 @@ class RouteWindow(QDialog):
         call(parent=self, repo=self.repo, key=p.key)
 
     def undo(self) -> None:
-        if self.repo.undo_label() is not None:
+        if own_undo(self.repo, UNDO_ACTIONS):
             ops.undo(parent=self, repo=self.repo)
 
     def move_session(self) -> None:
