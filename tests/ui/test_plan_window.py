@@ -217,3 +217,26 @@ def test_the_milestone_headers_are_whole_and_the_counts_agree_in_number(window, 
             "1 compromiso · " if language == "es" else "1 commitment · ")
     finally:
         qt_i18n.install("es")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_consultation_dates_are_wide_enough_to_read_at_1024(window, qtbot, language):
+    """The walk: in English at 1024 the start and end fields of a new consultation were
+    40 pixels wide and showed "m…"."""
+    qt_i18n.install(language)
+    try:
+        plan = open_plan(window, qtbot)
+        plan.resize(1024, 740)
+        page = plan.consultation
+        plan.tabs.setCurrentIndex(next(
+            i for i in range(plan.tabs.count())
+            if plan.tabs.widget(i) is page or plan.tabs.widget(i).isAncestorOf(page)))
+        qtbot.wait(20)
+        assert page.opening.isVisible()
+        for field in (page.o_start, page.o_end):
+            assert field.width() >= field.fontMetrics().horizontalAdvance("00/00/0000")
+        assert page.open_button.isVisible()
+        right = page.open_button.mapTo(plan, page.open_button.rect().topRight()).x()
+        assert right <= plan.width()
+    finally:
+        qt_i18n.install("es")

@@ -85,9 +85,13 @@ class ConsultationPage(QWidget):
         v.addWidget(self.busy_row)
         self.task: workers.Task | None = None
         # opening (shown while there is no open consultation)
+        # Two rows: the dates, whole, then the channels and the button (on one row at 1024
+        # the date fields were squeezed to 40 pixels and showed "m…").
         self.opening = QWidget(objectName="consultation_opening")
-        o = QHBoxLayout(self.opening)
-        o.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self.opening)
+        rows.setContentsMargins(0, 0, 0, 0)
+        o = QHBoxLayout()
+        rows.addLayout(o)
         self.o_start_label = QLabel()
         self.o_start = QLineEdit(objectName="consultation_start")
         self.o_start_label.setBuddy(self.o_start)
@@ -96,6 +100,11 @@ class ConsultationPage(QWidget):
         self.o_end_label.setBuddy(self.o_end)
         for w in (self.o_start_label, self.o_start, self.o_end_label, self.o_end):
             o.addWidget(w)
+        for field in (self.o_start, self.o_end):
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("00/00/0000") + 24)
+        o.addStretch(1)
+        o = QHBoxLayout()
+        rows.addLayout(o)
         self.channel_boxes: dict[str, QCheckBox] = {}
         for key in CHANNELS:
             box = QCheckBox(objectName=f"channel_{key}")
