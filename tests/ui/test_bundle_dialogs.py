@@ -543,3 +543,21 @@ def test_bundles_are_checked_in_the_background_and_only_once(window, qtbot, tmp_
     assert [item.path for item in dialog.items] == [first, second]
     assert dialog.items[0].preview is checked  # not checked again
     assert dialog.table.item(1, 1).text() == "laptop-sur"
+
+
+def test_a_bundle_with_nothing_new_says_importing_records_its_arrival(window, qtbot,
+                                                                      tmp_path):
+    """The walk: «Importar» stayed on for bundles whose row read "0 por agregar, 0 por
+    actualizar, 0 en conflicto", and nothing said why: importing records that the
+    bundle came back (which laptops returned)."""
+    nominal_group(window.repo, "Mesa 1", ["Agua", "Luz"], [], FakeClock())
+    path = tmp_path / "oficina.cocrea"
+    path.write_bytes(B.export_bundle(window.repo.path, device=window.repo.pf.device).data)
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_paths([path])
+    settle(qtbot, dialog)
+    assert dialog.table.item(0, 4).text() == \
+        "nada nuevo; al importarlo queda registrado que llegó"
+    assert dialog.import_button.isEnabled()

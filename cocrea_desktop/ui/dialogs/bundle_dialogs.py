@@ -509,6 +509,10 @@ class ImportBundlesDialog(QDialog):
                                             conflicts=total.conflicts) if total else ""
             if item.preview and item.preview.nothing_to_do:
                 changes = _("ya importado: nada que cambiar")
+            elif total is not None and not (total.added or total.updated or total.conflicts
+                                            or total.deleted):
+                # Importing still records that this laptop's bundle came back.
+                changes = _("nada nuevo; al importarlo queda registrado que llegó")
             check = item.error or _("íntegro, firma válida")
             if item.error:
                 changes = _("no se importa")
