@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
         if self.repo is not None:
             self.repo.close()
         self.repo = repo
+        self.saved_at = None  # the former file's last save is not this one's
+        self.saved_label.setText("")
         repo.pf.backup_every_s = self.settings.backup_every_minutes * 60
         repo.pf.backups_kept = self.settings.backups_kept
         repo.pf.backup_runner = lambda job: run_task(lambda _task: job())  # off the GUI thread

@@ -375,3 +375,16 @@ def test_the_route_strip_follows_a_change_of_language(window):
         assert window.route_strip.text().startswith("Ruta: ")
     finally:
         qt_i18n.install("es")
+
+
+def test_the_last_save_time_does_not_follow_into_another_file(window, tmp_path):
+    """The walk: "Guardado a las 5:05:35 p.m." stayed in the status bar after opening
+    another process, where nothing had been saved."""
+    from cocrea_desktop.ui import operations as ops
+
+    ops.update_process(parent=window, repo=window.repo, period="2027-2029")
+    assert window.saved_label.text().startswith("Guardado a las ")
+    other = tmp_path / "otro.cocrea.db"
+    Repo.create(other, name="Otro proceso").close()
+    assert window.open_path(other)
+    assert window.saved_label.text() == ""
