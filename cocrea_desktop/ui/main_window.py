@@ -43,6 +43,12 @@ from cocrea_desktop.ui.workers import run_task
 
 #: The sessions table's state column (short words that must not wrap).
 STATUS_COLUMN = [key for key, _title in COLUMNS].index("status")
+#: Short columns measured on every row, not only the first ones: "Mesa 100" wrapped to two
+#: lines in an office's list, sized from its first rows.
+WHOLE_COLUMNS = tuple([key for key, _title in COLUMNS].index(k)
+                      for k in ("table_label", "date", "facilitator"))
+#: Up to this width; a longer text wraps and its row grows.
+WHOLE_COLUMN_MOST = 230
 
 
 class MainWindow(QMainWindow):
@@ -556,6 +562,8 @@ class MainWindow(QMainWindow):
                 if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
                     self.table.resizeColumnToContents(column)
         one_line_column(self.table, STATUS_COLUMN)
+        for column in WHOLE_COLUMNS:
+            one_line_column(self.table, column, most=WHOLE_COLUMN_MOST)
         if selected:
             self.select_session(selected)
         if self.current_session() is None and sessions:

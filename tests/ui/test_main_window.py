@@ -388,3 +388,29 @@ def test_the_last_save_time_does_not_follow_into_another_file(window, tmp_path):
     Repo.create(other, name="Otro proceso").close()
     assert window.open_path(other)
     assert window.saved_label.text() == ""
+
+
+def test_a_short_column_fits_its_longest_text_on_any_row(qtbot, tmp_path):
+    """The walk: the Mesa column was sized from the first rows of an office's list, and
+    "Mesa 100" wrapped to two lines further down."""
+    from cocrea_desktop.ui.main_window import WHOLE_COLUMNS
+    from cocrea_desktop.ui.widgets.fit import CELL_PADDING
+
+    qt_i18n.install("es")
+    path = tmp_path / "oficina.cocrea.db"
+    repo = Repo.create(path, name="Oficina")
+    for n in range(1, 81):
+        repo.add_session(method="nominal_group", question=f"¿Pregunta {n}?",
+                         table_label=f"M{n}" if n < 80 else "Mesa 100 de la tarde")
+    repo.close()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    w.resize(1366, 740)
+    w.show()
+    qtbot.waitExposed(w)
+    column = WHOLE_COLUMNS[0]
+    header = w.table.horizontalHeader()
+    need = w.table.fontMetrics().horizontalAdvance("Mesa 100 de la tarde") + 2 * CELL_PADDING
+    assert header.sectionSize(column) >= need
+    w.close()

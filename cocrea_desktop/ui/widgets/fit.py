@@ -397,9 +397,11 @@ def size_columns(view: QTableView, *, skip: tuple[int, ...] = (),
         header.resizeSection(column, max(content, header.sectionSizeHint(column)))
 
 
-def one_line_column(view: QTableView, column: int) -> None:
+def one_line_column(view: QTableView, column: int, *, most: int | None = None) -> None:
     """Widen ``column`` to show each of its (short) texts on one line: a state such as
-    "In progress" must not wrap to "In / progress" in a table whose rows wrap."""
+    "In progress" must not wrap to "In / progress" in a table whose rows wrap.
+
+    ``most``: no wider than this (a longer text wraps, its row grows)."""
     model = view.model()
     if model is None or column >= model.columnCount():
         return
@@ -412,6 +414,8 @@ def one_line_column(view: QTableView, column: int) -> None:
     widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)  # each once
     header = view.horizontalHeader()
     need = max(widest + 2 * CELL_PADDING, header.sectionSizeHint(column))
+    if most is not None:
+        need = min(need, max(most, header.sectionSizeHint(column)))
     if header.sectionSize(column) < need:
         header.resizeSection(column, need)
 
