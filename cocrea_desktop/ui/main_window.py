@@ -562,8 +562,11 @@ class MainWindow(QMainWindow):
                 if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
                     self.table.resizeColumnToContents(column)
         one_line_column(self.table, STATUS_COLUMN)
-        for column in WHOLE_COLUMNS:
-            one_line_column(self.table, column, most=WHOLE_COLUMN_MOST)
+        if self.model.rowCount() > self.table.horizontalHeader().resizeContentsPrecision():
+            # Rows beyond those Qt measured: their short texts too (at the demo's size Qt
+            # measured every row, and the question keeps its room at 1024).
+            for column in WHOLE_COLUMNS:
+                one_line_column(self.table, column, most=WHOLE_COLUMN_MOST)
         if selected:
             self.select_session(selected)
         if self.current_session() is None and sessions:
