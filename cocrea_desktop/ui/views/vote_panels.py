@@ -641,8 +641,10 @@ class ResultsView(QWidget):
         if not self.explain.text():
             area.setFixedHeight(0)
             return
-        width = max(self.width() - 2, 100)
-        need = self.explain.heightForWidth(width)
+        # At the width the scroll area lays the label out at: the label keeps its answer,
+        # so the layout that follows does not wrap the whole text again.
+        width = area.viewport().width() if area.viewport().width() > 0 else self.width()
+        need = self.explain.heightForWidth(max(width, 100))
         cap = max(3 * self.fontMetrics().lineSpacing(), self.height() // 3)
         area.setFixedHeight(min(max(need, 0), cap))
 
