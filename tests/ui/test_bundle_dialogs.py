@@ -100,6 +100,16 @@ def settle(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
 
 
+def import_window(qtbot, window, paths) -> ImportBundlesDialog:
+    """«Importar paquetes…» with ``paths`` chosen and checked."""
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_paths(paths)
+    settle(qtbot, dialog)
+    return dialog
+
+
 def name_it(qtbot, dialog, name: str) -> None:
     type_text(qtbot, dialog.edit, name)
     qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
@@ -170,11 +180,7 @@ def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_pat
     bad = tmp_path / "dañado.cocrea"
     bad.write_bytes(good.read_bytes()[:-100])
     before = window.repo.pf.scalar("SELECT COUNT(*) FROM idea")
-    dialog = ImportBundlesDialog(window, window.repo)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.add_paths([good, bad])
-    settle(qtbot, dialog)
+    dialog = import_window(qtbot, window, [good, bad])
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 1).text() == "laptop-norte"
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.COLUMNS)]
@@ -211,11 +217,7 @@ def test_import_verifies_previews_accepts_key_then_merges(window, qtbot, tmp_pat
     assert "Ideas: se agregaron 4" in dialog.details.toPlainText()
     assert not dialog.import_button.isEnabled()
     # The same file chosen again: recognised by its hash, not verified or merged again.
-    again = ImportBundlesDialog(window, window.repo)
-    qtbot.addWidget(again)
-    again.show()
-    again.add_paths([good])
-    settle(qtbot, again)
+    again = import_window(qtbot, window, [good])
     assert again.table.item(0, 1).text() == "laptop-norte"
     assert again.table.item(0, 3).text() == "ya revisado al importarlo"
     assert again.table.item(0, 4).text() == "ya importado: nada que cambiar"
@@ -430,11 +432,7 @@ def test_a_file_imported_before_shows_the_name_it_carried(window, qtbot, tmp_pat
     B.import_bundle(window.repo.pf, B.load_bundle(path), accept_key=True)
     assert window.repo.pf.scalar("SELECT name FROM device WHERE id = ?", [LAPTOP.id]) \
         == "laptop-norte"
-    dialog = ImportBundlesDialog(window, window.repo)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.add_paths([path])
-    settle(qtbot, dialog)
+    dialog = import_window(qtbot, window, [path])
     assert dialog.table.item(0, 1).text() == "Laptop de la mesa 3"
     assert dialog.table.item(0, 2).text() == "de confianza"
     assert dialog.table.item(0, 4).text() == "ya importado: nada que cambiar"
@@ -553,11 +551,35 @@ def test_a_bundle_with_nothing_new_says_importing_records_its_arrival(window, qt
     nominal_group(window.repo, "Mesa 1", ["Agua", "Luz"], [], FakeClock())
     path = tmp_path / "oficina.cocrea"
     path.write_bytes(B.export_bundle(window.repo.path, device=window.repo.pf.device).data)
-    dialog = ImportBundlesDialog(window, window.repo)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.add_paths([path])
-    settle(qtbot, dialog)
+    dialog = import_window(qtbot, window, [path])
     assert dialog.table.item(0, 4).text() == \
         "nada nuevo; al importarlo queda registrado que llegó"
     assert dialog.import_button.isEnabled()
+
+
+def test_a_check_that_cannot_read_the_process_says_so_and_lists_nothing(window, qtbot,
+                                                                        tmp_path,
+                                                                        monkeypatch):
+    """The background check reads the process on a connection of its own: when the file
+    is no longer where it was (moved while the window was open), the check says so in
+    Spanish, lists nothing, and the same file can be chosen again."""
+    from cocrea_desktop.ui import operations as ops
+
+    seen: list[str] = []
+    monkeypatch.setattr(ops, "show_error", lambda _parent, err: seen.append(err.message))
+    good = laptop_bundle(window, tmp_path, LAPTOP, "norte")
+    dialog = ImportBundlesDialog(window, window.repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    moved = window.repo.path.with_name("movido.cocrea.db")
+    window.repo.path.rename(moved)
+    try:
+        dialog.add_paths([good])
+        settle(qtbot, dialog)
+        assert seen and "oficina.cocrea.db" in seen[0]
+        assert dialog.table.rowCount() == 0 and dialog._queued == []
+    finally:
+        moved.rename(window.repo.path)
+    dialog.add_paths([good])  # chosen again: checked, not "ya estaba en la lista"
+    settle(qtbot, dialog)
+    assert dialog.table.rowCount() == 1 and not dialog.notice.isVisible()

@@ -475,6 +475,9 @@ class ImportBundlesDialog(QDialog):
             failed = {item.path for item in items}
             self._queued = [p for p in self._queued if p not in failed]
         self._finish_check()
+        if not isinstance(err, CocreaError):  # never a traceback: said in words
+            err = CocreaError(_("No se pudieron comprobar los paquetes: {reason}").format(
+                reason=err))
         ops.show_error(self, err)
 
     def _finish_check(self) -> None:

@@ -319,12 +319,12 @@ class ActorsWindow(QDialog):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def on_changes(self, changes: Changes) -> None:
-        if not self.repo.closed:
-            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
         if changes.everything or changes.touches("actor") or changes.touches("actor_contact"):
-            self.refresh()
+            self.refresh()  # says what «Deshacer» takes back too
             if changes.created_kind == "actor" and changes.created:
                 self.select(changes.created)
+        elif not self.repo.closed:
+            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)  # another window's action
 
     def refresh(self) -> None:
         if self.repo.closed:

@@ -239,9 +239,9 @@ class RouteWindow(QDialog):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.everything or changes.touches("route_phase") or changes.touches("session"):
-            self.refresh()
-        if not self.repo.closed:
-            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)
+            self.refresh()  # says what «Deshacer» takes back too
+        elif not self.repo.closed:
+            show_undo(self.undo_button, self.repo, UNDO_ACTIONS)  # another window's action
 
     def refresh(self) -> None:
         if self.repo.closed:
